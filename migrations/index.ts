@@ -1,0 +1,16 @@
+import type { Knex } from 'knex';
+import * as createOrganisations from './20261124100000_create_organisations.js';
+import * as createUsers from './20261124100100_create_users.js';
+import * as createUserTokens from './20261124100200_create_user_tokens.js';
+import * as createSessions from './20261124100300_create_sessions.js';
+
+/**
+ * Every migration, in order. Imported statically so the same list works under tsx, vitest and
+ * the compiled build (knex cannot load .ts files by directory on Node 20). Add new ones at the end.
+ */
+export const migrations: Record<string, Knex.Migration> = {
+  '20261124100000_create_organisations': createOrganisations,
+  '20261124100100_create_users': createUsers,
+  '20261124100200_create_user_tokens': createUserTokens,
+  '20261124100300_create_sessions': createSessions,
+};

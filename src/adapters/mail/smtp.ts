@@ -1,0 +1,91 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+import type { HealthCheck, Mailer, OutgoingEmail } from '../../services/ports.js';
+
+export type RenderEmail = (template: string, data: Record<string, unknown>) => { html: string; text: string };
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+}
+
+/** Sends through the operator's SMTP server. */
+export class SmtpMailer implements Mailer {
+  readonly #transport: Transporter;
+
+  constructor(
+    settings: SmtpSettings,
+    private readonly from: string,
+    private readonly render: RenderEmail,
+  ) {
+    this.#transport = nodemailer.createTransport({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
+  }
+
+  async send(email: OutgoingEmail): Promise<void> {
+    const { html, text } = this.render(email.template, email.data);
+    await this.#transport.sendMail({ from: this.from, to: email.to, subject: email.subject, html, text });
+  }
+
+  health(): HealthCheck {
+    let last: { at: number; result: Awaited<ReturnType<HealthCheck['check']>> } | undefined;
+    return {
+      name: 'smtp',
+      check: async () => {
+        // /readyz may be polled every few seconds; one SMTP handshake per 30 s is plenty.
+        if (last && Date.now() - last.at < 30_000) return last.result;
+        let result: Awaited<ReturnType<HealthCheck['check']>>;
+        try {
+          await withTimeout(this.#transport.verify(), 5_000);
+          result = { ok: true };
+        } catch (e) {
+          result = { ok: false, reason: e instanceof Error ? e.message : String(e) };
+        }
+        last = { at: Date.now(), result };
+        return result;
+      },
+    };
+  }
+
+  close() {
+    this.#transport.close();
+  }
+}
+
+/**
+ * Used when SMTP_HOST is unset: the email goes to the log instead, so an invite or reset link
+ * can still be copied from there on a machine without mail.
+ */
+export class LogMailer implements Mailer {
+  constructor(
+    private readonly logger: Logger,
+    private readonly render: RenderEmail,
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<void> {
+    const { text } = this.render(email.template, email.data);
+    this.logger.warn({ to: email.to, subject: email.subject, text }, 'SMTP is not configured (SMTP_HOST): this email was written to the log instead of being sent');
+  }
+
+  health(): HealthCheck {
+    return { name: 'smtp', check: async () => ({ ok: true, detail: 'not configured: emails are written to the log' }) };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,33 @@
+import type { OrganisationRepo } from '../../services/ports.js';
+import type { Organisation } from '../../services/team/types.js';
+import type { Conn } from './db.js';
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  time_zone: string;
+}
+
+const toOrganisation = (r: OrganisationRow): Organisation => ({ id: r.id, name: r.name, timeZone: r.time_zone });
+
+export class OrganisationsRepo implements OrganisationRepo {
+  constructor(private readonly db: Conn) {}
+
+  async get() {
+    const row = await this.db<OrganisationRow>('organisations').select('id', 'name', 'time_zone').first();
+    return row ? toOrganisation(row) : undefined;
+  }
+
+  async insert(org: Omit<Organisation, 'id'>) {
+    const [row] = await this.db<OrganisationRow>('organisations').insert({ name: org.name, time_zone: org.timeZone }).returning(['id', 'name', 'time_zone']);
+    return toOrganisation(row!);
+  }
+
+  async update(patch: Partial<Omit<Organisation, 'id'>>) {
+    const changes: Record<string, unknown> = { updated_at: this.db.fn.now() };
+    if (patch.name !== undefined) changes.name = patch.name;
+    if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
+    const [row] = await this.db<OrganisationRow>('organisations').update(changes).returning(['id', 'name', 'time_zone']);
+    return row ? toOrganisation(row) : undefined;
+  }
+}

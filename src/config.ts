@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything is validated once at start; a bad value stops
+ * Baton with a message naming the variable and what to set (ARCHITECTURE.md rule 7).
+ * Every variable read here is documented in .env.example (a test keeps the two in step).
+ */
+
+/** Variables that may instead be given as a path in NAME_FILE (Docker/Kubernetes secrets). */
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'SESSION_SECRET',
+  'SMTP_PASSWORD',
+  'MEILI_MASTER_KEY',
+  'BATON_ADMIN_PASSWORD',
+] as const;
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => (v === '' ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) URL people use to reach Baton, e.g. https://support.example.com' }).optional()),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL, e.g. postgres://baton:secret@postgres:5432/baton' }).optional(),
+  ),
+  EMBEDDED_POSTGRES_PORT: int(5433, 1, 65535),
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, { error: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' }).optional()),
+  TRUST_PROXY: z.string().default('false'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  SMTP_HOST: optionalText,
+  SMTP_PORT: int(587, 1, 65535),
+  SMTP_SECURE: bool(false),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  MAIL_FROM: z.string().min(3).default('Baton <baton@localhost>'),
+  MEILI_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the Meilisearch URL, e.g. http://meilisearch:7700' }).optional()),
+  MEILI_MASTER_KEY: optionalText,
+  BATON_ADMIN_EMAIL: optionalText.pipe(z.email({ error: 'must be an email address' }).optional()),
+  BATON_ADMIN_PASSWORD: optionalText,
+  BATON_ADMIN_NAME: z.string().min(1).default('Admin'),
+  BATON_ORG_NAME: z.string().min(1).default('My company'),
+  BATON_ORG_TIMEZONE: z.string().default('UTC').refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Copenhagen' }),
+  LOGIN_MAX_ATTEMPTS: int(10, 3, 100),
+  LOGIN_LOCKOUT_MINUTES: int(15, 1, 24 * 60),
+  LOGIN_RATE_LIMIT: int(30, 5, 10_000),
+  INVITE_TTL_HOURS: int(72, 1, 24 * 30),
+  PASSWORD_RESET_TTL_MINUTES: int(60, 5, 24 * 60),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** Public origin used in links we email, e.g. https://support.example.com (no trailing slash). */
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  sessionSecret: string | undefined;
+  trustProxy: boolean | number | string;
+  cookieSecure: boolean;
+  logLevel: string;
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
+  mailFrom: string;
+  meili: { url: string; apiKey?: string } | undefined;
+  headlessAdmin: { email: string; password: string; name: string } | undefined;
+  organisationDefaults: { name: string; timeZone: string };
+  auth: {
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    loginRateLimit: number;
+    inviteTtlHours: number;
+    passwordResetTtlMinutes: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Baton cannot start: the configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its default.`);
+    this.name = 'ConfigError';
+  }
+}
+
+function resolveSecretFiles(env: Env, problems: string[]): Env {
+  const out: Env = { ...env };
+  for (const name of SECRET_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) {
+      problems.push(`${name} and ${name}_FILE are both set: set only one of them.`);
+      continue;
+    }
+    try {
+      out[name] = readFileSync(file, 'utf8').trim();
+    } catch (e) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}): point it at a readable file holding the secret.`);
+    }
+  }
+  return out;
+}
+
+function parseTrustProxy(raw: string): boolean | number | string {
+  const v = raw.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return raw.trim();
+}
+
+export function loadConfig(rawEnv: Env = process.env): Config {
+  const problems: string[] = [];
+  const env = resolveSecretFiles(rawEnv, problems);
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'configuration');
+      problems.push(`${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? '')}).`);
+    }
+  }
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: required when NODE_ENV=production; set it to a random string of 32+ characters (`openssl rand -hex 32`) or point SESSION_SECRET_FILE at a file holding one.');
+  }
+  if (e.BATON_ADMIN_EMAIL && !e.BATON_ADMIN_PASSWORD) {
+    problems.push('BATON_ADMIN_PASSWORD: required when BATON_ADMIN_EMAIL is set (the first admin is created with it).');
+  }
+  if (e.BATON_ADMIN_PASSWORD && !e.BATON_ADMIN_EMAIL) {
+    problems.push('BATON_ADMIN_EMAIL: required when BATON_ADMIN_PASSWORD is set.');
+  }
+  if (e.BATON_ADMIN_PASSWORD && e.BATON_ADMIN_PASSWORD.length < 10) {
+    problems.push('BATON_ADMIN_PASSWORD: must be at least 10 characters.');
+  }
+  if (e.SMTP_USER && !e.SMTP_PASSWORD) {
+    problems.push('SMTP_PASSWORD: required when SMTP_USER is set.');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const cookieSecure = e.COOKIE_SECURE === 'auto' ? baseUrl.startsWith('https://') : e.COOKIE_SECURE === 'true';
+
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    sessionSecret: e.SESSION_SECRET,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    cookieSecure,
+    logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
+      : undefined,
+    mailFrom: e.MAIL_FROM,
+    meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined,
+    headlessAdmin:
+      e.BATON_ADMIN_EMAIL && e.BATON_ADMIN_PASSWORD
+        ? { email: e.BATON_ADMIN_EMAIL, password: e.BATON_ADMIN_PASSWORD, name: e.BATON_ADMIN_NAME }
+        : undefined,
+    organisationDefaults: { name: e.BATON_ORG_NAME, timeZone: e.BATON_ORG_TIMEZONE },
+    auth: {
+      maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,
+      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      loginRateLimit: e.LOGIN_RATE_LIMIT,
+      inviteTtlHours: e.INVITE_TTL_HOURS,
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+    },
+  };
+}
+
+/** Names of every variable loadConfig reads, for the .env.example check. */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(schema.shape),
+  ...SECRET_VARIABLES.map((n) => `${n}_FILE`),
+];

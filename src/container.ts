@@ -1,0 +1,143 @@
+import pg from 'pg';
+import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js';
+import { meilisearchHealth, postgresSearchHealth } from './adapters/search/health.js';
+import { createDb, type Db } from './adapters/storage/db.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './adapters/storage/embedded-postgres.js';
+import { migrateLatest } from './adapters/storage/migrate.js';
+import { KnexStore } from './adapters/storage/store.js';
+import type { Config } from './config.js';
+import type { Logger } from './lib/logger.js';
+import { persistentSecret } from './lib/secrets.js';
+import { createViews, type Views } from './lib/views.js';
+import type { Clock, HealthCheck, Mailer } from './services/ports.js';
+import { AuthService } from './services/team/auth-service.js';
+import { TeamService } from './services/team/team-service.js';
+
+/**
+ * The composition root: the one place that knows which adapter stands behind each port.
+ * Nothing is built at import time; createContainer does it all, and close() undoes it.
+ */
+export interface Container {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  /** A plain pg pool for connect-pg-simple, which cannot use knex's pool. */
+  sessionPool: pg.Pool;
+  sessionSecret: string;
+  views: Views;
+  mailer: Mailer;
+  clock: Clock;
+  health: HealthCheck[];
+  services: { team: TeamService; auth: AuthService };
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface ContainerOverrides {
+  clock?: Clock;
+  mailer?: Mailer;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Paths of links we put in emails; http/ serves them. */
+export const linkPaths = {
+  invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
+  passwordReset: (token: string) => `/password/reset/${encodeURIComponent(token)}`,
+  signIn: () => '/login',
+};
+
+async function connectDatabase(config: Config, logger: Logger): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+    onLog: (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'),
+  });
+  logger.info(
+    { dataDir: `${config.dataDir}/postgres`, port: config.embeddedPostgresPort, joined: !embedded.owned },
+    embedded.owned
+      ? 'DATABASE_URL is not set: started embedded Postgres (data kept across restarts)'
+      : 'DATABASE_URL is not set: using the embedded Postgres already running for this data directory',
+  );
+  return { url: embedded.url, embedded };
+}
+
+export async function createContainer(config: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<Container> {
+  const { url, embedded } = await connectDatabase(config, logger);
+  const db = createDb(url);
+  const sessionPool = new pg.Pool({ connectionString: url, max: 5, application_name: 'baton-sessions' });
+  sessionPool.on('error', (e) => logger.error({ err: e }, 'session pool error'));
+
+  let sessionSecret = config.sessionSecret;
+  if (!sessionSecret) {
+    sessionSecret = await persistentSecret(config.dataDir, 'session-secret');
+    logger.info({ file: `${config.dataDir}/session-secret` }, 'SESSION_SECRET is not set: using a generated secret kept in the data directory');
+  }
+
+  const views = createViews({ cache: config.isProduction });
+  const renderEmail: RenderEmail = (template, data) => ({
+    html: views.render(`emails/${template}.html.eta`, data),
+    text: views.render(`emails/${template}.txt.eta`, data),
+  });
+  const smtp = config.smtp ? new SmtpMailer(config.smtp, config.mailFrom, renderEmail) : undefined;
+  const logMailer = new LogMailer(logger, renderEmail);
+  const mailer = overrides.mailer ?? smtp ?? logMailer;
+
+  const clock = overrides.clock ?? systemClock;
+  const store = new KnexStore(db);
+  const absolute = (p: string) => `${config.baseUrl}${p}`;
+
+  const team = new TeamService({
+    store,
+    mailer,
+    clock,
+    inviteTtlHours: config.auth.inviteTtlHours,
+    links: { invite: (t) => absolute(linkPaths.invite(t)) },
+  });
+  const auth = new AuthService({
+    store,
+    mailer,
+    clock,
+    policy: config.auth,
+    links: { passwordReset: (t) => absolute(linkPaths.passwordReset(t)), signIn: () => absolute(linkPaths.signIn()) },
+    onMailFailure: (err, to) => logger.error({ err, to }, 'password reset email could not be sent'),
+  });
+
+  const database: HealthCheck = {
+    name: 'database',
+    check: async () => {
+      try {
+        await db.raw('select 1');
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+      }
+    },
+  };
+  const health = [
+    database,
+    config.meili ? meilisearchHealth(config.meili) : postgresSearchHealth(database),
+    (smtp ?? logMailer).health(),
+  ];
+
+  return {
+    config,
+    logger,
+    db,
+    sessionPool,
+    sessionSecret,
+    views,
+    mailer,
+    clock,
+    health,
+    services: { team, auth },
+    migrate: () => migrateLatest(db),
+    async close() {
+      smtp?.close();
+      await sessionPool.end().catch(() => {});
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

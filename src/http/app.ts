@@ -1,0 +1,119 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type Express, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Container } from '../container.js';
+import { ASSETS_DIR } from '../lib/paths.js';
+import { organisationRoutes } from './admin/organisation.js';
+import { teamRoutes } from './admin/team.js';
+import { profileRoutes } from './account/profile.js';
+import { authRoutes } from './auth/auth.js';
+import { errorHandler, notFound } from './errors.js';
+import { healthRoutes } from './health.js';
+import { homeRoutes } from './home.js';
+import { csrfProtection, csrfToken } from './middleware/csrf.js';
+import { genReqId } from './middleware/request-id.js';
+import { render } from './render.js';
+import { createPassport, sessionMiddleware } from './session.js';
+import { setupGate, setupRoutes } from './setup/setup.js';
+import './types.js';
+
+const htmxDist = path.join(path.dirname(createRequire(import.meta.url).resolve('htmx.org/package.json')), 'dist');
+
+function securityHeaders(https: boolean): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // No inline scripts or eval: every script is a file we serve.
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        // Only over https: on a plain-http LAN address it would break every asset.
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 180 * 86_400 } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+}
+
+/** Middleware order matters: cheap public routes first, then session, auth, CSRF, routes, errors. */
+export function createApp(c: Container): Express {
+  const { config, services } = c;
+  const app = express();
+  app.locals.views = c.views;
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  app.use(
+    pinoHttp({
+      logger: c.logger,
+      genReqId,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || (req.url?.startsWith('/assets/') ?? false) },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    }),
+  );
+  app.use(securityHeaders(config.baseUrl.startsWith('https://')));
+  app.use(compression());
+
+  const staticOpts = config.isProduction ? { maxAge: '1d' } : {};
+  app.use('/assets', express.static(ASSETS_DIR, { ...staticOpts, fallthrough: false }));
+  app.use('/vendor/htmx', express.static(htmxDist, { maxAge: '1y', immutable: true, fallthrough: false }));
+  app.use(healthRoutes(c.health));
+
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(express.json({ limit: '64kb' }));
+  app.use(sessionMiddleware({ pool: c.sessionPool, secret: c.sessionSecret, secure: config.cookieSecure, pruneExpired: config.env !== 'test' }));
+  const passport = createPassport(services.auth);
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(csrfProtection);
+  app.use(csrfToken);
+  app.use((req, res, next) => {
+    res.locals.user = req.user;
+    res.locals.currentPath = req.path;
+    res.locals.flash = req.session.flash;
+    if (req.session.flash) delete req.session.flash;
+    next();
+  });
+  app.use(async (_req, res, next) => {
+    res.locals.organisation = await services.team.organisation();
+    next();
+  });
+
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: config.auth.loginRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) =>
+      render(res, req.path.startsWith('/password') ? 'pages/auth/forgot' : 'pages/auth/login', {
+        values: {},
+        returnTo: '/',
+        error: 'Too many attempts from your network. Wait 15 minutes, then try again.',
+      }, 429),
+  });
+
+  app.use(setupRoutes(services.team));
+  app.use(setupGate(services.team));
+  app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));
+  app.use(homeRoutes(services.team));
+  app.use(profileRoutes(services.team));
+  app.use(teamRoutes(services.team));
+  app.use(organisationRoutes(services.team));
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

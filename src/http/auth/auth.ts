@@ -1,0 +1,108 @@
+import { Router, type RequestHandler } from 'express';
+import type passport from 'passport';
+import { z } from 'zod';
+import { AuthenticationError, InvalidTokenError } from '../../services/errors.js';
+import type { AuthService } from '../../services/team/auth-service.js';
+import type { TeamService } from '../../services/team/team-service.js';
+import { parseForm, submitForm, textField } from '../forms.js';
+import { flash, navigate, render, safeReturnTo } from '../render.js';
+import { authenticateLocal, logIn, logOut } from '../session.js';
+
+const EmailForm = z.object({ email: z.email({ error: 'Enter a valid email address.' }).max(254) });
+const NewPasswordForm = z.object({ password: z.string().min(1, { error: 'Choose a password.' }) });
+const AcceptInviteForm = z.object({ name: textField(z, 'Your name', 120), password: z.string().min(1, { error: 'Choose a password.' }) });
+
+export interface AuthRouteDeps {
+  auth: AuthService;
+  team: TeamService;
+  passport: passport.PassportStatic;
+  /** Per-IP limit in front of the sign-in and reset forms (account lockout is the per-account limit). */
+  loginLimiter: RequestHandler;
+}
+
+export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps): Router {
+  const router = Router();
+
+  router.get('/login', (req, res) => {
+    if (req.user) return res.redirect(303, safeReturnTo(req.query.returnTo));
+    render(res, 'pages/auth/login', { values: {}, returnTo: safeReturnTo(req.query.returnTo) });
+  });
+
+  router.post('/login', loginLimiter, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const returnTo = safeReturnTo(body.returnTo);
+    const result = await authenticateLocal(passport, req);
+    if ('refused' in result) {
+      const locked = result.refused instanceof AuthenticationError && result.refused.code === 'account_locked';
+      render(res, 'pages/auth/login', { values: { email: body.email }, returnTo, error: result.refused.message }, locked ? 423 : 401);
+      return;
+    }
+    await logIn(req, result.user);
+    navigate(req, res, returnTo);
+  });
+
+  router.post('/logout', async (req, res) => {
+    await logOut(req);
+    flash(req, 'info', 'You have signed out.');
+    navigate(req, res, '/login');
+  });
+
+  router.get('/password/forgot', (_req, res) => render(res, 'pages/auth/forgot', { values: {} }));
+
+  router.post('/password/forgot', loginLimiter, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    await submitForm(res, 'pages/auth/forgot', body, async () => {
+      const { email } = parseForm(EmailForm, body);
+      await auth.requestPasswordReset(email);
+      // The same answer whether or not the address has an account.
+      render(res, 'pages/auth/forgot', { sent: true, values: { email } });
+    });
+  });
+
+  router.get('/password/reset/:token', async (req, res) => {
+    try {
+      const { email } = await auth.checkPasswordResetToken(req.params.token);
+      render(res, 'pages/auth/reset', { email, token: req.params.token, values: {} });
+    } catch (e) {
+      if (!(e instanceof InvalidTokenError)) throw e;
+      render(res, 'pages/auth/link-expired', { message: e.message, retry: { href: '/password/forgot', label: 'Send a new reset link' } }, 410);
+    }
+  });
+
+  router.post('/password/reset/:token', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { token } = req.params;
+    const { email } = await auth.checkPasswordResetToken(token);
+    await submitForm(res, 'pages/auth/reset', body, async () => {
+      const user = await auth.resetPassword(token, parseForm(NewPasswordForm, body).password);
+      await logIn(req, user);
+      flash(req, 'success', 'Your password has been changed.');
+      navigate(req, res, '/');
+    }, { email, token });
+  });
+
+  router.get('/invite/:token', async (req, res) => {
+    try {
+      const invite = await team.checkInvite(req.params.token);
+      render(res, 'pages/auth/invite', { invite, token: req.params.token, values: {} });
+    } catch (e) {
+      if (!(e instanceof InvalidTokenError)) throw e;
+      render(res, 'pages/auth/link-expired', { message: e.message }, 410);
+    }
+  });
+
+  router.post('/invite/:token', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { token } = req.params;
+    const invite = await team.checkInvite(token);
+    await submitForm(res, 'pages/auth/invite', body, async () => {
+      const user = await team.acceptInvite(token, parseForm(AcceptInviteForm, body));
+      if (req.user) await logOut(req);
+      await logIn(req, user);
+      flash(req, 'success', `Welcome to ${invite.organisationName}, ${user.name}.`);
+      navigate(req, res, '/');
+    }, { invite, token });
+  });
+
+  return router;
+}

@@ -1,0 +1,45 @@
+import type { Request, Response } from 'express';
+import type { Views } from '../lib/views.js';
+
+/**
+ * htmx asks for a fragment with HX-Request, unless it is restoring history or doing a full
+ * navigation (HX-Request-Type: full); everything else gets the whole page (ARCHITECTURE rule 8).
+ */
+export function isFragmentRequest(req: Request): boolean {
+  return req.get('HX-Request') === 'true' && req.get('HX-Request-Type') !== 'full';
+}
+
+export function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || (!req.get('HX-Request') && req.accepts(['html', 'json']) === 'json');
+}
+
+function views(res: Response): Views {
+  return res.app.locals.views as Views;
+}
+
+/** Renders a template from views/ with the request's locals (user, csrfToken, flash…) merged in. */
+export function render(res: Response, template: string, data: Record<string, unknown> = {}, status = 200): void {
+  const html = views(res).render(template, { ...res.locals, ...data });
+  res.status(status).type('html').send(html);
+}
+
+export const page = render;
+export const fragment = render;
+
+/** A full navigation, done with HX-Redirect for htmx (fetch would follow a 303 and swap the page into the target). */
+export function navigate(req: Request, res: Response, to: string): void {
+  if (req.get('HX-Request') === 'true') {
+    res.set('HX-Redirect', to).status(204).end();
+  } else {
+    res.redirect(303, to);
+  }
+}
+
+export function flash(req: Request, kind: 'success' | 'error' | 'info', message: string): void {
+  req.session.flash = { kind, message };
+}
+
+/** Only same-site paths; anything else (//evil.example, https://…) falls back to home. */
+export function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}

@@ -1,0 +1,18 @@
+import type { User as DomainUser } from '../services/team/types.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    // passport puts the signed-in domain user on req.user.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User extends DomainUser {}
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    flash?: { kind: 'success' | 'error' | 'info'; message: string };
+  }
+}
+
+export {};

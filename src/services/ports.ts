@@ -1,0 +1,95 @@
+import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
+
+/**
+ * The interfaces the domain needs from the outside world. Adapters implement them; only
+ * container.ts knows which adapter stands behind each port.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export interface UserRepo {
+  findById(id: string): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
+  /** The stored hash is read only where a password is checked, never with the user. */
+  findPasswordHash(id: string): Promise<string | undefined>;
+  list(): Promise<User[]>;
+  insert(user: NewUser): Promise<User>;
+  countActiveAdmins(): Promise<number>;
+  anyAdminExists(): Promise<boolean>;
+  update(id: string, patch: Partial<Pick<User, 'name' | 'email' | 'role' | 'active' | 'lockedUntil' | 'lastLoginAt'>>): Promise<User | undefined>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
+  /** Adds one failed attempt and returns the new count, atomically (two concurrent failures both count). */
+  recordFailedLogin(id: string): Promise<number>;
+  resetFailedLogins(id: string): Promise<void>;
+}
+
+export interface OrganisationRepo {
+  get(): Promise<Organisation | undefined>;
+  insert(org: Omit<Organisation, 'id'>): Promise<Organisation>;
+  update(patch: Partial<Omit<Organisation, 'id'>>): Promise<Organisation | undefined>;
+}
+
+export interface NewUserToken {
+  purpose: TokenPurpose;
+  tokenHash: string;
+  email: string;
+  role?: Role | null;
+  userId?: string | null;
+  invitedById?: string | null;
+  expiresAt: Date;
+}
+
+export interface TokenRepo {
+  insert(token: NewUserToken): Promise<UserToken>;
+  findById(id: string): Promise<UserToken | undefined>;
+  findByHash(purpose: TokenPurpose, tokenHash: string): Promise<UserToken | undefined>;
+  /** Marks the token used; false when it was already used or withdrawn (someone else won the race). */
+  markUsed(id: string, at: Date): Promise<boolean>;
+  /** Withdraws every unused token of this purpose for this email. */
+  revokeFor(purpose: TokenPurpose, email: string, at: Date): Promise<void>;
+  revoke(id: string, at: Date): Promise<boolean>;
+  /** Invites not yet accepted or withdrawn, expired ones included so an admin can resend them. */
+  pendingInvites(): Promise<PendingInvite[]>;
+}
+
+export interface Repos {
+  users: UserRepo;
+  organisations: OrganisationRepo;
+  tokens: TokenRepo;
+}
+
+export interface TransactionRepos extends Repos {
+  /** Serialises this transaction against every other one taking the same named lock. */
+  lock(name: string): Promise<void>;
+}
+
+export interface Store extends Repos {
+  transaction<T>(work: (tx: TransactionRepos) => Promise<T>): Promise<T>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  /** Name of the template pair views/emails/<template>.{html,txt}.eta */
+  template: string;
+  data: Record<string, unknown>;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+}
+
+/** A dependency /readyz reports on: ok, or the reason it is not. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<{ ok: true; detail?: string } | { ok: false; reason: string }>;
+}

@@ -1,0 +1,151 @@
+import { hashToken, newToken } from '../../lib/tokens.js';
+import { AuthenticationError, InvalidTokenError, ValidationError } from '../errors.js';
+import type { Clock, Mailer, Store } from '../ports.js';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import type { User } from './types.js';
+
+export interface AuthPolicy {
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  passwordResetTtlMinutes: number;
+}
+
+export interface AuthServiceDeps {
+  store: Store;
+  mailer: Mailer;
+  clock: Clock;
+  policy: AuthPolicy;
+  links: { passwordReset(token: string): string; signIn(): string };
+  /** Called when a reset email could not be sent; the visitor is still told "check your inbox". */
+  onMailFailure?: (error: unknown, to: string) => void;
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+const INVALID = 'That email and password do not match an account.';
+
+/**
+ * Signing in, lockout after repeated failures, and password reset by email.
+ */
+export class AuthService {
+  // Unknown emails still pay for one hash check, so response time does not reveal who has an account.
+  #dummyHash: Promise<string> | undefined;
+
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  async authenticate(email: string, password: string): Promise<User> {
+    const { store, clock, policy } = this.deps;
+    const user = await store.users.findByEmail(normaliseEmail(email));
+    if (!user) {
+      this.#dummyHash ??= hashPassword('not-a-real-password');
+      await verifyPassword(password, await this.#dummyHash);
+      throw new AuthenticationError('invalid_credentials', INVALID);
+    }
+    const now = clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) throw this.#lockedError(user.lockedUntil, now);
+
+    const hash = await store.users.findPasswordHash(user.id);
+    if (!hash || !(await verifyPassword(password, hash))) {
+      const failures = await store.users.recordFailedLogin(user.id);
+      if (failures >= policy.maxFailedLogins) {
+        const until = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
+        // The count starts again after the lockout, so each lockout allows a fresh set of attempts.
+        await store.users.update(user.id, { lockedUntil: until });
+        await store.users.resetFailedLogins(user.id);
+        throw this.#lockedError(until, now);
+      }
+      throw new AuthenticationError('invalid_credentials', INVALID);
+    }
+    // Checked after the password so the message reveals nothing to someone guessing.
+    if (!user.active) {
+      throw new AuthenticationError('account_deactivated', 'This account has been deactivated. Ask an admin of your team to reactivate it.');
+    }
+    await store.users.resetFailedLogins(user.id);
+    return (await store.users.update(user.id, { lastLoginAt: now, lockedUntil: null })) ?? user;
+  }
+
+  /** The user behind a session, or undefined when they no longer exist or were deactivated. */
+  async userForSession(id: string): Promise<User | undefined> {
+    const user = await this.deps.store.users.findById(id);
+    return user?.active ? user : undefined;
+  }
+
+  /**
+   * Emails a reset link when the address belongs to an active account. The caller shows the
+   * same answer either way, so the form cannot be used to find out who has an account.
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const { store, clock, mailer, policy, links } = this.deps;
+    const address = normaliseEmail(email);
+    const user = await store.users.findByEmail(address);
+    if (!user || !user.active) return;
+    const now = clock.now();
+    const token = newToken();
+    await store.transaction(async (tx) => {
+      await tx.tokens.revokeFor('password_reset', address, now);
+      await tx.tokens.insert({
+        purpose: 'password_reset',
+        tokenHash: hashToken(token),
+        email: address,
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + policy.passwordResetTtlMinutes * 60_000),
+      });
+    });
+    const org = await store.organisations.get();
+    try {
+      await mailer.send({
+        to: user.email,
+        subject: `Reset your ${org?.name ?? 'Baton'} password`,
+        template: 'password-reset',
+        data: { name: user.name, orgName: org?.name ?? 'Baton', link: links.passwordReset(token), minutes: policy.passwordResetTtlMinutes },
+      });
+    } catch (error) {
+      this.deps.onMailFailure?.(error, user.email);
+    }
+  }
+
+  /** The account a reset link is for, or InvalidTokenError when the link cannot be used. */
+  async checkPasswordResetToken(token: string): Promise<{ email: string }> {
+    const found = await this.#usableResetToken(token);
+    return { email: found.email };
+  }
+
+  async resetPassword(token: string, password: string): Promise<User> {
+    const { store, clock } = this.deps;
+    const found = await this.#usableResetToken(token);
+    const problem = passwordProblem(password, found.email);
+    if (problem) throw new ValidationError('Choose a different password.', { password: problem });
+    const hash = await hashPassword(password);
+    const now = clock.now();
+    return store.transaction(async (tx) => {
+      if (!(await tx.tokens.markUsed(found.id, now))) throw this.#invalidLink();
+      const userId = found.userId ?? '';
+      await tx.users.setPasswordHash(userId, hash);
+      // Proving control of the mailbox is the documented way out of a lockout.
+      await tx.users.resetFailedLogins(userId);
+      const user = await tx.users.update(userId, { lockedUntil: null });
+      if (!user || !user.active) throw this.#invalidLink();
+      return user;
+    });
+  }
+
+  async #usableResetToken(token: string) {
+    const found = await this.deps.store.tokens.findByHash('password_reset', hashToken(token));
+    if (!found || found.usedAt || found.revokedAt || found.expiresAt <= this.deps.clock.now() || !found.userId) throw this.#invalidLink();
+    return found;
+  }
+
+  #invalidLink() {
+    return new InvalidTokenError('This password reset link has expired or was already used. Ask for a new one.');
+  }
+
+  #lockedError(until: Date, now: Date) {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+    return new AuthenticationError(
+      'account_locked',
+      `Too many failed sign-in attempts: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. ` +
+        'Reset your password to unlock it now.',
+      until,
+    );
+  }
+}

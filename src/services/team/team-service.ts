@@ -1,0 +1,258 @@
+import { hashToken, newToken } from '../../lib/tokens.js';
+import { ConflictError, ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
+import type { Clock, Mailer, Store, TransactionRepos } from '../ports.js';
+import { normaliseEmail } from './auth-service.js';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import type { Organisation, PendingInvite, Role, Team, User } from './types.js';
+
+export interface TeamServiceDeps {
+  store: Store;
+  mailer: Mailer;
+  clock: Clock;
+  inviteTtlHours: number;
+  links: { invite(token: string): string };
+}
+
+export interface SetupInput {
+  organisationName: string;
+  timeZone: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export type Delivery = { sent: true } | { sent: false; reason: string };
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The team: first-run setup, admins created headless or from the CLI, invitations, roles,
+ * deactivation and each person's own profile.
+ */
+export class TeamService {
+  // Setup can only go from "needed" to "done" (admins are deactivated, never deleted, and the
+  // last active admin cannot be), so once seen done it is safe to remember in each replica.
+  #setupDone = false;
+
+  constructor(private readonly deps: TeamServiceDeps) {}
+
+  async isSetupComplete(): Promise<boolean> {
+    if (!this.#setupDone) this.#setupDone = await this.deps.store.users.anyAdminExists();
+    return this.#setupDone;
+  }
+
+  async organisation(): Promise<Organisation | undefined> {
+    return this.deps.store.organisations.get();
+  }
+
+  /** Creates the organisation and its first admin. Fails if another admin got there first. */
+  async completeSetup(input: SetupInput): Promise<User> {
+    const fields: Record<string, string> = {};
+    if (!isTimeZone(input.timeZone)) fields.timeZone = 'Choose a time zone from the list.';
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) fields.password = problem;
+    if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
+
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.deps.store.transaction(async (tx) => {
+      // Two browsers submitting the wizard at once must not create two first admins.
+      await tx.lock('setup');
+      if (await tx.users.anyAdminExists()) throw new ConflictError('Baton is already set up. Sign in instead.');
+      await this.#saveOrganisation(tx, { name: input.organisationName.trim(), timeZone: input.timeZone });
+      return tx.users.insert({ email: normaliseEmail(input.email), name: input.name.trim(), role: 'admin', passwordHash });
+    });
+    this.#setupDone = true;
+    return user;
+  }
+
+  /**
+   * Creates an admin without the browser (BATON_ADMIN_* at start, or `baton admin create`).
+   * Returns undefined when that email already has an account: start-up runs this every time,
+   * and re-running it must not overwrite a password the admin has since changed.
+   */
+  async createAdmin(input: { email: string; password: string; name: string }, organisationDefaults: Omit<Organisation, 'id'>): Promise<User | undefined> {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw new ValidationError(`The admin password is not acceptable: ${problem}`, { password: problem });
+    const email = normaliseEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.deps.store.transaction(async (tx) => {
+      await tx.lock('setup');
+      if (await tx.users.findByEmail(email)) return undefined;
+      if (!(await tx.organisations.get())) await this.#saveOrganisation(tx, organisationDefaults);
+      return tx.users.insert({ email, name: input.name.trim() || 'Admin', role: 'admin', passwordHash });
+    });
+    if (user) this.#setupDone = true;
+    return user;
+  }
+
+  async updateOrganisation(actor: User, patch: { name: string; timeZone: string }): Promise<Organisation> {
+    this.#requireAdmin(actor);
+    if (!isTimeZone(patch.timeZone)) throw new ValidationError('Please correct the highlighted fields.', { timeZone: 'Choose a time zone from the list.' });
+    const org = await this.deps.store.organisations.update({ name: patch.name.trim(), timeZone: patch.timeZone });
+    if (!org) throw new NotFoundError('The organisation has not been set up yet.');
+    return org;
+  }
+
+  async listTeam(actor: User): Promise<Team> {
+    this.#requireAdmin(actor);
+    const [users, invites] = await Promise.all([this.deps.store.users.list(), this.deps.store.tokens.pendingInvites()]);
+    return { users, invites };
+  }
+
+  /** Invites someone by email. A second invite to the same address replaces the first. */
+  async invite(actor: User, input: { email: string; role: Role }): Promise<{ invite: PendingInvite; delivery: Delivery }> {
+    this.#requireAdmin(actor);
+    const { store, clock, inviteTtlHours } = this.deps;
+    const email = normaliseEmail(input.email);
+    const existing = await store.users.findByEmail(email);
+    if (existing) {
+      throw new ValidationError('That person already has an account.', {
+        email: existing.active ? `${existing.name} is already on the team.` : `${existing.name} has a deactivated account; reactivate it instead.`,
+      });
+    }
+    const now = clock.now();
+    const token = newToken();
+    const stored = await store.transaction(async (tx) => {
+      await tx.tokens.revokeFor('invite', email, now);
+      return tx.tokens.insert({
+        purpose: 'invite',
+        tokenHash: hashToken(token),
+        email,
+        role: input.role,
+        invitedById: actor.id,
+        expiresAt: new Date(now.getTime() + inviteTtlHours * 3_600_000),
+      });
+    });
+    const invite: PendingInvite = { id: stored.id, email, role: input.role, invitedByName: actor.name, expiresAt: stored.expiresAt, createdAt: stored.createdAt };
+    return { invite, delivery: await this.#sendInvite(actor, invite, token) };
+  }
+
+  /** Sends a fresh link for a pending invite (the old link stops working). */
+  async resendInvite(actor: User, inviteId: string): Promise<{ invite: PendingInvite; delivery: Delivery }> {
+    this.#requireAdmin(actor);
+    const previous = await this.deps.store.tokens.findById(inviteId);
+    // An expired invite may be resent (that is what the admin wants); a used or withdrawn one may not.
+    if (!previous || previous.purpose !== 'invite' || previous.usedAt || previous.revokedAt) throw new NotFoundError('That invitation no longer exists.');
+    return this.invite(actor, { email: previous.email, role: previous.role ?? 'agent' });
+  }
+
+  async revokeInvite(actor: User, inviteId: string): Promise<void> {
+    this.#requireAdmin(actor);
+    if (!(await this.deps.store.tokens.revoke(inviteId, this.deps.clock.now()))) throw new NotFoundError('That invitation no longer exists.');
+  }
+
+  /** What an invite link offers, or InvalidTokenError when it cannot be used. */
+  async checkInvite(token: string): Promise<{ email: string; role: Role; organisationName: string }> {
+    const invite = await this.#usableInvite(token);
+    const org = await this.deps.store.organisations.get();
+    return { email: invite.email, role: invite.role ?? 'agent', organisationName: org?.name ?? 'Baton' };
+  }
+
+  async acceptInvite(token: string, input: { name: string; password: string }): Promise<User> {
+    const invite = await this.#usableInvite(token);
+    const problem = passwordProblem(input.password, invite.email);
+    if (problem) throw new ValidationError('Please correct the highlighted fields.', { password: problem });
+    const passwordHash = await hashPassword(input.password);
+    const now = this.deps.clock.now();
+    return this.deps.store.transaction(async (tx) => {
+      if (!(await tx.tokens.markUsed(invite.id, now))) throw this.#invalidInvite();
+      if (await tx.users.findByEmail(invite.email)) throw new ConflictError('An account with this email already exists. Sign in instead.');
+      return tx.users.insert({ email: invite.email, name: input.name.trim(), role: invite.role ?? 'agent', passwordHash });
+    });
+  }
+
+  async changeRole(actor: User, userId: string, role: Role): Promise<User> {
+    this.#requireAdmin(actor);
+    return this.deps.store.transaction(async (tx) => {
+      await tx.lock('team');
+      const user = await this.#member(tx, userId);
+      if (user.role === 'admin' && role !== 'admin') await this.#keepAnAdmin(tx, user, actor);
+      return (await tx.users.update(userId, { role })) ?? user;
+    });
+  }
+
+  async setActive(actor: User, userId: string, active: boolean): Promise<User> {
+    this.#requireAdmin(actor);
+    return this.deps.store.transaction(async (tx) => {
+      await tx.lock('team');
+      const user = await this.#member(tx, userId);
+      if (!active && user.id === actor.id) throw new ForbiddenError('You cannot deactivate your own account.');
+      if (!active && user.role === 'admin') await this.#keepAnAdmin(tx, user, actor);
+      return (await tx.users.update(userId, { active })) ?? user;
+    });
+  }
+
+  async updateProfile(actor: User, input: { name: string; email: string }): Promise<User> {
+    const email = normaliseEmail(input.email);
+    const other = await this.deps.store.users.findByEmail(email);
+    if (other && other.id !== actor.id) throw new ValidationError('Please correct the highlighted fields.', { email: 'Another account already uses this email.' });
+    const user = await this.deps.store.users.update(actor.id, { name: input.name.trim(), email });
+    if (!user) throw new NotFoundError('Your account no longer exists.');
+    return user;
+  }
+
+  async changePassword(actor: User, input: { current: string; next: string }): Promise<void> {
+    const { store } = this.deps;
+    const hash = await store.users.findPasswordHash(actor.id);
+    if (!hash || !(await verifyPassword(input.current, hash))) {
+      throw new ValidationError('Please correct the highlighted fields.', { current: 'That is not your current password.' });
+    }
+    const problem = passwordProblem(input.next, actor.email);
+    if (problem) throw new ValidationError('Please correct the highlighted fields.', { next: problem });
+    await store.users.setPasswordHash(actor.id, await hashPassword(input.next));
+  }
+
+  async #saveOrganisation(tx: TransactionRepos, org: Omit<Organisation, 'id'>) {
+    const existing = await tx.organisations.get();
+    return existing ? tx.organisations.update(org) : tx.organisations.insert(org);
+  }
+
+  async #sendInvite(actor: User, invite: PendingInvite, token: string): Promise<Delivery> {
+    const org = await this.deps.store.organisations.get();
+    const orgName = org?.name ?? 'Baton';
+    try {
+      await this.deps.mailer.send({
+        to: invite.email,
+        subject: `${actor.name} invited you to ${orgName} on Baton`,
+        template: 'invite',
+        data: { inviterName: actor.name, orgName, role: invite.role, link: this.deps.links.invite(token), hours: this.deps.inviteTtlHours },
+      });
+      return { sent: true };
+    } catch (error) {
+      return { sent: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async #usableInvite(token: string) {
+    const invite = await this.deps.store.tokens.findByHash('invite', hashToken(token));
+    if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= this.deps.clock.now()) throw this.#invalidInvite();
+    return invite;
+  }
+
+  #invalidInvite() {
+    return new InvalidTokenError('This invitation link has expired or was already used. Ask an admin to send a new one.');
+  }
+
+  async #member(tx: TransactionRepos, userId: string): Promise<User> {
+    const user = await tx.users.findById(userId);
+    if (!user) throw new NotFoundError('That teammate no longer exists.');
+    return user;
+  }
+
+  async #keepAnAdmin(tx: TransactionRepos, user: User, actor: User) {
+    if (user.active && (await tx.users.countActiveAdmins()) <= 1) {
+      throw new ForbiddenError(user.id === actor.id ? 'You are the only admin: make someone else an admin first.' : 'Baton needs at least one active admin.');
+    }
+  }
+
+  #requireAdmin(actor: User) {
+    if (actor.role !== 'admin') throw new ForbiddenError('Only admins can manage the team.');
+  }
+}

@@ -1,0 +1,50 @@
+export const ROLES = ['admin', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+export type TokenPurpose = 'invite' | 'password_reset';
+
+/** A single-use link token: only its SHA-256 is stored, so a database leak exposes no live link. */
+export interface UserToken {
+  id: string;
+  purpose: TokenPurpose;
+  email: string;
+  role: Role | null;
+  userId: string | null;
+  invitedById: string | null;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface PendingInvite {
+  id: string;
+  email: string;
+  role: Role;
+  invitedByName: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface Team {
+  users: User[];
+  invites: PendingInvite[];
+}

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csrfFor, csrfFrom, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await startTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const valid = { organisationName: 'Acme & Co', timeZone: 'Europe/Copenhagen', name: 'Ada Admin', email: 'Ada@Example.com', password: 'correct horse battery' };
+
+describe('first-run setup wizard', () => {
+  it('sends every page to /setup while no admin exists', async () => {
+    for (const p of ['/', '/login', '/team', '/account', '/no-such-page']) {
+      const res = await t.agent().get(p);
+      expect(res.status, p).toBe(303);
+      expect(res.headers.location).toBe('/setup');
+    }
+    const hx = await t.agent().get('/team').set('HX-Request', 'true');
+    expect(hx.headers['hx-redirect']).toBe('/setup');
+  });
+
+  it('keeps health checks and assets reachable before setup', async () => {
+    expect((await t.agent().get('/healthz')).status).toBe(200);
+    const ready = await t.agent().get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks.database).toEqual({ ok: true });
+    expect((await t.agent().get('/assets/css/baton.css')).status).toBe(200);
+    expect((await t.agent().get('/vendor/htmx/htmx.min.js')).status).toBe(200);
+  });
+
+  it('shows the wizard with organisation and admin fields', async () => {
+    const res = await t.agent().get('/setup');
+    expect(res.status).toBe(200);
+    for (const field of ['organisationName', 'timeZone', 'name', 'email', 'password']) expect(res.text).toContain(`name="${field}"`);
+    expect(res.text).toContain('<option value="Europe/Copenhagen"');
+  });
+
+  it('re-renders the form with field errors, keeping what was typed except the password', async () => {
+    const agent = t.agent();
+    const _csrf = await csrfFor(agent, '/setup');
+    const res = await agent.post('/setup').type('form').send({ ...valid, email: 'not-an-email', password: 'short', timeZone: 'Mars/Olympus', _csrf });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Enter a valid email address.');
+    expect(res.text).toContain('value="Acme &amp; Co"');
+    expect(res.text).not.toContain('short');
+    expect(await t.container.db('users').count('* as n').first()).toEqual({ n: 0 });
+  });
+
+  it('creates the organisation and admin, signs the admin in, and closes the wizard', async () => {
+    const agent = t.agent();
+    const _csrf = await csrfFor(agent, '/setup');
+    const res = await agent.post('/setup').type('form').send({ ...valid, _csrf });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+
+    const home = await agent.get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('Hello, Ada Admin');
+    expect(home.text).toContain('Acme &amp; Co');
+
+    const admin = await t.container.db('users').first();
+    expect(admin).toMatchObject({ email: 'ada@example.com', role: 'admin', active: true });
+    expect(admin.password_hash).toMatch(/^scrypt\$/);
+    expect(await t.container.db('organisations').first()).toMatchObject({ name: 'Acme & Co', time_zone: 'Europe/Copenhagen' });
+
+    const again = await t.agent().get('/setup');
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/login');
+  });
+
+  it('creates exactly one first admin when two wizards are submitted at once', async () => {
+    const a = t.agent();
+    const b = t.agent();
+    const [ta, tb] = [csrfFrom((await a.get('/setup')).text), csrfFrom((await b.get('/setup')).text)];
+    const results = await Promise.all([
+      a.post('/setup').type('form').send({ ...valid, _csrf: ta }),
+      b.post('/setup').type('form').send({ ...valid, email: 'bob@example.com', name: 'Bob', _csrf: tb }),
+    ]);
+    // One wins; the other is told Baton is already set up rather than creating a second admin.
+    expect(results.map((r) => r.status).sort()).toEqual([303, 409]);
+    expect(results.find((r) => r.status === 409)?.text).toContain('Baton is already set up. Sign in instead.');
+    const users = await t.container.db('users').select('email');
+    expect(users).toHaveLength(1);
+  });
+
+  it('creates the admin headless from BATON_ADMIN_* and never overwrites it on later starts', async () => {
+    const { team } = t.container.services;
+    const created = await team.createAdmin({ email: 'ops@example.com', password: 'first password!', name: 'Ops' }, { name: 'Acme', timeZone: 'UTC' });
+    expect(created?.role).toBe('admin');
+    expect(await team.isSetupComplete()).toBe(true);
+    const again = await team.createAdmin({ email: 'OPS@example.com', password: 'other password!', name: 'Ops' }, { name: 'Acme', timeZone: 'UTC' });
+    expect(again).toBeUndefined();
+    await expect(t.container.services.auth.authenticate('ops@example.com', 'first password!')).resolves.toMatchObject({ email: 'ops@example.com' });
+    const res = await t.agent().get('/');
+    expect(res.headers.location).toMatch(/^\/login/);
+  });
+});
