@@ -11,8 +11,8 @@ import { DomainError } from './services/errors.js';
  */
 async function withContainer<T>(work: (c: Container) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  // Commands print their own results; the log only carries warnings and errors.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
+  // Commands print their own results; below warn, the log would bury them (LOG_LEVEL=debug still works).
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const container = await createContainer(config, logger);
   try {
     return await work(container);

@@ -144,7 +144,9 @@ function parseTrustProxy(raw: string): boolean | number | string {
 
 export function loadConfig(rawEnv: Env = process.env): Config {
   const problems: string[] = [];
-  const env = resolveSecretFiles(rawEnv, problems);
+  // An empty value (NAME= in a copied .env) means "use the default", as if it were unset.
+  const given = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const env = resolveSecretFiles(given, problems);
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

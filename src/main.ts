@@ -54,7 +54,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Baton failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  if (err instanceof Error && err.stack && process.env.LOG_LEVEL === 'debug') process.stderr.write(`${err.stack}\n`);
+  process.stderr.write(`Baton failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

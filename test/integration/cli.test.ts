@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { truncateAll, workerDatabaseUrl } from '../support/db.js';
+
+const run = promisify(execFile);
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function baton(args: string[], env: Record<string, string>) {
+  try {
+    // vitest (through Vite) sets BASE_URL=/ in its own environment; a real shell would not.
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      env: { ...process.env, BASE_URL: 'http://baton.test', ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('the baton CLI', () => {
+  it('creates an admin who can then sign in over HTTP, with a new session id at login', async () => {
+    t = await startTestApp();
+    const env = { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+    const created = await baton(['admin', 'create', '--email', 'a@example.com', '--password', 'a long cli password', '--name', 'Cli Admin'], env);
+    expect(created.stderr, created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created admin Cli Admin <a@example.com>');
+
+    const agent = t.agent();
+    const before = sessionCookie(await agent.get('/login'));
+    const res = await signIn(agent, 'a@example.com', 'a long cli password');
+    expect(res.status).toBe(303);
+    expect(sessionCookie(res)).not.toEqual(before);
+    expect((await agent.get('/')).text).toContain('Hello, Cli Admin');
+
+    const again = await baton(['admin', 'create', '--email', 'a@example.com', '--password', 'a long cli password'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('migrates, reports status, and explains bad input', async () => {
+    const url = await workerDatabaseUrl();
+    const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+    const migrated = await baton(['migrate'], env);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/up to date|Applied/);
+    const status = await baton(['migrate', '--status'], env);
+    expect(status.stdout).toContain('pending (0)');
+
+    const weak = await baton(['admin', 'create', '--email', 'b@example.com', '--password', 'short'], env);
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('at least 10 characters');
+    const badEmail = await baton(['admin', 'create', '--email', 'nope', '--password', 'long enough pw'], env);
+    expect(badEmail.code).not.toBe(0);
+    expect(badEmail.stderr).toContain('not an email address');
+
+    const badConfig = await baton(['migrate'], { ...env, DATABASE_URL: 'mysql://nope' });
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.stderr).toContain('DATABASE_URL: must be a postgres:// URL');
+
+    const help = await baton(['--help'], env);
+    expect(help.stdout).toContain('admin');
+    expect(help.stdout).toContain('migrate');
+
+    // Leave the worker database empty for whichever file runs next on it.
+    const { createDb } = await import('../../src/adapters/storage/db.js');
+    const db = createDb(url);
+    await truncateAll(db);
+    await db.destroy();
+  });
+});

@@ -1,0 +1,48 @@
+import pg from 'pg';
+import { inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../src/adapters/storage/db.js';
+import { migrateLatest, migrationStatus } from '../../src/adapters/storage/migrate.js';
+import { migrations } from '../../migrations/index.js';
+
+const name = `baton_migrate_w${process.env.VITEST_POOL_ID ?? '1'}`;
+const dbs: Db[] = [];
+
+async function freshDatabase(): Promise<string> {
+  const client = new pg.Client({ connectionString: inject('pgUrl') });
+  await client.connect();
+  await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+  await client.query(`create database ${client.escapeIdentifier(name)}`);
+  await client.end();
+  const url = new URL(inject('pgUrl'));
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+afterAll(async () => {
+  await Promise.all(dbs.map((d) => d.destroy()));
+});
+
+describe('migrations', () => {
+  it('apply once when two replicas start at the same moment, and are safe to re-run', async () => {
+    const url = await freshDatabase();
+    const a = createDb(url);
+    const b = createDb(url);
+    dbs.push(a, b);
+    const [ranA, ranB] = await Promise.all([migrateLatest(a), migrateLatest(b)]);
+    // Exactly one replica applied them; the other waited on the lock and found nothing to do.
+    expect([ranA.length, ranB.length].sort()).toEqual([0, Object.keys(migrations).length]);
+    expect(await migrateLatest(a)).toEqual([]);
+    const status = await migrationStatus(a);
+    expect(status.pending).toEqual([]);
+    expect(status.applied).toEqual(Object.keys(migrations));
+    const tables = await a.raw<{ rows: { tablename: string }[] }>("select tablename from pg_tables where schemaname = 'public' order by 1");
+    expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(['organisations', 'session', 'user_tokens', 'users']));
+  });
+
+  it('are named YYYYMMDDHHMMSS_<verb>_<object> and listed in order', () => {
+    const names = Object.keys(migrations);
+    for (const n of names) expect(n).toMatch(/^\d{14}_[a-z]+(_[a-z0-9]+)+$/);
+    expect([...names].sort()).toEqual(names);
+  });
+});

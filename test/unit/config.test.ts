@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all, on embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c.env).toBe('development');
+    expect(c.port).toBe(3000);
+    expect(c.baseUrl).toBe('http://localhost:3000');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(c.smtp).toBeUndefined();
+    expect(c.meili).toBeUndefined();
+    expect(c.cookieSecure).toBe(false);
+    expect(c.trustProxy).toBe(false);
+    expect(c.auth).toEqual({ maxFailedLogins: 10, lockoutMinutes: 15, loginRateLimit: 30, inviteTtlHours: 72, passwordResetTtlMinutes: 60 });
+  });
+
+  it('treats an empty value, as in a freshly copied .env, as unset', () => {
+    const c = loadConfig({ PORT: '', DATABASE_URL: '', SESSION_SECRET: ' ', SMTP_HOST: '' });
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.sessionSecret).toBeUndefined();
+    expect(c.smtp).toBeUndefined();
+  });
+
+  it('names the variable and what to set when a value is invalid', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT: must be a whole number \(got "eighty"\)/)]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(problemsOf({ BATON_ORG_TIMEZONE: 'Mars/Base' })[0]).toMatch(/^BATON_ORG_TIMEZONE: must be an IANA time zone/);
+    expect(problemsOf({ SMTP_SECURE: 'maybe' })[0]).toMatch(/^SMTP_SECURE: must be true or false/);
+  });
+
+  it('requires SESSION_SECRET in production, saying how to make one', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/baton' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SESSION_SECRET: required when NODE_ENV=production.*openssl rand -hex 32/);
+  });
+
+  it('reports every problem at once, and the error message lists them', () => {
+    const env = { PORT: '0', SESSION_SECRET: 'short', LOGIN_MAX_ATTEMPTS: '1' };
+    expect(problemsOf(env).map((p) => p.split(':')[0]).sort()).toEqual(['LOGIN_MAX_ATTEMPTS', 'PORT', 'SESSION_SECRET']);
+    expect(() => loadConfig(env)).toThrow(/Baton cannot start: the configuration is invalid\.\n {2}- /);
+  });
+
+  it('reads secrets from *_FILE, and refuses both forms at once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cfg-'));
+    const file = path.join(dir, 'secret');
+    fs.writeFileSync(file, 'x'.repeat(40) + '\n');
+    expect(loadConfig({ SESSION_SECRET_FILE: file }).sessionSecret).toBe('x'.repeat(40));
+    expect(problemsOf({ SESSION_SECRET_FILE: file, SESSION_SECRET: 'y'.repeat(40) })[0]).toMatch(/SESSION_SECRET and SESSION_SECRET_FILE are both set/);
+    expect(problemsOf({ DATABASE_URL_FILE: path.join(dir, 'missing') })[0]).toMatch(/^DATABASE_URL_FILE: cannot read .*missing \(ENOENT\)/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('pairs the headless admin variables and checks the password length', () => {
+    expect(problemsOf({ BATON_ADMIN_EMAIL: 'a@example.com' })[0]).toMatch(/^BATON_ADMIN_PASSWORD: required/);
+    expect(problemsOf({ BATON_ADMIN_EMAIL: 'a@example.com', BATON_ADMIN_PASSWORD: 'short' })[0]).toMatch(/at least 10/);
+    expect(loadConfig({ BATON_ADMIN_EMAIL: 'a@example.com', BATON_ADMIN_PASSWORD: 'long enough pw' }).headlessAdmin).toEqual({ email: 'a@example.com', password: 'long enough pw', name: 'Admin' });
+  });
+
+  it('derives secure cookies from an https BASE_URL, and parses TRUST_PROXY', () => {
+    expect(loadConfig({ BASE_URL: 'https://support.example.com/' })).toMatchObject({ baseUrl: 'https://support.example.com', cookieSecure: true });
+    expect(loadConfig({ BASE_URL: 'https://x.example', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const example = fs.readFileSync(path.resolve('.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const missing = CONFIG_VARIABLES.filter((v) => !documented.has(v));
+    expect(missing).toEqual([]);
+  });
+
+  it('reads process.env nowhere but config.ts', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith(path.join('src', 'config.ts')) && fs.readFileSync(p, 'utf8').includes('process.env')) offenders.push(p);
+      }
+    };
+    walk(path.resolve('src'));
+    expect(offenders).toEqual([]);
+  });
+});
