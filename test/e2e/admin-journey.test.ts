@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+
+const hasBrowser = browserAvailable();
+
+describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
+  let t: TestApp;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    server = await listen(t.app);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // A CSP violation or a script error would show up here: the page must run without either.
+    page.on('console', (msg) => {
+      // 401/422 answers to forms are expected and logged by Chromium as failed loads; anything else is not.
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(msg.text());
+    });
+    page.on('pageerror', (err) => problems.push(err.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await t?.close();
+  });
+
+  it('sends a fresh install to the setup wizard, which creates the admin and signs them in', async () => {
+    await page.goto(`${server.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/setup');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Welcome to Baton');
+    // app.js preselects the browser's time zone; headless Chromium here reports UTC or the TZ it was given.
+    await page.screenshot({ path: screenshotPath('01-setup'), fullPage: true });
+
+    await page.getByLabel('Organisation name').fill('Acme');
+    await page.getByLabel('Time zone').selectOption('Europe/Copenhagen');
+    await page.getByLabel('Your name').fill('Ada Admin');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create admin and continue' }).click();
+    await expect(page.locator('.field-error').first().textContent()).resolves.toContain('Use at least 10 characters.');
+    await expect(page.getByLabel('Organisation name').inputValue()).resolves.toBe('Acme');
+
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create admin and continue' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Hello, Ada Admin');
+    await page.screenshot({ path: screenshotPath('02-home'), fullPage: true });
+  });
+
+  it('invites a teammate with htmx: the form resets, the invite is listed and a toast confirms', async () => {
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
+    await page.waitForURL(`${server.url}/team`);
+    await page.locator('#invite-form').getByLabel('Email').fill('bea@example.com');
+    await page.locator('#invite-form').getByLabel('Role').selectOption('agent');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.locator('#toast .toast-success').waitFor();
+    await expect(page.locator('#toast').textContent()).resolves.toContain('Invitation sent to bea@example.com.');
+    await expect(page.locator('#invites').textContent()).resolves.toContain('bea@example.com');
+    await expect(page.locator('#invite-form').getByLabel('Email').inputValue()).resolves.toBe('');
+    // htmx did this in place: still the same page.
+    expect(new URL(page.url()).pathname).toBe('/team');
+    await page.screenshot({ path: screenshotPath('03-team-invited'), fullPage: true });
+
+    // The link from the logged email opens the invitation page.
+    const logged = t.logs.find((l) => l.to === 'bea@example.com')?.text as string;
+    const link = /http:\/\/baton\.test(\/invite\/\S+)/.exec(logged)?.[1];
+    expect(link).toBeDefined();
+    const other = await browser.newPage();
+    await other.goto(`${server.url}${link}`);
+    await expect(other.locator('h1').textContent()).resolves.toBe('Join Acme');
+    await other.getByLabel('Your name').fill('Bea');
+    await other.getByLabel('Password').fill('bea has a long password');
+    await other.getByRole('button', { name: 'Join the team' }).click();
+    await other.waitForURL(`${server.url}/`);
+    await expect(other.locator('h1').textContent()).resolves.toBe('Hello, Bea');
+    await expect(other.getByRole('link', { name: 'Team', exact: true }).count()).resolves.toBe(0);
+    await other.close();
+  });
+
+  it('changes a role in place and reports it', async () => {
+    await page.reload();
+    const row = page.locator('tr', { hasText: 'bea@example.com' });
+    await row.getByRole('combobox').selectOption('admin');
+    await page.locator('#toast', { hasText: 'Bea is now an admin.' }).waitFor();
+    await expect(t.container.db('users').where({ email: 'bea@example.com' }).first()).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it('looks right in dark mode and on a phone', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('04-team-dark'), fullPage: true });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 18, 24)');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: screenshotPath('05-team-phone'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('signs out, refuses a wrong password with a message, and signs back in', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('not my password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.alert-error').textContent()).resolves.toContain('That email and password do not match an account.');
+    await page.screenshot({ path: screenshotPath('06-login-error') });
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/`);
+  });
+
+  it('ran without script errors or Content-Security-Policy violations', () => {
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});

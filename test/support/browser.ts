@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = path.resolve('test-artifacts', 'screenshots');
+
+/**
+ * Browser tests need Debian's chromium. Without it they are skipped with a notice, unless
+ * BATON_REQUIRE_BROWSER=1 (set by .ci/run), which turns the skip into a failure.
+ */
+export function browserAvailable(): boolean {
+  const present = fs.existsSync(CHROMIUM_PATH);
+  if (!present) {
+    if (process.env.BATON_REQUIRE_BROWSER === '1') {
+      throw new Error(`BATON_REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    }
+    console.warn(`NOTICE: browser tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium" to run them.`);
+  }
+  return present;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // The machine has no network: stop Chromium from trying to reach Google's services.
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+  });
+}
+
+export function listen(app: { listen(port: number, host: string, cb: () => void): Server }): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return path.join(ARTIFACTS_DIR, `${name}.png`);
+}
