@@ -47,7 +47,8 @@ const isTimeZone = (tz: string) => {
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
-  PORT: int(3000, 1, 65535),
+  // 0 asks the OS for any free port (tests do); the log says which one was taken.
+  PORT: int(3000, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
   BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) URL people use to reach Baton, e.g. https://support.example.com' }).optional()),
   DATA_DIR: z.string().min(1).default('./data'),

@@ -1,10 +1,8 @@
-import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { createContainer } from './container.js';
-import { createApp } from './http/app.js';
 import { createLogger } from './lib/logger.js';
+import { startServer } from './server.js';
 
-/** Entry point: config → container → migrate → headless admin → http. SIGTERM drains. */
+/** Entry point: read the config (or explain what is wrong), start, and drain on SIGTERM. */
 async function main() {
   let config;
   try {
@@ -17,37 +15,20 @@ async function main() {
     throw e;
   }
   const logger = createLogger({ level: config.logLevel });
-  const container = await createContainer(config, logger);
-  const applied = await container.migrate();
-  if (applied.length) logger.info({ applied }, 'database migrations applied');
-
-  if (config.headlessAdmin) {
-    const created = await container.services.team.createAdmin(config.headlessAdmin, config.organisationDefaults);
-    logger.info({ email: config.headlessAdmin.email }, created ? 'created the admin from BATON_ADMIN_EMAIL' : 'BATON_ADMIN_EMAIL already has an account; left it unchanged');
-  }
-
-  const app = createApp(container);
-  const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ url: config.baseUrl, port: config.port }, 'Baton is listening');
-  });
-  server.on('error', (err) => {
-    logger.fatal({ err }, `cannot listen on ${config.host}:${config.port}; set PORT to a free port`);
-    void container.close().finally(() => process.exit(1));
-  });
+  const running = await startServer(config, logger);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing open requests');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    server.close(() => {
-      void container.close().then(() => {
-        clearTimeout(force);
-        process.exit(0);
-      });
-    });
-    server.closeIdleConnections();
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

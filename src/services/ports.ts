@@ -61,10 +61,17 @@ export interface TokenRepo {
   pendingInvites(): Promise<PendingInvite[]>;
 }
 
+/** Signed-in sessions, as stored for the session middleware. */
+export interface SessionRepo {
+  /** Ends every session of this user, except the one given (the person's current browser). */
+  deleteForUser(userId: string, exceptSessionId?: string): Promise<number>;
+}
+
 export interface Repos {
   users: UserRepo;
   organisations: OrganisationRepo;
   tokens: TokenRepo;
+  sessions: SessionRepo;
 }
 
 export interface TransactionRepos extends Repos {

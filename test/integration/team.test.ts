@@ -187,6 +187,7 @@ describe('roles', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('Deactivated');
 
+    expect(await t.container.db('session').whereRaw("sess -> 'passport' ->> 'user' = ?", [bo.id]).count('* as n').first()).toEqual({ n: 0 });
     const after = await boAgent.get('/');
     expect(after.status).toBe(303);
     expect(after.headers.location).toMatch(/^\/login/);
@@ -206,6 +207,10 @@ describe('password reset', () => {
     for (let i = 0; i < 10; i++) await signIn(t.agent(), 'ada@example.com', `wrong password ${i}`);
     expect((await signIn(t.agent(), 'ada@example.com')).status).toBe(423);
 
+    const stolen = t.agent();
+    await t.container.db('users').update({ locked_until: null });
+    await signIn(stolen, 'ada@example.com');
+    await t.container.db('users').update({ locked_until: new Date(Date.now() + 60_000) });
     const agent = t.agent();
     const token = await csrfFor(agent, '/password/forgot');
     const asked = await agent.post('/password/forgot').type('form').send({ email: 'ada@example.com', _csrf: token });
@@ -220,6 +225,8 @@ describe('password reset', () => {
     const done = await agent.post(link).type('form').send({ password: 'a brand new password', _csrf: resetToken });
     expect(done.status).toBe(303);
     expect((await agent.get('/')).text).toContain('Your password has been changed.');
+    // A session opened before the reset (perhaps by whoever prompted it) is gone.
+    expect((await stolen.get('/')).status).toBe(303);
 
     expect((await signIn(t.agent(), 'ada@example.com', 'a brand new password')).status).toBe(303);
     expect((await signIn(t.agent(), 'ada@example.com')).status).toBe(401);
@@ -260,7 +267,13 @@ describe('profile', () => {
     const wrong = await agent.post('/account/password').type('form').send({ current: 'not it at all', next: 'another long password', _csrf: token });
     expect(wrong.status).toBe(422);
     expect(wrong.text).toContain('That is not your current password.');
+    const elsewhere = t.agent();
+    await signIn(elsewhere, 'ada@example.com');
+    expect((await elsewhere.get('/')).status).toBe(200);
     expect((await agent.post('/account/password').type('form').send({ current: 'a long enough password', next: 'another long password', _csrf: token })).status).toBe(303);
+    // The browser that changed it stays signed in; every other session is ended.
+    expect((await agent.get('/account')).text).toContain('your other sessions were signed out');
+    expect((await elsewhere.get('/')).status).toBe(303);
     expect((await signIn(t.agent(), 'ada@example.com', 'another long password')).status).toBe(303);
   });
 });

@@ -51,7 +51,7 @@ describe('loadConfig', () => {
   });
 
   it('reports every problem at once, and the error message lists them', () => {
-    const env = { PORT: '0', SESSION_SECRET: 'short', LOGIN_MAX_ATTEMPTS: '1' };
+    const env = { PORT: '-1', SESSION_SECRET: 'short', LOGIN_MAX_ATTEMPTS: '1' };
     expect(problemsOf(env).map((p) => p.split(':')[0]).sort()).toEqual(['LOGIN_MAX_ATTEMPTS', 'PORT', 'SESSION_SECRET']);
     expect(() => loadConfig(env)).toThrow(/Baton cannot start: the configuration is invalid\.\n {2}- /);
   });

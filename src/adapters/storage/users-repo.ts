@@ -1,3 +1,4 @@
+import { ConflictError } from '../../services/errors.js';
 import type { NewUser, UserRepo } from '../../services/ports.js';
 import type { Role, User } from '../../services/team/types.js';
 import type { Conn } from './db.js';
@@ -31,6 +32,12 @@ const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The unique index on email can still fire when two requests race past the service's check. */
+function emailTaken(e: unknown): never {
+  if ((e as { code?: string }).code === '23505') throw new ConflictError('That email address is already used by another account.');
+  throw e;
+}
+
 export class UsersRepo implements UserRepo {
   constructor(private readonly db: Conn) {}
 
@@ -59,7 +66,8 @@ export class UsersRepo implements UserRepo {
   async insert(user: NewUser) {
     const [row] = await this.db<UserRow>('users')
       .insert({ email: user.email, name: user.name, role: user.role, password_hash: user.passwordHash })
-      .returning([...COLUMNS]);
+      .returning([...COLUMNS])
+      .catch(emailTaken);
     return toUser(row!);
   }
 
@@ -83,7 +91,7 @@ export class UsersRepo implements UserRepo {
     if (patch.lockedUntil !== undefined) changes.locked_until = patch.lockedUntil;
     if (patch.lastLoginAt !== undefined) changes.last_login_at = patch.lastLoginAt;
     changes.updated_at = this.db.fn.now();
-    const [row] = await this.db<UserRow>('users').where({ id }).update(changes).returning([...COLUMNS]);
+    const [row] = await this.db<UserRow>('users').where({ id }).update(changes).returning([...COLUMNS]).catch(emailTaken);
     return row ? toUser(row) : undefined;
   }
 

@@ -34,8 +34,8 @@ export function profileRoutes(team: TeamService): Router {
   router.post('/account/password', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await submitForm(res, 'pages/account/profile', body, async () => {
-      await team.changePassword(me(req.user), parseForm(PasswordForm, body));
-      flash(req, 'success', 'Your password was changed.');
+      await team.changePassword(me(req.user), parseForm(PasswordForm, body), req.sessionID);
+      flash(req, 'success', 'Your password was changed and your other sessions were signed out.');
       navigate(req, res, '/account');
     }, { values: values(me(req.user)), passwordForm: true });
   });

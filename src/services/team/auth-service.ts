@@ -125,6 +125,8 @@ export class AuthService {
       await tx.users.resetFailedLogins(userId);
       const user = await tx.users.update(userId, { lockedUntil: null });
       if (!user || !user.active) throw this.#invalidLink();
+      // Whoever else was signed in (perhaps the reason for the reset) is signed out.
+      await tx.sessions.deleteForUser(userId);
       return user;
     });
   }

@@ -185,6 +185,7 @@ export class TeamService {
       const user = await this.#member(tx, userId);
       if (!active && user.id === actor.id) throw new ForbiddenError('You cannot deactivate your own account.');
       if (!active && user.role === 'admin') await this.#keepAnAdmin(tx, user, actor);
+      if (!active) await tx.sessions.deleteForUser(userId);
       return (await tx.users.update(userId, { active })) ?? user;
     });
   }
@@ -198,7 +199,8 @@ export class TeamService {
     return user;
   }
 
-  async changePassword(actor: User, input: { current: string; next: string }): Promise<void> {
+  /** Changes the password and signs the user out everywhere except `keepSessionId` (the browser that asked). */
+  async changePassword(actor: User, input: { current: string; next: string }, keepSessionId?: string): Promise<void> {
     const { store } = this.deps;
     const hash = await store.users.findPasswordHash(actor.id);
     if (!hash || !(await verifyPassword(input.current, hash))) {
@@ -206,7 +208,11 @@ export class TeamService {
     }
     const problem = passwordProblem(input.next, actor.email);
     if (problem) throw new ValidationError('Please correct the highlighted fields.', { next: problem });
-    await store.users.setPasswordHash(actor.id, await hashPassword(input.next));
+    const nextHash = await hashPassword(input.next);
+    await store.transaction(async (tx) => {
+      await tx.users.setPasswordHash(actor.id, nextHash);
+      await tx.sessions.deleteForUser(actor.id, keepSessionId);
+    });
   }
 
   async #saveOrganisation(tx: TransactionRepos, org: Omit<Organisation, 'id'>) {

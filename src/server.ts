@@ -1,0 +1,50 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { createContainer, type Container } from './container.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './lib/logger.js';
+
+export interface RunningServer {
+  container: Container;
+  server: Server;
+  url: string;
+  /** Stops accepting connections, lets open requests finish (up to graceMs), then closes pools. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Everything `npm start` does after reading the config: container, migrations, headless admin, listen. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const container = await createContainer(config, logger);
+  try {
+    const applied = await container.migrate();
+    if (applied.length) logger.info({ applied }, 'database migrations applied');
+    if (config.headlessAdmin) {
+      const created = await container.services.team.createAdmin(config.headlessAdmin, config.organisationDefaults);
+      logger.info({ email: config.headlessAdmin.email }, created ? 'created the admin from BATON_ADMIN_EMAIL' : 'BATON_ADMIN_EMAIL already has an account; left it unchanged');
+    }
+    const app = createApp(container);
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', (err) => reject(new Error(`cannot listen on ${config.host}:${config.port} (${err.message}); set PORT to a free port`)));
+    });
+    const { port } = server.address() as AddressInfo;
+    logger.info({ url: config.baseUrl, port }, 'Baton is listening');
+    return {
+      container,
+      server,
+      url: `http://127.0.0.1:${port}`,
+      async stop(graceMs = 10_000) {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        await closed;
+        clearTimeout(timer);
+        await container.close();
+      },
+    };
+  } catch (e) {
+    await container.close();
+    throw e;
+  }
+}

@@ -1,0 +1,58 @@
+import supertest from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { truncateAll, workerDatabaseUrl } from '../support/db.js';
+import { csrfFrom } from '../support/app.js';
+
+let running: RunningServer | undefined;
+afterEach(async () => {
+  if (running) {
+    await truncateAll(running.container.db);
+    await running.stop();
+  }
+  running = undefined;
+});
+
+async function start(env: Record<string, string>) {
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: await workerDatabaseUrl(), SESSION_SECRET: 's'.repeat(40), PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://baton.test', ...env });
+  return startServer(config, pino({ level: 'silent' }));
+}
+
+describe('starting the server', () => {
+  it('creates the admin from BATON_ADMIN_* so nobody needs the wizard, and keeps it on restart', async () => {
+    const db = await start({});
+    await truncateAll(db.container.db);
+    await db.stop();
+
+    const env = { BATON_ADMIN_EMAIL: 'ops@example.com', BATON_ADMIN_PASSWORD: 'headless password', BATON_ORG_NAME: 'Acme', BATON_ORG_TIMEZONE: 'Europe/Berlin' };
+    running = await start(env);
+    const agent = supertest.agent(running.url);
+    const login = await agent.get('/setup');
+    expect(login.status).toBe(303);
+    expect(login.headers.location).toBe('/login');
+    const token = csrfFrom((await agent.get('/login')).text);
+    const res = await agent.post('/login').type('form').send({ email: 'ops@example.com', password: 'headless password', _csrf: token });
+    expect(res.status).toBe(303);
+    expect((await agent.get('/')).text).toContain('Europe/Berlin');
+    await running.stop();
+
+    running = await start({ ...env, BATON_ADMIN_PASSWORD: 'a different password' });
+    await expect(running.container.services.auth.authenticate('ops@example.com', 'headless password')).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it('finishes a request that is in flight when it is told to stop, then refuses new ones', async () => {
+    const server = await start({});
+    let stopped: Promise<void> | undefined;
+    // Stop at the moment the server has accepted the request and is working on it.
+    server.server.once('request', () => {
+      stopped = server.stop();
+    });
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe('ready');
+    await stopped;
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
