@@ -74,7 +74,15 @@ export function createApp(c: Container): Express {
 
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
-  app.use(sessionMiddleware({ pool: c.sessionPool, secret: c.sessionSecret, secure: config.cookieSecure, pruneExpired: config.env !== 'test' }));
+  app.use(
+    sessionMiddleware({
+      pool: c.sessionPool,
+      secret: c.sessionSecret,
+      secure: config.cookieSecure,
+      pruneExpired: config.env !== 'test',
+      onError: (message, err) => c.logger.error({ err }, `session store: ${message}`),
+    }),
+  );
   const passport = createPassport(services.auth);
   app.use(passport.initialize());
   app.use(passport.session());

