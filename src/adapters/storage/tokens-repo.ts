@@ -1,6 +1,6 @@
 import type { NewUserToken, TokenRepo } from '../../services/ports.js';
 import type { PendingInvite, Role, TokenPurpose, UserToken } from '../../services/team/types.js';
-import type { Conn } from './db.js';
+import { isUuid, type Conn } from './db.js';
 
 interface TokenRow {
   id: string;
@@ -31,7 +31,6 @@ const toToken = (r: Omit<TokenRow, 'token_hash'>): UserToken => ({
   createdAt: r.created_at,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class TokensRepo implements TokenRepo {
   constructor(private readonly db: Conn) {}
@@ -52,7 +51,7 @@ export class TokensRepo implements TokenRepo {
   }
 
   async findById(id: string) {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const row = await this.db<TokenRow>('user_tokens').select(...COLUMNS).where({ id }).first();
     return row ? toToken(row) : undefined;
   }
@@ -72,7 +71,7 @@ export class TokensRepo implements TokenRepo {
   }
 
   async revoke(id: string, at: Date) {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const count = await this.db('user_tokens').where({ id }).whereNull('used_at').whereNull('revoked_at').update({ revoked_at: at });
     return count === 1;
   }

@@ -1,7 +1,7 @@
 import { ConflictError } from '../../services/errors.js';
 import type { NewUser, UserRepo } from '../../services/ports.js';
 import type { Role, User } from '../../services/team/types.js';
-import type { Conn } from './db.js';
+import { isUuid, type Conn } from './db.js';
 
 interface UserRow {
   id: string;
@@ -30,7 +30,6 @@ const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
   createdAt: r.created_at,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The unique index on email can still fire when two requests race past the service's check. */
 function emailTaken(e: unknown): never {
@@ -43,7 +42,7 @@ export class UsersRepo implements UserRepo {
 
   async findById(id: string) {
     // A malformed id is simply not found, rather than a Postgres cast error.
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const row = await this.db<UserRow>('users').select(...COLUMNS).where({ id }).first();
     return row ? toUser(row) : undefined;
   }
@@ -82,7 +81,7 @@ export class UsersRepo implements UserRepo {
   }
 
   async update(id: string, patch: Partial<Pick<User, 'name' | 'email' | 'role' | 'active' | 'lockedUntil' | 'lastLoginAt'>>) {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const changes: Partial<UserRow> & { updated_at?: unknown } = {};
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.email !== undefined) changes.email = patch.email;

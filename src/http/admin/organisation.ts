@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { TIME_ZONES } from '../../lib/time-zones.js';
 import type { TeamService } from '../../services/team/team-service.js';
 import type { User } from '../../services/team/types.js';
 import { parseForm, submitForm, textField } from '../forms.js';
@@ -7,7 +8,7 @@ import { requireRole } from '../middleware/require-role.js';
 import { flash, navigate, render } from '../render.js';
 
 const OrganisationForm = z.object({ name: textField(z, 'Organisation name', 120), timeZone: textField(z, 'Time zone', 64) });
-const timeZones = Intl.supportedValuesOf('timeZone');
+const timeZones = TIME_ZONES;
 
 export function organisationRoutes(team: TeamService): Router {
   const router = Router();

@@ -5,6 +5,7 @@ import { parseForm, submitForm, textField } from '../forms.js';
 import { logIn } from '../session.js';
 import { navigate, render, wantsJson } from '../render.js';
 import { UnavailableError } from '../../services/errors.js';
+import { TIME_ZONES } from '../../lib/time-zones.js';
 
 const SetupForm = z.object({
   organisationName: textField(z, 'Organisation name', 120),
@@ -26,7 +27,7 @@ export function setupGate(team: TeamService): RequestHandler {
   };
 }
 
-const timeZones = Intl.supportedValuesOf('timeZone');
+const timeZones = TIME_ZONES;
 
 export function setupRoutes(team: TeamService): Router {
   const router = Router();

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../lib/time-zones.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import { ConflictError, ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, Mailer, Store, TransactionRepos } from '../ports.js';
@@ -22,15 +23,6 @@ export interface SetupInput {
 }
 
 export type Delivery = { sent: true } | { sent: false; reason: string };
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The team: first-run setup, admins created headless or from the CLI, invitations, roles,
