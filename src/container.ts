@@ -44,7 +44,6 @@ export const systemClock: Clock = { now: () => new Date() };
 export const linkPaths = {
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   passwordReset: (token: string) => `/password/reset/${encodeURIComponent(token)}`,
-  signIn: () => '/login',
 };
 
 async function connectDatabase(config: Config, logger: Logger): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
@@ -100,7 +99,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     mailer,
     clock,
     policy: config.auth,
-    links: { passwordReset: (t) => absolute(linkPaths.passwordReset(t)), signIn: () => absolute(linkPaths.signIn()) },
+    links: { passwordReset: (t) => absolute(linkPaths.passwordReset(t)) },
     onMailFailure: (err, to) => logger.error({ err, to }, 'password reset email could not be sent'),
   });
 

@@ -23,9 +23,6 @@ export function render(res: Response, template: string, data: Record<string, unk
   res.status(status).type('html').send(html);
 }
 
-export const page = render;
-export const fragment = render;
-
 /** A full navigation, done with HX-Redirect for htmx (fetch would follow a 303 and swap the page into the target). */
 export function navigate(req: Request, res: Response, to: string): void {
   if (req.get('HX-Request') === 'true') {

@@ -81,6 +81,18 @@ describe('inviting a teammate', () => {
     expect(res.status).toBe(410);
     const team = await agent.get('/team');
     expect(team.text).toMatch(/old@example\.com[\s\S]*expired/);
+
+    // Resending an expired invitation mails a fresh link; only the new one works.
+    const { id } = await t.container.db('user_tokens').where({ email: 'old@example.com' }).first();
+    const before = smtp.inbox.length;
+    const resent = await agent.post(`/team/invites/${id}/resend`).set('HX-Request', 'true').set('X-CSRF-Token', await csrfFor(agent, '/team'));
+    expect(resent.status).toBe(200);
+    expect(resent.text).toContain('A new invitation was sent to old@example.com');
+    const fresh = await smtp.waitFor((m) => smtp.inbox.indexOf(m) >= before && m.to !== undefined && 'text' in m.to && m.to.text === 'old@example.com');
+    const newLink = linkIn(fresh.text, '/invite');
+    expect(newLink).not.toBe(link);
+    expect((await t.agent().get(newLink)).status).toBe(200);
+    expect((await t.agent().get(link)).status).toBe(410);
   });
 
   it('writes the invitation to the log when SMTP is not configured, so the link still works', async () => {

@@ -18,10 +18,9 @@ export function teamRoutes(team: TeamService): Router {
   router.use('/team', requireRole('admin'));
 
   const me = (req: Request) => req.user as User;
-  const teamPage = async (req: Request, res: Response, data: Record<string, unknown> = {}, status = 200) =>
-    render(res, 'pages/admin/team', { ...(await team.listTeam(me(req))), now: new Date(), values: { role: 'agent' }, errors: {}, ...data }, status);
-
-  router.get('/team', (req, res) => teamPage(req, res));
+  router.get('/team', async (req, res) => {
+    render(res, 'pages/admin/team', { ...(await team.listTeam(me(req))), now: new Date(), values: { role: 'agent' }, errors: {} });
+  });
 
   router.post('/team/invites', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -39,23 +38,26 @@ export function teamRoutes(team: TeamService): Router {
     }, async () => ({ ...(fragment ? {} : await team.listTeam(me(req))), now: new Date() }));
   });
 
-  const inviteAction = (action: (req: Request) => Promise<string>) => async (req: Request, res: Response) => {
-    const message = await action(req);
+  type Notice = { kind: 'success' | 'error'; message: string };
+  const inviteAction = (action: (req: Request) => Promise<Notice>) => async (req: Request, res: Response) => {
+    const notice = await action(req);
     if (!isFragmentRequest(req)) {
-      flash(req, 'success', message);
+      flash(req, notice.kind, notice.message);
       return navigate(req, res, '/team');
     }
-    render(res, 'partials/admin/invites-updated', { ...(await team.listTeam(me(req))), now: new Date(), notice: { kind: 'success', message } });
+    render(res, 'partials/admin/invites-updated', { ...(await team.listTeam(me(req))), now: new Date(), notice });
   };
 
   router.post('/team/invites/:id/resend', inviteAction(async (req) => {
     const { invite, delivery } = await team.resendInvite(me(req), String(req.params.id));
-    return delivery.sent ? `A new invitation was sent to ${invite.email}.` : `The email to ${invite.email} could not be sent (${delivery.reason}).`;
+    return delivery.sent
+      ? { kind: 'success', message: `A new invitation was sent to ${invite.email}; the old link no longer works.` }
+      : { kind: 'error', message: `The email to ${invite.email} could not be sent (${delivery.reason}).` };
   }));
 
   router.post('/team/invites/:id/revoke', inviteAction(async (req) => {
     await team.revokeInvite(me(req), String(req.params.id));
-    return 'The invitation was withdrawn; its link no longer works.';
+    return { kind: 'success', message: 'The invitation was withdrawn; its link no longer works.' };
   }));
 
   const userAction = (action: (req: Request) => Promise<User>, message: (u: User) => string) => async (req: Request, res: Response) => {

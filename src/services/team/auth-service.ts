@@ -15,7 +15,7 @@ export interface AuthServiceDeps {
   mailer: Mailer;
   clock: Clock;
   policy: AuthPolicy;
-  links: { passwordReset(token: string): string; signIn(): string };
+  links: { passwordReset(token: string): string };
   /** Called when a reset email could not be sent; the visitor is still told "check your inbox". */
   onMailFailure?: (error: unknown, to: string) => void;
 }
