@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Container } from '../container.js';
+import { formatDateTime } from '../lib/format.js';
 import { ASSETS_DIR } from '../lib/paths.js';
 import { organisationRoutes } from './admin/organisation.js';
 import { teamRoutes } from './admin/team.js';
@@ -96,7 +97,10 @@ export function createApp(c: Container): Express {
     next();
   });
   app.use(async (_req, res, next) => {
-    res.locals.organisation = await services.team.organisation();
+    const organisation = await services.team.organisation();
+    res.locals.organisation = organisation;
+    res.locals.timeZone = organisation?.timeZone ?? 'UTC';
+    res.locals.formatDateTime = (d: Date) => formatDateTime(d, organisation?.timeZone);
     next();
   });
 

@@ -38,7 +38,10 @@ describe('inviting a teammate', () => {
     expect(sent.status).toBe(303);
     const team = await agent.get('/team');
     expect(team.text).toContain('Invitation sent to bea@example.com.');
-    expect(team.text).toContain('bea@example.com');
+    // The expiry is shown in the organisation's time zone (Acme is in Europe/Copenhagen).
+    const { expires_at } = await t.container.db('user_tokens').where({ email: 'bea@example.com' }).first();
+    const local = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(expires_at);
+    expect(team.text).toContain(`expires <time datetime="${(expires_at as Date).toISOString()}" title="Europe/Copenhagen">${local}</time>`);
 
     const mail = await smtp.waitFor((m) => m.subject === 'Ada invited you to Acme on Baton');
     expect(mail.from?.text).toContain('support@acme.test');
