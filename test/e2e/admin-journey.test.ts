@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -116,6 +116,25 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/`);
+  });
+
+  it('has no serious accessibility problems on its pages, in light and dark mode', async () => {
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of ['/', '/team', '/account', '/settings/organisation']) {
+        await page.goto(`${server.url}${path}`);
+        found.push(...(await accessibilityProblems(page)).map((p) => `${scheme} ${path}: ${p}`));
+      }
+      const anonymous = await browser.newPage();
+      await anonymous.emulateMedia({ colorScheme: scheme });
+      for (const path of ['/login', '/password/forgot']) {
+        await anonymous.goto(`${server.url}${path}`);
+        found.push(...(await accessibilityProblems(anonymous)).map((p) => `${scheme} ${path}: ${p}`));
+      }
+      await anonymous.close();
+    }
+    expect(found, found.join('\n')).toEqual([]);
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {
