@@ -1,0 +1,49 @@
+import { detect } from 'tinyld';
+import * as stopword from 'stopword';
+
+/**
+ * Languages Baton knows well enough to stem (Postgres) and strip stop words for. Anything else
+ * is still searchable, with the language-neutral 'simple' configuration and no stop-word list.
+ */
+const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
+  en: { pg: 'english', stopwords: stopword.eng },
+  da: { pg: 'danish', stopwords: stopword.dan },
+  de: { pg: 'german', stopwords: stopword.deu },
+  fr: { pg: 'french', stopwords: stopword.fra },
+  es: { pg: 'spanish', stopwords: stopword.spa },
+  nl: { pg: 'dutch', stopwords: stopword.nld },
+  sv: { pg: 'swedish', stopwords: stopword.swe },
+  no: { pg: 'norwegian', stopwords: stopword.nob },
+  nb: { pg: 'norwegian', stopwords: stopword.nob },
+  fi: { pg: 'finnish', stopwords: stopword.fin },
+  it: { pg: 'italian', stopwords: stopword.ita },
+  pt: { pg: 'portuguese', stopwords: stopword.por },
+  ru: { pg: 'russian', stopwords: stopword.rus },
+};
+
+const stopSets = new Map<string, Set<string>>();
+
+/** ISO 639-1 code of the text's language, or `fallback` when the text is too short to tell. */
+export function detectLanguage(text: string, fallback = 'en'): string {
+  const sample = text.slice(0, 2000);
+  if (sample.trim().split(/\s+/).length < 3) return fallback;
+  return detect(sample) || fallback;
+}
+
+/** The Postgres text search configuration for a language ('simple' when we have no stemmer). */
+export function pgSearchConfig(language: string): string {
+  return LANGUAGES[language]?.pg ?? 'simple';
+}
+
+export function stopWords(language: string): Set<string> {
+  let set = stopSets.get(language);
+  if (!set) {
+    set = new Set((LANGUAGES[language]?.stopwords ?? []).map((w) => w.toLowerCase()));
+    stopSets.set(language, set);
+  }
+  return set;
+}
+
+export function isKnownLanguage(language: string): boolean {
+  return language in LANGUAGES;
+}

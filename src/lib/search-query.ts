@@ -1,0 +1,56 @@
+import { detectLanguage, stopWords } from './language.js';
+
+/**
+ * Visitors write "hi, I was wondering how I can cancel my subscription before it renews?".
+ * Search engines want "cancel subscription renews". Meilisearch also reads only the first ten
+ * words of a query, so the key terms must come first and fit within ten.
+ */
+export const MAX_QUERY_TERMS = 10;
+
+// Chat filler, question words and modal verbs that the stop-word lists leave in, for the
+// languages the widget speaks. They say how someone asks, not what about.
+const FILLER = new Set([
+  // en
+  'hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'wondering', 'question', 'help', 'tell', 'know', 'want', 'need',
+  'like', 'would', 'could', 'can', 'get', 'also', 'does', 'anyone', 'how', 'what', 'why', 'when', 'where', 'which', 'who',
+  // da
+  'hej', 'tak', 'venligst', 'hvordan', 'hvorfor', 'hvornår', 'hvor', 'hvilken', 'hvilke', 'kan', 'kunne', 'gerne', 'vil',
+  // de
+  'hallo', 'danke', 'bitte', 'wie', 'warum', 'wann', 'wo', 'welche', 'welcher', 'kann', 'könnte', 'möchte',
+  // fr
+  'bonjour', 'merci', 'comment', 'pourquoi', 'quand', 'où', 'quel', 'quelle', 'quels', 'quelles', 'puis', 'peux', 'peut', 'pouvez', 'voudrais',
+  // es
+  'hola', 'gracias', 'favor', 'cómo', 'como', 'porqué', 'cuándo', 'dónde', 'cuál', 'puedo', 'puede', 'pueden', 'quiero', 'quisiera',
+]);
+
+export interface SearchTerms {
+  language: string;
+  /** Key terms, most useful first, at most MAX_QUERY_TERMS. */
+  terms: string[];
+  /** The terms as one query string. */
+  text: string;
+}
+
+export function toSearchTerms(question: string, language = detectLanguage(question)): SearchTerms {
+  const stops = stopWords(language);
+  const english = stopWords('en');
+  const words = question.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const raw of words) {
+    const word = raw.replace(/['’]s$/u, '').replace(/['’_-]+$/u, '');
+    if (seen.has(word)) continue;
+    seen.add(word);
+    const isNumber = /^\p{N}+$/u.test(word);
+    if (!isNumber && word.length < 2) continue;
+    // English stop words too: visitors mix languages, and product words are often English.
+    const common = (w: string) => w.length < 2 || stops.has(w) || english.has(w) || FILLER.has(w);
+    if (common(word)) continue;
+    // "puis-je", "est-ce": every part common means the whole is; "e-mail" keeps its meaning.
+    if (word.includes('-') && word.split('-').every(common)) continue;
+    terms.push(word);
+  }
+  // Nothing left (a question made only of common words): search with what was typed.
+  const chosen = (terms.length ? terms : [...seen]).slice(0, MAX_QUERY_TERMS);
+  return { language, terms: chosen, text: chosen.join(' ') };
+}

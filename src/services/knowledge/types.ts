@@ -1,0 +1,43 @@
+export const SOURCE_KINDS = ['website', 'file', 'snippet'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** One heading section of an extracted document: the unit chunks never cross. */
+export interface DocumentSection {
+  /** Headings from the top of the document down to this section, e.g. ["Billing", "Refunds"]. */
+  headingPath: string[];
+  /** The section's id in the page, so a citation can link straight to it. */
+  anchor?: string;
+  /** PDF page the section starts on (1-based). */
+  page?: number;
+  text: string;
+}
+
+/** What a parser makes of a page or a file, before chunking. */
+export interface ExtractedDocument {
+  url: string;
+  title: string;
+  /** ISO 639-1, when the document says (html lang); detected from the text otherwise. */
+  language?: string;
+  sections: DocumentSection[];
+}
+
+/** A passage ready to be stored and indexed. */
+export interface Chunk {
+  id: string;
+  sourceId: string;
+  /** The document URL, with #anchor when the section has one. */
+  url: string;
+  title: string;
+  headingPath: string[];
+  page: number | null;
+  language: string;
+  text: string;
+  /** Order within the source, for stable listing. */
+  position: number;
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  /** Higher is better; comparable within one backend's results only. */
+  score: number;
+}
