@@ -3,7 +3,8 @@
  *   - cold start: `npm start`'s entry (tsx src/main.ts) on a fresh data directory, until /setup
  *     answers (includes creating the embedded Postgres cluster);
  *   - warm start: the same data directory again;
- *   - server time per request for a few pages (sequential, loopback, so no queueing).
+ *   - server time per request for a few pages (sequential, loopback, so no queueing);
+ *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +12,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { retrievalBench } from './retrieval.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -92,6 +94,7 @@ async function main() {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  rows.push(...(await retrievalBench()));
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);

@@ -3,6 +3,8 @@ import * as createOrganisations from './20261124100000_create_organisations.js';
 import * as createUsers from './20261124100100_create_users.js';
 import * as createUserTokens from './20261124100200_create_user_tokens.js';
 import * as createSessions from './20261124100300_create_sessions.js';
+import * as createSources from './20261124110000_create_sources.js';
+import * as createChunks from './20261124110100_create_chunks.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -13,4 +15,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124100100_create_users': createUsers,
   '20261124100200_create_user_tokens': createUserTokens,
   '20261124100300_create_sessions': createSessions,
+  '20261124110000_create_sources': createSources,
+  '20261124110100_create_chunks': createChunks,
 };

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js';
-import { meilisearchHealth, postgresSearchHealth } from './adapters/search/health.js';
+import { MeilisearchIndex } from './adapters/search/meilisearch.js';
+import { PostgresSearchIndex } from './adapters/search/postgres.js';
+import { ChunksRepo } from './adapters/storage/chunks-repo.js';
 import { createDb, type Db } from './adapters/storage/db.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './adapters/storage/embedded-postgres.js';
 import { migrateLatest } from './adapters/storage/migrate.js';
@@ -9,7 +11,7 @@ import type { Config } from './config.js';
 import type { Logger } from './lib/logger.js';
 import { persistentSecret } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
-import type { Clock, HealthCheck, Mailer } from './services/ports.js';
+import type { ChunkRepo, Clock, HealthCheck, Mailer, SearchIndex } from './services/ports.js';
 import { AuthService } from './services/team/auth-service.js';
 import { TeamService } from './services/team/team-service.js';
 
@@ -28,6 +30,9 @@ export interface Container {
   mailer: Mailer;
   clock: Clock;
   health: HealthCheck[];
+  /** Meilisearch when MEILI_URL is set, else Postgres full-text search; chunks stay in Postgres either way. */
+  search: SearchIndex;
+  chunks: ChunkRepo;
   services: { team: TeamService; auth: AuthService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -114,11 +119,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       }
     },
   };
-  const health = [
-    database,
-    config.meili ? meilisearchHealth(config.meili) : postgresSearchHealth(database),
-    (smtp ?? logMailer).health(),
-  ];
+  const search: SearchIndex = config.meili ? new MeilisearchIndex(config.meili) : new PostgresSearchIndex(db, database);
+  const health = [database, search.health(), (smtp ?? logMailer).health()];
 
   return {
     config,
@@ -130,6 +132,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     mailer,
     clock,
     health,
+    search,
+    chunks: new ChunksRepo(db),
     services: { team, auth },
     migrate: () => migrateLatest(db),
     async close() {

@@ -1,3 +1,4 @@
+import type { Chunk, SearchHit } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 
 /**
@@ -99,4 +100,35 @@ export interface Mailer {
 export interface HealthCheck {
   name: string;
   check(): Promise<{ ok: true; detail?: string } | { ok: false; reason: string }>;
+}
+
+/** Chunks as stored in Postgres, the source of truth every search index is built from. */
+export interface ChunkRepo {
+  /** Replaces every chunk of a source in one go (a re-sync writes the new set atomically). */
+  replaceForSource(sourceId: string, chunks: Omit<Chunk, 'id' | 'sourceId' | 'position'>[]): Promise<Chunk[]>;
+  deleteForSource(sourceId: string): Promise<void>;
+  /** Every chunk, a batch at a time, in a stable order (for rebuilding an index). */
+  eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SearchQuery {
+  /** Key terms, most useful first (see lib/search-query.ts). */
+  terms: string[];
+  language: string;
+  limit: number;
+}
+
+/**
+ * One retrieval contract, two backends (Postgres full-text search, Meilisearch). The same
+ * contract suite runs against each.
+ */
+export interface SearchIndex {
+  readonly backend: 'postgres' | 'meilisearch';
+  /** Applies index settings; safe to call at every start. */
+  prepare(): Promise<void>;
+  upsert(chunks: Chunk[]): Promise<void>;
+  deleteBySource(sourceId: string): Promise<void>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+  health(): HealthCheck;
 }

@@ -32,6 +32,7 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
 }
 
 /** Stable 63-bit key for a named advisory lock (hashtext is built in and deterministic). */
-export async function advisoryXactLock(trx: Knex.Transaction, name: string): Promise<void> {
+/** Call inside a transaction: the lock is held until it ends. */
+export async function advisoryXactLock(trx: Conn, name: string): Promise<void> {
   await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`baton:${name}`]);
 }

@@ -1,0 +1,93 @@
+import { pgSearchConfig } from '../../lib/language.js';
+import type { Chunk } from '../../services/knowledge/types.js';
+import type { ChunkRepo } from '../../services/ports.js';
+import type { Knex } from 'knex';
+import type { Conn, Db } from './db.js';
+
+interface ChunkRow {
+  id: string;
+  source_id: string;
+  url: string;
+  title: string;
+  heading_path: string[];
+  page: number | null;
+  language: string;
+  text: string;
+  position: number;
+}
+
+export const CHUNK_COLUMNS = ['id', 'source_id', 'url', 'title', 'heading_path', 'page', 'language', 'text', 'position'] as const;
+
+export const toChunk = (r: ChunkRow): Chunk => ({
+  id: r.id,
+  sourceId: r.source_id,
+  url: r.url,
+  title: r.title,
+  headingPath: r.heading_path,
+  page: r.page,
+  language: r.language,
+  text: r.text,
+  position: r.position,
+});
+
+// Rows per INSERT: well under Postgres's 65535 bind parameters at 12 per row.
+const INSERT_BATCH = 500;
+
+export class ChunksRepo implements ChunkRepo {
+  constructor(private readonly db: Db | Conn) {}
+
+  async replaceForSource(sourceId: string, chunks: Omit<Chunk, 'id' | 'sourceId' | 'position'>[]): Promise<Chunk[]> {
+    const write = async (trx: Conn) => {
+      await trx('chunks').where({ source_id: sourceId }).delete();
+      const out: Chunk[] = [];
+      for (let i = 0; i < chunks.length; i += INSERT_BATCH) {
+        const rows = chunks.slice(i, i + INSERT_BATCH).map((c, j) => {
+          const config = pgSearchConfig(c.language);
+          return {
+            source_id: sourceId,
+            url: c.url,
+            title: c.title,
+            heading_path: c.headingPath,
+            page: c.page,
+            language: c.language,
+            text: c.text,
+            position: i + j,
+            search_config: config,
+            tsv: trx.raw(
+              "setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B') || setweight(to_tsvector(?::regconfig, ?), 'C')",
+              [config, c.title, config, c.headingPath.join(' '), config, c.text],
+            ),
+          };
+        });
+        const inserted = await trx('chunks').insert(rows).returning([...CHUNK_COLUMNS]);
+        out.push(...(inserted as ChunkRow[]).map(toChunk));
+      }
+      return out;
+    };
+    // Already inside a caller's transaction: write there; otherwise open one, so readers never
+    // see a source with its old chunks deleted and the new ones not yet in.
+    return (this.db as Knex.Transaction).isTransaction ? write(this.db) : (this.db as Db).transaction(write);
+  }
+
+  async deleteForSource(sourceId: string) {
+    await this.db('chunks').where({ source_id: sourceId }).delete();
+  }
+
+  async eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>) {
+    let after: { source_id: string; position: number } | undefined;
+    for (;;) {
+      const q = this.db<ChunkRow>('chunks').select(...CHUNK_COLUMNS).orderBy([{ column: 'source_id' }, { column: 'position' }]).limit(size);
+      if (after) q.whereRaw('(source_id, position) > (?, ?)', [after.source_id, after.position]);
+      const rows = (await q) as ChunkRow[];
+      if (!rows.length) return;
+      await visit(rows.map(toChunk));
+      const last = rows[rows.length - 1]!;
+      after = { source_id: last.source_id, position: last.position };
+    }
+  }
+
+  async count() {
+    const row = await this.db('chunks').count<{ count: number }[]>('* as count').first();
+    return row?.count ?? 0;
+  }
+}
