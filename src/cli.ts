@@ -30,7 +30,7 @@ export function buildCli(): Command {
   const program = new Command('baton')
     .description('Baton: self-hosted AI support agent. Commands for operators.')
     .showHelpAfterError()
-    .addHelpText('after', '\nConfiguration comes from the environment (see .env.example); the same variables as the server.\nExamples:\n  baton migrate\n  baton admin create --email you@example.com --password "a long password" --name "Your Name"');
+    .addHelpText('after', '\nConfiguration comes from the environment (see .env.example); the same variables as the server.\nExamples:\n  baton migrate\n  baton admin create --email you@example.com --password "a long password" --name "Your Name"\n  baton search "How do I cancel my subscription?" --json');
 
   program
     .command('migrate')
@@ -65,6 +65,47 @@ export function buildCli(): Command {
           return;
         }
         console.log(`Created admin ${user.name} <${user.email}>. Sign in at ${c.config.baseUrl}/login`);
+      });
+    });
+
+  program
+    .command('search')
+    .description('show the passages Baton would answer a question from')
+    .argument('<question>', 'the question, as a visitor would ask it')
+    .option('--limit <n>', 'how many passages', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 50) throw new InvalidArgumentError('a whole number from 1 to 50.');
+      return n;
+    }, 5)
+    .option('--json', 'print JSON: url, title, heading path, page, score and text of each passage')
+    .action(async (question: string, opts: { limit: number; json?: boolean }) => {
+      await withContainer(async (c) => {
+        const result = await c.services.knowledge.search(question, { limit: opts.limit });
+        const passages = result.hits.map((h) => ({ url: h.chunk.url, title: h.chunk.title, headingPath: h.chunk.headingPath, page: h.chunk.page, score: h.score, text: h.chunk.text }));
+        if (opts.json) {
+          console.log(JSON.stringify({ question, language: result.language, terms: result.terms, backend: result.backend, fellBack: result.fellBack, passages }, null, 2));
+          return;
+        }
+        console.log(`Searched ${result.backend}${result.fellBack ? ' (Meilisearch did not answer)' : ''} for: ${result.terms.join(' ') || '(nothing)'}`);
+        if (!passages.length) console.log('No passage matches.');
+        passages.forEach((p, i) => {
+          const where = [p.headingPath.join(' › '), p.page ? `page ${p.page}` : ''].filter(Boolean).join(' · ');
+          console.log(`\n${i + 1}. ${p.title}  [score ${p.score.toFixed(3)}]${p.url ? `\n   ${p.url}` : ''}${where ? `\n   ${where}` : ''}\n   ${p.text.slice(0, 300).replace(/\s+/g, ' ')}`);
+        });
+      });
+    });
+
+  program
+    .command('reindex')
+    .description('rebuild the search index from the passages stored in Postgres (for Meilisearch)')
+    .action(async () => {
+      await withContainer(async (c) => {
+        if (c.search.backend === 'postgres') {
+          console.log('Search uses Postgres full-text search, which is always current: nothing to rebuild.');
+          return;
+        }
+        const n = await c.services.knowledge.reindex((done, total) => process.stderr.write(`\rindexed ${done}/${total}`));
+        console.log(`\nRebuilt the Meilisearch index: ${n} passages.`);
       });
     });
 

@@ -3,6 +3,7 @@ import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js
 import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
+import { SourcesRepo } from './adapters/storage/sources-repo.js';
 import { createDb, type Db } from './adapters/storage/db.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './adapters/storage/embedded-postgres.js';
 import { migrateLatest } from './adapters/storage/migrate.js';
@@ -12,6 +13,7 @@ import type { Logger } from './lib/logger.js';
 import { persistentSecret } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
 import type { ChunkRepo, Clock, HealthCheck, Mailer, SearchIndex } from './services/ports.js';
+import { KnowledgeService } from './services/knowledge/knowledge-service.js';
 import { AuthService } from './services/team/auth-service.js';
 import { TeamService } from './services/team/team-service.js';
 
@@ -33,7 +35,7 @@ export interface Container {
   /** Meilisearch when MEILI_URL is set, else Postgres full-text search; chunks stay in Postgres either way. */
   search: SearchIndex;
   chunks: ChunkRepo;
-  services: { team: TeamService; auth: AuthService };
+  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -119,8 +121,18 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       }
     },
   };
-  const search: SearchIndex = config.meili ? new MeilisearchIndex(config.meili) : new PostgresSearchIndex(db, database);
+  const postgresSearch = new PostgresSearchIndex(db, database);
+  const search: SearchIndex = config.meili ? new MeilisearchIndex(config.meili) : postgresSearch;
   const health = [database, search.health(), (smtp ?? logMailer).health()];
+  const chunks = new ChunksRepo(db);
+  const knowledge = new KnowledgeService({
+    sources: new SourcesRepo(db),
+    chunks,
+    index: search,
+    fallback: search === postgresSearch ? undefined : postgresSearch,
+    clock,
+    onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
+  });
 
   return {
     config,
@@ -133,8 +145,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     clock,
     health,
     search,
-    chunks: new ChunksRepo(db),
-    services: { team, auth },
+    chunks,
+    services: { team, auth, knowledge },
     migrate: () => migrateLatest(db),
     async close() {
       smtp?.close();

@@ -19,6 +19,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const applied = await container.migrate();
     if (applied.length) logger.info({ applied }, 'database migrations applied');
+    // Meilisearch may still be starting: search falls back to Postgres until it answers, and
+    // `baton reindex` applies the settings and rebuilds it from Postgres.
+    await container.search.prepare().catch((err: unknown) => logger.warn({ err }, 'could not apply the search index settings; searching Postgres until the index answers'));
     if (config.headlessAdmin) {
       const created = await container.services.team.createAdmin(config.headlessAdmin, config.organisationDefaults);
       logger.info({ email: config.headlessAdmin.email }, created ? 'created the admin from BATON_ADMIN_EMAIL' : 'BATON_ADMIN_EMAIL already has an account; left it unchanged');

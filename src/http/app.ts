@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import type { Container } from '../container.js';
 import { formatDateTime } from '../lib/format.js';
 import { ASSETS_DIR } from '../lib/paths.js';
+import { knowledgeRoutes } from './admin/knowledge.js';
 import { organisationRoutes } from './admin/organisation.js';
 import { teamRoutes } from './admin/team.js';
 import { profileRoutes } from './account/profile.js';
@@ -124,6 +125,7 @@ export function createApp(c: Container): Express {
   app.use(profileRoutes(services.team));
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
+  app.use(knowledgeRoutes(services.knowledge));
 
   app.use(notFound);
   app.use(errorHandler);

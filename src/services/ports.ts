@@ -1,4 +1,4 @@
-import type { Chunk, SearchHit } from './knowledge/types.js';
+import type { Chunk, SearchHit, Source, SourceKind } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 
 /**
@@ -100,6 +100,15 @@ export interface Mailer {
 export interface HealthCheck {
   name: string;
   check(): Promise<{ ok: true; detail?: string } | { ok: false; reason: string }>;
+}
+
+export interface SourceRepo {
+  list(): Promise<Source[]>;
+  findById(id: string): Promise<Source | undefined>;
+  insert(source: { kind: SourceKind; name: string; settings: Record<string, unknown> }): Promise<Source>;
+  update(id: string, patch: Partial<Pick<Source, 'name' | 'settings' | 'status' | 'lastSyncedAt' | 'lastError'>>): Promise<Source | undefined>;
+  /** Deletes the source and, by cascade, its chunks; false when it did not exist. */
+  delete(id: string): Promise<boolean>;
 }
 
 /** Chunks as stored in Postgres, the source of truth every search index is built from. */

@@ -17,6 +17,8 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     server = await listen(t.app);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // Fail a step within 10 s with the locator it waited for, rather than at the test's timeout.
+    page.setDefaultTimeout(10_000);
     // A CSP violation or a script error would show up here: the page must run without either.
     page.on('console', (msg) => {
       // 401/422 answers to forms are expected and logged by Chromium as failed loads; anything else is not.
@@ -92,14 +94,32 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await expect(t.container.db('users').where({ email: 'bea@example.com' }).first()).resolves.toMatchObject({ role: 'admin' });
   });
 
+  it('adds a Q&A snippet and finds it with "Try a question"', async () => {
+    await page.getByRole('link', { name: 'Knowledge', exact: true }).click();
+    await page.waitForURL(`${server.url}/knowledge`);
+    await page.getByLabel('Question').fill('How do I cancel my subscription?');
+    await page.getByLabel('Answer').fill('Go to Settings, then Plan, and press Cancel. Your data is kept for 30 days.');
+    await Promise.all([page.waitForURL(`${server.url}/knowledge`), page.getByRole('button', { name: 'Add snippet' }).click()]);
+    // The durable outcome, not the toast (which hides itself after a few seconds).
+    await page.locator('table tr', { hasText: 'How do I cancel my subscription?' }).waitFor();
+    await page.getByLabel('A visitor asks…').fill('hi! can I cancel my plan?');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('#try-results .hit').first().waitFor();
+    await expect(page.locator('#try-results .hit').first().textContent()).resolves.toContain('How do I cancel my subscription?');
+    // htmx swapped the results in place; the page did not navigate.
+    expect(new URL(page.url()).pathname).toBe('/knowledge');
+    await page.screenshot({ path: screenshotPath('04-knowledge-try'), fullPage: true });
+  });
+
   it('looks right in dark mode and on a phone', async () => {
+    await page.goto(`${server.url}/team`);
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('04-team-dark'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('05-team-dark'), fullPage: true });
     const bg = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     expect(bg).toBe('rgb(15, 18, 24)');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: screenshotPath('05-team-phone'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('06-team-phone'), fullPage: true });
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
   });
@@ -112,7 +132,7 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await page.getByLabel('Password').fill('not my password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.locator('.alert-error').textContent()).resolves.toContain('That email and password do not match an account.');
-    await page.screenshot({ path: screenshotPath('06-login-error') });
+    await page.screenshot({ path: screenshotPath('07-login-error') });
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/`);
@@ -122,7 +142,7 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const path of ['/', '/team', '/account', '/settings/organisation']) {
+      for (const path of ['/', '/team', '/knowledge', '/knowledge/try?q=cancel', '/account', '/settings/organisation']) {
         await page.goto(`${server.url}${path}`);
         found.push(...(await accessibilityProblems(page)).map((p) => `${scheme} ${path}: ${p}`));
       }

@@ -1,6 +1,23 @@
 export const SOURCE_KINDS = ['website', 'file', 'snippet'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+export const SOURCE_STATUSES = ['idle', 'queued', 'syncing', 'failed'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+export interface Source {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  /** Kind-specific: a snippet keeps { question, answer }. */
+  settings: Record<string, unknown>;
+  status: SourceStatus;
+  lastSyncedAt: Date | null;
+  lastError: string | null;
+  chunkCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** One heading section of an extracted document: the unit chunks never cross. */
 export interface DocumentSection {
   /** Headings from the top of the document down to this section, e.g. ["Billing", "Refunds"]. */
