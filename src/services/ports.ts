@@ -1,4 +1,4 @@
-import type { Chunk, SearchHit, Source, SourceKind } from './knowledge/types.js';
+import type { Chunk, ExtractedPage, SearchHit, Source, SourceKind } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 
 /**
@@ -140,4 +140,34 @@ export interface SearchIndex {
   deleteBySource(sourceId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   health(): HealthCheck;
+}
+
+/** A fetched response, its body capped in size (see adapters/web/safe-fetch.ts). */
+export interface WebResponse {
+  /** The final URL, after redirects. */
+  url: string;
+  status: number;
+  contentType: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  truncated: boolean;
+}
+
+export interface RobotsRules {
+  isAllowed(url: string): boolean;
+  /** Seconds the site asks crawlers to wait between requests, if it says. */
+  crawlDelaySeconds: number | undefined;
+  sitemaps: string[];
+}
+
+/**
+ * The web as the crawler sees it. fetch refuses private addresses (unless the operator opted in)
+ * and rejects with an Error whose message says why a URL could not be fetched.
+ */
+export interface Web {
+  fetch(url: string, headers?: Record<string, string>): Promise<WebResponse>;
+  extractHtml(html: string, url: string): ExtractedPage;
+  parseRobots(robotsUrl: string, text: string): RobotsRules;
+  /** Page URLs and nested sitemap URLs listed in a sitemap (plain or gzipped XML). */
+  parseSitemap(body: Buffer): { urls: string[]; sitemaps: string[] };
 }

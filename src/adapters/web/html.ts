@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { DocumentSection, ExtractedDocument } from '../../services/knowledge/types.js';
+import type { DocumentSection, ExtractedPage } from '../../services/knowledge/types.js';
 
 /**
  * HTML to an ExtractedDocument: the page's main content (navigation, footers, cookie banners
@@ -8,16 +8,7 @@ import type { DocumentSection, ExtractedDocument } from '../../services/knowledg
  * anchor a citation can link to. Also what a crawler needs: links, canonical URL, robots meta.
  */
 
-export interface ParsedPage {
-  document: ExtractedDocument;
-  /** Absolute http(s) links found anywhere on the page (navigation included), without #fragments. */
-  links: string[];
-  canonicalUrl: string | undefined;
-  /** <meta name="robots" content="noindex">: the page asks not to be indexed. */
-  noindex: boolean;
-  /** <meta name="robots" content="nofollow">: the page asks that its links not be followed. */
-  nofollow: boolean;
-}
+export type ParsedPage = ExtractedPage;
 
 type LinkedomDocument = ReturnType<typeof parseHTML>['document'];
 type El = ReturnType<LinkedomDocument['createElement']>;

@@ -38,6 +38,16 @@ export interface ExtractedDocument {
   sections: DocumentSection[];
 }
 
+/** An HTML page as the crawler needs it: its document, plus links, canonical URL and robots meta. */
+export interface ExtractedPage {
+  document: ExtractedDocument;
+  /** Absolute http(s) links, without #fragments. */
+  links: string[];
+  canonicalUrl: string | undefined;
+  noindex: boolean;
+  nofollow: boolean;
+}
+
 /** A passage ready to be stored and indexed. */
 export interface Chunk {
   id: string;
