@@ -5,6 +5,8 @@ import * as createUserTokens from './20261124100200_create_user_tokens.js';
 import * as createSessions from './20261124100300_create_sessions.js';
 import * as createSources from './20261124110000_create_sources.js';
 import * as createChunks from './20261124110100_create_chunks.js';
+import * as createDocuments from './20261124120000_create_documents.js';
+import * as createSyncRuns from './20261124120100_create_sync_runs.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -17,4 +19,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124100300_create_sessions': createSessions,
   '20261124110000_create_sources': createSources,
   '20261124110100_create_chunks': createChunks,
+  '20261124120000_create_documents': createDocuments,
+  '20261124120100_create_sync_runs': createSyncRuns,
 };

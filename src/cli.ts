@@ -68,6 +68,78 @@ export function buildCli(): Command {
       });
     });
 
+  const positiveInt = (max: number) => (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`a whole number from 0 to ${max}.`);
+    return n;
+  };
+  const sources = program.command('sources').description('what Baton answers from: websites and Q&A snippets');
+  sources
+    .command('list')
+    .description('list knowledge sources')
+    .action(async () => {
+      await withContainer(async (c) => {
+        const list = await c.services.knowledge.listSources();
+        if (!list.length) return console.log('No sources yet. Add one with: baton sources add-website https://help.example.com/');
+        for (const s of list) {
+          const synced = s.lastSyncedAt ? s.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ') : 'never';
+          console.log(`${s.id}  ${s.kind.padEnd(7)}  ${s.status.padEnd(7)}  ${String(s.chunkCount).padStart(6)} passages  synced ${synced}  ${s.name}${s.lastError ? `\n    last error: ${s.lastError}` : ''}`);
+        }
+      });
+    });
+  sources
+    .command('add-website')
+    .description('add a website; its first sync is queued (run it with: baton sources sync ID --wait)')
+    .argument('<url>', 'the start page, e.g. https://help.example.com/')
+    .option('--max-pages <n>', 'pages read at most per sync', positiveInt(100_000))
+    .option('--max-depth <n>', 'clicks away from the start page', positiveInt(50))
+    .option('--sitemap <url>', 'the sitemap, if robots.txt and /sitemap.xml do not lead to it')
+    .action(async (url: string, opts: { maxPages?: number; maxDepth?: number; sitemap?: string }) => {
+      await withContainer(async (c) => {
+        const { source, run } = await c.services.knowledge.createWebsite('system', { startUrl: url, maxPages: opts.maxPages, maxDepth: opts.maxDepth, sitemapUrl: opts.sitemap });
+        console.log(`Added ${source.name} as ${source.id}; sync ${run.id} is queued.`);
+      });
+    });
+  sources
+    .command('sync')
+    .description('queue a sync of one website, or of every website')
+    .argument('[id]', 'the source to sync (default: every website)')
+    .option('--wait', 'run the sync here and exit when it is finished (non-zero if it failed)')
+    .action(async (id: string | undefined, opts: { wait?: boolean }) => {
+      await withContainer(async (c) => {
+        const { knowledge } = c.services;
+        const ids = id ? [id] : (await knowledge.listSources()).filter((s) => s.kind === 'website').map((s) => s.id);
+        if (!ids.length) return console.log('There are no websites to sync.');
+        const runs = await Promise.all(ids.map((sid) => knowledge.requestSync('system', sid)));
+        console.log(runs.map((r) => `sync ${r.id} ${r.status} for ${r.sourceId}`).join('\n'));
+        if (!opts.wait) return;
+        // Work the queue here until our runs are finished; a running server may take some of them,
+        // which is fine: we watch the runs, not who runs them.
+        const pending = new Set(runs.map((r) => r.id));
+        let failed = 0;
+        while (pending.size) {
+          const ran = await knowledge.runNextSync();
+          for (const runId of [...pending]) {
+            const r = await knowledge.getRun(runId);
+            if (!r) {
+              pending.delete(runId);
+              continue;
+            }
+            process.stderr.write(`\r${r.status.padEnd(9)} found ${r.found}  fetched ${r.fetched}  indexed ${r.indexed}  unchanged ${r.unchanged}  failed ${r.failed}   `);
+            if (r.status === 'succeeded' || r.status === 'failed') {
+              pending.delete(runId);
+              process.stderr.write('\n');
+              console.log(`${r.status === 'succeeded' ? 'Finished' : 'Failed'}: ${r.indexed} pages indexed, ${r.unchanged} unchanged, ${r.failed} could not be read${r.error ? ` (${r.error})` : ''}.`);
+              for (const f of r.failures.slice(0, 20)) console.log(`  ${f.url}: ${f.reason}`);
+              if (r.status === 'failed') failed++;
+            }
+          }
+          if (!ran && pending.size) await new Promise((res) => setTimeout(res, 500));
+        }
+        if (failed) process.exitCode = 1;
+      });
+    });
+
   program
     .command('search')
     .description('show the passages Baton would answer a question from')

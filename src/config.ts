@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePrivateAccess, type PrivateAccess } from './lib/address-policy.js';
 import { isTimeZone } from './lib/time-zones.js';
 
 /**
@@ -70,6 +71,13 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: int(30, 5, 10_000),
   INVITE_TTL_HOURS: int(72, 1, 24 * 30),
   PASSWORD_RESET_TTL_MINUTES: int(60, 5, 24 * 60),
+  CRAWL_ALLOW_PRIVATE: z.string().default('false'),
+  CRAWL_MAX_PAGES: int(500, 1, 100_000),
+  CRAWL_CONCURRENCY: int(2, 1, 16),
+  CRAWL_DELAY_MS: int(250, 0, 60_000),
+  CRAWL_TIMEOUT_SECONDS: int(20, 1, 300),
+  CRAWL_MAX_PAGE_MB: int(5, 1, 100),
+  SYNC_SCHEDULE: z.string().default('0 3 * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -93,6 +101,17 @@ export interface Config {
   meili: { url: string; apiKey?: string } | undefined;
   headlessAdmin: { email: string; password: string; name: string } | undefined;
   organisationDefaults: { name: string; timeZone: string };
+  crawl: {
+    privateAccess: PrivateAccess;
+    /** Default page cap for a new website source. */
+    maxPages: number;
+    concurrency: number;
+    delayMs: number;
+    timeoutMs: number;
+    maxPageBytes: number;
+  };
+  /** When every website source is re-synced (cron, in the organisation's time zone), or undefined for never. */
+  syncSchedule: string | undefined;
   auth: {
     maxFailedLogins: number;
     lockoutMinutes: number;
@@ -165,6 +184,12 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   if (e.SMTP_USER && !e.SMTP_PASSWORD) {
     problems.push('SMTP_PASSWORD: required when SMTP_USER is set.');
   }
+  let privateAccess: PrivateAccess = { kind: 'none' };
+  try {
+    privateAccess = parsePrivateAccess(e.CRAWL_ALLOW_PRIVATE);
+  } catch (err) {
+    problems.push(`CRAWL_ALLOW_PRIVATE: ${(err as Error).message}; use false, true, or a comma list of ranges such as 10.0.0.0/8.`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -193,6 +218,15 @@ export function loadConfig(rawEnv: Env = process.env): Config {
         ? { email: e.BATON_ADMIN_EMAIL, password: e.BATON_ADMIN_PASSWORD, name: e.BATON_ADMIN_NAME }
         : undefined,
     organisationDefaults: { name: e.BATON_ORG_NAME, timeZone: e.BATON_ORG_TIMEZONE },
+    crawl: {
+      privateAccess,
+      maxPages: e.CRAWL_MAX_PAGES,
+      concurrency: e.CRAWL_CONCURRENCY,
+      delayMs: e.CRAWL_DELAY_MS,
+      timeoutMs: e.CRAWL_TIMEOUT_SECONDS * 1000,
+      maxPageBytes: e.CRAWL_MAX_PAGE_MB * 1024 * 1024,
+    },
+    syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
       maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,
       lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,

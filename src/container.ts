@@ -3,7 +3,11 @@ import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js
 import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
+import { DocumentsRepo } from './adapters/storage/documents-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
+import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';
+import { createSafeFetcher } from './adapters/web/safe-fetch.js';
+import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
 import { createDb, type Db } from './adapters/storage/db.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './adapters/storage/embedded-postgres.js';
 import { migrateLatest } from './adapters/storage/migrate.js';
@@ -125,9 +129,20 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const search: SearchIndex = config.meili ? new MeilisearchIndex(config.meili) : postgresSearch;
   const health = [database, search.health(), (smtp ?? logMailer).health()];
   const chunks = new ChunksRepo(db);
+  const fetcher = createSafeFetcher({
+    privateAccess: config.crawl.privateAccess,
+    maxBytes: config.crawl.maxPageBytes,
+    timeoutMs: config.crawl.timeoutMs,
+    maxRedirects: 5,
+    userAgent: `${CRAWLER_NAME}/1.0 (+${config.baseUrl})`,
+  });
   const knowledge = new KnowledgeService({
     sources: new SourcesRepo(db),
     chunks,
+    documents: new DocumentsRepo(db),
+    runs: new SyncRunsRepo(db),
+    web: createWeb(fetcher),
+    crawl: { maxPages: config.crawl.maxPages, concurrency: config.crawl.concurrency, delayMs: config.crawl.delayMs },
     index: search,
     fallback: search === postgresSearch ? undefined : postgresSearch,
     clock,
@@ -150,6 +165,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     migrate: () => migrateLatest(db),
     async close() {
       smtp?.close();
+      await fetcher.close();
       await sessionPool.end().catch(() => {});
       await db.destroy();
       await embedded?.stop();

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createContainer, type Container } from './container.js';
 import { createApp } from './http/app.js';
+import { startIngestionWorker } from './jobs/ingestion-worker.js';
+import { startSchedule } from './jobs/schedule.js';
 import type { Logger } from './lib/logger.js';
 
 export interface RunningServer {
@@ -33,16 +35,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
     const { port } = server.address() as AddressInfo;
     logger.info({ url: config.baseUrl, port }, 'Baton is listening');
+    const worker = startIngestionWorker({ knowledge: container.services.knowledge, logger });
+    const org = await container.services.team.organisation();
+    const schedule = startSchedule({ knowledge: container.services.knowledge, logger, syncSchedule: config.syncSchedule, timeZone: org?.timeZone ?? 'UTC' });
     return {
       container,
       server,
       url: `http://127.0.0.1:${port}`,
       async stop(graceMs = 10_000) {
+        schedule.stop();
+        // A sync in progress stops at its next page and goes back to the queue.
+        const workerStopped = worker.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);
+        await workerStopped;
         await container.close();
       },
     };

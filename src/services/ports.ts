@@ -1,4 +1,4 @@
-import type { Chunk, ExtractedPage, SearchHit, Source, SourceKind } from './knowledge/types.js';
+import type { Chunk, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 
 /**
@@ -111,11 +111,37 @@ export interface SourceRepo {
   delete(id: string): Promise<boolean>;
 }
 
+export type SyncProgress = Partial<Pick<SyncRun, 'found' | 'fetched' | 'indexed' | 'unchanged' | 'failed' | 'failures'>>;
+
+export interface SyncRunRepo {
+  /** Queues a sync unless one is already queued or running for the source; returns the active one. */
+  enqueue(sourceId: string, trigger: SyncTrigger): Promise<SyncRun>;
+  /**
+   * Claims the oldest queued run, or a running one whose heartbeat is older than `staleMs` (its
+   * process died), for this worker. Safe with many workers: each run goes to one.
+   */
+  claimNext(staleMs: number): Promise<SyncRun | undefined>;
+  /** Saves progress and refreshes the heartbeat. */
+  progress(id: string, progress: SyncProgress): Promise<void>;
+  finish(id: string, outcome: { status: 'succeeded' | 'failed'; error?: string } & SyncProgress): Promise<void>;
+  /** Puts an interrupted run back in the queue (the process is stopping), progress kept. */
+  requeue(id: string): Promise<void>;
+  findById(id: string): Promise<SyncRun | undefined>;
+  latestFor(sourceId: string): Promise<SyncRun | undefined>;
+}
+
+export interface DocumentRepo {
+  listForSource(sourceId: string): Promise<StoredDocument[]>;
+  /** Replaces the documents of a source with what this sync read. */
+  replaceForSource(sourceId: string, documents: (StoredDocument & { fetchedAt: Date })[]): Promise<void>;
+}
+
 /** Chunks as stored in Postgres, the source of truth every search index is built from. */
 export interface ChunkRepo {
   /** Replaces every chunk of a source in one go (a re-sync writes the new set atomically). */
   replaceForSource(sourceId: string, chunks: Omit<Chunk, 'id' | 'sourceId' | 'position'>[]): Promise<Chunk[]>;
   deleteForSource(sourceId: string): Promise<void>;
+  listForSource(sourceId: string): Promise<Chunk[]>;
   /** Every chunk, a batch at a time, in a stable order (for rebuilding an index). */
   eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>): Promise<void>;
   count(): Promise<number>;

@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MeilisearchIndex } from '../../src/adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from '../../src/adapters/search/postgres.js';
 import { ChunksRepo } from '../../src/adapters/storage/chunks-repo.js';
+import { DocumentsRepo } from '../../src/adapters/storage/documents-repo.js';
 import { SourcesRepo } from '../../src/adapters/storage/sources-repo.js';
+import { SyncRunsRepo } from '../../src/adapters/storage/sync-runs-repo.js';
+import { createSafeFetcher } from '../../src/adapters/web/safe-fetch.js';
+import { createWeb } from '../../src/adapters/web/web.js';
+import { parsePrivateAccess } from '../../src/lib/address-policy.js';
 import { systemClock } from '../../src/container.js';
 import { KnowledgeService } from '../../src/services/knowledge/knowledge-service.js';
 import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
@@ -112,6 +117,10 @@ describe('search when Meilisearch is down', () => {
     const knowledge = new KnowledgeService({
       sources: new SourcesRepo(db),
       chunks: new ChunksRepo(db),
+      documents: new DocumentsRepo(db),
+      runs: new SyncRunsRepo(db),
+      web: createWeb(createSafeFetcher({ privateAccess: parsePrivateAccess('false'), maxBytes: 1000, timeoutMs: 1000, maxRedirects: 0, userAgent: 'test' })),
+      crawl: { maxPages: 10, concurrency: 1, delayMs: 0 },
       index: new MeilisearchIndex({ url: 'http://127.0.0.1:1', apiKey: 'x' }),
       fallback: postgres,
       clock: systemClock,

@@ -69,6 +69,11 @@ export class ChunksRepo implements ChunkRepo {
     return (this.db as Knex.Transaction).isTransaction ? write(this.db) : (this.db as Db).transaction(write);
   }
 
+  async listForSource(sourceId: string) {
+    const rows = (await this.db<ChunkRow>('chunks').select(...CHUNK_COLUMNS).where({ source_id: sourceId }).orderBy('position')) as ChunkRow[];
+    return rows.map(toChunk);
+  }
+
   async deleteForSource(sourceId: string) {
     await this.db('chunks').where({ source_id: sourceId }).delete();
   }

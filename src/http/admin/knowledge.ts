@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { ValidationError } from '../../services/errors.js';
 import { SNIPPET_LIMITS, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
 import type { User } from '../../services/team/types.js';
 import { parseForm, submitForm } from '../forms.js';
@@ -11,13 +12,45 @@ const SnippetForm = z.object({
   answer: z.string({ error: 'Write the answer.' }).max(SNIPPET_LIMITS.answer + 1000),
 });
 const TryQuery = z.object({ q: z.string().trim().max(1000).optional().default('') });
+const lines = z
+  .string()
+  .max(5000)
+  .optional()
+  .transform((v) => (v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+const optionalInt = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: `${label} must be a whole number.` });
+      return n;
+    });
+const WebsiteForm = z.object({
+  startUrl: z.string().max(2000).default(''),
+  sitemapUrl: z.string().max(2000).optional(),
+  maxPages: optionalInt('Page limit'),
+  maxDepth: optionalInt('Link depth'),
+  include: lines,
+  exclude: lines,
+});
+const websiteValues = (settings: Record<string, unknown>) => ({
+  ...settings,
+  include: ((settings.include as string[] | undefined) ?? []).join('\n'),
+  exclude: ((settings.exclude as string[] | undefined) ?? []).join('\n'),
+});
 
 /** Knowledge sources and the "Try a question" box. Admins only. */
 export function knowledgeRoutes(knowledge: KnowledgeService): Router {
   const router = Router();
   router.use('/knowledge', requireRole('admin'));
   const me = (req: Request) => req.user as User;
-  const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {} });
+  const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {}, website: { values: {}, errors: {} } });
+  const sourcePage = async (id: string) => {
+    const source = await knowledge.getSource(id);
+    return { source, run: await knowledge.latestRun(source.id), values: websiteValues(source.settings), errors: {} };
+  };
 
   router.get('/knowledge', async (_req, res) => {
     render(res, 'pages/admin/knowledge', await pageData());
@@ -37,6 +70,46 @@ export function knowledgeRoutes(knowledge: KnowledgeService): Router {
       flash(req, 'success', `Added “${source.name}”. Baton can answer it now.`);
       navigate(req, res, '/knowledge');
     }, pageData);
+  });
+
+  router.post('/knowledge/websites', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    try {
+      const { source } = await knowledge.createWebsite(me(req), parseForm(WebsiteForm, body));
+      flash(req, 'success', `Added ${source.name}. Reading it now: progress shows below.`);
+      navigate(req, res, `/knowledge/sources/${source.id}`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      render(res, 'pages/admin/knowledge', { ...(await pageData()), website: { values: body, errors: e.fields, error: e.message } }, 422);
+    }
+  });
+
+  router.get('/knowledge/sources/:id', async (req, res) => {
+    const data = await sourcePage(req.params.id);
+    if (data.source.kind === 'snippet') return res.redirect(303, `/knowledge/snippets/${data.source.id}`);
+    render(res, 'pages/admin/source', data);
+  });
+
+  router.post('/knowledge/sources/:id', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const data = await sourcePage(req.params.id);
+    await submitForm(res, 'pages/admin/source', body, async () => {
+      await knowledge.updateWebsite(me(req), data.source.id, parseForm(WebsiteForm, body));
+      flash(req, 'success', 'Settings saved. They apply from the next sync.');
+      navigate(req, res, `/knowledge/sources/${data.source.id}`);
+    }, { source: data.source, run: data.run });
+  });
+
+  router.get('/knowledge/sources/:id/progress', async (req, res) => {
+    const source = await knowledge.getSource(req.params.id);
+    render(res, 'partials/admin/sync-progress', { source, run: await knowledge.latestRun(source.id) });
+  });
+
+  router.post('/knowledge/sources/:id/sync', async (req, res) => {
+    const run = await knowledge.requestSync(me(req), req.params.id);
+    if (isFragmentRequest(req)) return render(res, 'partials/admin/sync-progress', { source: await knowledge.getSource(req.params.id), run });
+    flash(req, 'success', 'Sync queued.');
+    navigate(req, res, `/knowledge/sources/${req.params.id}`);
   });
 
   router.get('/knowledge/snippets/:id', async (req, res) => {

@@ -92,7 +92,15 @@ export function contentHash(doc: ExtractedDocument): string {
 
 export async function crawl(
   settings: CrawlSettings,
-  deps: { web: Web; sleep?: (ms: number) => Promise<void>; now?: () => number },
+  deps: {
+    web: Web;
+    sleep?: (ms: number) => Promise<void>;
+    now?: () => number;
+    /** Called after every URL is dealt with, for live progress. */
+    onProgress?: (summary: Readonly<CrawlSummary>) => void | Promise<void>;
+    /** Stops taking new URLs (the ones in flight finish); the summary says how far it got. */
+    signal?: AbortSignal;
+  },
   emit: (event: CrawlEvent) => void | Promise<void>,
 ): Promise<CrawlSummary> {
   const { web } = deps;
@@ -226,7 +234,7 @@ export async function crawl(
 
   const worker = async () => {
     for (;;) {
-      if (summary.fetched >= settings.maxPages) return;
+      if (summary.fetched >= settings.maxPages || deps.signal?.aborted) return;
       const item = queue.shift();
       if (!item) {
         if (inFlight === 0) return;
@@ -236,6 +244,7 @@ export async function crawl(
       inFlight++;
       try {
         await visit(item);
+        await deps.onProgress?.(summary);
       } finally {
         inFlight--;
         wakeAll();

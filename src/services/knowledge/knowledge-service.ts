@@ -1,13 +1,27 @@
 import { toSearchTerms } from '../../lib/search-query.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { ChunkRepo, Clock, SearchIndex, SourceRepo } from '../ports.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import type { ChunkRepo, Clock, DocumentRepo, SearchIndex, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
-import { chunkDocument } from './chunking.js';
-import type { SearchHit, Source } from './types.js';
+import { chunkDocument, type ChunkDraft } from './chunking.js';
+import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
+import type { SearchHit, Source, StoredDocument, SyncRun, SyncTrigger, WebsiteSettings } from './types.js';
+
+/** Who asks: a signed-in person, or the operator at the command line. */
+export type Actor = User | 'system';
+
+export interface CrawlDefaults {
+  maxPages: number;
+  concurrency: number;
+  delayMs: number;
+}
 
 export interface KnowledgeServiceDeps {
   sources: SourceRepo;
   chunks: ChunkRepo;
+  documents: DocumentRepo;
+  runs: SyncRunRepo;
+  web: Web;
+  crawl: CrawlDefaults;
   /** The configured index (Meilisearch or Postgres). */
   index: SearchIndex;
   /** Postgres full-text search, asked when the configured index fails; absent when they are the same. */
@@ -31,6 +45,20 @@ export interface SearchResult {
 
 export const SNIPPET_LIMITS = { question: 300, answer: 10_000 };
 
+export interface WebsiteInput {
+  startUrl: string;
+  sitemapUrl?: string;
+  maxPages?: number;
+  maxDepth?: number;
+  include?: string[];
+  exclude?: string[];
+}
+
+/** A run whose heartbeat is older than this belongs to a process that died; another picks it up. */
+export const STALE_RUN_MS = 2 * 60_000;
+const MAX_FAILURES_KEPT = 100;
+const PROGRESS_EVERY_MS = 1000;
+
 /**
  * What Baton knows: sources (Q&A snippets for now; websites and files come next), their chunks
  * in Postgres, and the search index built from them.
@@ -48,14 +76,14 @@ export class KnowledgeService {
     return source;
   }
 
-  async createSnippet(actor: User, input: SnippetInput): Promise<Source> {
+  async createSnippet(actor: Actor, input: SnippetInput): Promise<Source> {
     this.#requireAdmin(actor);
     const clean = this.#validSnippet(input);
     const source = await this.deps.sources.insert({ kind: 'snippet', name: clean.question, settings: clean });
     return this.#indexSnippet(source, clean);
   }
 
-  async updateSnippet(actor: User, id: string, input: SnippetInput): Promise<Source> {
+  async updateSnippet(actor: Actor, id: string, input: SnippetInput): Promise<Source> {
     this.#requireAdmin(actor);
     const source = await this.getSource(id);
     if (source.kind !== 'snippet') throw new ValidationError('Only Q&A snippets can be edited here.');
@@ -65,13 +93,178 @@ export class KnowledgeService {
   }
 
   /** Deletes a source and removes its passages from every index. */
-  async deleteSource(actor: User, id: string): Promise<void> {
+  async deleteSource(actor: Actor, id: string): Promise<void> {
     this.#requireAdmin(actor);
     await this.getSource(id);
     // The index first: if it fails, the source is still listed and can be deleted again.
     await this.deps.index.deleteBySource(id);
     await this.deps.chunks.deleteForSource(id);
     await this.deps.sources.delete(id);
+  }
+
+  /** Adds a website and queues its first sync. */
+  async createWebsite(actor: Actor, input: WebsiteInput): Promise<{ source: Source; run: SyncRun }> {
+    this.#requireAdmin(actor);
+    const settings = this.#validWebsite(input);
+    const source = await this.deps.sources.insert({ kind: 'website', name: new URL(settings.startUrl).host, settings: { ...settings } });
+    const run = await this.deps.runs.enqueue(source.id, 'created');
+    return { source: (await this.deps.sources.update(source.id, { status: 'queued' })) ?? source, run };
+  }
+
+  async updateWebsite(actor: Actor, id: string, input: WebsiteInput): Promise<Source> {
+    this.#requireAdmin(actor);
+    const source = await this.getSource(id);
+    if (source.kind !== 'website') throw new ValidationError('Only websites have these settings.');
+    const settings = this.#validWebsite(input);
+    return (await this.deps.sources.update(id, { name: new URL(settings.startUrl).host, settings: { ...settings } })) ?? source;
+  }
+
+  /** Queues a sync (or returns the one already queued or running). */
+  async requestSync(actor: Actor, sourceId: string, trigger: SyncTrigger = 'manual'): Promise<SyncRun> {
+    this.#requireAdmin(actor);
+    const source = await this.getSource(sourceId);
+    if (source.kind !== 'website') throw new ConflictError('Only websites are synced; snippets are indexed as you save them.');
+    const run = await this.deps.runs.enqueue(sourceId, trigger);
+    if (run.status === 'queued') await this.deps.sources.update(sourceId, { status: 'queued' });
+    return run;
+  }
+
+  /** Queues a sync of every website (the daily schedule). Returns how many were queued. */
+  async requestScheduledSyncs(): Promise<number> {
+    const websites = (await this.deps.sources.list()).filter((s) => s.kind === 'website');
+    for (const w of websites) await this.deps.runs.enqueue(w.id, 'schedule');
+    return websites.length;
+  }
+
+  latestRun(sourceId: string): Promise<SyncRun | undefined> {
+    return this.deps.runs.latestFor(sourceId);
+  }
+
+  getRun(id: string): Promise<SyncRun | undefined> {
+    return this.deps.runs.findById(id);
+  }
+
+  /**
+   * Claims the next queued sync and runs it to the end. Returns the finished run, or undefined
+   * when there was nothing to do. With `signal` aborted the run stops early and goes back to the
+   * queue, to be finished by the next process that starts.
+   */
+  async runNextSync(signal?: AbortSignal): Promise<SyncRun | undefined> {
+    const run = await this.deps.runs.claimNext(STALE_RUN_MS);
+    if (!run) return undefined;
+    const source = await this.deps.sources.findById(run.sourceId);
+    if (!source) return undefined;
+    await this.deps.sources.update(source.id, { status: 'syncing' });
+    try {
+      const outcome = await this.#syncWebsite(source, run, signal);
+      if (outcome === 'interrupted') {
+        await this.deps.runs.requeue(run.id);
+        await this.deps.sources.update(source.id, { status: 'queued' });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.deps.runs.finish(run.id, { status: 'failed', error: message });
+      await this.deps.sources.update(source.id, { status: 'failed', lastError: message });
+    }
+    return this.deps.runs.findById(run.id);
+  }
+
+  async #syncWebsite(source: Source, run: SyncRun, signal?: AbortSignal): Promise<'done' | 'interrupted'> {
+    const settings = source.settings as unknown as WebsiteSettings;
+    const previous = new Map((await this.deps.documents.listForSource(source.id)).map((d) => [d.url, d]));
+    const oldChunks = await this.deps.chunks.listForSource(source.id);
+    const drafts = new Map<string, ChunkDraft[]>();
+    const documents = new Map<string, StoredDocument>();
+    const failures: { url: string; reason: string }[] = [];
+    const counts = { indexed: 0, unchanged: 0, failed: 0 };
+    let startFailure: string | undefined;
+    let lastSaved = 0;
+    const save = async (summary: { found: number; fetched: number }, force = false) => {
+      if (!force && Date.now() - lastSaved < PROGRESS_EVERY_MS) return;
+      lastSaved = Date.now();
+      const progress: SyncProgress = { found: summary.found, fetched: summary.fetched, ...counts, failures };
+      await this.deps.runs.progress(run.id, progress);
+    };
+    const start = normaliseUrl(settings.startUrl);
+
+    const onEvent = (event: CrawlEvent) => {
+      if (event.type === 'page') {
+        const doc = event.document;
+        drafts.set(event.url, chunkDocument(doc));
+        documents.set(event.url, { url: event.url, title: doc.title, etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: event.contentHash });
+        counts.indexed++;
+      } else if (event.type === 'unchanged') {
+        // Keep what the last sync made of this page.
+        const before = previous.get(event.url);
+        const kept = oldChunks.filter((c) => c.url.replace(/#.*$/, '') === event.url);
+        if (before) documents.set(event.url, before);
+        drafts.set(event.url, kept.map(({ url, title, headingPath, page, language, text }) => ({ url, title, headingPath, page, language, text })));
+        counts.unchanged++;
+      } else if (event.type === 'failed' || event.type === 'file') {
+        const reason = event.type === 'failed' ? event.reason : 'PDF files found on websites are not read yet';
+        if (event.type === 'failed' && event.url === start) startFailure = reason;
+        counts.failed++;
+        if (failures.length < MAX_FAILURES_KEPT) failures.push({ url: event.url, reason });
+      }
+    };
+
+    const summary = await crawl(
+      {
+        startUrl: settings.startUrl,
+        sitemapUrl: settings.sitemapUrl,
+        maxPages: settings.maxPages,
+        maxDepth: settings.maxDepth,
+        include: settings.include,
+        exclude: settings.exclude,
+        concurrency: this.deps.crawl.concurrency,
+        delayMs: this.deps.crawl.delayMs,
+        known: new Map([...previous.values()].map((d) => [d.url, { ...(d.etag ? { etag: d.etag } : {}), ...(d.lastModified ? { lastModified: d.lastModified } : {}) }])),
+      },
+      { web: this.deps.web, signal, onProgress: (s) => save(s) },
+      onEvent,
+    );
+    if (signal?.aborted) {
+      await save(summary, true);
+      return 'interrupted';
+    }
+    // A site that is down must not wipe what Baton knew about it.
+    if (startFailure && counts.indexed === 0 && counts.unchanged === 0) {
+      const error = `Could not read the start page: ${startFailure}`;
+      await this.deps.runs.finish(run.id, { status: 'failed', error, found: summary.found, fetched: summary.fetched, ...counts, failures });
+      await this.deps.sources.update(source.id, { status: 'failed', lastError: error });
+      return 'done';
+    }
+    const chunks = await this.deps.chunks.replaceForSource(source.id, [...drafts.values()].flat());
+    await this.deps.index.deleteBySource(source.id);
+    await this.deps.index.upsert(chunks);
+    const now = this.deps.clock.now();
+    await this.deps.documents.replaceForSource(source.id, [...documents.values()].map((d) => ({ ...d, fetchedAt: now })));
+    await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, failures });
+    await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: null });
+    return 'done';
+  }
+
+  #validWebsite(input: WebsiteInput): WebsiteSettings {
+    const fields: Record<string, string> = {};
+    const url = (raw: string | undefined, field: string) => {
+      if (!raw?.trim()) return undefined;
+      const u = normaliseUrl(raw.trim());
+      if (!u) fields[field] = 'Enter a full http:// or https:// address.';
+      return u;
+    };
+    const startUrl = url(input.startUrl, 'startUrl');
+    if (!input.startUrl?.trim()) fields.startUrl = 'Enter the address of your help center or website.';
+    const sitemapUrl = url(input.sitemapUrl, 'sitemapUrl');
+    if (startUrl && sitemapUrl && new URL(startUrl).hostname.replace(/^www\./, '') !== new URL(sitemapUrl).hostname.replace(/^www\./, '')) {
+      fields.sitemapUrl = 'The sitemap must be on the same site as the start page.';
+    }
+    const maxPages = input.maxPages ?? this.deps.crawl.maxPages;
+    if (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000) fields.maxPages = 'Use a whole number from 1 to 100,000.';
+    const maxDepth = input.maxDepth ?? 10;
+    if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > 50) fields.maxDepth = 'Use a whole number from 0 to 50.';
+    const patterns = (list: string[] | undefined) => (list ?? []).map((p) => p.trim()).filter(Boolean).slice(0, 50);
+    if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    return { startUrl: startUrl!, ...(sitemapUrl ? { sitemapUrl } : {}), maxPages, maxDepth, include: patterns(input.include), exclude: patterns(input.exclude) };
   }
 
   /** The passages that best answer a question, best first. */
@@ -124,7 +317,7 @@ export class KnowledgeService {
     return { question, answer };
   }
 
-  #requireAdmin(actor: User) {
-    if (actor.role !== 'admin') throw new ForbiddenError('Only admins can change what Baton knows.');
+  #requireAdmin(actor: Actor) {
+    if (actor !== 'system' && actor.role !== 'admin') throw new ForbiddenError('Only admins can change what Baton knows.');
   }
 }

@@ -68,3 +68,43 @@ export interface SearchHit {
   /** Higher is better; comparable within one backend's results only. */
   score: number;
 }
+
+export interface WebsiteSettings {
+  startUrl: string;
+  sitemapUrl?: string;
+  maxPages: number;
+  maxDepth: number;
+  include: string[];
+  exclude: string[];
+}
+
+export const SYNC_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+export type SyncTrigger = 'manual' | 'schedule' | 'created';
+
+/** One ingestion of a source, with its live progress. */
+export interface SyncRun {
+  id: string;
+  sourceId: string;
+  status: SyncStatus;
+  trigger: SyncTrigger;
+  found: number;
+  fetched: number;
+  indexed: number;
+  unchanged: number;
+  failed: number;
+  failures: { url: string; reason: string }[];
+  error: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** What the last sync read from one URL of a source. */
+export interface StoredDocument {
+  url: string;
+  title: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string;
+}

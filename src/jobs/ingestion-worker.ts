@@ -1,0 +1,40 @@
+import type { Logger } from '../lib/logger.js';
+import type { KnowledgeService } from '../services/knowledge/knowledge-service.js';
+
+export interface IngestionWorker {
+  /** Lets the sync in progress stop at its next page (it is queued again) and waits for that. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs queued syncs one after another. The queue is the sync_runs table, so work survives a
+ * restart, and any number of replicas can run this loop: each run is claimed by one of them.
+ */
+export function startIngestionWorker(opts: { knowledge: KnowledgeService; logger: Logger; idleMs?: number }): IngestionWorker {
+  const controller = new AbortController();
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, opts.idleMs ?? 1000);
+      controller.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const run = await opts.knowledge.runNextSync(controller.signal);
+        if (run) {
+          opts.logger.info({ sourceId: run.sourceId, runId: run.id, status: run.status, indexed: run.indexed, unchanged: run.unchanged, failed: run.failed }, 'sync finished');
+          continue;
+        }
+      } catch (err) {
+        opts.logger.error({ err }, 'the ingestion worker hit an error; retrying shortly');
+      }
+      await idle();
+    }
+  })();
+  return {
+    async stop() {
+      controller.abort();
+      await loop;
+    },
+  };
+}

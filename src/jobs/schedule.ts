@@ -1,0 +1,37 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../lib/logger.js';
+import type { KnowledgeService } from '../services/knowledge/knowledge-service.js';
+
+/**
+ * Every scheduled job, in one table. Each calls one service method that is safe to run twice
+ * (queuing a sync that is already queued returns the queued one), so two replicas firing the
+ * same tick do no harm.
+ */
+export function startSchedule(opts: { knowledge: KnowledgeService; logger: Logger; syncSchedule: string | undefined; timeZone: string }): { stop(): void } {
+  const jobs: { name: string; cron: string | undefined; run: () => Promise<unknown> }[] = [
+    { name: 'resync-websites', cron: opts.syncSchedule, run: () => opts.knowledge.requestScheduledSyncs() },
+  ];
+  const tasks: ScheduledTask[] = [];
+  for (const job of jobs) {
+    if (!job.cron) continue;
+    tasks.push(
+      cron.schedule(
+        job.cron,
+        async () => {
+          try {
+            const result = await job.run();
+            opts.logger.info({ job: job.name, result }, 'scheduled job ran');
+          } catch (err) {
+            opts.logger.error({ err, job: job.name }, 'scheduled job failed');
+          }
+        },
+        { name: job.name, timezone: opts.timeZone, noOverlap: true },
+      ),
+    );
+  }
+  return {
+    stop() {
+      for (const t of tasks) void t.stop();
+    },
+  };
+}
