@@ -1,4 +1,4 @@
-import type { Chunk, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
+import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 
 /**
@@ -196,4 +196,19 @@ export interface Web {
   parseRobots(robotsUrl: string, text: string): RobotsRules;
   /** Page URLs and nested sitemap URLs listed in a sitemap (plain or gzipped XML). */
   parseSitemap(body: Buffer): { urls: string[]; sitemaps: string[] };
+}
+
+export interface FileInput {
+  filename: string;
+  contentType?: string;
+  data: Buffer;
+  /** Where citations of this document point; empty for an uploaded file. */
+  url: string;
+}
+
+/** Reads documents; rejects with an Error whose message says what is wrong with the file. */
+export interface FileReader {
+  read(file: FileInput): Promise<ExtractedDocument>;
+  /** Whether a file of this name and type can be read at all (checked before storing it). */
+  supports(filename: string, contentType?: string): boolean;
 }

@@ -152,6 +152,19 @@ function plainText(html: string, url: string): ParsedPage {
   return { document: { url, title: url, sections: body ? [{ headingPath: [], text: body }] : [] }, links: [], canonicalUrl: undefined, noindex: false, nofollow: false };
 }
 
+/**
+ * Sections of HTML that is already just content (a converted Word or Markdown file): no
+ * boilerplate to strip, so no Readability; the first heading is offered as the title.
+ */
+export function htmlContentSections(html: string): { title: string | undefined; sections: DocumentSection[] } {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  for (const br of [...document.querySelectorAll('br')]) br.replaceWith(document.createTextNode('\n'));
+  const first = document.querySelector('h1, h2, h3');
+  const title = first ? squash(first.textContent ?? '') || undefined : undefined;
+  const sections = sectionsOf(document.body as unknown as El).map((s) => (title && s.headingPath[0] === title ? { ...s, headingPath: s.headingPath.slice(1) } : s));
+  return { title, sections };
+}
+
 export function parseHtmlPage(html: string, url: string): ParsedPage {
   try {
     return parseDom(html, url);
