@@ -7,6 +7,7 @@ import * as createSources from './20261124110000_create_sources.js';
 import * as createChunks from './20261124110100_create_chunks.js';
 import * as createDocuments from './20261124120000_create_documents.js';
 import * as createSyncRuns from './20261124120100_create_sync_runs.js';
+import * as createSourceFiles from './20261124120200_create_source_files.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -21,4 +22,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124110100_create_chunks': createChunks,
   '20261124120000_create_documents': createDocuments,
   '20261124120100_create_sync_runs': createSyncRuns,
+  '20261124120200_create_source_files': createSourceFiles,
 };

@@ -101,15 +101,28 @@ export function buildCli(): Command {
       });
     });
   sources
+    .command('add-file')
+    .description('add a document (PDF, .docx, Markdown, text, HTML); it is read by the next sync (run it with: baton sources sync ID --wait)')
+    .argument('<path>', 'the file')
+    .action(async (file: string) => {
+      const { readFile: read } = await import('node:fs/promises');
+      const { basename } = await import('node:path');
+      const data = await read(file);
+      await withContainer(async (c) => {
+        const { source, run } = await c.services.knowledge.createFile('system', { filename: basename(file), data });
+        console.log(`Added ${source.name} as ${source.id}; sync ${run.id} is queued.`);
+      });
+    });
+  sources
     .command('sync')
-    .description('queue a sync of one website, or of every website')
-    .argument('[id]', 'the source to sync (default: every website)')
+    .description('queue a sync of one source, or of every website and document')
+    .argument('[id]', 'the source to sync (default: every website and document)')
     .option('--wait', 'run the sync here and exit when it is finished (non-zero if it failed)')
     .action(async (id: string | undefined, opts: { wait?: boolean }) => {
       await withContainer(async (c) => {
         const { knowledge } = c.services;
-        const ids = id ? [id] : (await knowledge.listSources()).filter((s) => s.kind === 'website').map((s) => s.id);
-        if (!ids.length) return console.log('There are no websites to sync.');
+        const ids = id ? [id] : (await knowledge.listSources()).filter((s) => s.kind !== 'snippet').map((s) => s.id);
+        if (!ids.length) return console.log('There are no websites or documents to sync.');
         const runs = await Promise.all(ids.map((sid) => knowledge.requestSync('system', sid)));
         console.log(runs.map((r) => `sync ${r.id} ${r.status} for ${r.sourceId}`).join('\n'));
         if (!opts.wait) return;

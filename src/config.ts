@@ -77,6 +77,7 @@ const schema = z.object({
   CRAWL_DELAY_MS: int(250, 0, 60_000),
   CRAWL_TIMEOUT_SECONDS: int(20, 1, 300),
   CRAWL_MAX_PAGE_MB: int(5, 1, 100),
+  UPLOAD_MAX_MB: int(20, 1, 500),
   SYNC_SCHEDULE: z.string().default('0 3 * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
@@ -110,6 +111,7 @@ export interface Config {
     timeoutMs: number;
     maxPageBytes: number;
   };
+  uploadMaxBytes: number;
   /** When every website source is re-synced (cron, in the organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
   auth: {
@@ -226,6 +228,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       timeoutMs: e.CRAWL_TIMEOUT_SECONDS * 1000,
       maxPageBytes: e.CRAWL_MAX_PAGE_MB * 1024 * 1024,
     },
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
       maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,

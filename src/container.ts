@@ -4,7 +4,9 @@ import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
 import { DocumentsRepo } from './adapters/storage/documents-repo.js';
+import { SourceFilesRepo } from './adapters/storage/source-files-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
+import { fileKind, readFile } from './adapters/web/files.js';
 import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';
 import { createSafeFetcher } from './adapters/web/safe-fetch.js';
 import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
@@ -143,6 +145,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     runs: new SyncRunsRepo(db),
     web: createWeb(fetcher),
     crawl: { maxPages: config.crawl.maxPages, concurrency: config.crawl.concurrency, delayMs: config.crawl.delayMs },
+    files: new SourceFilesRepo(db),
+    reader: { read: readFile, supports: (name, type) => fileKind(name, type) !== undefined },
+    uploadMaxBytes: config.uploadMaxBytes,
     index: search,
     fallback: search === postgresSearch ? undefined : postgresSearch,
     clock,

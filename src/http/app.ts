@@ -125,7 +125,7 @@ export function createApp(c: Container): Express {
   app.use(profileRoutes(services.team));
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
-  app.use(knowledgeRoutes(services.knowledge));
+  app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
 
   app.use(notFound);
   app.use(errorHandler);

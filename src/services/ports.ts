@@ -130,6 +130,17 @@ export interface SyncRunRepo {
   latestFor(sourceId: string): Promise<SyncRun | undefined>;
 }
 
+export interface StoredFile {
+  filename: string;
+  contentType: string | undefined;
+  data: Buffer;
+}
+
+export interface SourceFileRepo {
+  save(sourceId: string, file: StoredFile): Promise<void>;
+  get(sourceId: string): Promise<StoredFile | undefined>;
+}
+
 export interface DocumentRepo {
   listForSource(sourceId: string): Promise<StoredDocument[]>;
   /** Replaces the documents of a source with what this sync read. */

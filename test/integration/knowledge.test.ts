@@ -5,7 +5,9 @@ import { MeilisearchIndex } from '../../src/adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from '../../src/adapters/search/postgres.js';
 import { ChunksRepo } from '../../src/adapters/storage/chunks-repo.js';
 import { DocumentsRepo } from '../../src/adapters/storage/documents-repo.js';
+import { SourceFilesRepo } from '../../src/adapters/storage/source-files-repo.js';
 import { SourcesRepo } from '../../src/adapters/storage/sources-repo.js';
+import { readFile } from '../../src/adapters/web/files.js';
 import { SyncRunsRepo } from '../../src/adapters/storage/sync-runs-repo.js';
 import { createSafeFetcher } from '../../src/adapters/web/safe-fetch.js';
 import { createWeb } from '../../src/adapters/web/web.js';
@@ -121,6 +123,9 @@ describe('search when Meilisearch is down', () => {
       runs: new SyncRunsRepo(db),
       web: createWeb(createSafeFetcher({ privateAccess: parsePrivateAccess('false'), maxBytes: 1000, timeoutMs: 1000, maxRedirects: 0, userAgent: 'test' })),
       crawl: { maxPages: 10, concurrency: 1, delayMs: 0 },
+      files: new SourceFilesRepo(db),
+      reader: { read: readFile, supports: () => true },
+      uploadMaxBytes: 1000,
       index: new MeilisearchIndex({ url: 'http://127.0.0.1:1', apiKey: 'x' }),
       fallback: postgres,
       clock: systemClock,

@@ -1,4 +1,5 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
 import { z } from 'zod';
 import { ValidationError } from '../../services/errors.js';
 import { SNIPPET_LIMITS, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
@@ -42,8 +43,20 @@ const websiteValues = (settings: Record<string, unknown>) => ({
 });
 
 /** Knowledge sources and the "Try a question" box. Admins only. */
-export function knowledgeRoutes(knowledge: KnowledgeService): Router {
+export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBytes: number }): Router {
   const router = Router();
+  // In memory: the file goes to Postgres right away, and the cap bounds what one upload can hold.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.uploadMaxBytes, files: 1, fields: 10 } }).single('file');
+  const receive = (req: Request, res: Response) =>
+    new Promise<void>((resolve, reject) =>
+      upload(req, res, (err: unknown) => {
+        if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
+          return reject(new ValidationError('The file is too large.', { file: `The file is larger than the ${Math.round(opts.uploadMaxBytes / 1048576)} MB upload limit.` }));
+        }
+        if (err) return reject(err instanceof multer.MulterError ? new ValidationError('The upload could not be read.', { file: err.message }) : err);
+        resolve();
+      }),
+    );
   router.use('/knowledge', requireRole('admin'));
   const me = (req: Request) => req.user as User;
   const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {}, website: { values: {}, errors: {} } });
@@ -81,6 +94,23 @@ export function knowledgeRoutes(knowledge: KnowledgeService): Router {
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       render(res, 'pages/admin/knowledge', { ...(await pageData()), website: { values: body, errors: e.fields, error: e.message } }, 422);
+    }
+  });
+
+  router.post('/knowledge/files', async (req, res) => {
+    try {
+      await receive(req, res);
+      const file = req.file;
+      if (!file) throw new ValidationError('Choose a file to upload.', { file: 'Choose a file to upload.' });
+      // Browsers send the name as latin1 bytes of its UTF-8 form.
+      const filename = Buffer.from(file.originalname, 'latin1').toString('utf8');
+      const { source } = await knowledge.createFile(me(req), { filename, contentType: file.mimetype, data: file.buffer });
+      flash(req, 'success', `Uploaded ${source.name}. Reading it now.`);
+      navigate(req, res, `/knowledge/sources/${source.id}`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      const status = /larger than/.test(e.fields.file ?? '') ? 413 : 422;
+      render(res, 'pages/admin/knowledge', { ...(await pageData()), upload: { errors: e.fields, error: e.message } }, status);
     }
   });
 

@@ -10,7 +10,11 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     const header = req.get('X-CSRF-Token');
     if (header) return header;
     const body = req.body as Record<string, unknown> | undefined;
-    return typeof body?._csrf === 'string' ? body._csrf : undefined;
+    if (typeof body?._csrf === 'string') return body._csrf;
+    // A multipart upload's body is read by the route after this check, so its form carries the
+    // token in the action URL instead (Referrer-Policy keeps it from leaving the site).
+    if (req.is('multipart/form-data') && typeof req.query._csrf === 'string') return req.query._csrf;
+    return undefined;
   },
   errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
 });

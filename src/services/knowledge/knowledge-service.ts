@@ -1,6 +1,6 @@
 import { toSearchTerms } from '../../lib/search-query.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { ChunkRepo, Clock, DocumentRepo, SearchIndex, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
+import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { chunkDocument, type ChunkDraft } from './chunking.js';
 import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
@@ -22,6 +22,9 @@ export interface KnowledgeServiceDeps {
   runs: SyncRunRepo;
   web: Web;
   crawl: CrawlDefaults;
+  files: SourceFileRepo;
+  reader: FileReader;
+  uploadMaxBytes: number;
   /** The configured index (Meilisearch or Postgres). */
   index: SearchIndex;
   /** Postgres full-text search, asked when the configured index fails; absent when they are the same. */
@@ -119,11 +122,28 @@ export class KnowledgeService {
     return (await this.deps.sources.update(id, { name: new URL(settings.startUrl).host, settings: { ...settings } })) ?? source;
   }
 
+  /** Stores an uploaded document and queues it to be read and indexed. */
+  async createFile(actor: Actor, upload: { filename: string; contentType?: string; data: Buffer }): Promise<{ source: Source; run: SyncRun }> {
+    this.#requireAdmin(actor);
+    const filename = upload.filename.replace(/[\\/]/g, '_').trim() || 'document';
+    if (!this.deps.reader.supports(filename, upload.contentType)) {
+      throw new ValidationError('That kind of file cannot be read.', { file: `${filename}: upload PDF, Word (.docx), Markdown (.md), text (.txt) or HTML.` });
+    }
+    if (!upload.data.length) throw new ValidationError('The file is empty.', { file: `${filename} is empty.` });
+    if (upload.data.length > this.deps.uploadMaxBytes) {
+      throw new ValidationError('The file is too large.', { file: `${filename} is larger than the ${Math.round(this.deps.uploadMaxBytes / 1048576)} MB upload limit.` });
+    }
+    const source = await this.deps.sources.insert({ kind: 'file', name: filename, settings: { filename, size: upload.data.length, contentType: upload.contentType ?? null } });
+    await this.deps.files.save(source.id, { filename, contentType: upload.contentType, data: upload.data });
+    const run = await this.deps.runs.enqueue(source.id, 'created');
+    return { source: (await this.deps.sources.update(source.id, { status: 'queued' })) ?? source, run };
+  }
+
   /** Queues a sync (or returns the one already queued or running). */
   async requestSync(actor: Actor, sourceId: string, trigger: SyncTrigger = 'manual'): Promise<SyncRun> {
     this.#requireAdmin(actor);
     const source = await this.getSource(sourceId);
-    if (source.kind !== 'website') throw new ConflictError('Only websites are synced; snippets are indexed as you save them.');
+    if (source.kind === 'snippet') throw new ConflictError('Snippets are indexed as you save them; there is nothing to sync.');
     const run = await this.deps.runs.enqueue(sourceId, trigger);
     if (run.status === 'queued') await this.deps.sources.update(sourceId, { status: 'queued' });
     return run;
@@ -156,7 +176,7 @@ export class KnowledgeService {
     if (!source) return undefined;
     await this.deps.sources.update(source.id, { status: 'syncing' });
     try {
-      const outcome = await this.#syncWebsite(source, run, signal);
+      const outcome = source.kind === 'file' ? await this.#syncFile(source, run) : await this.#syncWebsite(source, run, signal);
       if (outcome === 'interrupted') {
         await this.deps.runs.requeue(run.id);
         await this.deps.sources.update(source.id, { status: 'queued' });
@@ -167,6 +187,31 @@ export class KnowledgeService {
       await this.deps.sources.update(source.id, { status: 'failed', lastError: message });
     }
     return this.deps.runs.findById(run.id);
+  }
+
+  async #syncFile(source: Source, run: SyncRun): Promise<'done'> {
+    const file = await this.deps.files.get(source.id);
+    if (!file) throw new Error('The uploaded file is missing; upload it again.');
+    let drafts: ChunkDraft[];
+    try {
+      drafts = chunkDocument(await this.deps.reader.read({ ...file, url: '' }));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      await this.deps.runs.finish(run.id, { status: 'failed', error: reason, found: 1, fetched: 1, failed: 1, failures: [{ url: file.filename, reason }] });
+      await this.deps.sources.update(source.id, { status: 'failed', lastError: reason });
+      return 'done';
+    }
+    await this.#replacePassages(source.id, drafts);
+    await this.deps.runs.finish(run.id, { status: 'succeeded', found: 1, fetched: 1, indexed: 1 });
+    await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: this.deps.clock.now(), lastError: null });
+    return 'done';
+  }
+
+  /** A source's passages, replaced in Postgres (one transaction) and then in the search index. */
+  async #replacePassages(sourceId: string, drafts: ChunkDraft[]) {
+    const chunks = await this.deps.chunks.replaceForSource(sourceId, drafts);
+    await this.deps.index.deleteBySource(sourceId);
+    await this.deps.index.upsert(chunks);
   }
 
   async #syncWebsite(source: Source, run: SyncRun, signal?: AbortSignal): Promise<'done' | 'interrupted'> {
@@ -187,7 +232,21 @@ export class KnowledgeService {
     };
     const start = normaliseUrl(settings.startUrl);
 
-    const onEvent = (event: CrawlEvent) => {
+    const onEvent = async (event: CrawlEvent) => {
+      if (event.type === 'file') {
+        // A PDF linked from the site: read it like an upload, citing its URL and pages.
+        try {
+          const filename = decodeURIComponent(new URL(event.url).pathname.split('/').pop() || 'document.pdf');
+          const doc = await this.deps.reader.read({ filename, contentType: event.contentType, data: event.body, url: event.url });
+          drafts.set(event.url, chunkDocument(doc));
+          documents.set(event.url, { url: event.url, title: doc.title, etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: '' });
+          counts.indexed++;
+        } catch (e) {
+          counts.failed++;
+          if (failures.length < MAX_FAILURES_KEPT) failures.push({ url: event.url, reason: e instanceof Error ? e.message : String(e) });
+        }
+        return;
+      }
       if (event.type === 'page') {
         const doc = event.document;
         drafts.set(event.url, chunkDocument(doc));
@@ -200,9 +259,9 @@ export class KnowledgeService {
         if (before) documents.set(event.url, before);
         drafts.set(event.url, kept.map(({ url, title, headingPath, page, language, text }) => ({ url, title, headingPath, page, language, text })));
         counts.unchanged++;
-      } else if (event.type === 'failed' || event.type === 'file') {
-        const reason = event.type === 'failed' ? event.reason : 'PDF files found on websites are not read yet';
-        if (event.type === 'failed' && event.url === start) startFailure = reason;
+      } else if (event.type === 'failed') {
+        const reason = event.reason;
+        if (event.url === start) startFailure = reason;
         counts.failed++;
         if (failures.length < MAX_FAILURES_KEPT) failures.push({ url: event.url, reason });
       }
@@ -234,9 +293,7 @@ export class KnowledgeService {
       await this.deps.sources.update(source.id, { status: 'failed', lastError: error });
       return 'done';
     }
-    const chunks = await this.deps.chunks.replaceForSource(source.id, [...drafts.values()].flat());
-    await this.deps.index.deleteBySource(source.id);
-    await this.deps.index.upsert(chunks);
+    await this.#replacePassages(source.id, [...drafts.values()].flat());
     const now = this.deps.clock.now();
     await this.deps.documents.replaceForSource(source.id, [...documents.values()].map((d) => ({ ...d, fetchedAt: now })));
     await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, failures });
@@ -297,10 +354,7 @@ export class KnowledgeService {
 
   async #indexSnippet(source: Source, snippet: SnippetInput): Promise<Source> {
     // A snippet has no page of its own to link to, so its passages carry no URL.
-    const drafts = chunkDocument({ url: '', title: snippet.question, sections: [{ headingPath: [], text: snippet.answer }] });
-    const chunks = await this.deps.chunks.replaceForSource(source.id, drafts);
-    await this.deps.index.deleteBySource(source.id);
-    await this.deps.index.upsert(chunks);
+    await this.#replacePassages(source.id, chunkDocument({ url: '', title: snippet.question, sections: [{ headingPath: [], text: snippet.answer }] }));
     const now = this.deps.clock.now();
     return (await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: null })) ?? source;
   }
