@@ -78,7 +78,7 @@ const schema = z.object({
   CRAWL_TIMEOUT_SECONDS: int(20, 1, 300),
   CRAWL_MAX_PAGE_MB: int(5, 1, 100),
   UPLOAD_MAX_MB: int(20, 1, 500),
-  SYNC_SCHEDULE: z.string().default('0 3 * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
+  SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -112,7 +112,7 @@ export interface Config {
     maxPageBytes: number;
   };
   uploadMaxBytes: number;
-  /** When every website source is re-synced (cron, in the organisation's time zone), or undefined for never. */
+  /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
   auth: {
     maxFailedLogins: number;

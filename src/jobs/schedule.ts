@@ -9,7 +9,7 @@ import type { KnowledgeService } from '../services/knowledge/knowledge-service.j
  */
 export function startSchedule(opts: { knowledge: KnowledgeService; logger: Logger; syncSchedule: string | undefined; timeZone: string }): { stop(): void } {
   const jobs: { name: string; cron: string | undefined; run: () => Promise<unknown> }[] = [
-    { name: 'resync-websites', cron: opts.syncSchedule, run: () => opts.knowledge.requestScheduledSyncs() },
+    { name: 'queue-due-website-syncs', cron: opts.syncSchedule, run: () => opts.knowledge.requestScheduledSyncs() },
   ];
   const tasks: ScheduledTask[] = [];
   for (const job of jobs) {

@@ -149,6 +149,29 @@ describe('website sources', () => {
   });
 });
 
+describe('scheduled re-syncs', () => {
+  it('queue each website when its own interval has passed: daily by default, weekly, or never', async () => {
+    let now = new Date('2026-11-24T03:00:00Z');
+    t = await startTestApp({ env, overrides: { clock: { now: () => new Date(now) } } });
+    const { knowledge } = t.container.services;
+    const daily = (await knowledge.createWebsite('system', { startUrl: `${base}/` })).source;
+    const weekly = (await knowledge.createWebsite('system', { startUrl: `${base}/export`, resync: 'weekly' })).source;
+    const never = (await knowledge.createWebsite('system', { startUrl: `${base}/refunds`, resync: 'never' })).source;
+    while (await knowledge.runNextSync()) {
+      // run all three first syncs
+    }
+    expect(await knowledge.requestScheduledSyncs()).toBe(0);
+    now = new Date('2026-11-25T02:55:00Z');
+    expect(await knowledge.requestScheduledSyncs()).toBe(1);
+    expect((await knowledge.latestRun(daily.id))?.status).toBe('queued');
+    expect(await knowledge.requestScheduledSyncs()).toBe(0);
+    now = new Date('2026-12-01T03:00:00Z');
+    expect(await knowledge.requestScheduledSyncs()).toBe(1);
+    expect((await knowledge.latestRun(weekly.id))?.trigger).toBe('schedule');
+    expect((await knowledge.latestRun(never.id))?.trigger).toBe('created');
+  });
+});
+
 describe('baton sources', () => {
   const baton = async (args: string[], extra: Record<string, string> = {}) => {
     try {

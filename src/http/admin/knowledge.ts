@@ -35,6 +35,7 @@ const WebsiteForm = z.object({
   maxDepth: optionalInt('Link depth'),
   include: lines,
   exclude: lines,
+  resync: z.string().max(20).optional(),
 });
 const websiteValues = (settings: Record<string, unknown>) => ({
   ...settings,

@@ -4,7 +4,7 @@ import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFil
 import type { User } from '../team/types.js';
 import { chunkDocument, type ChunkDraft } from './chunking.js';
 import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
-import type { SearchHit, Source, StoredDocument, SyncRun, SyncTrigger, WebsiteSettings } from './types.js';
+import { RESYNC_INTERVALS, type ResyncInterval, type SearchHit, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
 
 /** Who asks: a signed-in person, or the operator at the command line. */
 export type Actor = User | 'system';
@@ -55,6 +55,7 @@ export interface WebsiteInput {
   maxDepth?: number;
   include?: string[];
   exclude?: string[];
+  resync?: string;
 }
 
 /** A run whose heartbeat is older than this belongs to a process that died; another picks it up. */
@@ -149,11 +150,22 @@ export class KnowledgeService {
     return run;
   }
 
-  /** Queues a sync of every website (the daily schedule). Returns how many were queued. */
+  /**
+   * Queues a sync of every website whose re-sync interval has passed since it was last synced
+   * (the schedule calls this every hour). Safe to run twice: a queued sync is not queued again.
+   */
   async requestScheduledSyncs(): Promise<number> {
-    const websites = (await this.deps.sources.list()).filter((s) => s.kind === 'website');
-    for (const w of websites) await this.deps.runs.enqueue(w.id, 'schedule');
-    return websites.length;
+    const now = this.deps.clock.now().getTime();
+    // A few minutes' slack, so a daily sync that took a while is not pushed to the next day.
+    const slackMs = 10 * 60_000;
+    const due = (await this.deps.sources.list()).filter((s) => {
+      if (s.kind !== 'website' || s.status === 'queued' || s.status === 'syncing') return false;
+      const hours = RESYNC_INTERVALS[((s.settings as Partial<WebsiteSettings>).resync ?? 'daily') as ResyncInterval] ?? 24;
+      if (!hours) return false;
+      return !s.lastSyncedAt || now - s.lastSyncedAt.getTime() >= hours * 3_600_000 - slackMs;
+    });
+    for (const w of due) await this.requestSync('system', w.id, 'schedule');
+    return due.length;
   }
 
   latestRun(sourceId: string): Promise<SyncRun | undefined> {
@@ -320,8 +332,10 @@ export class KnowledgeService {
     const maxDepth = input.maxDepth ?? 10;
     if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > 50) fields.maxDepth = 'Use a whole number from 0 to 50.';
     const patterns = (list: string[] | undefined) => (list ?? []).map((p) => p.trim()).filter(Boolean).slice(0, 50);
+    const resync = (input.resync || 'daily') as ResyncInterval;
+    if (!(resync in RESYNC_INTERVALS)) fields.resync = 'Choose daily, weekly or never.';
     if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
-    return { startUrl: startUrl!, ...(sitemapUrl ? { sitemapUrl } : {}), maxPages, maxDepth, include: patterns(input.include), exclude: patterns(input.exclude) };
+    return { startUrl: startUrl!, resync, ...(sitemapUrl ? { sitemapUrl } : {}), maxPages, maxDepth, include: patterns(input.include), exclude: patterns(input.exclude) };
   }
 
   /** The passages that best answer a question, best first. */

@@ -69,8 +69,13 @@ export interface SearchHit {
   score: number;
 }
 
+export const RESYNC_INTERVALS = { daily: 24, weekly: 24 * 7, never: 0 } as const;
+export type ResyncInterval = keyof typeof RESYNC_INTERVALS;
+
 export interface WebsiteSettings {
   startUrl: string;
+  /** How often the schedule re-reads the site; daily by default. */
+  resync: ResyncInterval;
   sitemapUrl?: string;
   maxPages: number;
   maxDepth: number;
