@@ -30,7 +30,7 @@ function rng(seed: number) {
  * ships inside node_modules (the lockfile pins it, so every run reads the same text), with code
  * blocks and Markdown syntax removed. Titles come from the nearest heading.
  */
-function paragraphs(): { title: string; heading: string; text: string }[] {
+export function paragraphs(): { title: string; heading: string; text: string }[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

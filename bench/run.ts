@@ -4,7 +4,8 @@
  *     answers (includes creating the embedded Postgres cluster);
  *   - warm start: the same data directory again;
  *   - server time per request for a few pages (sequential, loopback, so no queueing);
- *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts).
+ *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts);
+ *   - crawl throughput on a local 500-page site (bench/crawl.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { crawlBench } from './crawl.js';
 import { retrievalBench } from './retrieval.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -95,6 +97,7 @@ async function main() {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   rows.push(...(await retrievalBench()));
+  rows.push(...(await crawlBench()));
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);
