@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -12,8 +14,23 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
   let page: Page;
   const problems: string[] = [];
 
+  let site: http.Server;
+  let siteUrl: string;
+
   beforeAll(async () => {
-    t = await startTestApp();
+    // A tiny help center for the website source, on the one private address the app may crawl.
+    site = http.createServer((req, res) => {
+      const pages: Record<string, string> = {
+        '/': '<html lang="en"><body><main><h1>Acme help</h1><p>Everything about your Acme account, billing and data, in one place for every customer.</p><a href="/export">Export</a> <a href="/gone">Gone</a></main></body></html>',
+        '/export': '<html lang="en"><body><main><h1>Exporting your data</h1><p>Open Settings, then Export, and download a ZIP archive of all your projects.</p></main></body></html>',
+      };
+      const body = pages[req.url ?? ''];
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
+    siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
+    t = await startTestApp({ env: { CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0' } });
     server = await listen(t.app);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -28,6 +45,8 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
   });
 
   afterAll(async () => {
+    site?.closeAllConnections();
+    site?.close();
     await browser?.close();
     await server?.close();
     await t?.close();
@@ -111,15 +130,30 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await page.screenshot({ path: screenshotPath('04-knowledge-try'), fullPage: true });
   });
 
+  it('adds a website and shows its sync progress live, failures with reasons', async () => {
+    await page.goto(`${server.url}/knowledge`);
+    await page.getByLabel('Start page').fill(`${siteUrl}/`);
+    await Promise.all([page.waitForURL(/\/knowledge\/sources\//), page.getByRole('button', { name: 'Add and read it' }).click()]);
+    await page.locator('#sync-progress', { hasText: 'Waiting to start…' }).waitFor();
+    // The background worker is not running in tests; run the queued sync here while the page polls.
+    await t.container.services.knowledge.runNextSync();
+    await page.locator('#sync-progress', { hasText: 'Synced.' }).waitFor();
+    await expect(page.locator('#sync-progress dl').textContent()).resolves.toMatch(/Indexed\s*2/);
+    await expect(page.locator('#sync-progress').textContent()).resolves.toContain('2 passages searchable now');
+    await page.locator('#sync-progress summary').click();
+    await expect(page.locator('#sync-progress .failures').textContent()).resolves.toContain('the server answered HTTP 404');
+    await page.screenshot({ path: screenshotPath('05-website-synced'), fullPage: true });
+  });
+
   it('looks right in dark mode and on a phone', async () => {
     await page.goto(`${server.url}/team`);
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('05-team-dark'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('06-team-dark'), fullPage: true });
     const bg = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     expect(bg).toBe('rgb(15, 18, 24)');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: screenshotPath('06-team-phone'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('07-team-phone'), fullPage: true });
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
   });
@@ -132,7 +166,7 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await page.getByLabel('Password').fill('not my password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.locator('.alert-error').textContent()).resolves.toContain('That email and password do not match an account.');
-    await page.screenshot({ path: screenshotPath('07-login-error') });
+    await page.screenshot({ path: screenshotPath('08-login-error') });
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/`);
@@ -142,7 +176,8 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const path of ['/', '/team', '/knowledge', '/knowledge/try?q=cancel', '/account', '/settings/organisation']) {
+      const website = (await t.container.services.knowledge.listSources()).find((s) => s.kind === 'website');
+      for (const path of ['/', '/team', '/knowledge', '/knowledge/try?q=cancel', `/knowledge/sources/${website?.id}`, '/account', '/settings/organisation']) {
         await page.goto(`${server.url}${path}`);
         found.push(...(await accessibilityProblems(page)).map((p) => `${scheme} ${path}: ${p}`));
       }

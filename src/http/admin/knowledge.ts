@@ -90,7 +90,7 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
     const body = (req.body ?? {}) as Record<string, unknown>;
     try {
       const { source } = await knowledge.createWebsite(me(req), parseForm(WebsiteForm, body));
-      flash(req, 'success', `Added ${source.name}. Reading it now: progress shows below.`);
+      flash(req, 'success', `Added ${source.name}. Reading it now.`);
       navigate(req, res, `/knowledge/sources/${source.id}`);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
