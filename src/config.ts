@@ -17,6 +17,7 @@ export const SECRET_VARIABLES = [
   'SMTP_PASSWORD',
   'MEILI_MASTER_KEY',
   'BATON_ADMIN_PASSWORD',
+  'MISTRAL_API_KEY',
 ] as const;
 
 const bool = (fallback: boolean) =>
@@ -78,6 +79,11 @@ const schema = z.object({
   CRAWL_TIMEOUT_SECONDS: int(20, 1, 300),
   CRAWL_MAX_PAGE_MB: int(5, 1, 100),
   UPLOAD_MAX_MB: int(20, 1, 500),
+  MISTRAL_API_KEY: optionalText,
+  SEARCH_HYBRID: bool(false),
+  MISTRAL_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) origin, e.g. https://api.mistral.ai' }).optional()),
+  MISTRAL_EMBED_MODEL: z.string().min(1).default('mistral-embed'),
+  MISTRAL_TIMEOUT_SECONDS: int(30, 1, 600),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
@@ -112,6 +118,10 @@ export interface Config {
     maxPageBytes: number;
   };
   uploadMaxBytes: number;
+  /** Hybrid (keyword + semantic) Meilisearch search with Mistral embeddings; needs both. */
+  searchHybrid: boolean;
+  /** Mistral (EU), when an API key is set. */
+  mistral: { apiKey: string; serverUrl: string | undefined; embedModel: string; timeoutMs: number } | undefined;
   /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
   auth: {
@@ -183,6 +193,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   if (e.BATON_ADMIN_PASSWORD && e.BATON_ADMIN_PASSWORD.length < 10) {
     problems.push('BATON_ADMIN_PASSWORD: must be at least 10 characters.');
   }
+  if (e.SEARCH_HYBRID && !(e.MISTRAL_API_KEY && e.MEILI_URL)) {
+    problems.push('SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY (it embeds passages with Mistral and searches them in Meilisearch).');
+  }
   if (e.SMTP_USER && !e.SMTP_PASSWORD) {
     problems.push('SMTP_PASSWORD: required when SMTP_USER is set.');
   }
@@ -229,6 +242,10 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       maxPageBytes: e.CRAWL_MAX_PAGE_MB * 1024 * 1024,
     },
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    searchHybrid: e.SEARCH_HYBRID,
+    mistral: e.MISTRAL_API_KEY
+      ? { apiKey: e.MISTRAL_API_KEY, serverUrl: e.MISTRAL_BASE_URL?.replace(/\/+$/, ''), embedModel: e.MISTRAL_EMBED_MODEL, timeoutMs: e.MISTRAL_TIMEOUT_SECONDS * 1000 }
+      : undefined,
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
       maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js';
+import { MistralEmbedder } from './adapters/llm/mistral-embeddings.js';
 import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
@@ -128,7 +129,10 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     },
   };
   const postgresSearch = new PostgresSearchIndex(db, database);
-  const search: SearchIndex = config.meili ? new MeilisearchIndex(config.meili) : postgresSearch;
+  const embedder = config.searchHybrid && config.mistral ? new MistralEmbedder(config.mistral) : undefined;
+  const search: SearchIndex = config.meili
+    ? new MeilisearchIndex({ ...config.meili, embedder, onEmbedError: (err) => logger.warn({ err }, 'Mistral embeddings failed; searching Meilisearch by keywords only') })
+    : postgresSearch;
   const health = [database, search.health(), (smtp ?? logMailer).health()];
   const chunks = new ChunksRepo(db);
   const fetcher = createSafeFetcher({

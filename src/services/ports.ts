@@ -161,6 +161,8 @@ export interface ChunkRepo {
 export interface SearchQuery {
   /** Key terms, most useful first (see lib/search-query.ts). */
   terms: string[];
+  /** The question as asked, for semantic search (embedded whole). */
+  text?: string;
   language: string;
   limit: number;
 }
@@ -222,4 +224,10 @@ export interface FileReader {
   read(file: FileInput): Promise<ExtractedDocument>;
   /** Whether a file of this name and type can be read at all (checked before storing it). */
   supports(filename: string, contentType?: string): boolean;
+}
+
+/** Turns text into vectors for semantic search (Mistral embeddings, when an API key is set). */
+export interface Embedder {
+  readonly dimensions: number;
+  embed(texts: string[]): Promise<number[][]>;
 }

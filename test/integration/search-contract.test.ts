@@ -154,3 +154,28 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     expect(hits.filter((h) => h.chunk.sourceId === sources.manual)).toHaveLength(1);
   });
 });
+
+/** Hybrid search always returns the nearest passages, so it has its own promise to keep: the
+ * passage that answers still comes first, and indexing with vectors works. */
+describe.skipIf(!meili)('Meilisearch hybrid search with Mistral embeddings', () => {
+  it('indexes passages with vectors and puts the one that answers first', async () => {
+    const { startFakeMistral } = await import('../fakes/mistral.js');
+    const { MistralEmbedder } = await import('../../src/adapters/llm/mistral-embeddings.js');
+    const mistral = await startFakeMistral();
+    const uid = `chunks_hybrid_${process.env.VITEST_POOL_ID ?? '1'}_${Date.now()}`;
+    const index = new MeilisearchIndex({ url: meili!, apiKey: process.env.MEILI_MASTER_KEY, indexUid: uid, embedder: new MistralEmbedder({ apiKey: 't', serverUrl: mistral.url, embedModel: 'mistral-embed', timeoutMs: 5000 }) });
+    try {
+      await index.prepare();
+      await truncateAll(db);
+      const [{ id }] = (await db('sources').insert({ kind: 'website', name: 'Help' }).returning('id')) as [{ id: string }];
+      await index.upsert(await new ChunksRepo(db).replaceForSource(id, helpCenter.flatMap((d) => chunkDocument(d))));
+      const q = toSearchTerms('How do I reset my password?');
+      const hits = await index.search({ terms: q.terms, text: 'How do I reset my password?', language: q.language, limit: 3 });
+      expect(hits[0]?.chunk.url).toBe('https://help.acme.test/account#password');
+      expect(mistral.requests.some((r) => r.path === '/v1/embeddings')).toBe(true);
+    } finally {
+      await new Meilisearch({ host: meili!, apiKey: process.env.MEILI_MASTER_KEY }).deleteIndex(uid).waitTask();
+      await mistral.close();
+    }
+  });
+});

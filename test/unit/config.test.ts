@@ -66,6 +66,12 @@ describe('loadConfig', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('turns on hybrid search only with both Meilisearch and a Mistral key', () => {
+    expect(problemsOf({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700' })[0]).toMatch(/^SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY/);
+    const c = loadConfig({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700', MISTRAL_API_KEY: 'k', MISTRAL_BASE_URL: 'http://127.0.0.1:9/' });
+    expect(c).toMatchObject({ searchHybrid: true, mistral: { apiKey: 'k', serverUrl: 'http://127.0.0.1:9', embedModel: 'mistral-embed', timeoutMs: 30_000 } });
+  });
+
   it('pairs the headless admin variables and checks the password length', () => {
     expect(problemsOf({ BATON_ADMIN_EMAIL: 'a@example.com' })[0]).toMatch(/^BATON_ADMIN_PASSWORD: required/);
     expect(problemsOf({ BATON_ADMIN_EMAIL: 'a@example.com', BATON_ADMIN_PASSWORD: 'short' })[0]).toMatch(/at least 10/);

@@ -1,8 +1,10 @@
 import { Meilisearch, type Index, type Task } from 'meilisearch';
 import type { Chunk, SearchHit } from '../../services/knowledge/types.js';
-import type { HealthCheck, SearchIndex, SearchQuery } from '../../services/ports.js';
+import type { Embedder, HealthCheck, SearchIndex, SearchQuery } from '../../services/ports.js';
 
 interface ChunkDocument {
+  /** userProvided vectors; null opts a passage out of semantic search (its embedding failed). */
+  _vectors?: Record<string, number[] | null>;
   id: string;
   sourceId: string;
   url: string;
@@ -22,11 +24,20 @@ export interface MeilisearchSettings {
   indexUid?: string;
   /** Documents per addDocuments call. */
   batchSize?: number;
+  /** With an embedder, passages carry vectors and search is hybrid (keyword + semantic). */
+  embedder?: Embedder;
+  /** 0 = keyword only, 1 = semantic only. */
+  semanticRatio?: number;
+  /** Told when embedding fails; search then runs on keywords alone. */
+  onEmbedError?: (error: unknown) => void;
 }
+
+const EMBEDDER = 'mistral';
+const embeddingText = (c: Chunk) => [c.title, c.headingPath.join(' › '), c.text].filter(Boolean).join('\n');
 
 const toDocument = (c: Chunk): ChunkDocument => ({ ...c, headings: c.headingPath.join(' › ') });
 
-const toChunk = (d: ChunkDocument): Chunk => ({
+const toChunk = (d: Omit<ChunkDocument, '_vectors'>): Chunk => ({
   id: d.id,
   sourceId: d.sourceId,
   url: d.url,
@@ -74,6 +85,9 @@ export class MeilisearchIndex implements SearchIndex {
           filterableAttributes: ['sourceId', 'language'],
           displayedAttributes: ['*'],
           rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+          // Vectors come from Mistral through us ("userProvided"): the Meilisearch container never
+          // needs the API key, and a fake Mistral on this machine works in tests.
+          ...(this.settings.embedder ? { embedders: { [EMBEDDER]: { source: 'userProvided', dimensions: this.settings.embedder.dimensions } } } : {}),
         })
         .waitTask(),
       'updating settings',
@@ -82,7 +96,15 @@ export class MeilisearchIndex implements SearchIndex {
 
   async upsert(chunks: Chunk[]) {
     for (let i = 0; i < chunks.length; i += this.#batchSize) {
-      const batch = chunks.slice(i, i + this.#batchSize).map(toDocument);
+      const slice = chunks.slice(i, i + this.#batchSize);
+      const batch = slice.map(toDocument);
+      if (this.settings.embedder) {
+        const vectors = await this.settings.embedder.embed(slice.map(embeddingText)).catch((e: unknown) => {
+          this.settings.onEmbedError?.(e);
+          return undefined;
+        });
+        batch.forEach((doc, j) => (doc._vectors = { [EMBEDDER]: vectors?.[j] ?? null }));
+      }
       await succeeded(this.#index.addDocuments(batch, { primaryKey: 'id' }).waitTask(), 'adding documents');
     }
   }
@@ -93,11 +115,16 @@ export class MeilisearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     if (!query.terms.length) return [];
+    let vector: number[] | undefined;
+    if (this.settings.embedder && query.text) {
+      vector = (await this.settings.embedder.embed([query.text]).catch((e: unknown) => void this.settings.onEmbedError?.(e)))?.[0];
+    }
     const res = await this.#index.search(query.terms.join(' '), {
       limit: query.limit,
       showRankingScore: true,
       // Terms arrive as a bag of key words: drop the commonest first when not all of them match.
       matchingStrategy: 'frequency',
+      ...(vector ? { vector, hybrid: { embedder: EMBEDDER, semanticRatio: this.settings.semanticRatio ?? 0.5 } } : {}),
     });
     return res.hits.map((hit) => ({ chunk: toChunk(hit), score: hit._rankingScore ?? 0 }));
   }

@@ -341,7 +341,7 @@ export class KnowledgeService {
   /** The passages that best answer a question, best first. */
   async search(question: string, opts: { limit?: number; language?: string } = {}): Promise<SearchResult> {
     const q = toSearchTerms(question, opts.language);
-    const query = { terms: q.terms, language: q.language, limit: opts.limit ?? 5 };
+    const query = { terms: q.terms, text: question, language: q.language, limit: opts.limit ?? 5 };
     const base = { question, language: q.language, terms: q.terms };
     try {
       return { ...base, backend: this.deps.index.backend, fellBack: false, hits: await this.deps.index.search(query) };

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local server that speaks the Mistral HTTP API, for tests: the real SDK talks to it. Mistral
+ * is the one outside service Baton uses, so it is the one thing faked. Embeddings are a hashed
+ * bag of words (texts sharing words point the same way), deterministic and 1024-dimensional.
+ * Switches: `failNext` answers the next requests with an error status; `mode` slows or hangs.
+ */
+export interface FakeMistral {
+  url: string;
+  requests: { path: string; body: Record<string, unknown>; authorization: string | undefined }[];
+  mode: 'ok' | 'slow' | 'hang';
+  failNext(count: number, status: 429 | 500): void;
+  /** Back to answering every request at once, with no failures queued and no requests recorded. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const DIMENSIONS = 1024;
+
+export function fakeEmbedding(text: string): number[] {
+  const v = new Array<number>(DIMENSIONS).fill(0);
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const h = createHash('sha1').update(word).digest();
+    v[h.readUInt16BE(0) % DIMENSIONS]! += 1;
+  }
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+}
+
+export async function startFakeMistral(): Promise<FakeMistral> {
+  const failures: number[] = [];
+  const fake: FakeMistral = {
+    url: '',
+    requests: [],
+    mode: 'ok',
+    failNext(count, status) {
+      for (let i = 0; i < count; i++) failures.push(status);
+    },
+    reset() {
+      failures.length = 0;
+      fake.requests.length = 0;
+      fake.mode = 'ok';
+    },
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      fake.requests.push({ path: req.url ?? '', body, authorization: req.headers.authorization });
+      if (fake.mode === 'hang') return;
+      const status = failures.shift();
+      const answer = () => {
+        if (status) return void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'error', message: status === 429 ? 'Requests rate limit exceeded' : 'Internal error', type: 'error', code: String(status) }));
+        if (req.method === 'POST' && req.url === '/v1/embeddings') {
+          const inputs = (Array.isArray(body.input) ? body.input : [body.input]) as string[];
+          return void res.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              id: 'emb-1',
+              object: 'list',
+              model: body.model,
+              usage: { prompt_tokens: inputs.length, completion_tokens: 0, total_tokens: inputs.length },
+              data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })),
+            }),
+          );
+        }
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `no fake for ${req.method} ${req.url}` }));
+      };
+      if (fake.mode === 'slow') setTimeout(answer, 300);
+      else answer();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
