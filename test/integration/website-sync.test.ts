@@ -129,6 +129,18 @@ describe('website sources', () => {
     expect(await knowledge.getRun(next.id)).toMatchObject({ status: 'queued' });
   });
 
+  it('counts a page read again with the same content as unchanged, and starts from a sitemap alone', async () => {
+    t = await startTestApp({ env });
+    const { knowledge } = t.container.services;
+    const { source } = await knowledge.createWebsite('system', { startUrl: '', sitemapUrl: `${base}/sitemap.xml` });
+    expect(source.settings.startUrl).toBe(`${base}/`);
+    await knowledge.runNextSync();
+    // The fixture sends ETags; forget them so the pages come back whole.
+    await t.container.db('documents').update({ etag: null });
+    await knowledge.requestSync('system', source.id);
+    expect(await knowledge.runNextSync()).toMatchObject({ status: 'succeeded', indexed: 0, unchanged: 3 });
+  });
+
   it('queues one sync per source at a time', async () => {
     const { user } = await adminWithSite();
     const { knowledge } = t.container.services;

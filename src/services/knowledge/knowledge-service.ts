@@ -263,7 +263,9 @@ export class KnowledgeService {
         const doc = event.document;
         drafts.set(event.url, chunkDocument(doc));
         documents.set(event.url, { url: event.url, title: doc.title, etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: event.contentHash });
-        counts.indexed++;
+        // Read again but the same as last time (a server without validators): unchanged too.
+        if (previous.get(event.url)?.contentHash === event.contentHash) counts.unchanged++;
+        else counts.indexed++;
       } else if (event.type === 'unchanged') {
         // Keep what the last sync made of this page.
         const before = previous.get(event.url);
@@ -321,9 +323,10 @@ export class KnowledgeService {
       if (!u) fields[field] = 'Enter a full http:// or https:// address.';
       return u;
     };
-    const startUrl = url(input.startUrl, 'startUrl');
-    if (!input.startUrl?.trim()) fields.startUrl = 'Enter the address of your help center or website.';
     const sitemapUrl = url(input.sitemapUrl, 'sitemapUrl');
+    // A sitemap alone is enough: the crawl then starts at its site's home page.
+    const startUrl = url(input.startUrl, 'startUrl') ?? (sitemapUrl && !input.startUrl?.trim() ? new URL('/', sitemapUrl).href : undefined);
+    if (!input.startUrl?.trim() && !input.sitemapUrl?.trim()) fields.startUrl = 'Enter the address of your help center or website, or its sitemap.';
     if (startUrl && sitemapUrl && new URL(startUrl).hostname.replace(/^www\./, '') !== new URL(sitemapUrl).hostname.replace(/^www\./, '')) {
       fields.sitemapUrl = 'The sitemap must be on the same site as the start page.';
     }
