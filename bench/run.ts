@@ -5,7 +5,8 @@
  *   - warm start: the same data directory again;
  *   - server time per request for a few pages (sequential, loopback, so no queueing);
  *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts);
- *   - crawl throughput on a local 500-page site (bench/crawl.ts).
+ *   - crawl throughput on a local 500-page site (bench/crawl.ts);
+ *   - retrieval quality on a small help center of our own (bench/quality.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +15,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { crawlBench } from './crawl.js';
+import { qualityBench } from './quality.js';
 import { retrievalBench } from './retrieval.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -98,6 +100,7 @@ async function main() {
   }
   rows.push(...(await retrievalBench()));
   rows.push(...(await crawlBench()));
+  rows.push(...(await qualityBench()));
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);
