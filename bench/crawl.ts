@@ -4,16 +4,10 @@
  * chunk, store in Postgres, index. The politeness delay is set to 0 to measure Baton itself;
  * with the default CRAWL_DELAY_MS=250 a crawl is held to at most 4 pages a second per site.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { pino } from 'pino';
-import { startEmbeddedPostgres } from '../src/adapters/storage/embedded-postgres.js';
-import { loadConfig } from '../src/config.js';
-import { createContainer } from '../src/container.js';
 import { paragraphs } from './retrieval.js';
+import { withBenchContainer } from './support.js';
 
 const PAGES = 500;
 
@@ -37,27 +31,20 @@ export async function crawlBench(): Promise<[string, string][]> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-crawl-'));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: 50_000 + (process.pid % 5000) });
-  const config = loadConfig({ DATABASE_URL: pg.url, DATA_DIR: dir, SESSION_SECRET: 'b'.repeat(40), CRAWL_ALLOW_PRIVATE: '127.0.0.1/32', CRAWL_DELAY_MS: '0', CRAWL_MAX_PAGES: String(PAGES) });
-  const container = await createContainer(config, pino({ level: 'silent' }));
   try {
-    await container.migrate();
-    const { knowledge } = container.services;
-    await knowledge.createWebsite('system', { startUrl: `http://127.0.0.1:${port}/p/0`, maxPages: PAGES });
-    const t0 = performance.now();
-    const run = await knowledge.runNextSync();
-    const seconds = (performance.now() - t0) / 1000;
-    const passages = await container.chunks.count();
-    return [
-      [`crawl a ${PAGES}-page local site (fetch, extract, chunk, store, index)`, `${(run!.indexed / seconds).toFixed(1)} pages/s (${run!.indexed} pages, ${passages} passages, ${seconds.toFixed(1)} s, concurrency ${config.crawl.concurrency}, no politeness delay)`],
-    ];
+    return await withBenchContainer('crawl', { CRAWL_ALLOW_PRIVATE: '127.0.0.1/32', CRAWL_MAX_PAGES: String(PAGES) }, async (container) => {
+      const { knowledge } = container.services;
+      await knowledge.createWebsite('system', { startUrl: `http://127.0.0.1:${port}/p/0`, maxPages: PAGES });
+      const t0 = performance.now();
+      const run = await knowledge.runNextSync();
+      const seconds = (performance.now() - t0) / 1000;
+      const passages = await container.chunks.count();
+      return [
+        [`crawl a ${PAGES}-page local site (fetch, extract, chunk, store, index)`, `${(run!.indexed / seconds).toFixed(1)} pages/s (${run!.indexed} pages, ${passages} passages, ${seconds.toFixed(1)} s, concurrency ${container.config.crawl.concurrency}, no politeness delay)`],
+      ] as [string, string][];
+    });
   } finally {
-    await container.close();
-    await pg.stop();
     server.closeAllConnections();
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,12 +7,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
-import { startEmbeddedPostgres } from '../src/adapters/storage/embedded-postgres.js';
-import { loadConfig } from '../src/config.js';
-import { createContainer } from '../src/container.js';
+import { withBenchContainer } from './support.js';
 
 type Site = { pages: Record<string, [string, [string, string][]]>; questions: [string, string][] };
 
@@ -29,35 +25,29 @@ export async function qualityBench(): Promise<[string, string][]> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-quality-'));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: 45_000 + (process.pid % 5000) });
-  const container = await createContainer(loadConfig({ DATABASE_URL: pg.url, DATA_DIR: dir, SESSION_SECRET: 'q'.repeat(40), CRAWL_ALLOW_PRIVATE: '127.0.0.1/32', CRAWL_DELAY_MS: '0' }), pino({ level: 'silent' }));
   try {
-    await container.migrate();
+    return await withBenchContainer('quality', { CRAWL_ALLOW_PRIVATE: '127.0.0.1/32' }, async (container) => {
     const { knowledge } = container.services;
-    await knowledge.createWebsite('system', { startUrl: `${base}/` });
-    const run = await knowledge.runNextSync();
-    let first = 0;
-    let top3 = 0;
-    const misses: string[] = [];
-    for (const [question, expected] of site.questions) {
-      const urls = (await knowledge.search(question, { limit: 3 })).hits.map((h) => h.chunk.url.replace(base, '').replace(/#.*$/, ''));
-      if (urls[0] === expected) first++;
-      if (urls.includes(expected)) top3++;
-      else misses.push(`${question} → ${urls.join(', ') || 'nothing'} (wanted ${expected})`);
-    }
-    const n = site.questions.length;
-    return [
-      ['retrieval quality, own help center (Postgres)', `${run!.indexed} pages; answer first for ${first}/${n}, in top 3 for ${top3}/${n} (${Math.round((100 * top3) / n)}%)`],
-      ...misses.map((m): [string, string] => ['  missed', m]),
-    ];
+      await knowledge.createWebsite('system', { startUrl: `${base}/` });
+      const run = await knowledge.runNextSync();
+      let first = 0;
+      let top3 = 0;
+      const misses: string[] = [];
+      for (const [question, expected] of site.questions) {
+        const urls = (await knowledge.search(question, { limit: 3 })).hits.map((h) => h.chunk.url.replace(base, '').replace(/#.*$/, ''));
+        if (urls[0] === expected) first++;
+        if (urls.includes(expected)) top3++;
+        else misses.push(`${question} → ${urls.join(', ') || 'nothing'} (wanted ${expected})`);
+      }
+      const n = site.questions.length;
+      return [
+        ['retrieval quality, own help center (Postgres)', `${run!.indexed} pages; answer first for ${first}/${n}, in top 3 for ${top3}/${n} (${Math.round((100 * top3) / n)}%)`],
+        ...misses.map((m): [string, string] => ['  missed', m]),
+      ];
+    });
   } finally {
-    await container.close();
-    await pg.stop();
     server.closeAllConnections();
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ChunkDraft } from './knowledge/chunking.js';
 import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 
@@ -150,7 +151,7 @@ export interface DocumentRepo {
 /** Chunks as stored in Postgres, the source of truth every search index is built from. */
 export interface ChunkRepo {
   /** Replaces every chunk of a source in one go (a re-sync writes the new set atomically). */
-  replaceForSource(sourceId: string, chunks: Omit<Chunk, 'id' | 'sourceId' | 'position'>[]): Promise<Chunk[]>;
+  replaceForSource(sourceId: string, chunks: ChunkDraft[]): Promise<Chunk[]>;
   deleteForSource(sourceId: string): Promise<void>;
   listForSource(sourceId: string): Promise<Chunk[]>;
   /** Every chunk, a batch at a time, in a stable order (for rebuilding an index). */

@@ -1,4 +1,5 @@
 import { pgSearchConfig } from '../../lib/language.js';
+import type { ChunkDraft } from '../../services/knowledge/chunking.js';
 import type { Chunk } from '../../services/knowledge/types.js';
 import type { ChunkRepo } from '../../services/ports.js';
 import type { Knex } from 'knex';
@@ -36,7 +37,7 @@ const INSERT_BATCH = 500;
 export class ChunksRepo implements ChunkRepo {
   constructor(private readonly db: Db | Conn) {}
 
-  async replaceForSource(sourceId: string, chunks: Omit<Chunk, 'id' | 'sourceId' | 'position'>[]): Promise<Chunk[]> {
+  async replaceForSource(sourceId: string, chunks: ChunkDraft[]): Promise<Chunk[]> {
     const write = async (trx: Conn) => {
       await trx('chunks').where({ source_id: sourceId }).delete();
       const out: Chunk[] = [];

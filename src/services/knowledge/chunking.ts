@@ -1,5 +1,5 @@
 import { detectLanguage } from '../../lib/language.js';
-import type { DocumentSection, ExtractedDocument } from './types.js';
+import type { Chunk, DocumentSection, ExtractedDocument } from './types.js';
 
 export interface ChunkingOptions {
   /** Upper bound on a chunk's text, in characters (~4 characters a token). */
@@ -10,14 +10,8 @@ export interface ChunkingOptions {
 
 export const DEFAULT_CHUNKING: ChunkingOptions = { maxChars: 1500, overlapChars: 200 };
 
-export interface ChunkDraft {
-  url: string;
-  title: string;
-  headingPath: string[];
-  page: number | null;
-  language: string;
-  text: string;
-}
+/** A chunk before it is stored: no id, source or position yet. */
+export type ChunkDraft = Omit<Chunk, 'id' | 'sourceId' | 'position'>;
 
 const normalise = (text: string) =>
   text
