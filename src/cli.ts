@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { migrationStatus } from './adapters/storage/migrate.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createContainer, type Container } from './container.js';
+import { loadDotEnv } from './lib/dotenv.js';
 import { createLogger } from './lib/logger.js';
 import { DomainError } from './services/errors.js';
 
@@ -9,12 +10,15 @@ import { DomainError } from './services/errors.js';
  * The `baton` command: `npm run baton -- <command>` in a checkout, `baton <command>` in the
  * container. Each command builds the same container the server uses, does one thing, and exits.
  */
-async function withContainer<T>(work: (c: Container) => Promise<T>): Promise<T> {
+async function withContainer<T>(work: (c: Container) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  loadDotEnv();
   const config = loadConfig();
   // Commands print their own results; below warn, the log would bury them (LOG_LEVEL=debug still works).
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const container = await createContainer(config, logger);
   try {
+    // Any command may be the first thing run against a new database (safe to repeat, locked).
+    if (opts.migrate !== false) await container.migrate();
     return await work(container);
   } finally {
     await container.close();
@@ -45,7 +49,7 @@ export function buildCli(): Command {
         }
         const applied = await c.migrate();
         console.log(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}` : 'The database is up to date.');
-      });
+      }, { migrate: false });
     });
 
   const admin = program.command('admin').description('manage admin accounts');
@@ -57,7 +61,6 @@ export function buildCli(): Command {
     .option('--name <name>', 'display name', 'Admin')
     .action(async (opts: { email: string; password: string; name: string }) => {
       await withContainer(async (c) => {
-        await c.migrate();
         const user = await c.services.team.createAdmin(opts, c.config.organisationDefaults);
         if (!user) {
           console.error(`An account for ${opts.email} already exists; nothing was changed.`);

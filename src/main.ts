@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { loadDotEnv } from './lib/dotenv.js';
 import { createLogger } from './lib/logger.js';
 import { startServer } from './server.js';
 
@@ -6,6 +7,7 @@ import { startServer } from './server.js';
 async function main() {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -26,6 +26,22 @@ async function baton(args: string[], env: Record<string, string>) {
 }
 
 describe('the baton CLI', () => {
+  it('works on a brand-new database: every command applies the migrations first', async () => {
+    const pg = await import('pg');
+    const { inject } = await import('vitest');
+    const name = `baton_cli_fresh_w${process.env.VITEST_POOL_ID ?? '1'}`;
+    const admin = new pg.default.Client({ connectionString: inject('pgUrl') });
+    await admin.connect();
+    await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
+    await admin.query(`create database ${admin.escapeIdentifier(name)}`);
+    await admin.end();
+    const url = new URL(inject('pgUrl'));
+    url.pathname = `/${name}`;
+    const listed = await baton(['sources', 'list'], { DATABASE_URL: url.toString(), NODE_ENV: 'test' });
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toContain('No sources yet.');
+  });
+
   it('creates an admin who can then sign in over HTTP, with a new session id at login', async () => {
     t = await startTestApp();
     const env = { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test' };
