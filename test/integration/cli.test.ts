@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
-import { truncateAll, workerDatabaseUrl } from '../support/db.js';
+import { freshDatabaseUrl, truncateAll, workerDatabaseUrl } from '../support/db.js';
 
 const run = promisify(execFile);
 let t: TestApp | undefined;
@@ -27,17 +27,8 @@ async function baton(args: string[], env: Record<string, string>) {
 
 describe('the baton CLI', () => {
   it('works on a brand-new database: every command applies the migrations first', async () => {
-    const pg = await import('pg');
-    const { inject } = await import('vitest');
-    const name = `baton_cli_fresh_w${process.env.VITEST_POOL_ID ?? '1'}`;
-    const admin = new pg.default.Client({ connectionString: inject('pgUrl') });
-    await admin.connect();
-    await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
-    await admin.query(`create database ${admin.escapeIdentifier(name)}`);
-    await admin.end();
-    const url = new URL(inject('pgUrl'));
-    url.pathname = `/${name}`;
-    const listed = await baton(['sources', 'list'], { DATABASE_URL: url.toString(), NODE_ENV: 'test' });
+    const url = await freshDatabaseUrl(`baton_cli_fresh_w${process.env.VITEST_POOL_ID ?? '1'}`);
+    const listed = await baton(['sources', 'list'], { DATABASE_URL: url, NODE_ENV: 'test' });
     expect(listed.stderr).toBe('');
     expect(listed.stdout).toContain('No sources yet.');
   });

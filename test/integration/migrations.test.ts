@@ -1,23 +1,13 @@
-import pg from 'pg';
-import { inject } from 'vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/adapters/storage/db.js';
 import { migrateLatest, migrationStatus } from '../../src/adapters/storage/migrate.js';
 import { migrations } from '../../migrations/index.js';
+import { freshDatabaseUrl } from '../support/db.js';
 
 const name = `baton_migrate_w${process.env.VITEST_POOL_ID ?? '1'}`;
 const dbs: Db[] = [];
 
-async function freshDatabase(): Promise<string> {
-  const client = new pg.Client({ connectionString: inject('pgUrl') });
-  await client.connect();
-  await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
-  await client.query(`create database ${client.escapeIdentifier(name)}`);
-  await client.end();
-  const url = new URL(inject('pgUrl'));
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const freshDatabase = () => freshDatabaseUrl(name);
 
 afterAll(async () => {
   await Promise.all(dbs.map((d) => d.destroy()));

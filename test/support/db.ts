@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureDatabase, type Db } from '../../src/adapters/storage/db.js';
 
@@ -10,6 +11,21 @@ export async function workerDatabaseUrl(): Promise<string> {
   const name = `baton_test_w${process.env.VITEST_POOL_ID ?? '1'}`;
   await ensureDatabase(base, name);
   const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new, empty database (dropped first if a previous run left it), for tests of a fresh install. */
+export async function freshDatabaseUrl(name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: inject('pgUrl') });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+    await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(inject('pgUrl'));
   url.pathname = `/${name}`;
   return url.toString();
 }
