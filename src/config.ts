@@ -81,7 +81,7 @@ const schema = z.object({
   UPLOAD_MAX_MB: int(20, 1, 500),
   MISTRAL_API_KEY: optionalText,
   SEARCH_HYBRID: bool(false),
-  MISTRAL_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) origin, e.g. https://api.mistral.ai' }).optional()),
+  MISTRAL_SERVER_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) origin, e.g. https://api.mistral.ai' }).optional()),
   MISTRAL_EMBED_MODEL: z.string().min(1).default('mistral-embed'),
   MISTRAL_TIMEOUT_SECONDS: int(30, 1, 600),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
@@ -244,7 +244,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     searchHybrid: e.SEARCH_HYBRID,
     mistral: e.MISTRAL_API_KEY
-      ? { apiKey: e.MISTRAL_API_KEY, serverUrl: e.MISTRAL_BASE_URL?.replace(/\/+$/, ''), embedModel: e.MISTRAL_EMBED_MODEL, timeoutMs: e.MISTRAL_TIMEOUT_SECONDS * 1000 }
+      ? { apiKey: e.MISTRAL_API_KEY, serverUrl: e.MISTRAL_SERVER_URL?.replace(/\/+$/, ''), embedModel: e.MISTRAL_EMBED_MODEL, timeoutMs: e.MISTRAL_TIMEOUT_SECONDS * 1000 }
       : undefined,
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
