@@ -232,3 +232,24 @@ export interface Embedder {
   readonly dimensions: number;
   embed(texts: string[]): Promise<number[][]>;
 }
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** Ask for a JSON object as the whole reply. */
+  json?: boolean;
+  temperature?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+}
+
+/** The LLM that writes answers (Mistral); rejects with an Error when it cannot. */
+export interface ChatModel {
+  complete(request: ChatRequest): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
+  /** The reply as it is written, a piece of text at a time. */
+  stream(request: ChatRequest): AsyncIterable<string>;
+}

@@ -12,6 +12,8 @@ export interface FakeMistral {
   url: string;
   requests: { path: string; body: Record<string, unknown>; authorization: string | undefined }[];
   mode: 'ok' | 'slow' | 'hang';
+  /** What the fake model says, given the request body; streamed a word at a time when asked. */
+  reply: (body: Record<string, unknown>) => string;
   failNext(count: number, status: 429 | 500): void;
   /** Back to answering every request at once, with no failures queued and no requests recorded. */
   reset(): void;
@@ -36,6 +38,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     url: '',
     requests: [],
     mode: 'ok',
+    reply: () => 'Hello from the fake model.',
     failNext(count, status) {
       for (let i = 0; i < count; i++) failures.push(status);
     },
@@ -43,6 +46,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
       failures.length = 0;
       fake.requests.length = 0;
       fake.mode = 'ok';
+      fake.reply = () => 'Hello from the fake model.';
     },
     close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
   };
@@ -66,6 +70,22 @@ export async function startFakeMistral(): Promise<FakeMistral> {
               usage: { prompt_tokens: inputs.length, completion_tokens: 0, total_tokens: inputs.length },
               data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })),
             }),
+          );
+        }
+        if (req.method === 'POST' && req.url === '/v1/chat/completions') {
+          const text = fake.reply(body);
+          const usage = { prompt_tokens: 10, completion_tokens: text.split(/\s+/).length, total_tokens: 10 + text.split(/\s+/).length };
+          if (body.stream === true) {
+            res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+            const pieces = text.match(/\S+\s*/g) ?? [''];
+            for (const [i, piece] of pieces.entries()) {
+              const last = i === pieces.length - 1;
+              res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: piece }, finish_reason: last ? 'stop' : null }], ...(last ? { usage } : {}) })}\n\n`);
+            }
+            return void res.end('data: [DONE]\n\n');
+          }
+          return void res.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1, model: body.model, usage, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }),
           );
         }
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `no fake for ${req.method} ${req.url}` }));

@@ -1,0 +1,58 @@
+import { Mistral } from '@mistralai/mistralai';
+import type { ChatModel, ChatRequest } from '../../services/ports.js';
+
+export interface MistralChatSettings {
+  apiKey: string;
+  /** An origin only: the SDK's request paths are absolute (/v1/…). */
+  serverUrl?: string;
+  model: string;
+  timeoutMs: number;
+  /** How long retries of a failing request may go on in all. Default: 10 s. */
+  retryBudgetMs?: number;
+}
+
+type Content = string | { type?: string; text?: string }[] | null | undefined;
+
+/** Mistral returns content as a string or as typed chunks; only the text chunks are the reply. */
+const textOf = (content: Content) => (typeof content === 'string' ? content : (content ?? []).map((c) => (c.type === 'text' || c.type === undefined ? (c.text ?? '') : '')).join(''));
+
+/** Chat completions from Mistral (EU), plain or streamed, through the official SDK. */
+export class MistralChat implements ChatModel {
+  readonly #client: Mistral;
+
+  constructor(private readonly settings: MistralChatSettings) {
+    this.#client = new Mistral({
+      apiKey: settings.apiKey,
+      ...(settings.serverUrl ? { serverURL: settings.serverUrl } : {}),
+      timeoutMs: settings.timeoutMs,
+      retryConfig: { strategy: 'backoff', backoff: { initialInterval: 200, maxInterval: 2000, exponent: 2, maxElapsedTime: settings.retryBudgetMs ?? 10_000 }, retryConnectionErrors: true },
+    });
+  }
+
+  #body(request: ChatRequest) {
+    return {
+      model: this.settings.model,
+      messages: request.messages,
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
+      ...(request.json ? { responseFormat: { type: 'json_object' as const } } : {}),
+    };
+  }
+
+  async complete(request: ChatRequest) {
+    const res = await this.#client.chat.complete(this.#body(request), { signal: request.signal });
+    return {
+      text: textOf(res.choices[0]?.message?.content as Content),
+      promptTokens: res.usage?.promptTokens ?? 0,
+      completionTokens: res.usage?.completionTokens ?? 0,
+    };
+  }
+
+  async *stream(request: ChatRequest): AsyncIterable<string> {
+    const events = await this.#client.chat.stream(this.#body(request), { signal: request.signal });
+    for await (const event of events) {
+      const piece = textOf(event.data.choices[0]?.delta?.content as Content);
+      if (piece) yield piece;
+    }
+  }
+}
