@@ -184,6 +184,25 @@ export function buildCli(): Command {
     });
 
   program
+    .command('ask')
+    .description('answer a question the way a visitor would be answered (no conversation is stored)')
+    .argument('<question>', 'the question')
+    .option('--json', 'print the reply object: text, citations, handoff')
+    .action(async (question: string, opts: { json?: boolean }) => {
+      await withContainer(async (c) => {
+        const reply = await c.services.assistant.answer(question);
+        const handoff = reply.handoffWish ? { reason: reply.handoffWish.reason } : null;
+        if (opts.json) {
+          console.log(JSON.stringify({ text: reply.text, citations: reply.citations, handoff, mode: reply.mode, confidence: reply.confidence, language: reply.language }, null, 2));
+          return;
+        }
+        console.log(reply.text);
+        reply.citations.forEach((cit, i) => console.log(`[${i + 1}] ${cit.title}${cit.section ? ` › ${cit.section}` : ''}${cit.page ? `, page ${cit.page}` : ''}${cit.url ? `\n    ${cit.url}` : ''}`));
+        console.error(`(${reply.mode === 'llm' ? 'written by Mistral' : 'excerpts, no LLM'}; confidence ${reply.confidence})`);
+      });
+    });
+
+  program
     .command('reindex')
     .description('rebuild the search index from the passages stored in Postgres (for Meilisearch)')
     .action(async () => {

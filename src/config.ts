@@ -83,6 +83,8 @@ const schema = z.object({
   SEARCH_HYBRID: bool(false),
   MISTRAL_SERVER_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) origin, e.g. https://api.mistral.ai' }).optional()),
   MISTRAL_EMBED_MODEL: z.string().min(1).default('mistral-embed'),
+  MISTRAL_CHAT_MODEL: z.string().min(1).default('mistral-small-latest'),
+  MISTRAL_TEMPERATURE: z.coerce.number({ error: 'must be a number' }).min(0, { error: 'must be at least 0' }).max(1.5, { error: 'must be at most 1.5' }).default(0.2),
   MISTRAL_TIMEOUT_SECONDS: int(30, 1, 600),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
@@ -121,7 +123,7 @@ export interface Config {
   /** Hybrid (keyword + semantic) Meilisearch search with Mistral embeddings; needs both. */
   searchHybrid: boolean;
   /** Mistral (EU), when an API key is set. */
-  mistral: { apiKey: string; serverUrl: string | undefined; embedModel: string; timeoutMs: number } | undefined;
+  mistral: { apiKey: string; serverUrl: string | undefined; embedModel: string; chatModel: string; temperature: number; timeoutMs: number } | undefined;
   /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
   auth: {
@@ -244,7 +246,14 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     searchHybrid: e.SEARCH_HYBRID,
     mistral: e.MISTRAL_API_KEY
-      ? { apiKey: e.MISTRAL_API_KEY, serverUrl: e.MISTRAL_SERVER_URL?.replace(/\/+$/, ''), embedModel: e.MISTRAL_EMBED_MODEL, timeoutMs: e.MISTRAL_TIMEOUT_SECONDS * 1000 }
+      ? {
+          apiKey: e.MISTRAL_API_KEY,
+          serverUrl: e.MISTRAL_SERVER_URL?.replace(/\/+$/, ''),
+          embedModel: e.MISTRAL_EMBED_MODEL,
+          chatModel: e.MISTRAL_CHAT_MODEL,
+          temperature: e.MISTRAL_TEMPERATURE,
+          timeoutMs: e.MISTRAL_TIMEOUT_SECONDS * 1000,
+        }
       : undefined,
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {

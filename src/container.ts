@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js';
+import { MistralChat } from './adapters/llm/mistral-chat.js';
 import { MistralEmbedder } from './adapters/llm/mistral-embeddings.js';
+import { CircuitBreaker } from './lib/circuit-breaker.js';
+import { AssistantService } from './services/assistant/assistant-service.js';
 import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
@@ -42,7 +45,7 @@ export interface Container {
   /** Meilisearch when MEILI_URL is set, else Postgres full-text search; chunks stay in Postgres either way. */
   search: SearchIndex;
   chunks: ChunkRepo;
-  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService };
+  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -158,6 +161,19 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
   });
 
+  const assistant = new AssistantService({
+    knowledge,
+    chat: config.mistral ? new MistralChat({ apiKey: config.mistral.apiKey, serverUrl: config.mistral.serverUrl, model: config.mistral.chatModel, timeoutMs: config.mistral.timeoutMs }) : undefined,
+    // Three failures in a row and the LLM is left alone for 30 s: visitors get excerpts meanwhile.
+    breaker: new CircuitBreaker({ threshold: 3, cooldownMs: 30_000 }),
+    timeoutMs: config.mistral?.timeoutMs ?? 30_000,
+    temperature: config.mistral?.temperature ?? 0.2,
+    allowedHosts: async () =>
+      (await knowledge.listSources()).filter((s) => s.kind === 'website').map((s) => new URL(String(s.settings.startUrl)).host.toLowerCase()),
+    onLlmFailure: (err) => logger.warn({ err }, 'Mistral did not answer; replied with excerpts instead'),
+  });
+
+  let closed = false;
   return {
     config,
     logger,
@@ -170,9 +186,11 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     health,
     search,
     chunks,
-    services: { team, auth, knowledge },
+    services: { team, auth, knowledge, assistant },
     migrate: () => migrateLatest(db),
     async close() {
+      if (closed) return;
+      closed = true;
       smtp?.close();
       await fetcher.close();
       await sessionPool.end().catch(() => {});
