@@ -1,14 +1,9 @@
-import { Mistral } from '@mistralai/mistralai';
+import type { Mistral } from '@mistralai/mistralai';
+import { createMistralClient, type MistralConnection } from './mistral-client.js';
 import type { ChatModel, ChatRequest } from '../../services/ports.js';
 
-export interface MistralChatSettings {
-  apiKey: string;
-  /** An origin only: the SDK's request paths are absolute (/v1/…). */
-  serverUrl?: string;
+export interface MistralChatSettings extends MistralConnection {
   model: string;
-  timeoutMs: number;
-  /** How long retries of a failing request may go on in all. Default: 10 s. */
-  retryBudgetMs?: number;
 }
 
 type Content = string | { type?: string; text?: string }[] | null | undefined;
@@ -21,12 +16,7 @@ export class MistralChat implements ChatModel {
   readonly #client: Mistral;
 
   constructor(private readonly settings: MistralChatSettings) {
-    this.#client = new Mistral({
-      apiKey: settings.apiKey,
-      ...(settings.serverUrl ? { serverURL: settings.serverUrl } : {}),
-      timeoutMs: settings.timeoutMs,
-      retryConfig: { strategy: 'backoff', backoff: { initialInterval: 200, maxInterval: 2000, exponent: 2, maxElapsedTime: settings.retryBudgetMs ?? 10_000 }, retryConnectionErrors: true },
-    });
+    this.#client = createMistralClient(settings);
   }
 
   #body(request: ChatRequest) {

@@ -1,14 +1,9 @@
-import { Mistral } from '@mistralai/mistralai';
+import type { Mistral } from '@mistralai/mistralai';
+import { createMistralClient, type MistralConnection } from './mistral-client.js';
 import type { Embedder } from '../../services/ports.js';
 
-export interface MistralSettings {
-  apiKey: string;
-  /** An origin only: the SDK's request paths are absolute (/v1/…). */
-  serverUrl?: string;
+export interface MistralSettings extends MistralConnection {
   embedModel: string;
-  timeoutMs: number;
-  /** How long retries of a failing request may go on in all. Default: 10 s. */
-  retryBudgetMs?: number;
 }
 
 // Inputs per request: well inside Mistral's per-request limits for passages of ~1,500 characters.
@@ -20,13 +15,7 @@ export class MistralEmbedder implements Embedder {
   readonly #client: Mistral;
 
   constructor(private readonly settings: MistralSettings) {
-    this.#client = new Mistral({
-      apiKey: settings.apiKey,
-      ...(settings.serverUrl ? { serverURL: settings.serverUrl } : {}),
-      timeoutMs: settings.timeoutMs,
-      // Retries are off by default in SDK 2; 429 and 5xx are worth a few quick ones.
-      retryConfig: { strategy: 'backoff', backoff: { initialInterval: 200, maxInterval: 2000, exponent: 2, maxElapsedTime: settings.retryBudgetMs ?? 10_000 }, retryConnectionErrors: true },
-    });
+    this.#client = createMistralClient(settings);
   }
 
   async embed(texts: string[]): Promise<number[][]> {

@@ -1,0 +1,20 @@
+import { Mistral } from '@mistralai/mistralai';
+
+export interface MistralConnection {
+  apiKey: string;
+  /** An origin only: the SDK's request paths are absolute (/v1/…). */
+  serverUrl?: string;
+  timeoutMs: number;
+  /** How long retries of a failing request may go on in all. Default: 10 s. */
+  retryBudgetMs?: number;
+}
+
+/** One client setup for every Mistral adapter: retries are off by default in SDK 2, and 429 and 5xx deserve a few quick ones. */
+export function createMistralClient(c: MistralConnection): Mistral {
+  return new Mistral({
+    apiKey: c.apiKey,
+    ...(c.serverUrl ? { serverURL: c.serverUrl } : {}),
+    timeoutMs: c.timeoutMs,
+    retryConfig: { strategy: 'backoff', backoff: { initialInterval: 200, maxInterval: 2000, exponent: 2, maxElapsedTime: c.retryBudgetMs ?? 10_000 }, retryConnectionErrors: true },
+  });
+}
