@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   InvalidTokenError,
   NotFoundError,
+  TooLargeError,
   UnavailableError,
   ValidationError,
 } from '../services/errors.js';
@@ -32,6 +33,7 @@ function describe(err: unknown): Rendered {
     const status =
       err instanceof NotFoundError ? 404
       : err instanceof ValidationError ? 422
+      : err instanceof TooLargeError ? 413
       : err instanceof ConflictError ? 409
       : err instanceof ForbiddenError ? 403
       : err instanceof AuthenticationError ? 401
@@ -39,8 +41,8 @@ function describe(err: unknown): Rendered {
       : err instanceof InvalidTokenError ? 410
       : err instanceof UnavailableError ? 503
       : 400;
-    const titles: Record<number, string> = { 401: 'Please sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Already done', 410: 'Link expired', 422: 'Check your input', 503: 'Temporarily unavailable' };
-    return { status, code: err.code, title: titles[status] ?? 'Something is wrong', message: err.message, fields: err instanceof ValidationError ? err.fields : undefined };
+    const titles: Record<number, string> = { 401: 'Please sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Already done', 410: 'Link expired', 413: 'Too large', 422: 'Check your input', 503: 'Temporarily unavailable' };
+    return { status, code: err.code, title: titles[status] ?? 'Something is wrong', message: err.message, fields: err instanceof ValidationError || err instanceof TooLargeError ? err.fields : undefined };
   }
   const e = err as { code?: string; type?: string; status?: number; statusCode?: number };
   if (e?.code === 'EBADCSRFTOKEN' || (e?.statusCode === 403 && /csrf/i.test(String((err as Error).message)))) {

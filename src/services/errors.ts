@@ -35,6 +35,17 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** Input over a size limit (an upload, a message); `fields` says which and what the limit is. */
+export class TooLargeError extends DomainError {
+  readonly code = 'too_large';
+  constructor(
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
 /** Wrong email or password, or an account that may not sign in. */
 export class AuthenticationError extends DomainError {
   readonly code: 'invalid_credentials' | 'account_locked' | 'account_deactivated';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { ValidationError } from '../../services/errors.js';
+import { TooLargeError, ValidationError } from '../../services/errors.js';
 import { SNIPPET_LIMITS, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
 import type { User } from '../../services/team/types.js';
 import { parseForm, submitForm } from '../forms.js';
@@ -52,7 +52,7 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
     new Promise<void>((resolve, reject) =>
       upload(req, res, (err: unknown) => {
         if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-          return reject(new ValidationError('The file is too large.', { file: `The file is larger than the ${Math.round(opts.uploadMaxBytes / 1048576)} MB upload limit.` }));
+          return reject(new TooLargeError('The file is too large.', { file: `The file is larger than the ${Math.round(opts.uploadMaxBytes / 1048576)} MB upload limit.` }));
         }
         if (err) return reject(err instanceof multer.MulterError ? new ValidationError('The upload could not be read.', { file: err.message }) : err);
         resolve();
@@ -109,9 +109,8 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
       flash(req, 'success', `Uploaded ${source.name}. Reading it now.`);
       navigate(req, res, `/knowledge/sources/${source.id}`);
     } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      const status = /larger than/.test(e.fields.file ?? '') ? 413 : 422;
-      render(res, 'pages/admin/knowledge', { ...(await pageData()), upload: { errors: e.fields, error: e.message } }, status);
+      if (!(e instanceof ValidationError || e instanceof TooLargeError)) throw e;
+      render(res, 'pages/admin/knowledge', { ...(await pageData()), upload: { errors: e.fields, error: e.message } }, e instanceof TooLargeError ? 413 : 422);
     }
   });
 

@@ -1,5 +1,5 @@
 import { toSearchTerms } from '../../lib/search-query.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, ValidationError } from '../errors.js';
 import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { chunkDocument, type ChunkDraft } from './chunking.js';
@@ -132,7 +132,7 @@ export class KnowledgeService {
     }
     if (!upload.data.length) throw new ValidationError('The file is empty.', { file: `${filename} is empty.` });
     if (upload.data.length > this.deps.uploadMaxBytes) {
-      throw new ValidationError('The file is too large.', { file: `${filename} is larger than the ${Math.round(this.deps.uploadMaxBytes / 1048576)} MB upload limit.` });
+      throw new TooLargeError('The file is too large.', { file: `${filename} is larger than the ${Math.round(this.deps.uploadMaxBytes / 1048576)} MB upload limit.` });
     }
     const source = await this.deps.sources.insert({ kind: 'file', name: filename, settings: { filename, size: upload.data.length, contentType: upload.contentType ?? null } });
     await this.deps.files.save(source.id, { filename, contentType: upload.contentType, data: upload.data });
