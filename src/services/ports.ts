@@ -152,7 +152,6 @@ export interface DocumentRepo {
 export interface ChunkRepo {
   /** Replaces every chunk of a source in one go (a re-sync writes the new set atomically). */
   replaceForSource(sourceId: string, chunks: ChunkDraft[]): Promise<Chunk[]>;
-  deleteForSource(sourceId: string): Promise<void>;
   listForSource(sourceId: string): Promise<Chunk[]>;
   /** Every chunk, a batch at a time, in a stable order (for rebuilding an index). */
   eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>): Promise<void>;

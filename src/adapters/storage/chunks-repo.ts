@@ -75,10 +75,6 @@ export class ChunksRepo implements ChunkRepo {
     return rows.map(toChunk);
   }
 
-  async deleteForSource(sourceId: string) {
-    await this.db('chunks').where({ source_id: sourceId }).delete();
-  }
-
   async eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>) {
     let after: { source_id: string; position: number } | undefined;
     for (;;) {

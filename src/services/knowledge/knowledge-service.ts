@@ -102,7 +102,7 @@ export class KnowledgeService {
     await this.getSource(id);
     // The index first: if it fails, the source is still listed and can be deleted again.
     await this.deps.index.deleteBySource(id);
-    await this.deps.chunks.deleteForSource(id);
+    // Its chunks, documents, sync runs and stored file go with it (foreign keys cascade).
     await this.deps.sources.delete(id);
   }
 
