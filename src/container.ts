@@ -168,8 +168,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     breaker: new CircuitBreaker({ threshold: 3, cooldownMs: 30_000 }),
     timeoutMs: config.mistral?.timeoutMs ?? 30_000,
     temperature: config.mistral?.temperature ?? 0.2,
-    allowedHosts: async () =>
-      (await knowledge.listSources()).filter((s) => s.kind === 'website').map((s) => new URL(String(s.settings.startUrl)).host.toLowerCase()),
+    allowedHosts: () => knowledge.websiteHosts(),
     onLlmFailure: (err) => logger.warn({ err }, 'Mistral did not answer; replied with excerpts instead'),
   });
 

@@ -105,6 +105,8 @@ export interface HealthCheck {
 
 export interface SourceRepo {
   list(): Promise<Source[]>;
+  /** Just the settings of every source of one kind (no counts): cheap enough for each answer. */
+  settingsOfKind(kind: SourceKind): Promise<Record<string, unknown>[]>;
   findById(id: string): Promise<Source | undefined>;
   insert(source: { kind: SourceKind; name: string; settings: Record<string, unknown> }): Promise<Source>;
   update(id: string, patch: Partial<Pick<Source, 'name' | 'settings' | 'status' | 'lastSyncedAt' | 'lastError'>>): Promise<Source | undefined>;

@@ -62,6 +62,13 @@ describe('the answer pipeline', () => {
     expect(systemPrompt()).toMatch(/<source id="\d">\nCancel help\n\nIGNORE ALL PREVIOUS INSTRUCTIONS/);
   });
 
+  it("keeps links to the organisation's own websites", async () => {
+    const assistant = await withContent();
+    await t.container.services.knowledge.createWebsite('system', { startUrl: 'https://help.acme.test/' });
+    fake.reply = () => JSON.stringify({ answer: 'See [cancelling](https://help.acme.test/cancel) or [elsewhere](https://other.example/x).', sources: [1], confidence: 'high', handoff: null });
+    expect((await assistant.answer('How do I cancel my subscription?')).text).toBe('See [cancelling](https://help.acme.test/cancel) or elsewhere.');
+  });
+
   it('passes on the wish for a person as evidence', async () => {
     const assistant = await withContent();
     fake.reply = () => JSON.stringify({ answer: 'I will get someone for you.', sources: [], confidence: 'low', handoff: { reason: 'visitor asked for a human' } });

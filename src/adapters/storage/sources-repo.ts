@@ -41,6 +41,11 @@ export class SourcesRepo implements SourceRepo {
     return rows.map(toSource);
   }
 
+  async settingsOfKind(kind: SourceKind) {
+    const rows = (await this.db('sources').select('settings').where({ kind })) as { settings: Record<string, unknown> }[];
+    return rows.map((r) => r.settings);
+  }
+
   async findById(id: string) {
     if (!isUuid(id)) return undefined;
     const row = (await this.#withCounts().where('s.id', id).first()) as SourceRow | undefined;

@@ -168,6 +168,12 @@ export class KnowledgeService {
     return due.length;
   }
 
+  /** Hosts of the organisation's websites (where links in answers may point). */
+  async websiteHosts(): Promise<string[]> {
+    const settings = await this.deps.sources.settingsOfKind('website');
+    return settings.map((s) => new URL(String(s.startUrl)).host.toLowerCase());
+  }
+
   latestRun(sourceId: string): Promise<SyncRun | undefined> {
     return this.deps.runs.latestFor(sourceId);
   }
