@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from '../services/errors.js';
 import { render } from './render.js';
 
@@ -39,5 +39,5 @@ export async function submitForm(
 }
 
 /** Trimmed text field with a length cap and a message a person understands. */
-export const textField = (zod: typeof z, label: string, max = 200) =>
-  zod.string({ error: `${label} is required.` }).trim().min(1, { error: `${label} is required.` }).max(max, { error: `${label} must be at most ${max} characters.` });
+export const textField = (label: string, max = 200) =>
+  z.string({ error: `${label} is required.` }).trim().min(1, { error: `${label} is required.` }).max(max, { error: `${label} must be at most ${max} characters.` });

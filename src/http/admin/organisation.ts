@@ -7,7 +7,7 @@ import { parseForm, submitForm, textField } from '../forms.js';
 import { requireRole } from '../middleware/require-role.js';
 import { flash, navigate, render } from '../render.js';
 
-const OrganisationForm = z.object({ name: textField(z, 'Organisation name', 120), timeZone: textField(z, 'Time zone', 64) });
+const OrganisationForm = z.object({ name: textField('Organisation name', 120), timeZone: textField('Time zone', 64) });
 const timeZones = TIME_ZONES;
 
 export function organisationRoutes(team: TeamService): Router {

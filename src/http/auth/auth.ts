@@ -10,7 +10,7 @@ import { authenticateLocal, logIn, logOut } from '../session.js';
 
 const EmailForm = z.object({ email: z.email({ error: 'Enter a valid email address.' }).max(254) });
 const NewPasswordForm = z.object({ password: z.string().min(1, { error: 'Choose a password.' }) });
-const AcceptInviteForm = z.object({ name: textField(z, 'Your name', 120), password: z.string().min(1, { error: 'Choose a password.' }) });
+const AcceptInviteForm = z.object({ name: textField('Your name', 120), password: z.string().min(1, { error: 'Choose a password.' }) });
 
 export interface AuthRouteDeps {
   auth: AuthService;

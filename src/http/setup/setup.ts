@@ -8,9 +8,9 @@ import { UnavailableError } from '../../services/errors.js';
 import { TIME_ZONES } from '../../lib/time-zones.js';
 
 const SetupForm = z.object({
-  organisationName: textField(z, 'Organisation name', 120),
-  timeZone: textField(z, 'Time zone', 64),
-  name: textField(z, 'Your name', 120),
+  organisationName: textField('Organisation name', 120),
+  timeZone: textField('Time zone', 64),
+  name: textField('Your name', 120),
   email: z.email({ error: 'Enter a valid email address.' }).max(254),
   password: z.string({ error: 'Choose a password.' }).min(1, { error: 'Choose a password.' }),
 });
