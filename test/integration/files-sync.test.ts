@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { signedInAdmin, startTestApp, type TestApp } from '../support/app.js';
 import { workerDatabaseUrl } from '../support/db.js';
 
 const fixture = (name: string) => `test/fixtures/files/${name}`;
@@ -15,10 +15,7 @@ afterEach(async () => {
 
 async function admin(env: Record<string, string> = {}) {
   t = await startTestApp({ env });
-  await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
-  const agent = t.agent();
-  await signIn(agent, 'ada@example.com');
-  return { agent, token: await csrfFor(agent, '/knowledge') };
+  return signedInAdmin(t);
 }
 
 describe('uploaded documents', () => {

@@ -14,7 +14,7 @@ import { createWeb } from '../../src/adapters/web/web.js';
 import { parsePrivateAccess } from '../../src/lib/address-policy.js';
 import { systemClock } from '../../src/container.js';
 import { KnowledgeService } from '../../src/services/knowledge/knowledge-service.js';
-import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { createUser, csrfFor, signedInAdmin, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { workerDatabaseUrl } from '../support/db.js';
 
 let t: TestApp;
@@ -22,12 +22,7 @@ afterEach(async () => {
   await t?.close();
 });
 
-async function admin() {
-  const user = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
-  const agent = t.agent();
-  await signIn(agent, 'ada@example.com');
-  return { user, agent, token: await csrfFor(agent, '/knowledge') };
-}
+const admin = () => signedInAdmin(t);
 
 describe('Q&A snippets', () => {
   it('are added in the admin UI, indexed at once, and found by "Try a question"', async () => {

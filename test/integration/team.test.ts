@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { createUser, csrfFor, signedInAdmin, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 let smtp: TestSmtp;
@@ -23,9 +23,7 @@ function linkIn(text: string | undefined, path: string): string {
 }
 
 async function adminAgent(t: TestApp) {
-  const admin = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
-  const agent = t.agent();
-  await signIn(agent, 'ada@example.com');
+  const { user: admin, agent } = await signedInAdmin(t, '/team');
   return { admin, agent };
 }
 

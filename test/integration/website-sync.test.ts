@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { signedInAdmin, startTestApp, type TestApp } from '../support/app.js';
 import { workerDatabaseUrl } from '../support/db.js';
 
 /** A small help center on 127.0.0.2; `down` makes every page fail with 500. */
@@ -46,10 +46,7 @@ const env = { CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0' };
 
 async function adminWithSite() {
   t = await startTestApp({ env });
-  const user = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
-  const agent = t.agent();
-  await signIn(agent, 'ada@example.com');
-  return { user, agent, token: await csrfFor(agent, '/knowledge') };
+  return signedInAdmin(t);
 }
 
 describe('website sources', () => {

@@ -96,3 +96,11 @@ export async function signIn(agent: supertest.Agent, email: string, password = '
   const _csrf = await csrfFor(agent, '/login');
   return agent.post('/login').type('form').send({ email, password, _csrf });
 }
+
+/** An admin (ada@example.com), signed in, with a CSRF token taken from `tokenPage`. */
+export async function signedInAdmin(t: TestApp, tokenPage = '/knowledge') {
+  const user = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
+  const agent = t.agent();
+  await signIn(agent, 'ada@example.com');
+  return { user, agent, token: await csrfFor(agent, tokenPage) };
+}
