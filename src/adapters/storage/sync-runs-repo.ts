@@ -1,6 +1,6 @@
 import type { SyncRun, SyncStatus, SyncTrigger } from '../../services/knowledge/types.js';
 import type { SyncProgress, SyncRunRepo } from '../../services/ports.js';
-import { isUuid, type Conn, type Db } from './db.js';
+import { isUuid, type Conn } from './db.js';
 
 interface SyncRunRow {
   id: string;
@@ -61,7 +61,7 @@ export class SyncRunsRepo implements SyncRunRepo {
   }
 
   async claimNext(staleMs: number) {
-    const claimed = (await (this.db as Db).raw(
+    const claimed = (await this.db.raw(
       `update sync_runs set status = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now()
        where id = (
          select id from sync_runs
