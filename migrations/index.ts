@@ -8,6 +8,11 @@ import * as createChunks from './20261124110100_create_chunks.js';
 import * as createDocuments from './20261124120000_create_documents.js';
 import * as createSyncRuns from './20261124120100_create_sync_runs.js';
 import * as createSourceFiles from './20261124120200_create_source_files.js';
+import * as createVisitors from './20261124130000_create_visitors.js';
+import * as createConversations from './20261124130100_create_conversations.js';
+import * as createMessages from './20261124130200_create_messages.js';
+import * as createWidgetSettings from './20261124130300_create_widget_settings.js';
+import * as createRateLimits from './20261124130400_create_rate_limits.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -23,4 +28,9 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124120000_create_documents': createDocuments,
   '20261124120100_create_sync_runs': createSyncRuns,
   '20261124120200_create_source_files': createSourceFiles,
+  '20261124130000_create_visitors': createVisitors,
+  '20261124130100_create_conversations': createConversations,
+  '20261124130200_create_messages': createMessages,
+  '20261124130300_create_widget_settings': createWidgetSettings,
+  '20261124130400_create_rate_limits': createRateLimits,
 };

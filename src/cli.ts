@@ -5,6 +5,7 @@ import { createContainer, type Container } from './container.js';
 import { loadDotEnv } from './lib/dotenv.js';
 import { createLogger } from './lib/logger.js';
 import { DomainError } from './services/errors.js';
+import { replyObjectOf } from './services/conversations/reply.js';
 
 /**
  * The `baton` command: `npm run baton -- <command>` in a checkout, `baton <command>` in the
@@ -187,13 +188,12 @@ export function buildCli(): Command {
     .command('ask')
     .description('answer a question the way a visitor would be answered (no conversation is stored)')
     .argument('<question>', 'the question')
-    .option('--json', 'print the reply object: text, citations, handoff')
+    .option('--json', 'print the reply object the API returns: id (null), text, citations, handoff, mode, confidence, language')
     .action(async (question: string, opts: { json?: boolean }) => {
       await withContainer(async (c) => {
         const reply = await c.services.assistant.answer(question);
-        const handoff = reply.handoffWish ? { reason: reply.handoffWish.reason } : null;
         if (opts.json) {
-          console.log(JSON.stringify({ text: reply.text, citations: reply.citations, handoff, mode: reply.mode, confidence: reply.confidence, language: reply.language }, null, 2));
+          console.log(JSON.stringify(replyObjectOf(reply, null), null, 2));
           return;
         }
         console.log(reply.text);

@@ -85,7 +85,13 @@ const schema = z.object({
   MISTRAL_EMBED_MODEL: z.string().min(1).default('mistral-embed'),
   MISTRAL_CHAT_MODEL: z.string().min(1).default('mistral-small-latest'),
   MISTRAL_TEMPERATURE: z.coerce.number({ error: 'must be a number' }).min(0, { error: 'must be at least 0' }).max(1.5, { error: 'must be at most 1.5' }).default(0.2),
-  MISTRAL_TIMEOUT_SECONDS: int(30, 1, 600),
+  MISTRAL_TIMEOUT_SECONDS: int(20, 1, 600),
+  MISTRAL_FIRST_TOKEN_SECONDS: int(8, 1, 600),
+  WIDGET_MESSAGE_MAX_CHARS: int(2000, 100, 20_000),
+  WIDGET_VISITOR_MESSAGES_PER_MINUTE: int(12, 1, 100_000),
+  WIDGET_IP_MESSAGES_PER_MINUTE: int(60, 1, 1_000_000),
+  WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: int(60, 1, 1_000_000),
+  CONVERSATION_TOKEN_BUDGET: int(60_000, 1000, 100_000_000),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
@@ -123,7 +129,16 @@ export interface Config {
   /** Hybrid (keyword + semantic) Meilisearch search with Mistral embeddings; needs both. */
   searchHybrid: boolean;
   /** Mistral (EU), when an API key is set. */
-  mistral: { apiKey: string; serverUrl: string | undefined; embedModel: string; chatModel: string; temperature: number; timeoutMs: number } | undefined;
+  mistral: { apiKey: string; serverUrl: string | undefined; embedModel: string; chatModel: string; temperature: number; timeoutMs: number; firstTokenMs: number } | undefined;
+  /** Limits on what visitors may send through the widget and the public API. */
+  widget: {
+    messageMaxChars: number;
+    visitorMessagesPerMinute: number;
+    ipMessagesPerMinute: number;
+    newVisitorsPerIpPerHour: number;
+    /** LLM tokens one conversation may spend; after that it gets excerpts. */
+    conversationTokenBudget: number;
+  };
   /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
   auth: {
@@ -253,8 +268,16 @@ export function loadConfig(rawEnv: Env = process.env): Config {
           chatModel: e.MISTRAL_CHAT_MODEL,
           temperature: e.MISTRAL_TEMPERATURE,
           timeoutMs: e.MISTRAL_TIMEOUT_SECONDS * 1000,
+          firstTokenMs: Math.min(e.MISTRAL_FIRST_TOKEN_SECONDS, e.MISTRAL_TIMEOUT_SECONDS) * 1000,
         }
       : undefined,
+    widget: {
+      messageMaxChars: e.WIDGET_MESSAGE_MAX_CHARS,
+      visitorMessagesPerMinute: e.WIDGET_VISITOR_MESSAGES_PER_MINUTE,
+      ipMessagesPerMinute: e.WIDGET_IP_MESSAGES_PER_MINUTE,
+      newVisitorsPerIpPerHour: e.WIDGET_NEW_VISITORS_PER_IP_PER_HOUR,
+      conversationTokenBudget: e.CONVERSATION_TOKEN_BUDGET,
+    },
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
       maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,

@@ -7,6 +7,12 @@ import { AssistantService } from './services/assistant/assistant-service.js';
 import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
+import { ConversationsRepo } from './adapters/storage/conversations-repo.js';
+import { KnexLocker } from './adapters/storage/locker.js';
+import { PostgresRateLimiter, purgeExpiredRateLimits } from './adapters/storage/rate-limits.js';
+import { MessagesRepo } from './adapters/storage/messages-repo.js';
+import { VisitorsRepo } from './adapters/storage/visitors-repo.js';
+import { WidgetSettingsRepo } from './adapters/storage/widget-settings-repo.js';
 import { DocumentsRepo } from './adapters/storage/documents-repo.js';
 import { SourceFilesRepo } from './adapters/storage/source-files-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
@@ -22,8 +28,11 @@ import type { Config } from './config.js';
 import type { Logger } from './lib/logger.js';
 import { persistentSecret } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
-import type { ChunkRepo, Clock, HealthCheck, Mailer, SearchIndex } from './services/ports.js';
+import type { ChunkRepo, Clock, HealthCheck, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
+import { ConversationService } from './services/conversations/conversation-service.js';
+import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
+import { WidgetService } from './services/widget/widget-service.js';
 import { AuthService } from './services/team/auth-service.js';
 import { TeamService } from './services/team/team-service.js';
 
@@ -45,7 +54,9 @@ export interface Container {
   /** Meilisearch when MEILI_URL is set, else Postgres full-text search; chunks stay in Postgres either way. */
   search: SearchIndex;
   chunks: ChunkRepo;
-  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService };
+  /** The visitor API's limits, counted in Postgres (shared by every replica). */
+  rateLimits: { visitorMessages: RateLimiter; ipMessages: RateLimiter; newVisitors: RateLimiter; purgeExpired(): Promise<number> };
+  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; widget: WidgetService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -166,11 +177,24 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     chat: config.mistral ? new MistralChat({ apiKey: config.mistral.apiKey, serverUrl: config.mistral.serverUrl, model: config.mistral.chatModel, timeoutMs: config.mistral.timeoutMs }) : undefined,
     // Three failures in a row and the LLM is left alone for 30 s: visitors get excerpts meanwhile.
     breaker: new CircuitBreaker({ threshold: 3, cooldownMs: 30_000 }),
-    timeoutMs: config.mistral?.timeoutMs ?? 30_000,
+    timeoutMs: config.mistral?.timeoutMs ?? 20_000,
+    firstTokenMs: config.mistral?.firstTokenMs ?? 8_000,
     temperature: config.mistral?.temperature ?? 0.2,
     allowedHosts: () => knowledge.websiteHosts(),
     onLlmFailure: (err) => logger.warn({ err }, 'Mistral did not answer; replied with excerpts instead'),
   });
+
+  const conversations = new ConversationService({
+    visitors: new VisitorsRepo(db),
+    conversations: new ConversationsRepo(db),
+    messages: new MessagesRepo(db),
+    assistant,
+    tokens: new VisitorTokens(sessionSecret),
+    locker: new KnexLocker(db),
+    clock,
+    limits: { messageMaxChars: config.widget.messageMaxChars, conversationTokenBudget: config.widget.conversationTokenBudget },
+  });
+  const widget = new WidgetService({ settings: new WidgetSettingsRepo(db) });
 
   let closed = false;
   return {
@@ -185,7 +209,13 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     health,
     search,
     chunks,
-    services: { team, auth, knowledge, assistant },
+    rateLimits: {
+      visitorMessages: new PostgresRateLimiter(db, { name: 'visitor-messages', points: config.widget.visitorMessagesPerMinute, seconds: 60 }),
+      ipMessages: new PostgresRateLimiter(db, { name: 'ip-messages', points: config.widget.ipMessagesPerMinute, seconds: 60 }),
+      newVisitors: new PostgresRateLimiter(db, { name: 'ip-new-visitors', points: config.widget.newVisitorsPerIpPerHour, seconds: 3600 }),
+      purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
+    },
+    services: { team, auth, knowledge, assistant, conversations, widget },
     migrate: () => migrateLatest(db),
     async close() {
       if (closed) return;

@@ -37,7 +37,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.info({ url: config.baseUrl, port }, 'Baton is listening');
     const worker = startIngestionWorker({ knowledge: container.services.knowledge, logger });
     const org = await container.services.team.organisation();
-    const schedule = startSchedule({ knowledge: container.services.knowledge, logger, syncSchedule: config.syncSchedule, timeZone: org?.timeZone ?? 'UTC' });
+    const schedule = startSchedule({ knowledge: container.services.knowledge, purgeRateLimits: () => container.rateLimits.purgeExpired(), logger, syncSchedule: config.syncSchedule, timeZone: org?.timeZone ?? 'UTC' });
     return {
       container,
       server,

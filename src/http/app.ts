@@ -16,6 +16,10 @@ import { authRoutes } from './auth/auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { healthRoutes } from './health.js';
 import { homeRoutes } from './home.js';
+import { widgetApiRoutes } from './widget/api.js';
+import { widgetFrameRoutes } from './widget/frame.js';
+import { widgetLoaderRoutes } from './widget/loader.js';
+import { widgetRoutes } from './admin/widget.js';
 import { csrfProtection, csrfToken } from './middleware/csrf.js';
 import { genReqId } from './middleware/request-id.js';
 import { render } from './render.js';
@@ -73,9 +77,13 @@ export function createApp(c: Container): Express {
   app.use('/assets', express.static(ASSETS_DIR, { ...staticOpts, fallthrough: false }));
   app.use('/vendor/htmx', express.static(htmxDist, { maxAge: '1y', immutable: true, fallthrough: false }));
   app.use(healthRoutes(c.health));
+  app.use(widgetLoaderRoutes(services.widget));
 
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
+  // Visitors: bearer tokens, never a cookie, so before the session (and CSRF, which guards cookies).
+  app.use(widgetApiRoutes(c));
+  app.use(widgetFrameRoutes(c));
   app.use(
     sessionMiddleware({
       pool: c.sessionPool,
@@ -126,6 +134,7 @@ export function createApp(c: Container): Express {
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
+  app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl }));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -6,7 +6,9 @@ import {
   ForbiddenError,
   InvalidTokenError,
   NotFoundError,
+  RateLimitedError,
   TooLargeError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
 } from '../services/errors.js';
@@ -38,10 +40,12 @@ function describe(err: unknown): Rendered {
       : err instanceof ForbiddenError ? 403
       : err instanceof AuthenticationError ? 401
       : err instanceof SignInRequiredError ? 401
+      : err instanceof UnauthorizedError ? 401
+      : err instanceof RateLimitedError ? 429
       : err instanceof InvalidTokenError ? 410
       : err instanceof UnavailableError ? 503
       : 400;
-    const titles: Record<number, string> = { 401: 'Please sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Already done', 410: 'Link expired', 413: 'Too large', 422: 'Check your input', 503: 'Temporarily unavailable' };
+    const titles: Record<number, string> = { 401: 'Please sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Already done', 410: 'Link expired', 413: 'Too large', 422: 'Check your input', 429: 'Slow down', 503: 'Temporarily unavailable' };
     return { status, code: err.code, title: titles[status] ?? 'Something is wrong', message: err.message, fields: err instanceof ValidationError || err instanceof TooLargeError ? err.fields : undefined };
   }
   const e = err as { code?: string; type?: string; status?: number; statusCode?: number };
@@ -73,6 +77,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
 
   if (err instanceof SignInRequiredError && !wantsJson(req)) return signIn(req, res);
   res.set('Cache-Control', 'no-store');
+  if (err instanceof RateLimitedError) res.set('Retry-After', String(err.retryAfterSeconds));
   if (wantsJson(req)) {
     res.status(d.status).json({ error: { code: d.code, message: d.message, ...(d.fields ? { fields: d.fields } : {}) } });
     return;

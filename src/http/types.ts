@@ -1,3 +1,4 @@
+import type { Visitor } from '../services/conversations/types.js';
 import type { User as DomainUser } from '../services/team/types.js';
 
 declare global {
@@ -6,6 +7,10 @@ declare global {
     // passport puts the signed-in domain user on req.user.
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface User extends DomainUser {}
+    interface Request {
+      /** The widget visitor a valid bearer token names (set by requireVisitor). */
+      visitor?: Visitor;
+    }
   }
 }
 

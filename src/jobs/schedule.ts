@@ -7,9 +7,11 @@ import type { KnowledgeService } from '../services/knowledge/knowledge-service.j
  * (queuing a sync that is already queued returns the queued one), so two replicas firing the
  * same tick do no harm.
  */
-export function startSchedule(opts: { knowledge: KnowledgeService; logger: Logger; syncSchedule: string | undefined; timeZone: string }): { stop(): void } {
+export function startSchedule(opts: { knowledge: KnowledgeService; purgeRateLimits: () => Promise<number>; logger: Logger; syncSchedule: string | undefined; timeZone: string }): { stop(): void } {
   const jobs: { name: string; cron: string | undefined; run: () => Promise<unknown> }[] = [
     { name: 'queue-due-website-syncs', cron: opts.syncSchedule, run: () => opts.knowledge.requestScheduledSyncs() },
+    // Expired rate-limit counters are dead weight; deleting them twice is harmless.
+    { name: 'purge-expired-rate-limits', cron: '*/10 * * * *', run: () => opts.purgeRateLimits() },
   ];
   const tasks: ScheduledTask[] = [];
   for (const job of jobs) {

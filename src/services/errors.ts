@@ -64,3 +64,19 @@ export class InvalidTokenError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly code = 'unavailable';
 }
+
+/** A missing, forged or unknown credential on the public API (a visitor token). */
+export class UnauthorizedError extends DomainError {
+  readonly code = 'unauthorized';
+}
+
+/** Too many requests; try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

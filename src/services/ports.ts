@@ -1,6 +1,8 @@
 import type { ChunkDraft } from './knowledge/chunking.js';
 import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
+import type { Conversation, Message, NewMessage, Visitor } from './conversations/types.js';
+import type { WidgetSettings } from './widget/types.js';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters implement them; only
@@ -239,8 +241,15 @@ export interface ChatMessage {
   content: string;
 }
 
+export interface ChatUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
 export interface ChatRequest {
   messages: ChatMessage[];
+  /** Told the token counts when the LLM reports them (a stream reports them at its end). */
+  onUsage?: (usage: ChatUsage) => void;
   /** Ask for a JSON object as the whole reply. */
   json?: boolean;
   temperature?: number;
@@ -250,7 +259,60 @@ export interface ChatRequest {
 
 /** The LLM that writes answers (Mistral); rejects with an Error when it cannot. */
 export interface ChatModel {
-  complete(request: ChatRequest): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
+  complete(request: ChatRequest): Promise<{ text: string } & ChatUsage>;
   /** The reply as it is written, a piece of text at a time. */
   stream(request: ChatRequest): AsyncIterable<string>;
+}
+
+export interface VisitorRepo {
+  insert(visitor: { language?: string | null }): Promise<Visitor>;
+  findById(id: string): Promise<Visitor | undefined>;
+  update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt'>>): Promise<Visitor | undefined>;
+}
+
+export interface ConversationRepo {
+  insert(conversation: { visitorId: string; language: string | null; pageUrl: string | null }): Promise<Conversation>;
+  /** The conversation, only when it belongs to this visitor (anyone else's is "not found"). */
+  findForVisitor(id: string, visitorId: string): Promise<Conversation | undefined>;
+  /** The visitor's most recent conversation that is not resolved. */
+  latestOpenForVisitor(visitorId: string): Promise<Conversation | undefined>;
+  /** Adds spent LLM tokens and touches updated_at. */
+  addTokens(id: string, tokens: number): Promise<void>;
+  /** Records the handoff and moves a `bot` conversation to `queued`; other statuses keep theirs. */
+  requestHandoff(id: string, handoff: NonNullable<Conversation['handoff']>): Promise<Conversation | undefined>;
+}
+
+export interface MessageRepo {
+  /**
+   * Stores the message, unless one with the same (conversation, clientId) or the same replyTo is
+   * already stored: then nothing is written and `created` is false, with the stored one.
+   */
+  insertOnce(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  listForConversation(conversationId: string): Promise<Message[]>;
+  /** The last `limit` messages before `before` (oldest first), for the prompt's history. */
+  recent(conversationId: string, limit: number, before?: Date): Promise<Message[]>;
+  replyTo(messageId: string): Promise<Message | undefined>;
+}
+
+export interface WidgetSettingsRepo {
+  get(): Promise<WidgetSettings | undefined>;
+  save(settings: WidgetSettings): Promise<WidgetSettings>;
+}
+
+/** Runs work in one transaction with the named lock held (serialises e.g. a visitor's first message). */
+export interface Locker {
+  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+}
+
+export interface RateLimit {
+  /** Names the counter, e.g. "visitor-messages". */
+  name: string;
+  points: number;
+  seconds: number;
+}
+
+/** Counts requests per key in a window shared by every replica. */
+export interface RateLimiter {
+  readonly limit: RateLimit;
+  consume(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
 }

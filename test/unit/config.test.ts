@@ -69,7 +69,7 @@ describe('loadConfig', () => {
   it('turns on hybrid search only with both Meilisearch and a Mistral key', () => {
     expect(problemsOf({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700' })[0]).toMatch(/^SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY/);
     const c = loadConfig({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700', MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: 'http://127.0.0.1:9/' });
-    expect(c).toMatchObject({ searchHybrid: true, mistral: { apiKey: 'k', serverUrl: 'http://127.0.0.1:9', embedModel: 'mistral-embed', timeoutMs: 30_000 } });
+    expect(c).toMatchObject({ searchHybrid: true, mistral: { apiKey: 'k', serverUrl: 'http://127.0.0.1:9', embedModel: 'mistral-embed', timeoutMs: 20_000, firstTokenMs: 8_000 } });
   });
 
   it('pairs the headless admin variables and checks the password length', () => {

@@ -41,6 +41,8 @@ export class MistralChat implements ChatModel {
   async *stream(request: ChatRequest): AsyncIterable<string> {
     const events = await this.#client.chat.stream(this.#body(request), { signal: request.signal });
     for await (const event of events) {
+      const usage = event.data.usage;
+      if (usage) request.onUsage?.({ promptTokens: usage.promptTokens ?? 0, completionTokens: usage.completionTokens ?? 0 });
       const piece = textOf(event.data.choices[0]?.delta?.content as Content);
       if (piece) yield piece;
     }

@@ -1,0 +1,39 @@
+import type { Visitor } from '../../services/conversations/types.js';
+import type { VisitorRepo } from '../../services/ports.js';
+import { isUuid, type Conn } from './db.js';
+
+interface VisitorRow {
+  id: string;
+  email: string | null;
+  name: string | null;
+  language: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+}
+
+const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at });
+
+export class VisitorsRepo implements VisitorRepo {
+  constructor(private readonly db: Conn) {}
+
+  async insert(visitor: { language?: string | null }) {
+    const [row] = await this.db<VisitorRow>('visitors').insert({ language: visitor.language ?? null }).returning('*');
+    return toVisitor(row!);
+  }
+
+  async findById(id: string) {
+    if (!isUuid(id)) return undefined;
+    const row = await this.db<VisitorRow>('visitors').where({ id }).first();
+    return row ? toVisitor(row) : undefined;
+  }
+
+  async update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt'>>) {
+    const changes: Partial<VisitorRow> = {};
+    if (patch.email !== undefined) changes.email = patch.email;
+    if (patch.name !== undefined) changes.name = patch.name;
+    if (patch.language !== undefined) changes.language = patch.language;
+    if (patch.lastSeenAt !== undefined) changes.last_seen_at = patch.lastSeenAt;
+    const [row] = await this.db<VisitorRow>('visitors').where({ id }).update(changes).returning('*');
+    return row ? toVisitor(row) : undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { WidgetService } from '../../services/widget/widget-service.js';
+import { WIDGET_LANGUAGES, type WidgetSettings } from '../../services/widget/types.js';
+import { parseForm, submitForm } from '../forms.js';
+import { requireRole } from '../middleware/require-role.js';
+import { flash, navigate, render } from '../render.js';
+
+const WidgetForm = z.object({
+  allowedOrigins: z.string().max(20_000).default(''),
+  colour: z.string().max(20).default(''),
+  greeting: z.string().max(2000).default(''),
+  position: z.string().max(10).default('right'),
+  language: z.string().max(10).default('auto'),
+});
+
+const LANGUAGE_NAMES: Record<string, string> = { auto: "The visitor's browser language", en: 'English', da: 'Danish', de: 'German', fr: 'French', es: 'Spanish' };
+const languages = ['auto', ...WIDGET_LANGUAGES].map((code) => ({ code, name: LANGUAGE_NAMES[code]! }));
+
+/** The snippet a site pastes before </body>: one async script, nothing else. */
+export const embedSnippet = (baseUrl: string) => `<script src="${baseUrl}/widget.js" async></script>`;
+
+const formValues = (s: WidgetSettings) => ({ ...s, allowedOrigins: s.allowedOrigins.join('\n') });
+
+export function widgetRoutes(widget: WidgetService, opts: { baseUrl: string }): Router {
+  const router = Router();
+  router.use('/settings/widget', requireRole('admin'));
+  const page = async () => {
+    const saved = await widget.settings();
+    return { languages, snippet: embedSnippet(opts.baseUrl), saved };
+  };
+
+  router.get('/settings/widget', async (_req, res) => {
+    const p = await page();
+    render(res, 'pages/admin/widget', { ...p, values: formValues(p.saved), errors: {} });
+  });
+
+  router.post('/settings/widget', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    await submitForm(res, 'pages/admin/widget', body, async () => {
+      await widget.save(parseForm(WidgetForm, body));
+      flash(req, 'success', 'Widget settings saved. Sites pick up a new look within five minutes.');
+      navigate(req, res, '/settings/widget');
+    }, page);
+  });
+
+  // A page of Baton's own that embeds the widget, to try it before pasting the snippet anywhere.
+  router.get('/settings/widget/preview', async (_req, res) => {
+    render(res, 'pages/admin/widget-preview', { title: 'Widget preview' });
+  });
+
+  return router;
+}

@@ -1,0 +1,93 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Container } from '../../container.js';
+import { replyObject } from '../../services/conversations/reply.js';
+import { DomainError } from '../../services/errors.js';
+import { parseForm } from '../forms.js';
+import { conversationJson, messageJson } from './json.js';
+import { openEventStream } from './sse.js';
+import { checkOrigin, rateLimit, requireVisitor, visitorOf } from './visitor.js';
+
+const VisitorBody = z.object({ language: z.string().max(20).optional() });
+const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional() });
+const ConversationBody = z.object({ language: z.string().max(20).optional(), pageUrl: z.string().max(4000).optional() });
+const MessageBody = z.object({
+  text: z.string({ error: 'text is required.' }),
+  clientId: z.string().max(1000).optional(),
+});
+
+// Asked for explicitly with `Accept: text/event-stream`; a wildcard Accept gets JSON.
+export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(req.get('Accept') ?? '');
+
+/**
+ * The public visitor API (docs/api.md): JSON, bearer visitor tokens, no cookies. Replies stream
+ * as server-sent events when asked.
+ */
+export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
+  const { conversations, widget } = c.services;
+  const r = Router();
+  const byIp = (req: Request) => `ip:${req.ip}`;
+  const auth = requireVisitor(conversations);
+  const messageLimits = [
+    rateLimit(c.rateLimits.ipMessages, byIp, 'Too many messages from your network.'),
+    auth,
+    rateLimit(c.rateLimits.visitorMessages, (req) => `visitor:${visitorOf(req).id}`, 'You are sending messages too quickly.'),
+  ];
+
+  r.use('/api/v1', checkOrigin(widget, c.config.baseUrl, { cors: true }));
+
+  r.post('/api/v1/visitors', rateLimit(c.rateLimits.newVisitors, byIp, 'Too many new visitors from your network.'), async (req, res) => {
+    const body = parseForm(VisitorBody, req.body);
+    const { visitor, token } = await conversations.createVisitor({ language: body.language });
+    res.status(201).json({ token, visitor: { id: visitor.id } });
+  });
+
+  r.patch('/api/v1/visitors/me', auth, async (req, res) => {
+    const body = parseForm(IdentifyBody, req.body);
+    const visitor = await conversations.identify(visitorOf(req), body);
+    res.json({ id: visitor.id, email: visitor.email, name: visitor.name });
+  });
+
+  r.post('/api/v1/conversations', auth, async (req, res) => {
+    const body = parseForm(ConversationBody, req.body);
+    const conversation = await conversations.start(visitorOf(req), { language: body.language, pageUrl: body.pageUrl });
+    res.status(201).json(conversationJson(conversation));
+  });
+
+  r.get('/api/v1/conversations/:id', auth, async (req, res) => {
+    const { conversation, messages } = await conversations.get(visitorOf(req), String(req.params.id));
+    res.set('Cache-Control', 'no-store').json({ ...conversationJson(conversation), messages: messages.map(messageJson) });
+  });
+
+  r.post('/api/v1/conversations/:id/messages', ...messageLimits, async (req, res) => {
+    const body = parseForm(MessageBody, req.body);
+    const received = await conversations.receive(visitorOf(req), String(req.params.id), body);
+    if (received.duplicate) res.set('Idempotent-Replayed', 'true');
+    const message = messageJson(received.message);
+
+    if (!wantsEventStream(req)) {
+      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message));
+      res.status(201).json({ message, reply: replyObject(reply) });
+      return;
+    }
+    // From here on the status is sent: failures become an `error` event.
+    const stream = openEventStream(res, 201);
+    stream.send(JSON.stringify(message), 'message');
+    try {
+      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { onToken: (text) => stream.send(JSON.stringify({ text }), 'token') }));
+      stream.send(JSON.stringify(replyObject(reply)), 'reply');
+    } catch (err) {
+      req.log.error({ err }, 'streamed reply failed');
+      const known = err instanceof DomainError;
+      stream.send(JSON.stringify({ error: { code: known ? err.code : 'internal', message: known ? err.message : 'The reply could not be finished. Send the message again with the same clientId to get it.' } }), 'error');
+    }
+    stream.end();
+  });
+
+  r.post('/api/v1/conversations/:id/handoff', auth, async (req, res) => {
+    const { conversation, notice } = await conversations.requestTeam(visitorOf(req), String(req.params.id));
+    res.json({ conversation: conversationJson(conversation), notice: messageJson(notice) });
+  });
+
+  return r;
+}

@@ -1,0 +1,73 @@
+import type { Request, RequestHandler } from 'express';
+import type { ConversationService } from '../../services/conversations/conversation-service.js';
+import type { Visitor } from '../../services/conversations/types.js';
+import { ForbiddenError, RateLimitedError } from '../../services/errors.js';
+import type { RateLimiter } from '../../services/ports.js';
+import { originOf, type WidgetService } from '../../services/widget/widget-service.js';
+
+/**
+ * What every visitor-facing route shares: the bearer token, the Origin check, CORS for the
+ * sites allowed to call the API, and rate limits.
+ */
+
+export function bearerToken(req: Request): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '');
+  return m?.[1];
+}
+
+export function requireVisitor(conversations: ConversationService): RequestHandler {
+  return async (req, _res, next) => {
+    req.visitor = await conversations.authenticate(bearerToken(req));
+    next();
+  };
+}
+
+/** The visitor set by requireVisitor (a route without it is a programming error). */
+export function visitorOf(req: Request): Visitor {
+  if (!req.visitor) throw new Error('requireVisitor must run before this handler');
+  return req.visitor;
+}
+
+/** Baton's own origins: the configured public URL, and the one this request came in on. */
+function ownOrigins(req: Request, baseUrl: string): string[] {
+  return [originOf(baseUrl), `${req.protocol}://${req.get('host')}`].filter((o): o is string => !!o);
+}
+
+/**
+ * Browsers name the page that made a request in Origin. Only Baton's own pages (the chat frame)
+ * and the sites the admin allowed may use the visitor routes; allowed sites also get CORS
+ * headers so they can call the API themselves. Requests without Origin (servers, curl) pass:
+ * they hold a token or they get nothing.
+ */
+export function checkOrigin(widget: WidgetService, baseUrl: string, opts: { cors: boolean }): RequestHandler {
+  return async (req, res, next) => {
+    const origin = req.get('Origin');
+    if (!origin) return next();
+    const own = ownOrigins(req, baseUrl);
+    if (!(await widget.allowsOrigin(origin, own))) {
+      throw new ForbiddenError(`Requests from ${origin} are not allowed. An admin can add this site under Settings › Widget › Allowed sites.`);
+    }
+    if (opts.cors && !own.includes(origin)) {
+      res.vary('Origin');
+      res.set('Access-Control-Allow-Origin', origin);
+      res.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
+      if (req.method === 'OPTIONS') {
+        res.set('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
+        res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
+        res.set('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** Refuses with 429 and Retry-After once `limiter` is spent for the key this request maps to. */
+export function rateLimit(limiter: RateLimiter, key: (req: Request) => string, message: string): RequestHandler {
+  return async (req, _res, next) => {
+    const result = await limiter.consume(key(req));
+    if (!result.allowed) throw new RateLimitedError(`${message} Try again in ${result.retryAfterSeconds} s.`, result.retryAfterSeconds);
+    next();
+  };
+}

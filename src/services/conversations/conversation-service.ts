@@ -1,0 +1,181 @@
+import type { AssistantService } from '../assistant/assistant-service.js';
+import { estimateTokens } from '../assistant/assistant-service.js';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
+import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, VisitorRepo } from '../ports.js';
+import { teamRequestedNotice } from './notices.js';
+import { handoffOffer } from './reply.js';
+import type { Conversation, Message, Visitor } from './types.js';
+import type { VisitorTokens } from './visitor-tokens.js';
+
+export interface ConversationServiceDeps {
+  visitors: VisitorRepo;
+  conversations: ConversationRepo;
+  messages: MessageRepo;
+  assistant: AssistantService;
+  tokens: VisitorTokens;
+  locker: Locker;
+  clock: Clock;
+  limits: { messageMaxChars: number; conversationTokenBudget: number };
+}
+
+export interface IncomingMessage {
+  text: string;
+  /** The client's own id for this message: sending it again returns the first result. */
+  clientId?: string;
+}
+
+/** Earlier turns go into the prompt newest first until this many (estimated) tokens. */
+const HISTORY_TOKENS = 1500;
+const HISTORY_MESSAGES = 12;
+const MAX_CLIENT_ID = 100;
+const MAX_PAGE_URL = 2000;
+
+/**
+ * Visitors and their conversations: who may read what, storing each message once, and having
+ * the assistant answer it.
+ */
+export class ConversationService {
+  constructor(private readonly deps: ConversationServiceDeps) {}
+
+  async createVisitor(opts: { language?: string | null } = {}): Promise<{ visitor: Visitor; token: string }> {
+    const visitor = await this.deps.visitors.insert({ language: opts.language ?? null });
+    return { visitor, token: this.deps.tokens.sign(visitor.id) };
+  }
+
+  /** The visitor a token belongs to; a forged, altered or orphaned token is refused. */
+  async authenticate(token: string | undefined): Promise<Visitor> {
+    const id = token ? this.deps.tokens.verify(token) : undefined;
+    const visitor = id ? await this.deps.visitors.findById(id) : undefined;
+    if (!visitor) throw new UnauthorizedError('A valid visitor token is required: create one with POST /api/v1/visitors.');
+    return visitor;
+  }
+
+  async identify(visitor: Visitor, input: { email?: string; name?: string }): Promise<Visitor> {
+    const email = input.email?.trim();
+    const name = input.name?.trim();
+    if (email !== undefined && email !== '' && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw new ValidationError('That email address does not look right.', { email: 'Enter an email address such as name@example.com.' });
+    if (name !== undefined && name.length > 200) throw new ValidationError('The name is too long.', { name: 'At most 200 characters.' });
+    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email: email.toLowerCase() } : {}), ...(name ? { name } : {}) })) ?? visitor;
+  }
+
+  async start(visitor: Visitor, opts: { language?: string | null; pageUrl?: string | null } = {}): Promise<Conversation> {
+    return this.deps.conversations.insert({ visitorId: visitor.id, language: opts.language ?? visitor.language, pageUrl: cleanPageUrl(opts.pageUrl) });
+  }
+
+  /** The visitor's open conversation, if any (the widget shows it after a page load). */
+  current(visitor: Visitor): Promise<Conversation | undefined> {
+    return this.deps.conversations.latestOpenForVisitor(visitor.id);
+  }
+
+  /** The open conversation, or a new one; two first messages at once still make one. */
+  currentOrStart(visitor: Visitor, opts: { language?: string | null; pageUrl?: string | null } = {}): Promise<Conversation> {
+    return this.deps.locker.withLock(`visitor:${visitor.id}`, async () => (await this.current(visitor)) ?? this.start(visitor, opts));
+  }
+
+  /** The conversation with its messages; anyone else's conversation is "not found". */
+  async get(visitor: Visitor, id: string): Promise<{ conversation: Conversation; messages: Message[] }> {
+    const conversation = await this.#owned(visitor, id);
+    return { conversation, messages: await this.deps.messages.listForConversation(conversation.id) };
+  }
+
+  async #owned(visitor: Visitor, id: string): Promise<Conversation> {
+    const conversation = await this.deps.conversations.findForVisitor(id, visitor.id);
+    if (!conversation) throw new NotFoundError('There is no such conversation.');
+    return conversation;
+  }
+
+  /**
+   * Stores the visitor's message, once per clientId. A repeat returns the stored message and,
+   * when it was answered, the stored reply, so the caller can skip answering.
+   */
+  async receive(visitor: Visitor, conversationId: string, input: IncomingMessage): Promise<{ conversation: Conversation; message: Message; reply: Message | undefined; duplicate: boolean }> {
+    const text = input.text.trim();
+    const { messageMaxChars } = this.deps.limits;
+    if (!text) throw new ValidationError('The message is empty.', { text: 'Write a message.' });
+    if (text.length > messageMaxChars) throw new ValidationError(`The message is too long: at most ${messageMaxChars} characters.`, { text: `At most ${messageMaxChars} characters (this one has ${text.length}).` });
+    const clientId = input.clientId?.trim() || null;
+    if (clientId && clientId.length > MAX_CLIENT_ID) throw new ValidationError(`clientId is too long: at most ${MAX_CLIENT_ID} characters.`, { clientId: `At most ${MAX_CLIENT_ID} characters.` });
+    // "notice:" ids are Baton's own (one notice of each kind per conversation).
+    if (clientId?.startsWith('notice:')) throw new ValidationError('clientId may not start with "notice:".', { clientId: 'Use another id, e.g. a UUID.' });
+
+    const conversation = await this.#owned(visitor, conversationId);
+    const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'visitor', text, clientId });
+    const reply = created ? undefined : await this.deps.messages.replyTo(message.id);
+    void this.deps.visitors.update(visitor.id, { lastSeenAt: this.deps.clock.now() }).catch(() => {});
+    return { conversation, message, reply, duplicate: !created };
+  }
+
+  /**
+   * The assistant's reply to a stored visitor message, stored once: when two requests answer
+   * the same message at the same time, both return the reply that was stored first.
+   */
+  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<Message> {
+    const stored = await this.deps.messages.replyTo(message.id);
+    if (stored) return stored;
+    const history = await this.#history(conversation, message);
+    const reply = await this.deps.assistant.answer(message.text, {
+      history,
+      languageHint: conversation.language ?? undefined,
+      onToken: opts.onToken,
+      // Past the budget, the conversation still gets answers: cited excerpts, no LLM.
+      useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
+    });
+    const { message: saved, created } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'assistant',
+      text: reply.text,
+      citations: reply.citations,
+      replyTo: message.id,
+      meta: { mode: reply.mode, confidence: reply.confidence, handoff: handoffOffer(reply), language: reply.language },
+    });
+    if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
+    return saved;
+  }
+
+  /** Recent turns, oldest first, as many as fit the history budget. */
+  async #history(conversation: Conversation, before: Message): Promise<ChatMessage[]> {
+    const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, before.createdAt);
+    const turns: ChatMessage[] = [];
+    let budget = HISTORY_TOKENS;
+    for (const m of recent.reverse()) {
+      if (m.author === 'system') continue;
+      budget -= estimateTokens(m.text);
+      if (budget < 0) break;
+      turns.unshift({ role: m.author === 'visitor' ? 'user' : 'assistant', content: m.text });
+    }
+    return turns;
+  }
+
+  /**
+   * The visitor asked for a person (the widget's button). Recorded once, with a notice in the
+   * conversation saying what happens next; asking again changes nothing.
+   */
+  async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message }> {
+    const current = await this.#owned(visitor, conversationId);
+    const already = current.handoff?.state === 'requested';
+    const conversation = already
+      ? current
+      : ((await this.deps.conversations.requestHandoff(current.id, { reason: 'visitor_request', state: 'requested', evidence: 'the visitor pressed "Talk to the team"', at: this.deps.clock.now().toISOString() })) ?? current);
+    const { message: notice } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'system',
+      text: teamRequestedNotice(conversation.language),
+      // One notice per conversation, whatever number of clicks.
+      clientId: 'notice:team_requested',
+      meta: { notice: 'team_requested' },
+    });
+    return { conversation, notice };
+  }
+}
+
+/** Only an http(s) page address, without its query or fragment (which may carry tokens). */
+function cleanPageUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.origin}${u.pathname}`.slice(0, MAX_PAGE_URL);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,129 @@
+// The chat frame's script (a file, so the CSP can forbid inline scripts). It keeps the visitor
+// token in this frame's own storage, sends it as a header with every htmx request, and talks to
+// the loader on the host page through postMessage.
+(function () {
+  'use strict';
+  var KEY = 'baton.visitor';
+  var memory = null;
+  var token = null;
+  var chat, messages, form, text;
+
+  // Storage can be blocked (privacy settings); the chat then lasts as long as the page.
+  function load() { try { return localStorage.getItem(KEY); } catch (e) { return memory; } }
+  function save(value) { memory = value; try { if (value) localStorage.setItem(KEY, value); else localStorage.removeItem(KEY); } catch (e) { /* memory only */ } }
+
+  function api(method, path, body) {
+    var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined }).then(function (res) {
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      return res.status === 204 ? null : res.json();
+    });
+  }
+
+  function ensureVisitor() {
+    token = load();
+    if (token) return Promise.resolve(token);
+    return api('POST', '/api/v1/visitors', { language: chat.dataset.language }).then(function (body) {
+      token = body.token;
+      save(token);
+      return token;
+    });
+  }
+
+  function loadThread(retried) {
+    return fetch('/widget/thread' + location.search, { headers: { Authorization: 'Bearer ' + token, 'HX-Request': 'true' } }).then(function (res) {
+      // A token this server no longer knows (the visitor was erased): start afresh, once.
+      if (res.status === 401 && !retried) {
+        save(null);
+        return ensureVisitor().then(function () { return loadThread(true); });
+      }
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.text().then(function (html) {
+        htmx.swap({ target: messages, text: html, swap: 'innerHTML' });
+        scrollDown();
+      });
+    });
+  }
+
+  function scrollDown() { messages.scrollTop = messages.scrollHeight; }
+
+  function toast(message) {
+    var region = document.getElementById('toast');
+    var div = document.createElement('div');
+    div.className = 'toast toast-error';
+    div.setAttribute('role', 'alert');
+    div.textContent = message;
+    region.replaceChildren(div);
+    setTimeout(function () { div.remove(); }, 8000);
+  }
+
+  function accent() {
+    var hex = document.documentElement.dataset.accent;
+    if (!/^#[0-9a-f]{6}$/i.test(hex || '')) return;
+    var n = parseInt(hex.slice(1), 16);
+    var light = 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255) > 160;
+    document.documentElement.style.setProperty('--accent', hex);
+    document.documentElement.style.setProperty('--accent-text', light ? '#111111' : '#ffffff');
+  }
+
+  function post(message) { if (window.parent !== window) window.parent.postMessage(message, '*'); }
+
+  document.addEventListener('htmx:config:request', function (e) {
+    if (token) e.detail.ctx.request.headers.Authorization = 'Bearer ' + token;
+  });
+
+  // Each message gets its own id, so a retried request is stored once.
+  document.addEventListener('submit', function (e) {
+    if (e.target !== form) return;
+    if (!text.value.trim()) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    form.elements.clientId.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+  }, true);
+
+  document.addEventListener('htmx:before:request', function (e) {
+    if (e.detail.ctx.sourceElement !== form) return;
+    // The request has its body already: clear the box at once, as chat apps do.
+    setTimeout(function () { text.value = ''; grow(); }, 0);
+  });
+  document.addEventListener('htmx:after:swap', scrollDown);
+  document.addEventListener('htmx:sse:after:message', scrollDown);
+  document.addEventListener('htmx:error', function () { toast(chat.dataset.failed); });
+  document.addEventListener('click', function (e) {
+    var dismiss = e.target.closest && e.target.closest('[data-dismiss]');
+    if (dismiss) dismiss.parentElement.remove();
+  });
+
+  function grow() {
+    text.style.height = 'auto';
+    text.style.height = Math.min(text.scrollHeight, 160) + 'px';
+  }
+
+  window.addEventListener('message', function (e) {
+    if (e.source !== window.parent || !e.data) return;
+    if (e.data.baton === 'focus') text.focus();
+    if (e.data.baton === 'identify' && token) {
+      api('PATCH', '/api/v1/visitors/me', { email: e.data.email, name: e.data.name }).catch(function () { /* an invalid email is ignored */ });
+    }
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    chat = document.getElementById('chat');
+    messages = document.getElementById('messages');
+    form = document.getElementById('composer');
+    text = document.getElementById('message-text');
+    accent();
+    text.addEventListener('input', grow);
+    text.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    document.getElementById('close-chat').addEventListener('click', function () { post({ baton: 'close' }); });
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape') post({ baton: 'close' }); });
+    ensureVisitor()
+      .then(function () { return loadThread(false); })
+      .catch(function () { toast(chat.dataset.failed); })
+      .then(function () { post({ baton: 'ready' }); });
+  });
+})();
