@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', 'views/assets/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', 'views/assets/**', 'views/widget/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,8 @@ export interface FakeMistral {
   url: string;
   requests: { path: string; body: Record<string, unknown>; authorization: string | undefined }[];
   mode: 'ok' | 'slow' | 'hang';
+  /** Pause between streamed pieces, so a browser can be seen receiving them one by one. */
+  pieceDelayMs: number;
   /** What the fake model says, given the request body; streamed a word at a time when asked. */
   reply: (body: Record<string, unknown>) => string;
   failNext(count: number, status: 429 | 500): void;
@@ -38,6 +40,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     url: '',
     requests: [],
     mode: 'ok',
+    pieceDelayMs: 0,
     reply: () => 'Hello from the fake model.',
     failNext(count, status) {
       for (let i = 0; i < count; i++) failures.push(status);
@@ -46,6 +49,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
       failures.length = 0;
       fake.requests.length = 0;
       fake.mode = 'ok';
+      fake.pieceDelayMs = 0;
       fake.reply = () => 'Hello from the fake model.';
     },
     close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
@@ -78,11 +82,16 @@ export async function startFakeMistral(): Promise<FakeMistral> {
           if (body.stream === true) {
             res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
             const pieces = text.match(/\S+\s*/g) ?? [''];
-            for (const [i, piece] of pieces.entries()) {
-              const last = i === pieces.length - 1;
-              res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: piece }, finish_reason: last ? 'stop' : null }], ...(last ? { usage } : {}) })}\n\n`);
-            }
-            return void res.end('data: [DONE]\n\n');
+            const write = async () => {
+              for (const [i, piece] of pieces.entries()) {
+                const last = i === pieces.length - 1;
+                if (fake.pieceDelayMs && i) await new Promise((r) => setTimeout(r, fake.pieceDelayMs));
+                if (res.destroyed) return;
+                res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: piece }, finish_reason: last ? 'stop' : null }], ...(last ? { usage } : {}) })}\n\n`);
+              }
+              res.end('data: [DONE]\n\n');
+            };
+            return void write();
           }
           return void res.writeHead(200, { 'content-type': 'application/json' }).end(
             JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1, model: body.model, usage, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }),

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve('test-artifacts', 'screenshots');
@@ -65,7 +65,7 @@ export interface AxeViolation {
  * Runs axe-core on the page (WCAG 2.1 A and AA rules) and returns serious and critical
  * violations. page.evaluate is not subject to the page's CSP, so no inline script is needed.
  */
-export async function accessibilityProblems(page: Page): Promise<string[]> {
+export async function accessibilityProblems(page: Page | Frame): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate<AxeViolation[]>(
     "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations)",

@@ -37,7 +37,7 @@
 
   var host = document.createElement('div');
   host.setAttribute('data-baton-widget', '');
-  var root = host.attachShadow({ mode: 'closed' });
+  var root = host.attachShadow({ mode: 'open' });
   // A constructed stylesheet works on sites whose CSP forbids inline <style>.
   try {
     var sheet = new CSSStyleSheet();
@@ -66,6 +66,8 @@
   wrap.appendChild(button);
   root.appendChild(wrap);
 
+  var KEY = 'baton.visitor';
+  function stored() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
   var frame = null;
   var frameReady = false;
   var identity = null;
@@ -119,6 +121,11 @@
       if (identity) send(identity);
       if (isOpen) send({ baton: 'focus' });
     } else if (e.data.baton === 'close') close(true);
+    // The frame cannot use its own storage (blocked in third-party frames): keep the token here.
+    else if (e.data.baton === 'token?') frame.contentWindow.postMessage({ baton: 'token', token: stored() }, base);
+    else if (e.data.baton === 'store') {
+      try { if (e.data.token) localStorage.setItem(KEY, e.data.token); else localStorage.removeItem(KEY); } catch (err) { /* blocked too */ }
+    }
   });
 
   window.Baton = {

@@ -102,7 +102,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${messageHtml(c.views, reply, ctx.t)}</hx-partial>`);
       } catch (err) {
         req.log.error({ err }, 'streamed reply failed');
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><li class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></li></hx-partial>`);
+        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><div class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></div></hx-partial>`);
       }
       stream.end();
     },

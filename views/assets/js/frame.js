@@ -8,9 +8,37 @@
   var token = null;
   var chat, messages, form, text;
 
-  // Storage can be blocked (privacy settings); the chat then lasts as long as the page.
-  function load() { try { return localStorage.getItem(KEY); } catch (e) { return memory; } }
-  function save(value) { memory = value; try { if (value) localStorage.setItem(KEY, value); else localStorage.removeItem(KEY); } catch (e) { /* memory only */ } }
+  // The token lives in this frame's own storage. Browsers that block storage in third-party
+  // frames (private windows, "block third-party cookies") get it kept by the loader in the host
+  // page's storage instead, once the visitor has opened the chat.
+  var ownStorage = (function () { try { localStorage.getItem(KEY); return true; } catch (e) { return false; } })();
+  var fromHost = null;
+  function load() {
+    if (ownStorage) return localStorage.getItem(KEY);
+    if (fromHost) return fromHost;
+    return memory;
+  }
+  function save(value) {
+    memory = value;
+    if (ownStorage) {
+      try { if (value) localStorage.setItem(KEY, value); else localStorage.removeItem(KEY); } catch (e) { /* full: memory only */ }
+    } else post({ baton: 'store', token: value });
+  }
+  // Asks the loader for a token it kept; gives up after a second (an old loader, or none).
+  function tokenFromHost() {
+    if (ownStorage || window.parent === window) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var done = function (e) {
+        if (e && (e.source !== window.parent || !e.data || e.data.baton !== 'token')) return;
+        window.removeEventListener('message', done);
+        if (e && typeof e.data.token === 'string') fromHost = e.data.token;
+        resolve();
+      };
+      window.addEventListener('message', done);
+      setTimeout(done, 1000);
+      post({ baton: 'token?' });
+    });
+  }
 
   function api(method, path, body) {
     var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
@@ -40,9 +68,8 @@
       }
       if (!res.ok) throw new Error('HTTP ' + res.status);
       return res.text().then(function (html) {
-        htmx.swap({ target: messages, text: html, swap: 'innerHTML' });
-        scrollDown();
-      });
+        return htmx.swap({ sourceElement: messages, target: messages, text: html, swap: 'innerHTML' });
+      }).then(scrollDown);
     });
   }
 
@@ -121,7 +148,8 @@
     });
     document.getElementById('close-chat').addEventListener('click', function () { post({ baton: 'close' }); });
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') post({ baton: 'close' }); });
-    ensureVisitor()
+    tokenFromHost()
+      .then(ensureVisitor)
       .then(function () { return loadThread(false); })
       .catch(function () { toast(chat.dataset.failed); })
       .then(function () { post({ baton: 'ready' }); });

@@ -1,0 +1,203 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+
+const hasBrowser = browserAvailable();
+
+/**
+ * The widget as a visitor meets it: a shop's page on another origin embeds the loader; the chat
+ * opens, a question gets a streamed answer with a citation link, and a reload keeps the thread.
+ */
+describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () => {
+  let fake: FakeMistral;
+  let t: TestApp;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let site: http.Server;
+  let siteUrl: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const appRequests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeMistral();
+    fake.pieceDelayMs = 60;
+    fake.reply = () =>
+      JSON.stringify({ answer: 'To cancel, open **Settings → Plan** and press *Cancel*. Your data is kept for 60 days, so you can come back.', sources: [1], confidence: 'high', handoff: null });
+    t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0' } });
+    server = await listen(t.app);
+    // The shop's own site: another origin (127.0.0.2), its own CSS trying to restyle buttons, and
+    // a help page the knowledge base crawls.
+    site = http.createServer((req, res) => {
+      if (req.url === '/robots.txt') return void res.writeHead(404).end();
+      if (req.url === '/help/cancel') {
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Cancelling your subscription</title></head>
+          <body><main><h1>Cancelling your subscription</h1><h2>How to cancel</h2><p>Open Settings, then Plan, and press Cancel. Your data is kept for 60 days after you cancel your subscription.</p></main></body></html>`);
+      }
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Shop</title>
+        <style>button { background: hotpink !important; border-radius: 0 !important; } body { font-family: serif; }</style></head>
+        <body><h1>The Shop</h1><p>Our products.</p><a href="/about">About</a>
+        <script src="${server.url}/widget.js" async data-colour="#0f766e"></script></body></html>`);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
+    siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
+    await t.container.services.knowledge.createWebsite('system', { startUrl: `${siteUrl}/help/cancel` });
+    await t.container.services.knowledge.runNextSync();
+    await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('request', (r) => {
+      if (r.url().startsWith(server.url)) appRequests.push(new URL(r.url()).pathname);
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    page.on('pageerror', (err) => problems.push(err.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    site?.closeAllConnections();
+    site?.close();
+    await server?.close();
+    await t?.close();
+    await fake?.close();
+  });
+
+  const chatFrame = async (): Promise<Frame> => {
+    for (let i = 0; i < 100; i++) {
+      const frame = page.frames().find((f) => f.url().includes('/widget/frame'));
+      if (frame) return frame;
+      await page.waitForTimeout(50);
+    }
+    throw new Error('the chat frame did not appear');
+  };
+
+  it('loads the launcher and nothing else: no cookies, no storage, no requests beyond the script', async () => {
+    await page.goto(siteUrl);
+    await page.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
+    expect(appRequests).toEqual(['/widget.js']);
+    expect(await context.cookies()).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(page.frames()).toHaveLength(1);
+    await page.screenshot({ path: screenshotPath('widget-01-closed') });
+  });
+
+  it('opens from the keyboard, streams a cited answer, and keeps the host CSS out', async () => {
+    // The launcher is the page's second focusable element, after the "About" link.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const frame = await chatFrame();
+    await frame.waitForSelector('#message-text');
+    // The launcher keeps its own look despite the host page's `button { background: hotpink !important }`.
+    const launcher = await page.evaluate(() => {
+      const button = document.querySelector('[data-baton-widget]')!.shadowRoot!.querySelector('button')!;
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, radius: style.borderRadius, label: button.getAttribute('aria-label'), expanded: button.getAttribute('aria-expanded') };
+    });
+    expect(launcher).toEqual({ background: 'rgb(15, 118, 110)', radius: '50%', label: 'Close chat', expanded: 'true' });
+    await expect(frame.locator('h1').textContent()).resolves.toBe('Chat with us');
+    await expect(frame.locator('.msg-greeting').textContent()).resolves.toContain('Ask me anything');
+
+    // Opening gives focus to the message box.
+    await frame.waitForFunction(() => document.activeElement?.id === 'message-text');
+    await page.keyboard.type('How do I cancel my subscription?');
+    await page.keyboard.press('Enter');
+
+    // Part of the answer is on screen while the rest is still being written.
+    await frame.waitForFunction(() => {
+      const s = document.querySelector('.msg-pending .stream');
+      return !!s && s.textContent!.length > 5 && !s.textContent!.includes('come back');
+    });
+    const midway = await frame.locator('.msg-pending .stream').textContent();
+    expect(midway!.length).toBeGreaterThan(5);
+    await page.screenshot({ path: screenshotPath('widget-02-streaming') });
+
+    const answer = frame.locator('.msg-assistant:not(.msg-greeting):not(.msg-pending)').last();
+    await answer.waitFor();
+    await expect(answer.locator('.body strong').textContent()).resolves.toBe('Settings → Plan');
+    const citation = answer.locator('.sources li a');
+    await expect(citation.textContent()).resolves.toBe('Cancelling your subscription');
+    await expect(citation.getAttribute('href')).resolves.toBe(`${siteUrl}/help/cancel`);
+    await expect(answer.locator('.sources li .where').textContent()).resolves.toContain('How to cancel');
+    await expect(citation.getAttribute('target')).resolves.toBe('_blank');
+    await expect(frame.locator('.msg-visitor .body').textContent()).resolves.toBe('How do I cancel my subscription?');
+    await expect(frame.locator('#message-text').inputValue()).resolves.toBe('');
+    await page.screenshot({ path: screenshotPath('widget-03-answered') });
+    expect(await accessibilityProblems(frame)).toEqual([]);
+
+    // Still no cookie anywhere. The visitor token is in the frame's own storage or, where the
+    // browser blocks storage in third-party frames (as this headless Chromium does), kept by the
+    // loader in the host page's storage, now that the visitor has opened the chat.
+    expect(await context.cookies()).toEqual([]);
+    const inFrame = await frame.evaluate(() => {
+      try {
+        return localStorage.getItem('baton.visitor');
+      } catch {
+        return null;
+      }
+    });
+    const inHost = await page.evaluate(() => localStorage.getItem('baton.visitor'));
+    expect(inFrame ?? inHost).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+  });
+
+  it('keeps the conversation across a page load on the same site', async () => {
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
+    await page.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
+    const frame = await chatFrame();
+    await frame.locator('.msg-visitor').first().waitFor();
+    await expect(frame.locator('.msg-visitor .body').allTextContents()).resolves.toEqual(['How do I cancel my subscription?']);
+    await expect(frame.locator('.msg-assistant .sources li').count()).resolves.toBe(1);
+    await page.screenshot({ path: screenshotPath('widget-04-after-reload') });
+  });
+
+  it('asks the team at the press of a button and says so', async () => {
+    const frame = await chatFrame();
+    await frame.getByRole('button', { name: 'Talk to the team' }).click();
+    await frame.locator('.msg-system').waitFor();
+    await expect(frame.locator('.msg-system').textContent()).resolves.toContain('A teammate will reply here in this chat');
+    await expect(frame.locator('.team-requested').textContent()).resolves.toContain('The team has been asked');
+    const rows = await t.container.db('conversations').select('status');
+    expect(rows).toEqual([{ status: 'queued' }]);
+    await page.screenshot({ path: screenshotPath('widget-05-team') });
+  });
+
+  it('closes with Escape and gives focus back to the launcher', async () => {
+    const frame = await chatFrame();
+    await frame.locator('#message-text').focus();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-baton-widget'));
+    expect(problems).toEqual([]);
+  });
+
+  it('works on a phone-sized screen, full screen', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 780 });
+    await phone.goto(siteUrl);
+    await phone.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
+    await phone.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
+    const frame = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const f = phone.frames().find((x) => x.url().includes('/widget/frame'));
+        if (f) return f;
+        await phone.waitForTimeout(50);
+      }
+      throw new Error('no frame');
+    })();
+    await frame.locator('.msg-visitor').first().waitFor();
+    const box = await (await frame.frameElement()).boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 780 });
+    await phone.screenshot({ path: screenshotPath('widget-06-phone') });
+    await phone.close();
+  });
+});
