@@ -17,6 +17,7 @@ import path from 'node:path';
 import { crawlBench } from './crawl.js';
 import { qualityBench } from './quality.js';
 import { retrievalBench } from './retrieval.js';
+import { widgetBench } from './widget.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -101,6 +102,7 @@ async function main() {
   rows.push(...(await retrievalBench()));
   rows.push(...(await crawlBench()));
   rows.push(...(await qualityBench()));
+  rows.push(...(await widgetBench()));
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);

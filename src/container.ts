@@ -28,7 +28,7 @@ import type { Config } from './config.js';
 import type { Logger } from './lib/logger.js';
 import { persistentSecret } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
-import type { ChunkRepo, Clock, HealthCheck, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
+import type { ChatModel, ChunkRepo, Clock, HealthCheck, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
 import { ConversationService } from './services/conversations/conversation-service.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
@@ -64,6 +64,8 @@ export interface Container {
 export interface ContainerOverrides {
   clock?: Clock;
   mailer?: Mailer;
+  /** An LLM of the caller's (the benchmark's zero-latency model) instead of Mistral. */
+  chat?: ChatModel;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -174,7 +176,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
 
   const assistant = new AssistantService({
     knowledge,
-    chat: config.mistral ? new MistralChat({ apiKey: config.mistral.apiKey, serverUrl: config.mistral.serverUrl, model: config.mistral.chatModel, timeoutMs: config.mistral.timeoutMs }) : undefined,
+    chat: overrides.chat ?? (config.mistral ? new MistralChat({ apiKey: config.mistral.apiKey, serverUrl: config.mistral.serverUrl, model: config.mistral.chatModel, timeoutMs: config.mistral.timeoutMs }) : undefined),
     // Three failures in a row and the LLM is left alone for 30 s: visitors get excerpts meanwhile.
     breaker: new CircuitBreaker({ threshold: 3, cooldownMs: 30_000 }),
     timeoutMs: config.mistral?.timeoutMs ?? 20_000,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';

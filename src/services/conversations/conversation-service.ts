@@ -101,17 +101,18 @@ export class ConversationService {
     const conversation = await this.#owned(visitor, conversationId);
     const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'visitor', text, clientId });
     const reply = created ? undefined : await this.deps.messages.replyTo(message.id);
-    void this.deps.visitors.update(visitor.id, { lastSeenAt: this.deps.clock.now() }).catch(() => {});
+    // Last seen to the minute is enough, and saves a write per message.
+    const now = this.deps.clock.now();
+    if (now.getTime() - visitor.lastSeenAt.getTime() > 60_000) void this.deps.visitors.update(visitor.id, { lastSeenAt: now }).catch(() => {});
     return { conversation, message, reply, duplicate: !created };
   }
 
   /**
    * The assistant's reply to a stored visitor message, stored once: when two requests answer
-   * the same message at the same time, both return the reply that was stored first.
+   * the same message at the same time, both return the reply that was stored first. (A repeat
+   * that arrives after the reply was stored gets it from receive() without asking again.)
    */
   async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<Message> {
-    const stored = await this.deps.messages.replyTo(message.id);
-    if (stored) return stored;
     const history = await this.#history(conversation, message);
     const reply = await this.deps.assistant.answer(message.text, {
       history,
