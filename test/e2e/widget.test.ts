@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { createUser, startTestApp, type TestApp } from '../support/app.js';
 import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
@@ -200,5 +200,38 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 780 });
     await phone.screenshot({ path: screenshotPath('widget-06-phone') });
     await phone.close();
+  });
+
+  it('lets an admin set the widget up, and try it on the preview page', async () => {
+    await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
+    const admin = await context.newPage();
+    admin.setDefaultTimeout(10_000);
+    await admin.goto(`${server.url}/login`);
+    await admin.getByLabel('Email').fill('ada@example.com');
+    await admin.getByLabel('Password').fill('a long enough password');
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL(`${server.url}/`);
+    await admin.goto(`${server.url}/settings/widget`);
+    await expect(admin.locator('#allowedOrigins').inputValue()).resolves.toBe(siteUrl);
+    await admin.getByLabel('Greeting').fill('Hi from the preview!');
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.locator('.toast-success').waitFor();
+    expect(await accessibilityProblems(admin)).toEqual([]);
+    await admin.screenshot({ path: screenshotPath('widget-07-settings'), fullPage: true });
+
+    await admin.getByRole('link', { name: 'Open the preview' }).click();
+    await admin.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
+    await admin.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
+    const frame = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const f = admin.frames().find((x) => x.url().includes('/widget/frame'));
+        if (f) return f;
+        await admin.waitForTimeout(50);
+      }
+      throw new Error('no frame');
+    })();
+    await expect(frame.locator('.msg-greeting').textContent()).resolves.toContain('Hi from the preview!');
+    await admin.screenshot({ path: screenshotPath('widget-08-preview') });
+    await admin.close();
   });
 });
