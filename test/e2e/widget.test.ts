@@ -135,6 +135,10 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await expect(frame.locator('#message-text').inputValue()).resolves.toBe('');
     await page.screenshot({ path: screenshotPath('widget-03-answered') });
     expect(await accessibilityProblems(frame)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await accessibilityProblems(frame)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('widget-03-answered-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Still no cookie anywhere. The visitor token is in the frame's own storage or, where the
     // browser blocks storage in third-party frames (as this headless Chromium does), kept by the

@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
  */
 export interface FakeMistral {
   url: string;
-  requests: { path: string; body: Record<string, unknown>; authorization: string | undefined }[];
+  requests: { path: string; body: Record<string, unknown>; authorization: string | undefined; at: number }[];
+  /** Sent as Retry-After with every 429, when set. */
+  retryAfterSeconds: number | undefined;
   mode: 'ok' | 'slow' | 'hang';
   /** Pause between streamed pieces, so a browser can be seen receiving them one by one. */
   pieceDelayMs: number;
@@ -41,6 +43,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     requests: [],
     mode: 'ok',
     pieceDelayMs: 0,
+    retryAfterSeconds: undefined,
     reply: () => 'Hello from the fake model.',
     failNext(count, status) {
       for (let i = 0; i < count; i++) failures.push(status);
@@ -50,6 +53,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
       fake.requests.length = 0;
       fake.mode = 'ok';
       fake.pieceDelayMs = 0;
+      fake.retryAfterSeconds = undefined;
       fake.reply = () => 'Hello from the fake model.';
     },
     close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
@@ -59,11 +63,11 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      fake.requests.push({ path: req.url ?? '', body, authorization: req.headers.authorization });
+      fake.requests.push({ path: req.url ?? '', body, authorization: req.headers.authorization, at: Date.now() });
       if (fake.mode === 'hang') return;
       const status = failures.shift();
       const answer = () => {
-        if (status) return void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'error', message: status === 429 ? 'Requests rate limit exceeded' : 'Internal error', type: 'error', code: String(status) }));
+        if (status) return void res.writeHead(status, { 'content-type': 'application/json', ...(status === 429 && fake.retryAfterSeconds ? { 'retry-after': String(fake.retryAfterSeconds) } : {}) }).end(JSON.stringify({ object: 'error', message: status === 429 ? 'Requests rate limit exceeded' : 'Internal error', type: 'error', code: String(status) }));
         if (req.method === 'POST' && req.url === '/v1/embeddings') {
           const inputs = (Array.isArray(body.input) ? body.input : [body.input]) as string[];
           return void res.writeHead(200, { 'content-type': 'application/json' }).end(

@@ -53,6 +53,17 @@ describe('the baton CLI', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('`ask --json` prints the reply object the API returns: cited excerpts without an LLM key', async () => {
+    t = await startTestApp();
+    await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my subscription?', answer: 'Open Settings, then Plan, and press Cancel.' });
+    const asked = await baton(['ask', 'How do I cancel my subscription?', '--json'], { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test', MISTRAL_API_KEY: '' });
+    expect(asked.code, asked.stderr).toBe(0);
+    const reply = JSON.parse(asked.stdout) as Record<string, unknown>;
+    expect(Object.keys(reply).sort()).toEqual(['citations', 'confidence', 'handoff', 'id', 'language', 'mode', 'text']);
+    expect(reply).toMatchObject({ id: null, mode: 'extractive', handoff: null, citations: [{ title: 'How do I cancel my subscription?', url: '', section: '', page: null }] });
+    expect(reply.text).toContain('press Cancel');
+  });
+
   it('migrates, reports status, and explains bad input', async () => {
     const url = await workerDatabaseUrl();
     const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'test' };

@@ -52,6 +52,14 @@ describe('Mistral chat (real SDK, fake server)', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('waits as long as a 429 says in Retry-After before trying again', async () => {
+    fake.retryAfterSeconds = 1;
+    fake.failNext(1, 429);
+    expect((await chat().complete({ messages })).text).toBe('Hello from the fake model.');
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]!.at - fake.requests[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
   it('stops when its signal is aborted', async () => {
     fake.mode = 'hang';
     const controller = new AbortController();

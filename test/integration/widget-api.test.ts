@@ -3,6 +3,7 @@ import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { listen } from '../support/browser.js';
 
 let fake: FakeMistral;
 let t: TestApp;
@@ -138,6 +139,38 @@ describe('the visitor API', () => {
     expect(evs.at(-1)!.event).toBe('reply');
     const stored = await api.get(`/api/v1/conversations/${conv.id}`).set(auth);
     expect(evs.at(-1)!.data).toMatchObject({ id: stored.body.messages[1].id, text: 'Open **Settings → Plan** and press Cancel.', citations: [{ title: 'How do I cancel my subscription?' }], handoff: null });
+  });
+
+  it('finishes and stores the reply when the visitor goes away mid-stream', async () => {
+    await start(llm());
+    fake.pieceDelayMs = 30;
+    fake.reply = cancelAnswer;
+    const server = await listen(t.app);
+    try {
+      const api = supertest(t.app);
+      const { auth } = await visitor(api);
+      const conv = await conversation(api, auth);
+      const abort = new AbortController();
+      const res = await fetch(`${server.url}/api/v1/conversations/${conv.id}/messages`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ text: 'How do I cancel my subscription?', clientId: 'gone' }),
+        signal: abort.signal,
+      });
+      const reader = res.body!.getReader();
+      let seen = '';
+      while (!seen.includes('event: token')) seen += new TextDecoder().decode((await reader.read()).value);
+      abort.abort();
+      let messages: { author: string; text: string }[] = [];
+      for (let i = 0; i < 100 && messages.length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        messages = (await api.get(`/api/v1/conversations/${conv.id}`).set(auth)).body.messages;
+      }
+      expect(messages.map((m) => m.author)).toEqual(['visitor', 'assistant']);
+      expect(messages[1]!.text).toBe('Open **Settings → Plan** and press Cancel.');
+    } finally {
+      await server.close();
+    }
   });
 
   it('puts the recent turns into the prompt, personal data masked', async () => {
