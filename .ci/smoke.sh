@@ -56,7 +56,21 @@ grep -q "Welcome to Baton" "$work/setup.html" || { echo "/setup did not show the
 code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")"
 [ "$code" = 303 ] || { echo "/ answered $code, expected a 303 to /setup" >&2; exit 1; }
 curl -fsS "http://127.0.0.1:$port/vendor/htmx/htmx.min.js" -o /dev/null
+curl -fsS "http://127.0.0.1:$port/vendor/htmx/ext/hx-sse.min.js" -o /dev/null
 echo "/setup serves the wizard; / redirects to it; htmx is served"
+
+# The widget from the production build: the loader, the frame, and a visitor's first message
+# (no LLM key here, so the reply is cited excerpts or the "not found" offer).
+curl -fsS "http://127.0.0.1:$port/widget.js" -o "$work/widget.js"
+grep -q "Baton" "$work/widget.js" || { echo "/widget.js is not the loader" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port/widget/frame" -o "$work/frame.html"
+grep -q 'id="composer"' "$work/frame.html" || { echo "/widget/frame does not show the chat" >&2; exit 1; }
+token="$(curl -fsS -X POST -H 'content-type: application/json' -d '{}' "http://127.0.0.1:$port/api/v1/visitors" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).token))")"
+conv="$(curl -fsS -X POST -H "authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/conversations" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).id))")"
+curl -fsS -X POST -H "authorization: Bearer $token" -H 'content-type: application/json' -d '{"text":"How do I reset my password?","clientId":"smoke-1"}' \
+  "http://127.0.0.1:$port/api/v1/conversations/$conv/messages" -o "$work/reply.json"
+grep -q '"mode":"extractive"' "$work/reply.json" || { echo "the visitor API did not reply: $(cat "$work/reply.json")" >&2; exit 1; }
+echo "widget: loader, frame and a visitor's message with a reply"
 
 # The image's HEALTHCHECK, verbatim.
 (cd "$work/app" && node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))")
