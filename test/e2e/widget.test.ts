@@ -166,6 +166,16 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await page.screenshot({ path: screenshotPath('widget-04-after-reload') });
   });
 
+  it('records who the visitor is when the site calls Baton.identify', async () => {
+    await page.evaluate(() => (window as unknown as { Baton: { identify(p: object): void } }).Baton.identify({ email: 'Jane@Example.com', name: 'Jane' }));
+    let rows: { email: string | null; name: string | null }[] = [];
+    for (let i = 0; i < 50 && !rows.some((r) => r.email); i++) {
+      await page.waitForTimeout(50);
+      rows = await t.container.db('visitors').select('email', 'name');
+    }
+    expect(rows).toEqual([{ email: 'jane@example.com', name: 'Jane' }]);
+  });
+
   it('asks the team at the press of a button and says so', async () => {
     const frame = await chatFrame();
     await frame.getByRole('button', { name: 'Talk to the team' }).click();
@@ -217,6 +227,10 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await admin.waitForURL(`${server.url}/`);
     await admin.goto(`${server.url}/settings/widget`);
     await expect(admin.locator('#allowedOrigins').inputValue()).resolves.toBe(siteUrl);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await admin.getByRole('button', { name: 'Copy the snippet' }).click();
+    await admin.getByRole('button', { name: 'Copied' }).waitFor();
+    await expect(admin.evaluate(() => navigator.clipboard.readText())).resolves.toBe('<script src="http://baton.test/widget.js" async></script>');
     await admin.getByLabel('Greeting').fill('Hi from the preview!');
     await admin.getByRole('button', { name: 'Save' }).click();
     await admin.locator('.toast-success').waitFor();

@@ -21,6 +21,19 @@
   document.addEventListener('DOMContentLoaded', function () { autoHide(document); });
   document.addEventListener('htmx:after:swap', function () { autoHide(document.getElementById('toast')); });
 
+  // Copy buttons: data-copy names the element whose text goes to the clipboard.
+  document.addEventListener('click', function (e) {
+    var btn = e.target.closest && e.target.closest('[data-copy]');
+    if (!btn || !navigator.clipboard) return;
+    var source = document.querySelector(btn.getAttribute('data-copy'));
+    if (!source) return;
+    var label = btn.textContent;
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      btn.textContent = btn.getAttribute('data-copied') || 'Copied';
+      setTimeout(function () { btn.textContent = label; }, 2000);
+    });
+  });
+
   // Setup wizard: preselect the browser's time zone.
   document.addEventListener('DOMContentLoaded', function () {
     var select = document.querySelector('select[data-detect-timezone]');
