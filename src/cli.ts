@@ -5,6 +5,7 @@ import { createContainer, type Container } from './container.js';
 import { loadDotEnv } from './lib/dotenv.js';
 import { createLogger } from './lib/logger.js';
 import { DomainError } from './services/errors.js';
+import { triggerBeforeAnswer } from './services/assistant/triggers/triggers.js';
 import { replyObjectOf } from './services/conversations/reply.js';
 
 /**
@@ -200,6 +201,17 @@ export function buildCli(): Command {
         reply.citations.forEach((cit, i) => console.log(`[${i + 1}] ${cit.title}${cit.section ? ` › ${cit.section}` : ''}${cit.page ? `, page ${cit.page}` : ''}${cit.url ? `\n    ${cit.url}` : ''}`));
         console.error(`(${reply.mode === 'llm' ? 'written by Mistral' : 'excerpts, no LLM'}; confidence ${reply.confidence})`);
       });
+    });
+
+  program
+    .command('triggers')
+    .description('which handoff trigger a visitor message would fire before the assistant answers (built-in lists, every language)')
+    .argument('<message>', 'the message, as a visitor would write it')
+    .option('--json', 'print the trigger as JSON (null when none fires)')
+    .action((message: string, opts: { json?: boolean }) => {
+      const trigger = triggerBeforeAnswer({ text: message, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 }) ?? null;
+      if (opts.json) console.log(JSON.stringify(trigger));
+      else console.log(trigger ? `${trigger.kind}${trigger.detail ? ` (${trigger.detail})` : ''}: ${trigger.evidence}` : 'No trigger: the assistant would answer.');
     });
 
   program

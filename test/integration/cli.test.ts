@@ -64,6 +64,14 @@ describe('the baton CLI', () => {
     expect(reply.text).toContain('press Cancel');
   });
 
+  it('`triggers` says which handoff trigger a message fires, without a database', async () => {
+    const person = await baton(['triggers', 'Kann ich mit einem Menschen sprechen?', '--json'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(person.code, person.stderr).toBe(0);
+    expect(JSON.parse(person.stdout)).toEqual({ kind: 'person_request', evidence: '"mit einem menschen sprechen"' });
+    const none = await baton(['triggers', 'How do I contact my customers?'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(none.stdout.trim()).toBe('No trigger: the assistant would answer.');
+  });
+
   it('migrates, reports status, and explains bad input', async () => {
     const url = await workerDatabaseUrl();
     const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'test' };

@@ -1,0 +1,163 @@
+import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
+import { DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, type PhraseList, type SensitiveCategory } from './defaults.js';
+
+/**
+ * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
+ * matched, the rule, the category), decided from the visitor's words and the conversation's
+ * state, never parsed out of the model's prose. Every language's list is checked whatever the
+ * message's language: short messages are too short to detect a language reliably.
+ */
+
+export type TriggerKind = 'person_request' | 'sensitive' | 'rule' | 'dissatisfied' | 'unsure';
+
+export interface Trigger {
+  kind: TriggerKind;
+  /** What fired, in words an agent can check: the matched words, the rule, the model's reason. */
+  evidence: string;
+  /** For sensitive topics, the category key; for rules, the rule's name. */
+  detail?: string;
+}
+
+const compileList = (list: PhraseList): CompiledPhrase[] => Object.values(list).flatMap((phrases) => (phrases ?? []).map(compilePhrase));
+
+const PERSON = compileList(PERSON_REQUEST);
+const GUARDS = compileList(PERSON_GUARDS);
+const WORDS = compileList(PERSON_WORDS);
+const DISSATISFIED = compileList(DISSATISFACTION);
+const SHORT_MESSAGE_WORDS = 3;
+// Filler that may stand around a one-word request: "a human please", "hi, agent!".
+const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
+
+/** The visitor asks for a person, in any of the languages; not when asking about their own people. */
+export function detectPersonRequest(text: string): Trigger | undefined {
+  const toks = tokens(text);
+  const content = toks.filter((t) => !FILLER.has(t));
+  if (content.length && content.length <= SHORT_MESSAGE_WORDS) {
+    const word = firstMatch(WORDS, content);
+    if (word && word.matched.split(' ').length === content.length) return { kind: 'person_request', evidence: `"${word.matched}"` };
+  }
+  const hit = firstMatch(PERSON, toks);
+  if (!hit) return undefined;
+  if (firstMatch(GUARDS, toks)) return undefined;
+  return { kind: 'person_request', evidence: `"${hit.matched}"` };
+}
+
+export interface CompiledCategory {
+  key: string;
+  name: string;
+  phrases: CompiledPhrase[];
+}
+
+export function compileCategories(categories: SensitiveCategory[]): CompiledCategory[] {
+  return categories.filter((c) => c.enabled).map((c) => ({ key: c.key, name: c.name, phrases: compileList(c.phrases) }));
+}
+
+const DEFAULT_CATEGORIES = compileCategories(DEFAULT_SENSITIVE_CATEGORIES);
+
+/** The first sensitive category the message falls in. */
+export function detectSensitive(text: string, categories: CompiledCategory[] = DEFAULT_CATEGORIES): Trigger | undefined {
+  const toks = tokens(text);
+  for (const c of categories) {
+    const hit = firstMatch(c.phrases, toks);
+    if (hit) return { kind: 'sensitive', detail: c.key, evidence: `${c.name}: "${hit.matched}"` };
+  }
+  return undefined;
+}
+
+/** "That didn't help" and the like; the caller counts them across the conversation. */
+export function detectDissatisfaction(text: string): string | undefined {
+  return firstMatch(DISSATISFIED, tokens(text))?.matched;
+}
+
+/** A condition an operator set in the admin settings; every field given must hold. */
+export interface OperatorRule {
+  name: string;
+  enabled: boolean;
+  /** Phrases (the phrase language) of which the message must contain one. */
+  phrases?: string[];
+  /** A regular expression the message must match (case-insensitive). */
+  pattern?: string;
+  /** Text the page URL must contain. */
+  pageUrlContains?: string;
+  /** Domains the visitor's email must be at (e.g. "bigcustomer.com"). */
+  emailDomains?: string[];
+  /** Fire once the assistant has answered this many times in a row without a person. */
+  aiAnswersInRow?: number;
+  /** Fire once the visitor rated this many answers unhelpful. */
+  negativeFeedback?: number;
+}
+
+export interface RuleContext {
+  text: string;
+  pageUrl: string | null;
+  email: string | null;
+  aiAnswersInRow: number;
+  negativeFeedback: number;
+}
+
+/** The first enabled rule all of whose conditions hold (a rule with no condition never fires). */
+export function evaluateRules(rules: OperatorRule[], ctx: RuleContext): Trigger | undefined {
+  const toks = tokens(ctx.text);
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    const evidence: string[] = [];
+    let conditions = 0;
+    const check = (ok: boolean, why: string) => {
+      conditions++;
+      if (ok) evidence.push(why);
+      return ok;
+    };
+    if (rule.phrases?.length) {
+      const hit = firstMatch(rule.phrases.map(compilePhrase), toks);
+      if (!check(!!hit, `words "${hit?.matched}"`)) continue;
+    }
+    if (rule.pattern) {
+      let m: RegExpExecArray | null = null;
+      try {
+        m = new RegExp(rule.pattern, 'iu').exec(ctx.text);
+      } catch {
+        m = null;
+      }
+      if (!check(!!m, `pattern matched "${m?.[0]}"`)) continue;
+    }
+    if (rule.pageUrlContains) {
+      if (!check(!!ctx.pageUrl?.toLowerCase().includes(rule.pageUrlContains.toLowerCase()), `page ${ctx.pageUrl}`)) continue;
+    }
+    if (rule.emailDomains?.length) {
+      const domain = ctx.email?.split('@')[1]?.toLowerCase();
+      if (!check(!!domain && rule.emailDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`)), `email at ${domain}`)) continue;
+    }
+    if (rule.aiAnswersInRow) {
+      if (!check(ctx.aiAnswersInRow >= rule.aiAnswersInRow, `${ctx.aiAnswersInRow} AI answers in a row`)) continue;
+    }
+    if (rule.negativeFeedback) {
+      if (!check(ctx.negativeFeedback >= rule.negativeFeedback, `${ctx.negativeFeedback} answers rated unhelpful`)) continue;
+    }
+    if (conditions) return { kind: 'rule', detail: rule.name, evidence: `${rule.name}: ${evidence.join(', ')}` };
+  }
+  return undefined;
+}
+
+export interface TriggerContext extends RuleContext {
+  /** Earlier messages of this episode the visitor marked as not helping. */
+  dissatisfiedBefore: number;
+  categories?: CompiledCategory[];
+  rules?: OperatorRule[];
+}
+
+/**
+ * The trigger that fires on the visitor's message before the assistant answers, if any:
+ * sensitive topics first (they must not get an AI attempt), then a request for a person, the
+ * operator's rules, and a second "that didn't help".
+ */
+export function triggerBeforeAnswer(ctx: TriggerContext): Trigger | undefined {
+  const sensitive = detectSensitive(ctx.text, ctx.categories);
+  if (sensitive) return sensitive;
+  const person = detectPersonRequest(ctx.text);
+  if (person) return person;
+  const rule = evaluateRules(ctx.rules ?? [], ctx);
+  if (rule) return rule;
+  const unhappy = detectDissatisfaction(ctx.text);
+  if (unhappy && ctx.dissatisfiedBefore >= 1) return { kind: 'dissatisfied', evidence: `"${unhappy}", ${ctx.dissatisfiedBefore + 1} times in this conversation` };
+  return undefined;
+}

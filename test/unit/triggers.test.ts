@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { detectDissatisfaction, detectPersonRequest, detectSensitive, evaluateRules, triggerBeforeAnswer } from '../../src/services/assistant/triggers/triggers.js';
+import { ANSWERABLE, PERSON_REQUESTS, SENSITIVE } from '../fixtures/handoff/messages.js';
+import { MORE_ANSWERABLE, MORE_PERSON_REQUESTS, MORE_SENSITIVE } from '../fixtures/handoff/more.js';
+
+describe('a request for a person', () => {
+  for (const [language, messages] of Object.entries(PERSON_REQUESTS)) {
+    it.each(messages)(`is recognised in ${language}: %s`, (text) => {
+      expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+      expect(detectSensitive(text)).toBeUndefined();
+    });
+  }
+});
+
+describe('a sensitive topic', () => {
+  for (const [language, cases] of Object.entries(SENSITIVE)) {
+    it.each(cases)(`is recognised in ${language}: %s → %s`, (text, category) => {
+      expect(detectSensitive(text)).toMatchObject({ kind: 'sensitive', detail: category });
+    });
+  }
+});
+
+describe('an answerable question', () => {
+  for (const [language, messages] of Object.entries(ANSWERABLE)) {
+    it.each(messages)(`triggers nothing in ${language}: %s`, (text) => {
+      expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+    });
+  }
+});
+
+describe('the second set of messages', () => {
+  it.each(MORE_PERSON_REQUESTS)('recognises a request for a person: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+  it.each(MORE_SENSITIVE)('recognises a sensitive topic: %s → %s', (text, category) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: category });
+  });
+  it.each(MORE_ANSWERABLE)('leaves an answerable question alone: %s', (text) => {
+    expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+  });
+});
+
+describe('evidence', () => {
+  it('names the words that matched and the category', () => {
+    expect(detectPersonRequest('Could I please speak with a real human?')).toEqual({ kind: 'person_request', evidence: '"speak with a real human"' });
+    expect(detectSensitive('you charged me twice!')).toEqual({ kind: 'sensitive', detail: 'billing_dispute', evidence: 'Billing disputes: "charged me twice"' });
+  });
+});
+
+describe('repeated dissatisfaction', () => {
+  it('fires on the second "that didn\'t help", not the first', () => {
+    expect(detectDissatisfaction("That didn't help")).toBe('didn t help');
+    const ctx = { text: 'still not helpful', pageUrl: null, email: null, aiAnswersInRow: 2, negativeFeedback: 0 };
+    expect(triggerBeforeAnswer({ ...ctx, dissatisfiedBefore: 0 })).toBeUndefined();
+    expect(triggerBeforeAnswer({ ...ctx, dissatisfiedBefore: 1 })).toMatchObject({ kind: 'dissatisfied' });
+    expect(detectDissatisfaction('Das hilft mir nicht')).toBeTruthy();
+    expect(detectDissatisfaction('Thanks, that helped a lot')).toBeUndefined();
+  });
+});
+
+describe('operator rules', () => {
+  const base = { text: 'What does the enterprise plan cost?', pageUrl: 'https://shop.example/pricing', email: 'cto@bigcorp.com', aiAnswersInRow: 1, negativeFeedback: 0 };
+  it('fire when every condition holds, with the conditions as evidence', () => {
+    const rules = [{ name: 'Enterprise leads', enabled: true, phrases: ['enterprise'], pageUrlContains: '/pricing', emailDomains: ['bigcorp.com'] }];
+    expect(evaluateRules(rules, base)).toEqual({ kind: 'rule', detail: 'Enterprise leads', evidence: 'Enterprise leads: words "enterprise", page https://shop.example/pricing, email at bigcorp.com' });
+    expect(evaluateRules(rules, { ...base, email: 'someone@small.example' })).toBeUndefined();
+    expect(evaluateRules([{ ...rules[0]!, enabled: false }], base)).toBeUndefined();
+  });
+  it('count AI answers in a row, take a pattern, and ignore a broken one', () => {
+    expect(evaluateRules([{ name: 'Long chats', enabled: true, aiAnswersInRow: 3 }], { ...base, aiAnswersInRow: 3 })).toMatchObject({ detail: 'Long chats' });
+    expect(evaluateRules([{ name: 'Long chats', enabled: true, aiAnswersInRow: 3 }], base)).toBeUndefined();
+    expect(evaluateRules([{ name: 'Order numbers', enabled: true, pattern: '\\bORD-\\d{6}\\b' }], { ...base, text: 'where is ord-123456?' })).toMatchObject({ evidence: 'Order numbers: pattern matched "ord-123456"' });
+    expect(evaluateRules([{ name: 'Broken', enabled: true, pattern: '(' }], base)).toBeUndefined();
+    expect(evaluateRules([{ name: 'Empty', enabled: true }], base)).toBeUndefined();
+  });
+});
