@@ -94,8 +94,8 @@ describe('the visitor API', () => {
     expect(fake.requests.filter((r) => r.path === '/v1/chat/completions').length).toBe(1);
     // Sent at the same moment: still one message and one reply.
     const [a, b] = await Promise.all([
-      api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'And refunds?', clientId: 'race' }),
-      api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'And refunds?', clientId: 'race' }),
+      api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Is my data kept when I cancel?', clientId: 'race' }),
+      api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Is my data kept when I cancel?', clientId: 'race' }),
     ]);
     expect(a.body.reply.id).toBe(b.body.reply.id);
     const counts = await t.container.db('messages').where({ conversation_id: conv.id }).select('author').count('* as n').groupBy('author');
@@ -187,7 +187,7 @@ describe('the visitor API', () => {
     expect(JSON.stringify(fake.requests)).not.toContain('jane@example.com');
   });
 
-  it('without an LLM key, replies with cited excerpts and offers the team when nothing matches', async () => {
+  it('without an LLM key, replies with cited excerpts, and hands off when nothing matches', async () => {
     const api = await start();
     const { auth } = await visitor(api);
     const conv = await conversation(api, auth);
@@ -195,7 +195,10 @@ describe('the visitor API', () => {
     expect(res.body.reply).toMatchObject({ mode: 'extractive', citations: [{ title: 'How do I cancel my subscription?' }], handoff: null });
     expect(res.body.reply.text).toContain('press Cancel');
     const none = await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Quantum flux capacitor warranty?', clientId: '2' }).expect(201);
-    expect(none.body.reply).toMatchObject({ mode: 'extractive', citations: [], handoff: { reason: 'unsure', state: 'offered' } });
+    expect(none.body.reply).toMatchObject({ mode: 'extractive', citations: [], handoff: { reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' } });
+    const after = await api.get(`/api/v1/conversations/${conv.id}`).set(auth);
+    expect(after.body.status).toBe('queued');
+    expect(after.body.messages.at(-1)).toMatchObject({ author: 'system', text: expect.stringContaining('teammate will reply here') });
   });
 
   it('falls back to excerpts when the streamed answer does not start in time', async () => {
@@ -212,6 +215,24 @@ describe('the visitor API', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     const reply = events(res.body as string).at(-1)!;
     expect(reply).toMatchObject({ event: 'reply', data: { mode: 'extractive', citations: [{ title: 'How do I cancel my subscription?' }] } });
+  });
+
+  it('hands a request for a person or a sensitive topic to the team without asking the LLM', async () => {
+    const api = await start(llm());
+    fake.reply = cancelAnswer;
+    const { auth } = await visitor(api);
+    const conv = await conversation(api, auth);
+    const person = await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Can I talk to a human please?', clientId: '1' }).expect(201);
+    expect(person.body.reply).toMatchObject({ mode: 'none', citations: [], handoff: { reason: 'person_request', evidence: '"talk to a human"' }, text: expect.stringContaining('teammate will reply here') });
+    expect((await api.get(`/api/v1/conversations/${conv.id}`).set(auth)).body.status).toBe('queued');
+    // Once queued the assistant answers follow-up questions again (the inbox decides the rest).
+    const follow = await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Meanwhile, how do I cancel my subscription?', clientId: '2' }).expect(201);
+    expect(follow.body.reply).toMatchObject({ mode: 'llm', handoff: null });
+
+    const other = await conversation(api, auth);
+    const sensitive = await api.post(`/api/v1/conversations/${other.id}/messages`).set(auth).send({ text: 'You charged me twice for my subscription!', clientId: '1' }).expect(201);
+    expect(sensitive.body.reply).toMatchObject({ mode: 'none', handoff: { reason: 'sensitive', detail: 'billing_dispute' } });
+    expect(fake.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
   });
 
   it('spends the LLM only within the conversation token budget, then answers with excerpts', async () => {
@@ -296,7 +317,7 @@ describe('the visitor API', () => {
     const again = await api.post(`/api/v1/conversations/${conv.id}/handoff`).set(auth).expect(200);
     expect(again.body.notice.id).toBe(first.body.notice.id);
     const row = await t.container.db('conversations').where({ id: conv.id }).first();
-    expect(row.handoff).toMatchObject({ reason: 'visitor_request', state: 'requested' });
+    expect(row.handoff).toMatchObject({ reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"' });
   });
 
   it('takes calls only from Baton itself and the allowed sites, with CORS for those sites', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, safeHref } from '../../src/lib/markdown.js';
 import { partialStringField } from '../../src/services/assistant/partial-json.js';
-import { handoffOffer } from '../../src/services/conversations/reply.js';
+import { unsureHandoff } from '../../src/services/conversations/reply.js';
 import { VisitorTokens } from '../../src/services/conversations/visitor-tokens.js';
 import { pickLanguage } from '../../src/http/widget/strings.js';
 import { loaderScript } from '../../src/http/widget/loader.js';
@@ -82,11 +82,14 @@ describe('the widget language', () => {
   });
 });
 
-describe('handoff offers', () => {
-  it('offers the team when unsure or when the model asks, never otherwise', () => {
-    expect(handoffOffer({ confidence: 'high', handoffWish: null })).toBeNull();
-    expect(handoffOffer({ confidence: 'low', handoffWish: null })).toMatchObject({ reason: 'unsure', state: 'offered' });
-    expect(handoffOffer({ confidence: 'high', handoffWish: { reason: 'wants a refund' } })).toEqual({ reason: 'assistant_suggested', state: 'offered', evidence: 'wants a refund' });
+describe('the unsure trigger', () => {
+  const reply: Parameters<typeof unsureHandoff>[0] = { confidence: 'high', handoffWish: null, citations: [{ title: 't', url: '', section: '', page: null }], mode: 'llm' };
+  it('hands off when the model asks or is unsure, or nothing matched, never otherwise', () => {
+    expect(unsureHandoff(reply)).toBeNull();
+    expect(unsureHandoff({ ...reply, confidence: 'low' })).toEqual({ reason: 'unsure', evidence: "the model's own confidence was low" });
+    expect(unsureHandoff({ ...reply, confidence: 'low', citations: [] })).toEqual({ reason: 'unsure', evidence: 'the answer cited none of the passages it was given' });
+    expect(unsureHandoff({ ...reply, confidence: 'low', citations: [], mode: 'extractive' })).toEqual({ reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' });
+    expect(unsureHandoff({ ...reply, handoffWish: { reason: 'wants a refund' } })).toEqual({ reason: 'unsure', evidence: 'the assistant asked for a person: wants a refund' });
   });
 });
 

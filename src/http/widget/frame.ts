@@ -72,7 +72,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const messages = conversation ? (await conversations.get(visitor, conversation.id)).messages : [];
     const ctx = await frameContext(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
     res.set('Cache-Control', 'no-store');
-    render(res, 'partials/widget/thread', { ...ctx, greeting: typeof req.query.greeting === 'string' && req.query.greeting.trim() ? req.query.greeting.trim().slice(0, 300) : ctx.greeting, messages, requested: conversation?.handoff?.state === 'requested' });
+    render(res, 'partials/widget/thread', { ...ctx, greeting: typeof req.query.greeting === 'string' && req.query.greeting.trim() ? req.query.greeting.trim().slice(0, 300) : ctx.greeting, messages, requested: !!conversation && conversation.status !== 'bot' });
   });
 
   r.post(
@@ -99,7 +99,10 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
           (await conversations.respond(received.conversation, received.message, {
             onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
           }));
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${messageHtml(c.views, reply, ctx.t)}</hx-partial>`);
+        // A reply that handed the conversation off is followed by the notice of what happens next.
+        const notices = reply.meta.handoff && reply.author !== 'system' ? await conversations.noticesAfter(received.conversation.id, reply) : [];
+        const teamBar = reply.meta.handoff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` : '';
+        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${[reply, ...notices].map((m) => messageHtml(c.views, m, ctx.t)).join('')}</hx-partial>${teamBar}`);
       } catch (err) {
         req.log.error({ err }, 'streamed reply failed');
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><div class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></div></hx-partial>`);

@@ -3,8 +3,9 @@ import { estimateTokens } from '../assistant/assistant-service.js';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, VisitorRepo } from '../ports.js';
 import { teamRequestedNotice } from './notices.js';
-import { handoffOffer } from './reply.js';
-import type { Conversation, Message, Visitor } from './types.js';
+import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from '../assistant/triggers/triggers.js';
+import { unsureHandoff } from './reply.js';
+import type { Conversation, Handoff, Message, Visitor } from './types.js';
 import type { VisitorTokens } from './visitor-tokens.js';
 
 export interface ConversationServiceDeps {
@@ -108,43 +109,91 @@ export class ConversationService {
   }
 
   /**
-   * The assistant's reply to a stored visitor message, stored once: when two requests answer
-   * the same message at the same time, both return the reply that was stored first. (A repeat
-   * that arrives after the reply was stored gets it from receive() without asking again.)
+   * The reply to a stored visitor message, stored once: when two requests answer the same
+   * message at the same time, both return the reply that was stored first. (A repeat that arrives
+   * after the reply was stored gets it from receive() without asking again.)
+   *
+   * While the bot has the conversation, the handoff triggers run first: a sensitive topic, a
+   * request for a person, an operator rule or a second "that didn't help" hands the conversation
+   * to the team without an AI answer, and the reply is the notice saying what happens next. An
+   * answer the assistant is unsure of hands off too, after it is given.
    */
   async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<Message> {
-    const history = await this.#history(conversation, message);
+    const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, message.createdAt);
+    if (conversation.status === 'bot') {
+      const trigger = triggerBeforeAnswer({
+        text: message.text,
+        pageUrl: conversation.pageUrl,
+        email: null,
+        aiAnswersInRow: aiAnswersInRow(recent),
+        negativeFeedback: 0,
+        dissatisfiedBefore: recent.filter((m) => m.author === 'visitor' && detectDissatisfaction(m.text)).length,
+      });
+      if (trigger) return this.#handOff(conversation, message, { reason: trigger.kind, evidence: trigger.evidence, ...(trigger.detail ? { detail: trigger.detail } : {}) }, opts.onToken);
+    } else if (detectPersonRequest(message.text)) {
+      // Already with the team: say so again rather than answer "can I talk to someone?".
+      return this.#notice(conversation, message, null, opts.onToken);
+    }
+
     const reply = await this.deps.assistant.answer(message.text, {
-      history,
+      history: toHistory(recent),
       languageHint: conversation.language ?? undefined,
       onToken: opts.onToken,
       // Past the budget, the conversation still gets answers: cited excerpts, no LLM.
       useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
     });
+    const handoff = conversation.status === 'bot' ? unsureHandoff(reply) : null;
     const { message: saved, created } = await this.deps.messages.insertOnce({
       conversationId: conversation.id,
       author: 'assistant',
       text: reply.text,
       citations: reply.citations,
       replyTo: message.id,
-      meta: { mode: reply.mode, confidence: reply.confidence, handoff: handoffOffer(reply), language: reply.language },
+      meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language },
     });
     if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
+    if (created && handoff) {
+      await this.deps.conversations.requestHandoff(conversation.id, { ...handoff, at: this.deps.clock.now().toISOString() });
+      await this.#storeNotice(conversation, `notice:handoff:${message.id}`);
+    }
     return saved;
   }
 
-  /** Recent turns, oldest first, as many as fit the history budget. */
-  async #history(conversation: Conversation, before: Message): Promise<ChatMessage[]> {
-    const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, before.createdAt);
-    const turns: ChatMessage[] = [];
-    let budget = HISTORY_TOKENS;
-    for (const m of recent.reverse()) {
-      if (m.author === 'system') continue;
-      budget -= estimateTokens(m.text);
-      if (budget < 0) break;
-      turns.unshift({ role: m.author === 'visitor' ? 'user' : 'assistant', content: m.text });
-    }
-    return turns;
+  /** The notices stored after `after` (a reply that handed off is followed by one). */
+  async noticesAfter(conversationId: string, after: Message): Promise<Message[]> {
+    const all = await this.deps.messages.listForConversation(conversationId);
+    return all.filter((m) => m.author === 'system' && m.createdAt >= after.createdAt && m.id !== after.id);
+  }
+
+  async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
+    const reply = await this.#notice(conversation, message, handoff, onToken);
+    if (reply.meta.handoff) await this.deps.conversations.requestHandoff(conversation.id, { ...handoff, at: this.deps.clock.now().toISOString() });
+    return reply;
+  }
+
+  /** The notice as the reply to `message`: no AI answer, the team will reply. */
+  async #notice(conversation: Conversation, message: Message, handoff: Handoff | null, onToken?: (text: string) => void): Promise<Message> {
+    const text = teamRequestedNotice(conversation.language);
+    onToken?.(text);
+    const { message: saved } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'system',
+      text,
+      replyTo: message.id,
+      meta: { mode: 'none', handoff, language: conversation.language ?? undefined, notice: 'team_requested' },
+    });
+    return saved;
+  }
+
+  async #storeNotice(conversation: Conversation, clientId: string): Promise<Message> {
+    const { message } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'system',
+      text: teamRequestedNotice(conversation.language),
+      clientId,
+      meta: { notice: 'team_requested' },
+    });
+    return message;
   }
 
   /**
@@ -153,20 +202,36 @@ export class ConversationService {
    */
   async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message }> {
     const current = await this.#owned(visitor, conversationId);
-    const already = current.handoff?.state === 'requested';
-    const conversation = already
-      ? current
-      : ((await this.deps.conversations.requestHandoff(current.id, { reason: 'visitor_request', state: 'requested', evidence: 'the visitor pressed "Talk to the team"', at: this.deps.clock.now().toISOString() })) ?? current);
-    const { message: notice } = await this.deps.messages.insertOnce({
-      conversationId: conversation.id,
-      author: 'system',
-      text: teamRequestedNotice(conversation.language),
-      // One notice per conversation, whatever number of clicks.
-      clientId: 'notice:team_requested',
-      meta: { notice: 'team_requested' },
-    });
-    return { conversation, notice };
+    const conversation =
+      current.status !== 'bot'
+        ? current
+        : ((await this.deps.conversations.requestHandoff(current.id, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"', at: this.deps.clock.now().toISOString() })) ?? current);
+    // One notice per conversation, whatever number of clicks.
+    return { conversation, notice: await this.#storeNotice(conversation, 'notice:team_requested') };
   }
+}
+
+/** Recent turns, oldest first, as many as fit the history budget (Baton's own notices left out). */
+function toHistory(recent: Message[]): ChatMessage[] {
+  const turns: ChatMessage[] = [];
+  let budget = HISTORY_TOKENS;
+  for (const m of [...recent].reverse()) {
+    if (m.author === 'system') continue;
+    budget -= estimateTokens(m.text);
+    if (budget < 0) break;
+    turns.unshift({ role: m.author === 'visitor' ? 'user' : 'assistant', content: m.text });
+  }
+  return turns;
+}
+
+/** How many assistant answers came since a person last wrote to the visitor. */
+function aiAnswersInRow(recent: Message[]): number {
+  let n = 0;
+  for (const m of [...recent].reverse()) {
+    if (m.author === 'agent') break;
+    if (m.author === 'assistant') n++;
+  }
+  return n;
 }
 
 /** Only an http(s) page address, without its query or fragment (which may carry tokens). */

@@ -8,25 +8,27 @@ export interface ReplyObject {
   id: string | null;
   text: string;
   citations: Citation[];
-  /** The team offered to the visitor, and why; null when the answer stands on its sources. */
+  /** The handoff this message caused, with its reason and evidence; null when there was none. */
   handoff: Handoff | null;
-  mode: 'llm' | 'extractive';
-  confidence: 'high' | 'medium' | 'low';
+  /** How the reply was made; `none` when the conversation was handed off without an answer. */
+  mode: 'llm' | 'extractive' | 'none';
+  confidence: 'high' | 'medium' | 'low' | null;
   language: string;
 }
 
 /**
- * Whether to offer the visitor the team with this reply. Only an offer: the handoff rules of
- * the inbox decide more; this says what the answer itself shows (unsure, or the model asking).
+ * The "unsure" trigger, read from the answer itself: the model asked for a person, said its
+ * confidence is low, or cited nothing it was given (see AssistantService).
  */
-export function handoffOffer(reply: Pick<Reply, 'confidence' | 'handoffWish'>): Handoff | null {
-  if (reply.handoffWish) return { reason: 'assistant_suggested', state: 'offered', evidence: reply.handoffWish.reason };
-  if (reply.confidence === 'low') return { reason: 'unsure', state: 'offered', evidence: 'no passage good enough, or no valid citation' };
-  return null;
+export function unsureHandoff(reply: Pick<Reply, 'confidence' | 'handoffWish' | 'citations' | 'mode'>): Handoff | null {
+  if (reply.handoffWish) return { reason: 'unsure', evidence: `the assistant asked for a person: ${reply.handoffWish.reason}` };
+  if (reply.confidence !== 'low') return null;
+  if (reply.mode === 'extractive') return { reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' };
+  return { reason: 'unsure', evidence: reply.citations.length ? "the model's own confidence was low" : 'the answer cited none of the passages it was given' };
 }
 
 export function replyObjectOf(reply: Reply, id: string | null): ReplyObject {
-  return { id, text: reply.text, citations: reply.citations, handoff: handoffOffer(reply), mode: reply.mode, confidence: reply.confidence, language: reply.language };
+  return { id, text: reply.text, citations: reply.citations, handoff: unsureHandoff(reply), mode: reply.mode, confidence: reply.confidence, language: reply.language };
 }
 
 export function replyObject(message: Message): ReplyObject {
@@ -35,8 +37,8 @@ export function replyObject(message: Message): ReplyObject {
     text: message.text,
     citations: message.citations,
     handoff: message.meta.handoff ?? null,
-    mode: message.meta.mode ?? 'extractive',
-    confidence: message.meta.confidence ?? 'low',
+    mode: message.meta.mode ?? 'none',
+    confidence: message.meta.confidence ?? null,
     language: message.meta.language ?? 'en',
   };
 }

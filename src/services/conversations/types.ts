@@ -1,3 +1,4 @@
+import type { TriggerKind } from '../assistant/triggers/triggers.js';
 import type { Citation } from '../assistant/types.js';
 
 export const CONVERSATION_STATUSES = ['bot', 'queued', 'assigned', 'resolved'] as const;
@@ -14,14 +15,14 @@ export interface Visitor {
 }
 
 /**
- * Why a conversation left the bot, or why the visitor was offered the team. `offered` is the
- * assistant suggesting it; `requested` is the visitor asking for it (the widget's button).
+ * Why a conversation was handed to the team: which trigger fired and the evidence it rests on
+ * (the words that matched, the rule, the model's own reason), for the agent to check.
  */
 export interface Handoff {
-  reason: 'visitor_request' | 'unsure' | 'assistant_suggested';
-  state: 'offered' | 'requested';
-  /** What the decision rests on, in words an agent can check (the model's own reason, say). */
-  evidence: string | null;
+  reason: TriggerKind;
+  evidence: string;
+  /** The sensitive category's key or the rule's name, when there is one. */
+  detail?: string;
 }
 
 export interface Conversation {
@@ -41,7 +42,7 @@ export type Author = 'visitor' | 'assistant' | 'agent' | 'system';
 
 /** How an assistant reply was made; empty for other authors. */
 export interface ReplyMeta {
-  mode?: 'llm' | 'extractive';
+  mode?: 'llm' | 'extractive' | 'none';
   confidence?: 'high' | 'medium' | 'low';
   handoff?: Handoff | null;
   language?: string;
