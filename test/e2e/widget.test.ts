@@ -232,8 +232,11 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await admin.getByRole('button', { name: 'Copied' }).waitFor();
     await expect(admin.evaluate(() => navigator.clipboard.readText())).resolves.toBe('<script src="http://baton.test/widget.js" async></script>');
     await admin.getByLabel('Greeting').fill('Hi from the preview!');
-    await admin.getByRole('button', { name: 'Save' }).click();
-    await admin.locator('.toast-success').waitFor();
+    await Promise.all([admin.waitForResponse((r) => r.request().method() === 'GET' && r.url() === `${server.url}/settings/widget`), admin.getByRole('button', { name: 'Save' }).click()]);
+    await admin.waitForLoadState('load');
+    // The saved value is shown again (the success toast fades after a few seconds, so it is not waited for).
+    await expect(admin.getByLabel('Greeting').inputValue()).resolves.toBe('Hi from the preview!');
+    expect((await t.container.services.widget.settings()).greeting).toBe('Hi from the preview!');
     expect(await accessibilityProblems(admin)).toEqual([]);
     await admin.screenshot({ path: screenshotPath('widget-07-settings'), fullPage: true });
 
