@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { httpUrl } from './urls.js';
 
 /**
  * Markdown for text the model or a visitor wrote: raw HTML is shown as text, links only go to
@@ -23,10 +24,5 @@ export function renderMarkdown(text: string): string {
 
 /** Only http(s) addresses may become a link's href (citations come from crawled pages). */
 export function safeHref(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return url ? httpUrl(url)?.href : undefined;
 }

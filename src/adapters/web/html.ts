@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DocumentSection, ExtractedPage } from '../../services/knowledge/types.js';
+import { httpUrl } from '../../lib/urls.js';
 
 /**
  * HTML to an ExtractedDocument: the page's main content (navigation, footers, cookie banners
@@ -44,15 +45,10 @@ function shape(root: El): { elements: number; depth: number } {
 const squash = (text: string) => text.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
 
 function absolute(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href.trim(), base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return undefined;
-  }
+  const u = href ? httpUrl(href, base) : undefined;
+  if (!u) return undefined;
+  u.hash = '';
+  return u.href;
 }
 
 function removeBoilerplate(root: LinkedomDocument) {

@@ -9,6 +9,7 @@ import { extractiveAnswer } from './extractive.js';
 import { partialStringField } from './partial-json.js';
 import { maskPii } from './pii.js';
 import type { Citation } from './types.js';
+import { httpUrl } from '../../lib/urls.js';
 
 /**
  * The answer pipeline: mask personal data, retrieve, ask the LLM for a structured answer from
@@ -92,12 +93,8 @@ function sourceBlock(hits: SearchHit[]): string {
 /** Markdown links and bare URLs to hosts not in `allowed` keep their text but lose the link. */
 export function dropForeignLinks(text: string, allowed: Set<string>): string {
   const ok = (url: string) => {
-    try {
-      const u = new URL(url);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && allowed.has(u.host.toLowerCase());
-    } catch {
-      return false;
-    }
+    const host = httpUrl(url)?.host.toLowerCase();
+    return !!host && allowed.has(host);
   };
   return text
     // [label](url "title"), where the URL may hold one level of parentheses, as in javascript:alert(1).

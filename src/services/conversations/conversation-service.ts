@@ -7,6 +7,7 @@ import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from 
 import { unsureHandoff } from './reply.js';
 import type { Conversation, Handoff, Message, Visitor } from './types.js';
 import type { VisitorTokens } from './visitor-tokens.js';
+import { httpUrl } from '../../lib/urls.js';
 
 export interface ConversationServiceDeps {
   visitors: VisitorRepo;
@@ -236,12 +237,6 @@ function aiAnswersInRow(recent: Message[]): number {
 
 /** Only an http(s) page address, without its query or fragment (which may carry tokens). */
 function cleanPageUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return `${u.origin}${u.pathname}`.slice(0, MAX_PAGE_URL);
-  } catch {
-    return null;
-  }
+  const u = url ? httpUrl(url) : undefined;
+  return u ? `${u.origin}${u.pathname}`.slice(0, MAX_PAGE_URL) : null;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RobotsRules, Web } from '../ports.js';
 import type { ExtractedDocument } from './types.js';
+import { httpUrl } from '../../lib/urls.js';
 
 /**
  * Crawling one website: same site only, robots.txt obeyed, sitemaps and links followed breadth
@@ -55,13 +56,8 @@ const MAX_SITEMAPS = 20;
 
 /** One spelling per page: no fragment, no tracking parameters, parameters sorted. */
 export function normaliseUrl(raw: string, base?: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw, base);
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const u = httpUrl(raw, base);
+  if (!u) return undefined;
   u.hash = '';
   for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
   u.searchParams.sort();

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import type { WidgetSettingsRepo } from '../ports.js';
 import { DEFAULT_WIDGET_SETTINGS, isWidgetLanguage, type WidgetSettings } from './types.js';
+import { httpUrl } from '../../lib/urls.js';
 
 export interface WidgetSettingsInput {
   allowedOrigins: string;
@@ -15,13 +16,7 @@ const MAX_ORIGINS = 50;
 
 /** scheme://host[:port] of an http(s) address, or undefined when it is not one. */
 export function originOf(value: string): string | undefined {
-  try {
-    const u = new URL(value.trim());
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    return u.origin;
-  } catch {
-    return undefined;
-  }
+  return httpUrl(value)?.origin;
 }
 
 /** The widget's look and the sites allowed to embed it. */
