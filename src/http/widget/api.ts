@@ -66,7 +66,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     const message = messageJson(received.message);
 
     if (!wantsEventStream(req)) {
-      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message));
+      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message)).reply;
       res.status(201).json({ message, reply: replyObject(reply) });
       return;
     }
@@ -74,7 +74,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     const stream = openEventStream(res, 201);
     stream.send(JSON.stringify(message), 'message');
     try {
-      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { onToken: (text) => stream.send(JSON.stringify({ text }), 'token') }));
+      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { onToken: (text) => stream.send(JSON.stringify({ text }), 'token') })).reply;
       stream.send(JSON.stringify(replyObject(reply)), 'reply');
     } catch (err) {
       req.log.error({ err }, 'streamed reply failed');

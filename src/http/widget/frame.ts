@@ -94,15 +94,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       const stream = openEventStream(res);
       stream.send(messageHtml(c.views, received.message, ctx.t) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }));
       try {
-        const reply =
-          received.reply ??
-          (await conversations.respond(received.conversation, received.message, {
-            onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
-          }));
-        // A reply that handed the conversation off is followed by the notice of what happens next.
-        const notices = reply.meta.handoff && reply.author !== 'system' ? await conversations.noticesAfter(received.conversation.id, reply) : [];
+        const { reply, notice } = received.reply
+          ? { reply: received.reply, notice: null }
+          : await conversations.respond(received.conversation, received.message, {
+              onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
+            });
         const teamBar = reply.meta.handoff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` : '';
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${[reply, ...notices].map((m) => messageHtml(c.views, m, ctx.t)).join('')}</hx-partial>${teamBar}`);
+        const shown = notice ? [reply, notice] : [reply];
+        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, ctx.t)).join('')}</hx-partial>${teamBar}`);
       } catch (err) {
         req.log.error({ err }, 'streamed reply failed');
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><div class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></div></hx-partial>`);

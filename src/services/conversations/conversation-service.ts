@@ -117,9 +117,10 @@ export class ConversationService {
    * While the bot has the conversation, the handoff triggers run first: a sensitive topic, a
    * request for a person, an operator rule or a second "that didn't help" hands the conversation
    * to the team without an AI answer, and the reply is the notice saying what happens next. An
-   * answer the assistant is unsure of hands off too, after it is given.
+   * answer the assistant is unsure of hands off too, after it is given, and is followed by that
+   * notice (returned as `notice`).
    */
-  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<Message> {
+  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<{ reply: Message; notice: Message | null }> {
     const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, message.createdAt);
     if (conversation.status === 'bot') {
       const trigger = triggerBeforeAnswer({
@@ -130,10 +131,10 @@ export class ConversationService {
         negativeFeedback: 0,
         dissatisfiedBefore: recent.filter((m) => m.author === 'visitor' && detectDissatisfaction(m.text)).length,
       });
-      if (trigger) return this.#handOff(conversation, message, { reason: trigger.kind, evidence: trigger.evidence, ...(trigger.detail ? { detail: trigger.detail } : {}) }, opts.onToken);
+      if (trigger) return { reply: await this.#handOff(conversation, message, { reason: trigger.kind, evidence: trigger.evidence, ...(trigger.detail ? { detail: trigger.detail } : {}) }, opts.onToken), notice: null };
     } else if (detectPersonRequest(message.text)) {
       // Already with the team: say so again rather than answer "can I talk to someone?".
-      return this.#notice(conversation, message, null, opts.onToken);
+      return { reply: await this.#notice(conversation, message, null, opts.onToken), notice: null };
     }
 
     const reply = await this.deps.assistant.answer(message.text, {
@@ -153,17 +154,9 @@ export class ConversationService {
       meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language },
     });
     if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
-    if (created && handoff) {
-      await this.deps.conversations.requestHandoff(conversation.id, { ...handoff, at: this.deps.clock.now().toISOString() });
-      await this.#storeNotice(conversation, `notice:handoff:${message.id}`);
-    }
-    return saved;
-  }
-
-  /** The notices stored after `after` (a reply that handed off is followed by one). */
-  async noticesAfter(conversationId: string, after: Message): Promise<Message[]> {
-    const all = await this.deps.messages.listForConversation(conversationId);
-    return all.filter((m) => m.author === 'system' && m.createdAt >= after.createdAt && m.id !== after.id);
+    if (!created || !handoff) return { reply: saved, notice: null };
+    await this.deps.conversations.requestHandoff(conversation.id, { ...handoff, at: this.deps.clock.now().toISOString() });
+    return { reply: saved, notice: await this.#storeNotice(conversation, `notice:handoff:${message.id}`) };
   }
 
   async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
