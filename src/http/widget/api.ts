@@ -6,7 +6,7 @@ import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
 import { openEventStream } from './sse.js';
-import { checkOrigin, rateLimit, requireVisitor, visitorOf } from './visitor.js';
+import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, visitorOf } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
 const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional() });
@@ -26,13 +26,7 @@ export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(
 export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
   const { conversations, widget } = c.services;
   const r = Router();
-  const byIp = (req: Request) => `ip:${req.ip}`;
   const auth = requireVisitor(conversations);
-  const messageLimits = [
-    rateLimit(c.rateLimits.ipMessages, byIp, 'Too many messages from your network.'),
-    auth,
-    rateLimit(c.rateLimits.visitorMessages, (req) => `visitor:${visitorOf(req).id}`, 'You are sending messages too quickly.'),
-  ];
 
   r.use('/api/v1', checkOrigin(widget, c.config.baseUrl, { cors: true }));
 
@@ -59,7 +53,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     res.set('Cache-Control', 'no-store').json({ ...conversationJson(conversation), messages: messages.map(messageJson) });
   });
 
-  r.post('/api/v1/conversations/:id/messages', ...messageLimits, async (req, res) => {
+  r.post('/api/v1/conversations/:id/messages', ...messageLimits(c.rateLimits, auth), async (req, res) => {
     const body = parseForm(MessageBody, req.body);
     const received = await conversations.receive(visitorOf(req), String(req.params.id), body);
     if (received.duplicate) res.set('Idempotent-Replayed', 'true');

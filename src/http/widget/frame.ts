@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { renderMarkdown, safeHref } from '../../lib/markdown.js';
 import type { Conversation, Message } from '../../services/conversations/types.js';
-import type { WidgetSettings } from '../../services/widget/types.js';
+import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
 import { openEventStream } from './sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
-import { checkOrigin, rateLimit, requireVisitor, visitorOf } from './visitor.js';
+import { checkOrigin, messageLimits, requireVisitor, visitorOf } from './visitor.js';
 import type { Views } from '../../lib/views.js';
 
 const FrameQuery = z.object({
@@ -40,27 +40,34 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   const r = Router();
   const auth = requireVisitor(conversations);
   const sameSite = checkOrigin(widget, c.config.baseUrl, { cors: false });
-  const byIp = (req: Request) => `ip:${req.ip}`;
 
-  /** What every frame template needs: the language's strings and the safe renderers. */
-  async function frameContext(req: Request, language?: string) {
+  /** The frame's language and its strings: the site's choice, else the admin's default, else the browser's. */
+  const stringsFor = (req: Request, requested: string | undefined, adminDefault: WidgetSettings['language']) => {
+    const lang = pickLanguage(isWidgetLanguage(requested) ? requested : adminDefault === 'auto' ? undefined : adminDefault, req.acceptsLanguages());
+    return { lang, t: WIDGET_STRINGS[lang] as WidgetStrings };
+  };
+  // The frame always sends its language, so a message needs no settings read to find it.
+  const language = async (req: Request, requested?: string) => stringsFor(req, requested, isWidgetLanguage(requested) ? 'auto' : (await widget.settings()).language);
+
+  /** What the whole frame and its thread need besides the language: settings and the greeting. */
+  async function frameContext(req: Request, q: z.infer<typeof FrameQuery>) {
     const settings = await widget.settings();
-    const lang = pickLanguage(language ?? (settings.language === 'auto' ? undefined : settings.language), req.acceptsLanguages());
-    const t: WidgetStrings = WIDGET_STRINGS[lang];
+    const { lang, t } = stringsFor(req, q.lang, settings.language);
     const orgName = (await team.organisation())?.name ?? '';
-    return { settings, lang, t, orgName, md: renderMarkdown, href: safeHref, greeting: settings.greeting || t.greeting.replace('{org}', orgName || 'us') };
+    const greeting = q.greeting?.trim() || settings.greeting || t.greeting.replace('{org}', orgName || 'us');
+    return { settings, lang, t, orgName, greeting, md: renderMarkdown, href: safeHref };
   }
+
   const messageHtml = (views: Views, m: Message, t: WidgetStrings) => views.render('partials/widget/message', { m, t, md: renderMarkdown, href: safeHref });
 
   r.get('/widget/frame', async (req, res) => {
     const q = FrameQuery.parse(req.query);
-    const ctx = await frameContext(req, q.lang);
+    const ctx = await frameContext(req, q);
     allowEmbedding(res, ctx.settings);
     res.set('Cache-Control', 'no-store');
     render(res, 'pages/widget/frame', {
       ...ctx,
       colour: q.colour ?? ctx.settings.colour,
-      greeting: q.greeting?.trim() || ctx.greeting,
       page: q.page ?? '',
       maxChars: c.config.widget.messageMaxChars,
     });
@@ -70,21 +77,19 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const visitor = visitorOf(req);
     const conversation = await conversations.current(visitor);
     const messages = conversation ? (await conversations.get(visitor, conversation.id)).messages : [];
-    const ctx = await frameContext(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
+    const ctx = await frameContext(req, FrameQuery.parse(req.query));
     res.set('Cache-Control', 'no-store');
-    render(res, 'partials/widget/thread', { ...ctx, greeting: typeof req.query.greeting === 'string' && req.query.greeting.trim() ? req.query.greeting.trim().slice(0, 300) : ctx.greeting, messages, requested: !!conversation && conversation.status !== 'bot' });
+    render(res, 'partials/widget/thread', { ...ctx, messages, requested: !!conversation && conversation.status !== 'bot' });
   });
 
   r.post(
     '/widget/messages',
     sameSite,
-    rateLimit(c.rateLimits.ipMessages, byIp, 'Too many messages from your network.'),
-    auth,
-    rateLimit(c.rateLimits.visitorMessages, (req) => `visitor:${visitorOf(req).id}`, 'You are sending messages too quickly.'),
+    ...messageLimits(c.rateLimits, auth),
     async (req, res) => {
       const form = parseForm(MessageForm, req.body);
       const visitor = visitorOf(req);
-      const ctx = await frameContext(req, form.lang);
+      const ctx = await language(req, form.lang);
       const conversation: Conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
       const received = await conversations.receive(visitor, conversation.id, { text: form.text, clientId: form.clientId });
       const pendingId = received.message.id;
@@ -113,7 +118,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   r.post('/widget/handoff', sameSite, auth, async (req, res) => {
     const form = parseForm(ContextForm, req.body);
     const visitor = visitorOf(req);
-    const ctx = await frameContext(req, form.lang);
+    const ctx = await language(req, form.lang);
     const conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
     const { notice } = await conversations.requestTeam(visitor, conversation.id);
     res.set('Cache-Control', 'no-store').type('html').send(

@@ -71,3 +71,17 @@ export function rateLimit(limiter: RateLimiter, key: (req: Request) => string, m
     next();
   };
 }
+
+export const byIp = (req: Request) => `ip:${req.ip}`;
+
+/**
+ * What sending a message goes through, for the API and the chat frame alike: the per-IP limit
+ * (before any database lookup), the visitor's token, then the per-visitor limit.
+ */
+export function messageLimits(limits: { ipMessages: RateLimiter; visitorMessages: RateLimiter }, auth: RequestHandler): RequestHandler[] {
+  return [
+    rateLimit(limits.ipMessages, byIp, 'Too many messages from your network.'),
+    auth,
+    rateLimit(limits.visitorMessages, (req) => `visitor:${visitorOf(req).id}`, 'You are sending messages too quickly.'),
+  ];
+}
