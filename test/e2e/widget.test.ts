@@ -9,6 +9,24 @@ import { accessibilityProblems, browserAvailable, launchBrowser, listen, screens
 
 const hasBrowser = browserAvailable();
 
+type WithBaton = { Baton?: { loaded: boolean; open(): void } };
+
+/** Waits for the loader on the page, then opens the chat as a site's own script would. */
+async function openWidget(p: Page): Promise<void> {
+  await p.waitForFunction(() => (window as unknown as WithBaton).Baton?.loaded === true);
+  await p.evaluate(() => (window as unknown as WithBaton).Baton!.open());
+}
+
+/** The chat frame once the loader has created it. */
+async function chatFrameOf(p: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = p.frames().find((f) => f.url().includes('/widget/frame'));
+    if (frame) return frame;
+    await p.waitForTimeout(50);
+  }
+  throw new Error('the chat frame did not appear');
+}
+
 /**
  * The widget as a visitor meets it: a shop's page on another origin embeds the loader; the chat
  * opens, a question gets a streamed answer with a citation link, and a reload keeps the thread.
@@ -73,14 +91,7 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await fake?.close();
   });
 
-  const chatFrame = async (): Promise<Frame> => {
-    for (let i = 0; i < 100; i++) {
-      const frame = page.frames().find((f) => f.url().includes('/widget/frame'));
-      if (frame) return frame;
-      await page.waitForTimeout(50);
-    }
-    throw new Error('the chat frame did not appear');
-  };
+  const chatFrame = () => chatFrameOf(page);
 
   it('loads the launcher and nothing else: no cookies, no storage, no requests beyond the script', async () => {
     await page.goto(siteUrl);
@@ -157,8 +168,7 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
 
   it('keeps the conversation across a page load on the same site', async () => {
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
-    await page.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
+    await openWidget(page);
     const frame = await chatFrame();
     await frame.locator('.msg-visitor').first().waitFor();
     await expect(frame.locator('.msg-visitor .body').allTextContents()).resolves.toEqual(['How do I cancel my subscription?']);
@@ -199,16 +209,8 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 780 });
     await phone.goto(siteUrl);
-    await phone.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
-    await phone.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
-    const frame = await (async () => {
-      for (let i = 0; i < 100; i++) {
-        const f = phone.frames().find((x) => x.url().includes('/widget/frame'));
-        if (f) return f;
-        await phone.waitForTimeout(50);
-      }
-      throw new Error('no frame');
-    })();
+    await openWidget(phone);
+    const frame = await chatFrameOf(phone);
     await frame.locator('.msg-visitor').first().waitFor();
     const box = await (await frame.frameElement()).boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 780 });
@@ -241,16 +243,8 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await admin.screenshot({ path: screenshotPath('widget-07-settings'), fullPage: true });
 
     await admin.getByRole('link', { name: 'Open the preview' }).click();
-    await admin.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
-    await admin.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
-    const frame = await (async () => {
-      for (let i = 0; i < 100; i++) {
-        const f = admin.frames().find((x) => x.url().includes('/widget/frame'));
-        if (f) return f;
-        await admin.waitForTimeout(50);
-      }
-      throw new Error('no frame');
-    })();
+    await openWidget(admin);
+    const frame = await chatFrameOf(admin);
     await expect(frame.locator('.msg-greeting').textContent()).resolves.toContain('Hi from the preview!');
     await admin.screenshot({ path: screenshotPath('widget-08-preview') });
     await admin.close();
