@@ -101,5 +101,5 @@ describe('the baton CLI', () => {
     const db = createDb(url);
     await truncateAll(db);
     await db.destroy();
-  });
+  }, 90_000); // six CLI processes, each starting tsx: slow on a loaded 2-core machine
 });
