@@ -13,6 +13,10 @@ import * as createConversations from './20261124130100_create_conversations.js';
 import * as createMessages from './20261124130200_create_messages.js';
 import * as createWidgetSettings from './20261124130300_create_widget_settings.js';
 import * as createRateLimits from './20261124130400_create_rate_limits.js';
+import * as addConversationLifecycle from './20261124140000_add_conversation_lifecycle.js';
+import * as createConversationEvents from './20261124140100_create_conversation_events.js';
+import * as addMessageVisibility from './20261124140200_add_message_visibility.js';
+import * as createConversationReads from './20261124140300_create_conversation_reads.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -33,4 +37,8 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124130200_create_messages': createMessages,
   '20261124130300_create_widget_settings': createWidgetSettings,
   '20261124130400_create_rate_limits': createRateLimits,
+  '20261124140000_add_conversation_lifecycle': addConversationLifecycle,
+  '20261124140100_create_conversation_events': createConversationEvents,
+  '20261124140200_add_message_visibility': addMessageVisibility,
+  '20261124140300_create_conversation_reads': createConversationReads,
 };

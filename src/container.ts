@@ -8,6 +8,8 @@ import { MeilisearchIndex } from './adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from './adapters/search/postgres.js';
 import { ChunksRepo } from './adapters/storage/chunks-repo.js';
 import { ConversationsRepo } from './adapters/storage/conversations-repo.js';
+import { ConversationReadsRepo } from './adapters/storage/conversation-reads-repo.js';
+import { PgNotifyBus } from './adapters/events/pg-notify.js';
 import { KnexLocker } from './adapters/storage/locker.js';
 import { PostgresRateLimiter, purgeExpiredRateLimits } from './adapters/storage/rate-limits.js';
 import { MessagesRepo } from './adapters/storage/messages-repo.js';
@@ -30,6 +32,8 @@ import { persistentSecret } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
 import type { ChatModel, ChunkRepo, Clock, HealthCheck, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
 import { ConversationService } from './services/conversations/conversation-service.js';
+import { InboxService } from './services/conversations/inbox-service.js';
+import { Transitions } from './services/conversations/transitions.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
 import { WidgetService } from './services/widget/widget-service.js';
@@ -56,7 +60,9 @@ export interface Container {
   chunks: ChunkRepo;
   /** The visitor API's limits, counted in Postgres (shared by every replica). */
   rateLimits: { visitorMessages: RateLimiter; ipMessages: RateLimiter; newVisitors: RateLimiter; purgeExpired(): Promise<number> };
-  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; widget: WidgetService };
+  /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
+  events: PgNotifyBus;
+  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; inbox: InboxService; widget: WidgetService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -67,6 +73,9 @@ export interface ContainerOverrides {
   /** An LLM of the caller's (the benchmark's zero-latency model) instead of Mistral. */
   chat?: ChatModel;
 }
+
+/** Agents write longer than visitors (a visitor's limit is WIDGET_MESSAGE_MAX_CHARS). */
+const AGENT_MESSAGE_MAX_CHARS = 10_000;
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -186,15 +195,36 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     onLlmFailure: (err) => logger.warn({ err }, 'Mistral did not answer; replied with excerpts instead'),
   });
 
+  const events = new PgNotifyBus({
+    db,
+    connectionString: url,
+    onError: (err) => logger.warn({ err }, 'live updates: the event connection to Postgres failed; reconnecting'),
+    onReconnect: () => logger.info('live updates: listening to Postgres again'),
+  });
+  const conversationsRepo = new ConversationsRepo(db);
+  const messagesRepo = new MessagesRepo(db);
+  const visitorsRepo = new VisitorsRepo(db);
+  const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
   const conversations = new ConversationService({
-    visitors: new VisitorsRepo(db),
-    conversations: new ConversationsRepo(db),
-    messages: new MessagesRepo(db),
+    visitors: visitorsRepo,
+    conversations: conversationsRepo,
+    messages: messagesRepo,
     assistant,
     tokens: new VisitorTokens(sessionSecret),
     locker: new KnexLocker(db),
+    transitions,
     clock,
     limits: { messageMaxChars: config.widget.messageMaxChars, conversationTokenBudget: config.widget.conversationTokenBudget },
+  });
+  const inbox = new InboxService({
+    conversations: conversationsRepo,
+    messages: messagesRepo,
+    visitors: visitorsRepo,
+    users: store.users,
+    reads: new ConversationReadsRepo(db),
+    transitions,
+    clock,
+    limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },
   });
   const widget = new WidgetService({ settings: new WidgetSettingsRepo(db) });
 
@@ -217,12 +247,14 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       newVisitors: new PostgresRateLimiter(db, { name: 'ip-new-visitors', points: config.widget.newVisitorsPerIpPerHour, seconds: 3600 }),
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
-    services: { team, auth, knowledge, assistant, conversations, widget },
+    events,
+    services: { team, auth, knowledge, assistant, conversations, inbox, widget },
     migrate: () => migrateLatest(db),
     async close() {
       if (closed) return;
       closed = true;
       smtp?.close();
+      await events.close();
       await fetcher.close();
       await sessionPool.end().catch(() => {});
       await db.destroy();

@@ -16,6 +16,7 @@ import { authRoutes } from './auth/auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { healthRoutes } from './health.js';
 import { homeRoutes } from './home.js';
+import { inboxRoutes } from './inbox/inbox.js';
 import { widgetApiRoutes } from './widget/api.js';
 import { widgetFrameRoutes } from './widget/frame.js';
 import { widgetLoaderRoutes } from './widget/loader.js';
@@ -131,6 +132,7 @@ export function createApp(c: Container): Express {
   app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));
   app.use(homeRoutes(services.team));
   app.use(profileRoutes(services.team));
+  app.use(inboxRoutes(services.inbox, c.views));
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));

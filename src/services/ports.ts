@@ -1,8 +1,10 @@
 import type { ChunkDraft } from './knowledge/chunking.js';
 import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
-import type { Conversation, Message, NewMessage, Visitor } from './conversations/types.js';
+import type { Conversation, ConversationEvent, ConversationStatus, InboxFilter, InboxItem, Message, NewMessage, QueueCounts, Viewer, Visitor } from './conversations/types.js';
+import type { TransitionName } from './conversations/lifecycle.js';
 import type { WidgetSettings } from './widget/types.js';
+import type { DomainEvent } from './events.js';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters implement them; only
@@ -270,16 +272,46 @@ export interface VisitorRepo {
   update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt'>>): Promise<Visitor | undefined>;
 }
 
+/** What a transition changes besides the status (the service decides; the repo writes). */
+export interface ConversationPatch {
+  assignedTo?: string | null;
+  handoff?: Conversation['handoff'];
+  queuedAt?: Date | null;
+  assignedAt?: Date | null;
+  resolvedAt?: Date | null;
+  /** Moves to the next episode. */
+  nextEpisode?: boolean;
+}
+
+export interface ConversationTransition {
+  name: TransitionName;
+  /** Applied only if the status is still one of these (and, when given, the assignee is still this one). */
+  from: readonly ConversationStatus[];
+  to: ConversationStatus;
+  expectAssignedTo?: string | null;
+  patch: ConversationPatch;
+  actorId: string | null;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
 export interface ConversationRepo {
   insert(conversation: { visitorId: string; language: string | null; pageUrl: string | null }): Promise<Conversation>;
+  findById(id: string): Promise<Conversation | undefined>;
   /** The conversation, only when it belongs to this visitor (anyone else's is "not found"). */
   findForVisitor(id: string, visitorId: string): Promise<Conversation | undefined>;
-  /** The visitor's most recent conversation that is not resolved. */
-  latestOpenForVisitor(visitorId: string): Promise<Conversation | undefined>;
+  /** The visitor's most recent conversation (resolved ones too: writing again reopens it). */
+  latestForVisitor(visitorId: string): Promise<Conversation | undefined>;
   /** Adds spent LLM tokens and touches updated_at. */
   addTokens(id: string, tokens: number): Promise<void>;
-  /** Records the handoff and moves a `bot` conversation to `queued`; other statuses keep theirs. */
-  requestHandoff(id: string, handoff: NonNullable<Conversation['handoff']>): Promise<Conversation | undefined>;
+  /**
+   * Changes the status and stores the event, atomically, only if the conversation is still in
+   * an allowed state: two agents claiming at once get one success and one undefined.
+   */
+  transition(id: string, t: ConversationTransition): Promise<{ conversation: Conversation; event: ConversationEvent } | undefined>;
+  events(conversationId: string): Promise<ConversationEvent[]>;
+  list(filter: InboxFilter): Promise<InboxItem[]>;
+  counts(userId: string): Promise<QueueCounts>;
 }
 
 export interface MessageRepo {
@@ -288,10 +320,21 @@ export interface MessageRepo {
    * already stored: then nothing is written and `created` is false, with the stored one.
    */
   insertOnce(message: NewMessage): Promise<{ message: Message; created: boolean }>;
-  listForConversation(conversationId: string): Promise<Message[]>;
-  /** The last `limit` messages before `before` (oldest first), for the prompt's history. */
-  recent(conversationId: string, limit: number, before?: Date): Promise<Message[]>;
+  findById(id: string): Promise<Message | undefined>;
+  /** The conversation's messages, oldest first; internal ones (notes, drafts) only when asked. */
+  listForConversation(conversationId: string, opts?: { internal?: boolean }): Promise<Message[]>;
+  /** The last `limit` messages of the episode before `before` (oldest first), for the prompt's history; never internal ones. */
+  recent(conversationId: string, limit: number, opts: { before?: Date; episode: number }): Promise<Message[]>;
   replyTo(messageId: string): Promise<Message | undefined>;
+}
+
+/** Which agent read each conversation when, and who has one open right now. */
+export interface ConversationReadRepo {
+  markRead(userId: string, conversationId: string, at: Date): Promise<void>;
+  /** Records that the agent has it open (a heartbeat); returns whether they were not already viewing. */
+  viewing(userId: string, conversationId: string, at: Date, staleBefore: Date): Promise<boolean>;
+  stopViewing(userId: string, conversationId: string): Promise<void>;
+  viewers(conversationId: string, since: Date): Promise<Viewer[]>;
 }
 
 export interface WidgetSettingsRepo {
@@ -315,4 +358,14 @@ export interface RateLimit {
 export interface RateLimiter {
   readonly limit: RateLimit;
   consume(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
+}
+
+/**
+ * Domain events to every replica's listeners (Postgres LISTEN/NOTIFY), the publisher's own
+ * included, so a listener hears each event once whichever replica it happened on.
+ */
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  /** Resolves once this replica is listening, with the function that unsubscribes. The listener must not throw. */
+  subscribe(listener: (event: DomainEvent) => void): Promise<() => void>;
 }

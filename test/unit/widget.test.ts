@@ -91,6 +91,10 @@ describe('the unsure trigger', () => {
     expect(unsureHandoff({ ...reply, confidence: 'low', citations: [], mode: 'extractive' })).toEqual({ reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' });
     expect(unsureHandoff({ ...reply, handoffWish: { reason: 'wants a refund' } })).toEqual({ reason: 'unsure', evidence: 'the assistant asked for a person: wants a refund' });
   });
+  it("hands off as a person request when the model classifies the message as one", () => {
+    expect(unsureHandoff({ ...reply, personRequest: true })).toEqual({ reason: 'person_request', evidence: 'the model classified the message as a request to talk to a person' });
+    expect(unsureHandoff({ ...reply, personRequest: false })).toBeNull();
+  });
 });
 
 describe('the loader script', () => {

@@ -1,7 +1,8 @@
+import type { Knex } from 'knex';
 import type { Citation } from '../../services/assistant/types.js';
 import type { Author, Message, NewMessage, ReplyMeta } from '../../services/conversations/types.js';
 import type { MessageRepo } from '../../services/ports.js';
-import type { Conn } from './db.js';
+import { isUuid } from './db.js';
 
 interface MessageRow {
   id: string;
@@ -12,6 +13,10 @@ interface MessageRow {
   client_id: string | null;
   reply_to: string | null;
   meta: ReplyMeta;
+  user_id: string | null;
+  author_name?: string | null;
+  internal: boolean;
+  episode: number;
   created_at: Date;
 }
 
@@ -24,11 +29,22 @@ const toMessage = (r: MessageRow): Message => ({
   clientId: r.client_id,
   replyTo: r.reply_to,
   meta: r.meta,
+  userId: r.user_id,
+  authorName: r.author_name ?? null,
+  internal: r.internal,
+  episode: r.episode,
   createdAt: r.created_at,
 });
 
+const PREVIEW_CHARS = 140;
+
 export class MessagesRepo implements MessageRepo {
-  constructor(private readonly db: Conn) {}
+  constructor(private readonly db: Knex) {}
+
+  /** Messages with their agent's name. */
+  #select() {
+    return this.db('messages as m').leftJoin('users as u', 'u.id', 'm.user_id').select('m.*', 'u.name as author_name');
+  }
 
   async insertOnce(m: NewMessage) {
     const row = {
@@ -39,31 +55,65 @@ export class MessagesRepo implements MessageRepo {
       client_id: m.clientId ?? null,
       reply_to: m.replyTo ?? null,
       meta: JSON.stringify(m.meta ?? {}),
+      user_id: m.userId ?? null,
+      internal: m.internal ?? false,
+      // The conversation's episode at the moment of writing, read in the same statement.
+      episode: this.db('conversations').select('episode').where({ id: m.conversationId }),
     };
     // Both unique indexes are partial, so ON CONFLICT names no target: any duplicate is a no-op.
     const [inserted] = (await this.db('messages').insert(row).onConflict().ignore().returning('*')) as MessageRow[];
-    if (inserted) return { message: toMessage(inserted), created: true };
-    const existing = m.replyTo
-      ? await this.db<MessageRow>('messages').where({ reply_to: m.replyTo }).first()
-      : await this.db<MessageRow>('messages').where({ conversation_id: m.conversationId, client_id: m.clientId ?? null }).first();
+    if (inserted) {
+      if (!inserted.internal) await this.#touchConversation(inserted);
+      return { message: await this.#withName(inserted), created: true };
+    }
+    const existing = (await (m.replyTo
+      ? this.#select().where('m.reply_to', m.replyTo).first()
+      : this.#select().where({ 'm.conversation_id': m.conversationId, 'm.client_id': m.clientId ?? null }).first())) as MessageRow | undefined;
     if (!existing) throw new Error('message insert was ignored but no duplicate was found');
     return { message: toMessage(existing), created: false };
   }
 
-  async listForConversation(conversationId: string) {
-    const rows = await this.db<MessageRow>('messages').where({ conversation_id: conversationId }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
+  /** The conversation row keeps a copy of its last message, so queues list without reading messages. */
+  async #touchConversation(m: MessageRow): Promise<void> {
+    await this.db('conversations')
+      .where({ id: m.conversation_id })
+      .update({
+        last_message_at: m.created_at,
+        last_message_author: m.author,
+        last_message_preview: m.text.replace(/\s+/g, ' ').slice(0, PREVIEW_CHARS),
+        ...(m.author === 'visitor' ? { last_visitor_message_at: m.created_at } : {}),
+        updated_at: m.created_at,
+      });
+  }
+
+  async #withName(row: MessageRow): Promise<Message> {
+    if (!row.user_id) return toMessage(row);
+    const user = (await this.db('users').where({ id: row.user_id }).first('name')) as { name: string } | undefined;
+    return toMessage({ ...row, author_name: user?.name ?? null });
+  }
+
+  async findById(id: string) {
+    if (!isUuid(id)) return undefined;
+    const row = (await this.#select().where('m.id', id).first()) as MessageRow | undefined;
+    return row ? toMessage(row) : undefined;
+  }
+
+  async listForConversation(conversationId: string, opts: { internal?: boolean } = {}) {
+    const q = this.#select().where('m.conversation_id', conversationId);
+    if (!opts.internal) q.where('m.internal', false);
+    const rows = (await q.orderBy([{ column: 'm.created_at' }, { column: 'm.id' }])) as MessageRow[];
     return rows.map(toMessage);
   }
 
-  async recent(conversationId: string, limit: number, before?: Date) {
-    const q = this.db<MessageRow>('messages').where({ conversation_id: conversationId });
-    if (before) q.where('created_at', '<', before);
-    const rows = await q.orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit);
+  async recent(conversationId: string, limit: number, opts: { before?: Date; episode: number }) {
+    const q = this.#select().where({ 'm.conversation_id': conversationId, 'm.episode': opts.episode, 'm.internal': false });
+    if (opts.before) q.where('m.created_at', '<', opts.before);
+    const rows = (await q.orderBy([{ column: 'm.created_at', order: 'desc' }, { column: 'm.id', order: 'desc' }]).limit(limit)) as MessageRow[];
     return rows.reverse().map(toMessage);
   }
 
   async replyTo(messageId: string) {
-    const row = await this.db<MessageRow>('messages').where({ reply_to: messageId }).first();
+    const row = (await this.#select().where('m.reply_to', messageId).first()) as MessageRow | undefined;
     return row ? toMessage(row) : undefined;
   }
 }

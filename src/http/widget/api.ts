@@ -59,17 +59,31 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     if (received.duplicate) res.set('Idempotent-Replayed', 'true');
     const message = messageJson(received.message);
 
+    // An agent has the conversation: the AI does not reply (it drafts for the agent), so the
+    // visitor's message is acknowledged at once and the agent's reply arrives on the events stream.
+    const agentHasIt = received.conversation.status === 'assigned' && !received.duplicate;
     if (!wantsEventStream(req)) {
+      if (agentHasIt) {
+        res.status(201).json({ message, reply: null });
+        void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
+        return;
+      }
       const reply = received.reply ?? (await conversations.respond(received.conversation, received.message)).reply;
-      res.status(201).json({ message, reply: replyObject(reply) });
+      res.status(201).json({ message, reply: reply && replyObject(reply) });
       return;
     }
     // From here on the status is sent: failures become an `error` event.
     const stream = openEventStream(res, 201);
     stream.send(JSON.stringify(message), 'message');
+    if (agentHasIt) {
+      stream.send('null', 'reply');
+      stream.end();
+      void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
+      return;
+    }
     try {
       const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { onToken: (text) => stream.send(JSON.stringify({ text }), 'token') })).reply;
-      stream.send(JSON.stringify(replyObject(reply)), 'reply');
+      stream.send(JSON.stringify(reply && replyObject(reply)), 'reply');
     } catch (err) {
       req.log.error({ err }, 'streamed reply failed');
       const known = err instanceof DomainError;

@@ -94,6 +94,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       const received = await conversations.receive(visitor, conversation.id, { text: form.text, clientId: form.clientId });
       const pendingId = received.message.id;
 
+      if (received.conversation.status === 'assigned' && !received.duplicate) {
+        // A teammate has it: their reply comes over the frame's live stream, not from the AI,
+        // which drafts one for them in the background.
+        res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx.t));
+        void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
+        return;
+      }
+
       // The first event is swapped in at the end of the list: the visitor's message and a reply
       // being written. Later events target that reply by id.
       const stream = openEventStream(res);
@@ -104,8 +112,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
           : await conversations.respond(received.conversation, received.message, {
               onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
             });
-        const teamBar = reply.meta.handoff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` : '';
-        const shown = notice ? [reply, notice] : [reply];
+        const teamBar = reply?.meta.handoff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` : '';
+        const shown = [reply, notice].filter((m): m is Message => !!m);
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, ctx.t)).join('')}</hx-partial>${teamBar}`);
       } catch (err) {
         req.log.error({ err }, 'streamed reply failed');

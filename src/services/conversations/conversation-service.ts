@@ -1,6 +1,7 @@
 import type { AssistantService } from '../assistant/assistant-service.js';
 import { estimateTokens } from '../assistant/assistant-service.js';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
+import type { DomainEvent } from '../events.js';
 import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, VisitorRepo } from '../ports.js';
 import { teamRequestedNotice } from './notices.js';
 import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from '../assistant/triggers/triggers.js';
@@ -8,6 +9,7 @@ import { unsureHandoff } from './reply.js';
 import type { Conversation, Handoff, Message, Visitor } from './types.js';
 import type { VisitorTokens } from './visitor-tokens.js';
 import { httpUrl } from '../../lib/urls.js';
+import type { Transitions } from './transitions.js';
 
 export interface ConversationServiceDeps {
   visitors: VisitorRepo;
@@ -16,6 +18,7 @@ export interface ConversationServiceDeps {
   assistant: AssistantService;
   tokens: VisitorTokens;
   locker: Locker;
+  transitions: Transitions;
   clock: Clock;
   limits: { messageMaxChars: number; conversationTokenBudget: number };
 }
@@ -61,12 +64,17 @@ export class ConversationService {
   }
 
   async start(visitor: Visitor, opts: { language?: string | null; pageUrl?: string | null } = {}): Promise<Conversation> {
-    return this.deps.conversations.insert({ visitorId: visitor.id, language: opts.language ?? visitor.language, pageUrl: cleanPageUrl(opts.pageUrl) });
+    const conversation = await this.deps.conversations.insert({ visitorId: visitor.id, language: opts.language ?? visitor.language, pageUrl: cleanPageUrl(opts.pageUrl) });
+    await this.deps.transitions.publish({ type: 'conversation.created', conversationId: conversation.id });
+    return conversation;
   }
 
-  /** The visitor's open conversation, if any (the widget shows it after a page load). */
+  /**
+   * The visitor's latest conversation, if any (the widget shows it after a page load). A
+   * resolved one counts: writing in it again starts its next episode.
+   */
   current(visitor: Visitor): Promise<Conversation | undefined> {
-    return this.deps.conversations.latestOpenForVisitor(visitor.id);
+    return this.deps.conversations.latestForVisitor(visitor.id);
   }
 
   /** The open conversation, or a new one; two first messages at once still make one. */
@@ -75,6 +83,33 @@ export class ConversationService {
   }
 
   /** The conversation with its messages; anyone else's conversation is "not found". */
+  /** The visitor's typing, for the agent's live view. */
+  async typing(visitor: Visitor, conversationId: string): Promise<void> {
+    const conversation = await this.#owned(visitor, conversationId);
+    await this.deps.transitions.publish({ type: 'typing', conversationId: conversation.id, who: 'visitor' });
+  }
+
+  /**
+   * What the visitor should hear about live (agent replies, notices, status changes, an agent
+   * typing) in this conversation; internal messages never reach them.
+   */
+  watch(visitor: Visitor, conversationId: string, listener: (event: DomainEvent) => void): Promise<() => void> {
+    return this.deps.transitions.subscribe((event) => {
+      if (event.conversationId !== conversationId) return;
+      if (event.type === 'message.created' && event.internal) return;
+      if (event.type === 'typing' && event.who === 'visitor') return;
+      if (event.type === 'viewers.changed') return;
+      listener(event);
+    });
+  }
+
+  /** A stored message the visitor may see, for the live stream. */
+  async visibleMessage(visitor: Visitor, conversationId: string, messageId: string): Promise<Message | undefined> {
+    await this.#owned(visitor, conversationId);
+    const message = await this.deps.messages.findById(messageId);
+    return message && message.conversationId === conversationId && !message.internal ? message : undefined;
+  }
+
   async get(visitor: Visitor, id: string): Promise<{ conversation: Conversation; messages: Message[] }> {
     const conversation = await this.#owned(visitor, id);
     return { conversation, messages: await this.deps.messages.listForConversation(conversation.id) };
@@ -100,13 +135,25 @@ export class ConversationService {
     // "notice:" ids are Baton's own (one notice of each kind per conversation).
     if (clientId?.startsWith('notice:')) throw new ValidationError('clientId may not start with "notice:".', { clientId: 'Use another id, e.g. a UUID.' });
 
-    const conversation = await this.#owned(visitor, conversationId);
+    let conversation = await this.#owned(visitor, conversationId);
+    if (conversation.status === 'resolved') conversation = await this.#newEpisode(conversation);
     const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'visitor', text, clientId });
+    await this.deps.transitions.announce(message, created);
     const reply = created ? undefined : await this.deps.messages.replyTo(message.id);
     // Last seen to the minute is enough, and saves a write per message.
     const now = this.deps.clock.now();
     if (now.getTime() - visitor.lastSeenAt.getTime() > 60_000) void this.deps.visitors.update(visitor.id, { lastSeenAt: now }).catch(() => {});
     return { conversation, message, reply, duplicate: !created };
+  }
+
+  /** The visitor wrote after resolution: the bot has them again, with a fresh context. */
+  async #newEpisode(conversation: Conversation): Promise<Conversation> {
+    const next = await this.deps.transitions.apply(conversation, 'new_episode', {
+      actorId: null,
+      patch: { nextEpisode: true, handoff: null, assignedTo: null, queuedAt: null, assignedAt: null, resolvedAt: null },
+    });
+    // Two messages at once: the other one started the episode.
+    return next ?? (await this.deps.conversations.findById(conversation.id)) ?? conversation;
   }
 
   /**
@@ -118,10 +165,16 @@ export class ConversationService {
    * request for a person, an operator rule or a second "that didn't help" hands the conversation
    * to the team without an AI answer, and the reply is the notice saying what happens next. An
    * answer the assistant is unsure of hands off too, after it is given, and is followed by that
-   * notice (returned as `notice`).
+   * notice (returned as `notice`). While queued, the assistant keeps answering, told that the team
+   * has been asked. Once an agent has it, the assistant does not reply to the visitor at all
+   * (`reply` is null): it drafts a reply for the agent instead.
    */
-  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<{ reply: Message; notice: Message | null }> {
-    const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, message.createdAt);
+  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<{ reply: Message | null; notice: Message | null }> {
+    const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { before: message.createdAt, episode: conversation.episode });
+    if (conversation.status === 'assigned') {
+      await this.#draft(conversation, message, recent);
+      return { reply: null, notice: null };
+    }
     if (conversation.status === 'bot') {
       const trigger = triggerBeforeAnswer({
         text: message.text,
@@ -141,6 +194,7 @@ export class ConversationService {
       history: toHistory(recent),
       languageHint: conversation.language ?? undefined,
       onToken: opts.onToken,
+      handedOff: conversation.status === 'queued',
       // Past the budget, the conversation still gets answers: cited excerpts, no LLM.
       useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
     });
@@ -153,15 +207,49 @@ export class ConversationService {
       replyTo: message.id,
       meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language },
     });
+    await this.deps.transitions.announce(saved, created);
     if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
     if (!created || !handoff) return { reply: saved, notice: null };
-    await this.deps.conversations.requestHandoff(conversation.id, { ...handoff, at: this.deps.clock.now().toISOString() });
+    await this.#queue(conversation, handoff);
     return { reply: saved, notice: await this.#storeNotice(conversation, `notice:handoff:${message.id}`) };
+  }
+
+  /** The assistant's draft of the agent's reply to `message`, with citations, for the agent to edit. */
+  async #draft(conversation: Conversation, message: Message, recent: Message[]): Promise<void> {
+    const reply = await this.deps.assistant.answer(message.text, {
+      history: toHistory(recent),
+      languageHint: conversation.language ?? undefined,
+      draftForAgent: true,
+      useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
+    });
+    const { message: draft, created } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'assistant',
+      text: reply.text,
+      citations: reply.citations,
+      replyTo: message.id,
+      internal: true,
+      meta: { mode: reply.mode, confidence: reply.confidence, language: reply.language, draft: true },
+    });
+    await this.deps.transitions.announce(draft, created);
+    if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
+  }
+
+  /** Hands a `bot` conversation to the team's queue; any other status keeps its own. */
+  async #queue(conversation: Conversation, handoff: Handoff): Promise<Conversation> {
+    if (conversation.status !== 'bot') return conversation;
+    const at = this.deps.clock.now();
+    const queued = await this.deps.transitions.apply(conversation, 'hand_off', {
+      actorId: null,
+      patch: { handoff: { ...handoff, at: at.toISOString() }, queuedAt: at },
+      data: { reason: handoff.reason, evidence: handoff.evidence, ...(handoff.detail ? { detail: handoff.detail } : {}) },
+    });
+    return queued ?? (await this.deps.conversations.findById(conversation.id)) ?? conversation;
   }
 
   async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
     const reply = await this.#notice(conversation, message, handoff, onToken);
-    if (reply.meta.handoff) await this.deps.conversations.requestHandoff(conversation.id, { ...handoff, at: this.deps.clock.now().toISOString() });
+    if (reply.meta.handoff) await this.#queue(conversation, handoff);
     return reply;
   }
 
@@ -169,24 +257,26 @@ export class ConversationService {
   async #notice(conversation: Conversation, message: Message, handoff: Handoff | null, onToken?: (text: string) => void): Promise<Message> {
     const text = teamRequestedNotice(conversation.language);
     onToken?.(text);
-    const { message: saved } = await this.deps.messages.insertOnce({
+    const { message: saved, created } = await this.deps.messages.insertOnce({
       conversationId: conversation.id,
       author: 'system',
       text,
       replyTo: message.id,
       meta: { mode: 'none', handoff, language: conversation.language ?? undefined, notice: 'team_requested' },
     });
+    await this.deps.transitions.announce(saved, created);
     return saved;
   }
 
   async #storeNotice(conversation: Conversation, clientId: string): Promise<Message> {
-    const { message } = await this.deps.messages.insertOnce({
+    const { message, created } = await this.deps.messages.insertOnce({
       conversationId: conversation.id,
       author: 'system',
       text: teamRequestedNotice(conversation.language),
       clientId,
       meta: { notice: 'team_requested' },
     });
+    await this.deps.transitions.announce(message, created);
     return message;
   }
 
@@ -195,11 +285,9 @@ export class ConversationService {
    * conversation saying what happens next; asking again changes nothing.
    */
   async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message }> {
-    const current = await this.#owned(visitor, conversationId);
-    const conversation =
-      current.status !== 'bot'
-        ? current
-        : ((await this.deps.conversations.requestHandoff(current.id, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"', at: this.deps.clock.now().toISOString() })) ?? current);
+    let conversation = await this.#owned(visitor, conversationId);
+    if (conversation.status === 'resolved') conversation = await this.#newEpisode(conversation);
+    conversation = await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"' });
     // One notice per conversation, whatever number of clicks.
     return { conversation, notice: await this.#storeNotice(conversation, 'notice:team_requested') };
   }

@@ -17,10 +17,12 @@ export interface ReplyObject {
 }
 
 /**
- * The "unsure" trigger, read from the answer itself: the model asked for a person, said its
- * confidence is low, or cited nothing it was given (see AssistantService).
+ * The triggers read from the answer itself: the model classified the message as a request for
+ * a person, or it is unsure (it asked for a person itself, said its confidence is low, or cited
+ * nothing it was given; see AssistantService). Structured fields only, never the prose.
  */
-export function unsureHandoff(reply: Pick<Reply, 'confidence' | 'handoffWish' | 'citations' | 'mode'>): Handoff | null {
+export function unsureHandoff(reply: Pick<Reply, 'confidence' | 'handoffWish' | 'citations' | 'mode'> & { personRequest?: boolean }): Handoff | null {
+  if (reply.personRequest) return { reason: 'person_request', evidence: 'the model classified the message as a request to talk to a person' };
   if (reply.handoffWish) return { reason: 'unsure', evidence: `the assistant asked for a person: ${reply.handoffWish.reason}` };
   if (reply.confidence !== 'low') return null;
   if (reply.mode === 'extractive') return { reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' };

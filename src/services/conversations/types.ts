@@ -1,5 +1,6 @@
 import type { TriggerKind } from '../assistant/triggers/triggers.js';
 import type { Citation } from '../assistant/types.js';
+import type { TransitionName } from './lifecycle.js';
 
 export const CONVERSATION_STATUSES = ['bot', 'queued', 'assigned', 'resolved'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -34,6 +35,18 @@ export interface Conversation {
   pageUrl: string | null;
   handoff: (Handoff & { at: string }) | null;
   tokensUsed: number;
+  /** The agent who has it (status `assigned`). */
+  assignedTo: string | null;
+  /** Starts at 1; a visitor writing after resolution starts the next, and the AI sees only it. */
+  episode: number;
+  queuedAt: Date | null;
+  assignedAt: Date | null;
+  resolvedAt: Date | null;
+  lastMessageAt: Date;
+  lastMessageAuthor: Author | null;
+  /** The start of the last message the visitor can see, for queue lists. */
+  lastMessagePreview: string | null;
+  lastVisitorMessageAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +61,8 @@ export interface ReplyMeta {
   language?: string;
   /** A system notice's kind, so it can be shown in the visitor's language later. */
   notice?: 'team_requested';
+  /** An AI reply drafted for the assigned agent, not sent to the visitor. */
+  draft?: boolean;
 }
 
 export interface Message {
@@ -60,6 +75,13 @@ export interface Message {
   /** For an assistant reply: the visitor message it answers. */
   replyTo: string | null;
   meta: ReplyMeta;
+  /** The agent who wrote it (agent replies and notes). */
+  userId: string | null;
+  /** That agent's name, as shown to the visitor and in the inbox. */
+  authorName: string | null;
+  /** A private note or an AI draft: seen in the inbox, never by the visitor or the AI. */
+  internal: boolean;
+  episode: number;
   createdAt: Date;
 }
 
@@ -71,4 +93,51 @@ export interface NewMessage {
   clientId?: string | null;
   replyTo?: string | null;
   meta?: ReplyMeta;
+  userId?: string | null;
+  internal?: boolean;
+}
+
+/** One stored transition on a conversation's timeline. */
+export interface ConversationEvent {
+  id: string;
+  conversationId: string;
+  episode: number;
+  type: TransitionName;
+  from: ConversationStatus;
+  to: ConversationStatus;
+  actorId: string | null;
+  actorName: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The inbox's queues, in the order the inbox shows them. */
+export const INBOX_QUEUES = ['waiting', 'mine', 'unassigned', 'open', 'resolved'] as const;
+export type InboxQueue = (typeof INBOX_QUEUES)[number];
+
+export interface InboxFilter {
+  queue: InboxQueue;
+  /** The agent looking: "mine" and unread are theirs. */
+  userId: string;
+  /** Words to find in the conversation's messages or the visitor's email or name. */
+  search?: string;
+  reason?: TriggerKind;
+  limit: number;
+  offset: number;
+}
+
+export interface InboxItem {
+  conversation: Conversation;
+  visitorName: string | null;
+  visitorEmail: string | null;
+  assigneeName: string | null;
+  /** The visitor wrote since this agent last opened it. */
+  unread: boolean;
+}
+
+export type QueueCounts = Record<InboxQueue, number> & { unread: number };
+
+export interface Viewer {
+  userId: string;
+  name: string;
 }

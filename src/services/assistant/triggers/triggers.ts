@@ -8,7 +8,17 @@ import { DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_RE
  * message's language: short messages are too short to detect a language reliably.
  */
 
-export type TriggerKind = 'person_request' | 'sensitive' | 'rule' | 'dissatisfied' | 'unsure';
+export const TRIGGER_KINDS = ['person_request', 'sensitive', 'rule', 'dissatisfied', 'unsure'] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+/** How the inbox names each reason. */
+export const TRIGGER_LABELS: Record<TriggerKind, string> = {
+  person_request: 'Asked for a person',
+  sensitive: 'Sensitive topic',
+  rule: 'Operator rule',
+  dissatisfied: 'Dissatisfied',
+  unsure: 'AI unsure',
+};
 
 export interface Trigger {
   kind: TriggerKind;

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { isUuid } from '../../adapters/storage/db.js';
+import { ago } from '../../lib/format.js';
+import { renderMarkdown, safeHref } from '../../lib/markdown.js';
+import type { Views } from '../../lib/views.js';
+import { TRIGGER_KINDS, TRIGGER_LABELS } from '../../services/assistant/triggers/triggers.js';
+import type { DomainEvent } from '../../services/events.js';
+import { PAGE_SIZE, type InboxQuery, type InboxService } from '../../services/conversations/inbox-service.js';
+import { INBOX_QUEUES, type ConversationEvent, type Message } from '../../services/conversations/types.js';
+import type { User } from '../../services/team/types.js';
+import { parseForm } from '../forms.js';
+import { requireUser } from '../middleware/require-role.js';
+import { isFragmentRequest, render } from '../render.js';
+import { openEventStream } from '../widget/sse.js';
+
+const ListQuery = z.object({
+  queue: z.enum(INBOX_QUEUES).catch('waiting'),
+  q: z.string().max(200).optional().catch(undefined),
+  reason: z.enum(TRIGGER_KINDS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
+});
+const MessageForm = z.object({
+  text: z.string({ error: 'Write something first.' }).max(20_000, 'That is too long.'),
+  clientId: z.string().max(200).optional(),
+  kind: z.enum(['reply', 'note']).catch('reply'),
+});
+const AssignForm = z.object({ assignee: z.string().refine(isUuid, 'Choose a teammate.') });
+
+const QUEUE_LABELS = { waiting: 'Waiting', mine: 'Mine', unassigned: 'Unassigned', open: 'All open', resolved: 'Resolved' } as const;
+/** Several events in a burst refresh an agent's list once. */
+const LIST_REFRESH_DEBOUNCE_MS = 250;
+const KEEPALIVE_MS = 25_000;
+
+/** What every inbox template gets besides its own data. */
+const helpers = { md: renderMarkdown, href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS, pageSize: PAGE_SIZE };
+
+/** The query string that keeps the agent's queue, search and filter across links. */
+function listParams(q: z.infer<typeof ListQuery>): string {
+  const p = new URLSearchParams({ queue: q.queue });
+  if (q.q) p.set('q', q.q);
+  if (q.reason) p.set('reason', q.reason);
+  return p.toString();
+}
+
+/** The timeline: messages, notes and status changes in the order they happened. */
+function timeline(messages: Message[], events: ConversationEvent[]) {
+  const items = [...messages.map((m) => ({ kind: 'message' as const, at: m.createdAt, m })), ...events.map((e) => ({ kind: 'event' as const, at: e.createdAt, e }))];
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * The agents' inbox: queues, a conversation with its timeline, and the actions on it. Each
+ * swappable part has its own partial and id; the live stream sends the same partials.
+ */
+export function inboxRoutes(inbox: InboxService, views: Views): Router {
+  const r = Router();
+  r.use('/inbox', requireUser);
+  const userOf = (req: Request) => req.user as User;
+  const conversationId = (req: Request) => String(req.params.id);
+
+  async function listData(user: User, q: z.infer<typeof ListQuery>, openId?: string) {
+    const query: InboxQuery = { queue: q.queue, search: q.q, reason: q.reason, page: q.page };
+    const [rows, counts] = await Promise.all([inbox.list(user, query), inbox.counts(user)]);
+    return { items: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE, counts, q, params: listParams(q), openId, now: new Date() };
+  }
+
+  async function conversationData(user: User, id: string) {
+    const view = await inbox.open(user, id);
+    const teammates = view.canReply || user.role === 'admin' ? await inbox.teammates() : [];
+    return { view, items: timeline(view.messages, view.events), teammates, clientId: randomUUID(), me: user };
+  }
+
+  /** The whole inbox page, or (for htmx) just the part that changed. */
+  async function page(req: Request, res: Response, openId?: string) {
+    const user = userOf(req);
+    const q = ListQuery.parse(req.query);
+    if (openId && isFragmentRequest(req) && req.get('HX-Target') === 'conversation') {
+      res.set('Vary', 'HX-Request');
+      render(res, 'partials/inbox/conversation', { ...helpers, ...(await conversationData(user, openId)), params: listParams(q) });
+      return;
+    }
+    const [list, conversation] = await Promise.all([listData(user, q, openId), openId ? conversationData(user, openId) : undefined]);
+    res.set('Vary', 'HX-Request');
+    render(res, 'pages/inbox/index', { ...helpers, title: 'Inbox', list, conversation, params: list.params });
+  }
+
+  r.get('/inbox', (req, res) => page(req, res));
+  r.get('/inbox/conversations/:id', (req, res) => page(req, res, conversationId(req)));
+
+  r.get('/inbox/list', async (req, res) => {
+    const open = typeof req.query.open === 'string' && isUuid(req.query.open) ? req.query.open : undefined;
+    render(res, 'partials/inbox/list', { ...helpers, list: await listData(userOf(req), ListQuery.parse(req.query), open), oob: true });
+  });
+
+  /** After an action, the conversation's body again (the live stream around it stays open). */
+  async function body(req: Request, res: Response) {
+    render(res, 'partials/inbox/conversation-body', { ...helpers, ...(await conversationData(userOf(req), conversationId(req))), params: listParams(ListQuery.parse(req.query)) });
+  }
+
+  r.post('/inbox/conversations/:id/claim', async (req, res) => {
+    await inbox.claim(userOf(req), conversationId(req));
+    await body(req, res);
+  });
+  r.post('/inbox/conversations/:id/release', async (req, res) => {
+    await inbox.release(userOf(req), conversationId(req));
+    await body(req, res);
+  });
+  r.post('/inbox/conversations/:id/resolve', async (req, res) => {
+    await inbox.resolve(userOf(req), conversationId(req));
+    await body(req, res);
+  });
+  r.post('/inbox/conversations/:id/reopen', async (req, res) => {
+    await inbox.reopen(userOf(req), conversationId(req));
+    await body(req, res);
+  });
+  r.post('/inbox/conversations/:id/assign', async (req, res) => {
+    const form = parseForm(AssignForm, req.body);
+    await inbox.assign(userOf(req), conversationId(req), form.assignee);
+    await body(req, res);
+  });
+
+  r.post('/inbox/conversations/:id/messages', async (req, res) => {
+    const user = userOf(req);
+    const form = parseForm(MessageForm, req.body);
+    const input = { text: form.text, clientId: form.clientId };
+    const message = form.kind === 'note' ? await inbox.note(user, conversationId(req), input) : await inbox.reply(user, conversationId(req), input);
+    const data = await conversationData(user, conversationId(req));
+    // The message joins the timeline; the composer comes back empty, with a new clientId.
+    res.type('html').send(
+      views.render('partials/inbox/timeline-message', { ...helpers, formatDateTime: res.locals.formatDateTime as unknown, m: message }) +
+        `<hx-partial hx-target="#composer" hx-swap="outerHTML">${views.render('partials/inbox/composer', { ...helpers, ...data, kind: form.kind })}</hx-partial>`,
+    );
+  });
+
+  r.post('/inbox/conversations/:id/typing', async (req, res) => {
+    await inbox.typing(userOf(req), conversationId(req));
+    res.status(204).end();
+  });
+
+  r.post('/inbox/conversations/:id/viewing', async (req, res) => {
+    const viewers = await inbox.viewing(userOf(req), conversationId(req));
+    render(res, 'partials/inbox/viewers', { viewers });
+  });
+
+  /**
+   * The agent's live stream: list refreshes for every change, and for the conversation they
+   * have open, new messages, status changes, typing and viewers as ready-made partials. Fed by
+   * Postgres LISTEN/NOTIFY, so a change on any replica reaches agents on every replica.
+   */
+  r.get('/inbox/stream', async (req, res) => {
+    const user = userOf(req);
+    const openId = typeof req.query.conversation === 'string' && isUuid(req.query.conversation) ? req.query.conversation : undefined;
+    const stream = openEventStream(res);
+    // Rendered outside render(), so the request's own helpers are passed along.
+    const locals = { ...helpers, formatDateTime: res.locals.formatDateTime as unknown, me: user };
+    // One event at a time, in order: each may need a read before it is sent.
+    let chain = Promise.resolve();
+    let refresh: NodeJS.Timeout | undefined;
+    const partial = (target: string, swap: string, html: string) => `<hx-partial hx-target="${target}" hx-swap="${swap}">${html}</hx-partial>`;
+
+    const handle = async (event: DomainEvent) => {
+      if (event.type !== 'typing' && event.type !== 'viewers.changed') {
+        refresh ??= setTimeout(() => {
+          refresh = undefined;
+          stream.send('{}', 'inbox');
+        }, LIST_REFRESH_DEBOUNCE_MS);
+      }
+      if (event.type === 'conversation.transitioned' && event.transition === 'hand_off') stream.send(JSON.stringify({ id: event.conversationId }), 'escalation');
+      if (event.conversationId !== openId) return;
+      switch (event.type) {
+        case 'message.created': {
+          const m = await inbox.message(event.messageId);
+          // The author's own browser already shows it (the POST's response).
+          if (!m || (m.userId === user.id && m.author === 'agent')) return;
+          stream.send(partial('#timeline', 'beforeend', views.render('partials/inbox/timeline-message', { ...locals, m })) + (m.author === 'visitor' ? partial('#typing', 'innerHTML', '') : ''));
+          return;
+        }
+        case 'conversation.transitioned': {
+          if (event.actorId === user.id) return;
+          const data = await conversationData(user, openId);
+          stream.send(partial('#conversation-body', 'outerHTML', views.render('partials/inbox/conversation-body', { ...locals, ...data, params: '' })));
+          return;
+        }
+        case 'typing':
+          if (event.who === 'visitor') stream.send(partial('#typing', 'innerHTML', views.render('partials/inbox/typing', {})));
+          return;
+        case 'viewers.changed':
+          stream.send(partial('#viewers', 'outerHTML', views.render('partials/inbox/viewers', { viewers: await inbox.viewers(user, openId) })));
+          return;
+      }
+    };
+    let unsubscribe: (() => void) | undefined;
+    const keepalive = setInterval(() => {
+      if (!res.writableEnded) res.write(': keepalive\n\n');
+    }, KEEPALIVE_MS);
+    res.on('close', () => {
+      unsubscribe?.();
+      clearInterval(keepalive);
+      clearTimeout(refresh);
+      if (openId) void inbox.leave(user, openId).catch(() => {});
+    });
+    unsubscribe = await inbox.watch((event) => {
+      chain = chain.then(() => handle(event)).catch((err: unknown) => req.log.warn({ err }, 'live update could not be sent'));
+    });
+    if (stream.closed) unsubscribe();
+    // Tells the client (and the tests) that from here on nothing is missed.
+    else stream.send('{}', 'ready');
+  });
+
+  return r;
+}

@@ -1,0 +1,259 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import type { DomainEvent } from '../events.js';
+import type { Clock, ConversationReadRepo, ConversationRepo, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
+import type { TriggerKind } from '../assistant/triggers/triggers.js';
+import type { User } from '../team/types.js';
+import { summarise, type HandoffSummary } from './summary.js';
+import type { Transitions } from './transitions.js';
+import type { Conversation, ConversationEvent, InboxItem, InboxQueue, Message, QueueCounts, Viewer, Visitor } from './types.js';
+
+export interface InboxServiceDeps {
+  conversations: ConversationRepo;
+  messages: MessageRepo;
+  visitors: Pick<VisitorRepo, 'findById'>;
+  users: Pick<UserRepo, 'findById' | 'list'>;
+  reads: ConversationReadRepo;
+  transitions: Transitions;
+  clock: Clock;
+  limits: { agentMessageMaxChars: number };
+}
+
+export interface InboxQuery {
+  queue: InboxQueue;
+  search?: string;
+  reason?: TriggerKind;
+  page?: number;
+}
+
+/** Everything an agent sees when opening a conversation. */
+export interface ConversationView {
+  conversation: Conversation;
+  visitor: Visitor | undefined;
+  /** Messages, notes and drafts included, oldest first. */
+  messages: Message[];
+  /** Status changes, oldest first. */
+  events: ConversationEvent[];
+  assignee: Pick<User, 'id' | 'name'> | null;
+  summary: HandoffSummary;
+  /** The AI's latest draft for the assignee, when the visitor's last message has one. */
+  draft: Message | null;
+  viewers: Viewer[];
+  /** Whether this agent may reply to the visitor (only the assignee may). */
+  canReply: boolean;
+}
+
+export const PAGE_SIZE = 50;
+/** A viewer who sent no heartbeat for this long has left. */
+export const VIEWER_TTL_MS = 45_000;
+const MAX_CLIENT_ID = 100;
+
+/**
+ * The agents' side of conversations: the queues, claiming (one owner, atomically), replies that
+ * only the assignee may send, private notes, reassigning, resolving and reopening, and who is
+ * looking. Every change goes through the state machine (Transitions) and is published live.
+ */
+export class InboxService {
+  constructor(private readonly deps: InboxServiceDeps) {}
+
+  counts(user: User): Promise<QueueCounts> {
+    return this.deps.conversations.counts(user.id);
+  }
+
+  list(user: User, q: InboxQuery): Promise<InboxItem[]> {
+    const page = Math.max(1, Math.min(q.page ?? 1, 1000));
+    return this.deps.conversations.list({
+      queue: q.queue,
+      userId: user.id,
+      search: q.search?.trim().slice(0, 200) || undefined,
+      reason: q.reason,
+      limit: PAGE_SIZE + 1,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+  }
+
+  async #find(id: string): Promise<Conversation> {
+    const conversation = await this.deps.conversations.findById(id);
+    if (!conversation) throw new NotFoundError('There is no such conversation.');
+    return conversation;
+  }
+
+  async #name(userId: string | null): Promise<string> {
+    if (!userId) return 'nobody';
+    return (await this.deps.users.findById(userId))?.name ?? 'a former teammate';
+  }
+
+  /** The conversation as the agent sees it; opening it marks it read. */
+  async open(user: User, id: string): Promise<ConversationView> {
+    const conversation = await this.#find(id);
+    const now = this.deps.clock.now();
+    const [visitor, messages, events, assigneeUser, viewers] = await Promise.all([
+      this.deps.visitors.findById(conversation.visitorId),
+      this.deps.messages.listForConversation(conversation.id, { internal: true }),
+      this.deps.conversations.events(conversation.id),
+      conversation.assignedTo ? this.deps.users.findById(conversation.assignedTo) : undefined,
+      this.deps.reads.viewers(conversation.id, new Date(now.getTime() - VIEWER_TTL_MS)),
+      this.deps.reads.markRead(user.id, conversation.id, now),
+    ]);
+    const lastVisitor = messages.filter((m) => m.author === 'visitor').at(-1);
+    const draft = messages.find((m) => m.meta.draft && m.replyTo === lastVisitor?.id) ?? null;
+    const canReply = conversation.status === 'assigned' && conversation.assignedTo === user.id;
+    return {
+      conversation,
+      visitor,
+      messages,
+      events,
+      assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.name } : null,
+      summary: summarise(messages, conversation.episode),
+      draft: canReply ? draft : null,
+      viewers: viewers.filter((v) => v.userId !== user.id),
+      canReply,
+    };
+  }
+
+  /**
+   * Takes the conversation. Exactly one of two agents claiming at once wins; the other is told
+   * who has it. Claiming one's own conversation again changes nothing.
+   */
+  async claim(user: User, id: string): Promise<Conversation> {
+    const conversation = await this.#find(id);
+    if (conversation.status === 'assigned') return this.#alreadyAssigned(user, conversation);
+    const claimed = await this.deps.transitions.apply(conversation, 'claim', {
+      actorId: user.id,
+      expectAssignedTo: null,
+      patch: { assignedTo: user.id, assignedAt: this.deps.clock.now() },
+    });
+    if (claimed) return claimed;
+    const now = await this.#find(id);
+    if (now.status === 'assigned') return this.#alreadyAssigned(user, now);
+    throw new ConflictError('This conversation changed while you were claiming it. Look again.');
+  }
+
+  async #alreadyAssigned(user: User, conversation: Conversation): Promise<Conversation> {
+    if (conversation.assignedTo === user.id) return conversation;
+    throw new ConflictError(`${await this.#name(conversation.assignedTo)} already has this conversation.`);
+  }
+
+  /** The assignee or an admin gives the conversation to another active agent. */
+  async assign(user: User, id: string, toUserId: string): Promise<Conversation> {
+    const conversation = await this.#find(id);
+    const mayAssign = user.role === 'admin' || conversation.assignedTo === user.id;
+    if (!mayAssign) throw new ForbiddenError(conversation.assignedTo ? 'Only the agent who has this conversation, or an admin, can reassign it.' : 'Claim this conversation first, or ask an admin to assign it.');
+    const target = await this.deps.users.findById(toUserId);
+    if (!target || !target.active) throw new ValidationError('Choose an active teammate.', { assignee: 'Choose an active teammate.' });
+    if (conversation.assignedTo === target.id) return conversation;
+    const assigned = await this.deps.transitions.apply(conversation, 'assign', {
+      actorId: user.id,
+      expectAssignedTo: conversation.assignedTo,
+      patch: { assignedTo: target.id, assignedAt: this.deps.clock.now() },
+      data: { to: target.id, toName: target.name },
+    });
+    if (!assigned) throw new ConflictError('This conversation changed while you were assigning it. Look again.');
+    return assigned;
+  }
+
+  /** The assignee (or an admin) puts it back in the queue. */
+  async release(user: User, id: string): Promise<Conversation> {
+    const conversation = await this.#find(id);
+    this.#mustOwn(user, conversation, 'put it back in the queue');
+    const released = await this.deps.transitions.apply(conversation, 'release', {
+      actorId: user.id,
+      expectAssignedTo: conversation.assignedTo,
+      patch: { assignedTo: null, assignedAt: null, queuedAt: conversation.queuedAt ?? this.deps.clock.now() },
+    });
+    if (!released) throw new ConflictError('This conversation changed meanwhile. Look again.');
+    return released;
+  }
+
+  /** Anyone may resolve a conversation nobody has; an assigned one, its assignee or an admin. */
+  async resolve(user: User, id: string): Promise<Conversation> {
+    const conversation = await this.#find(id);
+    if (conversation.status === 'assigned') this.#mustOwn(user, conversation, 'resolve it');
+    const resolved = await this.deps.transitions.apply(conversation, 'resolve', { actorId: user.id, expectAssignedTo: conversation.assignedTo, patch: { resolvedAt: this.deps.clock.now() } });
+    if (!resolved) throw new ConflictError('This conversation changed meanwhile. Look again.');
+    return resolved;
+  }
+
+  async reopen(user: User, id: string): Promise<Conversation> {
+    const conversation = await this.#find(id);
+    const reopened = await this.deps.transitions.apply(conversation, 'reopen', {
+      actorId: user.id,
+      patch: { resolvedAt: null, assignedTo: null, assignedAt: null, queuedAt: this.deps.clock.now() },
+    });
+    if (!reopened) throw new ConflictError('This conversation changed meanwhile. Look again.');
+    return reopened;
+  }
+
+  #mustOwn(user: User, conversation: Conversation, action: string): void {
+    if (conversation.status !== 'assigned') return;
+    if (conversation.assignedTo !== user.id && user.role !== 'admin') throw new ForbiddenError(`Only the agent who has this conversation, or an admin, can ${action}.`);
+  }
+
+  /** A reply to the visitor: only from the assignee, stored once per clientId. */
+  async reply(user: User, id: string, input: { text: string; clientId?: string }): Promise<Message> {
+    const conversation = await this.#find(id);
+    if (conversation.status !== 'assigned') throw new ConflictError('Claim this conversation before replying, so the visitor hears one voice.');
+    if (conversation.assignedTo !== user.id) throw new ForbiddenError(`${await this.#name(conversation.assignedTo)} has this conversation: only they reply to the visitor. Add a private note instead.`);
+    return this.#write(user, conversation, input, false);
+  }
+
+  /** A private note: any agent, never shown to the visitor or the AI. */
+  async note(user: User, id: string, input: { text: string; clientId?: string }): Promise<Message> {
+    return this.#write(user, await this.#find(id), input, true);
+  }
+
+  async #write(user: User, conversation: Conversation, input: { text: string; clientId?: string }, internal: boolean): Promise<Message> {
+    const text = input.text.trim();
+    const max = this.deps.limits.agentMessageMaxChars;
+    if (!text) throw new ValidationError(internal ? 'The note is empty.' : 'The reply is empty.', { text: 'Write something first.' });
+    if (text.length > max) throw new ValidationError(`That is too long: at most ${max} characters.`, { text: `At most ${max} characters (this has ${text.length}).` });
+    const clientId = input.clientId?.trim() || null;
+    if (clientId && (clientId.length > MAX_CLIENT_ID || clientId.startsWith('notice:'))) throw new ValidationError('That message id is not valid.', { clientId: 'Reload the page and send again.' });
+    const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'agent', text, clientId, userId: user.id, internal });
+    await this.deps.transitions.announce(message, created);
+    if (created) await this.deps.reads.markRead(user.id, conversation.id, this.deps.clock.now());
+    return message;
+  }
+
+  async message(id: string): Promise<Message | undefined> {
+    return this.deps.messages.findById(id);
+  }
+
+  async conversation(id: string): Promise<Conversation> {
+    return this.#find(id);
+  }
+
+  async typing(user: User, id: string): Promise<void> {
+    const conversation = await this.#find(id);
+    await this.deps.transitions.publish({ type: 'typing', conversationId: conversation.id, who: 'agent', userId: user.id });
+  }
+
+  /** The agent has the conversation open (a heartbeat); others are told when someone arrives. */
+  async viewing(user: User, id: string): Promise<Viewer[]> {
+    const conversation = await this.#find(id);
+    const now = this.deps.clock.now();
+    const arrived = await this.deps.reads.viewing(user.id, conversation.id, now, new Date(now.getTime() - VIEWER_TTL_MS));
+    if (arrived) await this.deps.transitions.publish({ type: 'viewers.changed', conversationId: conversation.id });
+    return (await this.deps.reads.viewers(conversation.id, new Date(now.getTime() - VIEWER_TTL_MS))).filter((v) => v.userId !== user.id);
+  }
+
+  async leave(user: User, id: string): Promise<void> {
+    const conversation = await this.#find(id);
+    await this.deps.reads.stopViewing(user.id, conversation.id);
+    await this.deps.transitions.publish({ type: 'viewers.changed', conversationId: conversation.id });
+  }
+
+  async viewers(user: User, id: string): Promise<Viewer[]> {
+    const now = this.deps.clock.now();
+    return (await this.deps.reads.viewers(id, new Date(now.getTime() - VIEWER_TTL_MS))).filter((v) => v.userId !== user.id);
+  }
+
+  /** Active teammates, for the reassign menu. */
+  async teammates(): Promise<Pick<User, 'id' | 'name'>[]> {
+    return (await this.deps.users.list()).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
+  }
+
+  /** Every event, for an agent's live stream (agents may see every conversation). */
+  watch(listener: (event: DomainEvent) => void): Promise<() => void> {
+    return this.deps.transitions.subscribe(listener);
+  }
+}

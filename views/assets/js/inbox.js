@@ -1,0 +1,133 @@
+// The inbox's keyboard shortcuts, alerts and small conveniences. Everything else is htmx.
+(function () {
+  'use strict';
+
+  var TYPING_VISIBLE_MS = 6000;
+  var ALERTS_KEY = 'baton.inbox.alerts';
+  var baseTitle = document.title;
+
+  function typingInField(e) {
+    var t = e.target;
+    return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  }
+
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll('.conv-row a')); }
+
+  function move(step) {
+    var list = rows();
+    if (!list.length) return;
+    var current = list.findIndex(function (a) { return a.getAttribute('aria-current') === 'true'; });
+    var next = list[Math.max(0, Math.min(list.length - 1, current + step))];
+    if (next && next.getAttribute('aria-current') !== 'true') {
+      next.focus();
+      next.click();
+    }
+  }
+
+  function clickShortcut(name) {
+    var el = document.querySelector('[data-shortcut="' + name + '"]');
+    if (el) el.click();
+    return el;
+  }
+
+  function focusComposer(kind) {
+    var radio = document.querySelector('#composer input[name="kind"][value="' + kind + '"]');
+    if (radio) { radio.checked = true; radio.dispatchEvent(new Event('change', { bubbles: true })); }
+    var text = document.getElementById('composer-text');
+    if (text) text.focus();
+  }
+
+  document.addEventListener('keydown', function (e) {
+    // Ctrl/Cmd+Enter sends from the composer.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target.id === 'composer-text') {
+      e.preventDefault();
+      e.target.form.requestSubmit();
+      return;
+    }
+    if (e.key === 'Escape' && e.target.id === 'composer-text') { e.target.blur(); return; }
+    if (typingInField(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    switch (e.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 'c': clickShortcut('claim'); break;
+      case 'e': clickShortcut('resolve'); break;
+      case 'r': focusComposer('reply'); break;
+      case 'n': focusComposer('note'); break;
+      case '/': var q = document.getElementById('inbox-q'); if (q) q.focus(); break;
+      case '?': var d = document.getElementById('shortcuts'); if (d && !d.open) d.showModal(); break;
+      default: return;
+    }
+    e.preventDefault();
+  });
+
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('[data-shortcuts-open]')) document.getElementById('shortcuts').showModal();
+  });
+
+  // The composer's wording follows the kind chosen: a reply or a private note.
+  document.addEventListener('change', function (e) {
+    if (e.target.name !== 'kind' || !e.target.closest('#composer')) return;
+    var form = e.target.closest('#composer');
+    var note = e.target.value === 'note';
+    form.classList.toggle('composer-note', note);
+    form.querySelector('textarea').placeholder = note ? 'Note for the team (the visitor never sees it)…' : 'Reply to the visitor…';
+    form.querySelector('button[type="submit"]').textContent = note ? 'Add note' : 'Send reply';
+  });
+
+  // "The visitor is typing…" fades after a few seconds without news.
+  var typingTimer;
+  document.addEventListener('htmx:after:swap', function () {
+    var typing = document.getElementById('typing');
+    if (typing && typing.textContent.trim()) {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { typing.textContent = ''; }, TYPING_VISIBLE_MS);
+    }
+    var timeline = document.getElementById('timeline');
+    if (timeline) timeline.scrollTop = timeline.scrollHeight;
+    var list = document.getElementById('inbox-list');
+    var unread = list ? Number(list.getAttribute('data-unread')) : 0;
+    document.title = (unread ? '(' + unread + ') ' : '') + baseTitle;
+  });
+
+  // Opt-in alerts for new escalations: a desktop notification and a short tone.
+  function alertsOn() {
+    try { return localStorage.getItem(ALERTS_KEY) === 'on'; } catch (err) { return false; }
+  }
+  function tone() {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) return;
+    var ctx = new Ctx();
+    var osc = ctx.createOscillator();
+    var gain = ctx.createGain();
+    osc.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, ctx.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.4);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start();
+    osc.stop(ctx.currentTime + 0.4);
+  }
+  function renderToggle() {
+    var btn = document.querySelector('[data-notify-toggle]');
+    if (!btn) return;
+    btn.hidden = false;
+    btn.textContent = alertsOn() ? 'Turn off alerts' : 'Turn on alerts';
+    btn.setAttribute('aria-pressed', alertsOn() ? 'true' : 'false');
+  }
+  document.addEventListener('DOMContentLoaded', renderToggle);
+  document.addEventListener('click', function (e) {
+    if (!e.target.closest || !e.target.closest('[data-notify-toggle]')) return;
+    var turnOn = !alertsOn();
+    try { localStorage.setItem(ALERTS_KEY, turnOn ? 'on' : 'off'); } catch (err) { /* private mode */ }
+    if (turnOn && 'Notification' in window && Notification.permission === 'default') Notification.requestPermission();
+    renderToggle();
+  });
+  document.addEventListener('escalation', function (e) {
+    if (!alertsOn()) return;
+    tone();
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    var id = '';
+    try { id = JSON.parse(e.detail && e.detail.data).id; } catch (err) { /* no id */ }
+    var n = new Notification('A visitor is waiting', { body: 'A conversation was handed to the team.', tag: id || 'baton' });
+    n.onclick = function () { window.focus(); if (id) location.href = '/inbox/conversations/' + encodeURIComponent(id); };
+  });
+})();
