@@ -207,6 +207,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
   const conversations = new ConversationService({
     visitors: visitorsRepo,
+    users: store.users,
     conversations: conversationsRepo,
     messages: messagesRepo,
     assistant,

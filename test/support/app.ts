@@ -20,8 +20,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on this worker's real, migrated and emptied database. */
-export async function startTestApp(opts: { env?: Env; overrides?: ContainerOverrides } = {}): Promise<TestApp> {
+/** A real app on this worker's real, migrated and (unless keepData) emptied database. */
+export async function startTestApp(opts: { env?: Env; overrides?: ContainerOverrides; keepData?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -41,7 +41,8 @@ export async function startTestApp(opts: { env?: Env; overrides?: ContainerOverr
   const logger = pino({ level: 'info' }, sink);
   const container = await createContainer(config, logger, opts.overrides);
   await container.migrate();
-  await truncateAll(container.db);
+  // keepData: a second replica joining the first one's database.
+  if (!opts.keepData) await truncateAll(container.db);
   const app = createApp(container);
   return {
     container,

@@ -73,14 +73,18 @@ export class MessagesRepo implements MessageRepo {
     return { message: toMessage(existing), created: false };
   }
 
-  /** The conversation row keeps a copy of its last message, so queues list without reading messages. */
+  /**
+   * The conversation row keeps a copy of its last message, so queues list without reading
+   * messages. The preview is the last thing a person wrote: what the visitor needs, or what the
+   * team told them, not the AI's or Baton's notices.
+   */
   async #touchConversation(m: MessageRow): Promise<void> {
+    const byPerson = m.author === 'visitor' || m.author === 'agent';
     await this.db('conversations')
       .where({ id: m.conversation_id })
       .update({
         last_message_at: m.created_at,
-        last_message_author: m.author,
-        last_message_preview: m.text.replace(/\s+/g, ' ').slice(0, PREVIEW_CHARS),
+        ...(byPerson ? { last_message_author: m.author, last_message_preview: m.text.replace(/\s+/g, ' ').slice(0, PREVIEW_CHARS) } : {}),
         ...(m.author === 'visitor' ? { last_visitor_message_at: m.created_at } : {}),
         updated_at: m.created_at,
       });

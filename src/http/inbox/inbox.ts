@@ -192,9 +192,7 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
       }
     };
     let unsubscribe: (() => void) | undefined;
-    const keepalive = setInterval(() => {
-      if (!res.writableEnded) res.write(': keepalive\n\n');
-    }, KEEPALIVE_MS);
+    const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
     res.on('close', () => {
       unsubscribe?.();
       clearInterval(keepalive);

@@ -16,6 +16,8 @@ const MessageBody = z.object({
   clientId: z.string().max(1000).optional(),
 });
 
+const KEEPALIVE_MS = 25_000;
+
 // Asked for explicitly with `Accept: text/event-stream`; a wildcard Accept gets JSON.
 export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(req.get('Accept') ?? '');
 
@@ -90,6 +92,32 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
       stream.send(JSON.stringify({ error: { code: known ? err.code : 'internal', message: known ? err.message : 'The reply could not be finished. Send the message again with the same clientId to get it.' } }), 'error');
     }
     stream.end();
+  });
+
+  r.post('/api/v1/conversations/:id/typing', auth, async (req, res) => {
+    await conversations.typing(visitorOf(req), String(req.params.id));
+    res.status(204).end();
+  });
+
+  /** What happens in the conversation from now on: agent replies, status changes, an agent typing. */
+  r.get('/api/v1/conversations/:id/events', auth, async (req, res) => {
+    const visitor = visitorOf(req);
+    const id = String(req.params.id);
+    await conversations.get(visitor, id);
+    const stream = openEventStream(res);
+    let stop: (() => void) | undefined;
+    const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
+    res.on('close', () => {
+      stop?.();
+      clearInterval(keepalive);
+    });
+    stop = await conversations.watch(visitor, id, (update) => {
+      if (update.type === 'message') stream.send(JSON.stringify(messageJson(update.message)), 'message');
+      else if (update.type === 'status') stream.send(JSON.stringify({ status: update.status, agentName: update.agentName }), 'status');
+      else stream.send(JSON.stringify({ who: 'agent', name: update.name }), 'typing');
+    });
+    if (stream.closed) stop();
+    else stream.send('{}', 'ready');
   });
 
   r.post('/api/v1/conversations/:id/handoff', auth, async (req, res) => {

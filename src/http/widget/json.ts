@@ -4,7 +4,9 @@ import { replyObject } from '../../services/conversations/reply.js';
 /** The public API's shapes (docs/api.md). Only these fields leave the server. */
 
 export function conversationJson(c: Conversation) {
-  return { id: c.id, status: c.status, createdAt: c.createdAt.toISOString() };
+  // The reason and when, not the evidence: that is for the team.
+  const handoff = c.handoff ? { reason: c.handoff.reason, ...(c.handoff.detail ? { detail: c.handoff.detail } : {}), at: c.handoff.at } : null;
+  return { id: c.id, status: c.status, handoff, createdAt: c.createdAt.toISOString() };
 }
 
 export function messageJson(m: Message) {
@@ -14,5 +16,6 @@ export function messageJson(m: Message) {
     const { citations, handoff, mode, confidence } = replyObject(m);
     return { ...base, replyTo: m.replyTo, citations, handoff, mode, confidence };
   }
+  if (m.author === 'agent') return { ...base, authorName: m.authorName };
   return base;
 }

@@ -2,17 +2,19 @@ import type { AssistantService } from '../assistant/assistant-service.js';
 import { estimateTokens } from '../assistant/assistant-service.js';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, VisitorRepo } from '../ports.js';
+import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
 import { teamRequestedNotice } from './notices.js';
 import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from '../assistant/triggers/triggers.js';
 import { unsureHandoff } from './reply.js';
-import type { Conversation, Handoff, Message, Visitor } from './types.js';
+import type { Conversation, ConversationStatus, Handoff, Message, Visitor } from './types.js';
 import type { VisitorTokens } from './visitor-tokens.js';
 import { httpUrl } from '../../lib/urls.js';
 import type { Transitions } from './transitions.js';
 
 export interface ConversationServiceDeps {
   visitors: VisitorRepo;
+  /** For the agent's name the visitor sees. */
+  users: Pick<UserRepo, 'findById'>;
   conversations: ConversationRepo;
   messages: MessageRepo;
   assistant: AssistantService;
@@ -22,6 +24,12 @@ export interface ConversationServiceDeps {
   clock: Clock;
   limits: { messageMaxChars: number; conversationTokenBudget: number };
 }
+
+/** A live update for the visitor's widget or API stream. */
+export type VisitorUpdate =
+  | { type: 'message'; message: Message }
+  | { type: 'status'; status: ConversationStatus; agentName: string | null }
+  | { type: 'typing'; name: string | null };
 
 export interface IncomingMessage {
   text: string;
@@ -90,24 +98,36 @@ export class ConversationService {
   }
 
   /**
-   * What the visitor should hear about live (agent replies, notices, status changes, an agent
-   * typing) in this conversation; internal messages never reach them.
+   * What the visitor hears about live in their conversation: messages they may see (an agent's
+   * reply above all), status changes with the agent's name, and an agent typing. Internal notes
+   * and drafts never reach them. Resolves once listening, with the function that stops it.
    */
-  watch(visitor: Visitor, conversationId: string, listener: (event: DomainEvent) => void): Promise<() => void> {
+  async watch(visitor: Visitor, conversationId: string, listener: (update: VisitorUpdate) => void): Promise<() => void> {
+    const conversation = await this.#owned(visitor, conversationId);
+    let chain = Promise.resolve();
+    const name = async (userId: string | null | undefined) => (userId ? ((await this.deps.users.findById(userId))?.name ?? null) : null);
+    const handle = async (event: DomainEvent): Promise<VisitorUpdate | undefined> => {
+      if (event.conversationId !== conversation.id) return undefined;
+      switch (event.type) {
+        case 'message.created': {
+          if (event.internal) return undefined;
+          const message = await this.deps.messages.findById(event.messageId);
+          return message && !message.internal ? { type: 'message', message } : undefined;
+        }
+        case 'conversation.transitioned':
+          return { type: 'status', status: event.to, agentName: event.to === 'assigned' ? await name(event.assignedTo) : null };
+        case 'typing':
+          return event.who === 'agent' ? { type: 'typing', name: await name(event.userId) } : undefined;
+        default:
+          return undefined;
+      }
+    };
     return this.deps.transitions.subscribe((event) => {
-      if (event.conversationId !== conversationId) return;
-      if (event.type === 'message.created' && event.internal) return;
-      if (event.type === 'typing' && event.who === 'visitor') return;
-      if (event.type === 'viewers.changed') return;
-      listener(event);
+      chain = chain
+        .then(() => handle(event))
+        .then((update) => update && listener(update))
+        .catch(() => {});
     });
-  }
-
-  /** A stored message the visitor may see, for the live stream. */
-  async visibleMessage(visitor: Visitor, conversationId: string, messageId: string): Promise<Message | undefined> {
-    await this.#owned(visitor, conversationId);
-    const message = await this.deps.messages.findById(messageId);
-    return message && message.conversationId === conversationId && !message.internal ? message : undefined;
   }
 
   async get(visitor: Visitor, id: string): Promise<{ conversation: Conversation; messages: Message[] }> {
