@@ -76,7 +76,8 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
   async function page(req: Request, res: Response, openId?: string) {
     const user = userOf(req);
     const q = ListQuery.parse(req.query);
-    if (openId && isFragmentRequest(req) && req.get('HX-Target') === 'conversation') {
+    // htmx 4 names the target as tag#id.
+    if (openId && isFragmentRequest(req) && /(^|#)conversation$/.test(req.get('HX-Target') ?? '')) {
       res.set('Vary', 'HX-Request');
       render(res, 'partials/inbox/conversation', { ...helpers, ...(await conversationData(user, openId)), params: listParams(q) });
       return;

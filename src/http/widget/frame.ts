@@ -20,6 +20,9 @@ const FrameQuery = z.object({
 const MessageForm = z.object({ text: z.string({ error: 'Write a message.' }), clientId: z.string().max(1000).optional(), page: z.string().max(4000).optional(), lang: z.string().max(20).optional() });
 const ContextForm = z.object({ page: z.string().max(4000).optional(), lang: z.string().max(20).optional() });
 
+/** The element that keeps the frame's live stream open (hx-sse reconnects it when it drops). */
+const liveStream = (lang: string) => `<div hx-sse:connect="/widget/stream?lang=${encodeURIComponent(lang)}" hx-swap="none"></div>`;
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** The frame is the one Baton page other sites may embed: only the sites the admin allowed. */
@@ -79,7 +82,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const messages = conversation ? (await conversations.get(visitor, conversation.id)).messages : [];
     const ctx = await frameContext(req, FrameQuery.parse(req.query));
     res.set('Cache-Control', 'no-store');
-    render(res, 'partials/widget/thread', { ...ctx, messages, requested: !!conversation && conversation.status !== 'bot' });
+    render(res, 'partials/widget/thread', { ...ctx, messages, requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'), live: conversation ? liveStream(ctx.lang) : '' });
   });
 
   r.post(
@@ -92,12 +95,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       const ctx = await language(req, form.lang);
       const conversation: Conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
       const received = await conversations.receive(visitor, conversation.id, { text: form.text, clientId: form.clientId });
+      // The first message made the conversation: from now on there is something to listen to.
+      const connect = conversation.lastVisitorMessageAt === null ? `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>` : '';
       const pendingId = received.message.id;
 
       if (received.conversation.status === 'assigned' && !received.duplicate) {
         // A teammate has it: their reply comes over the frame's live stream, not from the AI,
         // which drafts one for them in the background.
-        res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx.t));
+        res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx.t) + connect);
         void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
         return;
       }
@@ -105,7 +110,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       // The first event is swapped in at the end of the list: the visitor's message and a reply
       // being written. Later events target that reply by id.
       const stream = openEventStream(res);
-      stream.send(messageHtml(c.views, received.message, ctx.t) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }));
+      stream.send(messageHtml(c.views, received.message, ctx.t) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }) + connect);
       try {
         const { reply, notice } = received.reply
           ? { reply: received.reply, notice: null }
@@ -122,6 +127,44 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       stream.end();
     },
   );
+
+  r.post('/widget/typing', sameSite, auth, async (req, res) => {
+    const conversation = await conversations.current(visitorOf(req));
+    if (conversation) await conversations.typing(visitorOf(req), conversation.id);
+    res.status(204).end();
+  });
+
+  /**
+   * The frame's live stream: agent replies, "Ada joined", "resolved" and an agent typing, as
+   * HTML partials in the visitor's language. 204 until the visitor has a conversation (the
+   * first message's response connects it then).
+   */
+  r.get('/widget/stream', sameSite, auth, async (req, res) => {
+    const visitor = visitorOf(req);
+    const conversation = await conversations.current(visitor);
+    if (!conversation) {
+      res.status(204).end();
+      return;
+    }
+    const { t } = await language(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
+    const stream = openEventStream(res);
+    const line = (text: string) => `<div class="msg msg-system"><div class="body"><p>${escapeHtml(text)}</p></div></div>`;
+    const append = (html: string) => `<hx-partial hx-target="#messages" hx-swap="beforeend">${html}</hx-partial><hx-partial hx-target="#typing" hx-swap="innerHTML"></hx-partial>`;
+    let stop: (() => void) | undefined;
+    const keepalive = setInterval(() => stream.comment('keepalive'), 25_000);
+    res.on('close', () => {
+      stop?.();
+      clearInterval(keepalive);
+    });
+    stop = await conversations.watch(visitor, conversation.id, (update) => {
+      // The visitor's own messages and the AI's replies arrive with the visitor's POST.
+      if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
+      else if (update.type === 'status' && update.status === 'assigned' && update.agentName) stream.send(append(line(t.joined.replace('{name}', update.agentName))));
+      else if (update.type === 'status' && update.status === 'resolved') stream.send(append(line(t.resolved)));
+      else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
+    });
+    if (stream.closed) stop();
+  });
 
   r.post('/widget/handoff', sameSite, auth, async (req, res) => {
     const form = parseForm(ContextForm, req.body);

@@ -20,6 +20,9 @@ export const WIDGET_STRINGS = {
     page: 'page',
     writing: 'Writing…',
     failed: 'Your message could not be sent. Please try again.',
+    joined: '{name} joined the conversation.',
+    resolved: 'This conversation was marked as resolved. Write again any time.',
+    typing: '{name} is typing…',
     poweredBy: 'AI answers can be wrong: check the sources.',
   },
   da: {
@@ -40,6 +43,9 @@ export const WIDGET_STRINGS = {
     page: 'side',
     writing: 'Skriver…',
     failed: 'Din besked kunne ikke sendes. Prøv igen.',
+    joined: '{name} er kommet med i samtalen.',
+    resolved: 'Samtalen er markeret som løst. Skriv igen når som helst.',
+    typing: '{name} skriver…',
     poweredBy: 'AI-svar kan være forkerte: tjek kilderne.',
   },
   de: {
@@ -60,6 +66,9 @@ export const WIDGET_STRINGS = {
     page: 'Seite',
     writing: 'Schreibt…',
     failed: 'Ihre Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
+    joined: '{name} ist dem Gespräch beigetreten.',
+    resolved: 'Dieses Gespräch wurde als gelöst markiert. Schreiben Sie jederzeit wieder.',
+    typing: '{name} schreibt…',
     poweredBy: 'KI-Antworten können falsch sein: prüfen Sie die Quellen.',
   },
   fr: {
@@ -80,6 +89,9 @@ export const WIDGET_STRINGS = {
     page: 'page',
     writing: 'Rédaction…',
     failed: "Votre message n'a pas pu être envoyé. Veuillez réessayer.",
+    joined: '{name} a rejoint la conversation.',
+    resolved: 'Cette conversation a été marquée comme résolue. Écrivez-nous quand vous voulez.',
+    typing: '{name} écrit…',
     poweredBy: 'Les réponses de l’IA peuvent être erronées : vérifiez les sources.',
   },
   es: {
@@ -100,6 +112,9 @@ export const WIDGET_STRINGS = {
     page: 'página',
     writing: 'Escribiendo…',
     failed: 'No se pudo enviar su mensaje. Inténtelo de nuevo.',
+    joined: '{name} se ha unido a la conversación.',
+    resolved: 'Esta conversación se ha marcado como resuelta. Escríbenos cuando quieras.',
+    typing: '{name} está escribiendo…',
     poweredBy: 'Las respuestas de la IA pueden ser incorrectas: compruebe las fuentes.',
   },
 } satisfies Record<WidgetLanguage, Record<string, string>>;

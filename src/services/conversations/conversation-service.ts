@@ -242,6 +242,8 @@ export class ConversationService {
       draftForAgent: true,
       useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
     });
+    // A draft that cites nothing is "I could not find this": no help to the agent.
+    if (!reply.citations.length) return;
     const { message: draft, created } = await this.deps.messages.insertOnce({
       conversationId: conversation.id,
       author: 'assistant',

@@ -114,6 +114,14 @@
   });
   document.addEventListener('htmx:after:swap', scrollDown);
   document.addEventListener('htmx:sse:after:message', scrollDown);
+  // "Ada is typing…" goes away by itself when no more news comes.
+  var typingTimer;
+  document.addEventListener('htmx:sse:after:message', function () {
+    var typing = document.getElementById('typing');
+    if (!typing || !typing.textContent.trim()) return;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { typing.textContent = ''; }, 6000);
+  });
   document.addEventListener('htmx:error', function () { toast(chat.dataset.failed); });
   document.addEventListener('click', function (e) {
     var dismiss = e.target.closest && e.target.closest('[data-dismiss]');

@@ -64,6 +64,17 @@
     if (e.target.closest && e.target.closest('[data-shortcuts-open]')) document.getElementById('shortcuts').showModal();
   });
 
+  // "Use this draft" puts the AI's draft in the reply box, to edit before sending.
+  document.addEventListener('click', function (e) {
+    var btn = e.target.closest && e.target.closest('[data-use-draft]');
+    if (!btn) return;
+    var source = document.querySelector(btn.getAttribute('data-use-draft'));
+    var text = document.getElementById('composer-text');
+    if (!source || !text) return;
+    focusComposer('reply');
+    text.value = source.textContent.trim();
+  });
+
   // The composer's wording follows the kind chosen: a reply or a private note.
   document.addEventListener('change', function (e) {
     if (e.target.name !== 'kind' || !e.target.closest('#composer')) return;
