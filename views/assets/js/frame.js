@@ -7,6 +7,10 @@
   var memory = null;
   var token = null;
   var chat, messages, form, text;
+  // Until the thread has loaded, a message waits: sent earlier, the thread would replace it.
+  var ready = false;
+  var waitingSubmit = false;
+  var lastTyping = 0;
 
   // The token lives in this frame's own storage. Browsers that block storage in third-party
   // frames (private windows, "block third-party cookies") get it kept by the loader in the host
@@ -103,7 +107,13 @@
   // Each message gets its own id, so a retried request is stored once.
   document.addEventListener('submit', function (e) {
     if (e.target !== form) return;
-    if (!text.value.trim()) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    if (!text.value.trim() || !ready) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (text.value.trim()) waitingSubmit = true;
+      return;
+    }
+    lastTyping = 0;
     form.elements.clientId.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
   }, true);
 
@@ -148,6 +158,14 @@
     text = document.getElementById('message-text');
     accent();
     text.addEventListener('input', grow);
+    // The team sees "the visitor is typing": at most one notice every few seconds, and only
+    // once there is a visitor to speak of.
+    text.addEventListener('input', function () {
+      var now = Date.now();
+      if (!token || now - lastTyping < 3000 || !text.value.trim()) return;
+      lastTyping = now;
+      api('POST', '/widget/typing').catch(function () { /* a hint only */ });
+    });
     text.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
@@ -160,6 +178,11 @@
       .then(ensureVisitor)
       .then(function () { return loadThread(false); })
       .catch(function () { toast(chat.dataset.failed); })
-      .then(function () { post({ baton: 'ready' }); });
+      .then(function () {
+        ready = true;
+        chat.dataset.ready = 'true';
+        if (waitingSubmit) form.requestSubmit();
+        post({ baton: 'ready' });
+      });
   });
 })();
