@@ -6,7 +6,8 @@
  *   - server time per request for a few pages (sequential, loopback, so no queueing);
  *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts);
  *   - crawl throughput on a local 500-page site (bench/crawl.ts);
- *   - retrieval quality on a small help center of our own (bench/quality.ts).
+ *   - retrieval quality on a small help center of our own (bench/quality.ts);
+ *   - the widget (bench/widget.ts) and the inbox: list render at 10,000 conversations and live-update latency (bench/inbox.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { crawlBench } from './crawl.js';
 import { qualityBench } from './quality.js';
 import { retrievalBench } from './retrieval.js';
+import { inboxBench } from './inbox.js';
 import { widgetBench } from './widget.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -103,6 +105,7 @@ async function main() {
   rows.push(...(await crawlBench()));
   rows.push(...(await qualityBench()));
   rows.push(...(await widgetBench()));
+  rows.push(...(await inboxBench()));
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);

@@ -4,7 +4,6 @@ import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
 import { createUser, csrfFor, sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { listen } from '../support/browser.js';
 import { openSse, type SseStream } from '../support/sse.js';
-import type { User } from '../../src/services/team/types.js';
 
 let fake: FakeMistral;
 let t: TestApp;

@@ -34,7 +34,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
           if (!lines.length) continue;
           const event = { event: lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message', data: lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n') };
           events.push(event);
-          for (const w of [...waiters]) if (w.match(event)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(event));
+          for (const w of [...waiters]) {
+            if (!w.match(event)) continue;
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve(event);
+          }
         }
       }
     } catch {

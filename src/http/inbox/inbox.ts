@@ -13,7 +13,7 @@ import type { User } from '../../services/team/types.js';
 import { parseForm } from '../forms.js';
 import { requireUser } from '../middleware/require-role.js';
 import { isFragmentRequest, render } from '../render.js';
-import { openEventStream } from '../widget/sse.js';
+import { holdOpen, openEventStream } from '../sse.js';
 
 const ListQuery = z.object({
   queue: z.enum(INBOX_QUEUES).catch('waiting'),
@@ -31,7 +31,6 @@ const AssignForm = z.object({ assignee: z.string().refine(isUuid, 'Choose a team
 const QUEUE_LABELS = { waiting: 'Waiting', mine: 'Mine', unassigned: 'Unassigned', open: 'All open', resolved: 'Resolved' } as const;
 /** Several events in a burst refresh an agent's list once. */
 const LIST_REFRESH_DEBOUNCE_MS = 250;
-const KEEPALIVE_MS = 25_000;
 
 /** What every inbox template gets besides its own data. */
 const helpers = { md: renderMarkdown, href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS, pageSize: PAGE_SIZE };
@@ -192,20 +191,20 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
           return;
       }
     };
-    let unsubscribe: (() => void) | undefined;
-    const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
-    res.on('close', () => {
-      unsubscribe?.();
-      clearInterval(keepalive);
-      clearTimeout(refresh);
-      if (openId) void inbox.leave(user, openId).catch(() => {});
-    });
-    unsubscribe = await inbox.watch((event) => {
-      chain = chain.then(() => handle(event)).catch((err: unknown) => req.log.warn({ err }, 'live update could not be sent'));
-    });
-    if (stream.closed) unsubscribe();
+    const open = await holdOpen(
+      res,
+      stream,
+      () =>
+        inbox.watch((event) => {
+          chain = chain.then(() => handle(event)).catch((err: unknown) => req.log.warn({ err }, 'live update could not be sent'));
+        }),
+      () => {
+        clearTimeout(refresh);
+        if (openId) void inbox.leave(user, openId).catch(() => {});
+      },
+    );
     // Tells the client (and the tests) that from here on nothing is missed.
-    else stream.send('{}', 'ready');
+    if (open) stream.send('{}', 'ready');
   });
 
   return r;

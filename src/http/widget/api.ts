@@ -5,7 +5,7 @@ import { replyObject } from '../../services/conversations/reply.js';
 import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
-import { openEventStream } from './sse.js';
+import { holdOpen, openEventStream } from '../sse.js';
 import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, visitorOf } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
@@ -15,8 +15,6 @@ const MessageBody = z.object({
   text: z.string({ error: 'text is required.' }),
   clientId: z.string().max(1000).optional(),
 });
-
-const KEEPALIVE_MS = 25_000;
 
 // Asked for explicitly with `Accept: text/event-stream`; a wildcard Accept gets JSON.
 export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(req.get('Accept') ?? '');
@@ -105,19 +103,14 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     const id = String(req.params.id);
     await conversations.get(visitor, id);
     const stream = openEventStream(res);
-    let stop: (() => void) | undefined;
-    const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
-    res.on('close', () => {
-      stop?.();
-      clearInterval(keepalive);
-    });
-    stop = await conversations.watch(visitor, id, (update) => {
-      if (update.type === 'message') stream.send(JSON.stringify(messageJson(update.message)), 'message');
-      else if (update.type === 'status') stream.send(JSON.stringify({ status: update.status, agentName: update.agentName }), 'status');
-      else stream.send(JSON.stringify({ who: 'agent', name: update.name }), 'typing');
-    });
-    if (stream.closed) stop();
-    else stream.send('{}', 'ready');
+    const open = await holdOpen(res, stream, () =>
+      conversations.watch(visitor, id, (update) => {
+        if (update.type === 'message') stream.send(JSON.stringify(messageJson(update.message)), 'message');
+        else if (update.type === 'status') stream.send(JSON.stringify({ status: update.status, agentName: update.agentName }), 'status');
+        else stream.send(JSON.stringify({ who: 'agent', name: update.name }), 'typing');
+      }),
+    );
+    if (open) stream.send('{}', 'ready');
   });
 
   r.post('/api/v1/conversations/:id/handoff', auth, async (req, res) => {

@@ -6,7 +6,7 @@ import type { Conversation, Message } from '../../services/conversations/types.j
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
-import { openEventStream } from './sse.js';
+import { holdOpen, openEventStream } from '../sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
 import { checkOrigin, messageLimits, requireVisitor, visitorOf } from './visitor.js';
 import type { Views } from '../../lib/views.js';
@@ -150,20 +150,15 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const stream = openEventStream(res);
     const line = (text: string) => `<div class="msg msg-system"><div class="body"><p>${escapeHtml(text)}</p></div></div>`;
     const append = (html: string) => `<hx-partial hx-target="#messages" hx-swap="beforeend">${html}</hx-partial><hx-partial hx-target="#typing" hx-swap="innerHTML"></hx-partial>`;
-    let stop: (() => void) | undefined;
-    const keepalive = setInterval(() => stream.comment('keepalive'), 25_000);
-    res.on('close', () => {
-      stop?.();
-      clearInterval(keepalive);
-    });
-    stop = await conversations.watch(visitor, conversation.id, (update) => {
-      // The visitor's own messages and the AI's replies arrive with the visitor's POST.
-      if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
-      else if (update.type === 'status' && update.status === 'assigned' && update.agentName) stream.send(append(line(t.joined.replace('{name}', update.agentName))));
-      else if (update.type === 'status' && update.status === 'resolved') stream.send(append(line(t.resolved)));
-      else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
-    });
-    if (stream.closed) stop();
+    await holdOpen(res, stream, () =>
+      conversations.watch(visitor, conversation.id, (update) => {
+        // The visitor's own messages and the AI's replies arrive with the visitor's POST.
+        if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
+        else if (update.type === 'status' && update.status === 'assigned' && update.agentName) stream.send(append(line(t.joined.replace('{name}', update.agentName))));
+        else if (update.type === 'status' && update.status === 'resolved') stream.send(append(line(t.resolved)));
+        else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
+      }),
+    );
   });
 
   r.post('/widget/handoff', sameSite, auth, async (req, res) => {

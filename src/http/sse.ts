@@ -35,3 +35,26 @@ export function openEventStream(res: Response, status = 200): EventStream {
     },
   };
 }
+
+const KEEPALIVE_MS = 25_000;
+
+/**
+ * Keeps a live stream open for as long as the client stays: comments every 25 s so proxies do not
+ * close it, and the subscription ended (and `onClose` run) when the client goes. Resolves with
+ * whether the client is still there once subscribed.
+ */
+export async function holdOpen(res: Response, stream: EventStream, subscribe: () => Promise<() => void>, onClose?: () => void): Promise<boolean> {
+  const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
+  let unsubscribe: (() => void) | undefined;
+  let gone = false;
+  res.on('close', () => {
+    gone = true;
+    clearInterval(keepalive);
+    unsubscribe?.();
+    onClose?.();
+  });
+  const stop = await subscribe();
+  if (gone) stop();
+  else unsubscribe = stop;
+  return !gone;
+}
