@@ -17,6 +17,7 @@ import * as addConversationLifecycle from './20261124140000_add_conversation_lif
 import * as createConversationEvents from './20261124140100_create_conversation_events.js';
 import * as addMessageVisibility from './20261124140200_add_message_visibility.js';
 import * as createConversationReads from './20261124140300_create_conversation_reads.js';
+import * as createHandoffSettings from './20261124140400_create_handoff_settings.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -41,4 +42,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124140100_create_conversation_events': createConversationEvents,
   '20261124140200_add_message_visibility': addMessageVisibility,
   '20261124140300_create_conversation_reads': createConversationReads,
+  '20261124140400_create_handoff_settings': createHandoffSettings,
 };

@@ -33,6 +33,8 @@ import { createViews, type Views } from './lib/views.js';
 import type { ChatModel, ChunkRepo, Clock, HealthCheck, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
 import { ConversationService } from './services/conversations/conversation-service.js';
 import { InboxService } from './services/conversations/inbox-service.js';
+import { HandoffSettingsService } from './services/assistant/handoff-settings-service.js';
+import { HandoffSettingsRepo } from './adapters/storage/handoff-settings-repo.js';
 import { Transitions } from './services/conversations/transitions.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
@@ -62,7 +64,7 @@ export interface Container {
   rateLimits: { visitorMessages: RateLimiter; ipMessages: RateLimiter; newVisitors: RateLimiter; purgeExpired(): Promise<number> };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
   events: PgNotifyBus;
-  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; inbox: InboxService; widget: WidgetService };
+  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; inbox: InboxService; handoff: HandoffSettingsService; widget: WidgetService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -205,7 +207,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const messagesRepo = new MessagesRepo(db);
   const visitorsRepo = new VisitorsRepo(db);
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
+  const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db) });
   const conversations = new ConversationService({
+    handoff,
     visitors: visitorsRepo,
     users: store.users,
     conversations: conversationsRepo,
@@ -249,7 +253,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, knowledge, assistant, conversations, inbox, widget },
+    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, widget },
     migrate: () => migrateLatest(db),
     async close() {
       if (closed) return;

@@ -21,6 +21,7 @@ import { widgetApiRoutes } from './widget/api.js';
 import { widgetFrameRoutes } from './widget/frame.js';
 import { widgetLoaderRoutes } from './widget/loader.js';
 import { widgetRoutes } from './admin/widget.js';
+import { handoffRoutes } from './admin/handoff.js';
 import { csrfProtection, csrfToken } from './middleware/csrf.js';
 import { genReqId } from './middleware/request-id.js';
 import { render } from './render.js';
@@ -137,6 +138,7 @@ export function createApp(c: Container): Express {
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
   app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl }));
+  app.use(handoffRoutes(services.handoff));
 
   app.use(notFound);
   app.use(errorHandler);

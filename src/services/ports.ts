@@ -5,6 +5,8 @@ import type { Conversation, ConversationEvent, ConversationStatus, InboxFilter, 
 import type { TransitionName } from './conversations/lifecycle.js';
 import type { WidgetSettings } from './widget/types.js';
 import type { DomainEvent } from './events.js';
+import type { OperatorRule } from './assistant/triggers/triggers.js';
+import type { SensitiveCategory } from './assistant/triggers/defaults.js';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters implement them; only
@@ -368,4 +370,10 @@ export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
   /** Resolves once this replica is listening, with the function that unsubscribes. The listener must not throw. */
   subscribe(listener: (event: DomainEvent) => void): Promise<() => void>;
+}
+
+/** The operator's handoff settings; undefined fields mean Baton's defaults. */
+export interface HandoffSettingsRepo {
+  get(): Promise<{ categories?: SensitiveCategory[]; rules?: OperatorRule[] }>;
+  save(patch: { categories?: SensitiveCategory[]; rules?: OperatorRule[] }): Promise<void>;
 }

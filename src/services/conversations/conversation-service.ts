@@ -1,4 +1,5 @@
 import type { AssistantService } from '../assistant/assistant-service.js';
+import type { HandoffSettingsService } from '../assistant/handoff-settings-service.js';
 import { estimateTokens } from '../assistant/assistant-service.js';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
@@ -18,6 +19,8 @@ export interface ConversationServiceDeps {
   conversations: ConversationRepo;
   messages: MessageRepo;
   assistant: AssistantService;
+  /** The operator's sensitive categories and rules. */
+  handoff: Pick<HandoffSettingsService, 'active'>;
   tokens: VisitorTokens;
   locker: Locker;
   transitions: Transitions;
@@ -196,10 +199,13 @@ export class ConversationService {
       return { reply: null, notice: null };
     }
     if (conversation.status === 'bot') {
+      const [active, visitor] = await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId)]);
       const trigger = triggerBeforeAnswer({
         text: message.text,
         pageUrl: conversation.pageUrl,
-        email: null,
+        email: visitor?.email ?? null,
+        categories: active.categories,
+        rules: active.rules,
         aiAnswersInRow: aiAnswersInRow(recent),
         negativeFeedback: 0,
         dissatisfiedBefore: recent.filter((m) => m.author === 'visitor' && detectDissatisfaction(m.text)).length,

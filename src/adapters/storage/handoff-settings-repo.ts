@@ -1,0 +1,25 @@
+import type { Knex } from 'knex';
+import type { SensitiveCategory } from '../../services/assistant/triggers/defaults.js';
+import type { OperatorRule } from '../../services/assistant/triggers/triggers.js';
+import type { HandoffSettingsRepo as Port } from '../../services/ports.js';
+
+interface Row {
+  categories: SensitiveCategory[] | null;
+  rules: OperatorRule[] | null;
+}
+
+export class HandoffSettingsRepo implements Port {
+  constructor(private readonly db: Knex) {}
+
+  async get() {
+    const row = (await this.db('handoff_settings').first('categories', 'rules')) as Row | undefined;
+    return { categories: row?.categories ?? undefined, rules: row?.rules ?? undefined };
+  }
+
+  async save(patch: { categories?: SensitiveCategory[]; rules?: OperatorRule[] }) {
+    const values: Record<string, unknown> = { id: true, updated_at: this.db.fn.now() };
+    if (patch.categories) values.categories = JSON.stringify(patch.categories);
+    if (patch.rules) values.rules = JSON.stringify(patch.rules);
+    await this.db('handoff_settings').insert(values).onConflict('id').merge();
+  }
+}
