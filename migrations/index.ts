@@ -18,6 +18,7 @@ import * as createConversationEvents from './20261124140100_create_conversation_
 import * as addMessageVisibility from './20261124140200_add_message_visibility.js';
 import * as createConversationReads from './20261124140300_create_conversation_reads.js';
 import * as createHandoffSettings from './20261124140400_create_handoff_settings.js';
+import * as createCannedResponses from './20261124140500_create_canned_responses.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -43,4 +44,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124140200_add_message_visibility': addMessageVisibility,
   '20261124140300_create_conversation_reads': createConversationReads,
   '20261124140400_create_handoff_settings': createHandoffSettings,
+  '20261124140500_create_canned_responses': createCannedResponses,
 };

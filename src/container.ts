@@ -35,6 +35,7 @@ import { ConversationService } from './services/conversations/conversation-servi
 import { InboxService } from './services/conversations/inbox-service.js';
 import { HandoffSettingsService } from './services/assistant/handoff-settings-service.js';
 import { HandoffSettingsRepo } from './adapters/storage/handoff-settings-repo.js';
+import { CannedResponsesRepo } from './adapters/storage/canned-responses-repo.js';
 import { Transitions } from './services/conversations/transitions.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
@@ -227,6 +228,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     visitors: visitorsRepo,
     users: store.users,
     reads: new ConversationReadsRepo(db),
+    canned: new CannedResponsesRepo(db),
     transitions,
     clock,
     limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },

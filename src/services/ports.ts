@@ -1,7 +1,7 @@
 import type { ChunkDraft } from './knowledge/chunking.js';
 import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
-import type { Conversation, ConversationEvent, ConversationStatus, InboxFilter, InboxItem, Message, NewMessage, QueueCounts, Viewer, Visitor } from './conversations/types.js';
+import type { CannedResponse, Conversation, ConversationEvent, ConversationStatus, InboxFilter, InboxItem, Message, NewMessage, QueueCounts, Viewer, Visitor } from './conversations/types.js';
 import type { TransitionName } from './conversations/lifecycle.js';
 import type { WidgetSettings } from './widget/types.js';
 import type { DomainEvent } from './events.js';
@@ -376,4 +376,11 @@ export interface EventBus {
 export interface HandoffSettingsRepo {
   get(): Promise<{ categories?: SensitiveCategory[]; rules?: OperatorRule[] }>;
   save(patch: { categories?: SensitiveCategory[]; rules?: OperatorRule[] }): Promise<void>;
+}
+
+export interface CannedResponseRepo {
+  list(): Promise<CannedResponse[]>;
+  /** Inserts, or replaces the text of the one with this shortcut. */
+  upsert(response: { shortcut: string; text: string; createdBy: string }): Promise<CannedResponse>;
+  delete(id: string): Promise<boolean>;
 }

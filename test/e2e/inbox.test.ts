@@ -38,7 +38,8 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
     await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my subscription?', answer: 'Open Settings, then Plan, and press Cancel.' });
-    await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
+    const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
+    await t.container.services.inbox.saveCannedResponse(ada, { shortcut: 'greet', text: 'Hi, I am Ada.' });
 
     browser = await launchBrowser();
     const agentContext = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'en-GB' });
@@ -124,9 +125,13 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     await frame.locator('#message-text').pressSequentially('Hel');
     await agentPage.locator('#typing', { hasText: 'The visitor is typing' }).waitFor();
 
-    // "r" goes to the reply box; Ctrl+Enter sends.
+    // "r" goes to the reply box; "/gre" and Tab insert a saved reply; Ctrl+Enter sends.
     await agentPage.keyboard.press('r');
-    await agentPage.keyboard.type('Hi, I am Ada. I am looking at order #1234 now.');
+    await agentPage.keyboard.type('/gre');
+    await agentPage.locator('#canned-menu li[aria-selected="true"]', { hasText: '/greet' }).waitFor();
+    await agentPage.keyboard.press('Tab');
+    await expect(agentPage.locator('#composer-text').inputValue()).resolves.toBe('Hi, I am Ada.');
+    await agentPage.keyboard.type(' I am looking at order #1234 now.');
     await agentPage.keyboard.press('Control+Enter');
     await agentPage.locator('.tl-agent', { hasText: 'I am looking at order #1234 now.' }).waitFor();
     await expect(agentPage.locator('#composer-text').inputValue()).resolves.toBe('');

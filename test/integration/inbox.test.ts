@@ -275,6 +275,30 @@ describe('the inbox pages', () => {
   });
 });
 
+describe('saved replies', () => {
+  it('are shared by the team, offered in the reply box, replaced by shortcut and validated', async () => {
+    const api = await start();
+    const ada = await teammate('ada@example.com', 'Ada');
+    await ada.post('/inbox/saved-replies', { shortcut: '/Refund-Policy', text: 'Refunds take <b>5</b> days.' }).expect(204);
+    await ada.post('/inbox/saved-replies', { shortcut: 'refund-policy', text: 'Refunds take 5 working days.' }).expect(204);
+    const bad = await ada.post('/inbox/saved-replies', { shortcut: 'two words', text: '' }).expect(422);
+    expect(bad.text).toContain('Letters, digits, - and _');
+    expect(bad.text).toContain('Write the reply.');
+
+    const page = await ada.agent.get('/inbox/saved-replies').expect(200);
+    expect(page.text).toContain('/refund-policy');
+    expect(page.text).toContain('Refunds take 5 working days.');
+    const { id } = await waitingVisitor(api);
+    await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
+    const view = await ada.agent.get(`/inbox/conversations/${id}`).expect(200);
+    expect(view.text).toContain('data-shortcut="refund-policy" data-text="Refunds take 5 working days."');
+
+    const row = await t.container.db('canned_responses').first();
+    await ada.post(`/inbox/saved-replies/${row.id}/delete`).expect(204);
+    expect(await t.container.db('canned_responses').count('* as n').first()).toEqual({ n: 0 });
+  });
+});
+
 describe('live updates', () => {
   async function streamFor(baseUrl: string, cookie: string, conversation?: string): Promise<SseStream> {
     const s = await openSse(`${baseUrl}/inbox/stream${conversation ? `?conversation=${conversation}` : ''}`, { cookie });

@@ -10,9 +10,9 @@ import type { DomainEvent } from '../../services/events.js';
 import { PAGE_SIZE, type InboxQuery, type InboxService } from '../../services/conversations/inbox-service.js';
 import { INBOX_QUEUES, type ConversationEvent, type Message } from '../../services/conversations/types.js';
 import type { User } from '../../services/team/types.js';
-import { parseForm } from '../forms.js';
+import { parseForm, submitForm } from '../forms.js';
 import { requireUser } from '../middleware/require-role.js';
-import { isFragmentRequest, render } from '../render.js';
+import { flash, isFragmentRequest, navigate, render } from '../render.js';
 import { holdOpen, openEventStream } from '../sse.js';
 
 const ListQuery = z.object({
@@ -26,6 +26,7 @@ const MessageForm = z.object({
   clientId: z.string().max(200).optional(),
   kind: z.enum(['reply', 'note']).catch('reply'),
 });
+const CannedForm = z.object({ shortcut: z.string().max(100).default(''), text: z.string().max(20_000).default('') });
 const AssignForm = z.object({ assignee: z.string().refine(isUuid, 'Choose a teammate.') });
 
 const QUEUE_LABELS = { waiting: 'Waiting', mine: 'Mine', unassigned: 'Unassigned', open: 'All open', resolved: 'Resolved' } as const;
@@ -68,7 +69,7 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
   async function conversationData(user: User, id: string) {
     const view = await inbox.open(user, id);
     const teammates = view.canReply || user.role === 'admin' ? await inbox.teammates() : [];
-    return { view, items: timeline(view.messages, view.events), teammates, clientId: randomUUID(), me: user };
+    return { view, items: timeline(view.messages, view.events), teammates, canned: await inbox.cannedResponses(), clientId: randomUUID(), me: user };
   }
 
   /** The whole inbox page, or (for htmx) just the part that changed. */
@@ -132,6 +133,25 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
       views.render('partials/inbox/timeline-message', { ...helpers, formatDateTime: res.locals.formatDateTime as unknown, m: message }) +
         `<hx-partial hx-target="#composer" hx-swap="outerHTML">${views.render('partials/inbox/composer', { ...helpers, ...data, kind: form.kind })}</hx-partial>`,
     );
+  });
+
+  const cannedPage = async () => ({ title: 'Saved replies', responses: await inbox.cannedResponses(), values: {}, errors: {} });
+  r.get('/inbox/saved-replies', async (_req, res) => {
+    render(res, 'pages/inbox/saved-replies', await cannedPage());
+  });
+  r.post('/inbox/saved-replies', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    await submitForm(res, 'pages/inbox/saved-replies', body, async () => {
+      const form = parseForm(CannedForm, body);
+      const saved = await inbox.saveCannedResponse(userOf(req), form);
+      flash(req, 'success', `Saved. Type /${saved.shortcut} in a reply to insert it.`);
+      navigate(req, res, '/inbox/saved-replies');
+    }, cannedPage);
+  });
+  r.post('/inbox/saved-replies/:id/delete', async (req, res) => {
+    await inbox.deleteCannedResponse(String(req.params.id));
+    flash(req, 'success', 'Deleted.');
+    navigate(req, res, '/inbox/saved-replies');
   });
 
   r.post('/inbox/conversations/:id/typing', async (req, res) => {

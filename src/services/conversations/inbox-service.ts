@@ -1,11 +1,11 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { Clock, ConversationReadRepo, ConversationRepo, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
+import type { CannedResponseRepo, Clock, ConversationReadRepo, ConversationRepo, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
 import type { TriggerKind } from '../assistant/triggers/triggers.js';
 import type { User } from '../team/types.js';
 import { summarise, type HandoffSummary } from './summary.js';
 import type { Transitions } from './transitions.js';
-import type { Conversation, ConversationEvent, InboxItem, InboxQueue, Message, QueueCounts, Viewer, Visitor } from './types.js';
+import type { CannedResponse, Conversation, ConversationEvent, InboxItem, InboxQueue, Message, QueueCounts, Viewer, Visitor } from './types.js';
 
 export interface InboxServiceDeps {
   conversations: ConversationRepo;
@@ -13,6 +13,7 @@ export interface InboxServiceDeps {
   visitors: Pick<VisitorRepo, 'findById'>;
   users: Pick<UserRepo, 'findById' | 'list'>;
   reads: ConversationReadRepo;
+  canned: CannedResponseRepo;
   transitions: Transitions;
   clock: Clock;
   limits: { agentMessageMaxChars: number };
@@ -245,6 +246,27 @@ export class InboxService {
   async viewers(user: User, id: string): Promise<Viewer[]> {
     const now = this.deps.clock.now();
     return (await this.deps.reads.viewers(id, new Date(now.getTime() - VIEWER_TTL_MS))).filter((v) => v.userId !== user.id);
+  }
+
+  /** The team's saved replies, by shortcut. */
+  cannedResponses(): Promise<CannedResponse[]> {
+    return this.deps.canned.list();
+  }
+
+  /** Saves a reply under a shortcut; saving the same shortcut again replaces its text. */
+  async saveCannedResponse(user: User, input: { shortcut: string; text: string }): Promise<CannedResponse> {
+    const shortcut = input.shortcut.trim().replace(/^\//, '').toLowerCase();
+    const text = input.text.trim();
+    const fields: Record<string, string> = {};
+    if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(shortcut)) fields.shortcut = 'Letters, digits, - and _, at most 40 (e.g. refund-policy).';
+    if (!text) fields.text = 'Write the reply.';
+    else if (text.length > this.deps.limits.agentMessageMaxChars) fields.text = `At most ${this.deps.limits.agentMessageMaxChars} characters.`;
+    if (Object.keys(fields).length) throw new ValidationError('The saved reply needs fixing.', fields);
+    return this.deps.canned.upsert({ shortcut, text, createdBy: user.id });
+  }
+
+  async deleteCannedResponse(id: string): Promise<void> {
+    if (!(await this.deps.canned.delete(id))) throw new NotFoundError('That saved reply is already gone.');
   }
 
   /** Active teammates, for the reassign menu. */

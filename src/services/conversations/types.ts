@@ -141,3 +141,10 @@ export interface Viewer {
   userId: string;
   name: string;
 }
+
+/** A saved reply, inserted in the reply box with "/" and its shortcut. */
+export interface CannedResponse {
+  id: string;
+  shortcut: string;
+  text: string;
+}

@@ -75,6 +75,63 @@
     text.value = source.textContent.trim();
   });
 
+  // Saved replies: "/" and a shortcut at the cursor opens the list; Enter or Tab inserts.
+  function cannedQuery(text) {
+    var m = /(^|\s)\/([a-z0-9_-]*)$/i.exec(text.value.slice(0, text.selectionStart));
+    return m ? { query: m[2].toLowerCase(), start: text.selectionStart - m[2].length - 1 } : null;
+  }
+  function cannedOptions(menu) { return Array.prototype.slice.call(menu.querySelectorAll('li:not([hidden])')); }
+  function showCanned(text) {
+    var menu = document.getElementById('canned-menu');
+    if (!menu) return;
+    var q = cannedQuery(text);
+    var any = false;
+    menu.querySelectorAll('li').forEach(function (li) {
+      var match = !!q && li.getAttribute('data-shortcut').indexOf(q.query) === 0;
+      li.hidden = !match;
+      li.setAttribute('aria-selected', 'false');
+      any = any || match;
+    });
+    menu.hidden = !any;
+    if (any) cannedOptions(menu)[0].setAttribute('aria-selected', 'true');
+  }
+  function insertCanned(text, li) {
+    var q = cannedQuery(text);
+    var menu = document.getElementById('canned-menu');
+    if (!q || !li) return;
+    var insert = li.getAttribute('data-text');
+    text.value = text.value.slice(0, q.start) + insert + text.value.slice(text.selectionStart);
+    text.selectionStart = text.selectionEnd = q.start + insert.length;
+    menu.hidden = true;
+    text.focus();
+  }
+  document.addEventListener('input', function (e) { if (e.target.id === 'composer-text') showCanned(e.target); });
+  document.addEventListener('keydown', function (e) {
+    var menu = document.getElementById('canned-menu');
+    if (e.target.id !== 'composer-text' || !menu || menu.hidden) return;
+    var options = cannedOptions(menu);
+    var current = options.findIndex(function (li) { return li.getAttribute('aria-selected') === 'true'; });
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      var next = options[(current + (e.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length];
+      options.forEach(function (li) { li.setAttribute('aria-selected', li === next ? 'true' : 'false'); });
+      e.target.setAttribute('aria-activedescendant', next.id);
+    } else if ((e.key === 'Enter' && !e.ctrlKey && !e.metaKey) || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      insertCanned(e.target, options[Math.max(0, current)]);
+    } else if (e.key === 'Escape') {
+      e.stopImmediatePropagation();
+      menu.hidden = true;
+    }
+  }, true);
+  document.addEventListener('mousedown', function (e) {
+    var li = e.target.closest && e.target.closest('#canned-menu li');
+    if (!li) return;
+    e.preventDefault();
+    insertCanned(document.getElementById('composer-text'), li);
+  });
+
   // The composer's wording follows the kind chosen: a reply or a private note.
   document.addEventListener('change', function (e) {
     if (e.target.name !== 'kind' || !e.target.closest('#composer')) return;
