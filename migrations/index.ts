@@ -19,6 +19,7 @@ import * as addMessageVisibility from './20261124140200_add_message_visibility.j
 import * as createConversationReads from './20261124140300_create_conversation_reads.js';
 import * as createHandoffSettings from './20261124140400_create_handoff_settings.js';
 import * as createCannedResponses from './20261124140500_create_canned_responses.js';
+import * as createAgentPresence from './20261124140600_create_agent_presence.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -45,4 +46,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124140300_create_conversation_reads': createConversationReads,
   '20261124140400_create_handoff_settings': createHandoffSettings,
   '20261124140500_create_canned_responses': createCannedResponses,
+  '20261124140600_create_agent_presence': createAgentPresence,
 };

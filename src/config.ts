@@ -92,6 +92,7 @@ const schema = z.object({
   WIDGET_IP_MESSAGES_PER_MINUTE: int(60, 1, 1_000_000),
   WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: int(60, 1, 1_000_000),
   CONVERSATION_TOKEN_BUDGET: int(60_000, 1000, 100_000_000),
+  AGENT_AWAY_AFTER_MINUTES: int(10, 1, 1440),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
@@ -138,6 +139,10 @@ export interface Config {
     newVisitorsPerIpPerHour: number;
     /** LLM tokens one conversation may spend; after that it gets excerpts. */
     conversationTokenBudget: number;
+  };
+  inbox: {
+    /** An agent who did nothing in the open inbox for this long shows as away. */
+    awayAfterMinutes: number;
   };
   /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
@@ -278,6 +283,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       newVisitorsPerIpPerHour: e.WIDGET_NEW_VISITORS_PER_IP_PER_HOUR,
       conversationTokenBudget: e.CONVERSATION_TOKEN_BUDGET,
     },
+    inbox: { awayAfterMinutes: e.AGENT_AWAY_AFTER_MINUTES },
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
       maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,

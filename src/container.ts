@@ -36,6 +36,8 @@ import { InboxService } from './services/conversations/inbox-service.js';
 import { HandoffSettingsService } from './services/assistant/handoff-settings-service.js';
 import { HandoffSettingsRepo } from './adapters/storage/handoff-settings-repo.js';
 import { CannedResponsesRepo } from './adapters/storage/canned-responses-repo.js';
+import { PresenceRepo } from './adapters/storage/presence-repo.js';
+import { PresenceService } from './services/availability/presence-service.js';
 import { Transitions } from './services/conversations/transitions.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
@@ -65,7 +67,7 @@ export interface Container {
   rateLimits: { visitorMessages: RateLimiter; ipMessages: RateLimiter; newVisitors: RateLimiter; purgeExpired(): Promise<number> };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
   events: PgNotifyBus;
-  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; inbox: InboxService; handoff: HandoffSettingsService; widget: WidgetService };
+  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; inbox: InboxService; handoff: HandoffSettingsService; presence: PresenceService; widget: WidgetService };
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -79,6 +81,8 @@ export interface ContainerOverrides {
 
 /** Agents write longer than visitors (a visitor's limit is WIDGET_MESSAGE_MAX_CHARS). */
 const AGENT_MESSAGE_MAX_CHARS = 10_000;
+/** The inbox beats every 30 s; missing two or three beats means it is closed. */
+const PRESENCE_OFFLINE_AFTER_MS = 90_000;
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -234,6 +238,11 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },
   });
   const widget = new WidgetService({ settings: new WidgetSettingsRepo(db) });
+  const presence = new PresenceService({
+    presence: new PresenceRepo(db),
+    clock,
+    options: { awayAfterMs: config.inbox.awayAfterMinutes * 60_000, offlineAfterMs: PRESENCE_OFFLINE_AFTER_MS },
+  });
 
   let closed = false;
   return {
@@ -255,7 +264,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, widget },
+    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, widget },
     migrate: () => migrateLatest(db),
     async close() {
       if (closed) return;

@@ -133,7 +133,7 @@ export function createApp(c: Container): Express {
   app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));
   app.use(homeRoutes(services.team));
   app.use(profileRoutes(services.team));
-  app.use(inboxRoutes(services.inbox, c.views));
+  app.use(inboxRoutes(services.inbox, services.presence, c.views));
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));

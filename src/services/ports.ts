@@ -384,3 +384,19 @@ export interface CannedResponseRepo {
   upsert(response: { shortcut: string; text: string; createdBy: string }): Promise<CannedResponse>;
   delete(id: string): Promise<boolean>;
 }
+
+export interface PresenceRecord {
+  userId: string;
+  status: 'online' | 'away';
+  heartbeatAt: Date;
+  activeAt: Date;
+}
+
+export interface PresenceRepo {
+  get(userId: string): Promise<PresenceRecord | undefined>;
+  /** A heartbeat: creates the row (online) or refreshes it; `active` also moves active_at. */
+  beat(userId: string, at: Date, active: boolean): Promise<PresenceRecord>;
+  setStatus(userId: string, status: PresenceRecord['status'], at: Date): Promise<PresenceRecord>;
+  /** Rows whose heartbeat is at or after `since`. */
+  recent(since: Date): Promise<PresenceRecord[]>;
+}

@@ -275,6 +275,25 @@ describe('the inbox pages', () => {
   });
 });
 
+describe('presence', () => {
+  it('is online while the inbox is open, and away when the agent says so', async () => {
+    await start();
+    // Bob has an account but no inbox open; Ada's helper opened hers.
+    await createUser(t, { email: 'bob@example.com', name: 'Bob' });
+    const ada = await teammate('ada@example.com', 'Ada');
+    const page = await ada.agent.get('/inbox').expect(200);
+    expect(page.text).toContain('presence-online');
+    expect(await t.container.services.presence.online()).toEqual([ada.user.id]);
+    const away = await ada.post('/inbox/presence/status', { status: 'away' }).expect(200);
+    expect(away.text).toContain('Set online');
+    expect(await t.container.services.presence.online()).toEqual([]);
+    // A heartbeat keeps the chosen status.
+    expect((await ada.post('/inbox/presence', { active: '1' }).expect(200)).text).toContain('presence-away');
+    await ada.post('/inbox/presence/status', { status: 'online' }).expect(200);
+    expect(await t.container.services.presence.online()).toEqual([ada.user.id]);
+  });
+});
+
 describe('saved replies', () => {
   it('are shared by the team, offered in the reply box, replaced by shortcut and validated', async () => {
     const api = await start();

@@ -10,6 +10,7 @@ import type { DomainEvent } from '../../services/events.js';
 import { PAGE_SIZE, type InboxQuery, type InboxService } from '../../services/conversations/inbox-service.js';
 import { INBOX_QUEUES, type ConversationEvent, type Message } from '../../services/conversations/types.js';
 import type { User } from '../../services/team/types.js';
+import type { PresenceService } from '../../services/availability/presence-service.js';
 import { parseForm, submitForm } from '../forms.js';
 import { requireUser } from '../middleware/require-role.js';
 import { flash, isFragmentRequest, navigate, render } from '../render.js';
@@ -54,7 +55,7 @@ function timeline(messages: Message[], events: ConversationEvent[]) {
  * The agents' inbox: queues, a conversation with its timeline, and the actions on it. Each
  * swappable part has its own partial and id; the live stream sends the same partials.
  */
-export function inboxRoutes(inbox: InboxService, views: Views): Router {
+export function inboxRoutes(inbox: InboxService, presence: PresenceService, views: Views): Router {
   const r = Router();
   r.use('/inbox', requireUser);
   const userOf = (req: Request) => req.user as User;
@@ -82,9 +83,9 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
       render(res, 'partials/inbox/conversation', { ...helpers, ...(await conversationData(user, openId)), params: listParams(q) });
       return;
     }
-    const [list, conversation] = await Promise.all([listData(user, q, openId), openId ? conversationData(user, openId) : undefined]);
+    const [list, conversation, status] = await Promise.all([listData(user, q, openId), openId ? conversationData(user, openId) : undefined, presence.heartbeat(user, true)]);
     res.set('Vary', 'HX-Request');
-    render(res, 'pages/inbox/index', { ...helpers, title: 'Inbox', list, conversation, params: list.params });
+    render(res, 'pages/inbox/index', { ...helpers, title: 'Inbox', list, conversation, params: list.params, presence: status });
   }
 
   r.get('/inbox', (req, res) => page(req, res));
@@ -133,6 +134,16 @@ export function inboxRoutes(inbox: InboxService, views: Views): Router {
       views.render('partials/inbox/timeline-message', { ...helpers, formatDateTime: res.locals.formatDateTime as unknown, m: message }) +
         `<hx-partial hx-target="#composer" hx-swap="outerHTML">${views.render('partials/inbox/composer', { ...helpers, ...data, kind: form.kind })}</hx-partial>`,
     );
+  });
+
+  // The open inbox's heartbeat (every 30 s) and the agent's own online/away switch.
+  r.post('/inbox/presence', async (req, res) => {
+    const status = await presence.heartbeat(userOf(req), (req.body as { active?: string } | undefined)?.active === '1');
+    render(res, 'partials/inbox/presence', { presence: status });
+  });
+  r.post('/inbox/presence/status', async (req, res) => {
+    const wanted = (req.body as { status?: string } | undefined)?.status === 'away' ? 'away' : 'online';
+    render(res, 'partials/inbox/presence', { presence: await presence.set(userOf(req), wanted) });
   });
 
   const cannedPage = async () => ({ title: 'Saved replies', responses: await inbox.cannedResponses(), values: {}, errors: {} });

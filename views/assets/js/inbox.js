@@ -157,6 +157,13 @@
     document.title = (unread ? '(' + unread + ') ' : '') + baseTitle;
   });
 
+  // Presence: the heartbeat tells the server whether the agent did anything since the last one.
+  function markActive() {
+    var field = document.getElementById('presence-active');
+    if (field) field.value = '1';
+  }
+  ['keydown', 'mousedown', 'scroll'].forEach(function (type) { document.addEventListener(type, markActive, { passive: true, capture: true }); });
+
   // Opt-in alerts for new escalations: a desktop notification and a short tone.
   function alertsOn() {
     try { return localStorage.getItem(ALERTS_KEY) === 'on'; } catch (err) { return false; }
