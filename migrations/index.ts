@@ -20,6 +20,7 @@ import * as createConversationReads from './20261124140300_create_conversation_r
 import * as createHandoffSettings from './20261124140400_create_handoff_settings.js';
 import * as createCannedResponses from './20261124140500_create_canned_responses.js';
 import * as createAgentPresence from './20261124140600_create_agent_presence.js';
+import * as addConversationSummary from './20261124140700_add_conversation_summary.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -47,4 +48,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124140400_create_handoff_settings': createHandoffSettings,
   '20261124140500_create_canned_responses': createCannedResponses,
   '20261124140600_create_agent_presence': createAgentPresence,
+  '20261124140700_add_conversation_summary': addConversationSummary,
 };

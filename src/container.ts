@@ -225,6 +225,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     transitions,
     clock,
     limits: { messageMaxChars: config.widget.messageMaxChars, conversationTokenBudget: config.widget.conversationTokenBudget },
+    onError: (err) => logger.warn({ err }, 'the handoff summary could not be written'),
   });
   const inbox = new InboxService({
     conversations: conversationsRepo,
@@ -269,6 +270,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     async close() {
       if (closed) return;
       closed = true;
+      // Handoff summaries still being written finish first (they are bounded by the LLM timeout).
+      await conversations.settled();
       smtp?.close();
       await events.close();
       await fetcher.close();

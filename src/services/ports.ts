@@ -306,6 +306,7 @@ export interface ConversationRepo {
   latestForVisitor(visitorId: string): Promise<Conversation | undefined>;
   /** Adds spent LLM tokens and touches updated_at. */
   addTokens(id: string, tokens: number): Promise<void>;
+  setSummary(id: string, summary: string): Promise<void>;
   /**
    * Changes the status and stores the event, atomically, only if the conversation is still in
    * an allowed state: two agents claiming at once get one success and one undefined.

@@ -190,6 +190,23 @@ describe('one voice per thread', () => {
   });
 });
 
+describe('the handoff summary', () => {
+  it("adds the LLM's note for the agent, written in the background after the handoff, with personal data masked", async () => {
+    const api = await start(llm());
+    const ada = await teammate('ada@example.com', 'Ada');
+    fake.reply = (body) =>
+      JSON.stringify(body).includes('handoff notes')
+        ? JSON.stringify({ summary: 'The visitor was charged twice for order 1234 and wants a person; the AI has not answered.' })
+        : JSON.stringify({ answer: 'Open Settings.', sources: [1], confidence: 'high', handoff: null, person: false });
+    const { id } = await waitingVisitor(api, 'I was charged twice, my card is 4111 1111 1111 1111, I want a human');
+    await t.container.services.conversations.settled();
+    const view = await ada.agent.get(`/inbox/conversations/${id}`).expect(200);
+    expect(view.text).toContain('The visitor was charged twice for order 1234 and wants a person; the AI has not answered.');
+    const asked = fake.requests.find((r) => JSON.stringify(r.body).includes('handoff notes'));
+    expect(JSON.stringify(asked?.body)).not.toContain('4111 1111 1111 1111');
+  });
+});
+
 describe('the inbox pages', () => {
   it('lists queues with counts, searches messages, filters by reason and marks unread', async () => {
     const api = await start();

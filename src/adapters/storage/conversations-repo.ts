@@ -21,6 +21,7 @@ interface ConversationRow {
   last_message_author: Author | null;
   last_message_preview: string | null;
   last_visitor_message_at: Date | null;
+  summary: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -55,6 +56,7 @@ export const toConversation = (r: ConversationRow): Conversation => ({
   lastMessageAuthor: r.last_message_author,
   lastMessagePreview: r.last_message_preview,
   lastVisitorMessageAt: r.last_visitor_message_at,
+  summary: r.summary,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -102,6 +104,10 @@ export class ConversationsRepo implements ConversationRepo {
   async latestForVisitor(visitorId: string) {
     const row = await this.db<ConversationRow>('conversations').where({ visitor_id: visitorId }).orderBy('created_at', 'desc').first();
     return row ? toConversation(row) : undefined;
+  }
+
+  async setSummary(id: string, summary: string) {
+    await this.db('conversations').where({ id }).update({ summary });
   }
 
   async addTokens(id: string, tokens: number) {

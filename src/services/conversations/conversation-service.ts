@@ -26,6 +26,7 @@ export interface ConversationServiceDeps {
   transitions: Transitions;
   clock: Clock;
   limits: { messageMaxChars: number; conversationTokenBudget: number };
+  onError?: (err: unknown) => void;
 }
 
 /** A live update for the visitor's widget or API stream. */
@@ -272,7 +273,30 @@ export class ConversationService {
       patch: { handoff: { ...handoff, at: at.toISOString() }, queuedAt: at },
       data: { reason: handoff.reason, evidence: handoff.evidence, ...(handoff.detail ? { detail: handoff.detail } : {}) },
     });
+    if (queued) this.#summariseLater(queued);
     return queued ?? (await this.deps.conversations.findById(conversation.id)) ?? conversation;
+  }
+
+  /**
+   * The LLM's handoff note, written in the background: the visitor hears about the handoff at
+   * once, and the note is usually there before an agent opens the conversation.
+   */
+  #summariseLater(conversation: Conversation): void {
+    const work = async () => {
+      const turns = toHistory(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode }));
+      const summary = await this.deps.assistant.summarise(turns);
+      if (!summary) return;
+      await this.deps.conversations.setSummary(conversation.id, summary.text);
+      await this.deps.conversations.addTokens(conversation.id, summary.tokens);
+    };
+    this.#background = this.#background.then(work).catch((err: unknown) => this.deps.onError?.(err));
+  }
+
+  #background: Promise<void> = Promise.resolve();
+
+  /** Resolves when background work (handoff summaries) started so far is done. */
+  settled(): Promise<void> {
+    return this.#background;
   }
 
   async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {

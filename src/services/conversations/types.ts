@@ -47,6 +47,8 @@ export interface Conversation {
   /** The start of the last message the visitor can see, for queue lists. */
   lastMessagePreview: string | null;
   lastVisitorMessageAt: Date | null;
+  /** The LLM's handoff note for the agent (when there is an LLM). */
+  summary: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
