@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -74,15 +74,6 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     await t?.close();
   });
 
-  async function chatFrame(): Promise<Frame> {
-    for (let i = 0; i < 100; i++) {
-      const frame = visitorPage.frames().find((f) => f.url().includes('/widget/frame'));
-      if (frame) return frame;
-      await visitorPage.waitForTimeout(50);
-    }
-    throw new Error('the chat frame did not appear');
-  }
-
   it('lets a visitor reach a person: the agent sees it arrive live, claims, replies, and the visitor sees the reply live', async () => {
     // The agent signs in and keeps the waiting queue open.
     await agentPage.goto(`${server.url}/login`);
@@ -96,9 +87,8 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
 
     // The visitor asks for a human in the widget.
     await visitorPage.goto(siteUrl);
-    await visitorPage.waitForFunction(() => (window as unknown as { Baton?: { loaded: boolean } }).Baton?.loaded === true);
-    await visitorPage.evaluate(() => (window as unknown as { Baton: { open(): void } }).Baton.open());
-    const frame = await chatFrame();
+    await openWidget(visitorPage);
+    const frame = await chatFrameOf(visitorPage);
     await frame.locator('#message-text').fill('Can I talk to a human? My order #1234 never arrived.');
     await frame.locator('#message-text').press('Enter');
     await frame.locator('.msg-system').waitFor();

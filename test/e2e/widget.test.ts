@@ -1,31 +1,13 @@
 /// <reference lib="dom" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
-
-type WithBaton = { Baton?: { loaded: boolean; open(): void } };
-
-/** Waits for the loader on the page, then opens the chat as a site's own script would. */
-async function openWidget(p: Page): Promise<void> {
-  await p.waitForFunction(() => (window as unknown as WithBaton).Baton?.loaded === true);
-  await p.evaluate(() => (window as unknown as WithBaton).Baton!.open());
-}
-
-/** The chat frame once the loader has created it. */
-async function chatFrameOf(p: Page): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const frame = p.frames().find((f) => f.url().includes('/widget/frame'));
-    if (frame) return frame;
-    await p.waitForTimeout(50);
-  }
-  throw new Error('the chat frame did not appear');
-}
 
 /**
  * The widget as a visitor meets it: a shop's page on another origin embeds the loader; the chat

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -73,4 +74,22 @@ export async function accessibilityProblems(page: Page | Frame): Promise<string[
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+type WithBaton = { Baton?: { loaded: boolean; open(): void } };
+
+/** Waits for the loader on the page, then opens the chat as a site's own script would. */
+export async function openWidget(p: Page): Promise<void> {
+  await p.waitForFunction(() => (window as unknown as WithBaton).Baton?.loaded === true);
+  await p.evaluate(() => (window as unknown as WithBaton).Baton!.open());
+}
+
+/** The chat frame once the loader has created it. */
+export async function chatFrameOf(p: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = p.frames().find((f) => f.url().includes('/widget/frame'));
+    if (frame) return frame;
+    await p.waitForTimeout(50);
+  }
+  throw new Error('the chat frame did not appear');
 }
