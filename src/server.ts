@@ -6,6 +6,7 @@ import { createApp } from './http/app.js';
 import { startIngestionWorker } from './jobs/ingestion-worker.js';
 import { startSchedule } from './jobs/schedule.js';
 import type { Logger } from './lib/logger.js';
+import { endLiveStreams } from './http/sse.js';
 
 export interface RunningServer {
   container: Container;
@@ -48,6 +49,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         const workerStopped = worker.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        endLiveStreams();
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);

@@ -38,6 +38,18 @@ export function openEventStream(res: Response, status = 200): EventStream {
 
 const KEEPALIVE_MS = 25_000;
 
+/** The live streams this process holds open, so a shutdown can end them at once. */
+const liveStreams = new Set<Response>();
+
+/**
+ * Ends every live stream (shutdown): clients reconnect, to another replica when there is one,
+ * instead of holding the process open until the grace period runs out.
+ */
+export function endLiveStreams(): void {
+  for (const res of liveStreams) res.end();
+  liveStreams.clear();
+}
+
 /**
  * Keeps a live stream open for as long as the client stays: comments every 25 s so proxies do not
  * close it, and the subscription ended (and `onClose` run) when the client goes. Resolves with
@@ -47,7 +59,9 @@ export async function holdOpen(res: Response, stream: EventStream, subscribe: ()
   const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
   let unsubscribe: (() => void) | undefined;
   let gone = false;
+  liveStreams.add(res);
   res.on('close', () => {
+    liveStreams.delete(res);
     gone = true;
     clearInterval(keepalive);
     unsubscribe?.();

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { truncateAll, workerDatabaseUrl } from '../support/db.js';
 import { csrfFrom } from '../support/app.js';
+import { openSse } from '../support/sse.js';
 
 let running: RunningServer | undefined;
 afterEach(async () => {
@@ -55,4 +56,19 @@ describe('starting the server', () => {
     await stopped;
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
+
+  it('ends open live streams when it is told to stop, instead of waiting out the grace period', async () => {
+    const server = await start({});
+    await truncateAll(server.container.db);
+    const visitor = (await (await fetch(`${server.url}/api/v1/visitors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { token: string };
+    const auth = { Authorization: `Bearer ${visitor.token}` };
+    const conv = (await (await fetch(`${server.url}/api/v1/conversations`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' })).json()) as { id: string };
+    const stream = await openSse(`${server.url}/api/v1/conversations/${conv.id}/events`, auth);
+    await stream.next((e) => e.event === 'ready');
+    // With a minute's grace, a stream left open would hold stop() past this test's timeout.
+    const stopping = server.stop(60_000);
+    await stream.ended;
+    await stopping;
+    stream.close();
+  }, 15_000);
 });

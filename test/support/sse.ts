@@ -6,6 +6,8 @@ export interface SseEvent {
 
 export interface SseStream {
   events: SseEvent[];
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   /** Resolves with the first event (already received or still to come) that matches. */
   next(match: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   close(): void;
@@ -20,6 +22,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  let markEnded!: () => void;
+  const ended = new Promise<void>((r) => (markEnded = r));
   void (async () => {
     try {
       for (;;) {
@@ -44,9 +48,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     } catch {
       // aborted by close()
     }
+    markEnded();
   })();
   return {
     events,
+    ended,
     next(match, timeoutMs = 10_000) {
       const seen = events.find(match);
       if (seen) return Promise.resolve(seen);

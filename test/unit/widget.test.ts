@@ -110,3 +110,13 @@ describe('the loader script', () => {
     expect(originOf('shop.example')).toBeUndefined();
   });
 });
+
+describe('typing notices', () => {
+  it('pass on at most one per visitor every two seconds', async () => {
+    const { typingAllowed } = await import('../../src/http/widget/visitor.js');
+    expect(typingAllowed('v-typing', 10_000)).toBe(true);
+    expect(typingAllowed('v-typing', 11_000)).toBe(false);
+    expect(typingAllowed('other-visitor', 11_000)).toBe(true);
+    expect(typingAllowed('v-typing', 12_000)).toBe(true);
+  });
+});

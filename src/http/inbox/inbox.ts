@@ -31,8 +31,11 @@ const CannedForm = z.object({ shortcut: z.string().max(100).default(''), text: z
 const AssignForm = z.object({ assignee: z.string().refine(isUuid, 'Choose a teammate.') });
 
 const QUEUE_LABELS = { waiting: 'Waiting', mine: 'Mine', unassigned: 'Unassigned', open: 'All open', resolved: 'Resolved' } as const;
-/** Several events in a burst refresh an agent's list once. */
-const LIST_REFRESH_DEBOUNCE_MS = 250;
+/**
+ * Events in a burst refresh an agent's list once: at most once a second per agent, so a busy
+ * site (every visitor message is an event) costs each open inbox one list render a second.
+ */
+const LIST_REFRESH_DEBOUNCE_MS = 1000;
 
 /** What every inbox template gets besides its own data. */
 const helpers = { md: renderMarkdown, href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS, pageSize: PAGE_SIZE };

@@ -6,7 +6,7 @@ import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
 import { holdOpen, openEventStream } from '../sse.js';
-import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, visitorOf } from './visitor.js';
+import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
 const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional() });
@@ -93,7 +93,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
   });
 
   r.post('/api/v1/conversations/:id/typing', auth, async (req, res) => {
-    await conversations.typing(visitorOf(req), String(req.params.id));
+    if (typingAllowed(visitorOf(req).id)) await conversations.typing(visitorOf(req), String(req.params.id));
     res.status(204).end();
   });
 

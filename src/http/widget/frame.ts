@@ -8,7 +8,7 @@ import { parseForm } from '../forms.js';
 import { render } from '../render.js';
 import { holdOpen, openEventStream } from '../sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
-import { checkOrigin, messageLimits, requireVisitor, visitorOf } from './visitor.js';
+import { checkOrigin, messageLimits, requireVisitor, typingAllowed, visitorOf } from './visitor.js';
 import type { Views } from '../../lib/views.js';
 
 const FrameQuery = z.object({
@@ -129,7 +129,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   );
 
   r.post('/widget/typing', sameSite, auth, async (req, res) => {
-    const conversation = await conversations.current(visitorOf(req));
+    const conversation = typingAllowed(visitorOf(req).id) ? await conversations.current(visitorOf(req)) : undefined;
     if (conversation) await conversations.typing(visitorOf(req), conversation.id);
     res.status(204).end();
   });

@@ -85,3 +85,20 @@ export function messageLimits(limits: { ipMessages: RateLimiter; visitorMessages
     rateLimit(limits.visitorMessages, (req) => `visitor:${visitorOf(req).id}`, 'You are sending messages too quickly.'),
   ];
 }
+
+const TYPING_EVERY_MS = 2000;
+const TYPING_MEMORY = 10_000;
+const lastTyping = new Map<string, number>();
+
+/**
+ * Whether this visitor's "typing" should be passed on: at most one every two seconds, so a
+ * client that sends one per keystroke costs no more than one that behaves. Kept per process: it
+ * only thins out hints, so replicas need not agree.
+ */
+export function typingAllowed(visitorId: string, now = Date.now()): boolean {
+  const last = lastTyping.get(visitorId);
+  if (last !== undefined && now - last < TYPING_EVERY_MS) return false;
+  if (lastTyping.size >= TYPING_MEMORY) lastTyping.clear();
+  lastTyping.set(visitorId, now);
+  return true;
+}
