@@ -109,7 +109,8 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     await expect(agentPage.locator('.handoff').textContent()).resolves.toContain('Asked for a person');
     await agentPage.keyboard.press('c');
     await agentPage.locator('.conv-status', { hasText: 'Assigned to you' }).waitFor();
-    await expect(frame.locator('.msg-system', { hasText: 'Ada joined the conversation.' }).textContent()).resolves.toBeTruthy();
+    await frame.locator('.msg-system', { hasText: 'Ada joined the conversation.' }).waitFor();
+    await frame.locator('.team-requested', { hasText: 'You are chatting with Ada' }).waitFor();
 
     // The visitor types; the agent sees it.
     await frame.locator('#message-text').pressSequentially('Hel');
@@ -143,6 +144,7 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     await agentPage.keyboard.press('e');
     await agentPage.locator('.conv-status', { hasText: 'Resolved' }).waitFor();
     await frame.locator('.msg-system', { hasText: 'marked as resolved' }).waitFor();
+    await frame.getByRole('button', { name: 'Talk to the team' }).waitFor();
 
     expect(problems).toEqual([]);
     // Last: axe injects its own styles, which the inbox's CSP reports.

@@ -82,7 +82,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const messages = conversation ? (await conversations.get(visitor, conversation.id)).messages : [];
     const ctx = await frameContext(req, FrameQuery.parse(req.query));
     res.set('Cache-Control', 'no-store');
-    render(res, 'partials/widget/thread', { ...ctx, messages, requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'), live: conversation ? liveStream(ctx.lang) : '' });
+    const agentName = conversation ? await conversations.assigneeName(conversation) : null;
+    render(res, 'partials/widget/thread', { ...ctx, messages, requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'), agentName, live: conversation ? liveStream(ctx.lang) : '' });
   });
 
   r.post(
@@ -149,13 +150,16 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const { t } = await language(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
     const stream = openEventStream(res);
     const line = (text: string) => `<div class="msg msg-system"><div class="body"><p>${escapeHtml(text)}</p></div></div>`;
+    const teamBar = (requested: boolean, agentName: string | null) =>
+      `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t, requested, agentName })}</hx-partial>`;
     const append = (html: string) => `<hx-partial hx-target="#messages" hx-swap="beforeend">${html}</hx-partial><hx-partial hx-target="#typing" hx-swap="innerHTML"></hx-partial>`;
     await holdOpen(res, stream, () =>
       conversations.watch(visitor, conversation.id, (update) => {
         // The visitor's own messages and the AI's replies arrive with the visitor's POST.
         if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
-        else if (update.type === 'status' && update.status === 'assigned' && update.agentName) stream.send(append(line(t.joined.replace('{name}', update.agentName))));
-        else if (update.type === 'status' && update.status === 'resolved') stream.send(append(line(t.resolved)));
+        else if (update.type === 'status' && update.status === 'assigned' && update.agentName) stream.send(append(line(t.joined.replace('{name}', update.agentName))) + teamBar(true, update.agentName));
+        else if (update.type === 'status' && update.status === 'resolved') stream.send(append(line(t.resolved)) + teamBar(false, null));
+        else if (update.type === 'status' && update.status === 'queued') stream.send(teamBar(true, null));
         else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
       }),
     );

@@ -23,6 +23,7 @@ export const WIDGET_STRINGS = {
     joined: '{name} joined the conversation.',
     resolved: 'This conversation was marked as resolved. Write again any time.',
     typing: '{name} is typing…',
+    withAgent: 'You are chatting with {name}',
     poweredBy: 'AI answers can be wrong: check the sources.',
   },
   da: {
@@ -46,6 +47,7 @@ export const WIDGET_STRINGS = {
     joined: '{name} er kommet med i samtalen.',
     resolved: 'Samtalen er markeret som løst. Skriv igen når som helst.',
     typing: '{name} skriver…',
+    withAgent: 'Du skriver med {name}',
     poweredBy: 'AI-svar kan være forkerte: tjek kilderne.',
   },
   de: {
@@ -69,6 +71,7 @@ export const WIDGET_STRINGS = {
     joined: '{name} ist dem Gespräch beigetreten.',
     resolved: 'Dieses Gespräch wurde als gelöst markiert. Schreiben Sie jederzeit wieder.',
     typing: '{name} schreibt…',
+    withAgent: 'Sie schreiben mit {name}',
     poweredBy: 'KI-Antworten können falsch sein: prüfen Sie die Quellen.',
   },
   fr: {
@@ -92,6 +95,7 @@ export const WIDGET_STRINGS = {
     joined: '{name} a rejoint la conversation.',
     resolved: 'Cette conversation a été marquée comme résolue. Écrivez-nous quand vous voulez.',
     typing: '{name} écrit…',
+    withAgent: 'Vous discutez avec {name}',
     poweredBy: 'Les réponses de l’IA peuvent être erronées : vérifiez les sources.',
   },
   es: {
@@ -115,6 +119,7 @@ export const WIDGET_STRINGS = {
     joined: '{name} se ha unido a la conversación.',
     resolved: 'Esta conversación se ha marcado como resuelta. Escríbenos cuando quieras.',
     typing: '{name} está escribiendo…',
+    withAgent: 'Estás hablando con {name}',
     poweredBy: 'Las respuestas de la IA pueden ser incorrectas: compruebe las fuentes.',
   },
 } satisfies Record<WidgetLanguage, Record<string, string>>;

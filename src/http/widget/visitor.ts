@@ -86,13 +86,14 @@ export function messageLimits(limits: { ipMessages: RateLimiter; visitorMessages
   ];
 }
 
-const TYPING_EVERY_MS = 2000;
+const TYPING_EVERY_MS = 1000;
 const TYPING_MEMORY = 10_000;
 const lastTyping = new Map<string, number>();
 
 /**
- * Whether this visitor's "typing" should be passed on: at most one every two seconds, so a
- * client that sends one per keystroke costs no more than one that behaves. Kept per process: it
+ * Whether this visitor's "typing" should be passed on: at most one a second (the widget sends
+ * one every three), so a client that sends one per keystroke costs little more than one that
+ * behaves. Kept per process: it
  * only thins out hints, so replicas need not agree.
  */
 export function typingAllowed(visitorId: string, now = Date.now()): boolean {

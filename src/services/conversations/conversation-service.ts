@@ -95,6 +95,12 @@ export class ConversationService {
   }
 
   /** The conversation with its messages; anyone else's conversation is "not found". */
+  /** The name of the teammate who has the conversation, shown to the visitor. */
+  async assigneeName(conversation: Conversation): Promise<string | null> {
+    if (conversation.status !== 'assigned' || !conversation.assignedTo) return null;
+    return (await this.deps.users.findById(conversation.assignedTo))?.name ?? null;
+  }
+
   /** The visitor's typing, for the agent's live view. */
   async typing(visitor: Visitor, conversationId: string): Promise<void> {
     const conversation = await this.#owned(visitor, conversationId);
