@@ -93,8 +93,7 @@ const lastTyping = new Map<string, number>();
 /**
  * Whether this visitor's "typing" should be passed on: at most one a second (the widget sends
  * one every three), so a client that sends one per keystroke costs little more than one that
- * behaves. Kept per process: it
- * only thins out hints, so replicas need not agree.
+ * behaves. Kept per process: it only thins out hints, so replicas need not agree.
  */
 export function typingAllowed(visitorId: string, now = Date.now()): boolean {
   const last = lastTyping.get(visitorId);
