@@ -10,7 +10,7 @@ export type TriggerLanguage = (typeof TRIGGER_LANGUAGES)[number];
 export type PhraseList = Partial<Record<TriggerLanguage, string[]>>;
 
 // Who a visitor asks for, per language (used inside the person-request phrases below).
-const EN_STAFF = 'human|humans=|person=|persons=|people=|someone=|somebody=|anyone=|anybody=|agent=|agents=|representative|rep=|reps=|operator|staff=|employee|manager|supervisor|support=|team=|advisor|adviser|consultant';
+const EN_STAFF = 'human|humans=|person=|persons=|people=|someone=|somebody=|anyone=|anybody=|agent=|agents=|representative|rep=|reps=|operator|staff=|employee|manager|supervisor|support=|team=|advisor|adviser|consultant|customer+service|customer+support|customer+care|service+desk';
 const DA_STAFF = 'menneske|person=|personer=|medarbejder|kollega|agent=|supporter|support=|kundeservice|kundesupport|nogen=|rigtig=|jer=';
 const DE_STAFF = 'mensch|menschen=|person=|personen=|mitarbeiter|berater|jemand=|jemandem=|agent=|ansprechpartner|kundenservice|kundendienst|support=|kundensupport|team=|sachbearbeiter';
 const FR_STAFF = 'humain|humaine|personne=|conseill|agent=|operat|quelqu|service=|support=|equipe=|responsable|vrai=';
@@ -33,7 +33,10 @@ export const PERSON_REQUEST: PhraseList = {
     'not|no|don+t|dont|stop|hate|enough talk|speak|chat|talking|chatting|speaking|deal|dealing to|with bot|bots|robot|chatbot|machine|ai=',
     'call me|back',
     'callback|call+back',
-    'get|give|have|find|send human|someone=|somebody=|person=|agent=|rep=|representative|operator|human+being',
+    'get|give|have|find|send human|someone=|somebody=|person=|agent=|rep=|representative|operator|human+being|manager|supervisor',
+    'any|anyone|anybody human|humans=|person=|people=|staff= around|there|here|available|online|alive',
+    'anyone|anybody|somebody|someone= there|around|here|available|online from|at|in support=|team=|staff=|customer',
+    'can|could|may human|humans=|agent=|real+person help|assist|answer|look',
     'support|team|someone|somebody|agent|person|staff email|call|contact|phone|ring|text me|us',
     'contact|call|email|phone|ring me|us please|asap|back|directly|today|now',
     'get+in+touch|in+touch|get+hold with|of you=|your|someone=|somebody=|support=|team=|a+human|a+person|an+agent',
@@ -224,6 +227,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'overcharged|overbilled|overcharging|overcharge',
         'unauthori|unauthorised|unauthorized|unknown|unexpected|unrecognised|unrecognized|mystery|random charge|payment|transaction|debit',
         'don+t|dont|do+not recognise|recognize charge|payment|transaction|debit|this',
+        'never|not|didn+t|didnt|did+not authori|authoriz|approve|approved|make|made|agree this|that|the|these payment|payments|charge|charges|transaction|debit',
         'charge|charges|payment|transaction|debit .. don+t|dont|do+not|doesn+t recognise|recognize',
         'wrong|incorrect amount|invoice|charge|bill|total|price',
         'dispute|disputing|contest charge|payment|invoice|bill|transaction',
@@ -605,6 +609,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'under|per|according+to|invoking gdpr',
         'subject+access|right+to+be+forgotten|right+to+erasure|right+of+access',
         'delete|erase|remove|wipe all|everything|my data|information|info|personal',
+        'delete|erase|remove|wipe my email|address|details|data|information from your system|systems|database|records|lists|mailing',
         'delete|erase|wipe .. all|my information|info|personal+data|personal+information|data+you',
         'what|which|all personal|data you|do have|hold|store|keep|collected about me',
         'data|information you|do have|hold|store|keep|collected about me',
