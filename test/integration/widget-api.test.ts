@@ -232,7 +232,13 @@ describe('the visitor API', () => {
     const other = await conversation(api, auth);
     const sensitive = await api.post(`/api/v1/conversations/${other.id}/messages`).set(auth).send({ text: 'You charged me twice for my subscription!', clientId: '1' }).expect(201);
     expect(sensitive.body.reply).toMatchObject({ mode: 'none', handoff: { reason: 'sensitive', detail: 'billing_dispute' } });
-    expect(fake.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
+    // One answer (the follow-up); the other LLM calls are the handoff notes for the agent,
+    // written in the background after each handoff.
+    await t.container.services.conversations.settled();
+    const calls = fake.requests.filter((r) => r.path === '/v1/chat/completions');
+    const notes = calls.filter((r) => JSON.stringify(r.body).includes('handoff notes'));
+    expect(calls.length - notes.length).toBe(1);
+    expect(notes).toHaveLength(2);
   });
 
   it('spends the LLM only within the conversation token budget, then answers with excerpts', async () => {

@@ -190,17 +190,24 @@ export class AssistantService {
       { role: 'system', content: SUMMARY_RULES },
       { role: 'user', content: transcript.slice(-12_000) },
     ];
+    let res: { text: string; tokens?: number };
     try {
-      const res = await this.#ask(chat, messages);
-      const json = Summary.safeParse(JSON.parse(res.text));
-      if (!json.success) throw new Error(`the model's summary did not have the expected shape: ${json.error.issues[0]?.message}`);
+      res = await this.#ask(chat, messages);
       breaker.success();
-      return { text: json.data.summary.trim().slice(0, 1200), tokens: res.tokens ?? estimateTokens(transcript + res.text) };
     } catch (error) {
       breaker.failure();
       this.deps.onLlmFailure?.(error);
       return undefined;
     }
+    // A note in the wrong shape is not the LLM failing: it costs the note, not the breaker.
+    let parsed: z.infer<typeof Summary> | undefined;
+    try {
+      parsed = Summary.safeParse(JSON.parse(res.text)).data;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed) return undefined;
+    return { text: parsed.summary.trim().slice(0, 1200), tokens: res.tokens ?? estimateTokens(transcript + res.text) };
   }
 
   /**
