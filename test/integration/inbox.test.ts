@@ -22,6 +22,8 @@ afterEach(async () => {
 });
 
 const llm = () => ({ MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url });
+/** The last prompt for an answer or a draft (handoff notes are written alongside, in the background). */
+const lastAnswerPrompt = () => JSON.stringify(fake.requests.filter((r) => !JSON.stringify(r.body).includes('handoff notes')).at(-1)?.body);
 
 async function start(env: Record<string, string> = {}) {
   t = await startTestApp({ env });
@@ -109,7 +111,7 @@ describe('the conversation state machine', () => {
     await ada.post(`/inbox/conversations/${id}/resolve`).expect(200);
     fake.reply = () => JSON.stringify({ answer: 'Open Settings, then Plan.', sources: [1], confidence: 'high', handoff: null, person: false });
     await api.post(`/api/v1/conversations/${id}/messages`).set(auth).send({ text: 'How do I cancel my subscription?' }).expect(201);
-    const prompt = JSON.stringify(fake.requests.at(-1)?.body);
+    const prompt = lastAnswerPrompt();
     expect(prompt).toContain('How do I cancel my subscription?');
     expect(prompt).not.toContain('Zebra');
   });
@@ -172,7 +174,7 @@ describe('one voice per thread', () => {
     fake.reply = () => JSON.stringify({ answer: 'Open **Settings → Plan** and press Cancel.', sources: [1], confidence: 'high', handoff: null, person: false });
     const queued = await api.post(`/api/v1/conversations/${id}/messages`).set(auth).send({ text: 'Meanwhile, how do I cancel my subscription?' }).expect(201);
     expect(queued.body.reply).toMatchObject({ mode: 'llm', text: 'Open **Settings → Plan** and press Cancel.' });
-    expect(JSON.stringify(fake.requests.at(-1)?.body)).toContain('A teammate has already been asked to join');
+    expect(lastAnswerPrompt()).toContain('A teammate has already been asked to join');
 
     await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
     fake.reply = () => JSON.stringify({ answer: 'You can cancel under Settings → Plan.', sources: [1], confidence: 'high', handoff: null, person: false });
@@ -184,7 +186,7 @@ describe('one voice per thread', () => {
     const view = await ada.agent.get(`/inbox/conversations/${id}`).expect(200);
     expect(view.text).toContain('The AI drafted this reply from How do I cancel my subscription?');
     expect(view.text).toContain('You can cancel under Settings → Plan.</textarea>');
-    expect(JSON.stringify(fake.requests.at(-1)?.body)).toContain('drafting a reply for a human support agent');
+    expect(lastAnswerPrompt()).toContain('drafting a reply for a human support agent');
     const visitorView = await api.get(`/api/v1/conversations/${id}`).set(auth).expect(200);
     expect(visitorView.body.messages.map((m: { text: string }) => m.text)).not.toContain('You can cancel under Settings → Plan.');
   });
