@@ -104,22 +104,14 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
     render(res, 'partials/inbox/conversation-body', { ...helpers, ...(await conversationData(userOf(req), conversationId(req))), params: listParams(ListQuery.parse(req.query)) });
   }
 
-  r.post('/inbox/conversations/:id/claim', async (req, res) => {
-    await inbox.claim(userOf(req), conversationId(req));
-    await body(req, res);
-  });
-  r.post('/inbox/conversations/:id/release', async (req, res) => {
-    await inbox.release(userOf(req), conversationId(req));
-    await body(req, res);
-  });
-  r.post('/inbox/conversations/:id/resolve', async (req, res) => {
-    await inbox.resolve(userOf(req), conversationId(req));
-    await body(req, res);
-  });
-  r.post('/inbox/conversations/:id/reopen', async (req, res) => {
-    await inbox.reopen(userOf(req), conversationId(req));
-    await body(req, res);
-  });
+  // The transitions an agent triggers with one button; each answers with the conversation again.
+  const actions = { claim: 'claim', release: 'release', resolve: 'resolve', reopen: 'reopen' } as const;
+  for (const [path, method] of Object.entries(actions)) {
+    r.post(`/inbox/conversations/:id/${path}`, async (req, res) => {
+      await inbox[method](userOf(req), conversationId(req));
+      await body(req, res);
+    });
+  }
   r.post('/inbox/conversations/:id/assign', async (req, res) => {
     const form = parseForm(AssignForm, req.body);
     await inbox.assign(userOf(req), conversationId(req), form.assignee);
