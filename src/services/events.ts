@@ -14,5 +14,3 @@ export type DomainEvent =
   | { type: 'typing'; conversationId: string; who: 'visitor' | 'agent'; userId?: string }
   /** Who is looking at a conversation changed. */
   | { type: 'viewers.changed'; conversationId: string };
-
-export type DomainEventType = DomainEvent['type'];

@@ -38,7 +38,7 @@ const QUEUE_LABELS = { waiting: 'Waiting', mine: 'Mine', unassigned: 'Unassigned
 const LIST_REFRESH_DEBOUNCE_MS = 1000;
 
 /** What every inbox template gets besides its own data. */
-const helpers = { md: renderMarkdown, href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS, pageSize: PAGE_SIZE };
+const helpers = { md: renderMarkdown, href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS };
 
 /** The query string that keeps the agent's queue, search and filter across links. */
 function listParams(q: z.infer<typeof ListQuery>): string {

@@ -219,10 +219,6 @@ export class InboxService {
     return this.deps.messages.findById(id);
   }
 
-  async conversation(id: string): Promise<Conversation> {
-    return this.#find(id);
-  }
-
   async typing(user: User, id: string): Promise<void> {
     const conversation = await this.#find(id);
     await this.deps.transitions.publish({ type: 'typing', conversationId: conversation.id, who: 'agent', userId: user.id });
