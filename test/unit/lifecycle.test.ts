@@ -3,7 +3,9 @@ import { canTransition, illegalTransition, TRANSITIONS, type TransitionName } fr
 import { CONVERSATION_STATUSES } from '../../src/services/conversations/types.js';
 import { formatPhrases, parsePhrases } from '../../src/services/assistant/handoff-settings-service.js';
 import { summarise } from '../../src/services/conversations/summary.js';
-import type { Message } from '../../src/services/conversations/types.js';
+import type { Conversation, Message } from '../../src/services/conversations/types.js';
+import { permissions } from '../../src/services/conversations/inbox-service.js';
+import type { User } from '../../src/services/team/types.js';
 
 describe('the conversation state machine', () => {
   // Every (transition, status) pair: allowed exactly where the diagram says.
@@ -70,5 +72,22 @@ describe('the handoff summary', () => {
       2,
     );
     expect(s).toEqual({ firstQuestion: 'How do I cancel?', lastMessage: 'It did not work', sources: [cite], aiAnswers: 2 });
+  });
+});
+
+describe('what an agent may do', () => {
+  const agent = { id: 'a', role: 'agent' } as User;
+  const other = { id: 'b', role: 'agent' } as User;
+  const admin = { id: 'x', role: 'admin' } as User;
+  const conv = (status: Conversation['status'], assignedTo: string | null = null) => ({ status, assignedTo }) as Conversation;
+  it('lets only the assignee reply, and the assignee or an admin manage an assigned conversation', () => {
+    expect(permissions(agent, conv('assigned', 'a'))).toEqual({ reply: true, claim: false, assign: true, release: true, resolve: true, reopen: false });
+    expect(permissions(other, conv('assigned', 'a'))).toEqual({ reply: false, claim: false, assign: false, release: false, resolve: false, reopen: false });
+    expect(permissions(admin, conv('assigned', 'a'))).toEqual({ reply: false, claim: false, assign: true, release: true, resolve: true, reopen: false });
+  });
+  it('lets anyone claim or resolve an unassigned one, and reopen a resolved one', () => {
+    expect(permissions(agent, conv('queued'))).toEqual({ reply: false, claim: true, assign: false, release: false, resolve: true, reopen: false });
+    expect(permissions(admin, conv('queued'))).toMatchObject({ assign: true });
+    expect(permissions(agent, conv('resolved'))).toEqual({ reply: false, claim: false, assign: false, release: false, resolve: false, reopen: true });
   });
 });

@@ -71,9 +71,8 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
   }
 
   async function conversationData(user: User, id: string) {
-    const view = await inbox.open(user, id);
-    const teammates = view.canReply || user.role === 'admin' ? await inbox.teammates() : [];
-    return { view, items: timeline(view.messages, view.events), teammates, canned: await inbox.cannedResponses(), clientId: randomUUID(), me: user };
+    const [view, canned] = await Promise.all([inbox.open(user, id), inbox.cannedResponses()]);
+    return { view, items: timeline(view.messages, view.events), canned, clientId: randomUUID(), me: user };
   }
 
   /** The whole inbox page, or (for htmx) just the part that changed. */

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../events.js';
 import type { CannedResponseRepo, Clock, ConversationReadRepo, ConversationRepo, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
 import type { TriggerKind } from '../assistant/triggers/triggers.js';
 import type { User } from '../team/types.js';
+import { canTransition } from './lifecycle.js';
 import { summarise, type HandoffSummary } from './summary.js';
 import type { Transitions } from './transitions.js';
 import type { CannedResponse, Conversation, ConversationEvent, InboxItem, InboxQueue, Message, QueueCounts, Viewer, Visitor } from './types.js';
@@ -39,8 +40,36 @@ export interface ConversationView {
   /** The AI's latest draft for the assignee, when the visitor's last message has one. */
   draft: Message | null;
   viewers: Viewer[];
-  /** Whether this agent may reply to the visitor (only the assignee may). */
-  canReply: boolean;
+  /** What this agent may do with it now (the actions below check the same rules). */
+  can: Permissions;
+  /** Active teammates to assign it to, when this agent may assign. */
+  teammates: Pick<User, 'id' | 'name'>[];
+}
+
+export interface Permissions {
+  /** Only the assignee replies to the visitor. */
+  reply: boolean;
+  claim: boolean;
+  assign: boolean;
+  release: boolean;
+  resolve: boolean;
+  reopen: boolean;
+}
+
+/** The assignee, or an admin: who may reassign, release or resolve an assigned conversation. */
+const managesIt = (user: User, c: Conversation) => user.role === 'admin' || c.assignedTo === user.id;
+
+/** What `user` may do with `c`, by the same rules the actions enforce. */
+export function permissions(user: User, c: Conversation): Permissions {
+  const assignedHere = c.status === 'assigned';
+  return {
+    reply: assignedHere && c.assignedTo === user.id,
+    claim: canTransition('claim', c.status),
+    assign: canTransition('assign', c.status) && managesIt(user, c),
+    release: canTransition('release', c.status) && managesIt(user, c),
+    resolve: canTransition('resolve', c.status) && (!assignedHere || managesIt(user, c)),
+    reopen: canTransition('reopen', c.status),
+  };
 }
 
 export const PAGE_SIZE = 50;
@@ -97,7 +126,7 @@ export class InboxService {
     ]);
     const lastVisitor = messages.filter((m) => m.author === 'visitor').at(-1);
     const draft = messages.find((m) => m.meta.draft && m.replyTo === lastVisitor?.id) ?? null;
-    const canReply = conversation.status === 'assigned' && conversation.assignedTo === user.id;
+    const can = permissions(user, conversation);
     return {
       conversation,
       visitor,
@@ -105,9 +134,10 @@ export class InboxService {
       events,
       assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.name } : null,
       summary: summarise(messages, conversation.episode),
-      draft: canReply ? draft : null,
+      draft: can.reply ? draft : null,
       viewers: viewers.filter((v) => v.userId !== user.id),
-      canReply,
+      can,
+      teammates: can.assign ? await this.#teammates() : [],
     };
   }
 
@@ -137,8 +167,7 @@ export class InboxService {
   /** The assignee or an admin gives the conversation to another active agent. */
   async assign(user: User, id: string, toUserId: string): Promise<Conversation> {
     const conversation = await this.#find(id);
-    const mayAssign = user.role === 'admin' || conversation.assignedTo === user.id;
-    if (!mayAssign) throw new ForbiddenError(conversation.assignedTo ? 'Only the agent who has this conversation, or an admin, can reassign it.' : 'Claim this conversation first, or ask an admin to assign it.');
+    if (!managesIt(user, conversation)) throw new ForbiddenError(conversation.assignedTo ? 'Only the agent who has this conversation, or an admin, can reassign it.' : 'Claim this conversation first, or ask an admin to assign it.');
     const target = await this.deps.users.findById(toUserId);
     if (!target || !target.active) throw new ValidationError('Choose an active teammate.', { assignee: 'Choose an active teammate.' });
     if (conversation.assignedTo === target.id) return conversation;
@@ -185,8 +214,7 @@ export class InboxService {
   }
 
   #mustOwn(user: User, conversation: Conversation, action: string): void {
-    if (conversation.status !== 'assigned') return;
-    if (conversation.assignedTo !== user.id && user.role !== 'admin') throw new ForbiddenError(`Only the agent who has this conversation, or an admin, can ${action}.`);
+    if (conversation.status === 'assigned' && !managesIt(user, conversation)) throw new ForbiddenError(`Only the agent who has this conversation, or an admin, can ${action}.`);
   }
 
   /** A reply to the visitor: only from the assignee, stored once per clientId. */
@@ -266,7 +294,7 @@ export class InboxService {
   }
 
   /** Active teammates, for the reassign menu. */
-  async teammates(): Promise<Pick<User, 'id' | 'name'>[]> {
+  async #teammates(): Promise<Pick<User, 'id' | 'name'>[]> {
     return (await this.deps.users.list()).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
   }
 
