@@ -225,7 +225,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     transitions,
     clock,
     limits: { messageMaxChars: config.widget.messageMaxChars, conversationTokenBudget: config.widget.conversationTokenBudget },
-    onError: (err) => logger.warn({ err }, 'the handoff summary could not be written'),
+    onError: (err) => logger.warn({ err }, 'background work on a conversation failed (a handoff note or a draft for the agent)'),
   });
   const inbox = new InboxService({
     conversations: conversationsRepo,
@@ -270,7 +270,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     async close() {
       if (closed) return;
       closed = true;
-      // Handoff summaries still being written finish first (they are bounded by the LLM timeout).
+      // Handoff notes and drafts still being written finish first (bounded by the LLM timeout).
       await conversations.settled();
       smtp?.close();
       await events.close();

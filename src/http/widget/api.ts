@@ -59,15 +59,8 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     if (received.duplicate) res.set('Idempotent-Replayed', 'true');
     const message = messageJson(received.message);
 
-    // An agent has the conversation: the AI does not reply (it drafts for the agent), so the
-    // visitor's message is acknowledged at once and the agent's reply arrives on the events stream.
-    const agentHasIt = received.conversation.status === 'assigned' && !received.duplicate;
+    // `reply` is null while a teammate has the conversation: their reply comes on the events stream.
     if (!wantsEventStream(req)) {
-      if (agentHasIt) {
-        res.status(201).json({ message, reply: null });
-        void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
-        return;
-      }
       const reply = received.reply ?? (await conversations.respond(received.conversation, received.message)).reply;
       res.status(201).json({ message, reply: reply && replyObject(reply) });
       return;
@@ -75,12 +68,6 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     // From here on the status is sent: failures become an `error` event.
     const stream = openEventStream(res, 201);
     stream.send(JSON.stringify(message), 'message');
-    if (agentHasIt) {
-      stream.send('null', 'reply');
-      stream.end();
-      void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
-      return;
-    }
     try {
       const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { onToken: (text) => stream.send(JSON.stringify({ text }), 'token') })).reply;
       stream.send(JSON.stringify(reply && replyObject(reply)), 'reply');

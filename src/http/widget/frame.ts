@@ -100,11 +100,10 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       const connect = conversation.lastVisitorMessageAt === null ? `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>` : '';
       const pendingId = received.message.id;
 
-      if (received.conversation.status === 'assigned' && !received.duplicate) {
-        // A teammate has it: their reply comes over the frame's live stream, not from the AI,
-        // which drafts one for them in the background.
+      if (!received.reply && !conversations.aiReplies(received.conversation)) {
+        // A teammate has it: no reply is being written here; theirs comes over the live stream.
+        await conversations.respond(received.conversation, received.message);
         res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx.t) + connect);
-        void conversations.respond(received.conversation, received.message).catch((err: unknown) => req.log.error({ err }, 'drafting a reply for the agent failed'));
         return;
       }
 

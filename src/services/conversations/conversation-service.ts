@@ -197,12 +197,13 @@ export class ConversationService {
    * answer the assistant is unsure of hands off too, after it is given, and is followed by that
    * notice (returned as `notice`). While queued, the assistant keeps answering, told that the team
    * has been asked. Once an agent has it, the assistant does not reply to the visitor at all
-   * (`reply` is null): it drafts a reply for the agent instead.
+   * (`reply` is null, at once): it drafts a reply for the agent in the background.
    */
   async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<{ reply: Message | null; notice: Message | null }> {
     const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { before: message.createdAt, episode: conversation.episode });
-    if (conversation.status === 'assigned') {
-      await this.#draft(conversation, message, recent);
+    if (!this.aiReplies(conversation)) {
+      // The visitor's message is acknowledged at once; the draft is for the agent, later.
+      this.#later(() => this.#draft(conversation, message, recent));
       return { reply: null, notice: null };
     }
     if (conversation.status === 'bot') {
@@ -279,7 +280,7 @@ export class ConversationService {
       patch: { handoff: { ...handoff, at: at.toISOString() }, queuedAt: at },
       data: { reason: handoff.reason, evidence: handoff.evidence, ...(handoff.detail ? { detail: handoff.detail } : {}) },
     });
-    if (queued) this.#summariseLater(queued);
+    if (queued) this.#later(() => this.#summarise(queued));
     return queued ?? (await this.deps.conversations.findById(conversation.id)) ?? conversation;
   }
 
@@ -287,22 +288,32 @@ export class ConversationService {
    * The LLM's handoff note, written in the background: the visitor hears about the handoff at
    * once, and the note is usually there before an agent opens the conversation.
    */
-  #summariseLater(conversation: Conversation): void {
-    const work = async () => {
-      const turns = toHistory(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode }));
-      const summary = await this.deps.assistant.summarise(turns);
-      if (!summary) return;
-      await this.deps.conversations.setSummary(conversation.id, summary.text);
-      await this.deps.conversations.addTokens(conversation.id, summary.tokens);
-    };
-    this.#background = this.#background.then(work).catch((err: unknown) => this.deps.onError?.(err));
+  async #summarise(conversation: Conversation): Promise<void> {
+    const turns = toHistory(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode }));
+    const summary = await this.deps.assistant.summarise(turns);
+    if (!summary) return;
+    await this.deps.conversations.setSummary(conversation.id, summary.text);
+    await this.deps.conversations.addTokens(conversation.id, summary.tokens);
   }
 
-  #background: Promise<void> = Promise.resolve();
+  /** Work the visitor does not wait for (handoff notes, drafts for the agent), run side by side. */
+  #later(work: () => Promise<void>): void {
+    const running: Promise<void> = work()
+      .catch((err: unknown) => this.deps.onError?.(err))
+      .finally(() => this.#pending.delete(running));
+    this.#pending.add(running);
+  }
 
-  /** Resolves when background work (handoff summaries) started so far is done. */
-  settled(): Promise<void> {
-    return this.#background;
+  readonly #pending = new Set<Promise<void>>();
+
+  /** Resolves when the background work started so far is done (shutdown, tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#pending]);
+  }
+
+  /** Whether the AI replies to the visitor: not once a teammate has the conversation. */
+  aiReplies(conversation: Conversation): boolean {
+    return conversation.status !== 'assigned';
   }
 
   async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
