@@ -375,7 +375,10 @@ export interface EventBus {
 
 /** The operator's handoff settings; undefined fields mean Baton's defaults. */
 export interface HandoffSettingsRepo {
-  get(): Promise<{ categories?: SensitiveCategory[]; rules?: OperatorRule[] }>;
+  /** The settings and when they last changed (undefined: never saved). */
+  get(): Promise<{ categories?: SensitiveCategory[]; rules?: OperatorRule[]; updatedAt?: Date }>;
+  /** Just when they last changed: a cheap check before recompiling. */
+  updatedAt(): Promise<Date | undefined>;
   save(patch: { categories?: SensitiveCategory[]; rules?: OperatorRule[] }): Promise<void>;
 }
 

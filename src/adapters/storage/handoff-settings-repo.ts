@@ -6,14 +6,20 @@ import type { HandoffSettingsRepo as Port } from '../../services/ports.js';
 interface Row {
   categories: SensitiveCategory[] | null;
   rules: OperatorRule[] | null;
+  updated_at: Date;
 }
 
 export class HandoffSettingsRepo implements Port {
   constructor(private readonly db: Knex) {}
 
   async get() {
-    const row = (await this.db('handoff_settings').first('categories', 'rules')) as Row | undefined;
-    return { categories: row?.categories ?? undefined, rules: row?.rules ?? undefined };
+    const row = (await this.db('handoff_settings').first('categories', 'rules', 'updated_at')) as Row | undefined;
+    return { categories: row?.categories ?? undefined, rules: row?.rules ?? undefined, updatedAt: row?.updated_at };
+  }
+
+  async updatedAt() {
+    const row = (await this.db('handoff_settings').first('updated_at')) as Pick<Row, 'updated_at'> | undefined;
+    return row?.updated_at;
   }
 
   async save(patch: { categories?: SensitiveCategory[]; rules?: OperatorRule[] }) {

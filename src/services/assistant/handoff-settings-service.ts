@@ -78,7 +78,8 @@ const lines = (text: string) => text.split(/[\n,]/).map((s) => s.trim()).filter(
  * shows which trigger fires and why, exactly as a visitor's message would be judged.
  */
 export class HandoffSettingsService {
-  #cache: { json: string; active: ActiveTriggers } | undefined;
+  /** Compiled triggers and the settings' updated_at they came from. */
+  #cache: { version: number; active: ActiveTriggers } | undefined;
 
   constructor(private readonly deps: { settings: HandoffSettingsRepo }) {}
 
@@ -87,11 +88,16 @@ export class HandoffSettingsService {
     return { categories: stored.categories ?? DEFAULT_SENSITIVE_CATEGORIES, rules: stored.rules ?? [] };
   }
 
-  /** Compiled once per change of the settings (every replica reads them from Postgres). */
+  /**
+   * Compiled once per change of the settings. Each message costs one small read of updated_at,
+   * so a change saved on any replica applies to the next message everywhere.
+   */
   async active(): Promise<ActiveTriggers> {
-    const s = await this.settings();
-    const json = JSON.stringify(s);
-    if (this.#cache?.json !== json) this.#cache = { json, active: { categories: compileCategories(s.categories), rules: s.rules } };
+    const version = (await this.deps.settings.updatedAt())?.getTime() ?? 0;
+    if (this.#cache?.version !== version) {
+      const s = await this.settings();
+      this.#cache = { version, active: { categories: compileCategories(s.categories), rules: s.rules } };
+    }
     return this.#cache.active;
   }
 
