@@ -74,25 +74,18 @@ export function handoffRoutes(handoff: HandoffSettingsService): Router {
     render(res, 'pages/admin/handoff', await page());
   });
 
-  router.post('/settings/handoff/categories', async (req, res) => {
-    const body = (req.body ?? {}) as Body;
-    const categories = categoriesFrom(body);
-    await submitForm(res, 'pages/admin/handoff', {}, async () => {
-      await handoff.saveCategories(categories);
-      flash(req, 'success', 'Sensitive categories saved. They apply to the next message.');
-      navigate(req, res, '/settings/handoff');
-    }, () => page({ categories }));
-  });
-
-  router.post('/settings/handoff/rules', async (req, res) => {
-    const body = (req.body ?? {}) as Body;
-    const rules = rulesFrom(body);
-    await submitForm(res, 'pages/admin/handoff', {}, async () => {
-      await handoff.saveRules(rules);
-      flash(req, 'success', 'Rules saved. They apply to the next message.');
-      navigate(req, res, '/settings/handoff');
-    }, () => page({ rules }));
-  });
+  /** Saves one of the page's two forms; on a mistake, the page again with what was typed. */
+  const saveSection = <T>(path: string, read: (body: Body) => T[], save: (rows: T[]) => Promise<void>, saved: string, posted: (rows: T[]) => Parameters<typeof page>[0]) =>
+    router.post(path, async (req, res) => {
+      const rows = read((req.body ?? {}) as Body);
+      await submitForm(res, 'pages/admin/handoff', {}, async () => {
+        await save(rows);
+        flash(req, 'success', `${saved} They apply to the next message.`);
+        navigate(req, res, '/settings/handoff');
+      }, () => page(posted(rows)));
+    });
+  saveSection('/settings/handoff/categories', categoriesFrom, (rows) => handoff.saveCategories(rows), 'Sensitive categories saved.', (categories) => ({ categories }));
+  saveSection('/settings/handoff/rules', rulesFrom, (rows) => handoff.saveRules(rows), 'Rules saved.', (rules) => ({ rules }));
 
   router.post('/settings/handoff/test', async (req, res) => {
     const form = parseForm(TestForm, req.body);
