@@ -1,20 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dropForeignLinks } from '../../src/services/assistant/assistant-service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { workerDatabaseUrl } from '../support/db.js';
-import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
+import { useFakeMistral } from '../support/mistral.js';
 
-let fake: FakeMistral;
+const fake = useFakeMistral();
 let t: TestApp;
-beforeAll(async () => {
-  fake = await startFakeMistral();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
 afterEach(async () => {
   await t?.close();
   t = undefined as unknown as TestApp;

@@ -1,20 +1,13 @@
 import supertest from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFakeMistral } from '../support/mistral.js';
 import { createUser, csrfFor, sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { listen } from '../support/browser.js';
 import { openSse, type SseStream } from '../support/sse.js';
 
-let fake: FakeMistral;
+const fake = useFakeMistral();
 let t: TestApp;
 const closers: (() => Promise<void> | void)[] = [];
-beforeAll(async () => {
-  fake = await startFakeMistral();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
   await t?.close();

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MistralChat } from '../../src/adapters/llm/mistral-chat.js';
-import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
+import { useFakeMistral } from '../support/mistral.js';
 
-let fake: FakeMistral;
-beforeAll(async () => {
-  fake = await startFakeMistral();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeMistral();
 
 const chat = (timeoutMs = 5000) => new MistralChat({ apiKey: 'test-key', serverUrl: fake.url, model: 'mistral-small-latest', timeoutMs, retryBudgetMs: 1500 });
 const messages = [

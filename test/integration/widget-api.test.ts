@@ -1,19 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import supertest from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFakeMistral } from '../support/mistral.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { listen } from '../support/browser.js';
 
-let fake: FakeMistral;
+const fake = useFakeMistral();
 let t: TestApp;
-beforeAll(async () => {
-  fake = await startFakeMistral();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
 afterEach(async () => {
   await t?.close();
   t = undefined as unknown as TestApp;
