@@ -129,8 +129,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   );
 
   r.post('/widget/typing', sameSite, auth, async (req, res) => {
-    const conversation = typingAllowed(visitorOf(req).id) ? await conversations.current(visitorOf(req)) : undefined;
-    if (conversation) await conversations.typing(visitorOf(req), conversation.id);
+    if (typingAllowed(visitorOf(req).id)) await conversations.typing(visitorOf(req));
     res.status(204).end();
   });
 

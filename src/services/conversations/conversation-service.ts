@@ -102,9 +102,10 @@ export class ConversationService {
   }
 
   /** The visitor's typing, for the agent's live view. */
-  async typing(visitor: Visitor, conversationId: string): Promise<void> {
-    const conversation = await this.#owned(visitor, conversationId);
-    await this.deps.transitions.publish({ type: 'typing', conversationId: conversation.id, who: 'visitor' });
+  async typing(visitor: Visitor, conversationId?: string): Promise<void> {
+    // Without an id: the visitor's current conversation (the widget's), if there is one yet.
+    const conversation = conversationId ? await this.#owned(visitor, conversationId) : await this.current(visitor);
+    if (conversation) await this.deps.transitions.publish({ type: 'typing', conversationId: conversation.id, who: 'visitor' });
   }
 
   /**
