@@ -122,11 +122,11 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
     const form = parseForm(MessageForm, req.body);
     const input = { text: form.text, clientId: form.clientId };
     const message = form.kind === 'note' ? await inbox.note(user, conversationId(req), input) : await inbox.reply(user, conversationId(req), input);
-    const data = await conversationData(user, conversationId(req));
+    const [view, canned] = await Promise.all([inbox.composer(user, conversationId(req)), inbox.cannedResponses()]);
     // The message joins the timeline; the composer comes back empty, with a new clientId.
     res.type('html').send(
       views.render('partials/inbox/timeline-message', { ...helpers, formatDateTime: res.locals.formatDateTime as unknown, m: message }) +
-        `<hx-partial hx-target="#composer" hx-swap="outerHTML">${views.render('partials/inbox/composer', { ...helpers, ...data, kind: form.kind })}</hx-partial>`,
+        `<hx-partial hx-target="#composer" hx-swap="outerHTML">${views.render('partials/inbox/composer', { ...helpers, view, canned, clientId: randomUUID(), kind: form.kind })}</hx-partial>`,
     );
   });
 

@@ -141,6 +141,13 @@ export class InboxService {
     };
   }
 
+  /** What the reply box needs after a send: the conversation, what the agent may do, who has it. */
+  async composer(user: User, id: string): Promise<Pick<ConversationView, 'conversation' | 'can' | 'assignee' | 'draft'>> {
+    const conversation = await this.#find(id);
+    const assignee = conversation.assignedTo ? await this.deps.users.findById(conversation.assignedTo) : undefined;
+    return { conversation, can: permissions(user, conversation), assignee: assignee ? { id: assignee.id, name: assignee.name } : null, draft: null };
+  }
+
   /**
    * Takes the conversation. Exactly one of two agents claiming at once wins; the other is told
    * who has it. Claiming one's own conversation again changes nothing.
