@@ -21,6 +21,9 @@ import * as createHandoffSettings from './20261124140400_create_handoff_settings
 import * as createCannedResponses from './20261124140500_create_canned_responses.js';
 import * as createAgentPresence from './20261124140600_create_agent_presence.js';
 import * as addConversationSummary from './20261124140700_add_conversation_summary.js';
+import * as createAvailabilitySettings from './20261124150000_create_availability_settings.js';
+import * as createOutboxEmails from './20261124150100_create_outbox_emails.js';
+import * as addVisitorFollowup from './20261124150200_add_visitor_followup.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -49,4 +52,7 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124140500_create_canned_responses': createCannedResponses,
   '20261124140600_create_agent_presence': createAgentPresence,
   '20261124140700_add_conversation_summary': addConversationSummary,
+  '20261124150000_create_availability_settings': createAvailabilitySettings,
+  '20261124150100_create_outbox_emails': createOutboxEmails,
+  '20261124150200_add_visitor_followup': addVisitorFollowup,
 };

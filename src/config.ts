@@ -93,6 +93,11 @@ const schema = z.object({
   WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: int(60, 1, 1_000_000),
   CONVERSATION_TOKEN_BUDGET: int(60_000, 1000, 100_000_000),
   AGENT_AWAY_AFTER_MINUTES: int(10, 1, 1440),
+  EMAIL_LINK_TTL_DAYS: int(30, 1, 365),
+  REPLY_BATCH_SECONDS: int(120, 0, 3600),
+  INBOUND_SMTP_PORT: int(0, 0, 65535),
+  INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  INBOUND_EMAIL_DOMAIN: optionalText.pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'must be a domain name such as replies.example.com' }).optional()),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
@@ -143,6 +148,14 @@ export interface Config {
   inbox: {
     /** An agent who did nothing in the open inbox for this long shows as away. */
     awayAfterMinutes: number;
+  };
+  email: {
+    /** How long a link in an email to a visitor opens their conversation. */
+    linkTtlDays: number;
+    /** An agent's replies this close together go out as one email. */
+    replyBatchSeconds: number;
+    /** The optional receiver for visitors' email replies (off unless a port is set). */
+    inbound: { port: number; host: string; domain: string } | undefined;
   };
   /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
@@ -218,6 +231,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   if (e.SEARCH_HYBRID && !(e.MISTRAL_API_KEY && e.MEILI_URL)) {
     problems.push('SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY (it embeds passages with Mistral and searches them in Meilisearch).');
   }
+  if (e.INBOUND_SMTP_PORT && !e.INBOUND_EMAIL_DOMAIN) {
+    problems.push('INBOUND_EMAIL_DOMAIN: required when INBOUND_SMTP_PORT is set (replies go to reply+<token>@that domain, whose MX points at Baton).');
+  }
   if (e.SMTP_USER && !e.SMTP_PASSWORD) {
     problems.push('SMTP_PASSWORD: required when SMTP_USER is set.');
   }
@@ -284,6 +300,11 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       conversationTokenBudget: e.CONVERSATION_TOKEN_BUDGET,
     },
     inbox: { awayAfterMinutes: e.AGENT_AWAY_AFTER_MINUTES },
+    email: {
+      linkTtlDays: e.EMAIL_LINK_TTL_DAYS,
+      replyBatchSeconds: e.REPLY_BATCH_SECONDS,
+      inbound: e.INBOUND_SMTP_PORT > 0 && e.INBOUND_EMAIL_DOMAIN ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST, domain: e.INBOUND_EMAIL_DOMAIN.toLowerCase() } : undefined,
+    },
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {
       maxFailedLogins: e.LOGIN_MAX_ATTEMPTS,

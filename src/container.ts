@@ -30,7 +30,12 @@ import type { Config } from './config.js';
 import type { Logger } from './lib/logger.js';
 import { persistentSecret } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
-import type { ChatModel, ChunkRepo, Clock, HealthCheck, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
+import type { ChatModel, ChunkRepo, Clock, HealthCheck, Locker, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
+import { AvailabilityService } from './services/availability/availability-service.js';
+import { AvailabilitySettingsRepo } from './adapters/storage/availability-settings-repo.js';
+import { OutboxRepo } from './adapters/storage/outbox-repo.js';
+import { FollowupService } from './services/followups/followup-service.js';
+import { ConversationLinks } from './services/followups/links.js';
 import { ConversationService } from './services/conversations/conversation-service.js';
 import { InboxService } from './services/conversations/inbox-service.js';
 import { HandoffSettingsService } from './services/assistant/handoff-settings-service.js';
@@ -67,7 +72,23 @@ export interface Container {
   rateLimits: { visitorMessages: RateLimiter; ipMessages: RateLimiter; newVisitors: RateLimiter; purgeExpired(): Promise<number> };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
   events: PgNotifyBus;
-  services: { team: TeamService; auth: AuthService; knowledge: KnowledgeService; assistant: AssistantService; conversations: ConversationService; inbox: InboxService; handoff: HandoffSettingsService; presence: PresenceService; widget: WidgetService };
+  services: {
+    team: TeamService;
+    auth: AuthService;
+    knowledge: KnowledgeService;
+    assistant: AssistantService;
+    conversations: ConversationService;
+    inbox: InboxService;
+    handoff: HandoffSettingsService;
+    presence: PresenceService;
+    availability: AvailabilityService;
+    followups: FollowupService;
+    widget: WidgetService;
+  };
+  /** Signs the links and reply addresses in emails to visitors. */
+  conversationLinks: ConversationLinks;
+  /** Named locks across replicas (scheduled jobs run on one replica at a time). */
+  locker: Locker;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -89,6 +110,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Paths of links we put in emails; http/ serves them. */
 export const linkPaths = {
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
+  conversation: (token: string) => `/c/${encodeURIComponent(token)}`,
+  inboxConversation: (id: string) => `/inbox/conversations/${encodeURIComponent(id)}`,
   passwordReset: (token: string) => `/password/reset/${encodeURIComponent(token)}`,
 };
 
@@ -209,8 +232,47 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     onReconnect: () => logger.info('live updates: listening to Postgres again'),
   });
   const conversationsRepo = new ConversationsRepo(db);
+  const locker = new KnexLocker(db);
   const messagesRepo = new MessagesRepo(db);
   const visitorsRepo = new VisitorsRepo(db);
+  const presence = new PresenceService({
+    presence: new PresenceRepo(db),
+    clock,
+    options: { awayAfterMs: config.inbox.awayAfterMinutes * 60_000, offlineAfterMs: PRESENCE_OFFLINE_AFTER_MS },
+  });
+  const availability = new AvailabilityService({
+    settings: new AvailabilitySettingsRepo(db),
+    organisations: store.organisations,
+    presence,
+    firstResponse: (since) => conversationsRepo.firstResponse(since),
+    clock,
+  });
+  const conversationLinks = new ConversationLinks(sessionSecret);
+  const outbox = new OutboxRepo(db);
+  const followups = new FollowupService({
+    outbox,
+    visitors: visitorsRepo,
+    conversations: conversationsRepo,
+    messages: messagesRepo,
+    users: store.users,
+    organisations: store.organisations,
+    availability,
+    mailer,
+    links: conversationLinks,
+    clock,
+    options: {
+      batchWindowMs: config.email.replyBatchSeconds * 1000,
+      batchMaxMs: Math.max(config.email.replyBatchSeconds * 1000 * 5, 60_000),
+      retryBaseMs: 30_000,
+      retryMaxMs: 60 * 60_000,
+      giveUpAfterMs: 24 * 60 * 60_000,
+      batchSize: 20,
+      linkTtlMs: config.email.linkTtlDays * 86_400_000,
+      urls: { conversation: (t) => absolute(linkPaths.conversation(t)), inbox: (id) => absolute(linkPaths.inboxConversation(id)) },
+      inboundDomain: config.email.inbound?.domain,
+      messageIdHost: new URL(config.baseUrl).hostname || 'baton.local',
+    },
+  });
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
   const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db) });
   const conversations = new ConversationService({
@@ -221,10 +283,12 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     messages: messagesRepo,
     assistant,
     tokens: new VisitorTokens(sessionSecret),
-    locker: new KnexLocker(db),
+    locker,
     transitions,
     clock,
     limits: { messageMaxChars: config.widget.messageMaxChars, conversationTokenBudget: config.widget.conversationTokenBudget },
+    availability,
+    followups,
     onError: (err) => logger.warn({ err }, 'background work on a conversation failed (a handoff note or a draft for the agent)'),
   });
   const inbox = new InboxService({
@@ -235,15 +299,11 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     reads: new ConversationReadsRepo(db),
     canned: new CannedResponsesRepo(db),
     transitions,
+    followups,
     clock,
     limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },
   });
   const widget = new WidgetService({ settings: new WidgetSettingsRepo(db) });
-  const presence = new PresenceService({
-    presence: new PresenceRepo(db),
-    clock,
-    options: { awayAfterMs: config.inbox.awayAfterMinutes * 60_000, offlineAfterMs: PRESENCE_OFFLINE_AFTER_MS },
-  });
 
   let closed = false;
   return {
@@ -265,7 +325,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, widget },
+    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget },
+    conversationLinks,
+    locker,
     migrate: () => migrateLatest(db),
     async close() {
       if (closed) return;

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { createContainer, type Container } from './container.js';
 import { createApp } from './http/app.js';
 import { startIngestionWorker } from './jobs/ingestion-worker.js';
-import { startSchedule } from './jobs/schedule.js';
+import { jobs, startSchedule } from './jobs/schedule.js';
 import type { Logger } from './lib/logger.js';
 import { endLiveStreams } from './http/sse.js';
 
@@ -38,7 +38,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.info({ url: config.baseUrl, port }, 'Baton is listening');
     const worker = startIngestionWorker({ knowledge: container.services.knowledge, logger });
     const org = await container.services.team.organisation();
-    const schedule = startSchedule({ knowledge: container.services.knowledge, purgeRateLimits: () => container.rateLimits.purgeExpired(), logger, syncSchedule: config.syncSchedule, timeZone: org?.timeZone ?? 'UTC' });
+    const { services } = container;
+    const schedule = startSchedule({
+      jobs: jobs({ ...services, purgeRateLimits: () => container.rateLimits.purgeExpired() }, { syncSchedule: config.syncSchedule }),
+      locker: container.locker,
+      logger,
+      timeZone: org?.timeZone ?? 'UTC',
+    });
     return {
       container,
       server,

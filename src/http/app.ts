@@ -91,7 +91,8 @@ export function createApp(c: Container): Express {
       pool: c.sessionPool,
       secret: c.sessionSecret,
       secure: config.cookieSecure,
-      pruneExpired: config.env !== 'test',
+      // The expired-session cleanup is a scheduled job (src/jobs), run on one replica.
+      pruneExpired: false,
       onError: (message, err) => c.logger.error({ err }, `session store: ${message}`),
     }),
   );

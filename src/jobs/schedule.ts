@@ -1,28 +1,60 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../lib/logger.js';
-import type { KnowledgeService } from '../services/knowledge/knowledge-service.js';
+import type { Locker } from '../services/ports.js';
+
+export interface Job {
+  name: string;
+  /** node-cron expression (seconds first when six fields); undefined: not scheduled. */
+  cron: string | undefined;
+  run: () => Promise<unknown>;
+}
+
+/** The jobs' services, as the container has them. */
+export interface JobServices {
+  knowledge: { requestScheduledSyncs(): Promise<unknown> };
+  followups: { dispatch(): Promise<unknown>; releaseReplies(): Promise<unknown>; remindWaiting(): Promise<unknown> };
+  auth: { purgeExpired(): Promise<unknown> };
+  purgeRateLimits: () => Promise<number>;
+}
 
 /**
- * Every scheduled job, in one table. Each calls one service method that is safe to run twice
- * (queuing a sync that is already queued returns the queued one), so two replicas firing the
- * same tick do no harm.
+ * Every scheduled job, in one table. Each calls one service method that takes its time from the
+ * clock and is safe to run twice; each also runs under a Postgres advisory lock, so with two
+ * replicas a tick runs on one of them and the other skips it.
  */
-export function startSchedule(opts: { knowledge: KnowledgeService; purgeRateLimits: () => Promise<number>; logger: Logger; syncSchedule: string | undefined; timeZone: string }): { stop(): void } {
-  const jobs: { name: string; cron: string | undefined; run: () => Promise<unknown> }[] = [
-    { name: 'queue-due-website-syncs', cron: opts.syncSchedule, run: () => opts.knowledge.requestScheduledSyncs() },
+export function jobs(s: JobServices, opts: { syncSchedule: string | undefined }): Job[] {
+  return [
+    // The outbox: what is due goes out within seconds; retries are spaced by the service.
+    { name: 'dispatch-outbox', cron: '*/5 * * * * *', run: () => s.followups.dispatch() },
+    // Agents' replies to visitors who left: batched, then handed to the outbox.
+    { name: 'release-reply-batches', cron: '*/15 * * * * *', run: () => s.followups.releaseReplies() },
+    { name: 'remind-waiting-conversations', cron: '0 * * * * *', run: () => s.followups.remindWaiting() },
+    { name: 'queue-due-website-syncs', cron: opts.syncSchedule, run: () => s.knowledge.requestScheduledSyncs() },
+    { name: 'purge-expired-sessions-and-tokens', cron: '23 * * * *', run: () => s.auth.purgeExpired() },
     // Expired rate-limit counters are dead weight; deleting them twice is harmless.
-    { name: 'purge-expired-rate-limits', cron: '*/10 * * * *', run: () => opts.purgeRateLimits() },
+    { name: 'purge-expired-rate-limits', cron: '*/10 * * * *', run: () => s.purgeRateLimits() },
   ];
+}
+
+/** Runs one job under its lock: the result, or `skipped` when another replica has it. */
+export async function runJob(job: Job, locker: Locker): Promise<unknown> {
+  const outcome = await locker.tryWithLock(`job:${job.name}`, job.run);
+  return outcome.ran ? outcome.result : 'skipped: running on another replica';
+}
+
+export function startSchedule(opts: { jobs: Job[]; locker: Locker; logger: Logger; timeZone: string }): { stop(): void } {
   const tasks: ScheduledTask[] = [];
-  for (const job of jobs) {
+  for (const job of opts.jobs) {
     if (!job.cron) continue;
+    const frequent = job.cron.split(/\s+/).length === 6;
     tasks.push(
       cron.schedule(
         job.cron,
         async () => {
           try {
-            const result = await job.run();
-            opts.logger.info({ job: job.name, result }, 'scheduled job ran');
+            const result = await runJob(job, opts.locker);
+            // Jobs that tick every few seconds log only at debug, or the log is nothing else.
+            opts.logger[frequent ? 'debug' : 'info']({ job: job.name, result }, 'scheduled job ran');
           } catch (err) {
             opts.logger.error({ err, job: job.name }, 'scheduled job failed');
           }

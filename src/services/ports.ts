@@ -7,6 +7,9 @@ import type { WidgetSettings } from './widget/types.js';
 import type { DomainEvent } from './events.js';
 import type { OperatorRule } from './assistant/triggers/triggers.js';
 import type { SensitiveCategory } from './assistant/triggers/defaults.js';
+import type { Closure, Interval } from './availability/hours.js';
+import type { PromiseSettings } from './availability/types.js';
+import type { NewEmail, OutboxEmail, OutboxStatus } from './followups/types.js';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters implement them; only
@@ -67,12 +70,16 @@ export interface TokenRepo {
   revoke(id: string, at: Date): Promise<boolean>;
   /** Invites not yet accepted or withdrawn, expired ones included so an admin can resend them. */
   pendingInvites(): Promise<PendingInvite[]>;
+  /** Deletes tokens used, withdrawn or expired before `before`; returns how many. */
+  purgeBefore(before: Date): Promise<number>;
 }
 
 /** Signed-in sessions, as stored for the session middleware. */
 export interface SessionRepo {
   /** Ends every session of this user, except the one given (the person's current browser). */
   deleteForUser(userId: string, exceptSessionId?: string): Promise<number>;
+  /** Deletes sessions that expired before `now`; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
 }
 
 export interface Repos {
@@ -97,6 +104,9 @@ export interface OutgoingEmail {
   /** Name of the template pair views/emails/<template>.{html,txt}.eta */
   template: string;
   data: Record<string, unknown>;
+  replyTo?: string;
+  /** A stable Message-ID, so a resend after a crash is recognisably the same email. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -271,7 +281,8 @@ export interface ChatModel {
 export interface VisitorRepo {
   insert(visitor: { language?: string | null }): Promise<Visitor>;
   findById(id: string): Promise<Visitor | undefined>;
-  update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt'>>): Promise<Visitor | undefined>;
+  /** `emails` are written into the outbox in the same transaction. */
+  update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone'>>, opts?: { emails?: NewEmail[] }): Promise<Visitor | undefined>;
 }
 
 /** What a transition changes besides the status (the service decides; the repo writes). */
@@ -295,6 +306,8 @@ export interface ConversationTransition {
   actorId: string | null;
   data?: Record<string, unknown>;
   at: Date;
+  /** Written into the outbox in the transition's transaction (only when it applies). */
+  emails?: NewEmail[];
 }
 
 export interface ConversationRepo {
@@ -313,6 +326,10 @@ export interface ConversationRepo {
    */
   transition(id: string, t: ConversationTransition): Promise<{ conversation: Conversation; event: ConversationEvent } | undefined>;
   events(conversationId: string): Promise<ConversationEvent[]>;
+  /** Minutes from each handoff since `since` to the agent's first reply: their median and how many. */
+  firstResponse(since: Date): Promise<{ medianMinutes: number | null; samples: number }>;
+  /** Queued conversations waiting since before `before`, oldest first. */
+  waitingSince(before: Date, limit: number): Promise<Conversation[]>;
   list(filter: InboxFilter): Promise<InboxItem[]>;
   counts(userId: string): Promise<QueueCounts>;
 }
@@ -322,7 +339,7 @@ export interface MessageRepo {
    * Stores the message, unless one with the same (conversation, clientId) or the same replyTo is
    * already stored: then nothing is written and `created` is false, with the stored one.
    */
-  insertOnce(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  insertOnce(message: NewMessage, opts?: { emails?: (message: Message) => NewEmail[] }): Promise<{ message: Message; created: boolean }>;
   findById(id: string): Promise<Message | undefined>;
   /** The conversation's messages, oldest first; internal ones (notes, drafts) only when asked. */
   listForConversation(conversationId: string, opts?: { internal?: boolean }): Promise<Message[]>;
@@ -348,6 +365,8 @@ export interface WidgetSettingsRepo {
 /** Runs work in one transaction with the named lock held (serialises e.g. a visitor's first message). */
 export interface Locker {
   withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Runs work only if no one else holds the lock (a scheduled job on another replica): else `ran` is false. */
+  tryWithLock<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }>;
 }
 
 export interface RateLimit {
@@ -403,4 +422,27 @@ export interface PresenceRepo {
   setStatus(userId: string, status: PresenceRecord['status'], at: Date): Promise<PresenceRecord>;
   /** Rows whose heartbeat is at or after `since`. */
   recent(since: Date): Promise<PresenceRecord[]>;
+}
+
+export interface AvailabilitySettingsRepo {
+  get(): Promise<{ weekly?: Interval[][]; closures?: Closure[]; promises?: Partial<PromiseSettings> }>;
+  save(patch: { weekly?: Interval[][]; closures?: Closure[]; promises?: PromiseSettings }): Promise<void>;
+}
+
+/** The transactional outbox (see OutboxRepo in adapters/storage). */
+export interface OutboxRepo {
+  enqueue(emails: NewEmail[]): Promise<number>;
+  /** Marks up to `limit` due emails as being sent, for `lockMs`, and returns them. */
+  claim(now: Date, limit: number, lockMs: number): Promise<OutboxEmail[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  markRetry(id: string, patch: { attempts: number; nextAttemptAt: Date; error: string }): Promise<void>;
+  markFailed(id: string, patch: { attempts: number; error: string }): Promise<void>;
+  heldDue(now: Date): Promise<OutboxEmail[]>;
+  releaseBatch(id: string, merged: string[], content: { subject: string; data: Record<string, unknown> }): Promise<void>;
+  skip(ids: string[], reason: string): Promise<void>;
+  list(filter: { status?: OutboxStatus[]; limit: number }): Promise<OutboxEmail[]>;
+  counts(): Promise<Partial<Record<OutboxStatus, number>>>;
+  retry(id: string, now: Date): Promise<boolean>;
+  findByKey(key: string): Promise<OutboxEmail | undefined>;
+  findById(id: string): Promise<OutboxEmail | undefined>;
 }

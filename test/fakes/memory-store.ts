@@ -95,6 +95,11 @@ export class MemoryStore implements Store {
       [...this.tokensById.values()]
         .filter((t) => t.purpose === 'invite' && !t.usedAt && !t.revokedAt)
         .map((t) => ({ id: t.id, email: t.email, role: t.role ?? 'agent', invitedByName: (t.invitedById && this.usersById.get(t.invitedById)?.name) || null, expiresAt: t.expiresAt, createdAt: t.createdAt })),
+    purgeBefore: async (before) => {
+      const doomed = [...this.tokensById.values()].filter((t) => t.expiresAt < before || (t.usedAt && t.usedAt < before) || (t.revokedAt && t.revokedAt < before));
+      for (const t of doomed) this.tokensById.delete(t.id);
+      return doomed.length;
+    },
   };
 
   readonly sessions: Store['sessions'] = {
@@ -104,6 +109,8 @@ export class MemoryStore implements Store {
       for (const sid of doomed) set.delete(sid);
       return doomed.length;
     },
+    // Sessions here have no expiry.
+    purgeExpired: async () => 0,
   };
 
   async transaction<T>(work: (tx: TransactionRepos) => Promise<T>): Promise<T> {

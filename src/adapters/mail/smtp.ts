@@ -34,7 +34,15 @@ export class SmtpMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<void> {
     const { html, text } = this.render(email.template, email.data);
-    await this.#transport.sendMail({ from: this.from, to: email.to, subject: email.subject, html, text });
+    await this.#transport.sendMail({
+      from: this.from,
+      to: email.to,
+      subject: email.subject,
+      html,
+      text,
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      ...(email.messageId ? { messageId: email.messageId } : {}),
+    });
   }
 
   health(): HealthCheck {

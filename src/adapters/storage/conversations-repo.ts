@@ -3,6 +3,7 @@ import type { Author, Conversation, ConversationEvent, ConversationStatus, Inbox
 import type { TransitionName } from '../../services/conversations/lifecycle.js';
 import type { ConversationPatch, ConversationRepo, ConversationTransition } from '../../services/ports.js';
 import { isUuid } from './db.js';
+import { insertEmails } from './outbox-repo.js';
 
 interface ConversationRow {
   id: string;
@@ -143,8 +144,32 @@ export class ConversationsRepo implements ConversationRepo {
           created_at: t.at,
         })
         .returning('*')) as EventRow[];
+      await insertEmails(trx, t.emails ?? []);
       return { conversation: toConversation(row!), event: toEvent(event!) };
     });
+  }
+
+  async firstResponse(since: Date) {
+    // Each handoff's wait: from the hand_off event to the first reply an agent sent the visitor
+    // in that episode. Handoffs nobody answered yet are left out.
+    const result = await this.db.raw(
+      `select percentile_cont(0.5) within group (order by minutes) as median, count(*)::int as samples from (
+         select extract(epoch from (
+           (select min(m.created_at) from messages m
+             where m.conversation_id = e.conversation_id and m.episode = e.episode and m.author = 'agent'
+               and m.internal = false and m.created_at >= e.created_at)
+           - e.created_at)) / 60 as minutes
+         from conversation_events e where e.type = 'hand_off' and e.created_at >= ?
+       ) t where minutes is not null`,
+      [since],
+    );
+    const row = result.rows[0] as { median: number | null; samples: number };
+    return { medianMinutes: row.median === null ? null : Number(row.median), samples: row.samples };
+  }
+
+  async waitingSince(before: Date, limit: number) {
+    const rows = (await this.db<ConversationRow>('conversations').where({ status: 'queued' }).andWhere('queued_at', '<', before).orderBy('queued_at').limit(limit)) as ConversationRow[];
+    return rows.map(toConversation);
   }
 
   async events(conversationId: string) {

@@ -36,3 +36,9 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
 export async function advisoryXactLock(trx: Conn, name: string): Promise<void> {
   await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`baton:${name}`]);
 }
+
+/** Takes the lock if it is free (true), else returns false at once. Held until the transaction ends. */
+export async function tryAdvisoryXactLock(trx: Conn, name: string): Promise<boolean> {
+  const result = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`baton:${name}`]);
+  return (result.rows[0] as { locked: boolean }).locked;
+}

@@ -1,5 +1,5 @@
 import type { Locker } from '../../services/ports.js';
-import { advisoryXactLock, type Db } from './db.js';
+import { advisoryXactLock, tryAdvisoryXactLock, type Db } from './db.js';
 
 /**
  * Named locks across every app replica: a transaction holds a Postgres advisory lock while the
@@ -12,6 +12,13 @@ export class KnexLocker implements Locker {
     return this.db.transaction(async (trx) => {
       await advisoryXactLock(trx, name);
       return work();
+    });
+  }
+
+  tryWithLock<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+    return this.db.transaction(async (trx) => {
+      if (!(await tryAdvisoryXactLock(trx, name))) return { ran: false as const };
+      return { ran: true as const, result: await work() };
     });
   }
 }

@@ -3,6 +3,8 @@ import type { Citation } from '../../services/assistant/types.js';
 import type { Author, Message, NewMessage, ReplyMeta } from '../../services/conversations/types.js';
 import type { MessageRepo } from '../../services/ports.js';
 import { isUuid } from './db.js';
+import { insertEmails } from './outbox-repo.js';
+import type { NewEmail } from '../../services/followups/types.js';
 
 interface MessageRow {
   id: string;
@@ -42,11 +44,16 @@ export class MessagesRepo implements MessageRepo {
   constructor(private readonly db: Knex) {}
 
   /** Messages with their agent's name. */
-  #select() {
-    return this.db('messages as m').leftJoin('users as u', 'u.id', 'm.user_id').select('m.*', 'u.name as author_name');
+  #select(conn: Knex = this.db) {
+    return conn('messages as m').leftJoin('users as u', 'u.id', 'm.user_id').select('m.*', 'u.name as author_name');
   }
 
-  async insertOnce(m: NewMessage) {
+  async insertOnce(m: NewMessage, opts: { emails?: (message: Message) => NewEmail[] } = {}) {
+    // With emails, the message and its emails commit together (the transactional outbox).
+    return opts.emails ? this.db.transaction((trx) => this.#insertOnce(trx, m, opts.emails)) : this.#insertOnce(this.db, m);
+  }
+
+  async #insertOnce(conn: Knex, m: NewMessage, emails?: (message: Message) => NewEmail[]) {
     const row = {
       conversation_id: m.conversationId,
       author: m.author,
@@ -58,17 +65,19 @@ export class MessagesRepo implements MessageRepo {
       user_id: m.userId ?? null,
       internal: m.internal ?? false,
       // The conversation's episode at the moment of writing, read in the same statement.
-      episode: this.db('conversations').select('episode').where({ id: m.conversationId }),
+      episode: conn('conversations').select('episode').where({ id: m.conversationId }),
     };
     // Both unique indexes are partial, so ON CONFLICT names no target: any duplicate is a no-op.
-    const [inserted] = (await this.db('messages').insert(row).onConflict().ignore().returning('*')) as MessageRow[];
+    const [inserted] = (await conn('messages').insert(row).onConflict().ignore().returning('*')) as MessageRow[];
     if (inserted) {
-      if (!inserted.internal) await this.#touchConversation(inserted);
-      return { message: await this.#withName(inserted), created: true };
+      if (!inserted.internal) await this.#touchConversation(conn, inserted);
+      const message = await this.#withName(conn, inserted);
+      if (emails) await insertEmails(conn, emails(message));
+      return { message, created: true };
     }
     const existing = (await (m.replyTo
-      ? this.#select().where('m.reply_to', m.replyTo).first()
-      : this.#select().where({ 'm.conversation_id': m.conversationId, 'm.client_id': m.clientId ?? null }).first())) as MessageRow | undefined;
+      ? this.#select(conn).where('m.reply_to', m.replyTo).first()
+      : this.#select(conn).where({ 'm.conversation_id': m.conversationId, 'm.client_id': m.clientId ?? null }).first())) as MessageRow | undefined;
     if (!existing) throw new Error('message insert was ignored but no duplicate was found');
     return { message: toMessage(existing), created: false };
   }
@@ -78,9 +87,9 @@ export class MessagesRepo implements MessageRepo {
    * messages. The preview is the last thing a person wrote: what the visitor needs, or what the
    * team told them, not the AI's or Baton's notices.
    */
-  async #touchConversation(m: MessageRow): Promise<void> {
+  async #touchConversation(conn: Knex, m: MessageRow): Promise<void> {
     const byPerson = m.author === 'visitor' || m.author === 'agent';
-    await this.db('conversations')
+    await conn('conversations')
       .where({ id: m.conversation_id })
       .update({
         last_message_at: m.created_at,
@@ -90,9 +99,9 @@ export class MessagesRepo implements MessageRepo {
       });
   }
 
-  async #withName(row: MessageRow): Promise<Message> {
+  async #withName(conn: Knex, row: MessageRow): Promise<Message> {
     if (!row.user_id) return toMessage(row);
-    const user = (await this.db('users').where({ id: row.user_id }).first('name')) as { name: string } | undefined;
+    const user = (await conn('users').where({ id: row.user_id }).first('name')) as { name: string } | undefined;
     return toMessage({ ...row, author_name: user?.name ?? null });
   }
 

@@ -10,4 +10,8 @@ export class SessionsRepo implements SessionRepo {
     if (exceptSessionId) query.whereNot('sid', exceptSessionId);
     return query.delete();
   }
+
+  async purgeExpired(now: Date) {
+    return this.db('session').where('expire', '<', now).delete();
+  }
 }

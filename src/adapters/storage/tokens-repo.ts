@@ -93,4 +93,8 @@ export class TokensRepo implements TokenRepo {
       );
     return rows.map((r) => ({ id: r.id, email: r.email, role: r.role ?? 'agent', invitedByName: r.invited_by_name, expiresAt: r.expires_at, createdAt: r.created_at }));
   }
+
+  async purgeBefore(before: Date) {
+    return this.db('user_tokens').where('expires_at', '<', before).orWhere('used_at', '<', before).orWhere('revoked_at', '<', before).delete();
+  }
 }

@@ -1,6 +1,8 @@
 import type { Visitor } from '../../services/conversations/types.js';
 import type { VisitorRepo } from '../../services/ports.js';
 import { isUuid, type Conn } from './db.js';
+import { insertEmails } from './outbox-repo.js';
+import type { NewEmail } from '../../services/followups/types.js';
 
 interface VisitorRow {
   id: string;
@@ -9,9 +11,11 @@ interface VisitorRow {
   language: string | null;
   created_at: Date;
   last_seen_at: Date;
+  email_consent_at: Date | null;
+  time_zone: string | null;
 }
 
-const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at });
+const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at, emailConsentAt: r.email_consent_at, timeZone: r.time_zone });
 
 export class VisitorsRepo implements VisitorRepo {
   constructor(private readonly db: Conn) {}
@@ -27,13 +31,19 @@ export class VisitorsRepo implements VisitorRepo {
     return row ? toVisitor(row) : undefined;
   }
 
-  async update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt'>>) {
+  async update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone'>>, opts: { emails?: NewEmail[] } = {}) {
     const changes: Partial<VisitorRow> = {};
     if (patch.email !== undefined) changes.email = patch.email;
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.language !== undefined) changes.language = patch.language;
     if (patch.lastSeenAt !== undefined) changes.last_seen_at = patch.lastSeenAt;
-    const [row] = await this.db<VisitorRow>('visitors').where({ id }).update(changes).returning('*');
-    return row ? toVisitor(row) : undefined;
+    if (patch.emailConsentAt !== undefined) changes.email_consent_at = patch.emailConsentAt;
+    if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
+    const write = async (conn: Conn) => {
+      const [row] = await conn<VisitorRow>('visitors').where({ id }).update(changes).returning('*');
+      if (row) await insertEmails(conn, opts.emails ?? []);
+      return row ? toVisitor(row) : undefined;
+    };
+    return opts.emails?.length ? this.db.transaction(write) : write(this.db);
   }
 }

@@ -4,7 +4,11 @@ import { estimateTokens } from '../assistant/assistant-service.js';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
-import { teamRequestedNotice } from './notices.js';
+import { promiseNotice } from './notices.js';
+import type { AvailabilityService } from '../availability/availability-service.js';
+import type { Availability } from '../availability/types.js';
+import type { FollowupService } from '../followups/followup-service.js';
+import { isTimeZone } from '../../lib/time-zones.js';
 import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from '../assistant/triggers/triggers.js';
 import { unsureHandoff } from './reply.js';
 import type { Conversation, ConversationStatus, Handoff, Message, Visitor } from './types.js';
@@ -26,6 +30,10 @@ export interface ConversationServiceDeps {
   transitions: Transitions;
   clock: Clock;
   limits: { messageMaxChars: number; conversationTokenBudget: number };
+  /** Support hours and presence: what the visitor is promised at a handoff. */
+  availability: Pick<AvailabilityService, 'now'>;
+  /** The acknowledgement email when nobody could answer. */
+  followups: Pick<FollowupService, 'acknowledgement'>;
   onError?: (err: unknown) => void;
 }
 
@@ -68,11 +76,54 @@ export class ConversationService {
   }
 
   async identify(visitor: Visitor, input: { email?: string; name?: string }): Promise<Visitor> {
-    const email = input.email?.trim();
+    const email = this.#checkEmail(input.email);
     const name = input.name?.trim();
-    if (email !== undefined && email !== '' && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw new ValidationError('That email address does not look right.', { email: 'Enter an email address such as name@example.com.' });
     if (name !== undefined && name.length > 200) throw new ValidationError('The name is too long.', { name: 'At most 200 characters.' });
-    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email: email.toLowerCase() } : {}), ...(name ? { name } : {}) })) ?? visitor;
+    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}) })) ?? visitor;
+  }
+
+  #checkEmail(input: string | undefined): string | undefined {
+    const email = input?.trim();
+    if (email !== undefined && email !== '' && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw new ValidationError('That email address does not look right.', { email: 'Enter an email address such as name@example.com.' });
+    return email ? email.toLowerCase() : undefined;
+  }
+
+  /**
+   * The visitor leaves an email for the team's reply (they saw the consent line beside the
+   * field). While their conversation waits for the team, the acknowledgement ("we got your
+   * question, we'll reply within X") is queued in the same transaction.
+   */
+  async leaveEmail(visitor: Visitor, input: { email: string }): Promise<{ visitor: Visitor; acknowledged: boolean }> {
+    const email = this.#checkEmail(input.email);
+    if (!email) throw new ValidationError('Enter your email address.', { email: 'Enter an email address such as name@example.com.' });
+    const conversation = await this.current(visitor);
+    const patch = { email, emailConsentAt: this.deps.clock.now() };
+    const ack =
+      conversation?.status === 'queued'
+        ? await this.deps.followups.acknowledgement(conversation, { ...visitor, ...patch }, (await this.deps.availability.now()).replyWithin)
+        : undefined;
+    const updated = (await this.deps.visitors.update(visitor.id, patch, { emails: ack ? [ack] : [] })) ?? visitor;
+    return { visitor: updated, acknowledged: !!ack };
+  }
+
+  /** The visitor's browser time zone, kept when it changes (for "we're back at 09:00" in their time). */
+  async noteTimeZone(visitor: Visitor, timeZone: string | undefined): Promise<Visitor> {
+    if (!timeZone || timeZone === visitor.timeZone || timeZone.length > 64 || !isTimeZone(timeZone)) return visitor;
+    return (await this.deps.visitors.update(visitor.id, { timeZone })) ?? visitor;
+  }
+
+  /**
+   * The visitor's widget or hosted page is open: replies they can see there need no email. Kept
+   * to the half minute, which the stream's keepalive matches.
+   */
+  async seen(visitor: Visitor): Promise<void> {
+    await this.deps.visitors.update(visitor.id, { lastSeenAt: this.deps.clock.now() });
+  }
+
+  /** When the widget should offer the email fallback: undefined for never (no handoff, or an email already given). */
+  emailOfferAt(conversation: Conversation, visitor: Visitor): Date | undefined {
+    if (visitor.email || conversation.status !== 'queued' || !conversation.handoff) return undefined;
+    return new Date(conversation.handoff.emailOfferAt ?? conversation.handoff.at);
   }
 
   async start(visitor: Visitor, opts: { language?: string | null; pageUrl?: string | null } = {}): Promise<Conversation> {
@@ -222,7 +273,7 @@ export class ConversationService {
       if (trigger) return { reply: await this.#handOff(conversation, message, { reason: trigger.kind, evidence: trigger.evidence, ...(trigger.detail ? { detail: trigger.detail } : {}) }, opts.onToken), notice: null };
     } else if (detectPersonRequest(message.text)) {
       // Already with the team: say so again rather than answer "can I talk to someone?".
-      return { reply: await this.#notice(conversation, message, null, opts.onToken), notice: null };
+      return { reply: await this.#notice(conversation, message, null, await this.#promise(conversation), opts.onToken), notice: null };
     }
 
     const reply = await this.deps.assistant.answer(message.text, {
@@ -245,8 +296,9 @@ export class ConversationService {
     await this.deps.transitions.announce(saved, created);
     if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
     if (!created || !handoff) return { reply: saved, notice: null };
-    await this.#queue(conversation, handoff);
-    return { reply: saved, notice: await this.#storeNotice(conversation, `notice:handoff:${message.id}`) };
+    const promise = await this.#promise(conversation);
+    await this.#queue(conversation, handoff, promise);
+    return { reply: saved, notice: await this.#storeNotice(conversation, `notice:handoff:${message.id}`, promise) };
   }
 
   /** The assistant's draft of the agent's reply to `message`, with citations, for the agent to edit. */
@@ -273,13 +325,18 @@ export class ConversationService {
   }
 
   /** Hands a `bot` conversation to the team's queue; any other status keeps its own. */
-  async #queue(conversation: Conversation, handoff: Handoff): Promise<Conversation> {
+  async #queue(conversation: Conversation, handoff: Handoff, promise: HandoffPromise): Promise<Conversation> {
     if (conversation.status !== 'bot') return conversation;
     const at = this.deps.clock.now();
+    const { availability, visitor } = promise;
+    // Nobody can answer now: the visitor may leave an email at once; else after the offer delay.
+    const offerAt = availability.state === 'available' ? new Date(at.getTime() + availability.emailOfferAfterMinutes * 60_000) : at;
+    const ack = availability.state !== 'available' && visitor ? await this.deps.followups.acknowledgement(conversation, visitor, availability.replyWithin) : undefined;
     const queued = await this.deps.transitions.apply(conversation, 'hand_off', {
       actorId: null,
-      patch: { handoff: { ...handoff, at: at.toISOString() }, queuedAt: at },
-      data: { reason: handoff.reason, evidence: handoff.evidence, ...(handoff.detail ? { detail: handoff.detail } : {}) },
+      patch: { handoff: { ...handoff, at: at.toISOString(), promise: availability.state, emailOfferAt: offerAt.toISOString() }, queuedAt: at },
+      data: { reason: handoff.reason, evidence: handoff.evidence, ...(handoff.detail ? { detail: handoff.detail } : {}), promise: availability.state },
+      emails: ack ? [ack] : [],
     });
     if (queued) this.#later(() => this.#summarise(queued));
     return queued ?? (await this.deps.conversations.findById(conversation.id)) ?? conversation;
@@ -318,33 +375,49 @@ export class ConversationService {
   }
 
   async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
-    const reply = await this.#notice(conversation, message, handoff, onToken);
-    if (reply.meta.handoff) await this.#queue(conversation, handoff);
+    const promise = await this.#promise(conversation);
+    const reply = await this.#notice(conversation, message, handoff, promise, onToken);
+    if (reply.meta.handoff) await this.#queue(conversation, handoff, promise);
     return reply;
   }
 
-  /** The notice as the reply to `message`: no AI answer, the team will reply. */
-  async #notice(conversation: Conversation, message: Message, handoff: Handoff | null, onToken?: (text: string) => void): Promise<Message> {
-    const text = teamRequestedNotice(conversation.language);
+  /** Who can answer now, and the visitor it is promised to: read once per handoff. */
+  async #promise(conversation: Conversation): Promise<HandoffPromise> {
+    const [availability, visitor] = await Promise.all([this.deps.availability.now(), this.deps.visitors.findById(conversation.visitorId)]);
+    return { availability, visitor };
+  }
+
+  #promiseText(conversation: Conversation, { availability, visitor }: HandoffPromise): string {
+    return promiseNotice(availability, {
+      language: conversation.language,
+      timeZone: visitor?.timeZone ?? availability.timeZone,
+      email: visitor?.email ?? null,
+      now: this.deps.clock.now(),
+    });
+  }
+
+  /** The notice as the reply to `message`: no AI answer, and what happens next. */
+  async #notice(conversation: Conversation, message: Message, handoff: Handoff | null, promise: HandoffPromise, onToken?: (text: string) => void): Promise<Message> {
+    const text = this.#promiseText(conversation, promise);
     onToken?.(text);
     const { message: saved, created } = await this.deps.messages.insertOnce({
       conversationId: conversation.id,
       author: 'system',
       text,
       replyTo: message.id,
-      meta: { mode: 'none', handoff, language: conversation.language ?? undefined, notice: 'team_requested' },
+      meta: { mode: 'none', handoff, language: conversation.language ?? undefined, notice: 'team_requested', promise: promise.availability.state },
     });
     await this.deps.transitions.announce(saved, created);
     return saved;
   }
 
-  async #storeNotice(conversation: Conversation, clientId: string): Promise<Message> {
+  async #storeNotice(conversation: Conversation, clientId: string, promise: HandoffPromise): Promise<Message> {
     const { message, created } = await this.deps.messages.insertOnce({
       conversationId: conversation.id,
       author: 'system',
-      text: teamRequestedNotice(conversation.language),
+      text: this.#promiseText(conversation, promise),
       clientId,
-      meta: { notice: 'team_requested' },
+      meta: { notice: 'team_requested', promise: promise.availability.state },
     });
     await this.deps.transitions.announce(message, created);
     return message;
@@ -357,10 +430,17 @@ export class ConversationService {
   async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message }> {
     let conversation = await this.#owned(visitor, conversationId);
     if (conversation.status === 'resolved') conversation = await this.#newEpisode(conversation);
-    conversation = await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"' });
-    // One notice per conversation, whatever number of clicks.
-    return { conversation, notice: await this.#storeNotice(conversation, 'notice:team_requested') };
+    const promise = await this.#promise(conversation);
+    conversation = await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"' }, promise);
+    // One notice per episode, whatever number of clicks.
+    return { conversation, notice: await this.#storeNotice(conversation, `notice:team_requested:${conversation.episode}`, promise) };
   }
+}
+
+/** What a handoff promise is made from. */
+interface HandoffPromise {
+  availability: Availability;
+  visitor: Visitor | undefined;
 }
 
 /** Recent turns, oldest first, as many as fit the history budget (Baton's own notices left out). */

@@ -1,3 +1,5 @@
+import type { FollowupService } from '../followups/followup-service.js';
+import type { NewEmail } from '../followups/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import type { CannedResponseRepo, Clock, ConversationReadRepo, ConversationRepo, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
@@ -16,6 +18,8 @@ export interface InboxServiceDeps {
   reads: ConversationReadRepo;
   canned: CannedResponseRepo;
   transitions: Transitions;
+  /** The email fallback for replies to a visitor who is not in the chat. */
+  followups: Pick<FollowupService, 'agentReply'>;
   clock: Clock;
   limits: { agentMessageMaxChars: number };
 }
@@ -244,7 +248,11 @@ export class InboxService {
     if (text.length > max) throw new ValidationError(`That is too long: at most ${max} characters.`, { text: `At most ${max} characters (this has ${text.length}).` });
     const clientId = input.clientId?.trim() || null;
     if (clientId && (clientId.length > MAX_CLIENT_ID || clientId.startsWith('notice:'))) throw new ValidationError('That message id is not valid.', { clientId: 'Reload the page and send again.' });
-    const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'agent', text, clientId, userId: user.id, internal });
+    // A reply to a visitor who left an email is also held for the email fallback, in the same
+    // transaction: it goes out (batched) if they are not in the chat to see it.
+    const visitor = internal ? undefined : await this.deps.visitors.findById(conversation.visitorId);
+    const followup = visitor ? (m: Message) => [this.deps.followups.agentReply(conversation, visitor, m)].filter((e): e is NewEmail => !!e) : undefined;
+    const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'agent', text, clientId, userId: user.id, internal }, followup ? { emails: followup } : {});
     await this.deps.transitions.announce(message, created);
     if (created) await this.deps.reads.markRead(user.id, conversation.id, this.deps.clock.now());
     return message;

@@ -1,17 +1,134 @@
-import type { WidgetLanguage } from '../widget/types.js';
+import type { Availability, ReplyWindow } from '../availability/types.js';
+import { isWidgetLanguage, type WidgetLanguage } from '../widget/types.js';
 
 /**
- * What Baton itself says in a conversation, in the visitor's language. Until support hours and
- * presence exist (a later issue), the promise is only what is certainly true.
+ * What Baton itself promises at a handoff, in the visitor's language. The promise is only what
+ * is true now: someone online (and how long they usually take), nobody online within support
+ * hours, or closed until the next opening, in the visitor's own time zone.
  */
-const TEAM_REQUESTED: Record<WidgetLanguage, string> = {
-  en: 'Thanks. A teammate will reply here in this chat. You can keep writing meanwhile.',
-  da: 'Tak. En kollega fra teamet svarer dig her i chatten. Du kan skrive videre imens.',
-  de: 'Danke. Jemand aus dem Team antwortet Ihnen hier im Chat. Sie können in der Zwischenzeit weiterschreiben.',
-  fr: "Merci. Un membre de l'équipe vous répondra ici, dans cette conversation. Vous pouvez continuer à écrire en attendant.",
-  es: 'Gracias. Alguien del equipo le responderá aquí, en este chat. Mientras tanto, puede seguir escribiendo.',
+interface NoticeStrings {
+  available: string;
+  offline: string;
+  closed: string;
+  closedNoOpening: string;
+  leaveEmail: string;
+  emailKnown: string;
+  hours: [one: string, other: string];
+  businessDays: [one: string, other: string];
+  minutes: [one: string, other: string];
+}
+
+const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
+  en: {
+    available: 'Thanks. A teammate will join shortly (usually within {n}). You can keep writing meanwhile.',
+    offline: 'Thanks. Nobody from the team is online right now. {email}',
+    closed: "Thanks. We're closed right now and back {when}. {email}",
+    closedNoOpening: "Thanks. We're closed right now. {email}",
+    leaveEmail: "Leave your email below and we'll reply within {x}.",
+    emailKnown: "We'll reply to {address} within {x}.",
+    hours: ['{n} hour', '{n} hours'],
+    businessDays: ['{n} business day', '{n} business days'],
+    minutes: ['{n} minute', '{n} minutes'],
+  },
+  da: {
+    available: 'Tak. En kollega kommer med i samtalen om lidt (som regel inden for {n}). Du kan skrive videre imens.',
+    offline: 'Tak. Der er ingen fra teamet online lige nu. {email}',
+    closed: 'Tak. Vi har lukket lige nu og er tilbage {when}. {email}',
+    closedNoOpening: 'Tak. Vi har lukket lige nu. {email}',
+    leaveEmail: 'Skriv din e-mail herunder, så svarer vi inden for {x}.',
+    emailKnown: 'Vi svarer til {address} inden for {x}.',
+    hours: ['{n} time', '{n} timer'],
+    businessDays: ['{n} hverdag', '{n} hverdage'],
+    minutes: ['{n} minut', '{n} minutter'],
+  },
+  de: {
+    available: 'Danke. Gleich kommt jemand aus dem Team dazu (meist innerhalb von {n}). Sie können in der Zwischenzeit weiterschreiben.',
+    offline: 'Danke. Gerade ist niemand aus dem Team online. {email}',
+    closed: 'Danke. Wir sind gerade nicht erreichbar und ab {when} wieder da. {email}',
+    closedNoOpening: 'Danke. Wir sind gerade nicht erreichbar. {email}',
+    leaveEmail: 'Hinterlassen Sie unten Ihre E-Mail-Adresse, dann antworten wir innerhalb von {x}.',
+    emailKnown: 'Wir antworten an {address} innerhalb von {x}.',
+    hours: ['{n} Stunde', '{n} Stunden'],
+    businessDays: ['{n} Werktag', '{n} Werktagen'],
+    minutes: ['{n} Minute', '{n} Minuten'],
+  },
+  fr: {
+    available: "Merci. Un membre de l'équipe va vous rejoindre (en général en moins de {n}). Vous pouvez continuer à écrire en attendant.",
+    offline: "Merci. Personne de l'équipe n'est en ligne pour le moment. {email}",
+    closed: 'Merci. Nous sommes fermés pour le moment et de retour {when}. {email}',
+    closedNoOpening: 'Merci. Nous sommes fermés pour le moment. {email}',
+    leaveEmail: 'Laissez votre adresse e-mail ci-dessous et nous vous répondrons sous {x}.',
+    emailKnown: 'Nous répondrons à {address} sous {x}.',
+    hours: ['{n} heure', '{n} heures'],
+    businessDays: ['{n} jour ouvré', '{n} jours ouvrés'],
+    minutes: ['{n} minute', '{n} minutes'],
+  },
+  es: {
+    available: 'Gracias. Alguien del equipo se unirá en breve (normalmente en menos de {n}). Mientras tanto, puede seguir escribiendo.',
+    offline: 'Gracias. Ahora mismo no hay nadie del equipo en línea. {email}',
+    closed: 'Gracias. Ahora mismo estamos cerrados y volvemos {when}. {email}',
+    closedNoOpening: 'Gracias. Ahora mismo estamos cerrados. {email}',
+    leaveEmail: 'Deje su correo electrónico abajo y le responderemos en {x}.',
+    emailKnown: 'Responderemos a {address} en {x}.',
+    hours: ['{n} hora', '{n} horas'],
+    businessDays: ['{n} día hábil', '{n} días hábiles'],
+    minutes: ['{n} minuto', '{n} minutos'],
+  },
 };
 
-export function teamRequestedNotice(language: string | null): string {
-  return TEAM_REQUESTED[(language ?? 'en') as WidgetLanguage] ?? TEAM_REQUESTED.en;
+export const noticeLanguage = (language: string | null | undefined): WidgetLanguage => (isWidgetLanguage(language) ? language : 'en');
+
+function plural(lang: WidgetLanguage, forms: [string, string], n: number): string {
+  return (new Intl.PluralRules(lang).select(n) === 'one' ? forms[0] : forms[1]).replace('{n}', String(n));
+}
+
+/** "1 business day", "4 hours", in the visitor's language. */
+export function replyWindowText(window: ReplyWindow, language: string | null | undefined): string {
+  const lang = noticeLanguage(language);
+  const s = STRINGS[lang];
+  return plural(lang, window.unit === 'hours' ? s.hours : s.businessDays, window.amount);
+}
+
+/**
+ * "Monday 09:00 CET" in the visitor's time zone; with the date when it is more than six days
+ * away (after a long closure).
+ */
+export function openingText(at: Date, now: Date, language: string | null | undefined, timeZone: string): string {
+  const lang = noticeLanguage(language);
+  const far = at.getTime() - now.getTime() > 6 * 86_400_000;
+  return new Intl.DateTimeFormat(lang, {
+    timeZone,
+    weekday: 'long',
+    ...(far ? { day: 'numeric', month: 'long' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+export interface PromiseContext {
+  language: string | null | undefined;
+  /** The visitor's own time zone (from their browser), else the organisation's. */
+  timeZone: string;
+  /** The visitor's email, when they gave one: the promise says where the reply goes. */
+  email: string | null;
+  now: Date;
+}
+
+/** The handoff notice: what happens next, honestly. */
+export function promiseNotice(availability: Availability, ctx: PromiseContext): string {
+  const lang = noticeLanguage(ctx.language);
+  const s = STRINGS[lang];
+  const x = replyWindowText(availability.replyWithin, lang);
+  const email = ctx.email ? s.emailKnown.replace('{address}', ctx.email).replace('{x}', x) : s.leaveEmail.replace('{x}', x);
+  switch (availability.state) {
+    case 'available':
+      return s.available.replace('{n}', plural(lang, s.minutes, availability.typicalMinutes));
+    case 'offline':
+      return s.offline.replace('{email}', email);
+    case 'closed':
+      return availability.nextOpening
+        ? s.closed.replace('{when}', openingText(availability.nextOpening, ctx.now, lang, ctx.timeZone)).replace('{email}', email)
+        : s.closedNoOpening.replace('{email}', email);
+  }
 }

@@ -1,3 +1,4 @@
+import type { NewEmail } from '../followups/types.js';
 import type { DomainEvent } from '../events.js';
 import type { Clock, ConversationPatch, ConversationRepo, EventBus } from '../ports.js';
 import { canTransition, illegalTransition, TRANSITIONS, type TransitionName } from './lifecycle.js';
@@ -9,6 +10,8 @@ export interface TransitionOptions {
   /** Only if the conversation is still assigned to this agent (null: to nobody). */
   expectAssignedTo?: string | null;
   data?: Record<string, unknown>;
+  /** Emails the transition causes, written with it (the transactional outbox). */
+  emails?: NewEmail[];
 }
 
 /**
@@ -35,6 +38,7 @@ export class Transitions {
       actorId: opts.actorId,
       data: opts.data,
       at: this.deps.clock.now(),
+      emails: opts.emails,
     });
     if (!done) return undefined;
     await this.publish({

@@ -13,6 +13,10 @@ export interface Visitor {
   language: string | null;
   createdAt: Date;
   lastSeenAt: Date;
+  /** When they agreed to be emailed about their conversation (the consent line beside the field). */
+  emailConsentAt: Date | null;
+  /** Their browser's IANA time zone, for "we're back at 09:00" in their own time. */
+  timeZone: string | null;
 }
 
 /**
@@ -33,7 +37,9 @@ export interface Conversation {
   /** The widget's language when the conversation started: the fallback for short questions. */
   language: string | null;
   pageUrl: string | null;
-  handoff: (Handoff & { at: string }) | null;
+  /** `promise`: what the visitor was told at the handoff (someone available, nobody online, closed). */
+  /** `emailOfferAt`: from then on the widget offers the email fallback (at once when nobody was available). */
+  handoff: (Handoff & { at: string; promise?: 'available' | 'offline' | 'closed'; emailOfferAt?: string }) | null;
   tokensUsed: number;
   /** The agent who has it (status `assigned`). */
   assignedTo: string | null;
@@ -63,6 +69,8 @@ export interface ReplyMeta {
   language?: string;
   /** A system notice's kind, so it can be shown in the visitor's language later. */
   notice?: 'team_requested';
+  /** With a handoff notice: what it promised (someone available, nobody online, closed). */
+  promise?: 'available' | 'offline' | 'closed';
   /** An AI reply drafted for the assigned agent, not sent to the visitor. */
   draft?: boolean;
 }

@@ -65,6 +65,16 @@ export class AuthService {
   }
 
   /** The user behind a session, or undefined when they no longer exist or were deactivated. */
+  /**
+   * Removes sessions past their expiry, and sign-in tokens (invites, resets) used, withdrawn or
+   * expired more than 30 days ago: an expired invite stays a while so an admin can resend it.
+   */
+  async purgeExpired(): Promise<{ sessions: number; tokens: number }> {
+    const now = this.deps.clock.now();
+    const [sessions, tokens] = await Promise.all([this.deps.store.sessions.purgeExpired(now), this.deps.store.tokens.purgeBefore(new Date(now.getTime() - 30 * 86_400_000))]);
+    return { sessions, tokens };
+  }
+
   async userForSession(id: string): Promise<User | undefined> {
     const user = await this.deps.store.users.findById(id);
     return user?.active ? user : undefined;

@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import type { AvailabilityService } from '../availability/availability-service.js';
+import { isOpen } from '../availability/hours.js';
+import type { ReplyWindow } from '../availability/types.js';
+import { replyWindowText } from '../conversations/notices.js';
+import type { Conversation, Message, Visitor } from '../conversations/types.js';
+import { ValidationError } from '../errors.js';
+import type { Clock, ConversationRepo, Mailer, MessageRepo, OrganisationRepo, OutboxRepo, UserRepo, VisitorRepo } from '../ports.js';
+import type { ConversationLinks } from './links.js';
+import { emailStrings, fill } from './strings.js';
+import type { NewEmail, OutboxEmail } from './types.js';
+
+export interface FollowupOptions {
+  /** An agent's replies within this long of each other go out as one email... */
+  batchWindowMs: number;
+  /** ...but the first waits no longer than this. */
+  batchMaxMs: number;
+  /** Retries back off from this, doubling, up to retryMaxMs; after giveUpAfterMs an email fails. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  giveUpAfterMs: number;
+  /** Emails taken per batch; a tick sends batches until none is due. */
+  batchSize: number;
+  /** How long a link in an email opens the conversation. */
+  linkTtlMs: number;
+  /** Public URLs: the hosted conversation page for a link token, and the inbox for agents. */
+  urls: { conversation: (token: string) => string; inbox: (conversationId: string) => string };
+  /** The domain inbound replies go to (reply+<token>@domain), when the receiver is on. */
+  inboundDomain: string | undefined;
+  /** For Message-IDs: the host part. */
+  messageIdHost: string;
+}
+
+export interface FollowupDeps {
+  outbox: OutboxRepo;
+  visitors: Pick<VisitorRepo, 'findById'>;
+  conversations: Pick<ConversationRepo, 'findById' | 'waitingSince'>;
+  messages: Pick<MessageRepo, 'findById' | 'recent'>;
+  users: Pick<UserRepo, 'list' | 'findById'>;
+  organisations: Pick<OrganisationRepo, 'get'>;
+  availability: Pick<AvailabilityService, 'settings' | 'hours'>;
+  mailer: Mailer;
+  links: ConversationLinks;
+  clock: Clock;
+  options: FollowupOptions;
+}
+
+/** SMTP replies in the 5xx range are final ("no such mailbox"); anything else may pass later. */
+function isPermanent(err: unknown): boolean {
+  const e = err as { responseCode?: number; code?: string };
+  return (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600) || e.code === 'EENVELOPE';
+}
+
+/** The mail server could not be reached at all: the rest of a batch would fail the same way. */
+function isUnreachable(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'ECONNECTION' || code === 'ETIMEDOUT' || code === 'ESOCKET' || code === 'ECONNREFUSED' || code === 'EDNS';
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
+
+/**
+ * The email fallback: what to send to whom, and when, all through the outbox. Emails are rows
+ * first (written with what caused them), then the dispatcher sends them with retries, so a mail
+ * server that is down delays email and loses none.
+ */
+export class FollowupService {
+  constructor(private readonly deps: FollowupDeps) {}
+
+  async #orgName(): Promise<string> {
+    return (await this.deps.organisations.get())?.name ?? 'Support';
+  }
+
+  #link(conversationId: string): string {
+    const expires = new Date(this.deps.clock.now().getTime() + this.deps.options.linkTtlMs);
+    return this.deps.options.urls.conversation(this.deps.links.sign(conversationId, expires));
+  }
+
+  #replyTo(conversationId: string): string | null {
+    const domain = this.deps.options.inboundDomain;
+    return domain ? `reply+${this.deps.links.replyToken(conversationId)}@${domain}` : null;
+  }
+
+  /**
+   * The acknowledgement when nobody could answer straight away: "we got your question, we'll
+   * reply within X". Undefined when the visitor left no email. One per episode, however often
+   * it is asked for.
+   */
+  async acknowledgement(conversation: Conversation, visitor: Visitor, replyWithin: ReplyWindow): Promise<NewEmail | undefined> {
+    if (!visitor.email) return undefined;
+    const { lang, t } = emailStrings(conversation.language ?? visitor.language);
+    const org = await this.#orgName();
+    const recent = await this.deps.messages.recent(conversation.id, 20, { episode: conversation.episode });
+    const question = [...recent].reverse().find((m) => m.author === 'visitor')?.text ?? '';
+    const days = Math.round(this.deps.options.linkTtlMs / 86_400_000);
+    return {
+      key: `${conversation.id}:acknowledgement:${conversation.episode}`,
+      kind: 'acknowledgement',
+      conversationId: conversation.id,
+      to: visitor.email,
+      subject: fill(t.ackSubject, { org }),
+      template: 'visitor-acknowledgement',
+      replyTo: this.#replyTo(conversation.id),
+      data: {
+        lang,
+        org,
+        intro: fill(t.ackIntro, { org }),
+        question,
+        promise: fill(t.ackPromise, { x: replyWindowText(replyWithin, lang) }),
+        link: this.#link(conversation.id),
+        open: t.open,
+        orReply: this.deps.options.inboundDomain ? t.orReply : '',
+        linkExpires: fill(t.linkExpires, { days }),
+        why: fill(t.why, { org }),
+      },
+    };
+  }
+
+  /**
+   * An agent's reply, held for the batch window: replies in quick succession go out as one
+   * email, and none goes out if the visitor was in the chat to see them (releaseReplies decides).
+   */
+  agentReply(conversation: Conversation, visitor: Visitor, message: Message): NewEmail | undefined {
+    if (!visitor.email || message.author !== 'agent' || message.internal) return undefined;
+    return {
+      key: `${conversation.id}:agent_reply:${message.id}`,
+      kind: 'agent_reply',
+      conversationId: conversation.id,
+      to: visitor.email,
+      subject: '',
+      template: 'visitor-reply',
+      replyTo: this.#replyTo(conversation.id),
+      status: 'held',
+      notBefore: new Date(message.createdAt.getTime() + this.deps.options.batchWindowMs),
+      data: { messageId: message.id },
+    };
+  }
+
+  /**
+   * Turns held replies into emails: once a conversation's replies have been quiet for the batch
+   * window (or the first has waited the longest allowed), they become one email; if the visitor
+   * has been in the chat since the last of them, they saw them there and no email goes out.
+   */
+  async releaseReplies(): Promise<{ released: number; skipped: number }> {
+    const now = this.deps.clock.now();
+    const held = await this.deps.outbox.heldDue(now);
+    const byConversation = new Map<string, OutboxEmail[]>();
+    for (const e of held) byConversation.set(e.conversationId ?? '', [...(byConversation.get(e.conversationId ?? '') ?? []), e]);
+    let released = 0;
+    let skipped = 0;
+    for (const [conversationId, rows] of byConversation) {
+      const last = rows[rows.length - 1]!;
+      const quiet = last.nextAttemptAt.getTime() <= now.getTime();
+      const waitedLongest = now.getTime() - rows[0]!.createdAt.getTime() >= this.deps.options.batchMaxMs;
+      if (!quiet && !waitedLongest) continue;
+      const conversation = await this.deps.conversations.findById(conversationId);
+      const visitor = conversation && (await this.deps.visitors.findById(conversation.visitorId));
+      const messages = (await Promise.all(rows.map((r) => this.deps.messages.findById(String(r.data.messageId))))).filter((m): m is Message => !!m);
+      const newest = messages[messages.length - 1];
+      if (!conversation || !visitor?.email || !newest) {
+        await this.deps.outbox.skip(rows.map((r) => r.id), 'the conversation, the visitor or the reply is gone');
+        skipped += rows.length;
+        continue;
+      }
+      if (visitor.lastSeenAt.getTime() >= newest.createdAt.getTime()) {
+        await this.deps.outbox.skip(rows.map((r) => r.id), 'the visitor was in the chat and saw the replies there');
+        skipped += rows.length;
+        continue;
+      }
+      const { lang, t } = emailStrings(conversation.language ?? visitor.language);
+      const org = await this.#orgName();
+      const name = newest.authorName ?? org;
+      const days = Math.round(this.deps.options.linkTtlMs / 86_400_000);
+      await this.deps.outbox.releaseBatch(
+        last.id,
+        rows.slice(0, -1).map((r) => r.id),
+        {
+          subject: fill(t.replySubject, { name, org }),
+          data: {
+            lang,
+            org,
+            intro: fill(t.replyIntro, { name, org }),
+            replies: messages.map((m) => ({ author: m.authorName ?? org, text: m.text })),
+            link: this.#link(conversation.id),
+            open: t.open,
+            orReply: this.deps.options.inboundDomain ? t.orReply : '',
+            linkExpires: fill(t.linkExpires, { days }),
+            why: fill(t.why, { org }),
+          },
+        },
+      );
+      released++;
+    }
+    return { released, skipped };
+  }
+
+  /**
+   * Reminds the team of conversations waiting past the configured time, during support hours
+   * (a reminder at 3 a.m. helps nobody; it goes out when the team opens). One per person per
+   * conversation and episode.
+   */
+  async remindWaiting(): Promise<{ queued: number }> {
+    const settings = await this.deps.availability.settings();
+    const minutes = settings.promises.waitingReminderMinutes;
+    const now = this.deps.clock.now();
+    if (!minutes || !isOpen(this.deps.availability.hours(settings), now)) return { queued: 0 };
+    const waiting = await this.deps.conversations.waitingSince(new Date(now.getTime() - minutes * 60_000), 50);
+    if (!waiting.length) return { queued: 0 };
+    const team = (await this.deps.users.list()).filter((u) => u.active);
+    const org = await this.#orgName();
+    const emails: NewEmail[] = [];
+    for (const c of waiting) {
+      const waited = Math.floor((now.getTime() - (c.queuedAt ?? now).getTime()) / 60_000);
+      for (const user of team) {
+        emails.push({
+          key: `${c.id}:waiting_reminder:${c.episode}:${user.id}`,
+          kind: 'waiting_reminder',
+          conversationId: c.id,
+          to: user.email,
+          subject: `Waiting ${waited} min: ${(c.lastMessagePreview ?? 'a visitor').slice(0, 60)}`,
+          template: 'waiting-reminder',
+          data: { name: user.name, org, waited, preview: c.lastMessagePreview ?? '', reason: c.handoff?.reason ?? '', link: this.deps.options.urls.inbox(c.id) },
+        });
+      }
+    }
+    return { queued: await this.deps.outbox.enqueue(emails) };
+  }
+
+  /**
+   * Sends what is due. Transient failures are retried with exponential backoff for up to about a
+   * day; a permanent refusal (5xx) is not retried. If the server cannot be reached, the rest of
+   * the batch waits for the next try instead of timing out one by one.
+   */
+  async dispatch(): Promise<{ sent: number; retrying: number; failed: number }> {
+    const o = this.deps.options;
+    const result = { sent: 0, retrying: 0, failed: 0 };
+    for (let round = 0; round < 50; round++) {
+      const now = this.deps.clock.now();
+      const batch = await this.deps.outbox.claim(now, o.batchSize, 2 * 60_000);
+      if (!batch.length) break;
+      let unreachable: { error: string; until: Date } | undefined;
+      for (const email of batch) {
+        if (unreachable) {
+          // Not tried: it keeps its attempt count and goes with the next try.
+          await this.deps.outbox.markRetry(email.id, { attempts: email.attempts, nextAttemptAt: unreachable.until, error: unreachable.error });
+          result.retrying++;
+          continue;
+        }
+        try {
+          await this.deps.mailer.send({
+            to: email.to,
+            subject: email.subject,
+            template: email.template,
+            data: email.data,
+            ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+            messageId: `<outbox-${email.id}@${o.messageIdHost}>`,
+          });
+          await this.deps.outbox.markSent(email.id, this.deps.clock.now());
+          result.sent++;
+        } catch (err) {
+          const attempts = email.attempts + 1;
+          const error = errorText(err);
+          const tooOld = now.getTime() - email.createdAt.getTime() >= o.giveUpAfterMs;
+          if (isPermanent(err) || tooOld) {
+            await this.deps.outbox.markFailed(email.id, { attempts, error: tooOld && !isPermanent(err) ? `gave up after ${attempts} attempts: ${error}` : error });
+            result.failed++;
+            continue;
+          }
+          const until = new Date(now.getTime() + Math.min(o.retryBaseMs * 2 ** (attempts - 1), o.retryMaxMs));
+          await this.deps.outbox.markRetry(email.id, { attempts, nextAttemptAt: until, error });
+          result.retrying++;
+          if (isUnreachable(err)) unreachable = { error, until };
+        }
+      }
+      if (unreachable) break;
+    }
+    return result;
+  }
+
+  /** Sends a test email through the outbox at once, and says what happened. */
+  async sendTest(to: string): Promise<OutboxEmail> {
+    const address = to.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) throw new ValidationError('Enter the address to send the test to.', { to: 'Enter an email address such as you@example.com.' });
+    const key = `test:${randomUUID()}`;
+    const org = await this.#orgName();
+    await this.deps.outbox.enqueue([{ key, kind: 'test', conversationId: null, to: address, subject: `Test email from Baton (${org})`, template: 'test', data: { org, at: this.deps.clock.now().toISOString() } }]);
+    await this.dispatch();
+    const email = await this.deps.outbox.findByKey(key);
+    if (!email) throw new Error('the test email was not stored');
+    return email;
+  }
+
+  /** For Settings › Email: the latest emails that failed or are being retried, and the counts. */
+  async overview(): Promise<{ counts: Awaited<ReturnType<OutboxRepo['counts']>>; problems: OutboxEmail[] }> {
+    const [counts, problems] = await Promise.all([this.deps.outbox.counts(), this.deps.outbox.list({ status: ['failed', 'pending'], limit: 50 })]);
+    return { counts, problems: problems.filter((e) => e.status === 'failed' || e.attempts > 0) };
+  }
+
+  /** An admin's "retry": a failed email goes back in the queue, as if new. */
+  async retry(id: string): Promise<boolean> {
+    return this.deps.outbox.retry(id, this.deps.clock.now());
+  }
+}

@@ -1,0 +1,88 @@
+import { noticeLanguage } from '../conversations/notices.js';
+
+/** What the emails to visitors say, per language ({org}, {name}, {x}, {days} filled in). */
+export interface EmailStrings {
+  ackSubject: string;
+  ackIntro: string;
+  ackPromise: string;
+  replySubject: string;
+  replyIntro: string;
+  open: string;
+  orReply: string;
+  linkExpires: string;
+  why: string;
+  yourQuestion: string;
+}
+
+const STRINGS = {
+  en: {
+    ackSubject: 'We got your question ({org})',
+    ackIntro: 'Thanks for writing to {org}. We got your question:',
+    ackPromise: 'Nobody from the team could answer straight away. A teammate will reply by email within {x}.',
+    replySubject: 'Reply from {name} ({org})',
+    replyIntro: '{name} from {org} replied to your question:',
+    open: 'Open the conversation',
+    orReply: 'You can also reply to this email.',
+    linkExpires: 'The link works for {days} days.',
+    why: 'You get this email because you asked {org} for help in the chat and left this address.',
+    yourQuestion: 'Your question',
+  },
+  da: {
+    ackSubject: 'Vi har modtaget dit spørgsmål ({org})',
+    ackIntro: 'Tak fordi du skrev til {org}. Vi har modtaget dit spørgsmål:',
+    ackPromise: 'Ingen fra teamet kunne svare med det samme. En kollega svarer dig på e-mail inden for {x}.',
+    replySubject: 'Svar fra {name} ({org})',
+    replyIntro: '{name} fra {org} har svaret på dit spørgsmål:',
+    open: 'Åbn samtalen',
+    orReply: 'Du kan også svare på denne e-mail.',
+    linkExpires: 'Linket virker i {days} dage.',
+    why: 'Du får denne e-mail, fordi du bad {org} om hjælp i chatten og skrev denne adresse.',
+    yourQuestion: 'Dit spørgsmål',
+  },
+  de: {
+    ackSubject: 'Wir haben Ihre Frage erhalten ({org})',
+    ackIntro: 'Danke für Ihre Nachricht an {org}. Wir haben Ihre Frage erhalten:',
+    ackPromise: 'Niemand aus dem Team konnte sofort antworten. Jemand aus dem Team antwortet Ihnen per E-Mail innerhalb von {x}.',
+    replySubject: 'Antwort von {name} ({org})',
+    replyIntro: '{name} von {org} hat auf Ihre Frage geantwortet:',
+    open: 'Unterhaltung öffnen',
+    orReply: 'Sie können auch auf diese E-Mail antworten.',
+    linkExpires: 'Der Link ist {days} Tage gültig.',
+    why: 'Sie erhalten diese E-Mail, weil Sie {org} im Chat um Hilfe gebeten und diese Adresse angegeben haben.',
+    yourQuestion: 'Ihre Frage',
+  },
+  fr: {
+    ackSubject: 'Nous avons bien reçu votre question ({org})',
+    ackIntro: "Merci d'avoir écrit à {org}. Nous avons bien reçu votre question :",
+    ackPromise: "Personne de l'équipe n'a pu répondre tout de suite. Un membre de l'équipe vous répondra par e-mail sous {x}.",
+    replySubject: 'Réponse de {name} ({org})',
+    replyIntro: '{name} de {org} a répondu à votre question :',
+    open: 'Ouvrir la conversation',
+    orReply: 'Vous pouvez aussi répondre à cet e-mail.',
+    linkExpires: 'Le lien est valable {days} jours.',
+    why: "Vous recevez cet e-mail parce que vous avez demandé de l'aide à {org} dans le chat et laissé cette adresse.",
+    yourQuestion: 'Votre question',
+  },
+  es: {
+    ackSubject: 'Hemos recibido su pregunta ({org})',
+    ackIntro: 'Gracias por escribir a {org}. Hemos recibido su pregunta:',
+    ackPromise: 'Nadie del equipo pudo responder en ese momento. Alguien del equipo le responderá por correo electrónico en {x}.',
+    replySubject: 'Respuesta de {name} ({org})',
+    replyIntro: '{name} de {org} ha respondido a su pregunta:',
+    open: 'Abrir la conversación',
+    orReply: 'También puede responder a este correo.',
+    linkExpires: 'El enlace es válido durante {days} días.',
+    why: 'Recibe este correo porque pidió ayuda a {org} en el chat y dejó esta dirección.',
+    yourQuestion: 'Su pregunta',
+  },
+} satisfies Record<string, EmailStrings>;
+
+export function emailStrings(language: string | null | undefined): { lang: string; t: EmailStrings } {
+  const lang = noticeLanguage(language);
+  return { lang, t: STRINGS[lang] };
+}
+
+/** Replaces {key} placeholders; the values are plain text (templates escape them). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}
