@@ -248,6 +248,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     clock,
   });
   const conversationLinks = new ConversationLinks(sessionSecret);
+  const visitorTokens = new VisitorTokens(sessionSecret);
   const outbox = new OutboxRepo(db);
   const followups = new FollowupService({
     outbox,
@@ -259,6 +260,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     availability,
     mailer,
     links: conversationLinks,
+    visitorToken: (id) => visitorTokens.sign(id),
     clock,
     options: {
       batchWindowMs: config.email.replyBatchSeconds * 1000,
@@ -282,7 +284,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     conversations: conversationsRepo,
     messages: messagesRepo,
     assistant,
-    tokens: new VisitorTokens(sessionSecret),
+    tokens: visitorTokens,
     locker,
     transitions,
     clock,

@@ -52,11 +52,15 @@ export function endLiveStreams(): void {
 
 /**
  * Keeps a live stream open for as long as the client stays: comments every 25 s so proxies do not
- * close it, and the subscription ended (and `onClose` run) when the client goes. Resolves with
- * whether the client is still there once subscribed.
+ * close it (running `onBeat` each time), and the subscription ended (and `onClose` run) when the
+ * client goes. Resolves with whether the client is still there once subscribed.
  */
-export async function holdOpen(res: Response, stream: EventStream, subscribe: () => Promise<() => void>, onClose?: () => void): Promise<boolean> {
-  const keepalive = setInterval(() => stream.comment('keepalive'), KEEPALIVE_MS);
+export async function holdOpen(res: Response, stream: EventStream, subscribe: () => Promise<() => void>, hooks: { onClose?: () => void; onBeat?: () => void } = {}): Promise<boolean> {
+  const { onClose, onBeat } = hooks;
+  const keepalive = setInterval(() => {
+    stream.comment('keepalive');
+    onBeat?.();
+  }, KEEPALIVE_MS);
   let unsubscribe: (() => void) | undefined;
   let gone = false;
   liveStreams.add(res);

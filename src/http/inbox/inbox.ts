@@ -223,9 +223,11 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
         inbox.watch((event) => {
           chain = chain.then(() => handle(event)).catch((err: unknown) => req.log.warn({ err }, 'live update could not be sent'));
         }),
-      () => {
-        clearTimeout(refresh);
-        if (openId) void inbox.leave(user, openId).catch(() => {});
+      {
+        onClose: () => {
+          clearTimeout(refresh);
+          if (openId) void inbox.leave(user, openId).catch(() => {});
+        },
       },
     );
     // Tells the client (and the tests) that from here on nothing is missed.

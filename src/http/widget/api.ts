@@ -6,10 +6,10 @@ import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
 import { holdOpen, openEventStream } from '../sse.js';
-import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf } from './visitor.js';
+import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
-const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional() });
+const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional() });
 const ConversationBody = z.object({ language: z.string().max(20).optional(), pageUrl: z.string().max(4000).optional() });
 const MessageBody = z.object({
   text: z.string({ error: 'text is required.' }),
@@ -23,6 +23,8 @@ export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(
  * The public visitor API (docs/api.md): JSON, bearer visitor tokens, no cookies. Replies stream
  * as server-sent events when asked.
  */
+const EmailBody = z.object({ email: z.string({ error: 'Give an email address.' }).max(320) });
+
 export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
   const { conversations, widget } = c.services;
   const r = Router();
@@ -38,8 +40,15 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
 
   r.patch('/api/v1/visitors/me', auth, async (req, res) => {
     const body = parseForm(IdentifyBody, req.body);
-    const visitor = await conversations.identify(visitorOf(req), body);
-    res.json({ id: visitor.id, email: visitor.email, name: visitor.name });
+    const visitor = await conversations.noteTimeZone(await conversations.identify(visitorOf(req), body), body.timeZone);
+    res.json({ id: visitor.id, email: visitor.email, name: visitor.name, timeZone: visitor.timeZone });
+  });
+
+  /** The visitor leaves an email for the team's reply (after seeing a consent line); acknowledged by email while waiting. */
+  r.post('/api/v1/visitors/me/email', auth, async (req, res) => {
+    const body = parseForm(EmailBody, req.body);
+    const { visitor, acknowledged } = await conversations.leaveEmail(visitorOf(req), body);
+    res.json({ id: visitor.id, email: visitor.email, acknowledged });
   });
 
   r.post('/api/v1/conversations', auth, async (req, res) => {
@@ -96,6 +105,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
         else if (update.type === 'status') stream.send(JSON.stringify({ status: update.status, agentName: update.agentName }), 'status');
         else stream.send(JSON.stringify({ who: 'agent', name: update.name }), 'typing');
       }),
+      visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );
     if (open) stream.send('{}', 'ready');
   });

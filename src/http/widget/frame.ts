@@ -2,13 +2,14 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { renderMarkdown, safeHref } from '../../lib/markdown.js';
-import type { Conversation, Message } from '../../services/conversations/types.js';
+import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
 import { holdOpen, openEventStream } from '../sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
-import { checkOrigin, messageLimits, requireVisitor, typingAllowed, visitorOf } from './visitor.js';
+import { checkOrigin, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
+import { InvalidTokenError, NotFoundError, ValidationError } from '../../services/errors.js';
 import type { Views } from '../../lib/views.js';
 
 const FrameQuery = z.object({
@@ -17,8 +18,16 @@ const FrameQuery = z.object({
   greeting: z.string().max(300).optional().catch(undefined),
   page: z.string().max(2000).optional().catch(undefined),
 });
-const MessageForm = z.object({ text: z.string({ error: 'Write a message.' }), clientId: z.string().max(1000).optional(), page: z.string().max(4000).optional(), lang: z.string().max(20).optional() });
-const ContextForm = z.object({ page: z.string().max(4000).optional(), lang: z.string().max(20).optional() });
+const MessageForm = z.object({ text: z.string({ error: 'Write a message.' }), clientId: z.string().max(1000).optional(), page: z.string().max(4000).optional(), lang: z.string().max(20).optional(), tz: z.string().max(64).optional() });
+const ContextForm = z.object({ page: z.string().max(4000).optional(), lang: z.string().max(20).optional(), tz: z.string().max(64).optional() });
+const EmailForm = z.object({ email: z.string().max(320).default(''), lang: z.string().max(20).optional() });
+
+/** What the email fallback shows in the chat (partials/widget/followup). */
+type Followup =
+  | { state: 'none' }
+  | { state: 'saved'; email: string }
+  | { state: 'offer'; intro: string; showAt: number | null; privacyUrl: string; error?: string; value?: string }
+  | { state: 'early'; privacyUrl: string; error?: string; value?: string };
 
 /** The element that keeps the frame's live stream open (hx-sse reconnects it when it drops). */
 const liveStream = (lang: string) => `<div hx-sse:connect="/widget/stream?lang=${encodeURIComponent(lang)}" hx-swap="none"></div>`;
@@ -38,8 +47,8 @@ function allowEmbedding(res: Response, settings: WidgetSettings): void {
  * swaps in. The visitor token comes from the frame's own storage as a bearer header, so no
  * cookie is ever set. Replies stream as server-sent events carrying HTML.
  */
-export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team'> }): Router {
-  const { conversations, widget, team } = c.services;
+export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
+  const { conversations, widget, team, availability, followups } = c.services;
   const r = Router();
   const auth = requireVisitor(conversations);
   const sameSite = checkOrigin(widget, c.config.baseUrl, { cors: false });
@@ -61,6 +70,30 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     return { settings, lang, t, orgName, greeting, md: renderMarkdown, href: safeHref };
   }
 
+  /**
+   * The email fallback for this visitor and conversation: offered once the conversation waits for
+   * the team (at once when nobody could answer, else after a while), available on request before,
+   * and confirmed once given.
+   */
+  async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings): Promise<Followup> {
+    if (!conversation || conversation.status === 'resolved') return { state: 'none' };
+    if (visitor.email) return conversation.status === 'bot' ? { state: 'none' } : { state: 'saved', email: visitor.email };
+    const privacyUrl = (await availability.settings()).promises.privacyPolicyUrl;
+    const offerAt = conversations.emailOfferAt(conversation, visitor);
+    if (!offerAt) return { state: 'early', privacyUrl };
+    const later = offerAt.getTime() > c.clock.now().getTime();
+    return { state: 'offer', intro: conversation.handoff?.promise === 'available' ? t.emailOffer : t.emailAsk, showAt: later ? offerAt.getTime() : null, privacyUrl };
+  }
+
+  const followupHtml = (followup: Followup, ctx: { t: WidgetStrings; lang: string }) =>
+    `<hx-partial hx-target="#followup" hx-swap="innerHTML">${c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang })}</hx-partial>`;
+
+  /** The followup as it stands now, re-read (after a handoff or a status change). */
+  const currentFollowup = async (visitor: Visitor, ctx: { t: WidgetStrings; lang: string }) => {
+    const fresh = await conversations.reload(visitor);
+    return followupHtml(await followupOf(await conversations.current(fresh), fresh, ctx.t), ctx);
+  };
+
   const messageHtml = (views: Views, m: Message, t: WidgetStrings) => views.render('partials/widget/message', { m, t, md: renderMarkdown, href: safeHref });
 
   r.get('/widget/frame', async (req, res) => {
@@ -76,6 +109,26 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     });
   });
 
+  /**
+   * The conversation opened from a link in an email: the same chat, full page, signed in as the
+   * visitor the link was for. An expired or forged link gets a page saying so, and nothing else.
+   */
+  r.get('/c/:token', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    let opened;
+    try {
+      opened = await followups.openLink(String(req.params.token));
+    } catch (err) {
+      if (!(err instanceof InvalidTokenError || err instanceof NotFoundError)) throw err;
+      const ctx = await frameContext(req, {});
+      res.status(err instanceof InvalidTokenError ? 410 : 404);
+      render(res, 'pages/widget/link', { ...ctx, colour: ctx.settings.colour, expired: err instanceof InvalidTokenError, message: err.message });
+      return;
+    }
+    const ctx = await frameContext(req, { lang: opened.conversation.language ?? undefined });
+    render(res, 'pages/widget/frame', { ...ctx, colour: ctx.settings.colour, page: '', maxChars: c.config.widget.messageMaxChars, hosted: { token: opened.visitorToken } });
+  });
+
   r.get('/widget/thread', sameSite, auth, async (req, res) => {
     const visitor = visitorOf(req);
     const conversation = await conversations.current(visitor);
@@ -83,7 +136,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const ctx = await frameContext(req, FrameQuery.parse(req.query));
     res.set('Cache-Control', 'no-store');
     const agentName = conversation ? await conversations.assigneeName(conversation) : null;
-    render(res, 'partials/widget/thread', { ...ctx, messages, requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'), agentName, live: conversation ? liveStream(ctx.lang) : '' });
+    render(res, 'partials/widget/thread', {
+      ...ctx,
+      messages,
+      requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'),
+      agentName,
+      live: conversation ? liveStream(ctx.lang) : '',
+      followup: followupHtml(await followupOf(conversation, visitor, ctx.t), ctx),
+    });
   });
 
   r.post(
@@ -92,7 +152,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     ...messageLimits(c.rateLimits, auth),
     async (req, res) => {
       const form = parseForm(MessageForm, req.body);
-      const visitor = visitorOf(req);
+      const visitor = await conversations.noteTimeZone(visitorOf(req), form.tz);
       const ctx = await language(req, form.lang);
       const conversation: Conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
       const received = await conversations.receive(visitor, conversation.id, { text: form.text, clientId: form.clientId });
@@ -117,7 +177,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
           : await conversations.respond(received.conversation, received.message, {
               onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
             });
-        const teamBar = reply?.meta.handoff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` : '';
+        const handedOff = !!(reply?.meta.handoff ?? notice);
+        const teamBar = handedOff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>${await currentFollowup(visitor, ctx)}` : '';
         const shown = [reply, notice].filter((m): m is Message => !!m);
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, ctx.t)).join('')}</hx-partial>${teamBar}`);
       } catch (err) {
@@ -145,33 +206,68 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       res.status(204).end();
       return;
     }
-    const { t } = await language(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
+    const { t, lang } = await language(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
     const stream = openEventStream(res);
     const line = (text: string) => `<div class="msg msg-system"><div class="body"><p>${escapeHtml(text)}</p></div></div>`;
     const teamBar = (requested: boolean, agentName: string | null) =>
       `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t, requested, agentName })}</hx-partial>`;
     const append = (html: string) => `<hx-partial hx-target="#messages" hx-swap="beforeend">${html}</hx-partial><hx-partial hx-target="#typing" hx-swap="innerHTML"></hx-partial>`;
-    await holdOpen(res, stream, () =>
-      conversations.watch(visitor, conversation.id, (update) => {
-        // The visitor's own messages and the AI's replies arrive with the visitor's POST.
-        if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
-        else if (update.type === 'status' && update.status === 'assigned' && update.agentName) stream.send(append(line(t.joined.replace('{name}', update.agentName))) + teamBar(true, update.agentName));
-        else if (update.type === 'status' && update.status === 'resolved') stream.send(append(line(t.resolved)) + teamBar(false, null));
-        else if (update.type === 'status' && update.status === 'queued') stream.send(teamBar(true, null));
-        else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
-      }),
+    // A status change also changes what the email fallback shows (offered while waiting, not once someone has it).
+    const withFollowup = async (html: string) => {
+      try {
+        stream.send(html + (await currentFollowup(visitor, { t, lang })));
+      } catch (err) {
+        req.log.warn({ err }, 'live update could not be sent');
+        stream.send(html);
+      }
+    };
+    // The listener's promise is awaited before the next update, so they arrive in order.
+    await holdOpen(
+      res,
+      stream,
+      () =>
+        conversations.watch(visitor, conversation.id, async (update) => {
+          // The visitor's own messages and the AI's replies arrive with the visitor's POST.
+          if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
+          else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(append(line(t.joined.replace('{name}', update.agentName))) + teamBar(true, update.agentName));
+          else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved)) + teamBar(false, null));
+          else if (update.type === 'status' && update.status === 'queued') await withFollowup(teamBar(true, null));
+          else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
+        }),
+      visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );
   });
 
   r.post('/widget/handoff', sameSite, auth, async (req, res) => {
     const form = parseForm(ContextForm, req.body);
-    const visitor = visitorOf(req);
+    const visitor = await conversations.noteTimeZone(visitorOf(req), form.tz);
     const ctx = await language(req, form.lang);
     const conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
     const { notice } = await conversations.requestTeam(visitor, conversation.id);
     res.set('Cache-Control', 'no-store').type('html').send(
-      messageHtml(c.views, notice, ctx.t) + `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>`,
+      messageHtml(c.views, notice, ctx.t) +
+        `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` +
+        (await currentFollowup(visitor, ctx)) +
+        // The first message may be this request: from now on there is something to listen to.
+        `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>`,
     );
+  });
+
+  /** The visitor leaves an email for the team's reply; a mistake re-shows the form with the reason. */
+  r.post('/widget/email', sameSite, auth, async (req, res) => {
+    const form = parseForm(EmailForm, req.body);
+    const visitor = visitorOf(req);
+    const ctx = await language(req, form.lang);
+    res.set('Cache-Control', 'no-store').type('html');
+    try {
+      const { visitor: saved } = await conversations.leaveEmail(visitor, { email: form.email });
+      res.send(c.views.render('partials/widget/followup', { followup: { state: 'saved', email: saved.email ?? form.email }, t: ctx.t, lang: ctx.lang }));
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const shown = await followupOf(await conversations.current(visitor), visitor, ctx.t);
+      const followup: Followup = shown.state === 'offer' || shown.state === 'early' ? { ...shown, showAt: null, error: err.fields?.email ?? err.message, value: form.email } as Followup : { state: 'early', privacyUrl: '', error: err.fields?.email ?? err.message, value: form.email };
+      res.status(422).send(c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang }));
+    }
   });
 
   return r;

@@ -102,3 +102,13 @@ export function typingAllowed(visitorId: string, now = Date.now()): boolean {
   lastTyping.set(visitorId, now);
   return true;
 }
+
+/**
+ * Marks the visitor as in the chat while their stream is open (at once, with every keepalive,
+ * and as it closes): an agent's reply they see there is not emailed to them as well.
+ */
+export function visitorPresence(conversations: ConversationService, visitor: Visitor, onError: (err: unknown) => void): { onBeat: () => void; onClose: () => void } {
+  const seen = () => void conversations.seen(visitor).catch(onError);
+  seen();
+  return { onBeat: seen, onClose: seen };
+}

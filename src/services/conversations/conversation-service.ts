@@ -75,6 +75,11 @@ export class ConversationService {
     return visitor;
   }
 
+  /** The visitor as stored now (their email may have been given since the request began). */
+  async reload(visitor: Visitor): Promise<Visitor> {
+    return (await this.deps.visitors.findById(visitor.id)) ?? visitor;
+  }
+
   async identify(visitor: Visitor, input: { email?: string; name?: string }): Promise<Visitor> {
     const email = this.#checkEmail(input.email);
     const name = input.name?.trim();
@@ -164,7 +169,7 @@ export class ConversationService {
    * reply above all), status changes with the agent's name, and an agent typing. Internal notes
    * and drafts never reach them. Resolves once listening, with the function that stops it.
    */
-  async watch(visitor: Visitor, conversationId: string, listener: (update: VisitorUpdate) => void): Promise<() => void> {
+  async watch(visitor: Visitor, conversationId: string, listener: (update: VisitorUpdate) => void | Promise<void>): Promise<() => void> {
     const conversation = await this.#owned(visitor, conversationId);
     let chain = Promise.resolve();
     const name = async (userId: string | null | undefined) => (userId ? ((await this.deps.users.findById(userId))?.name ?? null) : null);

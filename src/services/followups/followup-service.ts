@@ -4,7 +4,7 @@ import { isOpen } from '../availability/hours.js';
 import type { ReplyWindow } from '../availability/types.js';
 import { replyWindowText } from '../conversations/notices.js';
 import type { Conversation, Message, Visitor } from '../conversations/types.js';
-import { ValidationError } from '../errors.js';
+import { InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, ConversationRepo, Mailer, MessageRepo, OrganisationRepo, OutboxRepo, UserRepo, VisitorRepo } from '../ports.js';
 import type { ConversationLinks } from './links.js';
 import { emailStrings, fill } from './strings.js';
@@ -41,6 +41,8 @@ export interface FollowupDeps {
   availability: Pick<AvailabilityService, 'settings' | 'hours'>;
   mailer: Mailer;
   links: ConversationLinks;
+  /** Signs a visitor token, so a link from an email can open the visitor's chat. */
+  visitorToken: (visitorId: string) => string;
   clock: Clock;
   options: FollowupOptions;
 }
@@ -275,6 +277,21 @@ export class FollowupService {
       if (unreachable) break;
     }
     return result;
+  }
+
+  /**
+   * A link from an email: the conversation it opens and a visitor token for the hosted chat
+   * page. An expired link and a forged one are told apart, and neither reveals anything.
+   */
+  async openLink(token: string): Promise<{ conversation: Conversation; visitorToken: string }> {
+    const verified = this.deps.links.verify(token, this.deps.clock.now());
+    if (verified === 'expired') {
+      const days = Math.round(this.deps.options.linkTtlMs / 86_400_000);
+      throw new InvalidTokenError(`This link has expired: links in our emails work for ${days} days. Open the chat on our website to write to us again.`);
+    }
+    const conversation = verified && (await this.deps.conversations.findById(verified.conversationId));
+    if (!conversation) throw new NotFoundError('This link is not valid. Check that it was copied whole, or open the chat on our website.');
+    return { conversation, visitorToken: this.deps.visitorToken(conversation.visitorId) };
   }
 
   /** Sends a test email through the outbox at once, and says what happened. */

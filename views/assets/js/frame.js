@@ -73,7 +73,7 @@
       if (!res.ok) throw new Error('HTTP ' + res.status);
       return res.text().then(function (html) {
         return htmx.swap({ sourceElement: messages, target: messages, text: html, swap: 'innerHTML' });
-      }).then(scrollDown);
+      }).then(scrollDown).then(revealLater);
     });
   }
 
@@ -138,6 +138,22 @@
     if (dismiss) dismiss.parentElement.remove();
   });
 
+  // The email offer waits until nobody has picked the conversation up for a while: the server
+  // says when (data-show-at, epoch ms); the page shows it then, without another request.
+  function revealLater() {
+    var offers = document.querySelectorAll('[data-show-at]');
+    for (var i = 0; i < offers.length; i++) {
+      (function (el) {
+        if (el.dataset.timer) return;
+        var wait = Number(el.dataset.showAt) - Date.now();
+        el.dataset.timer = '1';
+        setTimeout(function () { el.hidden = false; }, Math.max(0, Math.min(wait, 2147483000)));
+      })(offers[i]);
+    }
+  }
+  document.addEventListener('htmx:after:swap', revealLater);
+  document.addEventListener('htmx:sse:after:message', revealLater);
+
   function grow() {
     text.style.height = 'auto';
     text.style.height = Math.min(text.scrollHeight, 160) + 'px';
@@ -157,6 +173,8 @@
     form = document.getElementById('composer');
     text = document.getElementById('message-text');
     accent();
+    // The visitor's time zone, so "we're back at 09:00" is said in their own time.
+    try { form.elements.tz.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* old browser: the team's time zone is used */ }
     text.addEventListener('input', grow);
     // The team sees "the visitor is typing": at most one notice every few seconds, and only
     // once there is a visitor to speak of.
@@ -172,7 +190,10 @@
         form.requestSubmit();
       }
     });
-    document.getElementById('close-chat').addEventListener('click', function () { post({ baton: 'close' }); });
+    var close = document.getElementById('close-chat');
+    if (close) close.addEventListener('click', function () { post({ baton: 'close' }); });
+    // Opened from a link in an email: the link signed the visitor in; keep it for later visits.
+    if (chat.dataset.token) save(chat.dataset.token);
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') post({ baton: 'close' }); });
     tokenFromHost()
       .then(ensureVisitor)
