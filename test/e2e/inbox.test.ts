@@ -37,6 +37,8 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
     siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
     await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    // Open around the clock, so what the visitor is promised does not depend on when this runs.
+    await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my subscription?', answer: 'Open Settings, then Plan, and press Cancel.' });
     const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
     await t.container.services.inbox.saveCannedResponse(ada, { shortcut: 'greet', text: 'Hi, I am Ada.' });
@@ -92,7 +94,8 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     await frame.locator('#message-text').fill('Can I talk to a human? My order #1234 never arrived.');
     await frame.locator('#message-text').press('Enter');
     await frame.locator('.msg-system').waitFor();
-    await expect(frame.locator('.msg-system').textContent()).resolves.toContain('A teammate will reply here in this chat');
+    // Ada has the inbox open, so someone is available.
+    await expect(frame.locator('.msg-system').textContent()).resolves.toContain('A teammate will join shortly (usually within 5 minutes).');
 
     // It arrives in the agent's queue without a reload.
     const row = agentPage.locator('.conv-row').first();

@@ -32,6 +32,8 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
       JSON.stringify({ answer: 'To cancel, open **Settings → Plan** and press *Cancel*. Your data is kept for 60 days, so you can come back.', sources: [1], confidence: 'high', handoff: null });
     t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0' } });
     server = await listen(t.app);
+    // Open around the clock, so what the visitor is promised does not depend on when this runs.
+    await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
     // The shop's own site: another origin (127.0.0.2), its own CSS trying to restyle buttons, and
     // a help page the knowledge base crawls.
     site = http.createServer((req, res) => {
@@ -172,7 +174,9 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     const frame = await chatFrame();
     await frame.getByRole('button', { name: 'Talk to the team' }).click();
     await frame.locator('.msg-system').waitFor();
-    await expect(frame.locator('.msg-system').textContent()).resolves.toContain('A teammate will reply here in this chat');
+    // Nobody has the inbox open; the site told Baton who the visitor is.
+    await expect(frame.locator('.msg-system').textContent()).resolves.toContain("Nobody from the team is online right now. We'll reply to jane@example.com within 1 business day.");
+    await expect(frame.locator('.followup-saved').textContent()).resolves.toContain("We'll email jane@example.com");
     await expect(frame.locator('.team-requested').textContent()).resolves.toContain('The team has been asked');
     const rows = await t.container.db('conversations').select('status');
     expect(rows).toEqual([{ status: 'queued' }]);

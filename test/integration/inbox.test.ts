@@ -1,7 +1,7 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useFakeMistral } from '../support/mistral.js';
-import { createUser, csrfFor, sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { createUser, csrfFor, sessionCookie, signedInTeammate, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { listen } from '../support/browser.js';
 import { openSse, type SseStream } from '../support/sse.js';
 
@@ -26,15 +26,7 @@ async function start(env: Record<string, string> = {}) {
   return supertest(t.app);
 }
 
-/** A signed-in teammate with a CSRF token for htmx posts. */
-async function teammate(email: string, name: string, role: 'agent' | 'admin' = 'agent') {
-  const user = await createUser(t, { email, name, role });
-  const agent = t.agent();
-  const login = await signIn(agent, email);
-  const token = await csrfFor(agent, '/inbox');
-  const post = (path: string, body: Record<string, string> = {}) => agent.post(path).set('HX-Request', 'true').set('X-CSRF-Token', token).type('form').send(body);
-  return { user, agent, post, cookie: sessionCookie(login)! };
-}
+const teammate = (email: string, name: string, role: 'agent' | 'admin' = 'agent') => signedInTeammate(t, email, name, role);
 
 /** A visitor whose conversation was handed to the team (they asked for a person). */
 async function waitingVisitor(api: ReturnType<typeof supertest>, text = 'Can I talk to a human please?') {

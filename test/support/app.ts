@@ -105,3 +105,13 @@ export async function signedInAdmin(t: TestApp, tokenPage = '/knowledge') {
   await signIn(agent, 'ada@example.com');
   return { user, agent, token: await csrfFor(agent, tokenPage) };
 }
+
+/** A signed-in teammate, with `post` sending htmx form posts carrying the CSRF token. */
+export async function signedInTeammate(t: TestApp, email: string, name: string, role: Role = 'agent') {
+  const user = await createUser(t, { email, name, role });
+  const agent = t.agent();
+  const login = await signIn(agent, email);
+  const token = await csrfFor(agent, '/inbox');
+  const post = (path: string, body: Record<string, string> = {}) => agent.post(path).set('HX-Request', 'true').set('X-CSRF-Token', token).type('form').send(body);
+  return { user, agent, post, cookie: sessionCookie(login)! };
+}

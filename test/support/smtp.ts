@@ -11,13 +11,25 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * `port`: listen on this one (to bring a "stopped" mail server back where the app expects it);
+ * `refuse`: recipients the server rejects for good (550), as a server does for an unknown mailbox.
+ */
+export async function startSmtp(opts: { port?: number; refuse?: (address: string) => boolean } = {}): Promise<TestSmtp> {
   const inbox: ParsedMail[] = [];
   const waiters: { match: (m: ParsedMail) => boolean; resolve: (m: ParsedMail) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, cb) {
+      if (opts.refuse?.(address.address)) {
+        const err = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+        cb(err);
+        return;
+      }
+      cb();
+    },
     onData(stream, _session, cb) {
       simpleParser(stream).then((mail) => {
         inbox.push(mail);
@@ -31,7 +43,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       }, cb);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,

@@ -39,6 +39,7 @@ export class VisitorsRepo implements VisitorRepo {
     if (patch.lastSeenAt !== undefined) changes.last_seen_at = patch.lastSeenAt;
     if (patch.emailConsentAt !== undefined) changes.email_consent_at = patch.emailConsentAt;
     if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
+    if (!Object.keys(changes).length && !opts.emails?.length) return this.findById(id);
     const write = async (conn: Conn) => {
       const [row] = await conn<VisitorRow>('visitors').where({ id }).update(changes).returning('*');
       if (row) await insertEmails(conn, opts.emails ?? []);

@@ -121,8 +121,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     } catch (err) {
       if (!(err instanceof InvalidTokenError || err instanceof NotFoundError)) throw err;
       const ctx = await frameContext(req, {});
-      res.status(err instanceof InvalidTokenError ? 410 : 404);
-      render(res, 'pages/widget/link', { ...ctx, colour: ctx.settings.colour, expired: err instanceof InvalidTokenError, message: err.message });
+      render(res, 'pages/widget/link', { ...ctx, colour: ctx.settings.colour, expired: err instanceof InvalidTokenError, message: err.message }, err instanceof InvalidTokenError ? 410 : 404);
       return;
     }
     const ctx = await frameContext(req, { lang: opened.conversation.language ?? undefined });

@@ -100,7 +100,7 @@ export function openingText(at: Date, now: Date, language: string | null | undef
     timeZone,
     weekday: 'long',
     ...(far ? { day: 'numeric', month: 'long' } : {}),
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(at);

@@ -1,0 +1,316 @@
+import type { ParsedMail } from 'mailparser';
+import supertest from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { jobs, runJob } from '../../src/jobs/schedule.js';
+import type { Visitor } from '../../src/services/conversations/types.js';
+import { createUser, csrfFor, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
+import { freePort } from '../support/ports.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
+
+let t: TestApp;
+let smtp: TestSmtp | undefined;
+/** The app's clock runs this far ahead of real time (database timestamps stay real). */
+let ahead = 0;
+const clock = { now: () => new Date(Date.now() + ahead) };
+
+afterEach(async () => {
+  await t?.close();
+  await smtp?.close();
+  t = undefined as unknown as TestApp;
+  smtp = undefined;
+  ahead = 0;
+});
+
+const ALL_DAY = Array.from({ length: 7 }, () => '00:00-00:00');
+const copenhagenDate = (at: Date, days = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(at.getTime() + days * 86_400_000));
+
+/** The app with a real SMTP server at `port` (which may not be listening yet). */
+async function start(opts: { smtpPort?: number; env?: Record<string, string> } = {}) {
+  if (opts.smtpPort === undefined) smtp = await startSmtp();
+  t = await startTestApp({
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(opts.smtpPort ?? smtp!.port), MAIL_FROM: 'Acme support <support@acme.test>', REPLY_BATCH_SECONDS: '60', ...opts.env },
+    overrides: { clock },
+  });
+  await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
+  await t.container.db('organisations').update({ name: 'Acme' });
+  return supertest(t.app);
+}
+
+const hours = () => t.container.services.availability;
+const followups = () => t.container.services.followups;
+
+/** A visitor (in `timeZone`, writing in `language`) who pressed "Talk to the team". */
+async function visitorAsksForHuman(api: ReturnType<typeof supertest>, opts: { language?: string; timeZone?: string; email?: string } = {}) {
+  const created = await api.post('/api/v1/visitors').send({ language: opts.language ?? 'en' }).expect(201);
+  const auth = { Authorization: `Bearer ${created.body.token as string}` };
+  if (opts.timeZone || opts.email) await api.patch('/api/v1/visitors/me').set(auth).send({ timeZone: opts.timeZone, email: opts.email }).expect(200);
+  const conv = (await api.post('/api/v1/conversations').set(auth).send({ language: opts.language ?? 'en' }).expect(201)).body as { id: string };
+  await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'My parcel never arrived, order 1042. What now?' }).expect(201);
+  const handoff = await api.post(`/api/v1/conversations/${conv.id}/handoff`).set(auth).send({}).expect(200);
+  return { auth, id: conv.id, notice: (handoff.body as { notice: { text: string } }).notice.text, visitorId: created.body.visitor.id as string };
+}
+
+const linkIn = (mail: ParsedMail) => /https?:\/\/\S+\/c\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
+
+describe('the promise at handoff', () => {
+  it('open with a teammate online: someone will join, usually within the configured minutes', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada' });
+    await t.container.services.presence.heartbeat(ada, true);
+    const { notice, id } = await visitorAsksForHuman(api);
+    expect(notice).toBe('Thanks. A teammate will join shortly (usually within 5 minutes). You can keep writing meanwhile.');
+    // Stored in the thread, with what was promised.
+    const stored = await t.container.db('messages').where({ conversation_id: id, author: 'system' }).first();
+    expect(stored).toMatchObject({ text: notice, meta: { promise: 'available' } });
+    expect((await t.container.db('conversations').where({ id }).first()).handoff).toMatchObject({ promise: 'available' });
+  });
+
+  it('open with nobody online: says so, and asks for an email (in the visitor\'s language)', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const { notice } = await visitorAsksForHuman(api);
+    expect(notice).toBe("Thanks. Nobody from the team is online right now. Leave your email below and we'll reply within 1 business day.");
+    const danish = await visitorAsksForHuman(api, { language: 'da' });
+    expect(danish.notice).toBe('Tak. Der er ingen fra teamet online lige nu. Skriv din e-mail herunder, så svarer vi inden for 1 hverdag.');
+  });
+
+  it('closed for a holiday: says when the team is back, in the visitor\'s own time zone', async () => {
+    const api = await start();
+    const now = clock.now();
+    // Open all day every day, except today and tomorrow (Copenhagen): back at midnight after.
+    await hours().saveHours({ weekly: ALL_DAY, closures: `${copenhagenDate(now)}..${copenhagenDate(now, 1)} Moving office` });
+    const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada' });
+    await t.container.services.presence.heartbeat(ada, true);
+    const { notice } = await visitorAsksForHuman(api, { timeZone: 'America/New_York' });
+    // Midnight in Copenhagen is 6 pm the evening before in New York, summer and winter alike.
+    expect(notice).toMatch(/^Thanks\. We're closed right now and back [A-Z][a-z]+day, 6:00 PM E[SD]T\. Leave your email below and we'll reply within 1 business day\.$/);
+  });
+
+  it('closed with no opening at all: says closed, promises no time', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ['', '', '', '', '', '', ''], closures: '' });
+    const { notice } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
+    expect(notice).toBe("Thanks. We're closed right now. We'll reply to vic@example.org within 1 business day.");
+  });
+});
+
+describe('email follow-up through the outbox', () => {
+  it('nobody online: the visitor leaves an email, gets one acknowledgement in their language, and its link opens the thread', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const { auth, id } = await visitorAsksForHuman(api, { language: 'da' });
+
+    const left = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'Vic@Example.org' }).expect(200);
+    expect(left.body).toMatchObject({ email: 'vic@example.org', acknowledged: true });
+    // Given again (a double click): still one email.
+    await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(200);
+    const bad = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'not an address' }).expect(422);
+    expect(bad.body.error.message).toContain('does not look right');
+
+    expect(await followups().dispatch()).toMatchObject({ sent: 1 });
+    expect(await followups().dispatch()).toMatchObject({ sent: 0 });
+    const mail = await smtp!.waitFor((m) => m.subject?.startsWith('Vi har modtaget') ?? false);
+    expect(smtp!.inbox).toHaveLength(1);
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('vic@example.org');
+    expect(mail.from?.text).toContain('support@acme.test');
+    expect(mail.subject).toBe('Vi har modtaget dit spørgsmål (Acme)');
+    expect(mail.text).toContain('My parcel never arrived, order 1042.');
+    expect(mail.text).toContain('inden for 1 hverdag');
+    expect(mail.html).toContain('lang="da"');
+
+    const visitor = await t.container.db('visitors').where({ email: 'vic@example.org' }).first();
+    expect(visitor.email_consent_at).not.toBeNull();
+
+    // The link opens the same conversation, signed in as that visitor.
+    const link = linkIn(mail)!;
+    const page = await api.get(new URL(link).pathname).expect(200);
+    const token = /data-token="([^"]+)"/.exec(page.text)?.[1];
+    expect(token).toBeTruthy();
+    const thread = await api.get(`/api/v1/conversations/${id}`).set({ Authorization: `Bearer ${token}` }).expect(200);
+    expect(thread.body.messages.map((m: { text: string }) => m.text)).toContain('My parcel never arrived, order 1042. What now?');
+    void auth;
+  });
+
+  it('an agent\'s replies to a visitor who left go out as one email after the batch window; one seen in the chat does not', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const { id, visitorId } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
+    const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
+    await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
+    // The visitor closed the page a while ago.
+    await t.container.db('visitors').where({ id: visitorId }).update({ last_seen_at: new Date(Date.now() - 10 * 60_000) });
+    await ada.post(`/inbox/conversations/${id}/messages`, { text: 'So sorry about that! Checking with the courier.', kind: 'reply', clientId: 'r1' }).expect(200);
+    await ada.post(`/inbox/conversations/${id}/messages`, { text: 'Found it: it is at the depot, out again tomorrow.', kind: 'reply', clientId: 'r2' }).expect(200);
+    await ada.post(`/inbox/conversations/${id}/messages`, { text: 'Internal: courier ref 88', kind: 'note', clientId: 'n1' }).expect(200);
+
+    // Within the window nothing goes out.
+    expect(await followups().releaseReplies()).toEqual({ released: 0, skipped: 0 });
+    ahead = 61_000;
+    expect(await followups().releaseReplies()).toEqual({ released: 1, skipped: 0 });
+    await followups().dispatch();
+    const mail = await smtp!.waitFor((m) => m.subject === 'Reply from Ada (Acme)');
+    expect(mail.text).toContain('So sorry about that!');
+    expect(mail.text).toContain('out again tomorrow');
+    expect(mail.text).not.toContain('courier ref 88');
+    expect(smtp!.inbox.filter((m) => m.subject === 'Reply from Ada (Acme)')).toHaveLength(1);
+    const page = await api.get(new URL(linkIn(mail)!).pathname).expect(200);
+    expect(page.text).toContain('data-token=');
+
+    // The visitor is back in the chat when the next reply comes: no email for it.
+    await ada.post(`/inbox/conversations/${id}/messages`, { text: 'Anything else?', kind: 'reply', clientId: 'r3' }).expect(200);
+    await t.container.services.conversations.seen({ id: visitorId } as Visitor);
+    ahead = 130_000;
+    expect(await followups().releaseReplies()).toEqual({ released: 0, skipped: 1 });
+  });
+
+  it('with the mail server down, emails wait and are retried; once it is back each arrives exactly once', async () => {
+    const port = await freePort();
+    const api = await start({ smtpPort: port });
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) {
+      const v = await visitorAsksForHuman(api);
+      await api.post('/api/v1/visitors/me/email').set(v.auth).send({ email }).expect(200);
+    }
+    const first = await followups().dispatch();
+    expect(first.sent).toBe(0);
+    expect(first.retrying).toBe(3);
+    const waiting = await t.container.db('outbox_emails').where({ status: 'pending' }).orderBy('id');
+    expect(waiting).toHaveLength(3);
+    // Only the first was tried; the others were not sent into a server known to be down.
+    expect(waiting.map((e: { attempts: number }) => e.attempts)).toEqual([1, 0, 0]);
+    expect(waiting[0].last_error).toMatch(/ECONNREFUSED|connect/i);
+
+    // Before the backoff is over, nothing is tried.
+    expect(await followups().dispatch()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    ahead = 31_000;
+    expect((await followups().dispatch()).retrying).toBe(3);
+
+    smtp = await startSmtp({ port });
+    ahead = 10 * 60_000;
+    const back = await followups().dispatch();
+    expect(back).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    expect(await followups().dispatch()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(smtp.inbox.map((m) => (m.to && 'text' in m.to ? m.to.text : '')).sort()).toEqual(['a@example.org', 'b@example.org', 'c@example.org']);
+    expect((await t.container.db('outbox_emails').where({ status: 'sent' })).length).toBe(3);
+  });
+
+  it('a permanent refusal is not retried; an admin sees it and can retry it', async () => {
+    smtp = await startSmtp({ refuse: (a) => a === 'gone@example.org' });
+    const api = await start({ smtpPort: smtp.port });
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const v = await visitorAsksForHuman(api);
+    await api.post('/api/v1/visitors/me/email').set(v.auth).send({ email: 'gone@example.org' }).expect(200);
+    expect(await followups().dispatch()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    ahead = 2 * 86_400_000;
+    expect(await followups().dispatch()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+    const admin = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
+    const page = await admin.agent.get('/settings/email').expect(200);
+    expect(page.text).toContain('gone@example.org');
+    expect(page.text).toContain('No such mailbox');
+    const row = await t.container.db('outbox_emails').where({ to_address: 'gone@example.org' }).first();
+    const token = await csrfFor(admin.agent, '/settings/email');
+    await admin.agent.post(`/settings/email/outbox/${row.id}/retry`).type('form').send({ _csrf: token }).expect(303);
+    expect((await t.container.db('outbox_emails').where({ id: row.id }).first()).status).toBe('pending');
+  });
+
+  it('reminds every teammate once about a conversation waiting past the configured time, during support hours', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await createUser(t, { email: 'ada@example.com', name: 'Ada' });
+    const { id } = await visitorAsksForHuman(api);
+    expect(await followups().remindWaiting()).toEqual({ queued: 0 });
+    ahead = 16 * 60_000;
+    expect(await followups().remindWaiting()).toEqual({ queued: 2 });
+    expect(await followups().remindWaiting()).toEqual({ queued: 0 });
+    await followups().dispatch();
+    const mail = await smtp!.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'ada@example.com');
+    expect(mail.subject).toMatch(/^Waiting 1[56] min: /);
+    expect(mail.text).toContain(`http://baton.test/inbox/conversations/${id}`);
+  });
+
+  it('an expired or forged link gets a clear page and no data', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const { id } = await visitorAsksForHuman(api);
+    const links = t.container.conversationLinks;
+    const expired = links.sign(id, new Date(Date.now() - 1000));
+    const gone = await api.get(`/c/${expired}`).expect(410);
+    expect(gone.text).toContain('This link has expired');
+    expect(gone.text).not.toContain('parcel');
+    expect(gone.text).not.toContain('data-token');
+    const valid = links.sign(id, new Date(Date.now() + 3_600_000));
+    const forged = `${valid.slice(0, 40)}${valid[40] === 'A' ? 'B' : 'A'}${valid.slice(41)}`;
+    const bad = await api.get(`/c/${forged}`).expect(404);
+    expect(bad.text).toContain('This link is not valid');
+    expect(bad.text).not.toContain('data-token');
+    await api.get('/c/nonsense').expect(404);
+  });
+
+  it('a job runs on one replica at a time: a second run while the first holds the lock is skipped', async () => {
+    await start();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const job = { name: 'test-job', cron: undefined, run: async () => (await held, 'done') };
+    const first = runJob(job, t.container.locker);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await runJob(job, t.container.locker)).toBe('skipped: running on another replica');
+    release();
+    expect(await first).toBe('done');
+    // The table holds the jobs the issue names.
+    expect(jobs({} as never, { syncSchedule: '0 3 * * *' }).map((j) => j.name)).toEqual([
+      'dispatch-outbox',
+      'release-reply-batches',
+      'remind-waiting-conversations',
+      'queue-due-website-syncs',
+      'purge-expired-sessions-and-tokens',
+      'purge-expired-rate-limits',
+    ]);
+  });
+});
+
+describe('Settings › Hours & promises and › Email', () => {
+  it('shows what visitors are told now, saves hours and closures, refuses what it cannot read, and sends a test email', async () => {
+    await start();
+    const admin = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
+    const page = await admin.agent.get('/settings/hours').expect(200);
+    expect(page.text).toContain('Europe/Copenhagen');
+    expect(page.text).toContain('09:00-17:00');
+
+    const token = await csrfFor(admin.agent, '/settings/hours');
+    const form = (extra: Record<string, string>) => ({ _csrf: token, day0: '09:00-12:00, 13:00-17:00', day1: '', day2: '', day3: '', day4: '22:00-02:00', day5: '', day6: '', closures: '', ...extra });
+    const refused = await admin.agent.post('/settings/hours/schedule').type('form').send(form({ day1: 'nine to five', closures: '2026-02-30 Nope' })).expect(422);
+    expect(refused.text).toContain('&quot;nine to five&quot; is not a time range');
+    expect(refused.text).toContain('does not exist');
+    expect(refused.text).toContain('nine to five'); // what was typed stays
+    await admin.agent.post('/settings/hours/schedule').type('form').send(form({ closures: 'yearly 12-24..12-26 Christmas\n2027-01-01' })).expect(303);
+    const saved = await hours().settings();
+    expect(saved.weekly[0]).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
+    expect(saved.weekly[4]).toEqual([{ start: '22:00', end: '02:00' }]);
+    expect(saved.closures).toEqual([
+      { name: 'Christmas', from: '2000-12-24', to: '2000-12-26', yearly: true },
+      { name: '', from: '2027-01-01', to: '2027-01-01', yearly: false },
+    ]);
+
+    await admin.agent
+      .post('/settings/hours/promises')
+      .type('form')
+      .send({ _csrf: token, firstResponseMinutes: '3', replyWithinAmount: '4', replyWithinUnit: 'hours', emailOfferAfterMinutes: '2', waitingReminderMinutes: '0', privacyPolicyUrl: 'https://acme.test/privacy' })
+      .expect(303);
+    expect((await hours().settings()).promises).toEqual({ firstResponseMinutes: 3, replyWithin: { amount: 4, unit: 'hours' }, emailOfferAfterMinutes: 2, waitingReminderMinutes: 0, privacyPolicyUrl: 'https://acme.test/privacy' });
+    const badUrl = await admin.agent.post('/settings/hours/promises').type('form').send({ _csrf: token, firstResponseMinutes: '3', replyWithinAmount: '4', replyWithinUnit: 'hours', emailOfferAfterMinutes: '2', waitingReminderMinutes: '0', privacyPolicyUrl: 'javascript:alert(1)' }).expect(422);
+    expect(badUrl.text).toContain('starting with https://');
+
+    const email = await admin.agent.get('/settings/email').expect(200);
+    expect(email.text).toContain('127.0.0.1');
+    const test = await admin.post('/settings/email/test', { to: 'ada@example.com' }).expect(200);
+    expect(test.text).toContain('Sent to ada@example.com');
+    expect((await smtp!.waitFor((m) => m.subject?.startsWith('Test email from Baton') ?? false)).text).toContain('Acme');
+
+    // Agents cannot change these.
+    const agent = await signedInTeammate(t, 'bob@example.com', 'Bob');
+    await agent.agent.get('/settings/hours').expect(403);
+    await agent.post('/settings/email/test', { to: 'bob@example.com' }).expect(403);
+  });
+});
