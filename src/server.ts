@@ -5,6 +5,7 @@ import { createContainer, type Container } from './container.js';
 import { createApp } from './http/app.js';
 import { startIngestionWorker } from './jobs/ingestion-worker.js';
 import { jobs, startSchedule } from './jobs/schedule.js';
+import { startInboundSmtp } from './adapters/mail/inbound.js';
 import type { Logger } from './lib/logger.js';
 import { endLiveStreams } from './http/sse.js';
 
@@ -12,6 +13,8 @@ export interface RunningServer {
   container: Container;
   server: Server;
   url: string;
+  /** Where the email-reply receiver listens, when it is on (INBOUND_SMTP_PORT). */
+  inboundPort: number | undefined;
   /** Stops accepting connections, lets open requests finish (up to graceMs), then closes pools. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -45,12 +48,27 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       timeZone: org?.timeZone ?? 'UTC',
     });
+    const inbound = config.email.inbound
+      ? await startInboundSmtp({
+          ...config.email.inbound,
+          maxBytes: 10 * 1024 * 1024,
+          accepts: (token) => container.conversationLinks.verifyReplyToken(token) !== undefined,
+          deliver: async (reply) => {
+            const conversationId = container.conversationLinks.verifyReplyToken(reply.token);
+            if (conversationId) await services.conversations.receiveEmailReply(conversationId, reply);
+          },
+          logger,
+        })
+      : undefined;
+    if (inbound) logger.info({ port: inbound.port, domain: config.email.inbound?.domain }, 'receiving email replies');
     return {
       container,
       server,
+      inboundPort: inbound?.port,
       url: `http://127.0.0.1:${port}`,
       async stop(graceMs = 10_000) {
         schedule.stop();
+        await inbound?.close();
         // A sync in progress stops at its next page and goes back to the queue.
         const workerStopped = worker.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AssistantService } from '../assistant/assistant-service.js';
 import type { HandoffSettingsService } from '../assistant/handoff-settings-service.js';
 import { estimateTokens } from '../assistant/assistant-service.js';
@@ -54,6 +55,8 @@ const HISTORY_TOKENS = 1500;
 const HISTORY_MESSAGES = 12;
 const MAX_CLIENT_ID = 100;
 const MAX_PAGE_URL = 2000;
+/** An email reply may run longer than a chat message. */
+const EMAIL_REPLY_MAX_CHARS = 10_000;
 
 /**
  * Visitors and their conversations: who may read what, storing each message once, and having
@@ -425,6 +428,32 @@ export class ConversationService {
       meta: { notice: 'team_requested', promise: promise.availability.state },
     });
     await this.deps.transitions.announce(message, created);
+    return message;
+  }
+
+  /**
+   * A visitor's reply by email (the inbound receiver checked the signed address). It joins the
+   * conversation like a chat message, once per email; nobody is chatting, so the AI does not
+   * answer it: a conversation the bot had goes to the team.
+   */
+  async receiveEmailReply(conversationId: string, reply: { from: string; text: string; messageId: string | undefined }): Promise<Message> {
+    let conversation = await this.deps.conversations.findById(conversationId);
+    if (!conversation) throw new NotFoundError('There is no such conversation.');
+    if (conversation.status === 'resolved') conversation = await this.#newEpisode(conversation);
+    // Longer than a chat message may be; what does not fit is cut with a mark, not refused.
+    const max = EMAIL_REPLY_MAX_CHARS;
+    const text = reply.text.length > max ? `${reply.text.slice(0, max)}…` : reply.text;
+    const { message, created } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'visitor',
+      text,
+      clientId: `email:${(reply.messageId ?? createHash('sha256').update(reply.from + reply.text).digest('hex')).slice(0, 90)}`,
+      meta: { channel: 'email' },
+    });
+    await this.deps.transitions.announce(message, created);
+    if (created && conversation.status === 'bot') {
+      await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor replied by email' }, await this.#promise(conversation));
+    }
     return message;
   }
 

@@ -69,6 +69,8 @@ export interface ReplyMeta {
   language?: string;
   /** A system notice's kind, so it can be shown in the visitor's language later. */
   notice?: 'team_requested';
+  /** How a visitor's message came in, when not through the chat. */
+  channel?: 'email';
   /** With a handoff notice: what it promised (someone available, nobody online, closed). */
   promise?: 'available' | 'offline' | 'closed';
   /** An AI reply drafted for the assigned agent, not sent to the visitor. */

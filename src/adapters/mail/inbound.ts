@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import EmailReplyParser from 'email-reply-parser';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { Logger } from '../../lib/logger.js';
+
+export interface InboundReply {
+  /** The token from reply+<token>@domain, already checked by `accepts`. */
+  token: string;
+  from: string;
+  /** What the sender wrote, without the quoted email below it or their signature. */
+  text: string;
+  messageId: string | undefined;
+}
+
+export interface InboundOptions {
+  port: number;
+  host: string;
+  /** Only reply+<token>@domain is accepted. */
+  domain: string;
+  maxBytes: number;
+  /** Whether a token is genuine (a forged address is refused at RCPT TO, before any data). */
+  accepts: (token: string) => boolean;
+  deliver: (reply: InboundReply) => Promise<void>;
+  logger: Logger;
+}
+
+/** The part of a reply that is new: mail clients quote the whole thread below it. */
+export function visibleReply(text: string): string {
+  return new EmailReplyParser().read(text.replace(/\r\n/g, '\n')).getVisibleText().trim();
+}
+
+/**
+ * The optional receiver for visitors' email replies: an SMTP server that takes mail only for
+ * reply+<token>@<domain> with a genuine token, strips the quoted text and hands the reply on.
+ * It does no relaying and needs no authentication: it is the final destination for that domain.
+ */
+export async function startInboundSmtp(opts: InboundOptions): Promise<{ port: number; close(): Promise<void> }> {
+  const pattern = new RegExp(`^reply\\+([0-9a-z]+)@${opts.domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+  const tokenOf = (address: string) => pattern.exec(address.trim())?.[1];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: opts.maxBytes,
+    logger: false,
+    banner: 'Baton reply receiver',
+    onRcptTo(address, _session, cb) {
+      const token = tokenOf(address.address);
+      if (!token || !opts.accepts(token)) {
+        cb(Object.assign(new Error('No such recipient here'), { responseCode: 550 }));
+        return;
+      }
+      cb();
+    },
+    onData(stream, session, cb) {
+      simpleParser(stream)
+        .then(async (mail) => {
+          if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) throw Object.assign(new Error(`Message too large: at most ${Math.round(opts.maxBytes / 1e6)} MB`), { responseCode: 552 });
+          const text = visibleReply(mail.text ?? '');
+          const envelopeFrom = session.envelope.mailFrom;
+          const from = mail.from?.value[0]?.address ?? (envelopeFrom ? envelopeFrom.address : '');
+          for (const rcpt of session.envelope.rcptTo) {
+            const token = tokenOf(rcpt.address);
+            if (!token) continue;
+            if (!text) {
+              opts.logger.info({ from }, 'inbound email had no new text above the quoted part; ignored');
+              continue;
+            }
+            await opts.deliver({ token, from, text, messageId: mail.messageId });
+          }
+        })
+        .then(
+          () => cb(),
+          (err: unknown) => {
+            opts.logger.warn({ err }, 'inbound email could not be stored');
+            const e = err as { responseCode?: number };
+            // A temporary failure (4xx) makes the sending server try again later: nothing is lost.
+            cb(Object.assign(new Error(e.responseCode ? (err as Error).message : 'Could not store the reply; try again later'), { responseCode: e.responseCode ?? 451 }));
+          },
+        );
+    },
+  });
+  server.on('error', (err) => opts.logger.warn({ err }, 'inbound SMTP error'));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
