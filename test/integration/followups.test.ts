@@ -58,12 +58,22 @@ describe('the promise at handoff', () => {
     await hours().saveHours({ weekly: ALL_DAY, closures: '' });
     const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada' });
     await t.container.services.presence.heartbeat(ada, true);
-    const { notice, id } = await visitorAsksForHuman(api);
+    const { notice, id, auth } = await visitorAsksForHuman(api);
     expect(notice).toBe('Thanks. A teammate will join shortly (usually within 5 minutes). You can keep writing meanwhile.');
     // Stored in the thread, with what was promised.
     const stored = await t.container.db('messages').where({ conversation_id: id, author: 'system' }).first();
     expect(stored).toMatchObject({ text: notice, meta: { promise: 'available' } });
     expect((await t.container.db('conversations').where({ id }).first()).handoff).toMatchObject({ promise: 'available' });
+    // The chat offers email too, but only once nobody has taken it for the configured minutes.
+    const thread = await api.get('/widget/thread?lang=en').set(auth).set('HX-Request', 'true').expect(200);
+    const showAt = Number(/data-show-at="(\d+)"/.exec(thread.text)?.[1]);
+    expect(showAt - Date.now()).toBeGreaterThan(4 * 60_000);
+    expect(showAt - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    expect(thread.text).toContain('Nobody has picked this up yet. Leave your email and we will reply there too.');
+    ahead = 5 * 60_000 + 1000;
+    const later = await api.get('/widget/thread?lang=en').set(auth).set('HX-Request', 'true').expect(200);
+    expect(later.text).not.toContain('data-show-at');
+    expect(later.text).toContain('class="followup-offer"');
   });
 
   it('open with nobody online: says so, and asks for an email (in the visitor\'s language)', async () => {

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { pino } from 'pino';
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ async function start() {
   return running;
 }
 
-const send = (port: number, mail: nodemailer.SendMailOptions) =>
+const send = (port: number, mail: SendMailOptions) =>
   nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true }).sendMail({ from: 'Vic <vic@example.org>', subject: 'Re: We got your question (Acme)', ...mail });
 
 describe('replies by email', () => {

@@ -1,7 +1,7 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useFakeMistral } from '../support/mistral.js';
-import { createUser, csrfFor, sessionCookie, signedInTeammate, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { createUser, csrfFor, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
 import { listen } from '../support/browser.js';
 import { openSse, type SseStream } from '../support/sse.js';
 
