@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const hasBrowser = browserAvailable();
@@ -19,7 +17,7 @@ describe.skipIf(!hasBrowser)('the email follow-up, outside support hours, in a r
   let t: TestApp;
   let smtp: TestSmtp;
   let server: Awaited<ReturnType<typeof listen>>;
-  let site: http.Server;
+  let site: Awaited<ReturnType<typeof shopSite>>;
   let siteUrl: string;
   let browser: Browser;
   const problems: string[] = [];
@@ -28,12 +26,8 @@ describe.skipIf(!hasBrowser)('the email follow-up, outside support hours, in a r
     smtp = await startSmtp();
     t = await startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Acme support <support@acme.test>', REPLY_BATCH_SECONDS: '0' } });
     server = await listen(t.app);
-    site = http.createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Shop</title></head>
-        <body><h1>The Shop</h1><script src="${server.url}/widget.js" async></script></body></html>`);
-    });
-    await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
-    siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
+    site = await shopSite(server.url);
+    siteUrl = site.url;
     // The organisation (Copenhagen time) exists from the first admin on.
     await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
     await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
@@ -45,8 +39,7 @@ describe.skipIf(!hasBrowser)('the email follow-up, outside support hours, in a r
 
   afterAll(async () => {
     await browser?.close();
-    site?.closeAllConnections();
-    site?.close();
+    await site?.close();
     await server?.close();
     await t?.close();
     await smtp?.close();

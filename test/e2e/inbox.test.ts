@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -20,7 +18,7 @@ type Flagged = { __streamReady?: number };
 describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browser', () => {
   let t: TestApp;
   let server: Awaited<ReturnType<typeof listen>>;
-  let site: http.Server;
+  let site: Awaited<ReturnType<typeof shopSite>>;
   let siteUrl: string;
   let browser: Browser;
   let agentPage: Page;
@@ -30,12 +28,8 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
   beforeAll(async () => {
     t = await startTestApp();
     server = await listen(t.app);
-    site = http.createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Shop</title></head>
-        <body><h1>The Shop</h1><script src="${server.url}/widget.js" async></script></body></html>`);
-    });
-    await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
-    siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
+    site = await shopSite(server.url);
+    siteUrl = site.url;
     await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
     // Open around the clock, so what the visitor is promised does not depend on when this runs.
     await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
@@ -70,8 +64,7 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
 
   afterAll(async () => {
     await browser?.close();
-    site?.closeAllConnections();
-    site?.close();
+    await site?.close();
     await server?.close();
     await t?.close();
   });

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -92,4 +92,23 @@ export async function chatFrameOf(p: Page): Promise<Frame> {
     await p.waitForTimeout(50);
   }
   throw new Error('the chat frame did not appear');
+}
+
+/**
+ * A customer's shop page on another origin (127.0.0.2) that embeds the widget from `batonUrl`,
+ * as a site would with the one script tag.
+ */
+export async function shopSite(batonUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const site = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Shop</title></head>
+        <body><h1>The Shop</h1><script src="${batonUrl}/widget.js" async></script></body></html>`);
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
+  return {
+    url: `http://127.0.0.2:${(site.address() as AddressInfo).port}`,
+    close: async () => {
+      site.closeAllConnections();
+      await new Promise<void>((r) => site.close(() => r()));
+    },
+  };
 }

@@ -20,15 +20,9 @@ export interface NewEmail {
   notBefore?: Date;
 }
 
-export interface OutboxEmail {
+/** A row of the outbox. */
+export interface OutboxEmail extends Omit<NewEmail, 'replyTo' | 'status' | 'notBefore'> {
   id: string;
-  key: string;
-  kind: EmailKind;
-  conversationId: string | null;
-  to: string;
-  subject: string;
-  template: string;
-  data: Record<string, unknown>;
   replyTo: string | null;
   status: OutboxStatus;
   attempts: number;
