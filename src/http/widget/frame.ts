@@ -72,12 +72,13 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
   /**
    * The email fallback for this visitor and conversation: offered once the conversation waits for
-   * the team (at once when nobody could answer, else after a while), available on request before,
-   * and confirmed once given.
+   * the team (at once when nobody could answer, else after a while, and on request before that or
+   * while a teammate has it), and confirmed once given.
    */
   async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings): Promise<Followup> {
-    if (!conversation || conversation.status === 'resolved') return { state: 'none' };
-    if (visitor.email) return conversation.status === 'bot' ? { state: 'none' } : { state: 'saved', email: visitor.email };
+    // While the AI answers, email is beside the point: it matters once the team is involved.
+    if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot') return { state: 'none' };
+    if (visitor.email) return { state: 'saved', email: visitor.email };
     const privacyUrl = (await availability.settings()).promises.privacyPolicyUrl;
     const offerAt = conversations.emailOfferAt(conversation, visitor);
     if (!offerAt) return { state: 'early', privacyUrl };

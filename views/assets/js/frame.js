@@ -147,7 +147,12 @@
         if (el.dataset.timer) return;
         var wait = Number(el.dataset.showAt) - Date.now();
         el.dataset.timer = '1';
-        setTimeout(function () { el.hidden = false; }, Math.max(0, Math.min(wait, 2147483000)));
+        setTimeout(function () {
+          el.hidden = false;
+          // The collapsed "Prefer the reply by email?" gives way to the open offer.
+          var early = el.parentElement && el.parentElement.querySelector('[data-until]');
+          if (early && !early.open) early.remove();
+        }, Math.max(0, Math.min(wait, 2147483000)));
       })(offers[i]);
     }
   }
