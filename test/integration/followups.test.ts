@@ -74,6 +74,12 @@ describe('the promise at handoff', () => {
     const later = await api.get('/widget/thread?lang=en').set(auth).set('HX-Request', 'true').expect(200);
     expect(later.text).not.toContain('data-show-at');
     expect(later.text).toContain('class="followup-offer"');
+    // An email left once nobody has taken it is acknowledged; one left before, while a teammate
+    // may still join any moment, is kept for the reply but not acknowledged.
+    expect((await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'late@example.org' }).expect(200)).body.acknowledged).toBe(true);
+    ahead = 0;
+    const early = await visitorAsksForHuman(api);
+    expect((await api.post('/api/v1/visitors/me/email').set(early.auth).send({ email: 'early@example.org' }).expect(200)).body.acknowledged).toBe(false);
   });
 
   it('open with nobody online: says so, and asks for an email (in the visitor\'s language)', async () => {

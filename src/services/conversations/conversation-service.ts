@@ -106,8 +106,11 @@ export class ConversationService {
     if (!email) throw new ValidationError('Enter your email address.', { email: 'Enter an email address such as name@example.com.' });
     const conversation = await this.current(visitor);
     const patch = { email, emailConsentAt: this.deps.clock.now() };
+    // Acknowledged only when nobody could answer straight away: someone available may still
+    // join within the offer delay, and "we got your question, we'll email" would be premature.
+    const offerAt = conversation ? this.emailOfferAt(conversation, visitor) : undefined;
     const ack =
-      conversation?.status === 'queued'
+      conversation && offerAt && offerAt.getTime() <= patch.emailConsentAt.getTime()
         ? await this.deps.followups.acknowledgement(conversation, { ...visitor, ...patch }, (await this.deps.availability.now()).replyWithin)
         : undefined;
     const updated = (await this.deps.visitors.update(visitor.id, patch, { emails: ack ? [ack] : [] })) ?? visitor;
