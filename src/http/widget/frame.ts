@@ -70,20 +70,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     return { settings, lang, t, orgName, greeting, md: renderMarkdown, href: safeHref };
   }
 
-  /**
-   * The email fallback for this visitor and conversation: offered once the conversation waits for
-   * the team (at once when nobody could answer, else after a while, and on request before that or
-   * while a teammate has it), and confirmed once given.
-   */
+  /** The email fallback as the partial shows it, in the visitor's language. */
   async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings): Promise<Followup> {
-    // While the AI answers, email is beside the point: it matters once the team is involved.
-    if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot') return { state: 'none' };
-    if (visitor.email) return { state: 'saved', email: visitor.email };
+    const fallback = conversations.emailFallback(visitor, conversation);
+    if (fallback.state === 'none' || fallback.state === 'saved') return fallback;
     const privacyUrl = (await availability.settings()).promises.privacyPolicyUrl;
-    const offerAt = conversations.emailOfferAt(conversation, visitor);
-    if (!offerAt) return { state: 'early', privacyUrl };
-    const later = offerAt.getTime() > c.clock.now().getTime();
-    return { state: 'offer', intro: conversation.handoff?.promise === 'available' ? t.emailOffer : t.emailAsk, showAt: later ? offerAt.getTime() : null, privacyUrl };
+    if (fallback.state === 'early') return { state: 'early', privacyUrl };
+    const later = fallback.at.getTime() > c.clock.now().getTime();
+    return { state: 'offer', intro: fallback.nobodyAvailable ? t.emailAsk : t.emailOffer, showAt: later ? fallback.at.getTime() : null, privacyUrl };
   }
 
   const followupHtml = (followup: Followup, ctx: { t: WidgetStrings; lang: string }) =>
@@ -264,8 +258,10 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       res.send(c.views.render('partials/widget/followup', { followup: { state: 'saved', email: saved.email ?? form.email }, t: ctx.t, lang: ctx.lang }));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
+      // The form again, open, with the reason and what was typed.
       const shown = await followupOf(await conversations.current(visitor), visitor, ctx.t);
-      const followup: Followup = shown.state === 'offer' || shown.state === 'early' ? { ...shown, showAt: null, error: err.fields?.email ?? err.message, value: form.email } as Followup : { state: 'early', privacyUrl: '', error: err.fields?.email ?? err.message, value: form.email };
+      const mistake = { error: err.fields?.email ?? err.message, value: form.email };
+      const followup: Followup = shown.state === 'offer' ? { ...shown, ...mistake, showAt: null } : { state: 'early', privacyUrl: shown.state === 'early' ? shown.privacyUrl : '', ...mistake };
       res.status(422).send(c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang }));
     }
   });

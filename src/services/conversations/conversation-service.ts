@@ -108,7 +108,7 @@ export class ConversationService {
     const patch = { email, emailConsentAt: this.deps.clock.now() };
     // Acknowledged only when nobody could answer straight away: someone available may still
     // join within the offer delay, and "we got your question, we'll email" would be premature.
-    const offerAt = conversation ? this.emailOfferAt(conversation, visitor) : undefined;
+    const offerAt = conversation ? this.#emailOfferAt(conversation, visitor) : undefined;
     const ack =
       conversation && offerAt && offerAt.getTime() <= patch.emailConsentAt.getTime()
         ? await this.deps.followups.acknowledgement(conversation, { ...visitor, ...patch }, (await this.deps.availability.now()).replyWithin)
@@ -131,8 +131,20 @@ export class ConversationService {
     await this.deps.visitors.update(visitor.id, { lastSeenAt: this.deps.clock.now() });
   }
 
-  /** When the widget should offer the email fallback: undefined for never (no handoff, or an email already given). */
-  emailOfferAt(conversation: Conversation, visitor: Visitor): Date | undefined {
+  /**
+   * What the chat offers for the email fallback: nothing while the AI has the conversation (or
+   * it is resolved); once the team is involved, the offer (at once when nobody could answer, else
+   * after the offer delay, and on request before that or while a teammate has it); and the
+   * address once given.
+   */
+  emailFallback(visitor: Visitor, conversation: Conversation | undefined): EmailFallback {
+    if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot') return { state: 'none' };
+    if (visitor.email) return { state: 'saved', email: visitor.email };
+    const at = this.#emailOfferAt(conversation, visitor);
+    return at ? { state: 'offer', at, nobodyAvailable: conversation.handoff?.promise !== 'available' } : { state: 'early' };
+  }
+
+  #emailOfferAt(conversation: Conversation, visitor: Visitor): Date | undefined {
     if (visitor.email || conversation.status !== 'queued' || !conversation.handoff) return undefined;
     return new Date(conversation.handoff.emailOfferAt ?? conversation.handoff.at);
   }
@@ -473,6 +485,9 @@ export class ConversationService {
     return { conversation, notice: await this.#storeNotice(conversation, `notice:team_requested:${conversation.episode}`, promise) };
   }
 }
+
+/** The email fallback as the chat shows it (see emailFallback). */
+export type EmailFallback = { state: 'none' } | { state: 'saved'; email: string } | { state: 'early' } | { state: 'offer'; at: Date; nobodyAvailable: boolean };
 
 /** What a handoff promise is made from. */
 interface HandoffPromise {
