@@ -52,11 +52,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ? await startInboundSmtp({
           ...config.email.inbound,
           maxBytes: 10 * 1024 * 1024,
-          accepts: (token) => container.conversationLinks.verifyReplyToken(token) !== undefined,
-          deliver: async (reply) => {
-            const conversationId = container.conversationLinks.verifyReplyToken(reply.token);
-            if (conversationId) await services.conversations.receiveEmailReply(conversationId, reply);
-          },
+          recipient: (token) => container.conversationLinks.verifyReplyToken(token),
+          deliver: async (reply) => void (await services.conversations.receiveEmailReply(reply.recipientId, reply)),
           logger,
         })
       : undefined;

@@ -5,8 +5,8 @@ import { SMTPServer } from 'smtp-server';
 import type { Logger } from '../../lib/logger.js';
 
 export interface InboundReply {
-  /** The token from reply+<token>@domain, already checked by `accepts`. */
-  token: string;
+  /** What `recipient` made of the reply+<token> address (the conversation it is for). */
+  recipientId: string;
   from: string;
   /** What the sender wrote, without the quoted email below it or their signature. */
   text: string;
@@ -19,8 +19,8 @@ export interface InboundOptions {
   /** Only reply+<token>@domain is accepted. */
   domain: string;
   maxBytes: number;
-  /** Whether a token is genuine (a forged address is refused at RCPT TO, before any data). */
-  accepts: (token: string) => boolean;
+  /** What a genuine token stands for; undefined refuses the address at RCPT TO, before any data. */
+  recipient: (token: string) => string | undefined;
   deliver: (reply: InboundReply) => Promise<void>;
   logger: Logger;
 }
@@ -37,7 +37,10 @@ export function visibleReply(text: string): string {
  */
 export async function startInboundSmtp(opts: InboundOptions): Promise<{ port: number; close(): Promise<void> }> {
   const pattern = new RegExp(`^reply\\+([0-9a-z]+)@${opts.domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
-  const tokenOf = (address: string) => pattern.exec(address.trim())?.[1];
+  const recipientOf = (address: string) => {
+    const token = pattern.exec(address.trim())?.[1];
+    return token ? opts.recipient(token) : undefined;
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -45,8 +48,7 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<{ port: nu
     logger: false,
     banner: 'Baton reply receiver',
     onRcptTo(address, _session, cb) {
-      const token = tokenOf(address.address);
-      if (!token || !opts.accepts(token)) {
+      if (!recipientOf(address.address)) {
         cb(Object.assign(new Error('No such recipient here'), { responseCode: 550 }));
         return;
       }
@@ -60,13 +62,13 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<{ port: nu
           const envelopeFrom = session.envelope.mailFrom;
           const from = mail.from?.value[0]?.address ?? (envelopeFrom ? envelopeFrom.address : '');
           for (const rcpt of session.envelope.rcptTo) {
-            const token = tokenOf(rcpt.address);
-            if (!token) continue;
+            const recipientId = recipientOf(rcpt.address);
+            if (!recipientId) continue;
             if (!text) {
               opts.logger.info({ from }, 'inbound email had no new text above the quoted part; ignored');
               continue;
             }
-            await opts.deliver({ token, from, text, messageId: mail.messageId });
+            await opts.deliver({ recipientId, from, text, messageId: mail.messageId });
           }
         })
         .then(
