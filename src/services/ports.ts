@@ -440,7 +440,8 @@ export interface OutboxRepo {
   heldDue(now: Date): Promise<OutboxEmail[]>;
   releaseBatch(id: string, merged: string[], content: { subject: string; data: Record<string, unknown> }): Promise<void>;
   skip(ids: string[], reason: string): Promise<void>;
-  list(filter: { status?: OutboxStatus[]; limit: number }): Promise<OutboxEmail[]>;
+  /** Failed emails and ones waiting for another try, newest first. */
+  problems(limit: number): Promise<OutboxEmail[]>;
   counts(): Promise<Partial<Record<OutboxStatus, number>>>;
   retry(id: string, now: Date): Promise<boolean>;
   findByKey(key: string): Promise<OutboxEmail | undefined>;

@@ -120,10 +120,14 @@ export class OutboxRepo implements Port {
     if (ids.length) await this.db('outbox_emails').whereIn('id', ids).whereIn('status', ['held', 'pending']).update({ status: 'skipped', last_error: reason });
   }
 
-  async list(filter: { status?: OutboxStatus[]; limit: number }) {
-    const q = this.db('outbox_emails').orderBy('id', 'desc').limit(filter.limit);
-    if (filter.status) q.whereIn('status', filter.status);
-    return ((await q) as Row[]).map(toEmail);
+  /** Emails that failed, or that are waiting to be tried again, newest first. */
+  async problems(limit: number) {
+    const rows = (await this.db('outbox_emails')
+      .where({ status: 'failed' })
+      .orWhere((q) => q.where({ status: 'pending' }).andWhere('attempts', '>', 0))
+      .orderBy('id', 'desc')
+      .limit(limit)) as Row[];
+    return rows.map(toEmail);
   }
 
   async counts() {

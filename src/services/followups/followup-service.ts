@@ -309,8 +309,8 @@ export class FollowupService {
 
   /** For Settings › Email: the latest emails that failed or are being retried, and the counts. */
   async overview(): Promise<{ counts: Awaited<ReturnType<OutboxRepo['counts']>>; problems: OutboxEmail[] }> {
-    const [counts, problems] = await Promise.all([this.deps.outbox.counts(), this.deps.outbox.list({ status: ['failed', 'pending'], limit: 50 })]);
-    return { counts, problems: problems.filter((e) => e.status === 'failed' || e.attempts > 0) };
+    const [counts, problems] = await Promise.all([this.deps.outbox.counts(), this.deps.outbox.problems(50)]);
+    return { counts, problems };
   }
 
   /** An admin's "retry": a failed email goes back in the queue, as if new. */
