@@ -10,6 +10,7 @@ import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllo
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
 const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional() });
+const EmailBody = z.object({ email: z.string({ error: 'Give an email address.' }).max(320) });
 const ConversationBody = z.object({ language: z.string().max(20).optional(), pageUrl: z.string().max(4000).optional() });
 const MessageBody = z.object({
   text: z.string({ error: 'text is required.' }),
@@ -23,8 +24,6 @@ export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(
  * The public visitor API (docs/api.md): JSON, bearer visitor tokens, no cookies. Replies stream
  * as server-sent events when asked.
  */
-const EmailBody = z.object({ email: z.string({ error: 'Give an email address.' }).max(320) });
-
 export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
   const { conversations, widget } = c.services;
   const r = Router();

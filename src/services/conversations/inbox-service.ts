@@ -251,8 +251,8 @@ export class InboxService {
     // A reply to a visitor who left an email is also held for the email fallback, in the same
     // transaction: it goes out (batched) if they are not in the chat to see it.
     const visitor = internal ? undefined : await this.deps.visitors.findById(conversation.visitorId);
-    const followup = visitor ? (m: Message) => [this.deps.followups.agentReply(conversation, visitor, m)].filter((e): e is NewEmail => !!e) : undefined;
-    const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'agent', text, clientId, userId: user.id, internal }, followup ? { emails: followup } : {});
+    const emails = visitor?.email ? { emails: (m: Message) => [this.deps.followups.agentReply(conversation, visitor, m)].filter((e): e is NewEmail => !!e) } : {};
+    const { message, created } = await this.deps.messages.insertOnce({ conversationId: conversation.id, author: 'agent', text, clientId, userId: user.id, internal }, emails);
     await this.deps.transitions.announce(message, created);
     if (created) await this.deps.reads.markRead(user.id, conversation.id, this.deps.clock.now());
     return message;
