@@ -82,6 +82,29 @@ describe('the promise at handoff', () => {
     expect((await api.post('/api/v1/visitors/me/email').set(early.auth).send({ email: 'early@example.org' }).expect(200)).body.acknowledged).toBe(false);
   });
 
+  it('"usually within N minutes" is the median of recent first replies, counting only replies the visitor saw', async () => {
+    const api = await start();
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
+    // Five handoffs answered 2, 3, 4, 10 and 20 minutes after they happened; one not answered yet.
+    const waits = [2, 3, 4, 10, 20];
+    for (const [i, minutes] of waits.entries()) {
+      const { id } = await visitorAsksForHuman(api);
+      await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
+      if (minutes === 20) {
+        // A private note a minute in is not a reply to the visitor.
+        await ada.post(`/inbox/conversations/${id}/messages`, { text: 'checking the courier', kind: 'note', clientId: `n${i}` }).expect(200);
+        await t.container.db('messages').where({ conversation_id: id, internal: true }).update({ created_at: new Date(Date.now() - 19 * 60_000) });
+      }
+      await ada.post(`/inbox/conversations/${id}/messages`, { text: 'Here to help.', kind: 'reply', clientId: `r${i}` }).expect(200);
+      await t.container.db('conversation_events').where({ conversation_id: id, type: 'hand_off' }).update({ created_at: new Date(Date.now() - minutes * 60_000) });
+    }
+    await visitorAsksForHuman(api);
+    await t.container.services.presence.heartbeat(ada.user, true);
+    const { notice } = await visitorAsksForHuman(api);
+    expect(notice).toContain('(usually within 4 minutes)');
+  });
+
   it('open with nobody online: says so, and asks for an email (in the visitor\'s language)', async () => {
     const api = await start();
     await hours().saveHours({ weekly: ALL_DAY, closures: '' });
