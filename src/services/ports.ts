@@ -445,5 +445,4 @@ export interface OutboxRepo {
   counts(): Promise<Partial<Record<OutboxStatus, number>>>;
   retry(id: string, now: Date): Promise<boolean>;
   findByKey(key: string): Promise<OutboxEmail | undefined>;
-  findById(id: string): Promise<OutboxEmail | undefined>;
 }

@@ -144,10 +144,4 @@ export class OutboxRepo implements Port {
     const row = (await this.db('outbox_emails').where({ key }).first()) as Row | undefined;
     return row ? toEmail(row) : undefined;
   }
-
-  async findById(id: string) {
-    if (!/^\d+$/.test(id)) return undefined;
-    const row = (await this.db('outbox_emails').where({ id }).first()) as Row | undefined;
-    return row ? toEmail(row) : undefined;
-  }
 }

@@ -101,7 +101,7 @@ export function parseDay(text: string): Interval[] | string {
   return intervals;
 }
 
-export const formatClock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const formatClock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export const formatDay = (intervals: Interval[]) => intervals.map((i) => `${i.start}-${i.end}`).join(', ');
 

@@ -110,7 +110,7 @@ function dateOf(day: number): { y: number; m: number; d: number; iso: string } {
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), iso };
 }
 
-export function isClosedOn(closures: Closure[], day: number): boolean {
+function isClosedOn(closures: Closure[], day: number): boolean {
   const { iso } = dateOf(day);
   const md = iso.slice(5);
   return closures.some((c) => {

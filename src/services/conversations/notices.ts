@@ -93,7 +93,7 @@ export function replyWindowText(window: ReplyWindow, language: string | null | u
  * "Monday 09:00 CET" in the visitor's time zone; with the date when it is more than six days
  * away (after a long closure).
  */
-export function openingText(at: Date, now: Date, language: string | null | undefined, timeZone: string): string {
+function openingText(at: Date, now: Date, language: string | null | undefined, timeZone: string): string {
   const lang = noticeLanguage(language);
   const far = at.getTime() - now.getTime() > 6 * 86_400_000;
   return new Intl.DateTimeFormat(lang, {
