@@ -24,6 +24,8 @@ import * as addConversationSummary from './20261124140700_add_conversation_summa
 import * as createAvailabilitySettings from './20261124150000_create_availability_settings.js';
 import * as createOutboxEmails from './20261124150100_create_outbox_emails.js';
 import * as addVisitorFollowup from './20261124150200_add_visitor_followup.js';
+import * as createRatings from './20261124160000_create_ratings.js';
+import * as createKnowledgeFixes from './20261124160100_create_knowledge_fixes.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -55,4 +57,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124150000_create_availability_settings': createAvailabilitySettings,
   '20261124150100_create_outbox_emails': createOutboxEmails,
   '20261124150200_add_visitor_followup': addVisitorFollowup,
+  '20261124160000_create_ratings': createRatings,
+  '20261124160100_create_knowledge_fixes': createKnowledgeFixes,
 };

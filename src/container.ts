@@ -12,6 +12,7 @@ import { ConversationReadsRepo } from './adapters/storage/conversation-reads-rep
 import { PgNotifyBus } from './adapters/events/pg-notify.js';
 import { KnexLocker } from './adapters/storage/locker.js';
 import { PostgresRateLimiter, purgeExpiredRateLimits } from './adapters/storage/rate-limits.js';
+import { RatingsRepo } from './adapters/storage/ratings-repo.js';
 import { MessagesRepo } from './adapters/storage/messages-repo.js';
 import { VisitorsRepo } from './adapters/storage/visitors-repo.js';
 import { WidgetSettingsRepo } from './adapters/storage/widget-settings-repo.js';
@@ -277,12 +278,14 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   });
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
   const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db) });
+  const ratingsRepo = new RatingsRepo(db);
   const conversations = new ConversationService({
     handoff,
     visitors: visitorsRepo,
     users: store.users,
     conversations: conversationsRepo,
     messages: messagesRepo,
+    ratings: ratingsRepo,
     assistant,
     tokens: visitorTokens,
     locker,

@@ -36,7 +36,7 @@ export interface UserRepo {
   insert(user: NewUser): Promise<User>;
   countActiveAdmins(): Promise<number>;
   anyAdminExists(): Promise<boolean>;
-  update(id: string, patch: Partial<Pick<User, 'name' | 'email' | 'role' | 'active' | 'lockedUntil' | 'lastLoginAt'>>): Promise<User | undefined>;
+  update(id: string, patch: Partial<Pick<User, 'name' | 'email' | 'role' | 'active' | 'lockedUntil' | 'lastLoginAt' | 'weeklyDigest'>>): Promise<User | undefined>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;
   /** Adds one failed attempt and returns the new count, atomically (two concurrent failures both count). */
   recordFailedLogin(id: string): Promise<number>;
@@ -346,6 +346,19 @@ export interface MessageRepo {
   /** The last `limit` messages of the episode before `before` (oldest first), for the prompt's history; never internal ones. */
   recent(conversationId: string, limit: number, opts: { before?: Date; episode: number }): Promise<Message[]>;
   replyTo(messageId: string): Promise<Message | undefined>;
+}
+
+/** What visitors think of the AI's answers and of the team's help (see RatingsRepo). */
+export interface RatingRepo {
+  /** Rates an answer; rating it again replaces the first rating. */
+  rateAnswer(rating: { messageId: string; conversationId: string; episode: number; helpful: boolean; at: Date }): Promise<void>;
+  /** Each rated answer of the conversation: helpful or not. */
+  answerRatings(conversationId: string): Promise<Map<string, boolean>>;
+  /** Answers rated unhelpful in this episode (a handoff trigger counts them). */
+  unhelpfulCount(conversationId: string, episode: number): Promise<number>;
+  /** The CSAT of one episode (1–5); rating again replaces it. */
+  rateConversation(rating: { conversationId: string; episode: number; score: number; comment: string | null; at: Date }): Promise<void>;
+  conversationRating(conversationId: string, episode: number): Promise<{ score: number; comment: string | null } | undefined>;
 }
 
 /** Which agent read each conversation when, and who has one open right now. */

@@ -13,10 +13,11 @@ interface UserRow {
   failed_logins: number;
   locked_until: Date | null;
   last_login_at: Date | null;
+  weekly_digest: boolean;
   created_at: Date;
 }
 
-const COLUMNS = ['id', 'email', 'name', 'role', 'active', 'failed_logins', 'locked_until', 'last_login_at', 'created_at'] as const;
+const COLUMNS = ['id', 'email', 'name', 'role', 'active', 'failed_logins', 'locked_until', 'last_login_at', 'weekly_digest', 'created_at'] as const;
 
 const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
   id: r.id,
@@ -27,6 +28,7 @@ const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
   failedLogins: r.failed_logins,
   lockedUntil: r.locked_until,
   lastLoginAt: r.last_login_at,
+  weeklyDigest: r.weekly_digest,
   createdAt: r.created_at,
 });
 
@@ -80,7 +82,7 @@ export class UsersRepo implements UserRepo {
     return row !== undefined;
   }
 
-  async update(id: string, patch: Partial<Pick<User, 'name' | 'email' | 'role' | 'active' | 'lockedUntil' | 'lastLoginAt'>>) {
+  async update(id: string, patch: Partial<Pick<User, 'name' | 'email' | 'role' | 'active' | 'lockedUntil' | 'lastLoginAt' | 'weeklyDigest'>>) {
     if (!isUuid(id)) return undefined;
     const changes: Partial<UserRow> & { updated_at?: unknown } = {};
     if (patch.name !== undefined) changes.name = patch.name;
@@ -89,6 +91,7 @@ export class UsersRepo implements UserRepo {
     if (patch.active !== undefined) changes.active = patch.active;
     if (patch.lockedUntil !== undefined) changes.locked_until = patch.lockedUntil;
     if (patch.lastLoginAt !== undefined) changes.last_login_at = patch.lastLoginAt;
+    if (patch.weeklyDigest !== undefined) changes.weekly_digest = patch.weeklyDigest;
     changes.updated_at = this.db.fn.now();
     const [row] = await this.db<UserRow>('users').where({ id }).update(changes).returning([...COLUMNS]).catch(emailTaken);
     return row ? toUser(row) : undefined;

@@ -11,6 +11,8 @@ import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllo
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
 const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional() });
 const EmailBody = z.object({ email: z.string({ error: 'Give an email address.' }).max(320) });
+const RatingBody = z.object({ helpful: z.boolean({ error: 'helpful must be true or false.' }) });
+const CsatBody = z.object({ score: z.number({ error: 'score must be a whole number from 1 to 5.' }), comment: z.string().max(4000).optional() });
 const ConversationBody = z.object({ language: z.string().max(20).optional(), pageUrl: z.string().max(4000).optional() });
 const MessageBody = z.object({
   text: z.string({ error: 'text is required.' }),
@@ -107,6 +109,20 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
       visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );
     if (open) stream.send('{}', 'ready');
+  });
+
+  /** The visitor rates one of the AI's answers: helpful or not (again: replaces the rating). */
+  r.put('/api/v1/conversations/:id/messages/:messageId/rating', auth, async (req, res) => {
+    const body = parseForm(RatingBody, req.body);
+    const message = await conversations.rateAnswer(visitorOf(req), String(req.params.id), String(req.params.messageId), body.helpful);
+    res.json({ messageId: message.id, helpful: body.helpful });
+  });
+
+  /** The visitor rates the team's help once the conversation is resolved (CSAT, 1–5). */
+  r.put('/api/v1/conversations/:id/rating', auth, async (req, res) => {
+    const body = parseForm(CsatBody, req.body);
+    const rating = await conversations.rateConversation(visitorOf(req), String(req.params.id), body);
+    res.json(rating);
   });
 
   r.post('/api/v1/conversations/:id/handoff', auth, async (req, res) => {

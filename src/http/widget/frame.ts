@@ -20,6 +20,8 @@ const FrameQuery = z.object({
 });
 const MessageForm = z.object({ text: z.string({ error: 'Write a message.' }), clientId: z.string().max(1000).optional(), page: z.string().max(4000).optional(), lang: z.string().max(20).optional(), tz: z.string().max(64).optional() });
 const ContextForm = z.object({ page: z.string().max(4000).optional(), lang: z.string().max(20).optional(), tz: z.string().max(64).optional() });
+const RatingForm = z.object({ rating: z.enum(['helpful', 'not_helpful'], { error: 'Choose helpful or not helpful.' }), lang: z.string().max(20).optional() });
+const CsatForm = z.object({ score: z.coerce.number({ error: 'Choose a rating.' }).optional(), comment: z.string().max(4000).optional(), lang: z.string().max(20).optional() });
 const EmailForm = z.object({ email: z.string().max(320).default(''), lang: z.string().max(20).optional() });
 
 /** What the email fallback shows in the chat (partials/widget/followup). */
@@ -89,7 +91,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     return followupHtml(await followupOf(await conversations.current(fresh), fresh, ctx.t), ctx);
   };
 
-  const messageHtml = (views: Views, m: Message, t: WidgetStrings) => views.render('partials/widget/message', { m, t, md: renderMarkdown, href: safeHref });
+  const messageHtml = (views: Views, m: Message, ctx: { t: WidgetStrings; lang: string }, rated?: boolean) => views.render('partials/widget/message', { m, t: ctx.t, lang: ctx.lang, rated, md: renderMarkdown, href: safeHref });
+  const csatHtml = (ctx: { t: WidgetStrings; lang: string }, rating?: { score: number }, error?: string) => c.views.render('partials/widget/csat', { t: ctx.t, lang: ctx.lang, rating, error });
 
   r.get('/widget/frame', async (req, res) => {
     const q = FrameQuery.parse(req.query);
@@ -130,9 +133,13 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const ctx = await frameContext(req, FrameQuery.parse(req.query));
     res.set('Cache-Control', 'no-store');
     const agentName = conversation ? await conversations.assigneeName(conversation) : null;
+    const resolved = conversation?.status === 'resolved';
     render(res, 'partials/widget/thread', {
       ...ctx,
       messages,
+      ratings: conversation ? await conversations.answerRatings(conversation) : new Map(),
+      // Resolved: the visitor is asked how it went (or thanked, if they said).
+      csat: resolved ? { rating: await conversations.conversationRating(conversation) } : undefined,
       requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'),
       agentName,
       live: conversation ? liveStream(ctx.lang) : '',
@@ -157,14 +164,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       if (!received.reply && !conversations.aiReplies(received.conversation)) {
         // A teammate has it: no reply is being written here; theirs comes over the live stream.
         await conversations.respond(received.conversation, received.message);
-        res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx.t) + connect);
+        res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx) + connect);
         return;
       }
 
       // The first event is swapped in at the end of the list: the visitor's message and a reply
       // being written. Later events target that reply by id.
       const stream = openEventStream(res);
-      stream.send(messageHtml(c.views, received.message, ctx.t) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }) + connect);
+      stream.send(messageHtml(c.views, received.message, ctx) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }) + connect);
       try {
         const { reply, notice } = received.reply
           ? { reply: received.reply, notice: null }
@@ -174,7 +181,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
         const handedOff = !!(reply?.meta.handoff ?? notice);
         const teamBar = handedOff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>${await currentFollowup(visitor, ctx)}` : '';
         const shown = [reply, notice].filter((m): m is Message => !!m);
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, ctx.t)).join('')}</hx-partial>${teamBar}`);
+        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, ctx)).join('')}</hx-partial>${teamBar}`);
       } catch (err) {
         req.log.error({ err }, 'streamed reply failed');
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><div class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></div></hx-partial>`);
@@ -222,9 +229,9 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       () =>
         conversations.watch(visitor, conversation.id, async (update) => {
           // The visitor's own messages and the AI's replies arrive with the visitor's POST.
-          if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, t)));
+          if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, { t, lang })));
           else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(append(line(t.joined.replace('{name}', update.agentName))) + teamBar(true, update.agentName));
-          else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved)) + teamBar(false, null));
+          else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved) + csatHtml({ t, lang })) + teamBar(false, null));
           else if (update.type === 'status' && update.status === 'queued') await withFollowup(teamBar(true, null));
           else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
         }),
@@ -239,12 +246,40 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
     const { notice } = await conversations.requestTeam(visitor, conversation.id);
     res.set('Cache-Control', 'no-store').type('html').send(
-      messageHtml(c.views, notice, ctx.t) +
+      messageHtml(c.views, notice, ctx) +
         `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` +
         (await currentFollowup(visitor, ctx)) +
         // The first message may be this request: from now on there is something to listen to.
         `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>`,
     );
+  });
+
+  /** The visitor's thumbs on an AI answer: the buttons again, showing the choice. */
+  r.post('/widget/messages/:id/rating', sameSite, auth, async (req, res) => {
+    const form = parseForm(RatingForm, req.body);
+    const visitor = visitorOf(req);
+    const ctx = await language(req, form.lang);
+    const conversation = await conversations.current(visitor);
+    if (!conversation) throw new NotFoundError('There is no such message in this conversation.');
+    const message = await conversations.rateAnswer(visitor, conversation.id, String(req.params.id), form.rating === 'helpful');
+    res.set('Cache-Control', 'no-store').type('html').send(c.views.render('partials/widget/rating', { id: message.id, rated: form.rating === 'helpful', t: ctx.t, lang: ctx.lang }));
+  });
+
+  /** How the visitor rates the team's help at resolution; a missing score re-shows the form with the reason. */
+  r.post('/widget/csat', sameSite, auth, async (req, res) => {
+    const form = parseForm(CsatForm, req.body);
+    const visitor = visitorOf(req);
+    const ctx = await language(req, form.lang);
+    const conversation = await conversations.current(visitor);
+    if (!conversation) throw new NotFoundError('There is no such conversation.');
+    res.set('Cache-Control', 'no-store').type('html');
+    try {
+      const rating = await conversations.rateConversation(visitor, conversation.id, { score: form.score ?? NaN, comment: form.comment });
+      res.send(csatHtml(ctx, rating));
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      res.status(422).send(csatHtml(ctx, undefined, err.message));
+    }
   });
 
   /** The visitor leaves an email for the team's reply; a mistake re-shows the form with the reason. */

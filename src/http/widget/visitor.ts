@@ -52,7 +52,7 @@ export function checkOrigin(widget: WidgetService, baseUrl: string, opts: { cors
       res.set('Access-Control-Allow-Origin', origin);
       res.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
       if (req.method === 'OPTIONS') {
-        res.set('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
+        res.set('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, OPTIONS');
         res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
         res.set('Access-Control-Max-Age', '600');
         res.status(204).end();

@@ -4,11 +4,11 @@ import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { SearchHit } from '../knowledge/types.js';
 import { detectLanguage } from '../../lib/language.js';
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports.js';
-import { verifyCitations } from './citations.js';
+import { retrievedOf, verifyCitations } from './citations.js';
 import { extractiveAnswer } from './extractive.js';
 import { partialStringField } from './partial-json.js';
 import { maskPii } from './pii.js';
-import type { Citation } from './types.js';
+import type { Citation, RetrievedSource } from './types.js';
 import { httpUrl } from '../../lib/urls.js';
 
 /**
@@ -31,6 +31,9 @@ export interface Reply {
   language: string;
   /** LLM tokens spent (as reported, or estimated when the LLM does not say); 0 for excerpts. */
   tokens: number;
+  /** What the search found for the question, and the key terms it searched for. */
+  retrieved: RetrievedSource[];
+  searched: string[];
 }
 
 export interface AnswerOptions {
@@ -129,7 +132,7 @@ export class AssistantService {
     // Nothing personal leaves the server: not to the LLM, and not to an embeddings API either.
     const masked = maskPii(question).text;
     const language = opts.language ?? detectLanguage(masked, opts.languageHint ?? 'en');
-    const { hits } = await this.deps.knowledge.search(masked, { limit: SOURCES, language });
+    const { hits, terms: searched } = await this.deps.knowledge.search(masked, { limit: SOURCES, language });
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = (): Reply => {
@@ -137,7 +140,7 @@ export class AssistantService {
       // Excerpts arrive whole; a client that already shows part of a failed LLM answer gets
       // the excerpts in the final reply instead, which replaces what was streamed.
       if (!streamed) onToken?.(e.text);
-      return { text: e.text, citations: e.citations, mode: 'extractive', confidence: e.empty ? 'low' : 'medium', handoffWish: null, personRequest: false, language, tokens: 0 };
+      return { text: e.text, citations: e.citations, mode: 'extractive', confidence: e.empty ? 'low' : 'medium', handoffWish: null, personRequest: false, language, tokens: 0, retrieved: retrievedOf(hits, e.citations), searched };
     };
     const { chat, breaker } = this.deps;
     if (!chat || opts.useLlm === false || !breaker.allow()) return extractive();
@@ -174,6 +177,8 @@ export class AssistantService {
       personRequest: parsed.person,
       language,
       tokens,
+      retrieved: retrievedOf(hits, citations),
+      searched,
     };
   }
 

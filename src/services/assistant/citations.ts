@@ -1,5 +1,5 @@
 import type { SearchHit } from '../knowledge/types.js';
-import type { Citation } from './types.js';
+import type { Citation, RetrievedSource } from './types.js';
 
 export function citationOf(hit: SearchHit): Citation {
   const { title, url, headingPath, page } = hit.chunk;
@@ -20,4 +20,14 @@ export function verifyCitations(cited: unknown[], sources: SearchHit[]): Citatio
     out.push(citationOf(sources[n - 1]!));
   }
   return out;
+}
+
+/** The passages given for an answer, each marked with whether the answer cited it. */
+export function retrievedOf(hits: SearchHit[], citations: Citation[]): RetrievedSource[] {
+  const key = (c: Citation) => `${c.url}\n${c.title}\n${c.section}\n${c.page ?? ''}`;
+  const cited = new Set(citations.map(key));
+  return hits.map((h) => {
+    const c = citationOf(h);
+    return { sourceId: h.chunk.sourceId, ...c, score: Math.round(h.score * 1000) / 1000, cited: cited.has(key(c)) };
+  });
 }

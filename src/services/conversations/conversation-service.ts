@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { AssistantService } from '../assistant/assistant-service.js';
 import type { HandoffSettingsService } from '../assistant/handoff-settings-service.js';
 import { estimateTokens } from '../assistant/assistant-service.js';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
+import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RatingRepo, UserRepo, VisitorRepo } from '../ports.js';
 import { promiseNotice } from './notices.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
 import type { Availability } from '../availability/types.js';
@@ -23,6 +23,8 @@ export interface ConversationServiceDeps {
   users: Pick<UserRepo, 'findById'>;
   conversations: ConversationRepo;
   messages: MessageRepo;
+  /** Visitors' ratings of answers and of the conversation. */
+  ratings: RatingRepo;
   assistant: AssistantService;
   /** The operator's sensitive categories and rules. */
   handoff: Pick<HandoffSettingsService, 'active'>;
@@ -55,6 +57,7 @@ const HISTORY_TOKENS = 1500;
 const HISTORY_MESSAGES = 12;
 const MAX_CLIENT_ID = 100;
 const MAX_PAGE_URL = 2000;
+const CSAT_COMMENT_MAX = 1000;
 /** An email reply may run longer than a chat message. */
 const EMAIL_REPLY_MAX_CHARS = 10_000;
 
@@ -282,7 +285,7 @@ export class ConversationService {
       return { reply: null, notice: null };
     }
     if (conversation.status === 'bot') {
-      const [active, visitor] = await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId)]);
+      const [active, visitor, unhelpful] = await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId), this.deps.ratings.unhelpfulCount(conversation.id, conversation.episode)]);
       const trigger = triggerBeforeAnswer({
         text: message.text,
         pageUrl: conversation.pageUrl,
@@ -290,8 +293,9 @@ export class ConversationService {
         categories: active.categories,
         rules: active.rules,
         aiAnswersInRow: aiAnswersInRow(recent),
-        negativeFeedback: 0,
-        dissatisfiedBefore: recent.filter((m) => m.author === 'visitor' && detectDissatisfaction(m.text)).length,
+        negativeFeedback: unhelpful,
+        // An answer rated unhelpful counts as saying "that didn't help".
+        dissatisfiedBefore: recent.filter((m) => m.author === 'visitor' && detectDissatisfaction(m.text)).length + unhelpful,
       });
       if (trigger) return { reply: await this.#handOff(conversation, message, { reason: trigger.kind, evidence: trigger.evidence, ...(trigger.detail ? { detail: trigger.detail } : {}) }, opts.onToken), notice: null };
     } else if (detectPersonRequest(message.text)) {
@@ -314,7 +318,7 @@ export class ConversationService {
       text: reply.text,
       citations: reply.citations,
       replyTo: message.id,
-      meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language },
+      meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language, retrieved: reply.retrieved, searched: reply.searched },
     });
     await this.deps.transitions.announce(saved, created);
     if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
@@ -444,6 +448,47 @@ export class ConversationService {
     });
     await this.deps.transitions.announce(message, created);
     return message;
+  }
+
+  /**
+   * The visitor rates one of the AI's answers (the widget's thumbs). Rating it again replaces the
+   * rating. Only the AI's own answers in the visitor's conversation can be rated.
+   */
+  async rateAnswer(visitor: Visitor, conversationId: string, messageId: string, helpful: boolean): Promise<Message> {
+    const conversation = await this.#owned(visitor, conversationId);
+    const message = await this.deps.messages.findById(messageId);
+    if (!message || message.conversationId !== conversation.id || message.internal) throw new NotFoundError('There is no such message in this conversation.');
+    if (message.author !== 'assistant') throw new ValidationError('Only the assistant’s answers can be rated.', { messageId: 'Rate an answer written by the assistant.' });
+    await this.deps.ratings.rateAnswer({ messageId: message.id, conversationId: conversation.id, episode: message.episode, helpful, at: this.deps.clock.now() });
+    return message;
+  }
+
+  /** Each rated answer of the conversation (the widget shows the visitor's choice again). */
+  answerRatings(conversation: Conversation): Promise<Map<string, boolean>> {
+    return this.deps.ratings.answerRatings(conversation.id);
+  }
+
+  /**
+   * The visitor rates how the team helped, once the conversation is resolved (1–5, with an
+   * optional comment): the resolved episode, or the one before if they have written again since.
+   * Rating again replaces it; each episode has its own rating.
+   */
+  async rateConversation(visitor: Visitor, conversationId: string, input: { score: number; comment?: string }): Promise<{ score: number; comment: string | null }> {
+    const conversation = await this.#owned(visitor, conversationId);
+    // Resolved: this episode. Written in again since: the one before, which was resolved.
+    const episode = conversation.status === 'resolved' ? conversation.episode : conversation.episode - 1;
+    if (episode < 1) throw new ConflictError('The conversation can be rated once it is resolved.');
+    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw new ValidationError('Choose a rating from 1 to 5.', { score: 'Choose a rating from 1 to 5.' });
+    const comment = input.comment?.trim() || null;
+    if (comment && comment.length > CSAT_COMMENT_MAX) throw new ValidationError(`The comment is too long: at most ${CSAT_COMMENT_MAX} characters.`, { comment: `At most ${CSAT_COMMENT_MAX} characters.` });
+    const rating = { score: input.score, comment };
+    await this.deps.ratings.rateConversation({ conversationId: conversation.id, episode, ...rating, at: this.deps.clock.now() });
+    return rating;
+  }
+
+  /** The rating of the conversation's current episode, if the visitor gave one. */
+  conversationRating(conversation: Conversation): Promise<{ score: number; comment: string | null } | undefined> {
+    return this.deps.ratings.conversationRating(conversation.id, conversation.episode);
   }
 
   /**

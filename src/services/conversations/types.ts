@@ -1,5 +1,5 @@
 import type { TriggerKind } from '../assistant/triggers/triggers.js';
-import type { Citation } from '../assistant/types.js';
+import type { Citation, RetrievedSource } from '../assistant/types.js';
 import type { TransitionName } from './lifecycle.js';
 
 export const CONVERSATION_STATUSES = ['bot', 'queued', 'assigned', 'resolved'] as const;
@@ -75,6 +75,9 @@ export interface ReplyMeta {
   promise?: 'available' | 'offline' | 'closed';
   /** An AI reply drafted for the assigned agent, not sent to the visitor. */
   draft?: boolean;
+  /** For an assistant reply: the passages it was given and the terms searched (insights read them). */
+  retrieved?: RetrievedSource[];
+  searched?: string[];
 }
 
 export interface Message {

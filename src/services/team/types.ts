@@ -10,6 +10,8 @@ export interface User {
   failedLogins: number;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
+  /** Admins: whether they get the weekly insights digest by email. */
+  weeklyDigest: boolean;
   createdAt: Date;
 }
 
