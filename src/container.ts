@@ -12,6 +12,8 @@ import { ConversationReadsRepo } from './adapters/storage/conversation-reads-rep
 import { PgNotifyBus } from './adapters/events/pg-notify.js';
 import { KnexLocker } from './adapters/storage/locker.js';
 import { PostgresRateLimiter, purgeExpiredRateLimits } from './adapters/storage/rate-limits.js';
+import { InsightsRepository } from './adapters/storage/insights-repo.js';
+import { InsightsService } from './services/insights/insights-service.js';
 import { RatingsRepo } from './adapters/storage/ratings-repo.js';
 import { MessagesRepo } from './adapters/storage/messages-repo.js';
 import { VisitorsRepo } from './adapters/storage/visitors-repo.js';
@@ -85,6 +87,7 @@ export interface Container {
     availability: AvailabilityService;
     followups: FollowupService;
     widget: WidgetService;
+    insights: InsightsService;
   };
   /** Signs the links and reply addresses in emails to visitors. */
   conversationLinks: ConversationLinks;
@@ -309,6 +312,16 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },
   });
   const widget = new WidgetService({ settings: new WidgetSettingsRepo(db) });
+  const insights = new InsightsService({
+    repo: new InsightsRepository(db),
+    knowledge,
+    messages: messagesRepo,
+    users: store.users,
+    organisation: () => store.organisations.get(),
+    outbox,
+    clock,
+    urls: { insights: (path) => absolute(path) },
+  });
 
   let closed = false;
   return {
@@ -330,7 +343,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget },
+    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights },
     conversationLinks,
     locker,
     migrate: () => migrateLatest(db),

@@ -22,6 +22,7 @@ import { widgetFrameRoutes } from './widget/frame.js';
 import { widgetLoaderRoutes } from './widget/loader.js';
 import { widgetRoutes } from './admin/widget.js';
 import { handoffRoutes } from './admin/handoff.js';
+import { insightsRoutes } from './admin/insights.js';
 import { availabilityRoutes } from './admin/availability.js';
 import { csrfProtection, csrfToken } from './middleware/csrf.js';
 import { genReqId } from './middleware/request-id.js';
@@ -142,6 +143,7 @@ export function createApp(c: Container): Express {
   app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl }));
   app.use(handoffRoutes(services.handoff));
   app.use(availabilityRoutes(c));
+  app.use(insightsRoutes(c));
 
   app.use(notFound);
   app.use(errorHandler);

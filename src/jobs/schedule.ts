@@ -14,6 +14,7 @@ export interface JobServices {
   knowledge: { requestScheduledSyncs(): Promise<unknown> };
   followups: { dispatch(): Promise<unknown>; releaseReplies(): Promise<unknown>; remindWaiting(): Promise<unknown> };
   auth: { purgeExpired(): Promise<unknown> };
+  insights: { weeklyDigest(): Promise<unknown> };
   purgeRateLimits: () => Promise<number>;
 }
 
@@ -30,6 +31,8 @@ export function jobs(s: JobServices, opts: { syncSchedule: string | undefined })
     { name: 'release-reply-batches', cron: '*/15 * * * * *', run: () => s.followups.releaseReplies() },
     { name: 'remind-waiting-conversations', cron: '0 * * * * *', run: () => s.followups.remindWaiting() },
     { name: 'queue-due-website-syncs', cron: opts.syncSchedule, run: () => s.knowledge.requestScheduledSyncs() },
+    // Hourly, so a server that was down on Monday morning still sends last week's; once per admin and week.
+    { name: 'send-weekly-digest', cron: '7 * * * *', run: () => s.insights.weeklyDigest() },
     { name: 'purge-expired-sessions-and-tokens', cron: '23 * * * *', run: () => s.auth.purgeExpired() },
     // Expired rate-limit counters are dead weight; deleting them twice is harmless.
     { name: 'purge-expired-rate-limits', cron: '*/10 * * * *', run: () => s.purgeRateLimits() },

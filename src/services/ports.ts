@@ -10,6 +10,7 @@ import type { SensitiveCategory } from './assistant/triggers/defaults.js';
 import type { Closure, Interval } from './availability/hours.js';
 import type { PromiseSettings } from './availability/types.js';
 import type { NewEmail, OutboxEmail, OutboxStatus } from './followups/types.js';
+import type { EscalationRecord, KnowledgeFix, MetricsBucket, Period } from './insights/types.js';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters implement them; only
@@ -458,4 +459,20 @@ export interface OutboxRepo {
   counts(): Promise<Partial<Record<OutboxStatus, number>>>;
   retry(id: string, now: Date): Promise<boolean>;
   findByKey(key: string): Promise<OutboxEmail | undefined>;
+}
+
+/** What the insights page reads (see InsightsRepository). */
+export interface InsightsRepo {
+  /** Handoffs in [from, to), newest first, at most `limit`, each with its context. */
+  escalations(from: Date, to: Date, limit: number): Promise<EscalationRecord[]>;
+  /** Each text's stemmed words in its language (the search index's stemmer), sorted. */
+  lexemes(items: { text: string; language: string }[]): Promise<string[][]>;
+  /** Saved fixes, newest first. */
+  fixes(): Promise<KnowledgeFix[]>;
+  insertFix(fix: Omit<KnowledgeFix, 'id' | 'sourceName' | 'createdByName'>): Promise<void>;
+  /** For each source, how many AI answers since `since` cited it. */
+  citedSince(sourceIds: string[], since: Date): Promise<Map<string, number>>;
+  /** The buckets of the period that had anything. */
+  metrics(period: Period): Promise<MetricsBucket[]>;
+  periodMedians(period: Period): Promise<{ firstResponseMinutes: number | null; resolutionMinutes: number | null }>;
 }

@@ -165,3 +165,13 @@ export function nextOpening(hours: SupportHours, at: Date): Date | undefined {
   }
   return undefined;
 }
+
+/** The local calendar date of `at` in `timeZone`, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Date(wall(at.getTime(), timeZone).day * DAY).toISOString().slice(0, 10);
+}
+
+/** The instant local midnight begins on `date` (YYYY-MM-DD) in `timeZone`. */
+export function localMidnight(date: string, timeZone: string): Date {
+  return new Date(instant(Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY), 0, timeZone));
+}

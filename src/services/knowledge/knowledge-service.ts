@@ -87,6 +87,18 @@ export class KnowledgeService {
     return this.#indexSnippet(source, clean);
   }
 
+  /**
+   * A teammate's reply to a visitor, saved as a Q&A snippet so the AI can answer the question
+   * next time. Agents may do this (it is how they close the gaps they see); editing and deleting
+   * knowledge stays with admins.
+   */
+  async snippetFromAnswer(actor: User, input: SnippetInput): Promise<Source> {
+    if (!actor.active) throw new ForbiddenError('Only active teammates can add knowledge.');
+    const clean = this.#validSnippet(input);
+    const source = await this.deps.sources.insert({ kind: 'snippet', name: clean.question, settings: clean });
+    return this.#indexSnippet(source, clean);
+  }
+
   async updateSnippet(actor: Actor, id: string, input: SnippetInput): Promise<Source> {
     this.#requireAdmin(actor);
     const source = await this.getSource(id);
