@@ -465,8 +465,8 @@ export interface OutboxRepo {
 export interface InsightsRepo {
   /** Handoffs in [from, to), newest first, at most `limit`, each with its context. */
   escalations(from: Date, to: Date, limit: number): Promise<EscalationRecord[]>;
-  /** Each text's stemmed words in its language (the search index's stemmer), sorted. */
-  lexemes(items: { text: string; language: string }[]): Promise<string[][]>;
+  /** Each text's stemmed words, stemmed for each of its languages (the search index's stemmers), sorted. */
+  lexemes(items: { text: string; languages: string[] }[]): Promise<string[][]>;
   /** Saved fixes, newest first. */
   fixes(): Promise<KnowledgeFix[]>;
   insertFix(fix: Omit<KnowledgeFix, 'id' | 'sourceName' | 'createdByName'>): Promise<void>;

@@ -101,17 +101,19 @@ export class InsightsRepository implements InsightsRepo {
     }));
   }
 
-  async lexemes(items: { text: string; language: string }[]): Promise<string[][]> {
-    if (!items.length) return [];
-    // Postgres's own stemmers, one per language, as the search index uses them.
-    const { rows } = await this.db.raw<{ rows: { i: string; lexemes: string[] }[] }>(
-      `select x.i, array(select distinct unnest(tsvector_to_array(to_tsvector(x.config::regconfig, x.text)))) as lexemes
-         from unnest(?::text[], ?::text[]) with ordinality as x(text, config, i)`,
-      [items.map((i) => i.text), items.map((i) => pgSearchConfig(i.language))],
-    );
+  async lexemes(items: { text: string; languages: string[] }[]): Promise<string[][]> {
+    const rows = items.flatMap((item, i) => [...new Set(item.languages.map(pgSearchConfig))].map((config) => ({ i, text: item.text, config })));
     const out: string[][] = items.map(() => []);
-    for (const r of rows) out[Number(r.i) - 1] = [...r.lexemes].sort();
-    return out;
+    if (!rows.length) return out;
+    // Postgres's own stemmers, one per language, as the search index uses them.
+    const result = await this.db.raw<{ rows: { i: number; lexemes: string[] }[] }>(
+      `select x.i, tsvector_to_array(to_tsvector(x.config::regconfig, x.text)) as lexemes
+         from unnest(?::int[], ?::text[], ?::text[]) as x(i, text, config)`,
+      [rows.map((r) => r.i), rows.map((r) => r.text), rows.map((r) => r.config)],
+    );
+    const sets = items.map(() => new Set<string>());
+    for (const r of result.rows) for (const l of r.lexemes) sets[r.i]!.add(l);
+    return sets.map((set) => [...set].sort());
   }
 
   async fixes(): Promise<KnowledgeFix[]> {

@@ -31,6 +31,13 @@ export function profileRoutes(team: TeamService): Router {
     });
   });
 
+  router.post('/account/notifications', async (req, res) => {
+    const on = (req.body as Record<string, unknown> | undefined)?.weeklyDigest === 'on';
+    await team.setWeeklyDigest(me(req.user), on);
+    flash(req, 'success', on ? 'You will get the weekly digest every Monday.' : 'You will no longer get the weekly digest.');
+    navigate(req, res, '/account');
+  });
+
   router.post('/account/password', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await submitForm(res, 'pages/account/profile', body, async () => {

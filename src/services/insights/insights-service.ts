@@ -1,4 +1,4 @@
-import { detectLanguage } from '../../lib/language.js';
+import { detectLanguage, isKnownLanguage } from '../../lib/language.js';
 import { toSearchTerms } from '../../lib/search-query.js';
 import { localDate, localMidnight } from '../availability/hours.js';
 import { detectDissatisfaction, detectPersonRequest, TRIGGER_LABELS, type TriggerKind } from '../assistant/triggers/triggers.js';
@@ -93,7 +93,7 @@ export class InsightsService {
         lastSeen: list[0]!.at,
         examples: list.filter((e) => e.question).slice(0, EXAMPLES),
       }))
-      .sort((a, b) => b.count - a.count);
+      .sort((a, b) => b.count - a.count || b.lastSeen.getTime() - a.lastSeen.getTime());
     return { period, total: escalations.length, byReason: reasons, topics: await this.#topics(escalations) };
   }
 
@@ -115,12 +115,20 @@ export class InsightsService {
     return records.map((r, i) => ({ ...r, question: questions[i] ?? null, terms: terms[i]! }));
   }
 
-  /** Stemmed key terms of each text (none for a missing one), filler and stop words left out. */
+  /**
+   * Stemmed key terms of each text (none for a missing one), filler and stop words left out.
+   * Each is stemmed as the conversation's language (the widget's; detected when there is none)
+   * and as English, the stems together: visitors mix in English product words, and a question
+   * then shares its stems with its paraphrases whichever reading was right.
+   */
   async #terms(texts: ({ text: string; language: string | null } | undefined)[]): Promise<string[][]> {
     const items = texts.map((t) => {
-      if (!t) return { text: '', language: 'en' };
-      const language = detectLanguage(t.text, t.language ?? 'en');
-      return { text: toSearchTerms(t.text, language).text, language };
+      if (!t) return { text: '', languages: [] };
+      // Detection is a last resort: it reads "Can I download an invoice in PDF format?" as Irish.
+      const detected = detectLanguage(t.text, 'en');
+      const own = t.language ?? (isKnownLanguage(detected) ? detected : 'en');
+      const languages = [...new Set([own, 'en'])];
+      return { text: toSearchTerms(t.text, languages[0]).text, languages };
     });
     return this.deps.repo.lexemes(items);
   }

@@ -191,6 +191,13 @@ export class TeamService {
     return user;
   }
 
+  /** Whether an admin gets the weekly insights digest by email. */
+  async setWeeklyDigest(actor: User, on: boolean): Promise<User> {
+    const user = await this.deps.store.users.update(actor.id, { weeklyDigest: on });
+    if (!user) throw new NotFoundError('Your account no longer exists.');
+    return user;
+  }
+
   /** Changes the password and signs the user out everywhere except `keepSessionId` (the browser that asked). */
   async changePassword(actor: User, input: { current: string; next: string }, keepSessionId?: string): Promise<void> {
     const { store } = this.deps;
