@@ -303,6 +303,7 @@ describe('email follow-up through the outbox', () => {
       'release-reply-batches',
       'remind-waiting-conversations',
       'queue-due-website-syncs',
+      'send-weekly-digest',
       'purge-expired-sessions-and-tokens',
       'purge-expired-rate-limits',
     ]);
