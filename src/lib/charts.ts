@@ -50,6 +50,17 @@ export function niceMax(max: number): number {
   return 10 * power;
 }
 
+/** An axis end for whole things (conversations, minutes): at least 4, so every tick is whole. */
+function wholeMax(max: number): number {
+  return Math.max(4, niceMax(max));
+}
+
+/** Evenly spaced whole ticks from 0 to `max` (a nice number): quarters when they are whole, else fifths. */
+export function ticks(max: number): number[] {
+  const parts = max % 4 === 0 ? 4 : 5;
+  return Array.from({ length: parts + 1 }, (_, i) => (max / parts) * i);
+}
+
 export function formatValue(v: number | null, unit: ChartInput['unit'] = 'count'): string {
   if (v === null) return '–';
   if (unit === 'percent') return `${Math.round(v)}%`;
@@ -63,9 +74,9 @@ export function chart(input: ChartInput): Chart {
   const n = Math.max(input.labels.length, 1);
   const step = (plot.right - plot.left) / n;
   const totals = input.labels.map((_, i) => (input.kind === 'stacked' ? input.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : Math.max(0, ...input.series.map((s) => s.values[i] ?? 0))));
-  const max = input.unit === 'percent' ? 100 : niceMax(Math.max(0, ...totals));
+  const max = input.unit === 'percent' ? 100 : wholeMax(Math.max(0, ...totals));
   const y = (v: number) => plot.bottom - (v / max) * (plot.bottom - plot.top);
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ y: y(max * f), label: formatValue(max * f, input.unit) }));
+  const yTicks = ticks(max).map((v) => ({ y: y(v), label: formatValue(v, input.unit) }));
   // At most about ten labels along the axis, evenly spaced.
   const every = Math.ceil(n / 10);
   const xTicks = input.labels.flatMap((label, i) => (i % every === 0 ? [{ x: plot.left + step * (i + 0.5), label }] : []));
@@ -104,10 +115,10 @@ function horizontal(input: ChartInput): Chart {
   const height = PAD.top + PAD.bottom + HBAR_ROW * Math.max(input.labels.length, 1);
   const plot = { left: HBAR_LABEL, top: PAD.top, right: W - 48, bottom: height - PAD.bottom };
   const values = input.series[0]?.values ?? [];
-  const max = niceMax(Math.max(0, ...values.map((v) => v ?? 0)));
+  const max = wholeMax(Math.max(0, ...values.map((v) => v ?? 0)));
   const x = (v: number) => plot.left + (v / max) * (plot.right - plot.left);
   const bars = values.flatMap((v, i) => (v ? [{ x: plot.left, y: plot.top + HBAR_ROW * i + 4, w: x(v) - plot.left, h: HBAR_ROW - 8, series: 0, tip: `${input.labels[i]}: ${formatValue(v, input.unit)}` }] : []));
   const rowLabels = input.labels.map((label, i) => ({ y: plot.top + HBAR_ROW * i + HBAR_ROW / 2 + 4, label: label.length > 42 ? `${label.slice(0, 41)}…` : label }));
-  const xTicks = [0, 0.5, 1].map((f) => ({ x: x(max * f), label: formatValue(max * f, input.unit) }));
+  const xTicks = ticks(max).map((v) => ({ x: x(v), label: formatValue(v, input.unit) }));
   return { ...input, width: W, height, plot, yTicks: [], xTicks, bars, lines: [], rowLabels, empty: !values.some((v) => v) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chart, formatValue, niceMax } from '../../src/lib/charts.js';
+import { chart, formatValue, niceMax, ticks } from '../../src/lib/charts.js';
 import { createViews } from '../../src/lib/views.js';
 import { questionOf } from '../../src/services/insights/insights-service.js';
 import { groupByTopic, similarity, termWeights } from '../../src/services/insights/topics.js';
@@ -77,6 +77,9 @@ describe('charts', () => {
 
   it('choose round axis ends and readable values', () => {
     expect([niceMax(0), niceMax(7), niceMax(13), niceMax(101)]).toEqual([1, 10, 20, 200]);
+    // Counts and minutes get whole ticks, even for tiny numbers.
+    expect(chart({ id: 'c', kind: 'bars', title: 't', summary: 's', labels: ['a'], series: [{ name: 'n', values: [1] }] }).yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
+    expect([ticks(10), ticks(20)]).toEqual([[0, 2, 4, 6, 8, 10], [0, 5, 10, 15, 20]]);
     expect([formatValue(null), formatValue(12.4, 'minutes'), formatValue(150, 'minutes'), formatValue(66.66, 'percent')]).toEqual(['–', '12 min', '2.5 h', '67%']);
   });
 });
