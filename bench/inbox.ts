@@ -7,33 +7,18 @@
  *     stream carries the message, on the same replica and across two replicas (two containers
  *     on one Postgres, the second one's agent listening through LISTEN/NOTIFY).
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createContainer, type Container } from '../src/container.js';
-import { createApp } from '../src/http/app.js';
 import { hashPassword } from '../src/services/team/passwords.js';
 import { openSse } from '../test/support/sse.js';
-import { withBenchContainer } from './support.js';
+import { serve, signIn, summary, withBenchContainer } from './support.js';
 
 const CONVERSATIONS = 10_000;
 const MESSAGES_EACH = 4;
 const RENDERS = 200;
 const LIVE_SAMPLES = 100;
 const NO_LIMITS = { WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000' };
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const summary = (times: number[]) => {
-  const s = [...times].sort((a, b) => a - b);
-  return `p50 ${pct(s, 50).toFixed(1)} ms · p95 ${pct(s, 95).toFixed(1)} ms · max ${s.at(-1)!.toFixed(1)} ms`;
-};
-
-async function serve(c: Container): Promise<{ url: string; server: Server }> {
-  const server = createApp(c).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
 
 /** 10,000 conversations in every status, with handoff reasons, four messages each, five agents. */
 async function seed(c: Container): Promise<{ agentIds: string[] }> {
@@ -74,22 +59,6 @@ async function seed(c: Container): Promise<{ agentIds: string[] }> {
   );
   await c.db.raw('analyze');
   return { agentIds };
-}
-
-/** Signs in through the login form like a browser: the session cookie and a CSRF token. */
-async function signIn(base: string, email: string): Promise<{ cookie: string }> {
-  const login = await fetch(`${base}/login`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? '';
-  const res = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ email, password: 'a long enough password', _csrf: csrf }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (res.status !== 303 || !session) throw new Error(`sign-in failed: ${res.status}`);
-  return { cookie: session };
 }
 
 async function timeRenders(url: string, cookie: string): Promise<number[]> {

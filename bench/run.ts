@@ -8,6 +8,7 @@
  *   - crawl throughput on a local 500-page site (bench/crawl.ts);
  *   - retrieval quality on a small help center of our own (bench/quality.ts);
  *   - the widget (bench/widget.ts) and the inbox: list render at 10,000 conversations and live-update latency (bench/inbox.ts).
+ *   - the insights pages with 20,000 conversations and 5,000 handoffs over 90 days (bench/insights.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ import { crawlBench } from './crawl.js';
 import { qualityBench } from './quality.js';
 import { retrievalBench } from './retrieval.js';
 import { inboxBench } from './inbox.js';
+import { insightsBench } from './insights.js';
 import { widgetBench } from './widget.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -106,6 +108,7 @@ async function main() {
   rows.push(...(await qualityBench()));
   rows.push(...(await widgetBench()));
   rows.push(...(await inboxBench()));
+  rows.push(...(await insightsBench()));
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);

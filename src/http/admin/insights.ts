@@ -26,6 +26,8 @@ const KnowledgeForm = z.object({
 });
 
 const TOP_TOPICS = 8;
+/** The escalations page lists this many topics, biggest first: a long tail of one-offs helps nobody. */
+const MAX_TOPICS_SHOWN = 50;
 
 /** How the page names a bucket: "Nov 24", or "Week of Nov 23". */
 function bucketLabel(start: string, interval: Period['interval']): string {
@@ -156,7 +158,7 @@ export function insightsRoutes(c: { services: Pick<Container['services'], 'insig
 
   router.get('/insights/escalations', async (req, res) => {
     const ctx = await common(req);
-    render(res, 'pages/insights/escalations', { ...ctx, title: 'Escalations · Insights', tab: 'escalations', review: await insights.review(ctx.period), unsureWhy });
+    render(res, 'pages/insights/escalations', { ...ctx, title: 'Escalations · Insights', tab: 'escalations', review: await insights.review(ctx.period), unsureWhy, maxTopics: MAX_TOPICS_SHOWN });
   });
 
   router.get('/insights/gaps', async (req, res) => {

@@ -124,9 +124,9 @@ export class InsightsService {
   async #terms(texts: ({ text: string; language: string | null } | undefined)[]): Promise<string[][]> {
     const items = texts.map((t) => {
       if (!t) return { text: '', languages: [] };
-      // Detection is a last resort: it reads "Can I download an invoice in PDF format?" as Irish.
-      const detected = detectLanguage(t.text, 'en');
-      const own = t.language ?? (isKnownLanguage(detected) ? detected : 'en');
+      // Detection is a last resort (and not cheap): it reads "Can I download an invoice in PDF format?" as Irish.
+      const detected = t.language ? undefined : detectLanguage(t.text, 'en');
+      const own = t.language ?? (detected && isKnownLanguage(detected) ? detected : 'en');
       const languages = [...new Set([own, 'en'])];
       return { text: toSearchTerms(t.text, languages[0]).text, languages };
     });
@@ -158,7 +158,10 @@ export class InsightsService {
   /** The latest fix of this topic (saved from one of its conversations, or for a question like its own), and what happened since. */
   async #fixStatus(group: Escalation[], fixes: KnowledgeFix[], weight: Weights): Promise<FixStatus | null> {
     const conversations = new Set(group.map((e) => e.conversationId));
-    const fix = fixes.find((f) => (f.conversationId && conversations.has(f.conversationId)) || group.some((e) => similarity(f.terms, e.terms, weight) >= SIMILAR));
+    const words = new Set(group.flatMap((e) => e.terms));
+    const fix = fixes.find(
+      (f) => (f.conversationId && conversations.has(f.conversationId)) || (f.terms.some((t) => words.has(t)) && group.some((e) => similarity(f.terms, e.terms, weight) >= SIMILAR)),
+    );
     if (!fix) return null;
     const since = group.filter((e) => e.at.getTime() > fix.createdAt.getTime());
     const cited = fix.sourceId ? await this.deps.repo.citedSince([fix.sourceId], fix.createdAt) : new Map<string, number>();
@@ -282,7 +285,8 @@ export function questionOf(e: Pick<EscalationRecord, 'visitorMessages'>): string
   for (const m of e.visitorMessages) {
     const text = m.text.trim();
     if (!text) continue;
-    const bare = toSearchTerms(text).terms.length <= BARE_REQUEST_TERMS && (detectPersonRequest(text) || detectDissatisfaction(text));
+    // A rough word count is enough here: English stop words, no language detection.
+    const bare = toSearchTerms(text, 'en').terms.length <= BARE_REQUEST_TERMS && (detectPersonRequest(text) || detectDissatisfaction(text));
     if (!bare) return text;
   }
   return null;

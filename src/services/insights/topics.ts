@@ -17,6 +17,10 @@ export const SIMILAR = 0.3;
 
 export type Weights = (term: string) => number;
 
+/** A word in more than this share of the questions (and more than COMMON_MIN of them) is common. */
+const COMMON_SHARE = 0.25;
+const COMMON_MIN = 20;
+
 /** Inverse document frequency of each term over these sets. */
 export function termWeights(sets: readonly TermSet[]): Weights {
   const df = new Map<string, number>();
@@ -47,21 +51,41 @@ export function similarity(a: readonly string[], b: readonly string[], weight: W
  */
 export function groupByTopic<T extends TermSet>(items: readonly T[], threshold = SIMILAR): T[][] {
   const weight = termWeights(items);
+  const sets = items.map((it) => new Set(it.terms));
+  const totals = sets.map((set) => [...set].reduce((sum, t) => sum + weight(t), 0));
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const withTerms = items.map((it, i) => ({ it, i })).filter((x) => x.it.terms.length);
-  for (let a = 0; a < withTerms.length; a++) {
-    for (let b = a + 1; b < withTerms.length; b++) {
-      const x = withTerms[a]!;
-      const y = withTerms[b]!;
-      if (find(x.i) === find(y.i)) continue;
-      if (similarity(x.it.terms, y.it.terms, weight) >= threshold) parent[find(y.i)] = find(x.i);
+  // Only questions that share a word can be alike: compare those pairs, found through an index
+  // of which questions use each word. Words used by more than a quarter of the questions ("today",
+  // "possible") say little about a topic and would make every pair a candidate, so they do not
+  // nominate pairs; they still count in the similarity of the pairs compared.
+  const common = Math.max(COMMON_MIN, items.length * COMMON_SHARE);
+  const users = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const t of set) {
+      const list = users.get(t);
+      if (list) list.push(i);
+      else users.set(t, [i]);
+    }
+  });
+  for (let a = 0; a < items.length; a++) {
+    const candidates = new Set<number>();
+    for (const t of sets[a]!) {
+      const list = users.get(t)!;
+      if (list.length <= common) for (const b of list) if (b > a) candidates.add(b);
+    }
+    for (const b of candidates) {
+      if (find(a) === find(b)) continue;
+      let shared = 0;
+      for (const t of sets[a]!) if (sets[b]!.has(t)) shared += weight(t);
+      // Weighted Jaccard, as similarity() computes it, from the shared weight and the two totals.
+      if (shared / (totals[a]! + totals[b]! - shared) >= threshold) parent[find(b)] = find(a);
     }
   }
   const groups = new Map<number, T[]>();
   const empty: T[] = [];
   items.forEach((it, i) => {
-    if (!it.terms.length) return void empty.push(it);
+    if (!sets[i]!.size) return void empty.push(it);
     const root = find(i);
     const group = groups.get(root);
     if (group) group.push(it);
@@ -73,13 +97,17 @@ export function groupByTopic<T extends TermSet>(items: readonly T[], threshold =
   return out.sort((a, b) => b.length - a.length);
 }
 
+/** Enough questions to name a topic by; a big topic is named from its first ones (the newest). */
+const NAMING_SAMPLE = 60;
+
 /** The question most like the rest of its group: the group's name. */
 export function centralItem<T extends TermSet>(group: readonly T[], weight: Weights): T {
-  let best = group[0]!;
+  const sample = group.slice(0, NAMING_SAMPLE);
+  let best = sample[0]!;
   let bestScore = -1;
-  for (const a of group) {
+  for (const a of sample) {
     let score = 0;
-    for (const b of group) if (a !== b) score += similarity(a.terms, b.terms, weight);
+    for (const b of sample) if (a !== b) score += similarity(a.terms, b.terms, weight);
     if (score > bestScore) {
       best = a;
       bestScore = score;
