@@ -3,17 +3,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
 import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
-import { useFakeMistral } from '../support/mistral.js';
+import { groundedModel, useFakeMistral } from '../support/mistral.js';
 
 const hasBrowser = browserAvailable();
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
-
-/** A grounded fake model: answers from source 1 when given any passage, unsure when none. */
-function groundedModel(body: Record<string, unknown>): string {
-  const system = String((body.messages as { content: string }[])[0]?.content ?? '');
-  if (system.includes('(none found)')) return JSON.stringify({ answer: 'I am not sure about that.', sources: [], confidence: 'low', handoff: null, person: false });
-  return JSON.stringify({ answer: 'Open **Billing › Invoices** and press *Download PDF*.', sources: [1], confidence: 'high', handoff: null, person: false });
-}
 
 /**
  * Closing a gap, in real Chromium: the AI cannot answer a visitor, who rates the answer down; an
@@ -62,7 +55,7 @@ describe.skipIf(!hasBrowser)('insights and closing a gap, in a real browser', ()
   };
 
   it('from an unanswered question to a saved answer the AI cites', async () => {
-    fake.reply = groundedModel;
+    fake.reply = groundedModel(() => 'Open **Billing › Invoices** and press *Download PDF*.');
     // A visitor asks what the content does not cover, and rates the unsure answer down.
     const visitor = await newPage('visitor');
     await visitor.goto(site.url);

@@ -2,7 +2,7 @@ import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobs, runJob } from '../../src/jobs/schedule.js';
 import { createUser, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
-import { useFakeMistral } from '../support/mistral.js';
+import { groundedModel, useFakeMistral } from '../support/mistral.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const fake = useFakeMistral();
@@ -23,17 +23,6 @@ afterEach(async () => {
 });
 
 const llm = () => ({ MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url });
-
-/**
- * A grounded fake model: it answers from source 1 when it was given any passage, and says it is
- * not sure (citing nothing) when the search found none, as the real model is told to.
- */
-function groundedModel(body: Record<string, unknown>): string {
-  const system = String((body.messages as { content: string }[])[0]?.content ?? '');
-  if (system.includes('(none found)')) return JSON.stringify({ answer: 'I am not sure about that.', sources: [], confidence: 'low', handoff: null, person: false });
-  const title = /<source id="1">\n([^\n—]*)/.exec(system)?.[1]?.trim() ?? '';
-  return JSON.stringify({ answer: `Here is how: ${title}.`, sources: [1], confidence: 'high', handoff: null, person: false });
-}
 
 const DAY = 86_400_000;
 
@@ -159,7 +148,7 @@ describe('the escalation review', () => {
 describe('Save as knowledge, end to end', () => {
   it('an agent saves their reply; the same question asked another way gets an AI answer citing the snippet instead of a handoff', async () => {
     t = await startTestApp({ env: llm() });
-    fake.reply = groundedModel;
+    fake.reply = groundedModel();
     const api = supertest(t.app);
     await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my plan?', answer: 'Open Settings, then Plan, and press Cancel.' });
@@ -217,7 +206,7 @@ describe('ratings', () => {
 
   it('an unhelpful answer counts as "that didn’t help": the next complaint hands off; rating again replaces the rating', async () => {
     t = await startTestApp({ env: llm() });
-    fake.reply = groundedModel;
+    fake.reply = groundedModel();
     const api = supertest(t.app);
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my plan?', answer: 'Open Settings, then Plan, and press Cancel.' });
     const { auth, id, answerId, messageId } = await visitorWithAnswer(api);
@@ -237,7 +226,7 @@ describe('ratings', () => {
 
   it('an operator rule on unhelpful ratings fires once the visitor rated that many answers down', async () => {
     t = await startTestApp({ env: llm() });
-    fake.reply = groundedModel;
+    fake.reply = groundedModel();
     const api = supertest(t.app);
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my plan?', answer: 'Open Settings, then Plan, and press Cancel.' });
     await t.container.services.handoff.saveRules([{ name: 'Two thumbs down', enabled: true, phrases: '', pattern: '', pageUrlContains: '', emailDomains: '', aiAnswersInRow: '', negativeFeedback: '2' }]);
@@ -253,7 +242,7 @@ describe('ratings', () => {
 
   it('CSAT: refused before resolution, 1–5 after, replaced when given again, kept per episode', async () => {
     t = await startTestApp({ env: llm() });
-    fake.reply = groundedModel;
+    fake.reply = groundedModel();
     const api = supertest(t.app);
     const ada = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
     const { auth, id } = await visitorWithAnswer(api);

@@ -23,3 +23,16 @@ export function useFakeMistral(): FakeMistral {
     set: (_target, key, value) => Reflect.set(server!, key, value),
   });
 }
+
+/**
+ * A grounded fake model, as the real one is told to behave: it answers from source 1 when the
+ * search gave it any passage (citing it), and says it is not sure, citing nothing, when it got none.
+ */
+export function groundedModel(answer = (firstTitle: string) => `Here is how: ${firstTitle}.`) {
+  return (body: Record<string, unknown>): string => {
+    const system = String((body.messages as { content: string }[])[0]?.content ?? '');
+    if (system.includes('(none found)')) return JSON.stringify({ answer: 'I am not sure about that.', sources: [], confidence: 'low', handoff: null, person: false });
+    const title = /<source id="1">\n([^\n—]*)/.exec(system)?.[1]?.trim() ?? '';
+    return JSON.stringify({ answer: answer(title), sources: [1], confidence: 'high', handoff: null, person: false });
+  };
+}
