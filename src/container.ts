@@ -306,6 +306,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     users: store.users,
     reads: new ConversationReadsRepo(db),
     canned: new CannedResponsesRepo(db),
+    ratings: ratingsRepo,
     transitions,
     followups,
     clock,

@@ -245,7 +245,7 @@ describe('ratings', () => {
     fake.reply = groundedModel();
     const api = supertest(t.app);
     const ada = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
-    const { auth, id } = await visitorWithAnswer(api);
+    const { auth, id, answerId } = await visitorWithAnswer(api);
     expect((await api.put(`/api/v1/conversations/${id}/rating`).set(auth).send({ score: 5 }).expect(409)).body.error.message).toContain('once it is resolved');
     await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
     await ada.post(`/inbox/conversations/${id}/resolve`).expect(200);
@@ -256,6 +256,11 @@ describe('ratings', () => {
     await api.post(`/api/v1/conversations/${id}/messages`).set(auth).send({ text: 'One more thing about my plan' }).expect(201);
     await api.put(`/api/v1/conversations/${id}/rating`).set(auth).send({ score: 5 }).expect(200);
     expect(await t.container.db('conversation_ratings').select('episode', 'score')).toEqual([{ episode: 1, score: 5 }]);
+    // The agent sees both ratings in the conversation.
+    await api.put(`/api/v1/conversations/${id}/messages/${answerId}/rating`).set(auth).send({ helpful: false }).expect(200);
+    const view = await ada.agent.get(`/inbox/conversations/${id}`).expect(200);
+    expect(view.text).toContain('5 out of 5');
+    expect(view.text).toContain('rated not helpful');
   });
 });
 

@@ -2,7 +2,7 @@ import type { FollowupService } from '../followups/followup-service.js';
 import type { NewEmail } from '../followups/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { CannedResponseRepo, Clock, ConversationReadRepo, ConversationRepo, MessageRepo, UserRepo, VisitorRepo } from '../ports.js';
+import type { CannedResponseRepo, Clock, ConversationReadRepo, ConversationRepo, MessageRepo, RatingRepo, UserRepo, VisitorRepo } from '../ports.js';
 import type { TriggerKind } from '../assistant/triggers/triggers.js';
 import type { User } from '../team/types.js';
 import { canTransition } from './lifecycle.js';
@@ -17,6 +17,8 @@ export interface InboxServiceDeps {
   users: Pick<UserRepo, 'findById' | 'list'>;
   reads: ConversationReadRepo;
   canned: CannedResponseRepo;
+  /** The visitor's ratings, shown beside the answers and the conversation. */
+  ratings: Pick<RatingRepo, 'answerRatings' | 'conversationRating'>;
   transitions: Transitions;
   /** The email fallback for replies to a visitor who is not in the chat. */
   followups: Pick<FollowupService, 'agentReply'>;
@@ -39,6 +41,9 @@ export interface ConversationView {
   messages: Message[];
   /** Status changes, oldest first. */
   events: ConversationEvent[];
+  /** The visitor's ratings: each rated AI answer (helpful or not), and how they rated the team's help. */
+  ratings: Map<string, boolean>;
+  csat: { score: number; comment: string | null } | undefined;
   assignee: Pick<User, 'id' | 'name'> | null;
   summary: HandoffSummary;
   /** The AI's latest draft for the assignee, when the visitor's last message has one. */
@@ -120,13 +125,17 @@ export class InboxService {
   async open(user: User, id: string): Promise<ConversationView> {
     const conversation = await this.#find(id);
     const now = this.deps.clock.now();
-    const [visitor, messages, events, assigneeUser, viewers] = await Promise.all([
+    // The rating of this episode once resolved, else of the one before (a visitor writing again).
+    const ratedEpisode = conversation.status === 'resolved' ? conversation.episode : conversation.episode - 1;
+    const [visitor, messages, events, assigneeUser, viewers, , ratings, csat] = await Promise.all([
       this.deps.visitors.findById(conversation.visitorId),
       this.deps.messages.listForConversation(conversation.id, { internal: true }),
       this.deps.conversations.events(conversation.id),
       conversation.assignedTo ? this.deps.users.findById(conversation.assignedTo) : undefined,
       this.deps.reads.viewers(conversation.id, new Date(now.getTime() - VIEWER_TTL_MS)),
       this.deps.reads.markRead(user.id, conversation.id, now),
+      this.deps.ratings.answerRatings(conversation.id),
+      ratedEpisode > 0 ? this.deps.ratings.conversationRating(conversation.id, ratedEpisode) : undefined,
     ]);
     const lastVisitor = messages.filter((m) => m.author === 'visitor').at(-1);
     const draft = messages.find((m) => m.meta.draft && m.replyTo === lastVisitor?.id) ?? null;
@@ -136,6 +145,8 @@ export class InboxService {
       visitor,
       messages,
       events,
+      ratings,
+      csat,
       assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.name } : null,
       summary: summarise(messages, conversation.episode),
       draft: can.reply ? draft : null,
