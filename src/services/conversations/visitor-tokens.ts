@@ -26,6 +26,9 @@ export class VisitorTokens {
     if (!m) return undefined;
     const id = Buffer.from(m[1]!, 'base64url');
     const mac = Buffer.from(m[2]!, 'base64url');
+    // The last character of each part carries unused bits, so several spellings decode to the
+    // same bytes: only the one Baton writes is a token (an altered token is refused, always).
+    if (id.toString('base64url') !== m[1] || mac.toString('base64url') !== m[2]) return undefined;
     if (id.length !== 16 || mac.length !== 32 || !timingSafeEqual(mac, this.#mac(id))) return undefined;
     const hex = id.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
