@@ -470,8 +470,8 @@ export interface InsightsRepo {
   /** Saved fixes, newest first. */
   fixes(): Promise<KnowledgeFix[]>;
   insertFix(fix: Omit<KnowledgeFix, 'id' | 'sourceName' | 'createdByName'>): Promise<void>;
-  /** For each source, how many AI answers since `since` cited it. */
-  citedSince(sourceIds: string[], since: Date): Promise<Map<string, number>>;
+  /** For each source, how many AI answers cited it since its own `since`. */
+  citedSince(sources: { sourceId: string; since: Date }[]): Promise<Map<string, number>>;
   /** The buckets of the period that had anything. */
   metrics(period: Period): Promise<MetricsBucket[]>;
   periodMedians(period: Period): Promise<{ firstResponseMinutes: number | null; resolutionMinutes: number | null }>;

@@ -138,14 +138,14 @@ export class InsightsRepository implements InsightsRepo {
     });
   }
 
-  async citedSince(sourceIds: string[], since: Date): Promise<Map<string, number>> {
-    if (!sourceIds.length) return new Map();
+  async citedSince(sources: { sourceId: string; since: Date }[]): Promise<Map<string, number>> {
+    if (!sources.length) return new Map();
     const { rows } = await this.db.raw<{ rows: { source_id: string; n: number }[] }>(
       `select s.source_id, (select count(*)::int from messages m
-          where m.author = 'assistant' and m.internal = false and m.created_at >= ?
+          where m.author = 'assistant' and m.internal = false and m.created_at >= s.since
             and m.meta->'retrieved' @> jsonb_build_array(jsonb_build_object('sourceId', s.source_id::text, 'cited', true))) as n
-         from unnest(?::uuid[]) as s(source_id)`,
-      [since, sourceIds],
+         from unnest(?::uuid[], ?::timestamptz[]) as s(source_id, since)`,
+      [sources.map((s) => s.sourceId), sources.map((s) => s.since)],
     );
     return new Map(rows.map((r) => [r.source_id, r.n]));
   }

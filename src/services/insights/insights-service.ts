@@ -136,12 +136,11 @@ export class InsightsService {
   async #topics(escalations: Escalation[]): Promise<Topic[]> {
     const weight = termWeights(escalations);
     const fixes = await this.deps.repo.fixes();
-    const topics: Topic[] = [];
-    for (const group of groupByTopic(escalations)) {
+    const topics: Topic[] = groupByTopic(escalations).map((group) => {
       const central = group[0]!.terms.length ? centralItem(group, weight) : undefined;
       const reasons: Topic['reasons'] = {};
       for (const e of group) reasons[e.reason] = (reasons[e.reason] ?? 0) + 1;
-      topics.push({
+      return {
         key: central ? `${central.conversationId}-${central.episode}` : 'no-question',
         label: central?.question ?? '',
         count: group.length,
@@ -149,23 +148,14 @@ export class InsightsService {
         reasons,
         escalations: group,
         agentAnswers: group.flatMap((e) => (e.agentReply ? [e.agentReply] : [])),
-        fix: central ? await this.#fixStatus(group, fixes, weight) : null,
-      });
-    }
+        fix: central ? fixStatus(group, fixes, weight) : null,
+      };
+    });
+    // How often the AI cited each fix's snippet since: one query for every topic of the reading.
+    const fixed = topics.flatMap((t) => (t.fix?.fix.sourceId ? [{ sourceId: t.fix.fix.sourceId, since: t.fix.fix.createdAt }] : []));
+    const cited = await this.deps.repo.citedSince(fixed);
+    for (const t of topics) if (t.fix?.fix.sourceId) t.fix.answeredByAi = cited.get(t.fix.fix.sourceId) ?? 0;
     return topics;
-  }
-
-  /** The latest fix of this topic (saved from one of its conversations, or for a question like its own), and what happened since. */
-  async #fixStatus(group: Escalation[], fixes: KnowledgeFix[], weight: Weights): Promise<FixStatus | null> {
-    const conversations = new Set(group.map((e) => e.conversationId));
-    const words = new Set(group.flatMap((e) => e.terms));
-    const fix = fixes.find(
-      (f) => (f.conversationId && conversations.has(f.conversationId)) || (f.terms.some((t) => words.has(t)) && group.some((e) => similarity(f.terms, e.terms, weight) >= SIMILAR)),
-    );
-    if (!fix) return null;
-    const since = group.filter((e) => e.at.getTime() > fix.createdAt.getTime());
-    const cited = fix.sourceId ? await this.deps.repo.citedSince([fix.sourceId], fix.createdAt) : new Map<string, number>();
-    return { fix, cameBack: since.length, lastCameBack: since[0]?.at ?? null, answeredByAi: (fix.sourceId && cited.get(fix.sourceId)) || 0 };
   }
 
   /** The dashboard's figures per day or week, every bucket of the period present, and their totals. */
@@ -274,6 +264,21 @@ export class InsightsService {
     }));
     return { queued: await this.deps.outbox.enqueue(emails), week: lastMonday };
   }
+}
+
+/**
+ * The latest fix of this topic (saved from one of its conversations, or for a question like one
+ * of its own), and how often the question came back since; `answeredByAi` is filled in by the caller.
+ */
+function fixStatus(group: Escalation[], fixes: KnowledgeFix[], weight: Weights): FixStatus | null {
+  const conversations = new Set(group.map((e) => e.conversationId));
+  const words = new Set(group.flatMap((e) => e.terms));
+  const fix = fixes.find(
+    (f) => (f.conversationId && conversations.has(f.conversationId)) || (f.terms.some((t) => words.has(t)) && group.some((e) => similarity(f.terms, e.terms, weight) >= SIMILAR)),
+  );
+  if (!fix) return null;
+  const since = group.filter((e) => e.at.getTime() > fix.createdAt.getTime());
+  return { fix, cameBack: since.length, lastCameBack: since[0]?.at ?? null, answeredByAi: 0 };
 }
 
 /**
