@@ -17,7 +17,7 @@ export interface InsightsServiceDeps {
   messages: Pick<MessageRepo, 'findById' | 'recent'>;
   users: Pick<UserRepo, 'list'>;
   organisation: () => Promise<Organisation | undefined>;
-  outbox: Pick<OutboxRepo, 'enqueue'>;
+  outbox: Pick<OutboxRepo, 'enqueue' | 'findByKey'>;
   clock: Clock;
   /** Absolute links for emails: the insights pages. */
   urls: { insights: (path: string) => string };
@@ -228,10 +228,15 @@ export class InsightsService {
     const org = await this.deps.organisation();
     const timeZone = org?.timeZone ?? 'UTC';
     const today = localDate(this.deps.clock.now(), timeZone);
-    const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const monday = mondayOf(today);
     // Monday morning, not at midnight: the digest is read with the week's first coffee.
     if (this.deps.clock.now().getTime() < localMidnight(monday, timeZone).getTime() + DIGEST_HOUR * 3_600_000) return { queued: 0, week: addDays(monday, -14) };
     const lastMonday = addDays(monday, -7);
+    // The job runs hourly all week: once every admin has this week's, there is nothing to work out.
+    const key = (u: User) => `digest:${lastMonday}:${u.id}`;
+    const wanting = (await this.deps.users.list()).filter((u) => u.active && u.role === 'admin' && u.weeklyDigest);
+    const admins = (await Promise.all(wanting.map(async (u) => ((await this.deps.outbox.findByKey(key(u))) ? [] : [u])))).flat();
+    if (!admins.length) return { queued: 0, week: lastMonday };
     const period = await this.period({ from: lastMonday, to: addDays(monday, -1), interval: 'week' });
     const metrics = await this.metrics(period);
     const t = metrics.totals;
@@ -252,9 +257,8 @@ export class InsightsService {
       link: this.deps.urls.insights(`/insights?${query}&interval=day`),
       account: this.deps.urls.insights('/account'),
     };
-    const admins = (await this.deps.users.list()).filter((u) => u.active && u.role === 'admin' && u.weeklyDigest);
     const emails: NewEmail[] = admins.map((u) => ({
-      key: `digest:${lastMonday}:${u.id}`,
+      key: key(u),
       kind: 'digest',
       conversationId: null,
       to: u.email,
@@ -316,10 +320,15 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
+/** The Monday of the week `date` (YYYY-MM-DD) falls in. */
+function mondayOf(date: string): string {
+  return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
 /** The first local date of every day or week (Monday) the period touches. */
 function bucketStarts(p: Period): string[] {
   let start = p.fromDate;
-  if (p.interval === 'week') start = addDays(start, -((new Date(`${start}T00:00:00Z`).getUTCDay() + 6) % 7));
+  if (p.interval === 'week') start = mondayOf(start);
   const out: string[] = [];
   for (let d = start; d <= p.toDate; d = addDays(d, p.interval === 'week' ? 7 : 1)) out.push(d);
   return out;
