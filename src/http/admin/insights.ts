@@ -2,9 +2,8 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { chart, formatValue, type ChartInput } from '../../lib/charts.js';
-import { formatDateTime } from '../../lib/format.js';
 import { TRIGGER_KINDS, TRIGGER_LABELS } from '../../services/assistant/triggers/triggers.js';
-import { GAP_REASONS, PRESETS, unsureWhy } from '../../services/insights/insights-service.js';
+import { PRESETS, unsureWhy } from '../../services/insights/insights-service.js';
 import type { Metrics, MetricsBucket, Period } from '../../services/insights/types.js';
 import { ValidationError } from '../../services/errors.js';
 import { parseForm, submitForm } from '../forms.js';
@@ -113,8 +112,8 @@ export function metricsCsv(m: Metrics): string {
  * knowledge". Every teammate may read them and save an answer: agents are the ones who answer
  * the questions the AI could not.
  */
-export function insightsRoutes(c: { services: Pick<Container['services'], 'insights' | 'team'> }): Router {
-  const { insights, team } = c.services;
+export function insightsRoutes(c: { services: Pick<Container['services'], 'insights'> }): Router {
+  const { insights } = c.services;
   const router = Router();
   router.use('/insights', requireUser);
 
@@ -134,11 +133,8 @@ export function insightsRoutes(c: { services: Pick<Container['services'], 'insig
     return { period, periodError, query, ...(q.preset && !periodError ? { preset: q.preset } : {}) };
   }
 
-  const common = async (req: Request) => {
-    const p = await periodOf(req);
-    const tz = (await team.organisation())?.timeZone ?? 'UTC';
-    return { ...p, presets: Object.keys(PRESETS), labels: TRIGGER_LABELS, formatDateTime: (d: Date) => formatDateTime(d, tz), currentPath: req.path };
-  };
+  // The layout's locals already carry currentPath and formatDateTime (in the organisation's time zone).
+  const common = async (req: Request) => ({ ...(await periodOf(req)), presets: Object.keys(PRESETS), labels: TRIGGER_LABELS });
 
   router.get('/insights', async (req, res) => {
     const ctx = await common(req);
@@ -163,7 +159,7 @@ export function insightsRoutes(c: { services: Pick<Container['services'], 'insig
 
   router.get('/insights/gaps', async (req, res) => {
     const ctx = await common(req);
-    render(res, 'pages/insights/gaps', { ...ctx, title: 'Content gaps · Insights', tab: 'gaps', gaps: await insights.gaps(ctx.period), gapReasons: GAP_REASONS, unsureWhy });
+    render(res, 'pages/insights/gaps', { ...ctx, title: 'Content gaps · Insights', tab: 'gaps', gaps: await insights.gaps(ctx.period), unsureWhy });
   });
 
   router.get('/insights/metrics.csv', async (req, res) => {
