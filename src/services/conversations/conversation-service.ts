@@ -5,6 +5,7 @@ import { estimateTokens } from '../assistant/assistant-service.js';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RatingRepo, UserRepo, VisitorRepo } from '../ports.js';
+import { ratedEpisode } from './lifecycle.js';
 import { promiseNotice } from './notices.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
 import type { Availability } from '../availability/types.js';
@@ -475,8 +476,7 @@ export class ConversationService {
    */
   async rateConversation(visitor: Visitor, conversationId: string, input: { score: number; comment?: string }): Promise<{ score: number; comment: string | null }> {
     const conversation = await this.#owned(visitor, conversationId);
-    // Resolved: this episode. Written in again since: the one before, which was resolved.
-    const episode = conversation.status === 'resolved' ? conversation.episode : conversation.episode - 1;
+    const episode = ratedEpisode(conversation);
     if (episode < 1) throw new ConflictError('The conversation can be rated once it is resolved.');
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw new ValidationError('Choose a rating from 1 to 5.', { score: 'Choose a rating from 1 to 5.' });
     const comment = input.comment?.trim() || null;
@@ -486,9 +486,10 @@ export class ConversationService {
     return rating;
   }
 
-  /** The rating of the conversation's current episode, if the visitor gave one. */
-  conversationRating(conversation: Conversation): Promise<{ score: number; comment: string | null } | undefined> {
-    return this.deps.ratings.conversationRating(conversation.id, conversation.episode);
+  /** The visitor's rating of the team's help in the last resolved episode, if they gave one. */
+  async conversationRating(conversation: Conversation): Promise<{ score: number; comment: string | null } | undefined> {
+    const episode = ratedEpisode(conversation);
+    return episode > 0 ? this.deps.ratings.conversationRating(conversation.id, episode) : undefined;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../events.js';
 import type { CannedResponseRepo, Clock, ConversationReadRepo, ConversationRepo, MessageRepo, RatingRepo, UserRepo, VisitorRepo } from '../ports.js';
 import type { TriggerKind } from '../assistant/triggers/triggers.js';
 import type { User } from '../team/types.js';
-import { canTransition } from './lifecycle.js';
+import { canTransition, ratedEpisode } from './lifecycle.js';
 import { summarise, type HandoffSummary } from './summary.js';
 import type { Transitions } from './transitions.js';
 import type { CannedResponse, Conversation, ConversationEvent, InboxItem, InboxQueue, Message, QueueCounts, Viewer, Visitor } from './types.js';
@@ -125,8 +125,7 @@ export class InboxService {
   async open(user: User, id: string): Promise<ConversationView> {
     const conversation = await this.#find(id);
     const now = this.deps.clock.now();
-    // The rating of this episode once resolved, else of the one before (a visitor writing again).
-    const ratedEpisode = conversation.status === 'resolved' ? conversation.episode : conversation.episode - 1;
+    const rated = ratedEpisode(conversation);
     const [visitor, messages, events, assigneeUser, viewers, , ratings, csat] = await Promise.all([
       this.deps.visitors.findById(conversation.visitorId),
       this.deps.messages.listForConversation(conversation.id, { internal: true }),
@@ -135,7 +134,7 @@ export class InboxService {
       this.deps.reads.viewers(conversation.id, new Date(now.getTime() - VIEWER_TTL_MS)),
       this.deps.reads.markRead(user.id, conversation.id, now),
       this.deps.ratings.answerRatings(conversation.id),
-      ratedEpisode > 0 ? this.deps.ratings.conversationRating(conversation.id, ratedEpisode) : undefined,
+      rated > 0 ? this.deps.ratings.conversationRating(conversation.id, rated) : undefined,
     ]);
     const lastVisitor = messages.filter((m) => m.author === 'visitor').at(-1);
     const draft = messages.find((m) => m.meta.draft && m.replyTo === lastVisitor?.id) ?? null;

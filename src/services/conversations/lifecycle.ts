@@ -30,6 +30,12 @@ export const TRANSITIONS = {
 
 export type TransitionName = keyof typeof TRANSITIONS;
 
+/**
+ * The episode a visitor's rating of the team (CSAT) belongs to: this one once resolved; while
+ * they are writing again, the one before (which was resolved). 0: never resolved yet.
+ */
+export const ratedEpisode = (c: { status: ConversationStatus; episode: number }): number => (c.status === 'resolved' ? c.episode : c.episode - 1);
+
 export const canTransition = (name: TransitionName, from: ConversationStatus): boolean => (TRANSITIONS[name].from as readonly ConversationStatus[]).includes(from);
 
 const STATUS_WORDS: Record<ConversationStatus, string> = { bot: 'with the AI assistant', queued: 'waiting for the team', assigned: 'assigned', resolved: 'resolved' };
