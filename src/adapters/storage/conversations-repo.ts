@@ -1,3 +1,4 @@
+import { HANDOFF_WAITS, WAIT_MINUTES } from './handoff-waits.js';
 import type { Knex } from 'knex';
 import type { Author, Conversation, ConversationEvent, ConversationStatus, InboxFilter, InboxItem, QueueCounts } from '../../services/conversations/types.js';
 import type { TransitionName } from '../../services/conversations/lifecycle.js';
@@ -150,19 +151,7 @@ export class ConversationsRepo implements ConversationRepo {
   }
 
   async firstResponse(since: Date) {
-    // Each handoff's wait: from the hand_off event to the first reply an agent sent the visitor
-    // in that episode. Handoffs nobody answered yet are left out.
-    const result = await this.db.raw(
-      `select percentile_cont(0.5) within group (order by minutes) as median, count(*)::int as samples from (
-         select extract(epoch from (
-           (select min(m.created_at) from messages m
-             where m.conversation_id = e.conversation_id and m.episode = e.episode and m.author = 'agent'
-               and m.internal = false and m.created_at >= e.created_at)
-           - e.created_at)) / 60 as minutes
-         from conversation_events e where e.type = 'hand_off' and e.created_at >= ?
-       ) t where minutes is not null`,
-      [since],
-    );
+    const result = await this.db.raw(`select percentile_cont(0.5) within group (order by ${WAIT_MINUTES}) as median, count(*)::int as samples ${HANDOFF_WAITS}`, [since, 'infinity']);
     const row = result.rows[0] as { median: number | null; samples: number };
     return { medianMinutes: row.median === null ? null : Number(row.median), samples: row.samples };
   }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { pgSearchConfig } from '../../lib/language.js';
+import { HANDOFF_WAITS, WAIT_MINUTES } from './handoff-waits.js';
 import type { InsightsRepo } from '../../services/ports.js';
 import { emptyBucket, type EscalationRecord, type KnowledgeFix, type MetricsBucket, type Period } from '../../services/insights/types.js';
 import type { TriggerKind } from '../../services/assistant/triggers/triggers.js';
@@ -45,14 +46,8 @@ const toFix = (r: FixRow): KnowledgeFix => ({
 /** How many visitor messages before a handoff are read to find the question. */
 const QUESTIONS_PER_ESCALATION = 4;
 
-// Each handoff's wait for the first reply a teammate sent the visitor (unanswered ones left out),
-// and each resolution's time since its episode began: one definition for the chart and the totals.
-const WAIT_MINUTES = 'extract(epoch from (r.at - e.created_at)) / 60';
-const HANDOFF_WAITS = `from conversation_events e
-  join lateral (select min(m.created_at) as at from messages m
-                 where m.conversation_id = e.conversation_id and m.episode = e.episode and m.author = 'agent'
-                   and m.internal = false and m.created_at >= e.created_at) r on r.at is not null
-  where e.type = 'hand_off' and e.created_at >= ? and e.created_at < ?`;
+// Each resolution's time since its episode began: one definition for the chart and the totals
+// (handoff waits are defined beside the promise's median, in handoff-waits.ts).
 const RESOLUTION_MINUTES = 'extract(epoch from (e.created_at - r.at)) / 60';
 const RESOLUTIONS = `from conversation_events e
   join lateral (select min(m.created_at) as at from messages m
