@@ -114,7 +114,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
   /** The visitor rates one of the AI's answers: helpful or not (again: replaces the rating). */
   r.put('/api/v1/conversations/:id/messages/:messageId/rating', auth, async (req, res) => {
     const body = parseForm(RatingBody, req.body);
-    const message = await conversations.rateAnswer(visitorOf(req), String(req.params.id), String(req.params.messageId), body.helpful);
+    const message = await conversations.rateAnswer(visitorOf(req), String(req.params.messageId), body.helpful, { conversationId: String(req.params.id) });
     res.json({ messageId: message.id, helpful: body.helpful });
   });
 

@@ -257,11 +257,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   /** The visitor's thumbs on an AI answer: the buttons again, showing the choice. */
   r.post('/widget/messages/:id/rating', sameSite, auth, async (req, res) => {
     const form = parseForm(RatingForm, req.body);
-    const visitor = visitorOf(req);
     const ctx = await language(req, form.lang);
-    const conversation = await conversations.current(visitor);
-    if (!conversation) throw new NotFoundError('There is no such message in this conversation.');
-    const message = await conversations.rateAnswer(visitor, conversation.id, String(req.params.id), form.rating === 'helpful');
+    const message = await conversations.rateAnswer(visitorOf(req), String(req.params.id), form.rating === 'helpful');
     res.set('Cache-Control', 'no-store').type('html').send(c.views.render('partials/widget/rating', { id: message.id, rated: form.rating === 'helpful', t: ctx.t, lang: ctx.lang }));
   });
 

@@ -453,14 +453,15 @@ export class ConversationService {
 
   /**
    * The visitor rates one of the AI's answers (the widget's thumbs). Rating it again replaces the
-   * rating. Only the AI's own answers in the visitor's conversation can be rated.
+   * rating. Only the AI's own answers in the visitor's own conversation (the one given, when the
+   * caller names one) can be rated.
    */
-  async rateAnswer(visitor: Visitor, conversationId: string, messageId: string, helpful: boolean): Promise<Message> {
-    const conversation = await this.#owned(visitor, conversationId);
+  async rateAnswer(visitor: Visitor, messageId: string, helpful: boolean, opts: { conversationId?: string } = {}): Promise<Message> {
     const message = await this.deps.messages.findById(messageId);
-    if (!message || message.conversationId !== conversation.id || message.internal) throw new NotFoundError('There is no such message in this conversation.');
+    const mine = message && !message.internal && (!opts.conversationId || message.conversationId === opts.conversationId);
+    if (!mine || !(await this.deps.conversations.findForVisitor(message.conversationId, visitor.id))) throw new NotFoundError('There is no such message in this conversation.');
     if (message.author !== 'assistant') throw new ValidationError('Only the assistant’s answers can be rated.', { messageId: 'Rate an answer written by the assistant.' });
-    await this.deps.ratings.rateAnswer({ messageId: message.id, conversationId: conversation.id, episode: message.episode, helpful, at: this.deps.clock.now() });
+    await this.deps.ratings.rateAnswer({ messageId: message.id, conversationId: message.conversationId, episode: message.episode, helpful, at: this.deps.clock.now() });
     return message;
   }
 
