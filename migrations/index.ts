@@ -26,6 +26,8 @@ import * as createOutboxEmails from './20261124150100_create_outbox_emails.js';
 import * as addVisitorFollowup from './20261124150200_add_visitor_followup.js';
 import * as createRatings from './20261124160000_create_ratings.js';
 import * as createKnowledgeFixes from './20261124160100_create_knowledge_fixes.js';
+import * as createPrivacySettings from './20261124170000_create_privacy_settings.js';
+import * as createAuditEvents from './20261124170100_create_audit_events.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -59,4 +61,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124150200_add_visitor_followup': addVisitorFollowup,
   '20261124160000_create_ratings': createRatings,
   '20261124160100_create_knowledge_fixes': createKnowledgeFixes,
+  '20261124170000_create_privacy_settings': createPrivacySettings,
+  '20261124170100_create_audit_events': createAuditEvents,
 };

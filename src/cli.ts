@@ -228,6 +228,67 @@ export function buildCli(): Command {
       });
     });
 
+  const visitor = program.command('visitor').description("a visitor's personal data, found by the email address they gave");
+  visitor
+    .command('export')
+    .description('print everything Baton holds about EMAIL as JSON (recorded in the audit log)')
+    .argument('<email>', 'the address the visitor gave', email)
+    .option('--out <file>', 'write the JSON to this file instead of standard output')
+    .action(async (address: string, opts: { out?: string }) => {
+      await withContainer(async (c) => {
+        const json = JSON.stringify(await c.services.privacy.exportVisitor('cli', address), null, 2);
+        if (!opts.out) return console.log(json);
+        const { writeFile } = await import('node:fs/promises');
+        // Personal data: readable by the file's owner only.
+        await writeFile(opts.out, `${json}\n`, { mode: 0o600 });
+        console.error(`Wrote ${opts.out}.`);
+      });
+    });
+  visitor
+    .command('erase')
+    .description('delete everything Baton holds about EMAIL: visitors, conversations, emails, snippets saved from them (recorded in the audit log)')
+    .argument('<email>', 'the address the visitor gave', email)
+    .option('--yes', 'do not ask for confirmation (needed when not run in a terminal)')
+    .action(async (address: string, opts: { yes?: boolean }) => {
+      await withContainer(async (c) => {
+        const found = await c.services.privacy.footprint('cli', address);
+        if (!found) {
+          console.error(`Baton holds nothing for ${address}.`);
+          process.exitCode = 1;
+          return;
+        }
+        const what = `${found.visitors} visitor record(s), ${found.conversations} conversation(s) with ${found.messages} message(s), ${found.emails} email(s)${found.snippets.length ? `, ${found.snippets.length} Q&A snippet(s) saved from them` : ''}`;
+        if (!opts.yes) {
+          if (!process.stdin.isTTY) {
+            console.error(`This would erase ${what}. Run again with --yes to erase without asking.`);
+            process.exitCode = 1;
+            return;
+          }
+          const { createInterface } = await import('node:readline/promises');
+          const rl = createInterface({ input: process.stdin, output: process.stderr });
+          const typed = await rl.question(`This erases ${what}. It cannot be undone.\nType the email address to confirm: `);
+          rl.close();
+          if (typed.trim().toLowerCase() !== found.email.toLowerCase()) {
+            console.error('The address did not match; nothing was erased.');
+            process.exitCode = 1;
+            return;
+          }
+        }
+        const erased = await c.services.privacy.eraseVisitor('cli', address);
+        console.log(`Erased ${erased.visitors} visitor record(s), ${erased.conversations} conversation(s), ${erased.messages} message(s), ${erased.emails} email(s) and ${erased.snippets} snippet(s).`);
+      });
+    });
+
+  program
+    .command('purge')
+    .description('delete what is past the retention periods now (the server does this every night)')
+    .action(async () => {
+      await withContainer(async (c) => {
+        const r = await c.services.privacy.purge();
+        console.log(`Deleted ${r.conversations} conversation(s) (${r.messages} messages, ${r.snippets} snippets), ${r.visitorsDeleted} visitor(s); forgot ${r.visitorsAnonymised} visitor(s)' personal data; removed ${r.queuedEmails} queued email(s) and ${r.emailRecords} email record(s).`);
+      });
+    });
+
   return program;
 }
 

@@ -51,6 +51,10 @@ import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
 import { WidgetService } from './services/widget/widget-service.js';
 import { AuthService } from './services/team/auth-service.js';
+import { AuditEventsRepo } from './adapters/storage/audit-repo.js';
+import { PrivacyStorage } from './adapters/storage/privacy-repo.js';
+import { AuditLog } from './services/audit/audit-log.js';
+import { PrivacyService } from './services/privacy/privacy-service.js';
 import { TeamService } from './services/team/team-service.js';
 
 /**
@@ -88,6 +92,8 @@ export interface Container {
     followups: FollowupService;
     widget: WidgetService;
     insights: InsightsService;
+    privacy: PrivacyService;
+    audit: AuditLog;
   };
   /** Signs the links and reply addresses in emails to visitors. */
   conversationLinks: ConversationLinks;
@@ -159,8 +165,10 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const clock = overrides.clock ?? systemClock;
   const store = new KnexStore(db);
   const absolute = (p: string) => `${config.baseUrl}${p}`;
+  const audit = new AuditLog({ repo: new AuditEventsRepo(db) });
 
   const team = new TeamService({
+    audit,
     store,
     mailer,
     clock,
@@ -168,6 +176,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     links: { invite: (t) => absolute(linkPaths.invite(t)) },
   });
   const auth = new AuthService({
+    audit,
     store,
     mailer,
     clock,
@@ -282,7 +291,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
   const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db) });
   const ratingsRepo = new RatingsRepo(db);
+  const privacy = new PrivacyService({ repo: new PrivacyStorage(db), knowledge, audit, clock });
   const conversations = new ConversationService({
+    privacy,
     handoff,
     visitors: visitorsRepo,
     users: store.users,
@@ -344,7 +355,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights },
+    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
     conversationLinks,
     locker,
     migrate: () => migrateLatest(db),

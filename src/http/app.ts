@@ -24,6 +24,8 @@ import { widgetRoutes } from './admin/widget.js';
 import { handoffRoutes } from './admin/handoff.js';
 import { insightsRoutes } from './admin/insights.js';
 import { availabilityRoutes } from './admin/availability.js';
+import { privacyRoutes } from './admin/privacy.js';
+import { auditSettingsChanges } from './middleware/audit-settings.js';
 import { csrfProtection, csrfToken } from './middleware/csrf.js';
 import { genReqId } from './middleware/request-id.js';
 import { render } from './render.js';
@@ -131,6 +133,7 @@ export function createApp(c: Container): Express {
       }, 429),
   });
 
+  app.use(auditSettingsChanges(services.audit, (err) => c.logger.error({ err }, 'a settings change could not be written to the audit log')));
   app.use(setupRoutes(services.team));
   app.use(setupGate(services.team));
   app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));
@@ -144,6 +147,7 @@ export function createApp(c: Container): Express {
   app.use(handoffRoutes(services.handoff));
   app.use(availabilityRoutes(c));
   app.use(insightsRoutes(c));
+  app.use(privacyRoutes(c));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -28,8 +28,8 @@ export function sessionMiddleware(opts: { pool: pg.Pool; secret: string; secure:
 export function createPassport(auth: AuthService): passport.PassportStatic {
   const p = new passport.Passport() as passport.PassportStatic;
   p.use(
-    new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
-      auth.authenticate(email, password).then(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
+      auth.authenticate(email, password, { ip: req.ip }).then(
         (user) => done(null, user),
         (e: unknown) => (e instanceof AuthenticationError ? done(null, false, e) : done(e)),
       );

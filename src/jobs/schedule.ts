@@ -15,6 +15,7 @@ export interface JobServices {
   followups: { dispatch(): Promise<unknown>; releaseReplies(): Promise<unknown>; remindWaiting(): Promise<unknown> };
   auth: { purgeExpired(): Promise<unknown> };
   insights: { weeklyDigest(): Promise<unknown> };
+  privacy: { purge(): Promise<unknown> };
   purgeRateLimits: () => Promise<number>;
 }
 
@@ -33,6 +34,8 @@ export function jobs(s: JobServices, opts: { syncSchedule: string | undefined })
     { name: 'queue-due-website-syncs', cron: opts.syncSchedule, run: () => s.knowledge.requestScheduledSyncs() },
     // Hourly, so a server that was down on Monday morning still sends last week's; once per admin and week.
     { name: 'send-weekly-digest', cron: '7 * * * *', run: () => s.insights.weeklyDigest() },
+    // Retention: daily, at night in the organisation's time zone; a missed night is caught up the next.
+    { name: 'purge-past-retention', cron: '41 3 * * *', run: () => s.privacy.purge() },
     { name: 'purge-expired-sessions-and-tokens', cron: '23 * * * *', run: () => s.auth.purgeExpired() },
     // Expired rate-limit counters are dead weight; deleting them twice is harmless.
     { name: 'purge-expired-rate-limits', cron: '*/10 * * * *', run: () => s.purgeRateLimits() },

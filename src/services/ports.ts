@@ -1,6 +1,8 @@
 import type { ChunkDraft } from './knowledge/chunking.js';
 import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
+import type { AuditAction, AuditEvent, AuditQuery } from './audit/types.js';
+import type { ErasureResult, PrivacySettings, VisitorExport } from './privacy/types.js';
 import type { CannedResponse, Conversation, ConversationEvent, ConversationStatus, InboxFilter, InboxItem, Message, NewMessage, QueueCounts, Viewer, Visitor } from './conversations/types.js';
 import type { TransitionName } from './conversations/lifecycle.js';
 import type { WidgetSettings } from './widget/types.js';
@@ -475,4 +477,34 @@ export interface InsightsRepo {
   /** The buckets of the period that had anything. */
   metrics(period: Period): Promise<MetricsBucket[]>;
   periodMedians(period: Period): Promise<{ firstResponseMinutes: number | null; resolutionMinutes: number | null }>;
+}
+
+/** The audit log's rows (see AuditLog): only ever added to, read newest first. */
+export interface AuditRepo {
+  insert(event: { action: AuditAction; actorId: string | null; actor: string; ip: string | null; target: string | null; details: Record<string, unknown> }): Promise<void>;
+  list(query: AuditQuery): Promise<AuditEvent[]>;
+}
+
+/** What retention, export and erasure read and delete (see PrivacyService). */
+export interface PrivacyRepo {
+  settings(): Promise<PrivacySettings>;
+  saveSettings(settings: PrivacySettings): Promise<void>;
+  /** Visitors who gave this address, compared without case. */
+  visitorsByEmail(email: string): Promise<Visitor[]>;
+  /** Everything stored about these visitors, for an export; `email` also finds emails sent to it. */
+  visitorData(visitorIds: string[], email: string): Promise<Omit<VisitorExport, 'format' | 'exportedAt' | 'email' | 'visitors'>>;
+  /** Counts for the erasure confirmation. */
+  visitorFootprint(visitorIds: string[], email: string): Promise<{ conversations: number; messages: number; emails: number }>;
+  /** Q&A snippets saved from these conversations (knowledge_fixes), which go with them. */
+  derivedSources(conversationIds: string[]): Promise<{ id: string; name: string }[]>;
+  conversationIdsOf(visitorIds: string[]): Promise<string[]>;
+  /** Deletes the visitors, their conversations (with everything hanging off them) and emails to `email`. */
+  eraseVisitors(visitorIds: string[], email: string): Promise<Omit<ErasureResult, 'snippets'>>;
+  /** Up to `limit` conversations whose last message is older than `before`. */
+  staleConversations(before: Date, limit: number): Promise<string[]>;
+  deleteConversations(ids: string[]): Promise<{ conversations: number; messages: number }>;
+  /** Visitors not seen since `before`: removed when nothing of theirs is left, else stripped of name, address, time zone and consent; their queued emails go too. */
+  forgetVisitors(before: Date): Promise<{ visitorsDeleted: number; visitorsAnonymised: number; queuedEmails: number }>;
+  /** Records of emails sent, failed or dropped before `before` (nothing still queued). */
+  deleteEmailRecords(before: Date): Promise<number>;
 }

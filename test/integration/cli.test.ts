@@ -102,4 +102,40 @@ describe('the baton CLI', () => {
     await truncateAll(db);
     await db.destroy();
   }, 90_000); // six CLI processes, each starting tsx: slow on a loaded 2-core machine
+
+  it("exports a visitor's data as JSON and erases it only with --yes when not in a terminal, each in the audit log", async () => {
+    t = await startTestApp();
+    const env = { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+    const { conversations } = t.container.services;
+    const { visitor } = await conversations.createVisitor();
+    const ann = await conversations.identify(visitor, { email: 'ann@example.com', name: 'Ann' });
+    const conversation = await conversations.start(ann);
+    await conversations.receive(ann, conversation.id, { text: 'Where is my parcel 123?' });
+
+    const exported = await baton(['visitor', 'export', 'ann@example.com'], env);
+    expect(exported.stderr).toBe('');
+    const data = JSON.parse(exported.stdout) as { visitors: { name: string }[]; conversations: { messages: { text: string }[] }[] };
+    expect(data.visitors[0]!.name).toBe('Ann');
+    expect(data.conversations[0]!.messages[0]!.text).toBe('Where is my parcel 123?');
+
+    // No terminal to confirm in: nothing happens without --yes.
+    const unconfirmed = await baton(['visitor', 'erase', 'ann@example.com'], env);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stderr).toContain('This would erase 1 visitor record(s), 1 conversation(s) with 1 message(s)');
+    expect(await t.container.db('visitors').where({ id: ann.id }).first()).toBeDefined();
+
+    const erased = await baton(['visitor', 'erase', 'ann@example.com', '--yes'], env);
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toContain('Erased 1 visitor record(s), 1 conversation(s), 1 message(s)');
+    expect(await t.container.db('visitors').where({ id: ann.id }).first()).toBeUndefined();
+    const missing = await baton(['visitor', 'erase', 'ann@example.com', '--yes'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Baton holds nothing for ann@example.com');
+
+    const log = (await t.container.db('audit_events').orderBy('id').select('action', 'actor', 'target')) as { action: string; actor: string; target: string }[];
+    expect(log).toEqual([
+      { action: 'visitor.exported', actor: 'cli', target: 'a**@example.com' },
+      { action: 'visitor.erased', actor: 'cli', target: 'a**@example.com' },
+    ]);
+  }, 90_000);
 });

@@ -4,6 +4,7 @@ import { AuthService } from '../../src/services/team/auth-service.js';
 import { hashPassword } from '../../src/services/team/passwords.js';
 import { TeamService } from '../../src/services/team/team-service.js';
 import type { Role, User } from '../../src/services/team/types.js';
+import type { NewAuditEvent } from '../../src/services/audit/types.js';
 import { FakeClock, FakeMailer, MemoryStore } from '../fakes/memory-store.js';
 
 /** Both team services on one in-memory store, with any dependency overridden. */
@@ -11,27 +12,30 @@ function makeServices(overrides: { maxFailedLogins?: number; lockoutMinutes?: nu
   const store = new MemoryStore();
   const clock = new FakeClock();
   const mailer = new FakeMailer();
+  const audited: NewAuditEvent[] = [];
+  const audit = { record: async (e: NewAuditEvent) => void audited.push(e) };
   const auth = new AuthService({
     store,
     clock,
     mailer,
     policy: { maxFailedLogins: overrides.maxFailedLogins ?? 3, lockoutMinutes: overrides.lockoutMinutes ?? 15, passwordResetTtlMinutes: 60 },
     links: { passwordReset: (t) => `https://x.test/reset/${t}` },
+    audit,
   });
-  const team = new TeamService({ store, clock, mailer, inviteTtlHours: 72, links: { invite: (t) => `https://x.test/invite/${t}` } });
+  const team = new TeamService({ store, clock, mailer, inviteTtlHours: 72, links: { invite: (t) => `https://x.test/invite/${t}` }, audit });
   const addUser = async (email: string, role: Role = 'agent', password = 'a long enough password'): Promise<User> => {
     store.org ??= { id: 'org', name: 'Acme', timeZone: 'UTC' };
     return store.users.insert({ email, name: email.split('@')[0]!, role, passwordHash: await hashPassword(password) });
   };
   const tokenFrom = (link: unknown) => String(link).split('/').pop()!;
-  return { store, clock, mailer, auth, team, addUser, tokenFrom };
+  return { store, clock, mailer, auth, team, addUser, tokenFrom, audited };
 }
 
 const rejection = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
 describe('AuthService', () => {
   it('locks after the configured failures, refuses even the right password while locked, and starts counting afresh after', async () => {
-    const { auth, clock, addUser } = makeServices({ maxFailedLogins: 3, lockoutMinutes: 10 });
+    const { auth, clock, addUser, audited } = makeServices({ maxFailedLogins: 3, lockoutMinutes: 10 });
     await addUser('ann@example.com');
     for (let i = 0; i < 2; i++) expect(await rejection(auth.authenticate('ann@example.com', 'nope nope nope'))).toMatchObject({ code: 'invalid_credentials' });
     const locked = await rejection(auth.authenticate('ann@example.com', 'nope nope nope'));
@@ -44,7 +48,10 @@ describe('AuthService', () => {
     clock.advance(60_001);
     // After the lockout one wrong password is just wrong again, not an instant re-lock.
     expect(await rejection(auth.authenticate('ann@example.com', 'nope nope nope'))).toMatchObject({ code: 'invalid_credentials' });
-    await expect(auth.authenticate('ann@example.com', 'a long enough password')).resolves.toMatchObject({ email: 'ann@example.com', failedLogins: 0 });
+    await expect(auth.authenticate('ann@example.com', 'a long enough password', { ip: '203.0.113.9' })).resolves.toMatchObject({ email: 'ann@example.com', failedLogins: 0 });
+    // Every attempt is in the audit log, the lockout among them.
+    expect(audited.map((e) => e.action)).toEqual(['login.failed', 'login.failed', 'login.locked', 'login.failed', 'login.failed', 'login.failed', 'login.succeeded']);
+    expect(audited.at(-1)).toMatchObject({ ip: '203.0.113.9', actor: { email: 'ann@example.com' } });
   });
 
   it('says an account is deactivated only to someone who knows its password', async () => {

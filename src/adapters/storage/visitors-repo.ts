@@ -4,7 +4,7 @@ import { isUuid, type Conn } from './db.js';
 import { insertEmails } from './outbox-repo.js';
 import type { NewEmail } from '../../services/followups/types.js';
 
-interface VisitorRow {
+export interface VisitorRow {
   id: string;
   email: string | null;
   name: string | null;
@@ -15,7 +15,7 @@ interface VisitorRow {
   time_zone: string | null;
 }
 
-const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at, emailConsentAt: r.email_consent_at, timeZone: r.time_zone });
+export const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at, emailConsentAt: r.email_consent_at, timeZone: r.time_zone });
 
 export class VisitorsRepo implements VisitorRepo {
   constructor(private readonly db: Conn) {}

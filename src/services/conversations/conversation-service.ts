@@ -38,6 +38,8 @@ export interface ConversationServiceDeps {
   availability: Pick<AvailabilityService, 'now'>;
   /** The acknowledgement email when nobody could answer. */
   followups: Pick<FollowupService, 'acknowledgement'>;
+  /** Whether earlier turns may go to the LLM (Settings › Privacy). */
+  privacy: { llmHistory(): Promise<boolean> };
   onError?: (err: unknown) => void;
 }
 
@@ -305,7 +307,7 @@ export class ConversationService {
     }
 
     const reply = await this.deps.assistant.answer(message.text, {
-      history: toHistory(recent),
+      history: await this.#history(recent),
       languageHint: conversation.language ?? undefined,
       onToken: opts.onToken,
       handedOff: conversation.status === 'queued',
@@ -332,7 +334,7 @@ export class ConversationService {
   /** The assistant's draft of the agent's reply to `message`, with citations, for the agent to edit. */
   async #draft(conversation: Conversation, message: Message, recent: Message[]): Promise<void> {
     const reply = await this.deps.assistant.answer(message.text, {
-      history: toHistory(recent),
+      history: await this.#history(recent),
       languageHint: conversation.language ?? undefined,
       draftForAgent: true,
       useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
@@ -375,11 +377,19 @@ export class ConversationService {
    * once, and the note is usually there before an agent opens the conversation.
    */
   async #summarise(conversation: Conversation): Promise<void> {
+    // The handoff note is the whole conversation: with history kept from the LLM there is none
+    // (the inbox's own extractive summary still shows).
+    if (!(await this.deps.privacy.llmHistory())) return;
     const turns = toHistory(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode }));
     const summary = await this.deps.assistant.summarise(turns);
     if (!summary) return;
     await this.deps.conversations.setSummary(conversation.id, summary.text);
     await this.deps.conversations.addTokens(conversation.id, summary.tokens);
+  }
+
+  /** Earlier turns for the LLM, or none when the organisation keeps history from it. */
+  async #history(recent: Message[]): Promise<ChatMessage[]> {
+    return (await this.deps.privacy.llmHistory()) ? toHistory(recent) : [];
   }
 
   /** Work the visitor does not wait for (handoff notes, drafts for the agent), run side by side. */

@@ -1,5 +1,6 @@
 import { hashToken, newToken } from '../../lib/tokens.js';
 import { AuthenticationError, InvalidTokenError, ValidationError } from '../errors.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock, Mailer, Store } from '../ports.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { User } from './types.js';
@@ -16,6 +17,8 @@ export interface AuthServiceDeps {
   clock: Clock;
   policy: AuthPolicy;
   links: { passwordReset(token: string): string };
+  /** Sign-ins, failed ones, lockouts and resets go into the audit log. */
+  audit: Pick<AuditLog, 'record'>;
   /** Called when a reset email could not be sent; the visitor is still told "check your inbox". */
   onMailFailure?: (error: unknown, to: string) => void;
 }
@@ -33,16 +36,21 @@ export class AuthService {
 
   constructor(private readonly deps: AuthServiceDeps) {}
 
-  async authenticate(email: string, password: string): Promise<User> {
-    const { store, clock, policy } = this.deps;
+  async authenticate(email: string, password: string, ctx: { ip?: string | null } = {}): Promise<User> {
+    const { store, clock, policy, audit } = this.deps;
+    const ip = ctx.ip ?? null;
     const user = await store.users.findByEmail(normaliseEmail(email));
     if (!user) {
       this.#dummyHash ??= hashPassword('not-a-real-password');
       await verifyPassword(password, await this.#dummyHash);
+      await audit.record({ action: 'login.failed', actor: { email: normaliseEmail(email).slice(0, 200) }, ip, details: { reason: 'no such account' } });
       throw new AuthenticationError('invalid_credentials', INVALID);
     }
     const now = clock.now();
-    if (user.lockedUntil && user.lockedUntil > now) throw this.#lockedError(user.lockedUntil, now);
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await audit.record({ action: 'login.failed', actor: user, ip, details: { reason: 'locked' } });
+      throw this.#lockedError(user.lockedUntil, now);
+    }
 
     const hash = await store.users.findPasswordHash(user.id);
     if (!hash || !(await verifyPassword(password, hash))) {
@@ -52,15 +60,19 @@ export class AuthService {
         // The count starts again after the lockout, so each lockout allows a fresh set of attempts.
         await store.users.update(user.id, { lockedUntil: until });
         await store.users.resetFailedLogins(user.id);
+        await audit.record({ action: 'login.locked', actor: user, ip, details: { failures, until: until.toISOString() } });
         throw this.#lockedError(until, now);
       }
+      await audit.record({ action: 'login.failed', actor: user, ip, details: { reason: 'wrong password', failures } });
       throw new AuthenticationError('invalid_credentials', INVALID);
     }
     // Checked after the password so the message reveals nothing to someone guessing.
     if (!user.active) {
+      await audit.record({ action: 'login.failed', actor: user, ip, details: { reason: 'deactivated' } });
       throw new AuthenticationError('account_deactivated', 'This account has been deactivated. Ask an admin of your team to reactivate it.');
     }
     await store.users.resetFailedLogins(user.id);
+    await audit.record({ action: 'login.succeeded', actor: user, ip });
     return (await store.users.update(user.id, { lastLoginAt: now, lockedUntil: null })) ?? user;
   }
 
@@ -127,7 +139,7 @@ export class AuthService {
     if (problem) throw new ValidationError('Choose a different password.', { password: problem });
     const hash = await hashPassword(password);
     const now = clock.now();
-    return store.transaction(async (tx) => {
+    const user = await store.transaction(async (tx) => {
       if (!(await tx.tokens.markUsed(found.id, now))) throw this.#invalidLink();
       const userId = found.userId ?? '';
       await tx.users.setPasswordHash(userId, hash);
@@ -139,6 +151,8 @@ export class AuthService {
       await tx.sessions.deleteForUser(userId);
       return user;
     });
+    await this.deps.audit.record({ action: 'password.reset', actor: user });
+    return user;
   }
 
   async #usableResetToken(token: string) {

@@ -1,6 +1,7 @@
 import { isTimeZone } from '../../lib/time-zones.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import { ConflictError, ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock, Mailer, Store, TransactionRepos } from '../ports.js';
 import { normaliseEmail } from './auth-service.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
@@ -12,6 +13,8 @@ export interface TeamServiceDeps {
   clock: Clock;
   inviteTtlHours: number;
   links: { invite(token: string): string };
+  /** Invitations, role changes, deactivations and password changes go into the audit log. */
+  audit: Pick<AuditLog, 'record'>;
 }
 
 export interface SetupInput {
@@ -123,6 +126,7 @@ export class TeamService {
       });
     });
     const invite: PendingInvite = { id: stored.id, email, role: input.role, invitedByName: actor.name, expiresAt: stored.expiresAt, createdAt: stored.createdAt };
+    await this.deps.audit.record({ action: 'team.invited', actor, target: email, details: { role: input.role } });
     return { invite, delivery: await this.#sendInvite(actor, invite, token) };
   }
 
@@ -153,33 +157,39 @@ export class TeamService {
     if (problem) throw new ValidationError('Please correct the highlighted fields.', { password: problem });
     const passwordHash = await hashPassword(input.password);
     const now = this.deps.clock.now();
-    return this.deps.store.transaction(async (tx) => {
+    const user = await this.deps.store.transaction(async (tx) => {
       if (!(await tx.tokens.markUsed(invite.id, now))) throw this.#invalidInvite();
       if (await tx.users.findByEmail(invite.email)) throw new ConflictError('An account with this email already exists. Sign in instead.');
       return tx.users.insert({ email: invite.email, name: input.name.trim(), role: invite.role ?? 'agent', passwordHash });
     });
+    await this.deps.audit.record({ action: 'team.joined', actor: user, target: user.email, details: { role: user.role } });
+    return user;
   }
 
   async changeRole(actor: User, userId: string, role: Role): Promise<User> {
     this.#requireAdmin(actor);
-    return this.deps.store.transaction(async (tx) => {
+    const { before, after } = await this.deps.store.transaction(async (tx) => {
       await tx.lock('team');
       const user = await this.#member(tx, userId);
       if (user.role === 'admin' && role !== 'admin') await this.#keepAnAdmin(tx, user, actor);
-      return (await tx.users.update(userId, { role })) ?? user;
+      return { before: user, after: (await tx.users.update(userId, { role })) ?? user };
     });
+    if (before.role !== after.role) await this.deps.audit.record({ action: 'team.role_changed', actor, target: after.email, details: { from: before.role, to: after.role } });
+    return after;
   }
 
   async setActive(actor: User, userId: string, active: boolean): Promise<User> {
     this.#requireAdmin(actor);
-    return this.deps.store.transaction(async (tx) => {
+    const { before, after } = await this.deps.store.transaction(async (tx) => {
       await tx.lock('team');
       const user = await this.#member(tx, userId);
       if (!active && user.id === actor.id) throw new ForbiddenError('You cannot deactivate your own account.');
       if (!active && user.role === 'admin') await this.#keepAnAdmin(tx, user, actor);
       if (!active) await tx.sessions.deleteForUser(userId);
-      return (await tx.users.update(userId, { active })) ?? user;
+      return { before: user, after: (await tx.users.update(userId, { active })) ?? user };
     });
+    if (before.active !== after.active) await this.deps.audit.record({ action: active ? 'team.reactivated' : 'team.deactivated', actor, target: after.email, details: { role: after.role } });
+    return after;
   }
 
   async updateProfile(actor: User, input: { name: string; email: string }): Promise<User> {
@@ -212,6 +222,7 @@ export class TeamService {
       await tx.users.setPasswordHash(actor.id, nextHash);
       await tx.sessions.deleteForUser(actor.id, keepSessionId);
     });
+    await this.deps.audit.record({ action: 'password.changed', actor });
   }
 
   async #saveOrganisation(tx: TransactionRepos, org: Omit<Organisation, 'id'>) {

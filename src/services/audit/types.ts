@@ -1,0 +1,61 @@
+import type { User } from '../team/types.js';
+
+/** What the audit log records. Add an action here and the log page learns its label too. */
+export const AUDIT_ACTIONS = {
+  'login.succeeded': 'Signed in',
+  'login.failed': 'Sign-in failed',
+  'login.locked': 'Account locked after failed sign-ins',
+  'password.reset': 'Password reset by email',
+  'password.changed': 'Password changed',
+  'team.invited': 'Invited a teammate',
+  'team.joined': 'Accepted an invitation',
+  'team.role_changed': 'Changed a role',
+  'team.deactivated': 'Deactivated a teammate',
+  'team.reactivated': 'Reactivated a teammate',
+  'settings.changed': 'Changed settings',
+  'visitor.exported': "Exported a visitor's data",
+  'visitor.erased': "Erased a visitor's data",
+  'retention.purged': 'Deleted data past its retention period',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Who acted: a teammate, the `baton` command line, or a scheduled job. */
+export type AuditActor = User | 'cli' | 'system';
+
+/** A sign-in attempt names an address that may have no account behind it. */
+export type AuditSubject = AuditActor | { email: string };
+
+export interface NewAuditEvent {
+  action: AuditAction;
+  actor: AuditSubject;
+  ip?: string | null;
+  /** What it was done to: a teammate's email, a settings page, a masked visitor address. */
+  target?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEvent {
+  id: string;
+  action: AuditAction;
+  actorId: string | null;
+  actor: string;
+  ip: string | null;
+  target: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface AuditQuery {
+  action?: AuditAction;
+  /** Rows older than this id: the next page. */
+  before?: string;
+  limit: number;
+}
+
+/** "ada@example.com" → "a**@example.com": enough to recognise, not enough to contact. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}${'*'.repeat(Math.min(Math.max(at - 1, 2), 6))}${email.slice(at)}`;
+}

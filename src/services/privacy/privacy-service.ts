@@ -1,0 +1,169 @@
+import type { AuditLog } from '../audit/audit-log.js';
+import { maskEmail, type AuditActor } from '../audit/types.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import type { Clock, PrivacyRepo } from '../ports.js';
+import { MAX_RETENTION_DAYS, type ErasureResult, type PrivacySettings, type PurgeResult, type VisitorExport, type VisitorFootprint } from './types.js';
+
+export interface PrivacyServiceDeps {
+  repo: PrivacyRepo;
+  /** Deletes a snippet from the search index, then from Postgres. */
+  knowledge: { deleteSource(actor: 'system', id: string): Promise<void> };
+  audit: Pick<AuditLog, 'record'>;
+  clock: Clock;
+}
+
+const DAY_MS = 86_400_000;
+/** Conversations are deleted in batches, so a first purge of years of data holds no huge transaction. */
+const PURGE_BATCH = 500;
+
+/** Where an admin action came from, for the audit log. */
+export interface RequestContext {
+  ip?: string | null;
+}
+
+function requireAdmin(actor: AuditActor): void {
+  if (typeof actor === 'object' && actor.role !== 'admin') throw new ForbiddenError("Only admins can see or erase a visitor's data.");
+}
+
+function normalEmail(email: string): string {
+  const clean = email.trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(clean) || clean.length > 320) throw new ValidationError('Enter the email address the visitor gave.', { email: 'Enter an email address, like name@example.com.' });
+  return clean;
+}
+
+/**
+ * What visitors leave behind, kept only as long as the organisation allows (retention), handed
+ * over or erased on request (an admin or `baton visitor`), with each of these in the audit log.
+ */
+export class PrivacyService {
+  constructor(private readonly deps: PrivacyServiceDeps) {}
+
+  settings(): Promise<PrivacySettings> {
+    return this.deps.repo.settings();
+  }
+
+  /** Whether earlier turns of a conversation may be sent to the LLM with a question. */
+  async llmHistory(): Promise<boolean> {
+    return (await this.deps.repo.settings()).llmHistory;
+  }
+
+  async saveSettings(actor: AuditActor, input: { conversationDays: unknown; visitorDataDays: unknown; emailRecordDays: unknown; llmHistory: boolean }): Promise<PrivacySettings> {
+    requireAdmin(actor);
+    const fields: Record<string, string> = {};
+    const days = (name: string, value: unknown): number | null => {
+      if (value === undefined || value === null || value === '') return null;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_RETENTION_DAYS) {
+        fields[name] = `A whole number of days from 1 to ${MAX_RETENTION_DAYS}, or empty to keep it.`;
+        return null;
+      }
+      return n;
+    };
+    const settings: PrivacySettings = {
+      conversationDays: days('conversationDays', input.conversationDays),
+      visitorDataDays: days('visitorDataDays', input.visitorDataDays),
+      emailRecordDays: days('emailRecordDays', input.emailRecordDays),
+      llmHistory: input.llmHistory,
+    };
+    if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    await this.deps.repo.saveSettings(settings);
+    return settings;
+  }
+
+  /** What Baton holds for an email address, or undefined when it holds nothing. */
+  async footprint(actor: AuditActor, email: string): Promise<VisitorFootprint | undefined> {
+    requireAdmin(actor);
+    const address = normalEmail(email);
+    const visitors = await this.deps.repo.visitorsByEmail(address);
+    const counts = await this.deps.repo.visitorFootprint(visitors.map((v) => v.id), address);
+    if (!visitors.length && !counts.emails) return undefined;
+    const snippets = await this.deps.repo.derivedSources(await this.deps.repo.conversationIdsOf(visitors.map((v) => v.id)));
+    const seen = visitors.map((v) => v.createdAt.getTime());
+    const last = visitors.map((v) => v.lastSeenAt.getTime());
+    return {
+      email: address,
+      visitors: visitors.length,
+      ...counts,
+      snippets,
+      firstSeenAt: new Date(seen.length ? Math.min(...seen) : 0),
+      lastSeenAt: new Date(last.length ? Math.max(...last) : 0),
+    };
+  }
+
+  async exportVisitor(actor: AuditActor, email: string, ctx: RequestContext = {}): Promise<VisitorExport> {
+    requireAdmin(actor);
+    const address = normalEmail(email);
+    const visitors = await this.deps.repo.visitorsByEmail(address);
+    const data = await this.deps.repo.visitorData(visitors.map((v) => v.id), address);
+    if (!visitors.length && !data.emails.length) throw new NotFoundError('Baton holds nothing for that email address.');
+    await this.deps.audit.record({
+      action: 'visitor.exported',
+      actor,
+      ip: ctx.ip,
+      target: maskEmail(address),
+      details: { visitors: visitors.length, conversations: data.conversations.length, emails: data.emails.length },
+    });
+    return {
+      format: 'baton.visitor-export.v1',
+      exportedAt: this.deps.clock.now().toISOString(),
+      email: address,
+      visitors: visitors.map((v) => ({ id: v.id, email: v.email, name: v.name, language: v.language, timeZone: v.timeZone, createdAt: v.createdAt, lastSeenAt: v.lastSeenAt, emailConsentAt: v.emailConsentAt })),
+      ...data,
+    };
+  }
+
+  /**
+   * Deletes everything about an email address: its visitors, their conversations and what hangs off
+   * them, emails to it (queued or sent), and snippets saved from their conversations (from the
+   * search index first: if the index is unreachable nothing else is deleted, and it can be retried).
+   */
+  async eraseVisitor(actor: AuditActor, email: string, ctx: RequestContext = {}): Promise<ErasureResult> {
+    requireAdmin(actor);
+    const address = normalEmail(email);
+    const visitors = await this.deps.repo.visitorsByEmail(address);
+    const ids = visitors.map((v) => v.id);
+    const counts = await this.deps.repo.visitorFootprint(ids, address);
+    if (!visitors.length && !counts.emails) throw new NotFoundError('Baton holds nothing for that email address.');
+    const snippets = await this.deps.repo.derivedSources(await this.deps.repo.conversationIdsOf(ids));
+    for (const s of snippets) await this.deps.knowledge.deleteSource('system', s.id);
+    const erased = await this.deps.repo.eraseVisitors(ids, address);
+    const result = { ...erased, snippets: snippets.length };
+    await this.deps.audit.record({ action: 'visitor.erased', actor, ip: ctx.ip, target: maskEmail(address), details: { ...result } });
+    return result;
+  }
+
+  /**
+   * The daily retention run: deletes what is past each configured period. Safe to run twice and
+   * on any replica (the job holds an advisory lock); it records what it deleted, when anything.
+   */
+  async purge(): Promise<PurgeResult> {
+    const settings = await this.deps.repo.settings();
+    const now = this.deps.clock.now().getTime();
+    const result: PurgeResult = { conversations: 0, messages: 0, snippets: 0, visitorsDeleted: 0, visitorsAnonymised: 0, queuedEmails: 0, emailRecords: 0 };
+    if (settings.conversationDays) {
+      const before = new Date(now - settings.conversationDays * DAY_MS);
+      for (;;) {
+        const ids = await this.deps.repo.staleConversations(before, PURGE_BATCH);
+        if (!ids.length) break;
+        const snippets = await this.deps.repo.derivedSources(ids);
+        for (const s of snippets) await this.deps.knowledge.deleteSource('system', s.id);
+        const deleted = await this.deps.repo.deleteConversations(ids);
+        result.conversations += deleted.conversations;
+        result.messages += deleted.messages;
+        result.snippets += snippets.length;
+        if (ids.length < PURGE_BATCH) break;
+      }
+    }
+    if (settings.visitorDataDays) {
+      const forgotten = await this.deps.repo.forgetVisitors(new Date(now - settings.visitorDataDays * DAY_MS));
+      result.visitorsDeleted = forgotten.visitorsDeleted;
+      result.visitorsAnonymised = forgotten.visitorsAnonymised;
+      result.queuedEmails = forgotten.queuedEmails;
+    }
+    if (settings.emailRecordDays) result.emailRecords = await this.deps.repo.deleteEmailRecords(new Date(now - settings.emailRecordDays * DAY_MS));
+    if (Object.values(result).some((n) => n > 0)) {
+      await this.deps.audit.record({ action: 'retention.purged', actor: 'system', details: { ...result, settings: { conversationDays: settings.conversationDays, visitorDataDays: settings.visitorDataDays, emailRecordDays: settings.emailRecordDays } } });
+    }
+    return result;
+  }
+}
