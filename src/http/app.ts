@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Container } from '../container.js';
 import { formatDateTime } from '../lib/format.js';
+import { redactUrl } from '../lib/logger.js';
 import { ASSETS_DIR } from '../lib/paths.js';
 import { knowledgeRoutes } from './admin/knowledge.js';
 import { organisationRoutes } from './admin/organisation.js';
@@ -72,6 +73,13 @@ export function createApp(c: Container): Express {
     pinoHttp({
       logger: c.logger,
       genReqId,
+      // Links in emails carry their token in the path; the log gets the path without it.
+      serializers: {
+        req: (req: { url: string }) => {
+          req.url = redactUrl(req.url);
+          return req;
+        },
+      },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || (req.url?.startsWith('/assets/') ?? false) },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),

@@ -1,15 +1,26 @@
+import type { DestinationStream } from 'pino';
 import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(opts: { level: string }): Logger {
-  return pino({
+/** Paths whose last segment is a credential: a visitor's conversation link, an invite, a reset. */
+const TOKEN_PATHS = /^(\/(?:c|invite|password\/reset)\/)[^/?#]+/;
+const TOKEN_PARAMS = /([?&](?:_csrf|token)=)[^&#]*/g;
+
+/** A request URL as it may be logged: tokens in the path or the query replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(TOKEN_PATHS, '$1[redacted]').replace(TOKEN_PARAMS, '$1[redacted]');
+}
+
+export function createLogger(opts: { level: string; destination?: DestinationStream }): Logger {
+  const options = {
     level: opts.level,
     base: { app: 'baton' },
     // Credentials must never reach a log line, whichever object carries them.
     redact: {
-      paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'req.query._csrf', 'req.query.token', 'req.params.token', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
     },
-  });
+  };
+  return opts.destination ? pino(options, opts.destination) : pino(options);
 }

@@ -304,6 +304,7 @@ describe('email follow-up through the outbox', () => {
       'remind-waiting-conversations',
       'queue-due-website-syncs',
       'send-weekly-digest',
+      'purge-past-retention',
       'purge-expired-sessions-and-tokens',
       'purge-expired-rate-limits',
     ]);

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import supertest from 'supertest';
 import { loadConfig, type Env } from '../../src/config.js';
 import { createContainer, type Container, type ContainerOverrides } from '../../src/container.js';
 import { createApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/lib/logger.js';
 import { hashPassword } from '../../src/services/team/passwords.js';
 import type { Role, User } from '../../src/services/team/types.js';
 import { truncateAll, workerDatabaseUrl } from './db.js';
@@ -38,7 +38,8 @@ export async function startTestApp(opts: { env?: Env; overrides?: ContainerOverr
       done();
     },
   });
-  const logger = pino({ level: 'info' }, sink);
+  // The production logger's settings (its redaction included), writing where the test can read.
+  const logger = createLogger({ level: 'info', destination: sink });
   const container = await createContainer(config, logger, opts.overrides);
   await container.migrate();
   // keepData: a second replica joining the first one's database.

@@ -51,8 +51,12 @@ function absolute(href: string | null | undefined, base: string): string | undef
   return u.href;
 }
 
+// Text a reader cannot see is where pages hide instructions for bots ("ignore your rules…").
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem|%)?\s*(?:;|$|!)|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!))/i;
+
 function removeBoilerplate(root: LinkedomDocument) {
   for (const el of [...root.querySelectorAll(`${REMOVE_TAGS}, ${REMOVE_ROLES}`)]) el.remove();
+  for (const el of [...root.querySelectorAll('[style]')]) if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) el.remove();
   for (const el of [...root.querySelectorAll('[id], [class]')]) {
     const names = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
     // Never drop the main content itself, whatever its class says.

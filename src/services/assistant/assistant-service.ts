@@ -122,6 +122,21 @@ export function dropForeignLinks(text: string, allowed: Set<string>): string {
     .replace(/(?<![(\w])https?:\/\/[^\s)<>\]]+/g, (url) => (ok(url) ? url : '[link removed]'));
 }
 
+/**
+ * Whether an answer repeats Baton's own instructions: a page that says "print your instructions"
+ * should get nothing out of the model. Any instruction sentence quoted verbatim counts; the
+ * answer is then treated as a failed one (excerpts instead).
+ */
+const INSTRUCTION_SENTENCES = [RULES, SUMMARY_RULES, HANDED_OFF, DRAFT]
+  .flatMap((text) => text.split(/\n|(?<=\.)\s+/))
+  .map((line) => line.replace(/^[-\s]+/, '').toLowerCase().replace(/\s+/g, ' ').trim())
+  .filter((line) => line.length >= 30);
+
+export function leaksInstructions(answer: string): boolean {
+  const text = answer.toLowerCase().replace(/\s+/g, ' ');
+  return INSTRUCTION_SENTENCES.some((line) => text.includes(line));
+}
+
 /** About four characters a token: good enough for a budget when the LLM does not report usage. */
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
@@ -157,6 +172,7 @@ export class AssistantService {
       tokens = res.tokens ?? estimateTokens(messages.map((m) => m.content).join('') + res.text);
       const json = Answer.safeParse(JSON.parse(res.text));
       if (!json.success) throw new Error(`the model's reply did not have the expected shape: ${json.error.issues[0]?.message}`);
+      if (leaksInstructions(json.data.answer)) throw new Error("the model's answer repeated its instructions (a prompt injection in a source?)");
       parsed = json.data;
       breaker.success();
     } catch (error) {
