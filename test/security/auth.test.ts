@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createUser, csrfFor, sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { concrete, routesOf } from './routes.js';
+
+let t: TestApp;
+afterEach(async () => {
+  await t?.close();
+});
+
+const HOSTILE_RETURNS = [
+  '//evil.example/',
+  'https://evil.example/',
+  'http:evil.example',
+  '/\\evil.example',
+  '\\\\evil.example',
+  '/\t/evil.example',
+  '/%2F%2Fevil.example',
+  'javascript:alert(1)',
+  ' //evil.example',
+  '/\r\nLocation: https://evil.example',
+];
+
+/** A Location a browser would follow to this site only. */
+function staysHome(location: string | undefined): boolean {
+  if (!location || !location.startsWith('/') || location.startsWith('//') || location.startsWith('/\\')) return false;
+  if (/[\s\u0000-\u001f]/.test(location)) return false;
+  return new URL(location, 'http://baton.test').host === 'baton.test';
+}
+
+describe('signing in', () => {
+  it("never redirects off the site through login's return path, before or after signing in", async () => {
+    t = await startTestApp();
+    await createUser(t, { email: 'ada@example.com', role: 'admin' });
+    const bad: string[] = [];
+    for (const returnTo of HOSTILE_RETURNS) {
+      const agent = t.agent();
+      const _csrf = await csrfFor(agent, '/login');
+      const res = await agent.post('/login').type('form').send({ email: 'ada@example.com', password: 'a long enough password', returnTo, _csrf });
+      if (res.status !== 303 || !staysHome(res.headers.location as string)) bad.push(`POST ${JSON.stringify(returnTo)} → ${res.status} ${res.headers.location}`);
+      // Already signed in, the login page sends you on at once: the same check applies.
+      const again = await agent.get(`/login?returnTo=${encodeURIComponent(returnTo)}`);
+      if (!staysHome(again.headers.location as string)) bad.push(`GET ${JSON.stringify(returnTo)} → ${again.headers.location}`);
+    }
+    expect(bad).toEqual([]);
+    // A path on the site still works.
+    const agent = t.agent();
+    const _csrf = await csrfFor(agent, '/login');
+    expect((await agent.post('/login').type('form').send({ email: 'ada@example.com', password: 'a long enough password', returnTo: '/inbox?view=mine', _csrf })).headers.location).toBe('/inbox?view=mine');
+  });
+
+  it('gives a new session id at sign-in, so a session planted before it is worth nothing', async () => {
+    t = await startTestApp();
+    await createUser(t, { email: 'ada@example.com', role: 'admin' });
+    const victim = t.agent();
+    const planted = sessionCookie(await victim.get('/login'));
+    expect(planted).toBeDefined();
+    const res = await signIn(victim, 'ada@example.com');
+    const fresh = sessionCookie(res);
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(planted);
+    // The attacker, holding the planted cookie, is not signed in.
+    const attacker = await t.agent().get('/inbox').set('Cookie', planted!);
+    expect(attacker.status).toBe(303);
+    expect(attacker.headers.location).toMatch(/^\/login/);
+    // Signing out ends the session on the server, not only in the browser.
+    const _csrf = await csrfFor(victim, '/inbox');
+    await victim.post('/logout').type('form').send({ _csrf });
+    expect((await t.agent().get('/inbox').set('Cookie', fresh!)).status).toBe(303);
+  });
+
+  it('locks an account after repeated failures, even against the right password, and records it; the network gets 429 past its limit', async () => {
+    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS: '3', LOGIN_RATE_LIMIT: '8' } });
+    await createUser(t, { email: 'ada@example.com', role: 'admin' });
+    const agent = t.agent();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await signIn(agent, 'ada@example.com', `guess number ${i}`)).status);
+    expect(statuses).toEqual([401, 401, 423]);
+    const right = await signIn(agent, 'ada@example.com');
+    expect(right.status).toBe(423);
+    expect(right.text).toContain('locked');
+    const log = (await t.container.db('audit_events').orderBy('id').pluck('action')) as string[];
+    expect(log).toEqual(['login.failed', 'login.failed', 'login.locked', 'login.failed']);
+    // Per network: guessing across accounts stops too.
+    const more: number[] = [];
+    for (let i = 0; i < 5; i++) more.push((await signIn(t.agent(), `nobody${i}@example.com`, 'whatever it is')).status);
+    expect(more.at(-1)).toBe(429);
+  });
+});
+
+describe('headers', () => {
+  it('sends a strict Content-Security-Policy with every response, every page and every error', async () => {
+    t = await startTestApp();
+    await createUser(t, { email: 'ada@example.com', role: 'admin' });
+    const admin = t.agent();
+    await signIn(admin, 'ada@example.com');
+    const STREAMS = ['/inbox/stream', '/knowledge/sources/:id/progress', '/api/v1/conversations/:id/events', '/widget/stream'];
+    const pages = routesOf(t.app).filter((r) => r.method === 'get' && !STREAMS.includes(r.path));
+    const missing: string[] = [];
+    for (const r of [...pages, { method: 'get', path: '/no-such-page' }]) {
+      const res = await admin.get(concrete(r.path));
+      const csp = String(res.headers['content-security-policy'] ?? '');
+      const strict = csp.includes("default-src 'self'") && /script-src 'self'(;|$)/.test(csp) && csp.includes("object-src 'none'") && csp.includes('frame-ancestors');
+      if (!strict) missing.push(`${r.path} (${res.status}): ${csp || 'none'}`);
+      if (res.type === 'text/html' && res.text.includes('<script') && /<script(?![^>]*\ssrc=)[^>]*>/.test(res.text)) missing.push(`${r.path}: inline script`);
+    }
+    expect(pages.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+});
