@@ -56,6 +56,7 @@ describe('who may open what', () => {
     const replyId = sent.reply?.id ?? sent.message.id;
 
     const attempts = [
+      // Each is built but not sent until it is given Bob's token below.
       api.get(`/api/v1/conversations/${conv.id}`),
       api.get(`/api/v1/conversations/${conv.id}/events`),
       api.post(`/api/v1/conversations/${conv.id}/messages`).send({ text: 'hijack' }),
@@ -64,9 +65,9 @@ describe('who may open what', () => {
       api.put(`/api/v1/conversations/${conv.id}/rating`).send({ score: 1 }),
       api.post(`/api/v1/conversations/${conv.id}/handoff`).send({}),
     ];
-    for (const request of attempts) {
+    for (const [i, request] of attempts.entries()) {
       const res = await request.set('Authorization', bob);
-      expect(res.status, `${res.req.method} ${res.req.path}`).toBe(404);
+      expect(res.status, `attempt ${i}`).toBe(404);
       expect(res.text).not.toContain('4411');
     }
     // The widget frame's rating button, with Ann's message id in Bob's frame.

@@ -23,7 +23,8 @@ const HOSTILE_RETURNS = [
 /** A Location a browser would follow to this site only. */
 function staysHome(location: string | undefined): boolean {
   if (!location || !location.startsWith('/') || location.startsWith('//') || location.startsWith('/\\')) return false;
-  if (/[\s\u0000-\u001f]/.test(location)) return false;
+  // Whitespace and control characters, which browsers strip before reading the URL.
+  if ([...location].some((ch) => ch.charCodeAt(0) <= 0x20)) return false;
   return new URL(location, 'http://baton.test').host === 'baton.test';
 }
 
