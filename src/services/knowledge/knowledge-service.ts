@@ -1,5 +1,5 @@
 import { toSearchTerms } from '../../lib/search-query.js';
-import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
 import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { chunkDocument, type ChunkDraft } from './chunking.js';
@@ -8,6 +8,8 @@ import { RESYNC_INTERVALS, type ResyncInterval, type SearchHit, type Source, typ
 
 /** Who asks: a signed-in person, or the operator at the command line. */
 export type Actor = User | 'system';
+
+const INDEX_BEHIND = 'Saved, and answered from Postgres meanwhile, but the search index (Meilisearch) did not answer: run `baton reindex` once it is back.';
 
 export interface CrawlDefaults {
   maxPages: number;
@@ -113,7 +115,10 @@ export class KnowledgeService {
     this.#requireAdmin(actor);
     await this.getSource(id);
     // The index first: if it fails, the source is still listed and can be deleted again.
-    await this.deps.index.deleteBySource(id);
+    await this.deps.index.deleteBySource(id).catch((error: unknown) => {
+      this.deps.onFallback?.(error);
+      throw new UnavailableError('The search index is not answering, so nothing was deleted (its passages would still be found). Try again once it is back.');
+    });
     // Its chunks, documents, sync runs and stored file go with it (foreign keys cascade).
     await this.deps.sources.delete(id);
   }
@@ -231,17 +236,27 @@ export class KnowledgeService {
       await this.deps.sources.update(source.id, { status: 'failed', lastError: reason });
       return 'done';
     }
-    await this.#replacePassages(source.id, drafts);
+    const indexed = await this.#replacePassages(source.id, drafts);
     await this.deps.runs.finish(run.id, { status: 'succeeded', found: 1, fetched: 1, indexed: 1 });
-    await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: this.deps.clock.now(), lastError: null });
+    await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: this.deps.clock.now(), lastError: indexed ? null : INDEX_BEHIND });
     return 'done';
   }
 
   /** A source's passages, replaced in Postgres (one transaction) and then in the search index. */
-  async #replacePassages(sourceId: string, drafts: ChunkDraft[]) {
+  /** Returns false when only Postgres has them (the index did not answer). */
+  async #replacePassages(sourceId: string, drafts: ChunkDraft[]): Promise<boolean> {
     const chunks = await this.deps.chunks.replaceForSource(sourceId, drafts);
-    await this.deps.index.deleteBySource(sourceId);
-    await this.deps.index.upsert(chunks);
+    try {
+      await this.deps.index.deleteBySource(sourceId);
+      await this.deps.index.upsert(chunks);
+      return true;
+    } catch (error) {
+      // Postgres has the passages and answers while the index is down; the index catches up with
+      // `baton reindex`, which the caller's note on the source (INDEX_BEHIND) tells the admin to run.
+      if (!this.deps.fallback) throw error;
+      this.deps.onFallback?.(error);
+      return false;
+    }
   }
 
   async #syncWebsite(source: Source, run: SyncRun, signal?: AbortSignal): Promise<'done' | 'interrupted'> {
@@ -325,11 +340,11 @@ export class KnowledgeService {
       await this.deps.sources.update(source.id, { status: 'failed', lastError: error });
       return 'done';
     }
-    await this.#replacePassages(source.id, [...drafts.values()].flat());
+    const indexed = await this.#replacePassages(source.id, [...drafts.values()].flat());
     const now = this.deps.clock.now();
     await this.deps.documents.replaceForSource(source.id, [...documents.values()].map((d) => ({ ...d, fetchedAt: now })));
     await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, failures });
-    await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: null });
+    await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: indexed ? null : INDEX_BEHIND });
     return 'done';
   }
 
@@ -384,14 +399,16 @@ export class KnowledgeService {
       done += batch.length;
       onProgress?.(done, total);
     });
+    // The index has caught up with what was saved while it was down.
+    for (const source of await this.deps.sources.list()) if (source.lastError === INDEX_BEHIND) await this.deps.sources.update(source.id, { lastError: null });
     return done;
   }
 
   async #indexSnippet(source: Source, snippet: SnippetInput): Promise<Source> {
     // A snippet has no page of its own to link to, so its passages carry no URL.
-    await this.#replacePassages(source.id, chunkDocument({ url: '', title: snippet.question, sections: [{ headingPath: [], text: snippet.answer }] }));
+    const indexed = await this.#replacePassages(source.id, chunkDocument({ url: '', title: snippet.question, sections: [{ headingPath: [], text: snippet.answer }] }));
     const now = this.deps.clock.now();
-    return (await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: null })) ?? source;
+    return (await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: indexed ? null : INDEX_BEHIND })) ?? source;
   }
 
   #validSnippet(input: SnippetInput): SnippetInput {
