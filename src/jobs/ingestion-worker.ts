@@ -14,8 +14,10 @@ export function startIngestionWorker(opts: { knowledge: KnowledgeService; logger
   const controller = new AbortController();
   const idle = () =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, opts.idleMs ?? 1000);
-      controller.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const wake = () => (clearTimeout(timer), resolve());
+      // The listener goes when the pause ends: one left behind per idle second is a slow leak.
+      const timer = setTimeout(() => (controller.signal.removeEventListener('abort', wake), resolve()), opts.idleMs ?? 1000);
+      controller.signal.addEventListener('abort', wake, { once: true });
     });
   const loop = (async () => {
     while (!controller.signal.aborted) {
