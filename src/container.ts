@@ -187,6 +187,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
 
   const database: HealthCheck = {
     name: 'database',
+    critical: true,
     check: async () => {
       try {
         await db.raw('select 1');

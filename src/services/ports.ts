@@ -119,6 +119,8 @@ export interface Mailer {
 /** A dependency /readyz reports on: ok, or the reason it is not. */
 export interface HealthCheck {
   name: string;
+  /** Without it the app cannot serve (the database): /readyz answers 503. Others only degrade it. */
+  critical?: boolean;
   check(): Promise<{ ok: true; detail?: string } | { ok: false; reason: string }>;
 }
 

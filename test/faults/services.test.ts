@@ -74,7 +74,7 @@ describe('the LLM failing', () => {
 });
 
 describe('Meilisearch unreachable', () => {
-  it('answers from Postgres, saves knowledge, says so on /readyz, and never answers 500', async () => {
+  it('answers from Postgres, saves knowledge, reports itself degraded on /readyz, and never answers 500', async () => {
     const closed = await freePort();
     t = await startTestApp({ env: { MEILI_URL: `http://127.0.0.1:${closed}`, MEILI_MASTER_KEY: 'a-master-key-of-sixteen+' } });
     expect(t.container.search.backend).toBe('meilisearch');
@@ -90,9 +90,10 @@ describe('Meilisearch unreachable', () => {
     const res = await send('How do I cancel my subscription?', 'm1');
     expect(res.status).toBe(201);
     expect((res.body as { reply: { text: string; citations: { title: string }[] } }).reply.citations[0]?.title).toBe('How do I cancel my subscription?');
+    // Degraded, not down: a load balancer keeps sending visitors to a replica that answers.
     const ready = await supertest(t.app).get('/readyz');
-    expect(ready.status).toBe(503);
-    expect(JSON.stringify(ready.body)).toMatch(/search|meili/i);
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', checks: { database: { ok: true }, search: { ok: false } } });
     expect(t.logs.some((l) => String(l.msg).includes('searched Postgres instead'))).toBe(true);
   });
 });

@@ -32,8 +32,10 @@ export function privacyRoutes(c: { services: Pick<Container['services'], 'privac
 
   router.post('/settings/privacy', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    await submitForm(res, 'pages/admin/privacy', { ...body, llmHistory: body.llmHistory === 'on' }, async () => {
-      await privacy.saveSettings(req.user as User, { conversationDays: body.conversationDays, visitorDataDays: body.visitorDataDays, emailRecordDays: body.emailRecordDays, llmHistory: body.llmHistory === 'on' });
+    // The form sends "off" always and "on" too when the box is checked.
+    const llmHistory = [body.llmHistory].flat().includes('on');
+    await submitForm(res, 'pages/admin/privacy', { ...body, llmHistory }, async () => {
+      await privacy.saveSettings(req.user as User, { conversationDays: body.conversationDays, visitorDataDays: body.visitorDataDays, emailRecordDays: body.emailRecordDays, llmHistory });
       flash(req, 'success', 'Privacy settings saved. Retention runs every night.');
       navigate(req, res, '/settings/privacy');
     }, settingsPage);
