@@ -71,8 +71,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         endLiveStreams();
+        // A keep-alive connection whose stream or request just finished is idle, not closed: without
+        // this it would hold close() for the keep-alive timeout (5 s) after its last response.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
+        clearInterval(sweep);
         clearTimeout(timer);
         await workerStopped;
         await container.close();
