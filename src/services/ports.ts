@@ -493,10 +493,10 @@ export interface PrivacyRepo {
   saveSettings(settings: PrivacySettings): Promise<void>;
   /** Visitors who gave this address, compared without case. */
   visitorsByEmail(email: string): Promise<Visitor[]>;
-  /** Everything stored about these visitors, for an export; `email` also finds emails sent to it. */
-  visitorData(visitorIds: string[], email: string): Promise<Omit<VisitorExport, 'format' | 'exportedAt' | 'email' | 'visitors'>>;
+  /** Everything stored about these conversations, for an export; `email` also finds emails sent to it. */
+  visitorData(conversationIds: string[], email: string): Promise<Omit<VisitorExport, 'format' | 'exportedAt' | 'email' | 'visitors'>>;
   /** Counts for the erasure confirmation. */
-  visitorFootprint(visitorIds: string[], email: string): Promise<{ conversations: number; messages: number; emails: number }>;
+  visitorFootprint(conversationIds: string[], email: string): Promise<{ conversations: number; messages: number; emails: number }>;
   /** Q&A snippets saved from these conversations (knowledge_fixes), which go with them. */
   derivedSources(conversationIds: string[]): Promise<{ id: string; name: string }[]>;
   conversationIdsOf(visitorIds: string[]): Promise<string[]>;

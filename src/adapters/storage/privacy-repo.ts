@@ -51,18 +51,22 @@ export class PrivacyStorage implements PrivacyRepo {
     return (await this.db('conversations').whereIn('visitor_id', visitorIds).orderBy('created_at').pluck('id')) as string[];
   }
 
-  #emailsTo(conversationIds: string[], email: string) {
-    return this.db('outbox_emails').where((w) => {
+  /** Emails to the address, or about one of the conversations. */
+  #emailsTo(conn: Knex, conversationIds: string[], email: string) {
+    return conn('outbox_emails').where((w) => {
       void w.whereRaw('lower(to_address) = lower(?)', [email]);
       if (conversationIds.length) void w.orWhereIn('conversation_id', conversationIds);
     });
   }
 
-  async visitorFootprint(visitorIds: string[], email: string) {
-    const ids = await this.conversationIdsOf(visitorIds);
-    const messages = ids.length ? ((await this.db('messages').whereIn('conversation_id', ids).count<{ count: string }[]>('* as count'))[0]?.count ?? 0) : 0;
-    const emails = (await this.#emailsTo(ids, email).count<{ count: string }[]>('* as count'))[0]?.count ?? 0;
-    return { conversations: ids.length, messages: Number(messages), emails: Number(emails) };
+  async #messageCount(conn: Knex, conversationIds: string[]): Promise<number> {
+    if (!conversationIds.length) return 0;
+    return Number((await conn('messages').whereIn('conversation_id', conversationIds).count<{ count: string }[]>('* as count'))[0]?.count ?? 0);
+  }
+
+  async visitorFootprint(conversationIds: string[], email: string) {
+    const emails = (await this.#emailsTo(this.db, conversationIds, email).count<{ count: string }[]>('* as count'))[0]?.count ?? 0;
+    return { conversations: conversationIds.length, messages: await this.#messageCount(this.db, conversationIds), emails: Number(emails) };
   }
 
   async derivedSources(conversationIds: string[]) {
@@ -74,8 +78,7 @@ export class PrivacyStorage implements PrivacyRepo {
       .orderBy('s.name')) as { id: string; name: string }[];
   }
 
-  async visitorData(visitorIds: string[], email: string) {
-    const ids = await this.conversationIdsOf(visitorIds);
+  async visitorData(ids: string[], email: string) {
     const [conversations, messages, events, answers, csat, emails, knowledge] = await Promise.all([
       ids.length ? this.db('conversations').whereIn('id', ids).orderBy('created_at') : [],
       ids.length
@@ -84,7 +87,7 @@ export class PrivacyStorage implements PrivacyRepo {
       ids.length ? this.db('conversation_events').whereIn('conversation_id', ids).orderBy('id') : [],
       ids.length ? this.db('answer_ratings').whereIn('conversation_id', ids).orderBy('created_at') : [],
       ids.length ? this.db('conversation_ratings').whereIn('conversation_id', ids).orderBy('created_at') : [],
-      this.#emailsTo(ids, email).orderBy('created_at'),
+      this.#emailsTo(this.db, ids, email).orderBy('created_at'),
       ids.length
         ? this.db('knowledge_fixes as f').join('sources as s', 's.id', 'f.source_id').whereIn('f.conversation_id', ids).distinct('s.id', 's.name', 's.settings')
         : [],
@@ -127,19 +130,12 @@ export class PrivacyStorage implements PrivacyRepo {
 
   async eraseVisitors(visitorIds: string[], email: string) {
     return this.db.transaction(async (trx) => {
+      // Read again inside the transaction: a conversation started since the caller looked goes too.
       const ids = visitorIds.length ? ((await trx('conversations').whereIn('visitor_id', visitorIds).pluck('id')) as string[]) : [];
-      const emails = await trx('outbox_emails')
-        .where((w) => {
-          void w.whereRaw('lower(to_address) = lower(?)', [email]);
-          if (ids.length) void w.orWhereIn('conversation_id', ids);
-        })
-        .delete();
-      const messages = ids.length ? Number((await trx('messages').whereIn('conversation_id', ids).count<{ count: string }[]>('* as count'))[0]?.count ?? 0) : 0;
-      // The fix's question is the visitor's own words; the snippet itself went through the index first.
-      if (ids.length) await trx('knowledge_fixes').whereIn('conversation_id', ids).delete();
-      // Conversations, messages, events, ratings and reads go with the visitor (foreign keys cascade).
+      const emails = await this.#emailsTo(trx, ids, email).delete();
+      const { conversations, messages } = await this.#dropConversations(trx, ids);
       const visitors = visitorIds.length ? await trx('visitors').whereIn('id', visitorIds).delete() : 0;
-      return { visitors, conversations: ids.length, messages, emails };
+      return { visitors, conversations, messages, emails };
     });
   }
 
@@ -147,14 +143,21 @@ export class PrivacyStorage implements PrivacyRepo {
     return (await this.db('conversations').where('last_message_at', '<', before).orderBy('last_message_at').limit(limit).pluck('id')) as string[];
   }
 
-  async deleteConversations(ids: string[]) {
+  deleteConversations(ids: string[]) {
+    return this.db.transaction((trx) => this.#dropConversations(trx, ids));
+  }
+
+  /**
+   * Deletes conversations with everything hanging off them (messages, events, ratings, reads and
+   * emails cascade); a fix's question is the visitor's own words, so the fixes go too (their
+   * snippets were deleted through the index first).
+   */
+  async #dropConversations(trx: Knex.Transaction, ids: string[]): Promise<{ conversations: number; messages: number }> {
     if (!ids.length) return { conversations: 0, messages: 0 };
-    return this.db.transaction(async (trx) => {
-      const messages = Number((await trx('messages').whereIn('conversation_id', ids).count<{ count: string }[]>('* as count'))[0]?.count ?? 0);
-      await trx('knowledge_fixes').whereIn('conversation_id', ids).delete();
-      const conversations = await trx('conversations').whereIn('id', ids).delete();
-      return { conversations, messages };
-    });
+    const messages = await this.#messageCount(trx, ids);
+    await trx('knowledge_fixes').whereIn('conversation_id', ids).delete();
+    const conversations = await trx('conversations').whereIn('id', ids).delete();
+    return { conversations, messages };
   }
 
   async forgetVisitors(before: Date) {

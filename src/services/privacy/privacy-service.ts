@@ -70,14 +70,28 @@ export class PrivacyService {
     return settings;
   }
 
+  /** The address as given, its visitors and their conversations: what export and erasure start from. */
+  async #lookup(email: string) {
+    const address = normalEmail(email);
+    const visitors = await this.deps.repo.visitorsByEmail(address);
+    const conversationIds = await this.deps.repo.conversationIdsOf(visitors.map((v) => v.id));
+    return { address, visitors, conversationIds };
+  }
+
+  /** Snippets saved from these conversations, deleted from the search index first, then Postgres. */
+  async #deleteSnippetsFrom(conversationIds: string[]): Promise<number> {
+    const snippets = await this.deps.repo.derivedSources(conversationIds);
+    for (const s of snippets) await this.deps.knowledge.deleteSource('system', s.id);
+    return snippets.length;
+  }
+
   /** What Baton holds for an email address, or undefined when it holds nothing. */
   async footprint(actor: AuditActor, email: string): Promise<VisitorFootprint | undefined> {
     requireAdmin(actor);
-    const address = normalEmail(email);
-    const visitors = await this.deps.repo.visitorsByEmail(address);
-    const counts = await this.deps.repo.visitorFootprint(visitors.map((v) => v.id), address);
+    const { address, visitors, conversationIds } = await this.#lookup(email);
+    const counts = await this.deps.repo.visitorFootprint(conversationIds, address);
     if (!visitors.length && !counts.emails) return undefined;
-    const snippets = await this.deps.repo.derivedSources(await this.deps.repo.conversationIdsOf(visitors.map((v) => v.id)));
+    const snippets = await this.deps.repo.derivedSources(conversationIds);
     const seen = visitors.map((v) => v.createdAt.getTime());
     const last = visitors.map((v) => v.lastSeenAt.getTime());
     return {
@@ -92,9 +106,8 @@ export class PrivacyService {
 
   async exportVisitor(actor: AuditActor, email: string, ctx: RequestContext = {}): Promise<VisitorExport> {
     requireAdmin(actor);
-    const address = normalEmail(email);
-    const visitors = await this.deps.repo.visitorsByEmail(address);
-    const data = await this.deps.repo.visitorData(visitors.map((v) => v.id), address);
+    const { address, visitors, conversationIds } = await this.#lookup(email);
+    const data = await this.deps.repo.visitorData(conversationIds, address);
     if (!visitors.length && !data.emails.length) throw new NotFoundError('Baton holds nothing for that email address.');
     await this.deps.audit.record({
       action: 'visitor.exported',
@@ -119,15 +132,11 @@ export class PrivacyService {
    */
   async eraseVisitor(actor: AuditActor, email: string, ctx: RequestContext = {}): Promise<ErasureResult> {
     requireAdmin(actor);
-    const address = normalEmail(email);
-    const visitors = await this.deps.repo.visitorsByEmail(address);
-    const ids = visitors.map((v) => v.id);
-    const counts = await this.deps.repo.visitorFootprint(ids, address);
-    if (!visitors.length && !counts.emails) throw new NotFoundError('Baton holds nothing for that email address.');
-    const snippets = await this.deps.repo.derivedSources(await this.deps.repo.conversationIdsOf(ids));
-    for (const s of snippets) await this.deps.knowledge.deleteSource('system', s.id);
-    const erased = await this.deps.repo.eraseVisitors(ids, address);
-    const result = { ...erased, snippets: snippets.length };
+    const { address, visitors, conversationIds } = await this.#lookup(email);
+    if (!visitors.length && !(await this.deps.repo.visitorFootprint([], address)).emails) throw new NotFoundError('Baton holds nothing for that email address.');
+    const snippets = await this.#deleteSnippetsFrom(conversationIds);
+    const erased = await this.deps.repo.eraseVisitors(visitors.map((v) => v.id), address);
+    const result = { ...erased, snippets };
     await this.deps.audit.record({ action: 'visitor.erased', actor, ip: ctx.ip, target: maskEmail(address), details: { ...result } });
     return result;
   }
@@ -145,12 +154,10 @@ export class PrivacyService {
       for (;;) {
         const ids = await this.deps.repo.staleConversations(before, PURGE_BATCH);
         if (!ids.length) break;
-        const snippets = await this.deps.repo.derivedSources(ids);
-        for (const s of snippets) await this.deps.knowledge.deleteSource('system', s.id);
+        result.snippets += await this.#deleteSnippetsFrom(ids);
         const deleted = await this.deps.repo.deleteConversations(ids);
         result.conversations += deleted.conversations;
         result.messages += deleted.messages;
-        result.snippets += snippets.length;
         if (ids.length < PURGE_BATCH) break;
       }
     }
