@@ -225,6 +225,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     fallback: search === postgresSearch ? undefined : postgresSearch,
     clock,
     onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
+    onIndexError: (err) => logger.warn({ err }, 'Meilisearch did not answer a write; the passages are in Postgres, run `baton reindex` once it is back'),
   });
 
   const assistant = new AssistantService({

@@ -33,6 +33,8 @@ export interface KnowledgeServiceDeps {
   fallback?: SearchIndex;
   clock: Clock;
   onFallback?: (error: unknown) => void;
+  /** The index refused a write or a delete (Postgres has the passages; see INDEX_BEHIND). */
+  onIndexError?: (error: unknown) => void;
 }
 
 export type SnippetInput = { question: string; answer: string };
@@ -116,7 +118,7 @@ export class KnowledgeService {
     await this.getSource(id);
     // The index first: if it fails, the source is still listed and can be deleted again.
     await this.deps.index.deleteBySource(id).catch((error: unknown) => {
-      this.deps.onFallback?.(error);
+      this.deps.onIndexError?.(error);
       throw new UnavailableError('The search index is not answering, so nothing was deleted (its passages would still be found). Try again once it is back.');
     });
     // Its chunks, documents, sync runs and stored file go with it (foreign keys cascade).
@@ -254,7 +256,7 @@ export class KnowledgeService {
       // Postgres has the passages and answers while the index is down; the index catches up with
       // `baton reindex`, which the caller's note on the source (INDEX_BEHIND) tells the admin to run.
       if (!this.deps.fallback) throw error;
-      this.deps.onFallback?.(error);
+      this.deps.onIndexError?.(error);
       return false;
     }
   }
