@@ -17,17 +17,27 @@ export const SETTINGS_ACTIONS_NOT_AUDITED = [
 const patterns = SETTINGS_ACTIONS_NOT_AUDITED.map((p) => new RegExp(`^${p.replace(/:\w+/g, '[^/]+')}$`));
 const MAX_VALUE_CHARS = 200;
 
-/** Records who changed which settings page, and what they sent (long values cut), once it succeeded. */
+/**
+ * Records who changed which settings page, and what they sent (long values cut), once it
+ * succeeded. The row is written before the response ends (as express-session saves a session), so
+ * whoever sees the page saved can already read it in the log.
+ */
 export function auditSettingsChanges(audit: Pick<AuditLog, 'record'>, onError: (err: unknown) => void): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || !req.path.startsWith('/settings/') || !req.user || patterns.some((p) => p.test(req.path))) return next();
     const { _csrf: _, ...sent } = (req.body ?? {}) as Record<string, unknown>;
     const values = Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v]));
     const actor = req.user;
-    res.on('finish', () => {
-      if (res.statusCode >= 400) return;
-      audit.record({ action: 'settings.changed', actor, ip: req.ip, target: req.path, details: { values } }).catch(onError);
-    });
+    const target = req.path;
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    res.end = ((...args: unknown[]) => {
+      if (res.statusCode >= 400) return end(...args);
+      audit
+        .record({ action: 'settings.changed', actor, ip: req.ip, target, details: { values } })
+        .catch(onError)
+        .finally(() => end(...args));
+      return res;
+    }) as typeof res.end;
     next();
   };
 }
