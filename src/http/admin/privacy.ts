@@ -45,13 +45,10 @@ export function privacyRoutes(c: { services: Pick<Container['services'], 'privac
   router.get('/settings/privacy/visitors', async (req, res) => {
     const email = typeof req.query.email === 'string' ? req.query.email.trim() : '';
     if (!email) return render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: {}, errors: {} });
-    try {
+    await submitForm(res, 'pages/admin/privacy-visitor', { email }, async () => {
       const found = await privacy.footprint(req.user as User, email);
       render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: { email }, errors: {}, searched: true, found });
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: { email }, errors: e.fields, error: e.message }, 422);
-    }
+    }, { title: 'Visitor data' });
   });
 
   router.post('/settings/privacy/visitors/export', async (req, res) => {
