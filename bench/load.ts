@@ -19,7 +19,7 @@ import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../src/adapters/storage/embedded-postgres.js';
 import { loadConfig } from '../src/config.js';
 import { createContainer } from '../src/container.js';
-import { pct } from './support.js';
+import { freePort, pct } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { minutes: { type: 'string', default: '5' }, streams: { type: 'string', default: '1000' }, rate: { type: 'string', default: '50' } } });
@@ -27,18 +27,12 @@ const MINUTES = Number(args.minutes);
 const STREAMS = Number(args.streams);
 const RATE = Number(args.rate);
 const MAX_IN_FLIGHT = 1000;
+/** Set once the run winds down: streams closing after it are expected, not errors. */
+let stopping = false;
 const QUESTIONS = ['How do I cancel my subscription?', 'Can I get a refund?', 'Where do I download my invoices?', 'How do I change my password?', 'Do you ship to Norway?'];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 function request(agent: http.Agent, base: string, method: string, p: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -213,7 +207,6 @@ export async function loadBench(): Promise<[string, string][]> {
   }
 }
 
-let stopping = false;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await loadBench();

@@ -13,7 +13,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { crawlBench } from './crawl.js';
@@ -22,17 +21,9 @@ import { retrievalBench } from './retrieval.js';
 import { inboxBench } from './inbox.js';
 import { insightsBench } from './insights.js';
 import { widgetBench } from './widget.js';
+import { freePort } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startApp(dataDir: string, port: number, pgPort: number): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
