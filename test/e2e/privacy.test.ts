@@ -47,8 +47,13 @@ describe.skipIf(!hasBrowser)('privacy pages, in a real browser', () => {
     await page.fill('#conversationDays', '365');
     await page.fill('#visitorDataDays', '90');
     await page.uncheck('input[type=checkbox][name=llmHistory]');
+    // Success toasts fade after 6 s, which a loaded CI machine can outlast: read the page the
+    // redirect lands on as the server sent it.
+    const landed = (path: string) => page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === path);
+    const saved = landed('/settings/privacy');
     await page.click('button:has-text("Save")');
-    await page.getByText('Privacy settings saved').waitFor();
+    expect(await (await saved).text()).toContain('Privacy settings saved');
+    await page.waitForLoadState();
     expect(await page.inputValue('#conversationDays')).toBe('365');
     expect(await page.isChecked('input[type=checkbox][name=llmHistory]')).toBe(false);
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -65,8 +70,10 @@ describe.skipIf(!hasBrowser)('privacy pages, in a real browser', () => {
     await page.screenshot({ path: screenshotPath('privacy-02-visitor'), fullPage: true });
 
     await page.fill('#confirm', 'ann@example.com');
+    const erased = landed('/settings/privacy/visitors');
     await page.click('button:has-text("Erase everything")');
-    await page.getByText('Erased everything about that address').waitFor();
+    expect(await (await erased).text()).toContain('Erased everything about that address');
+    await page.waitForLoadState();
 
     await page.goto(`${server.url}/settings/audit`);
     const log = await page.locator('table').innerText();
