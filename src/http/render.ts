@@ -25,11 +25,12 @@ export function render(res: Response, template: string, data: Record<string, unk
 
 /** A full navigation, done with HX-Redirect for htmx (fetch would follow a 303 and swap the page into the target). */
 export function navigate(req: Request, res: Response, to: string): void {
-  if (req.get('HX-Request') === 'true') {
-    res.set('HX-Redirect', to).status(204).end();
-  } else {
-    res.redirect(303, to);
-  }
+  const go = () => (req.get('HX-Request') === 'true' ? res.set('HX-Redirect', to).status(204).end() : res.redirect(303, to));
+  // express-session saves at the end of the response but sends the headers first, so a browser
+  // can follow the redirect before the flash is stored: save it, then send the redirect (which
+  // goes even if the save failed: the action itself is done).
+  if (req.session?.flash) req.session.save(() => void go());
+  else go();
 }
 
 export function flash(req: Request, kind: 'success' | 'error' | 'info', message: string): void {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUser, signIn, startTestApp, type TestApp } from '../support/app.js';
+import http from 'node:http';
+import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { listen } from '../support/browser.js';
 
 let t: TestApp;
 afterEach(async () => {
@@ -94,5 +96,34 @@ describe('the HTTP edge', () => {
     expect(res.body.checks.database).toEqual({ ok: true });
     expect(res.body.checks.smtp.ok).toBe(false);
     expect(res.body.checks.smtp.reason).toMatch(/ECONNREFUSED/);
+  });
+
+  it('stores the flash before the redirect goes out: a browser that follows it on the headers alone still sees the message', async () => {
+    t = await startTestApp();
+    await createUser(t, { email: 'ada@example.com', role: 'admin' });
+    const agent = t.agent();
+    await signIn(agent, 'ada@example.com');
+    const token = await csrfFor(agent, '/settings/organisation');
+    const cookie = (agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).map((c) => c.toValueString()).join('; ');
+    const server = await listen(t.app);
+    try {
+      for (let i = 0; i < 5; i++) {
+        // Follow the 303 the moment its headers arrive, as a browser may, without reading the body.
+        const location = await new Promise<string>((resolve, reject) => {
+          const body = new URLSearchParams({ name: `Acme ${i}`, timeZone: 'Europe/Copenhagen', _csrf: token }).toString();
+          const req = http.request(`${server.url}/settings/organisation`, { method: 'POST', headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+            expect(res.statusCode).toBe(303);
+            resolve(String(res.headers.location));
+            res.resume();
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+        const page = await fetch(`${server.url}${location}`, { headers: { cookie } });
+        expect(await page.text()).toContain('Organisation settings saved.');
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
