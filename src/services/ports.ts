@@ -452,6 +452,8 @@ export interface OutboxRepo {
   enqueue(emails: NewEmail[]): Promise<number>;
   /** Marks up to `limit` due emails as being sent, for `lockMs`, and returns them. */
   claim(now: Date, limit: number, lockMs: number): Promise<OutboxEmail[]>;
+  /** Marks the pending email with this key as being sent, due or not, unless a sender holds it. */
+  claimKey(key: string, now: Date, lockMs: number): Promise<OutboxEmail | undefined>;
   markSent(id: string, at: Date): Promise<void>;
   markRetry(id: string, patch: { attempts: number; nextAttemptAt: Date; error: string }): Promise<void>;
   markFailed(id: string, patch: { attempts: number; error: string }): Promise<void>;

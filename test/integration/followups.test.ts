@@ -354,4 +354,27 @@ describe('Settings › Hours & promises and › Email', () => {
     await agent.agent.get('/settings/hours').expect(403);
     await agent.post('/settings/email/test', { to: 'bob@example.com' }).expect(403);
   });
+
+  it('sends the test email in the request that asked, even when another sender takes every due email the moment it is queued', async () => {
+    await start();
+    const admin = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
+    // Another replica's dispatcher, at its worst moment: it claims each due email as it is
+    // inserted. The page once said "not sent" when the background dispatcher did this.
+    const db = t.container.db;
+    await db.raw(`create or replace function test_take_due() returns trigger language plpgsql as $$
+      begin
+        if new.next_attempt_at <= now() then new.status := 'sending'; new.locked_until := now() + interval '2 minutes'; end if;
+        return new;
+      end $$`);
+    await db.raw('create trigger test_take_due before insert on outbox_emails for each row execute function test_take_due()');
+    try {
+      const test = await admin.post('/settings/email/test', { to: 'ada@example.com' }).expect(200);
+      expect(test.text).toContain('Sent to ada@example.com');
+      expect((await smtp!.waitFor((m) => m.subject?.startsWith('Test email from Baton') ?? false)).to).toBeTruthy();
+      expect(await db('outbox_emails').where({ kind: 'test' }).select('status')).toEqual([{ status: 'sent' }]);
+    } finally {
+      await db.raw('drop trigger if exists test_take_due on outbox_emails');
+      await db.raw('drop function if exists test_take_due()');
+    }
+  });
 });

@@ -89,6 +89,14 @@ export class OutboxRepo implements Port {
     return rows.map(toEmail);
   }
 
+  async claimKey(key: string, now: Date, lockMs: number) {
+    const [row] = (await this.db('outbox_emails')
+      .where({ key, status: 'pending' })
+      .update({ status: 'sending', locked_until: new Date(now.getTime() + lockMs) })
+      .returning('*')) as Row[];
+    return row && toEmail(row);
+  }
+
   async markSent(id: string, at: Date) {
     await this.db('outbox_emails').where({ id }).update({ status: 'sent', sent_at: at, locked_until: null, last_error: null });
   }

@@ -59,6 +59,9 @@ function isUnreachable(err: unknown): boolean {
   return code === 'ECONNECTION' || code === 'ETIMEDOUT' || code === 'ESOCKET' || code === 'ECONNREFUSED' || code === 'EDNS';
 }
 
+/** How long a sender holds the emails it claimed before another may take them. */
+const CLAIM_MS = 2 * 60_000;
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
@@ -234,11 +237,10 @@ export class FollowupService {
    * the batch waits for the next try instead of timing out one by one.
    */
   async dispatch(): Promise<{ sent: number; retrying: number; failed: number }> {
-    const o = this.deps.options;
     const result = { sent: 0, retrying: 0, failed: 0 };
     for (let round = 0; round < 50; round++) {
       const now = this.deps.clock.now();
-      const batch = await this.deps.outbox.claim(now, o.batchSize, 2 * 60_000);
+      const batch = await this.deps.outbox.claim(now, this.deps.options.batchSize, CLAIM_MS);
       if (!batch.length) break;
       let unreachable: { error: string; until: Date } | undefined;
       for (const email of batch) {
@@ -248,35 +250,41 @@ export class FollowupService {
           result.retrying++;
           continue;
         }
-        try {
-          await this.deps.mailer.send({
-            to: email.to,
-            subject: email.subject,
-            template: email.template,
-            data: email.data,
-            ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-            messageId: `<outbox-${email.id}@${o.messageIdHost}>`,
-          });
-          await this.deps.outbox.markSent(email.id, this.deps.clock.now());
-          result.sent++;
-        } catch (err) {
-          const attempts = email.attempts + 1;
-          const error = errorText(err);
-          const tooOld = now.getTime() - email.createdAt.getTime() >= o.giveUpAfterMs;
-          if (isPermanent(err) || tooOld) {
-            await this.deps.outbox.markFailed(email.id, { attempts, error: tooOld && !isPermanent(err) ? `gave up after ${attempts} attempts: ${error}` : error });
-            result.failed++;
-            continue;
-          }
-          const until = new Date(now.getTime() + Math.min(o.retryBaseMs * 2 ** (attempts - 1), o.retryMaxMs));
-          await this.deps.outbox.markRetry(email.id, { attempts, nextAttemptAt: until, error });
-          result.retrying++;
-          if (isUnreachable(err)) unreachable = { error, until };
-        }
+        const outcome = await this.#deliver(email, now);
+        result[outcome.status]++;
+        unreachable = outcome.unreachable;
       }
       if (unreachable) break;
     }
     return result;
+  }
+
+  /** Sends one claimed email and records what happened to it. */
+  async #deliver(email: OutboxEmail, now: Date): Promise<{ status: 'sent' | 'retrying' | 'failed'; unreachable?: { error: string; until: Date } }> {
+    const o = this.deps.options;
+    try {
+      await this.deps.mailer.send({
+        to: email.to,
+        subject: email.subject,
+        template: email.template,
+        data: email.data,
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+        messageId: `<outbox-${email.id}@${o.messageIdHost}>`,
+      });
+      await this.deps.outbox.markSent(email.id, this.deps.clock.now());
+      return { status: 'sent' };
+    } catch (err) {
+      const attempts = email.attempts + 1;
+      const error = errorText(err);
+      const tooOld = now.getTime() - email.createdAt.getTime() >= o.giveUpAfterMs;
+      if (isPermanent(err) || tooOld) {
+        await this.deps.outbox.markFailed(email.id, { attempts, error: tooOld && !isPermanent(err) ? `gave up after ${attempts} attempts: ${error}` : error });
+        return { status: 'failed' };
+      }
+      const until = new Date(now.getTime() + Math.min(o.retryBaseMs * 2 ** (attempts - 1), o.retryMaxMs));
+      await this.deps.outbox.markRetry(email.id, { attempts, nextAttemptAt: until, error });
+      return { status: 'retrying', ...(isUnreachable(err) ? { unreachable: { error, until } } : {}) };
+    }
   }
 
   /**
@@ -300,8 +308,15 @@ export class FollowupService {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) throw new ValidationError('Enter the address to send the test to.', { to: 'Enter an email address such as you@example.com.' });
     const key = `test:${randomUUID()}`;
     const org = await this.#orgName();
-    await this.deps.outbox.enqueue([{ key, kind: 'test', conversationId: null, to: address, subject: `Test email from Baton (${org})`, template: 'test', data: { org, at: this.deps.clock.now().toISOString() } }]);
-    await this.dispatch();
+    const now = this.deps.clock.now();
+    // Not due until later, so the background dispatcher cannot take it before this request
+    // claims it by its key (it did, and the page said "not sent"); if this process dies
+    // first, the dispatcher sends it then.
+    await this.deps.outbox.enqueue([
+      { key, kind: 'test', conversationId: null, to: address, subject: `Test email from Baton (${org})`, template: 'test', data: { org, at: now.toISOString() }, notBefore: new Date(now.getTime() + CLAIM_MS) },
+    ]);
+    const claimed = await this.deps.outbox.claimKey(key, now, CLAIM_MS);
+    if (claimed) await this.#deliver(claimed, now);
     const email = await this.deps.outbox.findByKey(key);
     if (!email) throw new Error('the test email was not stored');
     return email;
