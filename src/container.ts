@@ -143,7 +143,13 @@ async function connectDatabase(config: Config, logger: Logger): Promise<{ url: s
 
 export async function createContainer(config: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<Container> {
   const { url, embedded } = await connectDatabase(config, logger);
-  const db = createDb(url);
+  const db = createDb(url, {
+    log: {
+      warn: (m) => logger.warn(`database: ${m}`),
+      error: (m) => logger.error(`database: ${m}`),
+      debug: (m) => logger.debug(`database: ${m}`),
+    },
+  });
   const sessionPool = new pg.Pool({ connectionString: url, max: 5, application_name: 'baton-sessions' });
   sessionPool.on('error', (e) => logger.error({ err: e }, 'session pool error'));
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/adapters/storage/embedded-postgres.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { freePort } from '../support/ports.js';
@@ -57,6 +57,7 @@ describe('Postgres restarted during traffic', () => {
     };
     for (let i = 0; i < 5; i++) await send(`before-${i}`);
     expect(acknowledged.size).toBe(5);
+    const printed = vi.spyOn(console, 'log');
 
     await pg.stop();
     for (let i = 0; i < 3; i++) await send(`during-${i}`);
@@ -75,5 +76,12 @@ describe('Postgres restarted during traffic', () => {
 
     const stored = (await t.container.db('messages').where({ conversation_id: conv.id, author: 'visitor' }).pluck('client_id')) as string[];
     expect(stored.sort()).toEqual([...acknowledged].sort());
+
+    // knex's own complaints went to the JSON log, one line each, not to stdout.
+    const knexLines = t.logs.filter((l) => String(l.msg).startsWith('database: '));
+    expect(knexLines.length).toBeGreaterThan(0);
+    expect(knexLines.every((l) => l.level === 40 && !String(l.msg).includes('\n'))).toBe(true);
+    expect(printed).not.toHaveBeenCalled();
+    printed.mockRestore();
   }, 120_000);
 });

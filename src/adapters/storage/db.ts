@@ -7,9 +7,29 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 export type Db = Knex;
 export type Conn = Knex | Knex.Transaction;
 
-export function createDb(connectionString: string, opts: { poolMax?: number } = {}): Db {
+/** Where knex's own messages go (it prints them to stdout otherwise, outside the JSON log). */
+export interface DbLog {
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}
+
+export function createDb(connectionString: string, opts: { poolMax?: number; log?: DbLog } = {}): Db {
+  const log = opts.log;
+  // Its messages are strings, some carrying a stack ("Acquire connection error: …\n    at …").
+  const text = (message: unknown) => (typeof message === 'string' ? message : String(message)).split('\n')[0]!;
   return knex({
     client: 'pg',
+    ...(log
+      ? {
+          log: {
+            warn: (m: unknown) => log.warn(text(m)),
+            error: (m: unknown) => log.error(text(m)),
+            debug: (m: unknown) => log.debug(text(m)),
+            deprecate: (m: unknown) => log.warn(text(m)),
+          },
+        }
+      : {}),
     connection: { connectionString, application_name: 'baton' },
     // min 0: idle connections are closed, so a stopped database does not leave broken ones behind.
     pool: { min: 0, max: opts.poolMax ?? 10 },
