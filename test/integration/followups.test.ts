@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OutboxRepo } from '../../src/adapters/storage/outbox-repo.js';
 import { jobs, runJob } from '../../src/jobs/schedule.js';
 import type { Visitor } from '../../src/services/conversations/types.js';
 import { createUser, csrfFor, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
@@ -308,6 +309,19 @@ describe('email follow-up through the outbox', () => {
       'purge-expired-sessions-and-tokens',
       'purge-expired-rate-limits',
     ]);
+  });
+});
+
+describe('the outbox', () => {
+  it('finds an email due in the same millisecond, though the app counts milliseconds and Postgres microseconds', async () => {
+    await start();
+    const outbox = new OutboxRepo(t.container.db);
+    await outbox.enqueue([{ key: 'due', kind: 'test', conversationId: null, to: 'ada@example.com', subject: 'Due', template: 'test', data: {} }]);
+    // As the column's default (the database's now()) can leave it: after the app's millisecond.
+    await t.container.db('outbox_emails').where({ key: 'due' }).update({ next_attempt_at: '2026-03-02 12:00:00.123456+00' });
+    expect(await outbox.claim(new Date('2026-03-02T12:00:00.122Z'), 10, 60_000)).toEqual([]);
+    // A dispatcher right after the insert, in the same millisecond, missed about one email in three.
+    expect((await outbox.claim(new Date('2026-03-02T12:00:00.123Z'), 10, 60_000)).map((e) => e.key)).toEqual(['due']);
   });
 });
 

@@ -74,9 +74,11 @@ export class OutboxRepo implements Port {
    * sender left in "sending" past their lock. SKIP LOCKED lets two dispatchers share the work.
    */
   async claim(now: Date, limit: number, lockMs: number) {
+    // `now` has milliseconds, the column microseconds: an email queued earlier in the same
+    // millisecond (its default is the database's now()) would otherwise look not yet due.
     const due = this.db('outbox_emails')
       .select('id')
-      .where((q) => q.where({ status: 'pending' }).andWhere('next_attempt_at', '<=', now))
+      .where((q) => q.where({ status: 'pending' }).andWhere('next_attempt_at', '<', new Date(now.getTime() + 1)))
       .orWhere((q) => q.where({ status: 'sending' }).andWhere('locked_until', '<', now))
       .orderBy('next_attempt_at')
       .limit(limit)
