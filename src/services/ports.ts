@@ -113,6 +113,7 @@ export interface OutgoingEmail {
 }
 
 export interface Mailer {
+  /** Throws on failure; an error with `permanent: true` is not worth retrying. */
   send(email: OutgoingEmail): Promise<void>;
 }
 

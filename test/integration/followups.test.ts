@@ -323,6 +323,24 @@ describe('the outbox', () => {
     // A dispatcher right after the insert, in the same millisecond, missed about one email in three.
     expect((await outbox.claim(new Date('2026-03-02T12:00:00.123Z'), 10, 60_000)).map((e) => e.key)).toEqual(['due']);
   });
+
+  it('without SMTP, writes no visitor email to the log: it is marked not sent, with the reason, for a retry once mail is set', async () => {
+    t = await startTestApp({ overrides: { clock } });
+    await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
+    const api = supertest(t.app);
+    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    const { auth } = await visitorAsksForHuman(api);
+    await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(200);
+    expect(await followups().dispatch()).toMatchObject({ sent: 0, failed: 1 });
+    const [row] = await t.container.db('outbox_emails').select('status', 'last_error');
+    expect(row).toEqual({ status: 'failed', last_error: 'SMTP is not configured (SMTP_HOST), so it was not sent' });
+    const log = JSON.stringify(t.logs);
+    expect(log).toContain('an email was not sent');
+    expect(log).toContain('v**@example.org');
+    expect(log).not.toContain('vic@example.org');
+    expect(log).not.toContain('parcel never arrived');
+    expect(log).not.toMatch(/\/c\/[A-Za-z0-9_-]{20,}/);
+  });
 });
 
 describe('Settings › Hours & promises and › Email', () => {

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { maskEmail } from '../../services/audit/types.js';
 import type { HealthCheck, Mailer, OutgoingEmail } from '../../services/ports.js';
 
 export type RenderEmail = (template: string, data: Record<string, unknown>) => { html: string; text: string };
@@ -71,8 +72,16 @@ export class SmtpMailer implements Mailer {
 }
 
 /**
- * Used when SMTP_HOST is unset: the email goes to the log instead, so an invite or reset link
- * can still be copied from there on a machine without mail.
+ * Teammates' own emails whose link someone must be able to use on a machine without mail: the
+ * first admin inviting the team, a forgotten password. Nothing of a visitor's is in them.
+ */
+const LOGGED_IN_FULL = new Set(['invite', 'password-reset']);
+
+/**
+ * Used when SMTP_HOST is unset. Invitations and password resets go to the log, so their link can
+ * be copied from there. Every other email is refused, permanently: those carry visitors'
+ * addresses, words and conversation links, which do not belong in a log, and the outbox shows
+ * them as not sent instead of pretending they went.
  */
 export class LogMailer implements Mailer {
   constructor(
@@ -81,12 +90,16 @@ export class LogMailer implements Mailer {
   ) {}
 
   async send(email: OutgoingEmail): Promise<void> {
+    if (!LOGGED_IN_FULL.has(email.template)) {
+      this.logger.warn({ template: email.template, to: maskEmail(email.to) }, 'SMTP is not configured (SMTP_HOST): an email was not sent');
+      throw Object.assign(new Error('SMTP is not configured (SMTP_HOST), so it was not sent'), { permanent: true });
+    }
     const { text } = this.render(email.template, email.data);
     this.logger.warn({ to: email.to, subject: email.subject, text }, 'SMTP is not configured (SMTP_HOST): this email was written to the log instead of being sent');
   }
 
   health(): HealthCheck {
-    return { name: 'smtp', check: async () => ({ ok: true, detail: 'not configured: emails are written to the log' }) };
+    return { name: 'smtp', check: async () => ({ ok: true, detail: 'not configured: invitations and password resets are written to the log, other emails are not sent' }) };
   }
 }
 

@@ -49,8 +49,8 @@ export interface FollowupDeps {
 
 /** SMTP replies in the 5xx range are final ("no such mailbox"); anything else may pass later. */
 function isPermanent(err: unknown): boolean {
-  const e = err as { responseCode?: number; code?: string };
-  return (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600) || e.code === 'EENVELOPE';
+  const e = err as { responseCode?: number; code?: string; permanent?: boolean };
+  return e.permanent === true || (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600) || e.code === 'EENVELOPE';
 }
 
 /** The mail server could not be reached at all: the rest of a batch would fail the same way. */
