@@ -333,13 +333,21 @@ describe('the outbox', () => {
     await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(200);
     expect(await followups().dispatch()).toMatchObject({ sent: 0, failed: 1 });
     const [row] = await t.container.db('outbox_emails').select('status', 'last_error');
-    expect(row).toEqual({ status: 'failed', last_error: 'SMTP is not configured (SMTP_HOST), so it was not sent' });
+    expect(row).toEqual({ status: 'failed', last_error: 'SMTP is not configured (SMTP_HOST)' });
     const log = JSON.stringify(t.logs);
     expect(log).toContain('an email was not sent');
     expect(log).toContain('v**@example.org');
     expect(log).not.toContain('vic@example.org');
     expect(log).not.toContain('parcel never arrived');
     expect(log).not.toMatch(/\/c\/[A-Za-z0-9_-]{20,}/);
+
+    // The email settings say why, for the queue and for a test email.
+    const admin = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
+    const page = await admin.agent.get('/settings/email').expect(200);
+    expect(page.text).toContain('other emails are not sent');
+    expect(page.text).toContain('SMTP is not configured (SMTP_HOST)');
+    const test = await admin.post('/settings/email/test', { to: 'ada@example.com' }).expect(200);
+    expect(test.text).toContain('Not sent yet: SMTP is not configured (SMTP_HOST). It is not retried');
   });
 });
 

@@ -92,7 +92,7 @@ export class LogMailer implements Mailer {
   async send(email: OutgoingEmail): Promise<void> {
     if (!LOGGED_IN_FULL.has(email.template)) {
       this.logger.warn({ template: email.template, to: maskEmail(email.to) }, 'SMTP is not configured (SMTP_HOST): an email was not sent');
-      throw Object.assign(new Error('SMTP is not configured (SMTP_HOST), so it was not sent'), { permanent: true });
+      throw Object.assign(new Error('SMTP is not configured (SMTP_HOST)'), { permanent: true });
     }
     const { text } = this.render(email.template, email.data);
     this.logger.warn({ to: email.to, subject: email.subject, text }, 'SMTP is not configured (SMTP_HOST): this email was written to the log instead of being sent');
