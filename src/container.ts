@@ -294,6 +294,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       urls: { conversation: (t) => absolute(linkPaths.conversation(t)), inbox: (id) => absolute(linkPaths.inboxConversation(id)) },
       inboundDomain: config.email.inbound?.domain,
       messageIdHost: new URL(config.baseUrl).hostname || 'baton.local',
+      emailsVisitors: mailer !== logMailer,
     },
   });
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });

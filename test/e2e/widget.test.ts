@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
-import { createUser, startTestApp, type TestApp } from '../support/app.js';
+import { MAIL_SET, createUser, startTestApp, type TestApp } from '../support/app.js';
 import { accessibilityProblems, browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
@@ -30,7 +30,7 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     fake.pieceDelayMs = 60;
     fake.reply = () =>
       JSON.stringify({ answer: 'To cancel, open **Settings → Plan** and press *Cancel*. Your data is kept for 60 days, so you can come back.', sources: [1], confidence: 'high', handoff: null });
-    t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0' } });
+    t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0', ...MAIL_SET } });
     server = await listen(t.app);
     // Open around the clock, so what the visitor is promised does not depend on when this runs.
     await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });

@@ -324,29 +324,43 @@ describe('the outbox', () => {
     expect((await outbox.claim(new Date('2026-03-02T12:00:00.123Z'), 10, 60_000)).map((e) => e.key)).toEqual(['due']);
   });
 
-  it('without SMTP, writes no visitor email to the log: it is marked not sent, with the reason, for a retry once mail is set', async () => {
+  it('without SMTP: visitors are promised the reply in the chat and asked for no email, and no visitor\'s words reach the log', async () => {
     t = await startTestApp({ overrides: { clock } });
     await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
+    await createUser(t, { email: 'ada@example.com', name: 'Ada' });
+    await t.container.db('organisations').update({ name: 'Acme' });
     const api = supertest(t.app);
     await hours().saveHours({ weekly: ALL_DAY, closures: '' });
-    const { auth } = await visitorAsksForHuman(api);
-    await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(200);
-    expect(await followups().dispatch()).toMatchObject({ sent: 0, failed: 1 });
-    const [row] = await t.container.db('outbox_emails').select('status', 'last_error');
-    expect(row).toEqual({ status: 'failed', last_error: 'SMTP is not configured (SMTP_HOST)' });
+    // The site told Baton the visitor's address; still nothing can be sent there.
+    const { auth, notice } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
+    expect(notice).toBe("Thanks. Nobody from the team is online right now. We'll reply here within 1 business day: open this chat again to read it.");
+    const thread = await api.get('/widget/thread?lang=en').set(auth).set('HX-Request', 'true').expect(200);
+    expect(thread.text).not.toContain('followup-');
+    const refused = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(422);
+    expect(refused.body.error.message).toContain('the reply will appear in this chat');
+
+    // Emails to the team (a reminder quoting the visitor) are refused, not logged.
+    ahead = 16 * 60_000;
+    expect(await followups().remindWaiting()).toEqual({ queued: 2 });
+    expect(await followups().dispatch()).toMatchObject({ sent: 0, failed: 2 });
+    const rows = await t.container.db('outbox_emails').select('kind', 'status', 'last_error');
+    expect(rows).toEqual([
+      { kind: 'waiting_reminder', status: 'failed', last_error: 'SMTP is not configured (SMTP_HOST)' },
+      { kind: 'waiting_reminder', status: 'failed', last_error: 'SMTP is not configured (SMTP_HOST)' },
+    ]);
     const log = JSON.stringify(t.logs);
     expect(log).toContain('an email was not sent');
-    expect(log).toContain('v**@example.org');
+    expect(log).toContain('a**@example.com');
     expect(log).not.toContain('vic@example.org');
     expect(log).not.toContain('parcel never arrived');
-    expect(log).not.toMatch(/\/c\/[A-Za-z0-9_-]{20,}/);
 
     // The email settings say why, for the queue and for a test email.
-    const admin = await signedInTeammate(t, 'ada@example.com', 'Ada', 'admin');
+    ahead = 0;
+    const admin = await signedInTeammate(t, 'eve@example.com', 'Eve', 'admin');
     const page = await admin.agent.get('/settings/email').expect(200);
     expect(page.text).toContain('other emails are not sent');
     expect(page.text).toContain('SMTP is not configured (SMTP_HOST)');
-    const test = await admin.post('/settings/email/test', { to: 'ada@example.com' }).expect(200);
+    const test = await admin.post('/settings/email/test', { to: 'eve@example.com' }).expect(200);
     expect(test.text).toContain('Not sent yet: SMTP is not configured (SMTP_HOST). It is not retried');
   });
 });

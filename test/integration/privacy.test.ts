@@ -3,7 +3,7 @@ import { jobs, runJob } from '../../src/jobs/schedule.js';
 import type { VisitorExport } from '../../src/services/privacy/types.js';
 import type { User } from '../../src/services/team/types.js';
 import type { Visitor } from '../../src/services/conversations/types.js';
-import { createUser, signedInAdmin, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
+import { MAIL_SET, createUser, signedInAdmin, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
 import { useFakeMistral } from '../support/mistral.js';
 
 const fake = useFakeMistral();
@@ -47,7 +47,7 @@ const count = async (app: TestApp, table: string, where: Record<string, unknown>
 
 describe("a visitor's data, by email", () => {
   it('is found, exported as JSON and erased after typing the address again, everywhere: messages, emails, ratings, snippets in the index; others untouched', async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: MAIL_SET });
     const { user: ada, agent: browser, token } = await signedInAdmin(t, '/settings/privacy');
     const ann = await visitorWithHistory(t, ada, 'ann@example.com', 'How do I download my invoices?');
     // The same person on a second browser, with another address case.
@@ -125,7 +125,7 @@ describe("a visitor's data, by email", () => {
 
 describe('retention', () => {
   it('deletes what is past each period, from the tables, the index and the queue, once across two replicas, and records it', async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: MAIL_SET });
     const { user: ada, agent: browser, token } = await signedInAdmin(t, '/settings/privacy');
     const bad = await browser.post('/settings/privacy').type('form').send({ conversationDays: '-3', visitorDataDays: '', emailRecordDays: '', _csrf: token });
     expect(bad.status).toBe(422);
@@ -152,7 +152,7 @@ describe('retention', () => {
     const queuedForRecent = await queued(recent.conversation.id);
     expect(queuedForRecent).toBeGreaterThan(0);
 
-    replica = await startTestApp({ keepData: true });
+    replica = await startTestApp({ keepData: true, env: MAIL_SET });
     const job = (app: TestApp) => jobs({ ...app.container.services, purgeRateLimits: async () => 0 }, { syncSchedule: undefined }).find((j) => j.name === 'purge-past-retention')!;
     const [a, b] = await Promise.all([runJob(job(t), t.container.locker), runJob(job(replica), replica.container.locker)]);
     const ran = [a, b].filter((r) => typeof r === 'object');

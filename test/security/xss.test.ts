@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signedInAdmin, startTestApp, type TestApp } from '../support/app.js';
+import { MAIL_SET, signedInAdmin, startTestApp, type TestApp } from '../support/app.js';
 import { useFakeMistral } from '../support/mistral.js';
 
 const fake = useFakeMistral();
@@ -24,7 +24,7 @@ function inert(where: string, html: string, shown = true) {
 describe('stored XSS', () => {
   it('shows every payload as text: visitor messages and names, model output, agent replies, snippets, the organisation name, in pages, the widget and emails', async () => {
     let offset = 0;
-    t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url }, overrides: { clock: { now: () => new Date(Date.now() + offset) } } });
+    t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, ...MAIL_SET }, overrides: { clock: { now: () => new Date(Date.now() + offset) } } });
     const { user: ada, agent: admin } = await signedInAdmin(t, '/inbox');
     await t.container.db('organisations').update({ name: `Acme ${P}` });
     const snippet = await t.container.services.knowledge.createSnippet('system', { question: `How are refunds paid? ${P}`, answer: `Refunds are paid within 5 days. ${P} ${LINK}` });

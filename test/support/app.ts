@@ -20,6 +20,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Env for a mail server that is set but not listening: visitors are offered email and emails are
+ * queued, for tests that read the outbox and never dispatch it.
+ */
+export const MAIL_SET = { SMTP_HOST: '127.0.0.1', SMTP_PORT: '1' } as const;
+
 /** A real app on this worker's real, migrated and (unless keepData) emptied database. */
 export async function startTestApp(opts: { env?: Env; overrides?: ContainerOverrides; keepData?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-app-'));

@@ -19,8 +19,8 @@ function makeService(opts: { at: string; online?: number; median?: { medianMinut
   });
 }
 
-const tell = async (s: AvailabilityService, at: string, visitor: { language?: string; timeZone?: string; email?: string | null } = {}) =>
-  promiseNotice(await s.now(), { language: visitor.language ?? 'en', timeZone: visitor.timeZone ?? 'Europe/Copenhagen', email: visitor.email ?? null, now: new Date(at) });
+const tell = async (s: AvailabilityService, at: string, visitor: { language?: string; timeZone?: string; email?: string | null; emailReplies?: boolean } = {}) =>
+  promiseNotice(await s.now(), { language: visitor.language ?? 'en', timeZone: visitor.timeZone ?? 'Europe/Copenhagen', email: visitor.email ?? null, emailReplies: visitor.emailReplies, now: new Date(at) });
 
 describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)', () => {
   it('open with an agent online: "join shortly", with the configured wait until there is enough history', async () => {
@@ -37,6 +37,15 @@ describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)
     const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });
     expect(await tell(s, at)).toBe("Thanks. Nobody from the team is online right now. Leave your email below and we'll reply within 4 hours.");
     expect(await tell(s, at, { language: 'de', email: 'vic@example.org' })).toBe('Danke. Gerade ist niemand aus dem Team online. Wir antworten an vic@example.org innerhalb von 4 Stunden.');
+  });
+
+  it('without a mail server, promises the reply in the chat, even to a visitor whose email is known', async () => {
+    const at = '2026-11-24T10:00:00Z';
+    const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });
+    expect(await tell(s, at, { emailReplies: false })).toBe("Thanks. Nobody from the team is online right now. We'll reply here within 4 hours: open this chat again to read it.");
+    expect(await tell(s, at, { emailReplies: false, email: 'vic@example.org', language: 'da' })).toBe('Tak. Der er ingen fra teamet online lige nu. Vi svarer her inden for 4 timer: åbn chatten igen for at læse svaret.');
+    const evening = '2026-11-24T18:00:00Z';
+    expect(await tell(makeService({ at: evening }), evening, { emailReplies: false, language: 'es' })).toMatch(/^Gracias\. Ahora mismo estamos cerrados y volvemos .+\. Le responderemos aquí en 1 día hábil: vuelva a abrir este chat para leer la respuesta\.$/);
   });
 
   it('closed in the evening: back tomorrow morning, said in the visitor\'s time zone and language', async () => {

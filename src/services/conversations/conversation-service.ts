@@ -37,7 +37,7 @@ export interface ConversationServiceDeps {
   /** Support hours and presence: what the visitor is promised at a handoff. */
   availability: Pick<AvailabilityService, 'now'>;
   /** The acknowledgement email when nobody could answer. */
-  followups: Pick<FollowupService, 'acknowledgement'>;
+  followups: Pick<FollowupService, 'acknowledgement' | 'emailsVisitors'>;
   /** Whether earlier turns may go to the LLM (Settings › Privacy). */
   privacy: { llmHistory(): Promise<boolean> };
   onError?: (err: unknown) => void;
@@ -108,6 +108,8 @@ export class ConversationService {
    * question, we'll reply within X") is queued in the same transaction.
    */
   async leaveEmail(visitor: Visitor, input: { email: string }): Promise<{ visitor: Visitor; acknowledged: boolean }> {
+    // Without a mail server an address would be kept for nothing: the widget does not ask for it.
+    if (!this.deps.followups.emailsVisitors) throw new ValidationError('Replies by email are not available here: the reply will appear in this chat.', { email: 'Replies by email are not available here.' });
     const email = this.#checkEmail(input.email);
     if (!email) throw new ValidationError('Enter your email address.', { email: 'Enter an email address such as name@example.com.' });
     const conversation = await this.current(visitor);
@@ -144,7 +146,7 @@ export class ConversationService {
    * address once given.
    */
   emailFallback(visitor: Visitor, conversation: Conversation | undefined): EmailFallback {
-    if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot') return { state: 'none' };
+    if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot' || !this.deps.followups.emailsVisitors) return { state: 'none' };
     if (visitor.email) return { state: 'saved', email: visitor.email };
     const at = this.#emailOfferAt(conversation, visitor);
     return at ? { state: 'offer', at, nobodyAvailable: conversation.handoff?.promise !== 'available' } : { state: 'early' };
@@ -430,6 +432,7 @@ export class ConversationService {
       language: conversation.language,
       timeZone: visitor?.timeZone ?? availability.timeZone,
       email: visitor?.email ?? null,
+      emailReplies: this.deps.followups.emailsVisitors,
       now: this.deps.clock.now(),
     });
   }

@@ -13,6 +13,8 @@ interface NoticeStrings {
   closedNoOpening: string;
   leaveEmail: string;
   emailKnown: string;
+  /** Without a mail server: the reply comes in the chat only. */
+  replyHere: string;
   hours: [one: string, other: string];
   businessDays: [one: string, other: string];
   minutes: [one: string, other: string];
@@ -26,6 +28,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: "Thanks. We're closed right now. {email}",
     leaveEmail: "Leave your email below and we'll reply within {x}.",
     emailKnown: "We'll reply to {address} within {x}.",
+    replyHere: "We'll reply here within {x}: open this chat again to read it.",
     hours: ['{n} hour', '{n} hours'],
     businessDays: ['{n} business day', '{n} business days'],
     minutes: ['{n} minute', '{n} minutes'],
@@ -37,6 +40,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'Tak. Vi har lukket lige nu. {email}',
     leaveEmail: 'Skriv din e-mail herunder, så svarer vi inden for {x}.',
     emailKnown: 'Vi svarer til {address} inden for {x}.',
+    replyHere: 'Vi svarer her inden for {x}: åbn chatten igen for at læse svaret.',
     hours: ['{n} time', '{n} timer'],
     businessDays: ['{n} hverdag', '{n} hverdage'],
     minutes: ['{n} minut', '{n} minutter'],
@@ -48,6 +52,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'Danke. Wir sind gerade nicht erreichbar. {email}',
     leaveEmail: 'Hinterlassen Sie unten Ihre E-Mail-Adresse, dann antworten wir innerhalb von {x}.',
     emailKnown: 'Wir antworten an {address} innerhalb von {x}.',
+    replyHere: 'Wir antworten hier innerhalb von {x}: Öffnen Sie diesen Chat wieder, um die Antwort zu lesen.',
     hours: ['{n} Stunde', '{n} Stunden'],
     businessDays: ['{n} Werktag', '{n} Werktagen'],
     minutes: ['{n} Minute', '{n} Minuten'],
@@ -59,6 +64,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'Merci. Nous sommes fermés pour le moment. {email}',
     leaveEmail: 'Laissez votre adresse e-mail ci-dessous et nous vous répondrons sous {x}.',
     emailKnown: 'Nous répondrons à {address} sous {x}.',
+    replyHere: 'Nous répondrons ici sous {x} : rouvrez ce chat pour lire la réponse.',
     hours: ['{n} heure', '{n} heures'],
     businessDays: ['{n} jour ouvré', '{n} jours ouvrés'],
     minutes: ['{n} minute', '{n} minutes'],
@@ -70,6 +76,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'Gracias. Ahora mismo estamos cerrados. {email}',
     leaveEmail: 'Deje su correo electrónico abajo y le responderemos en {x}.',
     emailKnown: 'Responderemos a {address} en {x}.',
+    replyHere: 'Le responderemos aquí en {x}: vuelva a abrir este chat para leer la respuesta.',
     hours: ['{n} hora', '{n} horas'],
     businessDays: ['{n} día hábil', '{n} días hábiles'],
     minutes: ['{n} minuto', '{n} minutos'],
@@ -112,6 +119,8 @@ export interface PromiseContext {
   timeZone: string;
   /** The visitor's email, when they gave one: the promise says where the reply goes. */
   email: string | null;
+  /** A mail server is set; without one the reply is promised in the chat, not by email. Default true. */
+  emailReplies?: boolean;
   now: Date;
 }
 
@@ -120,7 +129,7 @@ export function promiseNotice(availability: Availability, ctx: PromiseContext): 
   const lang = noticeLanguage(ctx.language);
   const s = STRINGS[lang];
   const x = replyWindowText(availability.replyWithin, lang);
-  const email = ctx.email ? s.emailKnown.replace('{address}', ctx.email).replace('{x}', x) : s.leaveEmail.replace('{x}', x);
+  const email = (ctx.emailReplies === false ? s.replyHere : ctx.email ? s.emailKnown.replace('{address}', ctx.email) : s.leaveEmail).replace('{x}', x);
   switch (availability.state) {
     case 'available':
       return s.available.replace('{n}', plural(lang, s.minutes, availability.typicalMinutes));

@@ -29,6 +29,11 @@ export interface FollowupOptions {
   inboundDomain: string | undefined;
   /** For Message-IDs: the host part. */
   messageIdHost: string;
+  /**
+   * A mail server is set. Without one, visitors are not offered email or promised a reply there,
+   * and nothing is queued for them.
+   */
+  emailsVisitors: boolean;
 }
 
 export interface FollowupDeps {
@@ -72,6 +77,11 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 export class FollowupService {
   constructor(private readonly deps: FollowupDeps) {}
 
+  /** Whether a visitor can be promised a reply by email (a mail server is set). */
+  get emailsVisitors(): boolean {
+    return this.deps.options.emailsVisitors;
+  }
+
   async #orgName(): Promise<string> {
     return (await this.deps.organisations.get())?.name ?? 'Support';
   }
@@ -92,7 +102,7 @@ export class FollowupService {
    * it is asked for.
    */
   async acknowledgement(conversation: Conversation, visitor: Visitor, replyWithin: ReplyWindow): Promise<NewEmail | undefined> {
-    if (!visitor.email) return undefined;
+    if (!visitor.email || !this.emailsVisitors) return undefined;
     const { lang, t } = emailStrings(conversation.language ?? visitor.language);
     const org = await this.#orgName();
     const recent = await this.deps.messages.recent(conversation.id, 20, { episode: conversation.episode });
@@ -126,7 +136,7 @@ export class FollowupService {
    * email, and none goes out if the visitor was in the chat to see them (releaseReplies decides).
    */
   agentReply(conversation: Conversation, visitor: Visitor, message: Message): NewEmail | undefined {
-    if (!visitor.email || message.author !== 'agent' || message.internal) return undefined;
+    if (!visitor.email || !this.emailsVisitors || message.author !== 'agent' || message.internal) return undefined;
     return {
       key: `${conversation.id}:agent_reply:${message.id}`,
       kind: 'agent_reply',
