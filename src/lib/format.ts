@@ -12,3 +12,12 @@ export function ago(date: Date, now: Date): string {
   if (hours < 48) return `${hours} h`;
   return `${Math.floor(hours / 24)} d`;
 }
+
+/**
+ * Replaces {key} placeholders in one pass, so a value is never read as a placeholder or as a
+ * replacement pattern (String.replace turns "$&" and "$'" in a plain string into text of the
+ * template). The values are plain text: templates escape them.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}

@@ -39,6 +39,13 @@ describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)
     expect(await tell(s, at, { language: 'de', email: 'vic@example.org' })).toBe('Danke. Gerade ist niemand aus dem Team online. Wir antworten an vic@example.org innerhalb von 4 Stunden.');
   });
 
+  it('says the address as it was given, though it holds what String.replace would read as a pattern or a placeholder', async () => {
+    const at = '2026-11-24T10:00:00Z';
+    const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });
+    const odd = "o$'{x}$&@example.org";
+    expect(await tell(s, at, { email: odd })).toBe(`Thanks. Nobody from the team is online right now. We'll reply to ${odd} within 4 hours.`);
+  });
+
   it('without a mail server, promises the reply in the chat, even to a visitor whose email is known', async () => {
     const at = '2026-11-24T10:00:00Z';
     const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
+import { fill } from '../../lib/format.js';
 import { renderMarkdown, safeHref } from '../../lib/markdown.js';
 import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
@@ -68,7 +69,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const settings = await widget.settings();
     const { lang, t } = stringsFor(req, q.lang, settings.language);
     const orgName = (await team.organisation())?.name ?? '';
-    const greeting = q.greeting?.trim() || settings.greeting || t.greeting.replace('{org}', orgName || 'us');
+    const greeting = q.greeting?.trim() || settings.greeting || fill(t.greeting, { org: orgName || 'us' });
     return { settings, lang, t, orgName, greeting, md: renderMarkdown, href: safeHref };
   }
 
@@ -230,10 +231,10 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
         conversations.watch(visitor, conversation.id, async (update) => {
           // The visitor's own messages and the AI's replies arrive with the visitor's POST.
           if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, { t, lang })));
-          else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(append(line(t.joined.replace('{name}', update.agentName))) + teamBar(true, update.agentName));
+          else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(append(line(fill(t.joined, { name: update.agentName }))) + teamBar(true, update.agentName));
           else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved) + csatHtml({ t, lang })) + teamBar(false, null));
           else if (update.type === 'status' && update.status === 'queued') await withFollowup(teamBar(true, null));
-          else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(t.typing.replace('{name}', update.name ?? t.team))}</hx-partial>`);
+          else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(fill(t.typing, { name: update.name ?? t.team }))}</hx-partial>`);
         }),
       visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );

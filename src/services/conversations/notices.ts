@@ -1,3 +1,4 @@
+import { fill } from '../../lib/format.js';
 import type { Availability, ReplyWindow } from '../availability/types.js';
 import { isWidgetLanguage, type WidgetLanguage } from '../widget/types.js';
 
@@ -86,7 +87,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
 export const noticeLanguage = (language: string | null | undefined): WidgetLanguage => (isWidgetLanguage(language) ? language : 'en');
 
 function plural(lang: WidgetLanguage, forms: [string, string], n: number): string {
-  return (new Intl.PluralRules(lang).select(n) === 'one' ? forms[0] : forms[1]).replace('{n}', String(n));
+  return fill(new Intl.PluralRules(lang).select(n) === 'one' ? forms[0] : forms[1], { n });
 }
 
 /** "1 business day", "4 hours", in the visitor's language. */
@@ -129,15 +130,15 @@ export function promiseNotice(availability: Availability, ctx: PromiseContext): 
   const lang = noticeLanguage(ctx.language);
   const s = STRINGS[lang];
   const x = replyWindowText(availability.replyWithin, lang);
-  const email = (ctx.emailReplies === false ? s.replyHere : ctx.email ? s.emailKnown.replace('{address}', ctx.email) : s.leaveEmail).replace('{x}', x);
+  const email = fill(ctx.emailReplies === false ? s.replyHere : ctx.email ? s.emailKnown : s.leaveEmail, { address: ctx.email ?? '', x });
   switch (availability.state) {
     case 'available':
-      return s.available.replace('{n}', plural(lang, s.minutes, availability.typicalMinutes));
+      return fill(s.available, { n: plural(lang, s.minutes, availability.typicalMinutes) });
     case 'offline':
-      return s.offline.replace('{email}', email);
+      return fill(s.offline, { email });
     case 'closed':
       return availability.nextOpening
-        ? s.closed.replace('{when}', openingText(availability.nextOpening, ctx.now, lang, ctx.timeZone)).replace('{email}', email)
-        : s.closedNoOpening.replace('{email}', email);
+        ? fill(s.closed, { when: openingText(availability.nextOpening, ctx.now, lang, ctx.timeZone), email })
+        : fill(s.closedNoOpening, { email });
   }
 }

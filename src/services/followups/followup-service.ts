@@ -7,7 +7,8 @@ import type { Conversation, Message, Visitor } from '../conversations/types.js';
 import { InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, ConversationRepo, Mailer, MessageRepo, OrganisationRepo, OutboxRepo, UserRepo, VisitorRepo } from '../ports.js';
 import type { ConversationLinks } from './links.js';
-import { emailStrings, fill } from './strings.js';
+import { fill } from '../../lib/format.js';
+import { emailStrings } from './strings.js';
 import type { NewEmail, OutboxEmail } from './types.js';
 
 export interface FollowupOptions {

@@ -82,7 +82,3 @@ export function emailStrings(language: string | null | undefined): { lang: strin
   return { lang, t: STRINGS[lang] };
 }
 
-/** Replaces {key} placeholders; the values are plain text (templates escape them). */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
-}
