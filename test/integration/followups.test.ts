@@ -362,6 +362,10 @@ describe('the outbox', () => {
     expect(page.text).toContain('SMTP is not configured (SMTP_HOST)');
     const test = await admin.post('/settings/email/test', { to: 'eve@example.com' }).expect(200);
     expect(test.text).toContain('Not sent yet: SMTP is not configured (SMTP_HOST). It is not retried');
+
+    // Settings › Hours previews what visitors are told (closed, so no one signed in counts).
+    await hours().saveHours({ weekly: Array.from({ length: 7 }, () => ''), closures: '' });
+    expect((await admin.agent.get('/settings/hours').expect(200)).text).toContain('closed right now. We&#39;ll reply here within 1 business day: open this chat again to read it.');
   });
 });
 

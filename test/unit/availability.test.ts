@@ -20,7 +20,7 @@ function makeService(opts: { at: string; online?: number; median?: { medianMinut
 }
 
 const tell = async (s: AvailabilityService, at: string, visitor: { language?: string; timeZone?: string; email?: string | null; emailReplies?: boolean } = {}) =>
-  promiseNotice(await s.now(), { language: visitor.language ?? 'en', timeZone: visitor.timeZone ?? 'Europe/Copenhagen', email: visitor.email ?? null, emailReplies: visitor.emailReplies, now: new Date(at) });
+  promiseNotice(await s.now(), { language: visitor.language ?? 'en', timeZone: visitor.timeZone ?? 'Europe/Copenhagen', email: visitor.email ?? null, emailReplies: visitor.emailReplies ?? true, now: new Date(at) });
 
 describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)', () => {
   it('open with an agent online: "join shortly", with the configured wait until there is enough history', async () => {

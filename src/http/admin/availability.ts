@@ -41,7 +41,7 @@ export function availabilityRoutes(c: Pick<Container, 'config' | 'clock'> & { se
       closures: posted.closures ?? formatClosures(s.closures),
       timeZone: s.timeZone,
       now,
-      preview: promiseNotice(now, { language: 'en', timeZone: s.timeZone, email: null, now: c.clock.now() }),
+      preview: promiseNotice(now, { language: 'en', timeZone: s.timeZone, email: null, emailReplies: followups.emailsVisitors, now: c.clock.now() }),
       values: posted.promises ?? {
         firstResponseMinutes: p.firstResponseMinutes,
         replyWithinAmount: p.replyWithin.amount,

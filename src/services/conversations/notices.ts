@@ -120,8 +120,8 @@ export interface PromiseContext {
   timeZone: string;
   /** The visitor's email, when they gave one: the promise says where the reply goes. */
   email: string | null;
-  /** A mail server is set; without one the reply is promised in the chat, not by email. Default true. */
-  emailReplies?: boolean;
+  /** A mail server is set; without one the reply is promised in the chat, not by email. */
+  emailReplies: boolean;
   now: Date;
 }
 
@@ -130,7 +130,7 @@ export function promiseNotice(availability: Availability, ctx: PromiseContext): 
   const lang = noticeLanguage(ctx.language);
   const s = STRINGS[lang];
   const x = replyWindowText(availability.replyWithin, lang);
-  const email = fill(ctx.emailReplies === false ? s.replyHere : ctx.email ? s.emailKnown : s.leaveEmail, { address: ctx.email ?? '', x });
+  const email = fill(!ctx.emailReplies ? s.replyHere : ctx.email ? s.emailKnown : s.leaveEmail, { address: ctx.email ?? '', x });
   switch (availability.state) {
     case 'available':
       return fill(s.available, { n: plural(lang, s.minutes, availability.typicalMinutes) });
