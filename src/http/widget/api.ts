@@ -41,7 +41,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
 
   r.patch('/api/v1/visitors/me', auth, async (req, res) => {
     const body = parseForm(IdentifyBody, req.body);
-    const visitor = await conversations.noteTimeZone(await conversations.identify(visitorOf(req), body), body.timeZone);
+    const visitor = await conversations.identify(visitorOf(req), body);
     res.json({ id: visitor.id, email: visitor.email, name: visitor.name, timeZone: visitor.timeZone });
   });
 

@@ -89,11 +89,12 @@ export class ConversationService {
     return (await this.deps.visitors.findById(visitor.id)) ?? visitor;
   }
 
-  async identify(visitor: Visitor, input: { email?: string; name?: string }): Promise<Visitor> {
+  async identify(visitor: Visitor, input: { email?: string; name?: string; timeZone?: string }): Promise<Visitor> {
     const email = this.#checkEmail(input.email);
     const name = input.name?.trim();
     if (name !== undefined && name.length > 200) throw new ValidationError('The name is too long.', { name: 'At most 200 characters.' });
-    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}) })) ?? visitor;
+    const timeZone = this.#newTimeZone(visitor, input.timeZone);
+    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}), ...(timeZone ? { timeZone } : {}) })) ?? visitor;
   }
 
   #checkEmail(input: string | undefined): string | undefined {
@@ -127,8 +128,13 @@ export class ConversationService {
 
   /** The visitor's browser time zone, kept when it changes (for "we're back at 09:00" in their time). */
   async noteTimeZone(visitor: Visitor, timeZone: string | undefined): Promise<Visitor> {
-    if (!timeZone || timeZone === visitor.timeZone || timeZone.length > 64 || !isTimeZone(timeZone)) return visitor;
-    return (await this.deps.visitors.update(visitor.id, { timeZone })) ?? visitor;
+    const changed = this.#newTimeZone(visitor, timeZone);
+    return changed ? ((await this.deps.visitors.update(visitor.id, { timeZone: changed })) ?? visitor) : visitor;
+  }
+
+  /** The browser's time zone when it is a real one and not the one already kept. */
+  #newTimeZone(visitor: Visitor, timeZone: string | undefined): string | undefined {
+    return timeZone && timeZone !== visitor.timeZone && timeZone.length <= 64 && isTimeZone(timeZone) ? timeZone : undefined;
   }
 
   /**
