@@ -6,7 +6,7 @@
  *   - server time per request for a few pages (sequential, loopback, so no queueing);
  *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts);
  *   - crawl throughput on a local 500-page site (bench/crawl.ts);
- *   - retrieval quality on a small help center of our own (bench/quality.ts);
+ *   (answer quality on labelled help centres is its own command: npm run bench:quality, bench/quality.ts);
  *   - the widget (bench/widget.ts) and the inbox: list render at 10,000 conversations and live-update latency (bench/inbox.ts).
  *   - the insights pages with 20,000 conversations and 5,000 handoffs over 90 days (bench/insights.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
@@ -16,7 +16,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crawlBench } from './crawl.js';
-import { qualityBench } from './quality.js';
 import { retrievalBench } from './retrieval.js';
 import { inboxBench } from './inbox.js';
 import { insightsBench } from './insights.js';
@@ -96,7 +95,6 @@ async function main() {
   }
   rows.push(...(await retrievalBench()));
   rows.push(...(await crawlBench()));
-  rows.push(...(await qualityBench()));
   rows.push(...(await widgetBench()));
   rows.push(...(await inboxBench()));
   rows.push(...(await insightsBench()));

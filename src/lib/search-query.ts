@@ -25,13 +25,17 @@ const FILLER = new Set([
 
 export interface SearchTerms {
   language: string;
-  /** Key terms, most useful first, at most MAX_QUERY_TERMS. */
+  /** Key terms, in the order asked, at most `maxTerms`. */
   terms: string[];
   /** The terms as one query string. */
   text: string;
 }
 
-export function toSearchTerms(question: string, language = detectLanguage(question)): SearchTerms {
+/**
+ * The question's key words, in the order asked. `maxTerms` cuts them for a backend that reads few
+ * words; Baton's own ranking takes them all (up to a bound on what a stranger can make it do).
+ */
+export function toSearchTerms(question: string, language = detectLanguage(question), maxTerms = MAX_QUERY_TERMS): SearchTerms {
   const stops = stopWords(language);
   const english = stopWords('en');
   const words = question.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
@@ -51,6 +55,6 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
     terms.push(word);
   }
   // Nothing left (a question made only of common words): search with what was typed.
-  const chosen = (terms.length ? terms : [...seen]).slice(0, MAX_QUERY_TERMS);
+  const chosen = (terms.length ? terms : [...seen]).slice(0, maxTerms);
   return { language, terms: chosen, text: chosen.join(' ') };
 }

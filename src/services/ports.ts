@@ -180,11 +180,15 @@ export interface ChunkRepo {
   /** Every chunk, a batch at a time, in a stable order (for rebuilding an index). */
   eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>): Promise<void>;
   count(): Promise<number>;
+  /** Changes whenever any chunk is added or removed (cheap to read: cached statistics check it). */
+  fingerprint(): Promise<string>;
 }
 
 export interface SearchQuery {
-  /** Key terms, most useful first (see lib/search-query.ts). */
+  /** Key terms, most useful (rarest) first (see lib/search-query.ts and knowledge/ranking.ts). */
   terms: string[];
+  /** How much each term counts (its rarity in the corpus), in the order of `terms`. */
+  weights?: number[];
   /** The question as asked, for semantic search (embedded whole). */
   text?: string;
   language: string;
@@ -193,7 +197,8 @@ export interface SearchQuery {
 
 /**
  * One retrieval contract, two backends (Postgres full-text search, Meilisearch). The same
- * contract suite runs against each.
+ * contract suite runs against each. A backend supplies candidates, `limit` of them, best first
+ * by its own lights; the final ranking is Baton's (knowledge/ranking.ts), the same for both.
  */
 export interface SearchIndex {
   readonly backend: 'postgres' | 'meilisearch';

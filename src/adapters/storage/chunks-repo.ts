@@ -88,6 +88,12 @@ export class ChunksRepo implements ChunkRepo {
     }
   }
 
+  async fingerprint() {
+    // As text: the column has microseconds, a Date only milliseconds.
+    const row = (await this.db('chunks').select(this.db.raw('count(*)::int as n, max(created_at)::text as latest')).first()) as { n: number; latest: string | null };
+    return `${row.n}:${row.latest ?? ''}`;
+  }
+
   async count() {
     const row = await this.db('chunks').count<{ count: number }[]>('* as count').first();
     return row?.count ?? 0;

@@ -1,0 +1,260 @@
+import { termOf, termsOf, wordsOf } from '../../lib/text-analysis.js';
+import type { Chunk, SearchHit } from './types.js';
+
+/**
+ * Baton's own ranking, the same whichever backend supplied the candidates (BM25F: Robertson &
+ * Zaragoza, "The Probabilistic Relevance Framework", 2009). A term counts for as much as it is
+ * rare in the whole corpus, so the product's name on every page weighs nothing and "webdav" a
+ * lot; the page title and headings count above the body; passages are then grouped by page so
+ * the first results are distinct pages.
+ */
+
+const FIELDS = ['title', 'headings', 'text'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface RankingParams {
+  k1: number;
+  /** How much the whole page's score counts against its best passage's (0 to 1). */
+  page: number;
+  /** How much each field counts, relative to the body. */
+  weight: Record<Field, number>;
+  /** Length normalisation per field (0: none, 1: full). */
+  b: Record<Field, number>;
+}
+
+export const DEFAULT_RANKING: RankingParams = {
+  k1: 1.2,
+  page: Number(process.env.BATON_RANK_PAGE ?? 0.5),
+  weight: { title: 2.5, headings: 1.5, text: 1 },
+  b: { title: 0.3, headings: 0.3, text: 0.75 },
+};
+
+/** The analysed fields of a passage: each field's terms, counted. */
+interface PassageTerms {
+  counts: Record<Field, Map<string, number>>;
+  lengths: Record<Field, number>;
+}
+
+function fieldTexts(chunk: Pick<Chunk, 'title' | 'headingPath' | 'text'>): Record<Field, string> {
+  return { title: chunk.title, headings: chunk.headingPath.join(' '), text: chunk.text };
+}
+
+function analysePassage(chunk: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>): PassageTerms {
+  const texts = fieldTexts(chunk);
+  const counts = {} as Record<Field, Map<string, number>>;
+  const lengths = {} as Record<Field, number>;
+  for (const f of FIELDS) {
+    const terms = termsOf(texts[f], chunk.language);
+    const m = new Map<string, number>();
+    for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+    counts[f] = m;
+    lengths[f] = terms.length;
+  }
+  return { counts, lengths };
+}
+
+/** How many passages hold each term, and the fields' average lengths: what rarity is measured by. */
+export class CorpusStats {
+  constructor(
+    readonly passages: number,
+    readonly averageLength: Record<Field, number>,
+    readonly documentFrequency: ReadonlyMap<string, number>,
+    /** The languages the passages are in, most passages first. */
+    readonly languages: string[],
+    /** The same for whole pages: how many, their body lengths, how many hold each term. */
+    readonly pages: { count: number; averageLength: number; length: ReadonlyMap<string, number>; documentFrequency: ReadonlyMap<string, number> } = { count: 0, averageLength: 1, length: new Map(), documentFrequency: new Map() },
+  ) {}
+
+  static readonly empty = new CorpusStats(0, { title: 1, headings: 1, text: 1 }, new Map(), []);
+
+  pageIdf(term: string): number {
+    return idfOf(this.pages.documentFrequency.get(term) ?? 0, this.pages.count);
+  }
+
+  df(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
+  /** BM25's inverse document frequency, never negative. */
+  idf(term: string): number {
+    return idfOf(this.df(term), this.passages);
+  }
+}
+
+const idfOf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** Builds CorpusStats a batch of passages at a time (the corpus is read in batches). */
+export class CorpusStatsBuilder {
+  #n = 0;
+  #lengths: Record<Field, number> = { title: 0, headings: 0, text: 0 };
+  #df = new Map<string, number>();
+  #languages = new Map<string, number>();
+  #pageLength = new Map<string, number>();
+  #pageTerms = new Map<string, Set<string>>();
+
+  add(chunk: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language' | 'url' | 'sourceId'>): void {
+    const p = analysePassage(chunk);
+    const page = pageOf(chunk);
+    this.#pageLength.set(page, (this.#pageLength.get(page) ?? 0) + p.lengths.text);
+    let pageTerms = this.#pageTerms.get(page);
+    if (!pageTerms) this.#pageTerms.set(page, (pageTerms = new Set()));
+    this.#n++;
+    const seen = new Set<string>();
+    for (const f of FIELDS) {
+      this.#lengths[f] += p.lengths[f];
+      for (const t of p.counts[f].keys()) seen.add(t);
+    }
+    for (const t of seen) {
+      this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
+      pageTerms.add(t);
+    }
+    this.#languages.set(chunk.language, (this.#languages.get(chunk.language) ?? 0) + 1);
+  }
+
+  finish(): CorpusStats {
+    const n = this.#n;
+    const avg = (f: Field) => (n ? Math.max(1, this.#lengths[f] / n) : 1);
+    const languages = [...this.#languages.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+    const pageDf = new Map<string, number>();
+    for (const terms of this.#pageTerms.values()) for (const t of terms) pageDf.set(t, (pageDf.get(t) ?? 0) + 1);
+    const pageCount = this.#pageLength.size;
+    const pageAvg = pageCount ? Math.max(1, [...this.#pageLength.values()].reduce((a, b) => a + b, 0) / pageCount) : 1;
+    return new CorpusStats(n, { title: avg('title'), headings: avg('headings'), text: avg('text') }, this.#df, languages, { count: pageCount, averageLength: pageAvg, length: this.#pageLength, documentFrequency: pageDf });
+  }
+}
+
+/** One word of the question, with the index terms it may appear as and how rare it is. */
+export interface QueryTerm {
+  word: string;
+  /** Its stem in the question's language and in each language of the content. */
+  variants: string[];
+  /** Passages holding any variant (the largest count: an upper bound on the union's). */
+  df: number;
+  idf: number;
+}
+
+/**
+ * The question's key words as weighted query terms, rarest first. A word found nowhere in the
+ * content keeps the highest weight: it is what the question is about, and the answerability
+ * gate must see that nothing covers it.
+ */
+export function queryTermsOf(words: string[], language: string, stats: CorpusStats): QueryTerm[] {
+  const languages = [...new Set([language, ...stats.languages])];
+  const byVariants = new Map<string, QueryTerm>();
+  // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
+  for (const word of words.flatMap((w) => wordsOf(w))) {
+    const variants = [...new Set(languages.map((l) => termOf(word, l)))];
+    const key = [...variants].sort().join(' ');
+    if (byVariants.has(key)) continue;
+    const df = Math.max(0, ...variants.map((v) => stats.df(v)));
+    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages) });
+  }
+  return [...byVariants.values()].sort((a, b) => b.idf - a.idf);
+}
+
+export interface RankedPassage {
+  chunk: Chunk;
+  score: number;
+  /** Indexes (into the query terms) of the terms this passage holds. */
+  matched: number[];
+  /** Each query term's count in the passage's body and headings (for the page's own score). */
+  counts: { text: number[]; headings: number[]; title: number[] };
+}
+
+/** BM25F score of each candidate, best first; candidates that match no term are dropped. */
+export function rankPassages(candidates: Chunk[], query: QueryTerm[], stats: CorpusStats, params: RankingParams = DEFAULT_RANKING): RankedPassage[] {
+  const out: RankedPassage[] = [];
+  const seen = new Set<string>();
+  for (const chunk of candidates) {
+    if (seen.has(chunk.id)) continue;
+    seen.add(chunk.id);
+    const p = analysePassage(chunk);
+    let score = 0;
+    const matched: number[] = [];
+    const counts = { text: query.map(() => 0), headings: query.map(() => 0), title: query.map(() => 0) };
+    query.forEach((q, i) => {
+      let tf = 0;
+      for (const f of FIELDS) {
+        let count = 0;
+        for (const v of q.variants) count += p.counts[f].get(v) ?? 0;
+        counts[f][i] = count;
+        if (!count) continue;
+        const norm = 1 - params.b[f] + (params.b[f] * p.lengths[f]) / stats.averageLength[f];
+        tf += (params.weight[f] * count) / norm;
+      }
+      if (!tf) return;
+      matched.push(i);
+      score += (q.idf * tf * (params.k1 + 1)) / (params.k1 + tf);
+    });
+    if (matched.length) out.push({ chunk, score, matched, counts });
+  }
+  return out.sort((a, b) => b.score - a.score || a.chunk.position - b.chunk.position);
+}
+
+/** The page a passage belongs to: its URL without the #section, or its source (Q&A snippets have no URL). */
+export const pageOf = (chunk: Pick<Chunk, 'url' | 'sourceId'>) => (chunk.url ? chunk.url.replace(/#.*$/, '') : `source:${chunk.sourceId}`);
+
+export interface RankedPage {
+  page: string;
+  score: number;
+  /** The page's passages among the candidates, best first. */
+  passages: RankedPassage[];
+}
+
+/**
+ * Passages grouped by page. A page is scored two ways and the two are blended: by its best
+ * passage (a precise answer in one place) and as a whole (BM25F over the page: its title, the
+ * headings and body of its matching passages, normalised by the page's full length, so a long
+ * changelog that mentions every word once does not beat the page about the topic).
+ */
+export function groupByPage(ranked: RankedPassage[], query: QueryTerm[] = [], stats: CorpusStats = CorpusStats.empty, params: RankingParams = DEFAULT_RANKING): RankedPage[] {
+  const pages = new Map<string, RankedPage>();
+  for (const r of ranked) {
+    const key = pageOf(r.chunk);
+    const page = pages.get(key);
+    if (page) page.passages.push(r);
+    else pages.set(key, { page: key, score: r.score, passages: [r] });
+  }
+  const list = [...pages.values()];
+  if (params.page > 0 && query.length && stats.pages.count) {
+    const whole = list.map((p) => pageScore(p, query, stats, params));
+    const maxWhole = Math.max(...whole, 1e-9);
+    const maxBest = Math.max(...list.map((p) => p.score), 1e-9);
+    list.forEach((p, i) => (p.score = (1 - params.page) * (p.score / maxBest) + params.page * (whole[i]! / maxWhole)));
+  }
+  return list.sort((a, b) => b.score - a.score);
+}
+
+function pageScore(page: RankedPage, query: QueryTerm[], stats: CorpusStats, params: RankingParams): number {
+  const length = stats.pages.length.get(page.page) ?? stats.pages.averageLength;
+  const norm = 1 - params.b.text + (params.b.text * length) / stats.pages.averageLength;
+  const first = page.passages[0]!;
+  const seenHeadings = new Set<string>();
+  const headings = query.map(() => 0);
+  const text = query.map(() => 0);
+  for (const p of page.passages) {
+    p.counts.text.forEach((c, i) => (text[i]! += c));
+    const path = p.chunk.headingPath.join(' › ');
+    if (seenHeadings.has(path)) continue;
+    seenHeadings.add(path);
+    p.counts.headings.forEach((c, i) => (headings[i]! += c));
+  }
+  let score = 0;
+  query.forEach((q, i) => {
+    const tf = params.weight.title * (first.counts.title[i] ?? 0) + params.weight.headings * (headings[i] ?? 0) * 0.5 + (params.weight.text * text[i]!) / norm;
+    if (!tf) return;
+    const idf = Math.max(...q.variants.map((v) => stats.pageIdf(v)));
+    score += (idf * tf * (params.k1 + 1)) / (params.k1 + tf);
+  });
+  return score;
+}
+
+/**
+ * The hits in the order a reader wants them: the best passage of each page first, so the first
+ * results are distinct pages; then the other passages of those pages, best first, as context.
+ */
+export function distinctPagesFirst(pages: RankedPage[], limit: number): SearchHit[] {
+  const firsts = pages.map((p) => p.passages[0]!);
+  const rest = pages.flatMap((p) => p.passages.slice(1)).sort((a, b) => b.score - a.score);
+  return [...firsts, ...rest].slice(0, limit).map((r) => ({ chunk: r.chunk, score: r.score }));
+}

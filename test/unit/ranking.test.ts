@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusStatsBuilder, DEFAULT_RANKING, distinctPagesFirst, groupByPage, queryTermsOf, rankPassages } from '../../src/services/knowledge/ranking.js';
+import type { Chunk } from '../../src/services/knowledge/types.js';
+import { termsOf } from '../../src/lib/text-analysis.js';
+
+let n = 0;
+const chunk = (url: string, text: string, over: Partial<Chunk> = {}): Chunk => ({
+  id: `c${++n}`,
+  sourceId: 's1',
+  url,
+  title: 'Acme help',
+  headingPath: [],
+  page: null,
+  language: 'en',
+  text,
+  position: n,
+  ...over,
+});
+
+function statsOf(chunks: Chunk[]) {
+  const b = new CorpusStatsBuilder();
+  chunks.forEach((c) => b.add(c));
+  return b.finish();
+}
+
+const rank = (chunks: Chunk[], words: string[], language = 'en') => {
+  const stats = statsOf(chunks);
+  const query = queryTermsOf(words, language, stats);
+  return { query, stats, ranked: rankPassages(chunks, query, stats) };
+};
+
+describe('text analysis', () => {
+  it('stems with Snowball for the language and folds accents', () => {
+    expect(termsOf('Connections connected', 'en')).toEqual(['connect', 'connect']);
+    expect(termsOf('Verschlüsselung', 'de')).toEqual(termsOf('verschlusselung', 'de'));
+    expect(termsOf('e-mail', 'en')).toEqual(['e', 'mail']);
+  });
+});
+
+describe('ranking', () => {
+  it('weighs a rare word above one that is on every page', () => {
+    const corpus = [
+      chunk('https://h/a', 'Acme Acme Acme install the Acme app on your phone.'),
+      chunk('https://h/b', 'Acme can sync through WebDAV servers.'),
+      chunk('https://h/c', 'Acme notes are stored locally by Acme.'),
+      chunk('https://h/d', 'Acme keyboard shortcuts.'),
+    ];
+    const { ranked, query } = rank(corpus, ['acme', 'webdav']);
+    expect(query[0]!.word).toBe('webdav');
+    expect(ranked[0]!.chunk.url).toBe('https://h/b');
+  });
+
+  it('counts a match in the title above the same match in the body', () => {
+    const corpus = [
+      chunk('https://h/a', 'You can also export a backup here.', { title: 'Sharing' }),
+      chunk('https://h/b', 'Use the menu to make a copy of everything.', { title: 'Export and backup' }),
+      chunk('https://h/c', 'Unrelated words about themes.', { title: 'Themes' }),
+    ];
+    expect(rank(corpus, ['backup']).ranked[0]!.chunk.url).toBe('https://h/b');
+  });
+
+  it('matches a hyphenated question word against its parts', () => {
+    const corpus = [chunk('https://h/a', 'The Android app keeps running.'), chunk('https://h/b', 'Desktop only.')];
+    const { query, ranked } = rank(corpus, ['android-app']);
+    expect(query.map((q) => q.word).sort()).toEqual(['android', 'app']);
+    expect(ranked[0]!.chunk.url).toBe('https://h/a');
+  });
+
+  it('marks a word the content never uses as unknown but keeps it weighty', () => {
+    const corpus = [chunk('https://h/a', 'Sync your notes.'), chunk('https://h/b', 'Export your notes.')];
+    const { query } = rank(corpus, ['lasagna', 'notes']);
+    expect(query[0]).toMatchObject({ word: 'lasagna', df: 0 });
+    expect(query[0]!.idf).toBeGreaterThan(query[1]!.idf);
+  });
+
+  it('puts distinct pages first, then more passages of those pages', () => {
+    const corpus = [
+      chunk('https://h/a#one', 'Refund refund refund policy for annual plans.'),
+      chunk('https://h/a#two', 'Refund requests go to billing.'),
+      chunk('https://h/b', 'A refund is shown on the invoice.'),
+    ];
+    const { ranked, query, stats } = rank(corpus, ['refund']);
+    const hits = distinctPagesFirst(groupByPage(ranked, query, stats), 3);
+    expect(hits.map((h) => h.chunk.url.replace(/#.*/, ''))).toEqual(['https://h/a', 'https://h/b', 'https://h/a']);
+  });
+
+  it('scores a page as a whole too: two passages that each answer half beat one that repeats one word', () => {
+    const corpus = [
+      chunk('https://h/a#1', 'Set up WebDAV in the sync settings.'),
+      chunk('https://h/a#2', 'Nextcloud needs the full path of the folder.'),
+      chunk('https://h/b', 'About WebDAV: WebDAV servers.'),
+      ...Array.from({ length: 8 }, (_, i) => chunk(`https://h/x${i}`, 'Other settings and other folders, with more words about themes, fonts, colours, layouts, plugins and shortcuts than the rest.')),
+    ];
+    const { ranked, query, stats } = rank(corpus, ['webdav', 'nextcloud']);
+    expect(groupByPage(ranked, query, stats, { ...DEFAULT_RANKING, page: 0 })[0]!.page).toBe('https://h/b');
+    expect(groupByPage(ranked, query, stats)[0]!.page).toBe('https://h/a');
+  });
+
+  it('groups snippets (no URL) by their source', () => {
+    const corpus = [chunk('', 'Cancel any time under Billing.', { sourceId: 'snip1' }), chunk('', 'Cancel the renewal.', { sourceId: 'snip2' })];
+    const { ranked, query, stats } = rank(corpus, ['cancel']);
+    expect(groupByPage(ranked, query, stats).map((p) => p.page).sort()).toEqual(['source:snip1', 'source:snip2']);
+  });
+});
