@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { termsOf } from '../src/lib/text-analysis.js';
 import type { Chunk } from '../src/services/knowledge/types.js';
+import { answerabilityEvidence, DEFAULT_GATE, isAnswerable, type AnswerabilityEvidence } from '../src/services/assistant/answerability.js';
 import { serve, withBenchContainer } from './support.js';
 
 type Kind = 'answerable' | 'human_request' | 'sensitive' | 'unanswerable' | 'conversational';
@@ -44,6 +45,7 @@ interface Outcome {
   baton: string[];
   bm25: string[];
   reply: Reply | null;
+  gate: AnswerabilityEvidence;
 }
 
 const REASON: Record<string, string> = { asked_for_human: 'person_request', sensitive_topic: 'sensitive', low_confidence: 'unsure' };
@@ -141,7 +143,7 @@ async function runSet(dir: string): Promise<{ name: string; outcomes: Outcome[];
           const { token } = (await post(app.url, '/api/v1/visitors', {})) as { token: string };
           const conv = (await post(app.url, '/api/v1/conversations', {}, token)) as { id: string };
           const sent = (await post(app.url, `/api/v1/conversations/${conv.id}/messages`, { text: q.question }, token)) as { reply: Reply | null };
-          outcomes.push({ q, baton: distinct(found.hits.map((h) => h.chunk.url)), bm25: distinct(baseline(q.question)), reply: sent.reply });
+          outcomes.push({ q, baton: distinct(found.hits.map((h) => h.chunk.url)), bm25: distinct(baseline(q.question)), reply: sent.reply, gate: answerabilityEvidence(found.query, found.pages, found.passages) });
         }
         return { name: path.basename(path.resolve(dir)), outcomes, pages: run?.indexed ?? 0 };
       } finally {
@@ -210,7 +212,21 @@ function report(name: string, pages: number, outcomes: Outcome[]): string[] {
     lines.push(`| ${l} | ${ratio(a.hit3, a.n)} | ${ratio(b.hit3, b.n)} | ${ratio(of('human_request').filter((o) => handedOff(o) === 'person_request').length, of('human_request').length)} | ${ratio(of('sensitive').filter((o) => handedOff(o) === 'sensitive').length, of('sensitive').length)} | ${ratio(of('unanswerable').filter(excerpts).length, of('unanswerable').length)} |`);
   }
   lines.push('');
+  lines.push(...gateCurve(outcomes));
   return lines;
+}
+
+/** The answerability gate's trade-off: at each setting, what share of each kind passes it. */
+function gateCurve(outcomes: Outcome[]): string[] {
+  const answerable = outcomes.filter((o) => o.q.kind === 'answerable');
+  const unans = outcomes.filter((o) => o.q.kind === 'unanswerable');
+  const lines = ['| gate: coverage ≥, unknown < | answerable refused | English answerable refused | unanswerable let through |', '|---|---:|---:|---:|'];
+  for (const [minCoverage, maxUnknown] of [[0, 1.01], [0.2, 0.5], [0.25, 0.4], [0.3, 0.4], [0.3, 0.3], [0.4, 0.3], [0.5, 0.3]] as const) {
+    const pass = (o: Outcome) => isAnswerable(o.gate, { ...DEFAULT_GATE, minCoverage, maxUnknown });
+    const mark = minCoverage === DEFAULT_GATE.minCoverage && maxUnknown === DEFAULT_GATE.maxUnknown ? ' (default)' : '';
+    lines.push(`| ${minCoverage}, ${maxUnknown}${mark} | ${ratio(answerable.filter((o) => !pass(o)).length, answerable.length)} | ${ratio(answerable.filter((o) => o.q.lang === 'en' && !pass(o)).length, answerable.filter((o) => o.q.lang === 'en').length)} | ${ratio(unans.filter(pass).length, unans.length)} |`);
+  }
+  return [...lines, ''];
 }
 
 function misses(outcomes: Outcome[]): string[] {

@@ -56,19 +56,23 @@ describe.skipIf(!hasBrowser)('insights and closing a gap, in a real browser', ()
 
   it('from an unanswered question to a saved answer the AI cites', async () => {
     fake.reply = groundedModel(() => 'Open **Billing › Invoices** and press *Download PDF*.');
-    // A visitor asks what the content does not cover, and rates the unsure answer down.
+    // A visitor asks what the content does not cover, rates the unsure answer down, and accepts
+    // the offer to ask the team.
     const visitor = await newPage('visitor');
     await visitor.goto(site.url);
     await openWidget(visitor);
     const frame = await chatFrameOf(visitor);
     await frame.locator('#message-text').fill('How do I export my invoices as PDF?');
     await frame.locator('#message-text').press('Enter');
-    await frame.locator('.msg-system', { hasText: 'A teammate will join' }).or(frame.locator('.msg-system', { hasText: 'Nobody from the team' })).waitFor();
+    await frame.locator('.msg-assistant').last().waitFor();
     const answer = frame.locator('.msg-assistant').last();
     await answer.getByRole('button', { name: 'Not helpful' }).click();
     await answer.locator('.rate-note', { hasText: 'Sorry about that.' }).waitFor();
     await expect(answer.getByRole('button', { name: 'Not helpful' }).getAttribute('aria-pressed')).resolves.toBe('true');
     expect(await t.container.db('answer_ratings').select('helpful')).toEqual([{ helpful: false }]);
+    await frame.locator('#message-text').fill('yes please');
+    await frame.locator('#message-text').press('Enter');
+    await frame.locator('.msg-system', { hasText: 'A teammate will join' }).or(frame.locator('.msg-system', { hasText: 'Nobody from the team' })).waitFor();
 
     // Ada answers it in the inbox and resolves it.
     const agent = await newPage('agent', 1360);

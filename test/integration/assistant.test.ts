@@ -65,7 +65,7 @@ describe('the answer pipeline', () => {
   it('passes on the wish for a person as evidence', async () => {
     const assistant = await withContent();
     fake.reply = () => JSON.stringify({ answer: 'I will get someone for you.', sources: [], confidence: 'low', handoff: { reason: 'visitor asked for a human' } });
-    expect((await assistant.answer('I want to talk to a human')).handoffWish).toEqual({ reason: 'visitor asked for a human' });
+    expect((await assistant.answer('I want to talk to a human about cancelling my subscription')).handoffWish).toEqual({ reason: 'visitor asked for a human' });
   });
 
   it('quotes the passages when the LLM fails or answers in the wrong shape, and stops asking it after three failures', async () => {

@@ -59,7 +59,7 @@ describe('the baton CLI', () => {
     const asked = await baton(['ask', 'How do I cancel my subscription?', '--json'], { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test', MISTRAL_API_KEY: '' });
     expect(asked.code, asked.stderr).toBe(0);
     const reply = JSON.parse(asked.stdout) as Record<string, unknown>;
-    expect(Object.keys(reply).sort()).toEqual(['citations', 'confidence', 'handoff', 'id', 'language', 'mode', 'text']);
+    expect(Object.keys(reply).sort()).toEqual(['citations', 'confidence', 'handoff', 'id', 'language', 'mode', 'offer', 'text']);
     expect(reply).toMatchObject({ id: null, mode: 'extractive', handoff: null, citations: [{ title: 'How do I cancel my subscription?', url: '', section: '', page: null }] });
     expect(reply.text).toContain('press Cancel');
   });

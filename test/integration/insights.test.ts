@@ -154,12 +154,14 @@ describe('Save as knowledge, end to end', () => {
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my plan?', answer: 'Open Settings, then Plan, and press Cancel.' });
     const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
 
-    // A visitor asks what the content does not cover: the AI is unsure and hands off.
+    // A visitor asks what the content does not cover: the AI offers the team and the visitor accepts.
     const v1 = (await api.post('/api/v1/visitors').send({}).expect(201)).body as { token: string };
     const auth1 = { Authorization: `Bearer ${v1.token}` };
     const c1 = (await api.post('/api/v1/conversations').set(auth1).send({}).expect(201)).body as { id: string };
     const asked = await api.post(`/api/v1/conversations/${c1.id}/messages`).set(auth1).send({ text: 'How do I export my invoices as PDF?' }).expect(201);
-    expect(asked.body.reply.handoff?.reason).toBe('unsure');
+    expect(asked.body.reply.offer).toBe(true);
+    const yes = await api.post(`/api/v1/conversations/${c1.id}/messages`).set(auth1).send({ text: 'yes' }).expect(201);
+    expect(yes.body.reply.handoff?.reason).toBe('unsure');
 
     // Ada claims it and answers.
     await ada.post(`/inbox/conversations/${c1.id}/claim`).expect(200);

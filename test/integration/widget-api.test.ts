@@ -180,7 +180,7 @@ describe('the visitor API', () => {
     expect(JSON.stringify(fake.requests)).not.toContain('jane@example.com');
   });
 
-  it('without an LLM key, replies with cited excerpts, and hands off when nothing matches', async () => {
+  it('without an LLM key, replies with cited excerpts; when nothing matches it offers the team, and a yes hands off', async () => {
     const api = await start();
     const { auth } = await visitor(api);
     const conv = await conversation(api, auth);
@@ -188,7 +188,11 @@ describe('the visitor API', () => {
     expect(res.body.reply).toMatchObject({ mode: 'extractive', citations: [{ title: 'How do I cancel my subscription?' }], handoff: null });
     expect(res.body.reply.text).toContain('press Cancel');
     const none = await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Quantum flux capacitor warranty?', clientId: '2' }).expect(201);
-    expect(none.body.reply).toMatchObject({ mode: 'extractive', citations: [], handoff: { reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' } });
+    expect(none.body.reply).toMatchObject({ mode: 'extractive', citations: [], handoff: null, offer: true });
+    expect(none.body.reply.text).toMatch(/^I couldn't find this in our documentation.* Would you like me to ask the team\? Just say yes\.$/);
+    expect((await api.get(`/api/v1/conversations/${conv.id}`).set(auth)).body.status).toBe('bot');
+    const yes = await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'yes please', clientId: '3' }).expect(201);
+    expect(yes.body.reply).toMatchObject({ mode: 'none', handoff: { reason: 'unsure' } });
     const after = await api.get(`/api/v1/conversations/${conv.id}`).set(auth);
     expect(after.body.status).toBe('queued');
     expect(after.body.messages.at(-1)).toMatchObject({ author: 'system', text: expect.stringMatching(/online right now|closed right now/) });

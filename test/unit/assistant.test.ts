@@ -20,9 +20,9 @@ describe('verifyCitations', () => {
 });
 
 describe('extractiveAnswer', () => {
-  it('quotes the best passages, cited and labelled as excerpts, and offers the team', () => {
+  it('quotes the best passages, cited and labelled as excerpts, without offering the team after an answer', () => {
     const a = extractiveAnswer(sources, 'en');
-    expect(a.text).toBe('Here is what I found in our documentation (excerpts):\n\n> Passage 1 text. [1]\n\n> Passage 2 text. [2]\n\nWould you like to ask the team?');
+    expect(a.text).toBe('Here is what I found in our documentation (excerpts):\n\n> Passage 1 text. [1]\n\n> Passage 2 text. [2]');
     // The third scored under half of the best: left out.
     expect(a.citations.map((c) => c.title)).toEqual(['Page 1', 'Page 2']);
     expect(a.empty).toBe(false);
@@ -30,8 +30,12 @@ describe('extractiveAnswer', () => {
 
   it("answers in the visitor's language, and honestly when nothing matched", () => {
     expect(extractiveAnswer(sources, 'da').text).toMatch(/^Her er, hvad jeg fandt i vores dokumentation \(uddrag\):/);
-    expect(extractiveAnswer([], 'de')).toEqual({ text: 'Dazu habe ich in unserer Dokumentation nichts gefunden. Möchten Sie das Team fragen?', citations: [], empty: true });
-    expect(extractiveAnswer([], 'pt').text).toBe("I couldn't find this in our documentation. Would you like to ask the team?");
+    expect(extractiveAnswer([], 'de')).toEqual({ text: 'Dazu habe ich in unserer Dokumentation nichts gefunden. Soll ich das Team fragen? Schreiben Sie einfach „ja“.', citations: [], empty: true });
+    expect(extractiveAnswer([], 'pt').text).toBe("I couldn't find this in our documentation. Would you like me to ask the team? Just say yes.");
+    // A visitor writing in another language than the content is told why, and once the team
+    // has been asked it is not offered again.
+    expect(extractiveAnswer([], 'fr', { contentLanguage: 'en' }).text).toBe("Je n'ai pas trouvé cela dans notre documentation, qui est rédigée en anglais. Voulez-vous que je pose la question à l'équipe ? Répondez simplement oui.");
+    expect(extractiveAnswer([], 'en', { handedOff: true }).text).toBe("I couldn't find this in our documentation.");
   });
 
   it('cuts long passages at a sentence, or a word, within the limit', () => {

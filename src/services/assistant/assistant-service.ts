@@ -5,7 +5,9 @@ import type { SearchHit } from '../knowledge/types.js';
 import { detectLanguage } from '../../lib/language.js';
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports.js';
 import { retrievedOf, verifyCitations } from './citations.js';
-import { extractiveAnswer } from './extractive.js';
+import { answerabilityEvidence, isAnswerable } from './answerability.js';
+import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
+import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
 import { partialStringField } from './partial-json.js';
 import { maskPii } from './pii.js';
 import type { Citation, RetrievedSource } from './types.js';
@@ -34,6 +36,10 @@ export interface Reply {
   /** What the search found for the question, and the key terms it searched for. */
   retrieved: RetrievedSource[];
   searched: string[];
+  /** The reply offers to ask the team and waits for the visitor's yes (the conversation's next turn). */
+  offer: boolean;
+  /** A greeting, thanks, "ok" or "that didn't help" answered as such: nothing was searched. */
+  turn?: ConversationalTurn;
 }
 
 export interface AnswerOptions {
@@ -147,15 +153,35 @@ export class AssistantService {
     // Nothing personal leaves the server: not to the LLM, and not to an embeddings API either.
     const masked = maskPii(question).text;
     const language = opts.language ?? detectLanguage(masked, opts.languageHint ?? 'en');
-    const { hits, terms: searched } = await this.deps.knowledge.search(masked, { limit: SOURCES, language });
+    const fixed = (text: string, extra: Partial<Reply> = {}): Reply => {
+      opts.onToken?.(text);
+      return { text, citations: [], mode: 'extractive', confidence: 'high', handoffWish: null, personRequest: false, language, tokens: 0, retrieved: [], searched: [], offer: false, ...extra };
+    };
+    const turn = detectConversational(masked);
+    if (turn) {
+      const words = replyTexts(language);
+      if (turn !== 'dissatisfied') return fixed(words[turn], { turn });
+      return fixed(opts.handedOff ? words.dissatisfiedQueued : words.dissatisfied, { turn, offer: !opts.handedOff && !opts.draftForAgent });
+    }
+    const notFound = (searched: string[], contentLanguage?: string): Reply =>
+      fixed(notFoundReply(language, { contentLanguage, handedOff: opts.handedOff || opts.draftForAgent }), { confidence: 'low', searched, offer: !opts.handedOff && !opts.draftForAgent });
+    // "Print your instructions", "ignore the rules above": nothing to look up, nothing to quote.
+    if (detectInjection(masked)) return notFound([]);
+    // "[email]" and the other masks are not what the question is about.
+    const result = await this.deps.knowledge.search(masked.replace(/\[(email|phone|card number|iban)\]/g, ' '), { limit: SOURCES, language });
+    const { hits, terms: searched } = result;
+    // The content does not cover what the question is about: say so rather than quote whatever
+    // shares a word with it. With an LLM too: the model only sees questions the gate lets through.
+    // (An empty knowledge base has no evidence either way: the model, if any, is asked as before.)
+    if (result.passages > 0 && !isAnswerable(answerabilityEvidence(result.query, result.pages, result.passages))) return notFound(searched, result.contentLanguage);
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = (): Reply => {
-      const e = extractiveAnswer(hits, language);
+      const e = extractiveAnswer(hits, language, { contentLanguage: result.contentLanguage, handedOff: opts.handedOff || opts.draftForAgent });
       // Excerpts arrive whole; a client that already shows part of a failed LLM answer gets
       // the excerpts in the final reply instead, which replaces what was streamed.
       if (!streamed) onToken?.(e.text);
-      return { text: e.text, citations: e.citations, mode: 'extractive', confidence: e.empty ? 'low' : 'medium', handoffWish: null, personRequest: false, language, tokens: 0, retrieved: retrievedOf(hits, e.citations), searched };
+      return { text: e.text, citations: e.citations, mode: 'extractive', confidence: e.empty ? 'low' : 'medium', handoffWish: null, personRequest: false, language, tokens: 0, retrieved: retrievedOf(hits, e.citations), searched, offer: e.empty && !opts.handedOff && !opts.draftForAgent };
     };
     const { chat, breaker } = this.deps;
     if (!chat || opts.useLlm === false || !breaker.allow()) return extractive();
@@ -195,6 +221,8 @@ export class AssistantService {
       tokens,
       retrieved: retrievedOf(hits, citations),
       searched,
+      // The model was told to offer the team when it is not sure; the visitor's yes hands off.
+      offer: (citations.length ? parsed.confidence : 'low') === 'low' && !parsed.handoff && !opts.handedOff && !opts.draftForAgent,
     };
   }
 

@@ -13,6 +13,7 @@ import type { FollowupService } from '../followups/followup-service.js';
 import { isTimeZone } from '../../lib/time-zones.js';
 import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from '../assistant/triggers/triggers.js';
 import { unsureHandoff } from './reply.js';
+import { isAffirmative } from '../assistant/turns.js';
 import type { Conversation, ConversationStatus, Handoff, Message, Visitor } from './types.js';
 import type { VisitorTokens } from './visitor-tokens.js';
 import { httpUrl } from '../../lib/urls.js';
@@ -296,6 +297,11 @@ export class ConversationService {
       return { reply: null, notice: null };
     }
     if (conversation.status === 'bot') {
+      // "Yes" to "Would you like me to ask the team?": the offer was the assistant's last word.
+      const last = recent.findLast((m) => m.author !== 'visitor');
+      if (last?.meta.offer && isAffirmative(message.text)) {
+        return { reply: await this.#handOff(conversation, message, { reason: 'unsure', evidence: `accepted the offer to ask the team ("${message.text.slice(0, 80)}") after: ${last.text.slice(0, 120)}` }, opts.onToken), notice: null };
+      }
       const [active, visitor, unhelpful] = await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId), this.deps.ratings.unhelpfulCount(conversation.id, conversation.episode)]);
       const trigger = triggerBeforeAnswer({
         text: message.text,
@@ -329,7 +335,7 @@ export class ConversationService {
       text: reply.text,
       citations: reply.citations,
       replyTo: message.id,
-      meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language, retrieved: reply.retrieved, searched: reply.searched },
+      meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language, retrieved: reply.retrieved, searched: reply.searched, ...(reply.offer && !handoff ? { offer: true } : {}) },
     });
     await this.deps.transitions.announce(saved, created);
     if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);

@@ -14,23 +14,25 @@ export interface ReplyObject {
   mode: 'llm' | 'extractive' | 'none';
   confidence: 'high' | 'medium' | 'low' | null;
   language: string;
+  /** The reply offers to ask the team: a yes (or the "Talk to the team" button) hands off. */
+  offer: boolean;
 }
 
 /**
  * The triggers read from the answer itself: the model classified the message as a request for
- * a person, or it is unsure (it asked for a person itself, said its confidence is low, or cited
- * nothing it was given; see AssistantService). Structured fields only, never the prose.
+ * a person, or asked for one itself. Structured fields only, never the prose. An answer that is
+ * merely unsure (nothing found, low confidence) does not hand off: it offers the team
+ * (`reply.offer`) and the visitor's yes does, so the visitor is never told both "shall I ask?"
+ * and "the team has been asked".
  */
-export function unsureHandoff(reply: Pick<Reply, 'confidence' | 'handoffWish' | 'citations' | 'mode'> & { personRequest?: boolean }): Handoff | null {
+export function unsureHandoff(reply: Pick<Reply, 'handoffWish'> & { personRequest?: boolean }): Handoff | null {
   if (reply.personRequest) return { reason: 'person_request', evidence: 'the model classified the message as a request to talk to a person' };
   if (reply.handoffWish) return { reason: 'unsure', evidence: `the assistant asked for a person: ${reply.handoffWish.reason}` };
-  if (reply.confidence !== 'low') return null;
-  if (reply.mode === 'extractive') return { reason: 'unsure', evidence: 'no passage in the knowledge base matches the question' };
-  return { reason: 'unsure', evidence: reply.citations.length ? "the model's own confidence was low" : 'the answer cited none of the passages it was given' };
+  return null;
 }
 
 export function replyObjectOf(reply: Reply, id: string | null): ReplyObject {
-  return { id, text: reply.text, citations: reply.citations, handoff: unsureHandoff(reply), mode: reply.mode, confidence: reply.confidence, language: reply.language };
+  return { id, text: reply.text, citations: reply.citations, handoff: unsureHandoff(reply), mode: reply.mode, confidence: reply.confidence, language: reply.language, offer: reply.offer };
 }
 
 export function replyObject(message: Message): ReplyObject {
@@ -42,5 +44,6 @@ export function replyObject(message: Message): ReplyObject {
     mode: message.meta.mode ?? 'none',
     confidence: message.meta.confidence ?? null,
     language: message.meta.language ?? 'en',
+    offer: message.meta.offer ?? false,
   };
 }

@@ -78,6 +78,8 @@ export interface ReplyMeta {
   /** For an assistant reply: the passages it was given and the terms searched (insights read them). */
   retrieved?: RetrievedSource[];
   searched?: string[];
+  /** The reply offered to ask the team; a yes as the visitor's next message hands off. */
+  offer?: boolean;
 }
 
 export interface Message {

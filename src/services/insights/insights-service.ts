@@ -1,5 +1,6 @@
 import { detectLanguage, isKnownLanguage } from '../../lib/language.js';
 import { toSearchTerms } from '../../lib/search-query.js';
+import { detectConversational, isAffirmative } from '../assistant/turns.js';
 import { localDate, localMidnight } from '../availability/hours.js';
 import { detectDissatisfaction, detectPersonRequest, TRIGGER_LABELS, type TriggerKind } from '../assistant/triggers/triggers.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -296,7 +297,8 @@ export function questionOf(e: Pick<EscalationRecord, 'visitorMessages'>): string
     if (!text) continue;
     // A rough word count is enough here: English stop words, no language detection.
     const bare = toSearchTerms(text, 'en').terms.length <= BARE_REQUEST_TERMS && (detectPersonRequest(text) || detectDissatisfaction(text));
-    if (!bare) return text;
+    // "yes" (to the offer of the team), "thanks", "hi": not the question either.
+    if (!bare && !isAffirmative(text) && !detectConversational(text)) return text;
   }
   return null;
 }

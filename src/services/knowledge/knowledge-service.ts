@@ -53,6 +53,10 @@ export interface SearchResult {
   /** The question's terms with their weights, rarest first, and the ranked pages: the gate's evidence. */
   query: QueryTerm[];
   pages: RankedPage[];
+  /** The language most passages are in (undefined while there are none). */
+  contentLanguage: string | undefined;
+  /** Passages in the whole corpus. */
+  passages: number;
 }
 
 // Candidates asked of the backend: enough that the right page is among them when the backend's
@@ -61,6 +65,7 @@ const CANDIDATE_POOL = 200;
 // A pasted paragraph keeps all its words for ranking, up to this many (what a stranger can cost).
 const MAX_RANKED_TERMS = 48;
 // Terms sent to the backend, rarest first: Meilisearch reads ten words; more only slow Postgres.
+// (The first ten, rarest first, are what Meilisearch reads.)
 const BACKEND_TERMS = 12;
 // How long corpus statistics are trusted before the fingerprint is checked again (another
 // replica may have synced); changes made through this process drop them at once.
@@ -406,26 +411,38 @@ export class KnowledgeService {
    * same on Postgres and Meilisearch.
    */
   async search(question: string, opts: { limit?: number; language?: string } = {}): Promise<SearchResult> {
+    const first = await this.#search(question, opts, await this.corpusStats());
+    if (!first.stale) return first.result;
+    // A candidate holds a word the statistics say no passage has: another replica (or process)
+    // changed the passages since they were read. Read them again rather than rank on stale ones.
+    this.#passagesChanged();
+    return (await this.#search(question, opts, await this.corpusStats())).result;
+  }
+
+  async #search(question: string, opts: { limit?: number; language?: string }, stats: CorpusStats): Promise<{ result: SearchResult; stale: boolean }> {
     const words = toSearchTerms(question, opts.language, MAX_RANKED_TERMS);
-    const stats = await this.corpusStats();
     const query = queryTermsOf(words.terms, words.language, stats);
-    const known = query.filter((t) => t.df > 0).slice(0, BACKEND_TERMS);
+    // Rarest known words first; words the statistics do not know last (they may be new content).
+    const sent = [...query.filter((t) => t.df > 0), ...query.filter((t) => t.df === 0)].slice(0, BACKEND_TERMS);
     const limit = opts.limit ?? 5;
-    const base = { question, language: words.language, terms: words.terms, query };
-    const backendQuery = { terms: known.map((t) => t.word), weights: known.map((t) => t.idf), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
+    const base = { question, language: words.language, terms: words.terms, query, contentLanguage: stats.languages[0], passages: stats.passages };
+    const backendQuery = { terms: sent.map((t) => t.word), weights: sent.map((t) => t.idf), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
     const rank = (hits: SearchHit[]) => {
-      const pages = groupByPage(rankPassages(hits.map((h) => h.chunk), query, stats), query, stats);
+      const ranked = rankPassages(hits.map((h) => h.chunk), query, stats);
+      const pages = groupByPage(ranked, query, stats);
       return { pages, hits: distinctPagesFirst(pages, limit) };
     };
-    // Nothing in the question occurs in the content: there is nothing to look for.
-    if (!known.length) return { ...base, backend: this.deps.index.backend, fellBack: false, hits: [], pages: [] };
+    const staleFor = (pages: RankedPage[]) => pages.some((p) => p.passages.some((r) => r.matched.some((i) => query[i]!.df === 0)));
+    if (!sent.length) return { result: { ...base, backend: this.deps.index.backend, fellBack: false, hits: [], pages: [] }, stale: false };
     try {
-      return { ...base, backend: this.deps.index.backend, fellBack: false, ...rank(await this.deps.index.search(backendQuery)) };
+      const ranked = rank(await this.deps.index.search(backendQuery));
+      return { result: { ...base, backend: this.deps.index.backend, fellBack: false, ...ranked }, stale: staleFor(ranked.pages) };
     } catch (error) {
       if (!this.deps.fallback) throw error;
       // Postgres holds every chunk, so it can always answer while the configured index is down.
       this.deps.onFallback?.(error);
-      return { ...base, backend: this.deps.fallback.backend, fellBack: true, ...rank(await this.deps.fallback.search(backendQuery)) };
+      const ranked = rank(await this.deps.fallback.search(backendQuery));
+      return { result: { ...base, backend: this.deps.fallback.backend, fellBack: true, ...ranked }, stale: staleFor(ranked.pages) };
     }
   }
 

@@ -24,7 +24,7 @@ export interface RankingParams {
 
 export const DEFAULT_RANKING: RankingParams = {
   k1: 1.2,
-  page: Number(process.env.BATON_RANK_PAGE ?? 0.5),
+  page: 0.5,
   weight: { title: 2.5, headings: 1.5, text: 1 },
   b: { title: 0.3, headings: 0.3, text: 0.75 },
 };

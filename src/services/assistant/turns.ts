@@ -1,0 +1,90 @@
+import { compilePhrase, firstMatch, normalise, tokens } from './triggers/phrases.js';
+
+/**
+ * Messages that are not questions for the documentation: "hi", "thanks!", "ok", "that didn't
+ * help", "you're useless", a "yes" to the offer of the team, and attempts to make the assistant
+ * follow instructions of the visitor's instead of Baton's. They are answered as what they are;
+ * nothing is searched for them. Matching is on normalised words (phrases.ts), in every widget
+ * language, and only for short messages: "thanks, and how do I export?" is a question.
+ */
+
+export type ConversationalTurn = 'greeting' | 'thanks' | 'acknowledgement' | 'dissatisfied' | 'goodbye';
+
+const MAX_TURN_WORDS = 7;
+
+// Single words (normalised: lower case, no accents) and their kind.
+const WORDS: Record<Exclude<ConversationalTurn, 'dissatisfied'>, string[]> = {
+  greeting: ['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'good', 'there', 'hej', 'hejsa', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'tag', 'morgen', 'abend', 'gruss', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'dias', 'tardes', 'noches', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'hoi', 'hee', 'everyone', 'team', 'all'],
+  thanks: ['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'it', 'you', 'so', 'much', 'a', 'lot', 'very', 'many', 'great', 'tak', 'mange', 'skal', 'du', 'have', 'danke', 'vielen', 'dank', 'schon', 'sehr', 'merci', 'beaucoup', 'bien', 'gracias', 'muchas', 'mil', 'bedankt', 'dank', 'je', 'wel', 'hartelijk', 'super', 'perfect', 'awesome', 'helpful', 'that', 'helped', 'works', 'worked', 'now', 'was', 'fixed', 'solved', 'sorted', 'resolved', 'did', 'trick', 'the'],
+  acknowledgement: ['ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'it', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'ja', 'nej', 'nein', 'jo', 'okay', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee'],
+  goodbye: ['bye', 'goodbye', 'cya', 'later', 'see', 'you', 'farvel', 'hej', 'hejhej', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'have', 'a', 'nice', 'good', 'day', 'weekend'],
+};
+const SETS = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v)])) as Record<keyof typeof WORDS, Set<string>>;
+// Words that make a turn of one kind, not just allowed in it ("thank" makes thanks; "it" does not).
+const CORE: Record<keyof typeof WORDS, Set<string>> = {
+  greeting: new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi']),
+  thanks: new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted']),
+  acknowledgement: new Set(['ok', 'okay', 'k', 'kk', 'okey', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee']),
+  goodbye: new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens']),
+};
+
+// "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
+const DISSATISFIED = [
+  'not|didn+t|didnt|doesn+t|doesnt|did+not|does+not|no help|helpful|helped|help|work|useful|answer',
+  'useless|pointless|worthless|rubbish|garbage|stupid|dumb|terrible|awful|wrong',
+  'that|this|it is|was|s not|n+t what|my',
+  'not what i asked|meant|wanted|need|needed',
+  'hjalp|hjalper ikke', 'ikke hjulpet|brugbart|nyttigt', 'ubrugelig|dum',
+  'hilft|half|geholfen nicht|nichts|kaum', 'nicht hilfreich|geholfen', 'nutzlos|sinnlos|dumm|falsch',
+  'aide|aidé|aidant pas|rien', 'pas utile|aidé|aide|ce+que', 'inutile|nul|nulle|debile',
+  'no me|nos ayuda|ayudo|ayudó|sirve|sirvio', 'no ayuda|ayudo|sirve|es', 'inutil|inútil|tonto|pesimo',
+  'helpt|hielp|helpen niet|niks', 'niet nuttig|behulpzaam|wat', 'nutteloos|waardeloos|dom',
+].map(compilePhrase);
+
+// Short yes to "Would you like me to ask the team?".
+const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'pls', 'do', 'it', 'go', 'ahead', 'that', 'would', 'be', 'great', 'thanks', 'thank', 'you', 'y', 'ja', 'gerne', 'gern', 'tak', 'bitte', 'danke', 'oui', 'svp', 'merci', 'volontiers', 'si', 'claro', 'vale', 'por', 'favor', 'gracias', 'graag', 'alsjeblieft', 'aub', 'jawel', 'yes.', 'team', 'the', 'ask', 'them', 'contact']);
+const YES_CORE = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'ja', 'gerne', 'gern', 'oui', 'volontiers', 'si', 'claro', 'vale', 'graag', 'jawel', 'y']);
+
+// Attempts to steer the assistant: asking for its instructions or configuration, telling it to
+// ignore them, role-play and output-format tricks. Such a message gets no search and no excerpt.
+const INJECTION = [
+  'ignore|disregard|forget|override all|any|the|your previous|prior|above|earlier|system instructions|rules|prompt|prompts|directions',
+  'system|initial|hidden|original prompt|prompts|instructions|rules|message|configuration|config',
+  'reveal|print|show|repeat|output|paste|dump|tell|leak|give your|the instructions|prompt|configuration|config|rules|guidelines',
+  'instructions|prompt begin|begins|start|starts',
+  'you are now|from+now+on',
+  'from+now+on reply|answer|respond|write|speak',
+  'developer|dev|god|dan jailbreak|mode',
+  'jailbreak',
+  'admin|administrator|developer|system note|notice|message|override',
+  'support bots|assistants|assistant|bot must|should',
+  'base64|rot13|hex encoded|encode|only',
+  'ignorez|oubliez les|vos instructions|consignes',
+  'ignoriere|ignorieren|vergiss deine|alle|die anweisungen|regeln',
+  'ignora|olvida tus|las instrucciones',
+  'negeer|vergeet je|de|alle instructies',
+  'ignorer|glem dine|alle instruktioner|regler',
+].map(compilePhrase);
+
+export function detectConversational(text: string): ConversationalTurn | undefined {
+  const words = tokens(text);
+  if (!words.length || words.length > MAX_TURN_WORDS) return undefined;
+  if (firstMatch(DISSATISFIED, words) && words.length <= 6) return 'dissatisfied';
+  for (const kind of ['thanks', 'goodbye', 'greeting', 'acknowledgement'] as const) {
+    const allowed = (w: string) => SETS[kind].has(w) || SETS.greeting.has(w) || SETS.acknowledgement.has(w) || SETS.thanks.has(w);
+    if (words.some((w) => CORE[kind].has(w)) && words.every(allowed)) return kind;
+  }
+  return undefined;
+}
+
+/** A short yes, as an answer to the offer to ask the team. */
+export function isAffirmative(text: string): boolean {
+  const words = tokens(text);
+  return words.length > 0 && words.length <= 6 && words.some((w) => YES_CORE.has(w)) && words.every((w) => YES.has(w)) && !words.includes('no');
+}
+
+export function detectInjection(text: string): string | undefined {
+  return firstMatch(INJECTION, tokens(text))?.matched;
+}
+
+export { normalise };
