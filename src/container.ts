@@ -49,6 +49,7 @@ import { PresenceService } from './services/availability/presence-service.js';
 import { Transitions } from './services/conversations/transitions.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
+import { Retriever } from './services/knowledge/retriever.js';
 import { WidgetService } from './services/widget/widget-service.js';
 import { AuthService } from './services/team/auth-service.js';
 import { AuditEventsRepo } from './adapters/storage/audit-repo.js';
@@ -230,7 +231,12 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     index: search,
     fallback: search === postgresSearch ? undefined : postgresSearch,
     clock,
-    onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
+    retriever: new Retriever({
+      chunks,
+      index: search,
+      fallback: search === postgresSearch ? undefined : postgresSearch,
+      onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
+    }),
     onIndexError: (err) => logger.warn({ err }, 'Meilisearch did not answer a write; the passages are in Postgres, run `baton reindex` once it is back'),
   });
 

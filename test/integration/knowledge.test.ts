@@ -4,16 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MeilisearchIndex } from '../../src/adapters/search/meilisearch.js';
 import { PostgresSearchIndex } from '../../src/adapters/search/postgres.js';
 import { ChunksRepo } from '../../src/adapters/storage/chunks-repo.js';
-import { DocumentsRepo } from '../../src/adapters/storage/documents-repo.js';
-import { SourceFilesRepo } from '../../src/adapters/storage/source-files-repo.js';
-import { SourcesRepo } from '../../src/adapters/storage/sources-repo.js';
-import { readFile } from '../../src/adapters/web/files.js';
-import { SyncRunsRepo } from '../../src/adapters/storage/sync-runs-repo.js';
-import { createSafeFetcher } from '../../src/adapters/web/safe-fetch.js';
-import { createWeb } from '../../src/adapters/web/web.js';
-import { parsePrivateAccess } from '../../src/lib/address-policy.js';
-import { systemClock } from '../../src/container.js';
-import { KnowledgeService } from '../../src/services/knowledge/knowledge-service.js';
+import { Retriever } from '../../src/services/knowledge/retriever.js';
 import { createUser, csrfFor, signedInAdmin, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { workerDatabaseUrl } from '../support/db.js';
 
@@ -111,24 +102,15 @@ describe('search when Meilisearch is down', () => {
     const postgres = new PostgresSearchIndex(db, { name: 'database', check: async () => ({ ok: true }) });
     const fallbacks: unknown[] = [];
     // A real Meilisearch client, pointed at a port where nothing listens.
-    const knowledge = new KnowledgeService({
-      sources: new SourcesRepo(db),
+    const retriever = new Retriever({
       chunks: new ChunksRepo(db),
-      documents: new DocumentsRepo(db),
-      runs: new SyncRunsRepo(db),
-      web: createWeb(createSafeFetcher({ privateAccess: parsePrivateAccess('false'), maxBytes: 1000, timeoutMs: 1000, maxRedirects: 0, userAgent: 'test' })),
-      crawl: { maxPages: 10, concurrency: 1, delayMs: 0 },
-      files: new SourceFilesRepo(db),
-      reader: { read: readFile, supports: () => true },
-      uploadMaxBytes: 1000,
       index: new MeilisearchIndex({ url: 'http://127.0.0.1:1', apiKey: 'x' }),
       fallback: postgres,
-      clock: systemClock,
       onFallback: (e) => fallbacks.push(e),
     });
     // Writing needs the index, so the snippet goes in through the Postgres-only service.
     await t.container.services.knowledge.createSnippet(user, { question: 'Can I pay by invoice?', answer: 'Yes, on yearly plans.' });
-    const result = await knowledge.search('pay by invoice');
+    const result = await retriever.search('pay by invoice');
     expect(result).toMatchObject({ backend: 'postgres', fellBack: true });
     expect(result.hits[0]?.chunk.title).toBe('Can I pay by invoice?');
     expect(fallbacks).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { compilePhrase, firstMatch, normalise, tokens } from './triggers/phrases.js';
+import { compilePhrase, firstMatch, tokens } from './triggers/phrases.js';
 
 /**
  * Messages that are not questions for the documentation: "hi", "thanks!", "ok", "that didn't
@@ -12,21 +12,30 @@ export type ConversationalTurn = 'greeting' | 'thanks' | 'acknowledgement' | 'di
 
 const MAX_TURN_WORDS = 7;
 
-// Single words (normalised: lower case, no accents) and their kind.
-const WORDS: Record<Exclude<ConversationalTurn, 'dissatisfied'>, string[]> = {
-  greeting: ['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'good', 'there', 'hej', 'hejsa', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'tag', 'morgen', 'abend', 'gruss', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'dias', 'tardes', 'noches', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'hoi', 'hee', 'everyone', 'team', 'all'],
-  thanks: ['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'it', 'you', 'so', 'much', 'a', 'lot', 'very', 'many', 'great', 'tak', 'mange', 'skal', 'du', 'have', 'danke', 'vielen', 'dank', 'schon', 'sehr', 'merci', 'beaucoup', 'bien', 'gracias', 'muchas', 'mil', 'bedankt', 'dank', 'je', 'wel', 'hartelijk', 'super', 'perfect', 'awesome', 'helpful', 'that', 'helped', 'works', 'worked', 'now', 'was', 'fixed', 'solved', 'sorted', 'resolved', 'did', 'trick', 'the'],
-  acknowledgement: ['ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'it', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'ja', 'nej', 'nein', 'jo', 'okay', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee'],
-  goodbye: ['bye', 'goodbye', 'cya', 'later', 'see', 'you', 'farvel', 'hej', 'hejhej', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'have', 'a', 'nice', 'good', 'day', 'weekend'],
-};
-const SETS = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v)])) as Record<keyof typeof WORDS, Set<string>>;
-// Words that make a turn of one kind, not just allowed in it ("thank" makes thanks; "it" does not).
-const CORE: Record<keyof typeof WORDS, Set<string>> = {
-  greeting: new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi']),
-  thanks: new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted']),
-  acknowledgement: new Set(['ok', 'okay', 'k', 'kk', 'okey', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee']),
-  goodbye: new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens']),
-};
+// Words a conversational turn may be made of (normalised: lower case, no accents); any mix of
+// them, as in "ok thanks, bye".
+const ALLOWED = new Set([
+  // greetings
+  'hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'good', 'there', 'everyone', 'team', 'all',
+  'hej', 'hejsa', 'goddag', 'godmorgen', 'hallo', 'moin', 'servus', 'guten', 'tag', 'morgen', 'abend', 'gruss',
+  'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'dias', 'tardes', 'noches', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'hoi', 'hee',
+  // thanks and "that worked"
+  'thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'it', 'you', 'so', 'much', 'a', 'lot', 'very', 'many', 'great',
+  'super', 'perfect', 'awesome', 'helpful', 'that', 'helped', 'works', 'worked', 'now', 'was', 'fixed', 'solved', 'sorted', 'resolved', 'did', 'trick', 'the',
+  'tak', 'mange', 'skal', 'du', 'have', 'danke', 'vielen', 'dank', 'schon', 'sehr', 'merci', 'beaucoup', 'bien', 'gracias', 'muchas', 'mil', 'bedankt', 'je', 'wel', 'hartelijk',
+  // acknowledgements
+  'ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha',
+  'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee',
+  // goodbyes
+  'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
+]);
+// The words that make a turn one kind or another, checked in this order ("ok thanks" is thanks).
+const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
+  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted'])],
+  ['goodbye', new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens'])],
+  ['greeting', new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi'])],
+  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee'])],
+];
 
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
 const DISSATISFIED = [
@@ -42,7 +51,7 @@ const DISSATISFIED = [
 ].map(compilePhrase);
 
 // Short yes to "Would you like me to ask the team?".
-const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'pls', 'do', 'it', 'go', 'ahead', 'that', 'would', 'be', 'great', 'thanks', 'thank', 'you', 'y', 'ja', 'gerne', 'gern', 'tak', 'bitte', 'danke', 'oui', 'svp', 'merci', 'volontiers', 'si', 'claro', 'vale', 'por', 'favor', 'gracias', 'graag', 'alsjeblieft', 'aub', 'jawel', 'yes.', 'team', 'the', 'ask', 'them', 'contact']);
+const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'pls', 'do', 'it', 'go', 'ahead', 'that', 'would', 'be', 'great', 'thanks', 'thank', 'you', 'y', 'ja', 'gerne', 'gern', 'tak', 'bitte', 'danke', 'oui', 'svp', 'merci', 'volontiers', 'si', 'claro', 'vale', 'por', 'favor', 'gracias', 'graag', 'alsjeblieft', 'aub', 'jawel', 'team', 'the', 'ask', 'them', 'contact']);
 const YES_CORE = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'ja', 'gerne', 'gern', 'oui', 'volontiers', 'si', 'claro', 'vale', 'graag', 'jawel', 'y']);
 
 // Attempts to steer the assistant: asking for its instructions or configuration, telling it to
@@ -69,12 +78,9 @@ const INJECTION = [
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
   if (!words.length || words.length > MAX_TURN_WORDS) return undefined;
-  if (firstMatch(DISSATISFIED, words) && words.length <= 6) return 'dissatisfied';
-  for (const kind of ['thanks', 'goodbye', 'greeting', 'acknowledgement'] as const) {
-    const allowed = (w: string) => SETS[kind].has(w) || SETS.greeting.has(w) || SETS.acknowledgement.has(w) || SETS.thanks.has(w);
-    if (words.some((w) => CORE[kind].has(w)) && words.every(allowed)) return kind;
-  }
-  return undefined;
+  if (words.length <= 6 && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
+  if (!words.every((w) => ALLOWED.has(w))) return undefined;
+  return KINDS.find(([, core]) => words.some((w) => core.has(w)))?.[0];
 }
 
 /** A short yes, as an answer to the offer to ask the team. */
@@ -87,4 +93,3 @@ export function detectInjection(text: string): string | undefined {
   return firstMatch(INJECTION, tokens(text))?.matched;
 }
 
-export { normalise };

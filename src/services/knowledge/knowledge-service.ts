@@ -1,12 +1,10 @@
-import { toSearchTerms } from '../../lib/search-query.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
 import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { chunkDocument, type ChunkDraft } from './chunking.js';
-import type { CorpusStats} from './ranking.js';
-import { CorpusStatsBuilder, distinctPagesFirst, groupByPage, queryTermsOf, rankPassages, type QueryTerm, type RankedPage } from './ranking.js';
 import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
-import { RESYNC_INTERVALS, type ResyncInterval, type SearchHit, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
+import type { Retriever, SearchResult } from './retriever.js';
+import { RESYNC_INTERVALS, type ResyncInterval, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
 
 /** Who asks: a signed-in person, or the operator at the command line. */
 export type Actor = User | 'system';
@@ -34,42 +32,13 @@ export interface KnowledgeServiceDeps {
   /** Postgres full-text search, asked when the configured index fails; absent when they are the same. */
   fallback?: SearchIndex;
   clock: Clock;
-  onFallback?: (error: unknown) => void;
+  /** Searches (and keeps the corpus statistics ranking needs, told here when passages change). */
+  retriever: Retriever;
   /** The index refused a write or a delete (Postgres has the passages; see INDEX_BEHIND). */
   onIndexError?: (error: unknown) => void;
 }
 
 export type SnippetInput = { question: string; answer: string };
-
-export interface SearchResult {
-  question: string;
-  language: string;
-  /** The key terms actually searched for. */
-  terms: string[];
-  backend: SearchIndex['backend'];
-  /** True when the configured index failed and Postgres answered instead. */
-  fellBack: boolean;
-  hits: SearchHit[];
-  /** The question's terms with their weights, rarest first, and the ranked pages: the gate's evidence. */
-  query: QueryTerm[];
-  pages: RankedPage[];
-  /** The language most passages are in (undefined while there are none). */
-  contentLanguage: string | undefined;
-  /** Passages in the whole corpus. */
-  passages: number;
-}
-
-// Candidates asked of the backend: enough that the right page is among them when the backend's
-// own order is poor (ts_rank knows nothing of rarity); ranked again here.
-const CANDIDATE_POOL = 200;
-// A pasted paragraph keeps all its words for ranking, up to this many (what a stranger can cost).
-const MAX_RANKED_TERMS = 48;
-// Terms sent to the backend, rarest first: Meilisearch reads ten words; more only slow Postgres.
-// (The first ten, rarest first, are what Meilisearch reads.)
-const BACKEND_TERMS = 12;
-// How long corpus statistics are trusted before the fingerprint is checked again (another
-// replica may have synced); changes made through this process drop them at once.
-const STATS_CHECK_MS = 5_000;
 
 export const SNIPPET_LIMITS = { question: 300, answer: 10_000 };
 
@@ -93,11 +62,6 @@ const PROGRESS_EVERY_MS = 1000;
  * in Postgres, and the search index built from them.
  */
 export class KnowledgeService {
-  #stats: { checkedAt: number; fingerprint: string; stats: CorpusStats } | undefined;
-  #building: Promise<CorpusStats> | undefined;
-  /** Bumped by every change to the passages made here, so statistics read before it are not kept. */
-  #generation = 0;
-
   constructor(private readonly deps: KnowledgeServiceDeps) {}
 
   listSources(): Promise<Source[]> {
@@ -149,7 +113,7 @@ export class KnowledgeService {
     });
     // Its chunks, documents, sync runs and stored file go with it (foreign keys cascade).
     await this.deps.sources.delete(id);
-    this.#passagesChanged();
+    this.deps.retriever.passagesChanged();
   }
 
   /** Adds a website and queues its first sync. */
@@ -275,7 +239,7 @@ export class KnowledgeService {
   /** Returns false when only Postgres has them (the index did not answer). */
   async #replacePassages(sourceId: string, drafts: ChunkDraft[]): Promise<boolean> {
     const chunks = await this.deps.chunks.replaceForSource(sourceId, drafts);
-    this.#passagesChanged();
+    this.deps.retriever.passagesChanged();
     try {
       await this.deps.index.deleteBySource(sourceId);
       await this.deps.index.upsert(chunks);
@@ -404,79 +368,9 @@ export class KnowledgeService {
     return { startUrl: startUrl!, resync, ...(sitemapUrl ? { sitemapUrl } : {}), maxPages, maxDepth, include: patterns(input.include), exclude: patterns(input.exclude) };
   }
 
-  /**
-   * The passages that best answer a question: the best passage of each of the best pages first
-   * (distinct pages), then more passages of those pages. The backend supplies candidates for the
-   * rarest terms; Baton ranks them (BM25F over title, headings and text), so the order is the
-   * same on Postgres and Meilisearch.
-   */
-  async search(question: string, opts: { limit?: number; language?: string } = {}): Promise<SearchResult> {
-    const first = await this.#search(question, opts, await this.corpusStats());
-    if (!first.stale) return first.result;
-    // A candidate holds a word the statistics say no passage has: another replica (or process)
-    // changed the passages since they were read. Read them again rather than rank on stale ones.
-    this.#passagesChanged();
-    return (await this.#search(question, opts, await this.corpusStats())).result;
-  }
-
-  async #search(question: string, opts: { limit?: number; language?: string }, stats: CorpusStats): Promise<{ result: SearchResult; stale: boolean }> {
-    const words = toSearchTerms(question, opts.language, MAX_RANKED_TERMS);
-    const query = queryTermsOf(words.terms, words.language, stats);
-    // Rarest known words first; words the statistics do not know last (they may be new content).
-    const sent = [...query.filter((t) => t.df > 0), ...query.filter((t) => t.df === 0)].slice(0, BACKEND_TERMS);
-    const limit = opts.limit ?? 5;
-    const base = { question, language: words.language, terms: words.terms, query, contentLanguage: stats.languages[0], passages: stats.passages };
-    const backendQuery = { terms: sent.map((t) => t.word), weights: sent.map((t) => t.idf), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
-    const rank = (hits: SearchHit[]) => {
-      const ranked = rankPassages(hits.map((h) => h.chunk), query, stats);
-      const pages = groupByPage(ranked, query, stats);
-      return { pages, hits: distinctPagesFirst(pages, limit) };
-    };
-    const staleFor = (pages: RankedPage[]) => pages.some((p) => p.passages.some((r) => r.matched.some((i) => query[i]!.df === 0)));
-    if (!sent.length) return { result: { ...base, backend: this.deps.index.backend, fellBack: false, hits: [], pages: [] }, stale: false };
-    try {
-      const ranked = rank(await this.deps.index.search(backendQuery));
-      return { result: { ...base, backend: this.deps.index.backend, fellBack: false, ...ranked }, stale: staleFor(ranked.pages) };
-    } catch (error) {
-      if (!this.deps.fallback) throw error;
-      // Postgres holds every chunk, so it can always answer while the configured index is down.
-      this.deps.onFallback?.(error);
-      const ranked = rank(await this.deps.fallback.search(backendQuery));
-      return { result: { ...base, backend: this.deps.fallback.backend, fellBack: true, ...ranked }, stale: staleFor(ranked.pages) };
-    }
-  }
-
-  /**
-   * How rare each term is across every passage, built from Postgres (the source of truth) and
-   * kept until the passages change: here at once, on another replica within STATS_CHECK_MS.
-   */
-  async corpusStats(): Promise<CorpusStats> {
-    const cached = this.#stats;
-    if (cached && Date.now() - cached.checkedAt < STATS_CHECK_MS) return cached.stats;
-    if (this.#building) return this.#building;
-    const generation = this.#generation;
-    const building = (async () => {
-      const fingerprint = await this.deps.chunks.fingerprint();
-      if (cached && cached.fingerprint === fingerprint) {
-        cached.checkedAt = Date.now();
-        return cached.stats;
-      }
-      const builder = new CorpusStatsBuilder();
-      await this.deps.chunks.eachBatch(1000, async (batch) => batch.forEach((c) => builder.add(c)));
-      const stats = builder.finish();
-      if (generation === this.#generation) this.#stats = { checkedAt: Date.now(), fingerprint, stats };
-      return stats;
-    })().finally(() => {
-      if (this.#building === building) this.#building = undefined;
-    });
-    this.#building = building;
-    return building;
-  }
-
-  #passagesChanged() {
-    this.#generation++;
-    this.#stats = undefined;
-    this.#building = undefined;
+  /** The passages that best answer a question (see Retriever). */
+  search(question: string, opts: { limit?: number; language?: string } = {}): Promise<SearchResult> {
+    return this.deps.retriever.search(question, opts);
   }
 
   /** Rebuilds the configured index from the chunks in Postgres. Returns how many were indexed. */
