@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createDb } from '../../src/adapters/storage/db.js';
 import { loadConfig } from '../../src/config.js';
@@ -16,6 +16,13 @@ const fake = useFakeMistral();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-fault-proc-'));
 let child: ChildProcess | undefined;
 let running: RunningServer | undefined;
+// Files before this one in the same worker may leave passages behind, and with passages that do not
+// cover the question the assistant would refuse instead of streaming the model's answer.
+beforeAll(async () => {
+  const db = createDb(await workerDatabaseUrl());
+  await truncateAll(db);
+  await db.destroy();
+});
 afterEach(async () => {
   child?.kill('SIGKILL');
   child = undefined;
