@@ -135,6 +135,7 @@ async function runSet(dir: string): Promise<{ name: string; outcomes: Outcome[];
       const chunks: Chunk[] = [];
       await c.chunks.eachBatch(1000, async (batch) => void chunks.push(...batch));
       const baseline = bm25Baseline(chunks);
+      if (process.env.BATON_QUALITY_OUT) fs.mkdirSync(process.env.BATON_QUALITY_OUT, { recursive: true });
       if (process.env.BATON_QUALITY_OUT) fs.writeFileSync(path.join(process.env.BATON_QUALITY_OUT, `${path.basename(path.resolve(dir))}.chunks.json`), JSON.stringify(chunks.map((ch) => ({ ...ch, url: ch.url.replace(site.base, '') }))));
       const app = await serve(c);
       try {

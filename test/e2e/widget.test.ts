@@ -175,7 +175,7 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await frame.getByRole('button', { name: 'Talk to the team' }).click();
     await frame.locator('.msg-system').waitFor();
     // Nobody has the inbox open; the site told Baton who the visitor is.
-    await expect(frame.locator('.msg-system').textContent()).resolves.toContain("Nobody from the team is online right now. We'll reply to jane@example.com within 1 business day.");
+    await expect(frame.locator('.msg-system').textContent()).resolves.toContain("I've passed this on to the team. Nobody is online right now. We'll reply to jane@example.com within 1 business day.");
     await expect(frame.locator('.followup-saved').textContent()).resolves.toContain("We'll email jane@example.com");
     await expect(frame.locator('.team-requested').textContent()).resolves.toContain('The team has been asked');
     const rows = await t.container.db('conversations').select('status');

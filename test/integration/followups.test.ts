@@ -60,7 +60,7 @@ describe('the promise at handoff', () => {
     const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada' });
     await t.container.services.presence.heartbeat(ada, true);
     const { notice, id, auth } = await visitorAsksForHuman(api);
-    expect(notice).toBe('Thanks. A teammate will join shortly (usually within 5 minutes). You can keep writing meanwhile.');
+    expect(notice).toBe("I've passed this on to the team. A teammate will join shortly (usually within 5 minutes). You can keep writing meanwhile.");
     // Stored in the thread, with what was promised.
     const stored = await t.container.db('messages').where({ conversation_id: id, author: 'system' }).first();
     expect(stored).toMatchObject({ text: notice, meta: { promise: 'available' } });
@@ -110,9 +110,9 @@ describe('the promise at handoff', () => {
     const api = await start();
     await hours().saveHours({ weekly: ALL_DAY, closures: '' });
     const { notice } = await visitorAsksForHuman(api);
-    expect(notice).toBe("Thanks. Nobody from the team is online right now. Leave your email below and we'll reply within 1 business day.");
+    expect(notice).toBe("I've passed this on to the team. Nobody is online right now. Leave your email below and we'll reply within 1 business day.");
     const danish = await visitorAsksForHuman(api, { language: 'da' });
-    expect(danish.notice).toBe('Tak. Der er ingen fra teamet online lige nu. Skriv din e-mail herunder, så svarer vi inden for 1 hverdag.');
+    expect(danish.notice).toBe('Jeg har givet det videre til teamet. Der er ingen online lige nu. Skriv din e-mail herunder, så svarer vi inden for 1 hverdag.');
   });
 
   it('closed for a holiday: says when the team is back, in the visitor\'s own time zone', async () => {
@@ -124,14 +124,14 @@ describe('the promise at handoff', () => {
     await t.container.services.presence.heartbeat(ada, true);
     const { notice } = await visitorAsksForHuman(api, { timeZone: 'America/New_York' });
     // Midnight in Copenhagen is 6 pm the evening before in New York, summer and winter alike.
-    expect(notice).toMatch(/^Thanks\. We're closed right now and back [A-Z][a-z]+day, 6:00 PM E[SD]T\. Leave your email below and we'll reply within 1 business day\.$/);
+    expect(notice).toMatch(/^I've passed this on to the team\. We're closed right now and back [A-Z][a-z]+day, 6:00 PM E[SD]T\. Leave your email below and we'll reply within 1 business day\.$/);
   });
 
   it('closed with no opening at all: says closed, promises no time', async () => {
     const api = await start();
     await hours().saveHours({ weekly: ['', '', '', '', '', '', ''], closures: '' });
     const { notice } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
-    expect(notice).toBe("Thanks. We're closed right now. We'll reply to vic@example.org within 1 business day.");
+    expect(notice).toBe("I've passed this on to the team. We're closed right now. We'll reply to vic@example.org within 1 business day.");
   });
 });
 
@@ -333,7 +333,7 @@ describe('the outbox', () => {
     await hours().saveHours({ weekly: ALL_DAY, closures: '' });
     // The site told Baton the visitor's address; still nothing can be sent there.
     const { auth, notice } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
-    expect(notice).toBe("Thanks. Nobody from the team is online right now. We'll reply here within 1 business day: open this chat again to read it.");
+    expect(notice).toBe("I've passed this on to the team. Nobody is online right now. We'll reply here within 1 business day: open this chat again to read it.");
     const thread = await api.get('/widget/thread?lang=en').set(auth).set('HX-Request', 'true').expect(200);
     expect(thread.text).not.toContain('followup-');
     const refused = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(422);

@@ -25,7 +25,7 @@ const tell = async (s: AvailabilityService, at: string, visitor: { language?: st
 describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)', () => {
   it('open with an agent online: "join shortly", with the configured wait until there is enough history', async () => {
     const at = '2026-11-24T10:00:00Z'; // 11:00 in Copenhagen
-    expect(await tell(makeService({ at, online: 2 }), at)).toBe('Thanks. A teammate will join shortly (usually within 5 minutes). You can keep writing meanwhile.');
+    expect(await tell(makeService({ at, online: 2 }), at)).toBe("I've passed this on to the team. A teammate will join shortly (usually within 5 minutes). You can keep writing meanwhile.");
     // Four handoffs are not enough to go by; five are, rounded up to a whole minute.
     expect(await tell(makeService({ at, online: 1, median: { medianMinutes: 2.2, samples: 4 } }), at)).toContain('usually within 5 minutes');
     expect(await tell(makeService({ at, online: 1, median: { medianMinutes: 2.2, samples: 5 } }), at)).toContain('usually within 3 minutes');
@@ -35,30 +35,30 @@ describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)
   it('open with nobody online: "nobody is online right now", with the configured reply window', async () => {
     const at = '2026-11-24T10:00:00Z';
     const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });
-    expect(await tell(s, at)).toBe("Thanks. Nobody from the team is online right now. Leave your email below and we'll reply within 4 hours.");
-    expect(await tell(s, at, { language: 'de', email: 'vic@example.org' })).toBe('Danke. Gerade ist niemand aus dem Team online. Wir antworten an vic@example.org innerhalb von 4 Stunden.');
+    expect(await tell(s, at)).toBe("I've passed this on to the team. Nobody is online right now. Leave your email below and we'll reply within 4 hours.");
+    expect(await tell(s, at, { language: 'de', email: 'vic@example.org' })).toBe('Ich habe das an das Team weitergegeben. Gerade ist niemand online. Wir antworten an vic@example.org innerhalb von 4 Stunden.');
   });
 
   it('says the address as it was given, though it holds what String.replace would read as a pattern or a placeholder', async () => {
     const at = '2026-11-24T10:00:00Z';
     const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });
     const odd = "o$'{x}$&@example.org";
-    expect(await tell(s, at, { email: odd })).toBe(`Thanks. Nobody from the team is online right now. We'll reply to ${odd} within 4 hours.`);
+    expect(await tell(s, at, { email: odd })).toBe(`I've passed this on to the team. Nobody is online right now. We'll reply to ${odd} within 4 hours.`);
   });
 
   it('without a mail server, promises the reply in the chat, even to a visitor whose email is known', async () => {
     const at = '2026-11-24T10:00:00Z';
     const s = makeService({ at, promises: { replyWithin: { amount: 4, unit: 'hours' } } });
-    expect(await tell(s, at, { emailReplies: false })).toBe("Thanks. Nobody from the team is online right now. We'll reply here within 4 hours: open this chat again to read it.");
-    expect(await tell(s, at, { emailReplies: false, email: 'vic@example.org', language: 'da' })).toBe('Tak. Der er ingen fra teamet online lige nu. Vi svarer her inden for 4 timer: åbn chatten igen for at læse svaret.');
+    expect(await tell(s, at, { emailReplies: false })).toBe("I've passed this on to the team. Nobody is online right now. We'll reply here within 4 hours: open this chat again to read it.");
+    expect(await tell(s, at, { emailReplies: false, email: 'vic@example.org', language: 'da' })).toBe('Jeg har givet det videre til teamet. Der er ingen online lige nu. Vi svarer her inden for 4 timer: åbn chatten igen for at læse svaret.');
     const evening = '2026-11-24T18:00:00Z';
-    expect(await tell(makeService({ at: evening }), evening, { emailReplies: false, language: 'es' })).toMatch(/^Gracias\. Ahora mismo estamos cerrados y volvemos .+\. Le responderemos aquí en 1 día hábil: vuelva a abrir este chat para leer la respuesta\.$/);
+    expect(await tell(makeService({ at: evening }), evening, { emailReplies: false, language: 'es' })).toMatch(/^He pasado su consulta al equipo\. Ahora mismo estamos cerrados y volvemos .+\. Le responderemos aquí en 1 día hábil: vuelva a abrir este chat para leer la respuesta\.$/);
   });
 
   it('closed in the evening: back tomorrow morning, said in the visitor\'s time zone and language', async () => {
     const at = '2026-11-24T18:00:00Z'; // 19:00 in Copenhagen, agents online or not
     const s = makeService({ at, online: 3 });
-    expect(await tell(s, at)).toBe("Thanks. We're closed right now and back Wednesday, 9:00 AM GMT+1. Leave your email below and we'll reply within 1 business day.");
+    expect(await tell(s, at)).toBe("I've passed this on to the team. We're closed right now and back Wednesday, 9:00 AM GMT+1. Leave your email below and we'll reply within 1 business day.");
     expect(await tell(s, at, { timeZone: 'America/New_York' })).toContain('back Wednesday, 3:00 AM EST.');
     expect(await tell(s, at, { language: 'fr', timeZone: 'Europe/Paris' })).toContain('de retour mercredi 09:00 UTC+1.');
   });
@@ -73,7 +73,7 @@ describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)
   it('a schedule with no opening promises no time', async () => {
     const at = '2026-11-24T10:00:00Z';
     const s = makeService({ at, closures: 'yearly 01-01..12-31 Closed for good' });
-    expect(await tell(s, at)).toBe("Thanks. We're closed right now. Leave your email below and we'll reply within 1 business day.");
+    expect(await tell(s, at)).toBe("I've passed this on to the team. We're closed right now. Leave your email below and we'll reply within 1 business day.");
   });
 });
 
