@@ -40,6 +40,17 @@ describe('chunkDocument', () => {
     expect(chunks.map((c) => c.text).join('').replace(/\s/g, '').length).toBeGreaterThanOrEqual(2500);
   });
 
+  it("keeps an instruction's steps with the sentence that introduces them, and list items on their own lines", () => {
+    const steps = ['- Open Settings', '- Choose Billing', '- Press Cancel plan, then confirm with the button in the dialog'];
+    // The filler ends near the cap, so a split by size alone would fall between the steps.
+    const filler = Array.from({ length: 5 }, (_, i) => sentence(i)).join(' ');
+    const text = [filler, 'To cancel your plan, do this:', ...steps, filler].join('\n\n');
+    const chunks = chunkDocument({ url: 'https://x.test/s', title: 'S', language: 'en', sections: [{ headingPath: [], text }] }, { maxChars: 500, overlapChars: 10 });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.some((c) => c.text.includes(['To cancel your plan, do this:', ...steps].join('\n\n')))).toBe(true);
+    for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(500);
+  });
+
   it('normalises whitespace but keeps paragraph breaks', () => {
     const [chunk] = chunkDocument({ url: 'https://x.test/c', title: 'C', language: 'en', sections: [{ headingPath: [], text: 'First  line\t here.\r\n\r\n\r\n\r\nSecond\u00a0paragraph.' }] });
     expect(chunk!.text).toBe('First line here.\n\nSecond paragraph.');

@@ -25,6 +25,11 @@ describe('parseHtmlPage', () => {
     );
   });
 
+  it('numbers the steps of an ordered list, from its start, and marks other list items', () => {
+    const steps = parseHtmlPage('<main><h1>Cancel</h1><p>Do this:</p><ol start="3"><li>Open Settings</li><li>Press <b>Cancel</b></li></ol><ul><li>Note</li></ul></main>', 'https://x.test/c');
+    expect(steps.document.sections[0]!.text).toBe('Do this:\n\n3. Open Settings\n\n4. Press Cancel\n\n- Note');
+  });
+
   it('keeps tables as rows and code as written', () => {
     expect(text).toContain('Denmark | 1 day');
     expect(text).toContain('refund_policy:\n  window_days: 30');

@@ -83,7 +83,25 @@ function blockText(el: El): string {
   if (tag === 'pre') return (el.textContent ?? '').replace(/\s+$/, '');
   if (tag === 'tr') return [...el.querySelectorAll('th, td')].map((c) => squash(c.textContent ?? '')).filter(Boolean).join(' | ');
   const text = squash(el.textContent ?? '');
-  return tag === 'li' && text ? `- ${text}` : text;
+  return tag === 'li' && text ? `${listMark(el)} ${text}` : text;
+}
+
+// Each ordered list's items numbered once (a page with a huge list costs one pass, not one per item).
+const numbering = new WeakMap<El, Map<El, number>>();
+
+/** "3." for the third step of an ordered list (from its start attribute), "-" otherwise. */
+function listMark(li: El): string {
+  const list = li.parentElement;
+  if (!list || list.tagName.toLowerCase() !== 'ol') return '-';
+  let numbers = numbering.get(list);
+  if (!numbers) {
+    numbers = new Map();
+    const start = Number.parseInt(list.getAttribute('start') ?? '', 10);
+    let n = Number.isFinite(start) ? start : 1;
+    for (const child of [...list.children]) if (child.tagName.toLowerCase() === 'li') numbers.set(child as El, n++);
+    numbering.set(list, numbers);
+  }
+  return `${numbers.get(li) ?? 1}.`;
 }
 
 function hasBlockInside(el: El): boolean {

@@ -6,6 +6,7 @@ import { detectLanguage } from '../../lib/language.js';
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports.js';
 import { retrievedOf, verifyCitations } from './citations.js';
 import { answerabilityEvidence, isAnswerable } from './answerability.js';
+import { agentDraft } from './drafts.js';
 import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
 import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
 import { partialStringField } from './partial-json.js';
@@ -177,7 +178,7 @@ export class AssistantService {
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = (): Reply => {
-      const e = extractiveAnswer(hits, language, { contentLanguage: result.contentLanguage, handedOff: opts.handedOff || opts.draftForAgent });
+      const e = extractiveAnswer(hits, language, { contentLanguage: result.contentLanguage, handedOff: opts.handedOff || opts.draftForAgent, terms: result.query, forAgent: opts.draftForAgent });
       // Excerpts arrive whole; a client that already shows part of a failed LLM answer gets
       // the excerpts in the final reply instead, which replaces what was streamed.
       if (!streamed) onToken?.(e.text);
@@ -209,8 +210,9 @@ export class AssistantService {
 
     const citations = verifyCitations(parsed.sources, hits);
     const hosts = new Set([...(await this.deps.allowedHosts?.()) ?? [], ...citations.filter((c) => c.url).map((c) => new URL(c.url).host.toLowerCase())]);
+    const text = dropForeignLinks(parsed.answer, hosts);
     return {
-      text: dropForeignLinks(parsed.answer, hosts),
+      text: opts.draftForAgent ? agentDraft(text, citations) : text,
       citations,
       mode: 'llm',
       // An answer that cites nothing it was given is not grounded, whatever it says of itself.

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../knowledge/types.js';
 import { citationOf } from './citations.js';
+import { bestExcerpt, type ExcerptTerm } from './excerpts.js';
 import type { Citation } from './types.js';
 
 /**
@@ -112,12 +113,37 @@ export function excerpt(text: string, max = MAX_EXCERPT): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
 }
 
-export function extractiveAnswer(hits: SearchHit[], language: string, opts: { contentLanguage?: string; handedOff?: boolean } = {}): ExtractiveAnswer {
+export interface ExtractiveOptions {
+  contentLanguage?: string;
+  handedOff?: boolean;
+  /** The question's words: each excerpt is the part of its passage around them. */
+  terms?: ExcerptTerm[];
+  /**
+   * For an agent's draft: the excerpts as plain text with each page's link written after it,
+   * nothing the visitor could not follow (no quote marks, no [1] without the sources list).
+   */
+  forAgent?: boolean;
+}
+
+export function extractiveAnswer(hits: SearchHit[], language: string, opts: ExtractiveOptions = {}): ExtractiveAnswer {
   const words = replyTexts(language);
   if (!hits.length) return { text: notFoundReply(language, opts), citations: [], empty: true };
   const best = hits[0]!.score;
   const chosen = hits.slice(0, MAX_PASSAGES).filter((h, i) => i === 0 || h.score >= best * RELATIVE_FLOOR);
-  const quotes = chosen.map((h, i) => `> ${excerpt(h.chunk.text)} [${i + 1}]`);
+  const excerpts = chosen.map((h) => (opts.terms?.length ? bestExcerpt(h.chunk.text, opts.terms, h.chunk.language, MAX_EXCERPT) : excerpt(h.chunk.text)));
+  const citations = chosen.map(citationOf);
+  if (opts.forAgent) {
+    const parts = excerpts.map((text, i) => `${text}\n${linkLine(citations[i]!)}`);
+    return { text: parts.join('\n\n'), citations, empty: false };
+  }
+  // Every line of an excerpt is quoted, so a list or code stays inside its quote.
+  const quotes = excerpts.map((text, i) => `${text.split('\n').map((line) => `> ${line}`).join('\n')} [${i + 1}]`);
   // Excerpts are an answer: the team is offered by the "Talk to the team" button, not after every one.
-  return { text: `${words.intro}\n\n${quotes.join('\n\n')}`, citations: chosen.map(citationOf), empty: false };
+  return { text: `${words.intro}\n\n${quotes.join('\n\n')}`, citations, empty: false };
+}
+
+/** "Title › Section: https://…", or the title alone for a source without an address. */
+function linkLine(c: Citation): string {
+  const name = [c.title, c.section].filter(Boolean).join(' › ');
+  return c.url ? `${name}: ${c.url}` : name;
 }

@@ -1,4 +1,5 @@
 import { detectLanguage } from '../../lib/language.js';
+import { announces, isListItem } from '../../lib/text-structure.js';
 import type { Chunk, DocumentSection, ExtractedDocument } from './types.js';
 
 export interface ChunkingOptions {
@@ -21,15 +22,45 @@ const normalise = (text: string) =>
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
-/** Splits text into pieces no longer than max: by paragraph, then sentence, then word, then hard. */
-function pieces(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  for (const separator of [/\n\n/, /(?<=[.!?…])\s+/u, /\s+/]) {
-    const parts = text.split(separator).filter(Boolean);
-    if (parts.length > 1) return parts.flatMap((p) => pieces(p, max));
-  }
+/**
+ * Paragraphs, with the ones that belong together joined (when they fit in max): a paragraph that
+ * announces what follows ("Here's how:") with the next one and the list after it, and the items
+ * of a list with each other, so a chunk boundary never falls between a step and its steps.
+ */
+function paragraphs(text: string, max: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += max) out.push(text.slice(i, i + max));
+  let group: string[] = [];
+  const flush = () => {
+    if (group.length) out.push(group.join('\n\n'));
+    group = [];
+  };
+  for (const paragraph of text.split(/\n\n/).filter(Boolean)) {
+    const last = group[group.length - 1];
+    const belongs = last !== undefined && (announces(last) || (isListItem(paragraph) && (isListItem(last) || group.some((p) => announces(p)))));
+    if (!belongs || [...group, paragraph].join('\n\n').length > max) flush();
+    group.push(paragraph);
+  }
+  flush();
+  return out;
+}
+
+/** A piece of a section, and whether a paragraph break comes before it (else a space). */
+interface Piece {
+  text: string;
+  paragraph: boolean;
+}
+
+/** Splits text into pieces no longer than max: by paragraph, then sentence, then word, then hard. */
+function pieces(text: string, max: number, paragraph = false): Piece[] {
+  if (text.length <= max) return [{ text, paragraph }];
+  const grouped = paragraphs(text, max);
+  if (grouped.length > 1) return grouped.flatMap((p, i) => pieces(p, max, i ? true : paragraph));
+  for (const [separator, breaks] of [[/\n\n/, true], [/(?<=[.!?…])\s+/u, false], [/\s+/, false]] as const) {
+    const parts = text.split(separator).filter(Boolean);
+    if (parts.length > 1) return parts.flatMap((p, i) => pieces(p, max, i ? breaks : paragraph));
+  }
+  const out: Piece[] = [];
+  for (let i = 0; i < text.length; i += max) out.push({ text: text.slice(i, i + max), paragraph: i ? false : paragraph });
   return out;
 }
 
@@ -44,19 +75,20 @@ function tail(text: string, chars: number): string {
 function chunkSection(section: DocumentSection, opts: ChunkingOptions): string[] {
   const text = normalise(section.text);
   if (!text) return [];
-  // Room for the overlap and the space that joins it, so no chunk exceeds maxChars.
-  const budget = Math.max(1, opts.maxChars - opts.overlapChars - 1);
+  // Room for the overlap and the paragraph break that joins it, so no chunk exceeds maxChars.
+  const budget = Math.max(1, opts.maxChars - opts.overlapChars - 2);
   const chunks: string[] = [];
   let current = '';
+  // Paragraphs stay paragraphs (list items stay on lines of their own); sentences join with a space.
+  const join = (before: string, piece: Piece) => (before ? `${before}${/\n$/.test(before) ? '' : piece.paragraph ? '\n\n' : ' '}${piece.text}` : piece.text);
   for (const piece of pieces(text, budget)) {
-    const joined = current ? `${current}${/\n$/.test(current) ? '' : ' '}${piece}` : piece;
+    const joined = join(current, piece);
     if (joined.length <= opts.maxChars || !current) {
       current = joined;
       continue;
     }
     chunks.push(current);
-    const overlap = tail(current, opts.overlapChars);
-    current = overlap ? `${overlap} ${piece}` : piece;
+    current = join(tail(current, opts.overlapChars), piece);
   }
   if (current) chunks.push(current);
   return chunks;
