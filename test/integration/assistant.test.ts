@@ -62,6 +62,33 @@ describe('the answer pipeline', () => {
     expect((await assistant.answer('How do I cancel my subscription?')).text).toBe('See [cancelling](https://help.acme.test/cancel) or elsewhere.');
   });
 
+  it("searches a question in another language than the content in the content's words, as the model rewrites it, and answers in the visitor's words", async () => {
+    const assistant = await withContent();
+    const system = (body: Record<string, unknown>) => String((body.messages as { content: string }[])[0]!.content);
+    fake.reply = (body) =>
+      system(body).includes('search query for a help centre')
+        ? JSON.stringify({ query: 'cancel subscription' })
+        : JSON.stringify({ answer: 'Öffnen Sie Einstellungen, dann Plan, und drücken Sie Kündigen.', sources: [1], confidence: 'high', handoff: null });
+    const reply = await assistant.answer('Wie kündige ich mein Abonnement? Meine Adresse ist jane@example.com');
+    expect(reply).toMatchObject({ mode: 'llm', language: 'de', text: 'Öffnen Sie Einstellungen, dann Plan, und drücken Sie Kündigen.' });
+    expect(reply.citations.map((c) => c.title)).toEqual(['How do I cancel my subscription?']);
+    const [rewrite, answer] = fake.requests.map((r) => r.body.messages as { role: string; content: string }[]);
+    expect(rewrite![0]!.content).toContain('a help centre written in English');
+    expect(rewrite!.at(-1)!.content).toBe('Wie kündige ich mein Abonnement? Meine Adresse ist  ');
+    // The answer is asked for the visitor's own question, from the passages the rewrite found.
+    expect(answer!.at(-1)!.content).toBe('Wie kündige ich mein Abonnement? Meine Adresse ist [email]');
+    expect(answer![0]!.content).toContain('<source id="1">\nHow do I cancel my subscription?');
+    expect(reply.tokens).toBeGreaterThan(0);
+  });
+
+  it('keeps the search in the visitor\'s words when the rewrite fails, and says the documentation is in English', async () => {
+    const assistant = await withContent();
+    fake.failNext(5, 500);
+    const reply = await assistant.answer('Wie kündige ich mein Abonnement?');
+    expect(reply.text).toBe('Dazu habe ich in unserer Dokumentation nichts gefunden; sie ist auf Englisch geschrieben. Soll ich das Team fragen? Schreiben Sie einfach „ja“.');
+    expect(reply.offer).toBe(true);
+  });
+
   it('passes on the wish for a person as evidence', async () => {
     const assistant = await withContent();
     fake.reply = () => JSON.stringify({ answer: 'I will get someone for you.', sources: [], confidence: 'low', handoff: { reason: 'visitor asked for a human' } });
