@@ -183,6 +183,20 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     await page.screenshot({ path: screenshotPath('widget-05-team') });
   });
 
+  it('speaks the language the visitor writes in: the frame\'s own words follow it', async () => {
+    const frame = await chatFrame();
+    await frame.locator('#message-text').fill('Guten Tag, wie kann ich mein Abonnement bei Ihnen kündigen und bekomme ich dann mein Geld zurück?');
+    await frame.locator('#message-text').press('Enter');
+    await frame.waitForFunction(() => document.querySelector('#chat-title')?.textContent === 'Schreiben Sie uns');
+    await expect(frame.locator('#message-text').getAttribute('placeholder')).resolves.toBe('Nachricht schreiben…');
+    await expect(frame.locator('#composer [name=lang]').inputValue()).resolves.toBe('de');
+    // The team was asked before: the bar says so, now in German, with no button to ask again.
+    await expect(frame.locator('.team-requested').textContent()).resolves.toContain('Das Team ist informiert');
+    await expect(frame.getByRole('button', { name: 'Talk to the team' }).count()).resolves.toBe(0);
+    await expect(frame.locator('#chrome-language template').count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('widget-05b-german') });
+  });
+
   it('closes with Escape and gives focus back to the launcher', async () => {
     const frame = await chatFrame();
     await frame.locator('#message-text').focus();

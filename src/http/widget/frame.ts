@@ -180,9 +180,15 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
               onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
             });
         const handedOff = !!(reply?.meta.handoff ?? notice);
-        const teamBar = handedOff ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>${await currentFollowup(visitor, ctx)}` : '';
+        // The reply is in the language the visitor wrote in; the frame's own words follow it.
+        const spoken = reply?.meta.language;
+        const switched = isWidgetLanguage(spoken) && spoken !== ctx.lang;
+        const view = switched ? { lang: spoken, t: WIDGET_STRINGS[spoken] as WidgetStrings } : ctx;
+        const teamBar = handedOff || switched ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: view.t, requested: handedOff || received.conversation.status === 'queued' })}</hx-partial>` : '';
+        const followup = handedOff ? await currentFollowup(visitor, view) : '';
+        const chrome = switched ? `<hx-partial hx-target="#chrome-language" hx-swap="innerHTML">${c.views.render('partials/widget/language', view)}</hx-partial>` : '';
         const shown = [reply, notice].filter((m): m is Message => !!m);
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, ctx)).join('')}</hx-partial>${teamBar}`);
+        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, view)).join('')}</hx-partial>${teamBar}${followup}${chrome}`);
       } catch (err) {
         req.log.error({ err }, 'streamed reply failed');
         stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><div class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></div></hx-partial>`);

@@ -133,6 +133,29 @@
     typingTimer = setTimeout(function () { typing.textContent = ''; }, 6000);
   });
   document.addEventListener('htmx:error', function () { toast(chat.dataset.failed); });
+
+  // The visitor writes in another language than the frame's: the server sends the frame's words
+  // in that language, and from then on the frame asks for replies and notices in it.
+  function followLanguage() {
+    var words = document.querySelector('#chrome-language template');
+    if (!words) return;
+    var d = words.dataset;
+    words.remove();
+    chat.dataset.language = d.lang;
+    chat.dataset.failed = d.failed;
+    document.documentElement.lang = d.lang;
+    form.elements.lang.value = d.lang;
+    document.getElementById('chat-title').textContent = d.title;
+    messages.setAttribute('aria-label', d.title);
+    document.getElementById('message-label').textContent = d.label;
+    text.setAttribute('placeholder', d.placeholder);
+    form.querySelector('button[type=submit]').setAttribute('aria-label', d.send);
+    var close = document.getElementById('close-chat');
+    if (close) close.setAttribute('aria-label', d.close);
+    document.getElementById('disclaimer').textContent = d.powered;
+  }
+  document.addEventListener('htmx:after:swap', followLanguage);
+  document.addEventListener('htmx:sse:after:message', followLanguage);
   document.addEventListener('click', function (e) {
     var dismiss = e.target.closest && e.target.closest('[data-dismiss]');
     if (dismiss) dismiss.parentElement.remove();
