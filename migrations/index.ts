@@ -28,6 +28,7 @@ import * as createRatings from './20261124160000_create_ratings.js';
 import * as createKnowledgeFixes from './20261124160100_create_knowledge_fixes.js';
 import * as createPrivacySettings from './20261124170000_create_privacy_settings.js';
 import * as createAuditEvents from './20261124170100_create_audit_events.js';
+import * as addChunkTerms from './20261207100000_add_chunk_terms.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -63,4 +64,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124160100_create_knowledge_fixes': createKnowledgeFixes,
   '20261124170000_create_privacy_settings': createPrivacySettings,
   '20261124170100_create_audit_events': createAuditEvents,
+  '20261207100000_add_chunk_terms': addChunkTerms,
 };

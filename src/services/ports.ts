@@ -189,6 +189,12 @@ export interface SearchQuery {
   terms: string[];
   /** How much each term counts (its rarity in the corpus), in the order of `terms`. */
   weights?: number[];
+  /**
+   * Each term's index terms as Baton's ranking analyses them (its stem in the question's and the
+   * content's languages), in the order of `terms`: a backend that stores chunks' index terms
+   * matches these instead of parsing the words itself.
+   */
+  variants?: string[][];
   /** The question as asked, for semantic search (embedded whole). */
   text?: string;
   language: string;

@@ -30,6 +30,19 @@ describe('migrations', () => {
     expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(['organisations', 'session', 'user_tokens', 'users']));
   });
 
+  it("give chunks stored before an upgrade their index terms, as the ranking reads them", async () => {
+    const db = createDb(await freshDatabaseUrl(`${name}_terms`));
+    dbs.push(db);
+    const names = Object.keys(migrations);
+    const last = names.indexOf('20261207100000_add_chunk_terms');
+    for (const n of names.slice(0, last)) await migrations[n]!.up(db);
+    const [source] = (await db('sources').insert({ kind: 'snippet', name: 'Old' }).returning('id')) as { id: string }[];
+    await db('chunks').insert({ source_id: source!.id, url: '', title: 'Settings', heading_path: ['Files'], language: 'en', text: 'Edit config/settings.yml, then restart.', position: 0, search_config: 'english', tsv: db.raw("to_tsvector('english', 'x')") });
+    await migrations[names[last]!]!.up(db);
+    const [row] = (await db('chunks').select('terms')) as { terms: string[] }[];
+    expect(row!.terms).toEqual(expect.arrayContaining(['set', 'file', 'edit', 'config', 'yml', 'restart']));
+  });
+
   it('are named YYYYMMDDHHMMSS_<verb>_<object> and listed in order', () => {
     const names = Object.keys(migrations);
     for (const n of names) expect(n).toMatch(/^\d{14}_[a-z]+(_[a-z0-9]+)+$/);

@@ -7,6 +7,7 @@ import { createDb, type Db } from '../../src/adapters/storage/db.js';
 import { migrateLatest } from '../../src/adapters/storage/migrate.js';
 import { toSearchTerms } from '../../src/lib/search-query.js';
 import { chunkDocument } from '../../src/services/knowledge/chunking.js';
+import { CorpusStats, queryTermsOf } from '../../src/services/knowledge/ranking.js';
 import type { ExtractedDocument } from '../../src/services/knowledge/types.js';
 import type { SearchIndex } from '../../src/services/ports.js';
 import { truncateAll, workerDatabaseUrl } from '../support/db.js';
@@ -79,7 +80,14 @@ afterAll(async () => {
   await db.destroy();
 });
 
-describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
+// Baton's retriever sends each word's index terms too (as its ranking analyses them); a backend
+// may use them or parse the words itself. The contract holds either way.
+const cases = backends.flatMap(([name, make]) => [
+  [`${name}, words`, make, false],
+  [`${name}, words and index terms`, make, true],
+] as const);
+
+describe.each(cases)('SearchIndex contract: %s', (_name, make, withVariants) => {
   let index: SearchIndex;
   let cleanup: () => Promise<void>;
   let sources: Record<'help' | 'manual', string>;
@@ -87,7 +95,9 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
 
   const ask = (question: string, limit = 3) => {
     const q = toSearchTerms(question);
-    return index.search({ terms: q.terms, language: q.language, limit });
+    if (!withVariants) return index.search({ terms: q.terms, language: q.language, limit });
+    const query = queryTermsOf(q.terms, q.language, CorpusStats.empty);
+    return index.search({ terms: query.map((t) => t.word), variants: query.map((t) => t.variants), language: q.language, limit });
   };
 
   beforeAll(async () => {
@@ -153,6 +163,19 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     await index.upsert(again);
     const hits = await ask('SAML single sign-on Okta', 10);
     expect(hits.filter((h) => h.chunk.sourceId === sources.manual)).toHaveLength(1);
+  });
+});
+
+describe('Postgres candidates by index terms', () => {
+  it("finds a word its own parser keeps inside a path, as Baton's ranking reads it", async () => {
+    const index = new PostgresSearchIndex(db, { name: 'database', check: async () => ({ ok: true }) });
+    await truncateAll(db);
+    const [{ id }] = (await db('sources').insert({ kind: 'file', name: 'Manual' }).returning('id')) as [{ id: string }];
+    await new ChunksRepo(db).replaceForSource(id, chunkDocument({ url: 'https://docs.acme.test/setup', title: 'Setup', language: 'en', sections: [{ headingPath: [], text: 'Edit config/settings.yml, then restart the service.' }] }));
+    // Postgres parses "config/settings.yml" as one file token: the word alone finds nothing there.
+    expect(await index.search({ terms: ['yml'], language: 'en', limit: 5 })).toEqual([]);
+    const hits = await index.search({ terms: ['yml'], variants: [['yml']], language: 'en', limit: 5 });
+    expect(hits.map((h) => h.chunk.url)).toEqual(['https://docs.acme.test/setup']);
   });
 });
 

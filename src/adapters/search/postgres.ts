@@ -49,15 +49,25 @@ export class PostgresSearchIndex implements SearchIndex {
     const columns = terms.map((_, i) => `${termQuery()} as t${i}`).join(', ');
     const bindings = terms.flatMap((t) => configs.flatMap((c) => [c, t]));
     const any = terms.map((_, i) => `q.t${i}`).join(' || ');
-    const coordination = terms.map((_, i) => `?::float8 * (chunks.tsv @@ q.t${i})::int`).join(' + ');
-    const rows = await this.db
+    const tieBreak = `ts_rank(chunks.tsv, ${any}, 1) / 100`;
+    const base = this.db
       .with('q', this.db.raw(`select ${columns}`, bindings))
-      .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${coordination}) + ts_rank(chunks.tsv, ${any}, 1) / 100 as score`, weights))
       .from('chunks')
       .crossJoin('q' as never)
-      .whereRaw(`chunks.tsv @@ (${any})`)
       .orderBy([{ column: 'score', order: 'desc' }, { column: 'chunks.position' }])
       .limit(query.limit);
+    const variants = query.variants?.length === terms.length ? query.variants : undefined;
+    const all = [...new Set(variants?.flat() ?? [])];
+    // With the index terms Baton's ranking uses (the chunks' `terms` column, GIN-indexed), the
+    // candidates are exactly the passages holding them: Postgres's own parser keeps paths, URLs
+    // and versions whole ("config/settings.yml") and stems a little differently.
+    const rows = variants && all.length
+      ? await base
+          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${variants.map(() => '?::float8 * (chunks.terms && ?::text[])::int').join(' + ')}) + ${tieBreak} as score`, variants.flatMap((v, i) => [weights[i]!, v])))
+          .whereRaw('chunks.terms && ?::text[]', [all])
+      : await base
+          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${terms.map((_, i) => `?::float8 * (chunks.tsv @@ q.t${i})::int`).join(' + ')}) + ${tieBreak} as score`, weights))
+          .whereRaw(`chunks.tsv @@ (${any})`);
     return (rows as (Parameters<typeof toChunk>[0] & { score: number })[]).map((r) => ({ chunk: toChunk(r), score: Number(r.score) }));
   }
 

@@ -1,5 +1,6 @@
 import { pgSearchConfig } from '../../lib/language.js';
 import type { ChunkDraft } from '../../services/knowledge/chunking.js';
+import { indexTermsOf } from '../../services/knowledge/ranking.js';
 import type { Chunk } from '../../services/knowledge/types.js';
 import type { ChunkRepo } from '../../services/ports.js';
 import type { Knex } from 'knex';
@@ -31,7 +32,7 @@ export const toChunk = (r: ChunkRow): Chunk => ({
   position: r.position,
 });
 
-// Rows per INSERT: well under Postgres's 65535 bind parameters at 12 per row.
+// Rows per INSERT: well under Postgres's 65535 bind parameters at 13 per row.
 const INSERT_BATCH = 500;
 
 export class ChunksRepo implements ChunkRepo {
@@ -54,6 +55,7 @@ export class ChunksRepo implements ChunkRepo {
             text: c.text,
             position: i + j,
             search_config: config,
+            terms: indexTermsOf(c),
             tsv: trx.raw(
               "setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B') || setweight(to_tsvector(?::regconfig, ?), 'C')",
               [config, c.title, config, c.headingPath.join(' '), config, c.text],

@@ -53,6 +53,15 @@ function analysePassage(chunk: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'l
   return { counts, lengths };
 }
 
+/**
+ * Every distinct index term of a passage (title, headings and body), as ranking reads them: what
+ * a backend stores so its candidates are found by the same terms Baton ranks them by.
+ */
+export function indexTermsOf(chunk: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>): string[] {
+  const texts = fieldTexts(chunk);
+  return [...new Set(FIELDS.flatMap((f) => termsOf(texts[f], chunk.language)))];
+}
+
 /** How many passages hold each term, and the fields' average lengths: what rarity is measured by. */
 export class CorpusStats {
   constructor(

@@ -76,7 +76,7 @@ export class Retriever {
     const sent = [...query.filter((t) => t.df > 0), ...query.filter((t) => t.df === 0)].slice(0, BACKEND_TERMS);
     const limit = opts.limit ?? 5;
     const base = { question, language: words.language, terms: words.terms, query, contentLanguage: stats.languages[0], passages: stats.passages };
-    const backendQuery = { terms: sent.map((t) => t.word), weights: sent.map((t) => t.idf), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
+    const backendQuery = { terms: sent.map((t) => t.word), weights: sent.map((t) => t.idf), variants: sent.map((t) => t.variants), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
     const rank = (hits: SearchHit[]) => {
       const ranked = rankPassages(hits.map((h) => h.chunk), query, stats);
       const pages = groupByPage(ranked, query, stats);
