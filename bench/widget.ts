@@ -117,7 +117,8 @@ export async function widgetBench(): Promise<[string, string][]> {
   const loader = loaderScript(DEFAULT_WIDGET_SETTINGS);
   rows.push(['widget.js size (raw / gzip)', `${(Buffer.byteLength(loader) / 1024).toFixed(2)} KB / ${(gzipSync(loader).length / 1024).toFixed(2)} KB (limit 5 KB gzip)`]);
 
-  const site = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'quality', 'help-center.json'), 'utf8')) as Site;
+  // A small made-up help centre (Baton's own, for load: answer quality is bench/quality.ts).
+  const site = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'help-center.json'), 'utf8')) as Site;
   const questions = site.questions.map(([q]) => q);
 
   await withBenchContainer('widget', { ...NO_LIMITS, LOG_LEVEL: 'silent' }, async (c) => {

@@ -2,14 +2,15 @@ import type { Knex } from 'knex';
 import { indexTermsOf } from '../src/services/knowledge/ranking.js';
 
 /**
- * Each chunk's index terms as Baton's ranking reads them (Snowball stems, accents kept as the
- * ranking keeps them), so Postgres finds candidates by exactly the terms they are ranked by. Its
- * own parser keeps paths, URLs and versions whole and stems slightly differently, and the right
- * passage then never reached the pool.
+ * Each chunk's index terms as Baton's ranking reads them (Snowball stems), as a tsvector made
+ * from the terms themselves (array_to_tsvector: no parser, no dictionary), so Postgres finds
+ * candidates by exactly the terms they are ranked by. Its own parser keeps paths, URLs and
+ * versions whole and stems slightly differently, and the right passage then never reached the
+ * pool. A tsvector, not a text[]: `@@` searches its sorted lexemes, several times faster per row.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('chunks', (t) => {
-    t.specificType('terms', 'text[]').notNullable().defaultTo('{}');
+    t.specificType('terms', 'tsvector').notNullable().defaultTo('');
   });
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -21,7 +22,7 @@ export async function up(knex: Knex): Promise<void> {
       text: string;
     }[];
     if (!rows.length) break;
-    for (const r of rows) await knex('chunks').where({ id: r.id }).update({ terms: indexTermsOf({ title: r.title, headingPath: r.heading_path, language: r.language, text: r.text }) });
+    for (const r of rows) await knex('chunks').where({ id: r.id }).update({ terms: knex.raw('array_to_tsvector(?::text[])', [indexTermsOf({ title: r.title, headingPath: r.heading_path, language: r.language, text: r.text })]) });
     after = rows[rows.length - 1]!.id;
   }
   await knex.raw('create index chunks_terms_gin on chunks using gin (terms)');

@@ -7,7 +7,7 @@ import { createDb, type Db } from '../../src/adapters/storage/db.js';
 import { migrateLatest } from '../../src/adapters/storage/migrate.js';
 import { toSearchTerms } from '../../src/lib/search-query.js';
 import { chunkDocument } from '../../src/services/knowledge/chunking.js';
-import { CorpusStats, queryTermsOf } from '../../src/services/knowledge/ranking.js';
+import { CorpusStatsBuilder, queryTermsOf } from '../../src/services/knowledge/ranking.js';
 import type { ExtractedDocument } from '../../src/services/knowledge/types.js';
 import type { SearchIndex } from '../../src/services/ports.js';
 import { truncateAll, workerDatabaseUrl } from '../support/db.js';
@@ -93,11 +93,14 @@ describe.each(cases)('SearchIndex contract: %s', (_name, make, withVariants) => 
   let sources: Record<'help' | 'manual', string>;
   const repo = () => new ChunksRepo(db);
 
-  const ask = (question: string, limit = 3) => {
+  const ask = async (question: string, limit = 3) => {
     const q = toSearchTerms(question);
     if (!withVariants) return index.search({ terms: q.terms, language: q.language, limit });
-    const query = queryTermsOf(q.terms, q.language, CorpusStats.empty);
-    return index.search({ terms: query.map((t) => t.word), variants: query.map((t) => t.variants), language: q.language, limit });
+    // As the retriever asks: rarest first, weighted by rarity over the passages stored.
+    const builder = new CorpusStatsBuilder();
+    await repo().eachBatch(100, async (batch) => batch.forEach((c) => builder.add(c)));
+    const query = queryTermsOf(q.terms, q.language, builder.finish());
+    return index.search({ terms: query.map((t) => t.word), weights: query.map((t) => t.idf), variants: query.map((t) => t.variants), language: q.language, limit });
   };
 
   beforeAll(async () => {

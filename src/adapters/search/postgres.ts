@@ -4,6 +4,11 @@ import type { HealthCheck, SearchIndex, SearchQuery } from '../../services/ports
 import { CHUNK_COLUMNS, toChunk } from '../storage/chunks-repo.js';
 import type { Db } from '../storage/db.js';
 
+/** One term's variants as a tsquery of exact lexemes ('a' | 'b'), quoted; empty for none. */
+function lexemeQuery(variants: string[]): string {
+  return [...new Set(variants.filter(Boolean))].map((v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
 /**
  * Postgres full-text search over the chunks table itself: each row carries a tsvector weighted
  * title (A) > headings (B) > body (C), behind a GIN index, written by ChunksRepo in the same
@@ -49,25 +54,29 @@ export class PostgresSearchIndex implements SearchIndex {
     const columns = terms.map((_, i) => `${termQuery()} as t${i}`).join(', ');
     const bindings = terms.flatMap((t) => configs.flatMap((c) => [c, t]));
     const any = terms.map((_, i) => `q.t${i}`).join(' || ');
-    const tieBreak = `ts_rank(chunks.tsv, ${any}, 1) / 100`;
-    const base = this.db
-      .with('q', this.db.raw(`select ${columns}`, bindings))
-      .from('chunks')
-      .crossJoin('q' as never)
-      .orderBy([{ column: 'score', order: 'desc' }, { column: 'chunks.position' }])
-      .limit(query.limit);
-    const variants = query.variants?.length === terms.length ? query.variants : undefined;
-    const all = [...new Set(variants?.flat() ?? [])];
-    // With the index terms Baton's ranking uses (the chunks' `terms` column, GIN-indexed), the
-    // candidates are exactly the passages holding them: Postgres's own parser keeps paths, URLs
-    // and versions whole ("config/settings.yml") and stems a little differently.
-    const rows = variants && all.length
-      ? await base
-          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${variants.map(() => '?::float8 * (chunks.terms && ?::text[])::int').join(' + ')}) + ${tieBreak} as score`, variants.flatMap((v, i) => [weights[i]!, v])))
-          .whereRaw('chunks.terms && ?::text[]', [all])
-      : await base
-          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${terms.map((_, i) => `?::float8 * (chunks.tsv @@ q.t${i})::int`).join(' + ')}) + ${tieBreak} as score`, weights))
-          .whereRaw(`chunks.tsv @@ (${any})`);
+    // Each term with its weight, as a query of its exact lexemes (terms without any dropped).
+    const lexemes = query.variants?.length === terms.length ? query.variants.map((v, i) => ({ q: lexemeQuery(v), weight: weights[i]! })).filter((t) => t.q) : [];
+    // With the index terms Baton's ranking uses (the chunks' `terms` tsvector, made from those
+    // terms and GIN-indexed), the candidates are exactly the passages holding them: Postgres's
+    // own parser keeps paths, URLs and versions whole ("config/settings.yml") and stems a little
+    // differently. ts_rank over the words, as Postgres parses them, breaks ties.
+    const rows = lexemes.length
+      ? await this.db
+          .with('q', this.db.raw(`select ${columns}`, bindings))
+          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${lexemes.map(() => '?::float8 * (chunks.terms @@ ?::tsquery)::int').join(' + ')}) + ts_rank(chunks.tsv, ${any}, 1) / 100 as score`, lexemes.flatMap((t) => [t.weight, t.q])))
+          .from('chunks')
+          .crossJoin('q' as never)
+          .whereRaw('chunks.terms @@ ?::tsquery', [lexemes.map((t) => t.q).join(' | ')])
+          .orderBy([{ column: 'score', order: 'desc' }, { column: 'chunks.position' }])
+          .limit(query.limit)
+      : await this.db
+          .with('q', this.db.raw(`select ${columns}`, bindings))
+          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${terms.map((_, i) => `?::float8 * (chunks.tsv @@ q.t${i})::int`).join(' + ')}) + ts_rank(chunks.tsv, ${any}, 1) / 100 as score`, weights))
+          .from('chunks')
+          .crossJoin('q' as never)
+          .whereRaw(`chunks.tsv @@ (${any})`)
+          .orderBy([{ column: 'score', order: 'desc' }, { column: 'chunks.position' }])
+          .limit(query.limit);
     return (rows as (Parameters<typeof toChunk>[0] & { score: number })[]).map((r) => ({ chunk: toChunk(r), score: Number(r.score) }));
   }
 

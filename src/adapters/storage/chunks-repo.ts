@@ -55,7 +55,7 @@ export class ChunksRepo implements ChunkRepo {
             text: c.text,
             position: i + j,
             search_config: config,
-            terms: indexTermsOf(c),
+            terms: trx.raw('array_to_tsvector(?::text[])', [indexTermsOf(c)]),
             tsv: trx.raw(
               "setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B') || setweight(to_tsvector(?::regconfig, ?), 'C')",
               [config, c.title, config, c.headingPath.join(' '), config, c.text],
