@@ -57,7 +57,9 @@ function securityHeaders(https: boolean): RequestHandler {
       },
     },
     strictTransportSecurity: https ? { maxAge: 180 * 86_400 } : false,
-    referrerPolicy: { policy: 'same-origin' },
+    // No page sends its address anywhere, not even to Baton itself: pages opened from emailed
+    // links held the link's token in their URL, and Referer took it into logs.
+    referrerPolicy: { policy: 'no-referrer' },
   });
 }
 
@@ -73,13 +75,14 @@ export function createApp(c: Container): Express {
     pinoHttp({
       logger: c.logger,
       genReqId,
-      // Links in emails carry their token in the path; the log gets the path without it.
+      // Only what operations need, never headers (a Referer or a cookie is a credential as often
+      // as not); links in emails carry their token in the path, and the log gets it redacted.
       serializers: {
-        req: (req: { url: string }) => {
-          req.url = redactUrl(req.url);
-          return req;
-        },
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // The client's address as Express sees it (behind a proxy: from X-Forwarded-For, if trusted).
+      customProps: (req) => ({ ip: (req as express.Request).ip }),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || (req.url?.startsWith('/assets/') ?? false) },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),

@@ -17,6 +17,8 @@ declare global {
 declare module 'express-session' {
   interface SessionData {
     flash?: { kind: 'success' | 'error' | 'info'; message: string };
+    /** An emailed link's token, traded for the session on first use so no URL holds it after. */
+    linkToken?: { kind: 'reset' | 'invite'; token: string };
   }
 }
 

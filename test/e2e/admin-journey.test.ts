@@ -95,6 +95,8 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     expect(link).toBeDefined();
     const other = await browser.newPage();
     await other.goto(`${server.url}${link}`);
+    // The token was traded for the session: the address bar no longer holds it.
+    expect(new URL(other.url()).pathname).toBe('/invite');
     await expect(other.locator('h1').textContent()).resolves.toBe('Join Acme');
     await other.getByLabel('Your name').fill('Bea');
     await other.getByLabel('Password').fill('bea has a long password');

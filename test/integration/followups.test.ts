@@ -37,6 +37,18 @@ async function start(opts: { smtpPort?: number; env?: Record<string, string> } =
   return supertest(t.app);
 }
 
+/**
+ * Opens an emailed conversation link as a browser does: the token is traded for a cookie kept
+ * for /c only, and the page is at /c, whose URL holds no token.
+ */
+async function openLink(api: ReturnType<typeof supertest>, path: string) {
+  const traded = await api.get(path).expect(303);
+  expect(traded.headers.location).toBe('/c');
+  const cookie = (traded.headers['set-cookie'] as unknown as string[])[0]!;
+  expect(cookie).toMatch(/^baton_link=[^;]+; Max-Age=3600; Path=\/c; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+  return api.get('/c').set('Cookie', cookie.split(';')[0]!);
+}
+
 const hours = () => t.container.services.availability;
 const followups = () => t.container.services.followups;
 
@@ -164,7 +176,8 @@ describe('email follow-up through the outbox', () => {
 
     // The link opens the same conversation, signed in as that visitor.
     const link = linkIn(mail)!;
-    const page = await api.get(new URL(link).pathname).expect(200);
+    const page = await openLink(api, new URL(link).pathname);
+    expect(page.status).toBe(200);
     const token = /data-token="([^"]+)"/.exec(page.text)?.[1];
     expect(token).toBeTruthy();
     const thread = await api.get(`/api/v1/conversations/${id}`).set({ Authorization: `Bearer ${token}` }).expect(200);
@@ -194,7 +207,8 @@ describe('email follow-up through the outbox', () => {
     expect(mail.text).toContain('out again tomorrow');
     expect(mail.text).not.toContain('courier ref 88');
     expect(smtp!.inbox.filter((m) => m.subject === 'Reply from Ada (Acme)')).toHaveLength(1);
-    const page = await api.get(new URL(linkIn(mail)!).pathname).expect(200);
+    const page = await openLink(api, new URL(linkIn(mail)!).pathname);
+    expect(page.status).toBe(200);
     expect(page.text).toContain('data-token=');
 
     // The visitor is back in the chat when the next reply comes: no email for it.
@@ -276,16 +290,21 @@ describe('email follow-up through the outbox', () => {
     const { id } = await visitorAsksForHuman(api);
     const links = t.container.conversationLinks;
     const expired = links.sign(id, new Date(Date.now() - 1000));
-    const gone = await api.get(`/c/${expired}`).expect(410);
+    const gone = await openLink(api, `/c/${expired}`);
+    expect(gone.status).toBe(410);
     expect(gone.text).toContain('This link has expired');
     expect(gone.text).not.toContain('parcel');
     expect(gone.text).not.toContain('data-token');
     const valid = links.sign(id, new Date(Date.now() + 3_600_000));
     const forged = `${valid.slice(0, 40)}${valid[40] === 'A' ? 'B' : 'A'}${valid.slice(41)}`;
-    const bad = await api.get(`/c/${forged}`).expect(404);
+    const bad = await openLink(api, `/c/${forged}`);
+    expect(bad.status).toBe(404);
     expect(bad.text).toContain('This link is not valid');
     expect(bad.text).not.toContain('data-token');
-    await api.get('/c/nonsense').expect(404);
+    expect((await openLink(api, '/c/nonsense')).status).toBe(404);
+    // Without the link at all, /c says where it opens from.
+    const bare = await api.get('/c').expect(404);
+    expect(bare.text).toContain('This page opens from the link in our email');
   });
 
   it('a job runs on one replica at a time: a second run while the first holds the lock is skipped', async () => {

@@ -16,6 +16,13 @@ afterEach(async () => {
 
 const withSmtp = () => startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Baton <support@acme.test>' } });
 
+/** Opens an emailed link as a browser does: its token is traded for the session, then the page. */
+async function openEmailed(agent: ReturnType<TestApp['agent']>, link: string) {
+  const traded = await agent.get(link);
+  expect(traded.status).toBe(303);
+  return agent.get(traded.headers.location as string);
+}
+
 function linkIn(text: string | undefined, path: string): string {
   const m = new RegExp(`http://baton\\.test(${path}/[A-Za-z0-9_%-]+)`).exec(text ?? '');
   if (!m?.[1]) throw new Error(`no ${path} link in email:\n${text}`);
@@ -49,17 +56,23 @@ describe('inviting a teammate', () => {
     const link = linkIn(mail.text, '/invite');
 
     const invitee = t.agent();
-    const page = await invitee.get(link);
+    // The link's token is traded for the session: the page itself is at a URL without it.
+    const opened = await invitee.get(link);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/invite');
+    expect(opened.headers['referrer-policy']).toBe('no-referrer');
+    const page = await invitee.get('/invite');
     expect(page.status).toBe(200);
+    expect(page.text).not.toContain(link.split('/').at(-1));
     expect(page.text).toContain('Join Acme');
     expect(page.text).toContain('bea@example.com');
 
-    const inviteeToken = await csrfFor(invitee, link);
-    const weak = await invitee.post(link).type('form').send({ name: 'Bea', password: 'short', _csrf: inviteeToken });
+    const inviteeToken = await csrfFor(invitee, '/invite');
+    const weak = await invitee.post('/invite').type('form').send({ name: 'Bea', password: 'short', _csrf: inviteeToken });
     expect(weak.status).toBe(422);
     expect(weak.text).toContain('Use at least 10 characters.');
 
-    const accepted = await invitee.post(link).type('form').send({ name: 'Bea', password: 'bea has a long password', _csrf: inviteeToken });
+    const accepted = await invitee.post('/invite').type('form').send({ name: 'Bea', password: 'bea has a long password', _csrf: inviteeToken });
     expect(accepted.status).toBe(303);
     const home = await invitee.get('/');
     expect(home.text).toContain('Hello, Bea');
@@ -67,7 +80,7 @@ describe('inviting a teammate', () => {
     expect(await t.container.db('users').where({ email: 'bea@example.com' }).first()).toMatchObject({ role: 'agent', active: true });
 
     // The link is single use.
-    const reused = await t.agent().get(link);
+    const reused = await openEmailed(t.agent(), link);
     expect(reused.status).toBe(410);
     expect(reused.text).toContain('expired or was already used');
   });
@@ -78,7 +91,7 @@ describe('inviting a teammate', () => {
     await agent.post('/team/invites').type('form').send({ email: 'old@example.com', role: 'agent', _csrf: await csrfFor(agent, '/team') });
     const link = linkIn((await smtp.waitFor((m) => m.to !== undefined && 'text' in m.to && m.to.text === 'old@example.com')).text, '/invite');
     await t.container.db('user_tokens').update({ expires_at: new Date(Date.now() - 1000) });
-    const res = await t.agent().get(link);
+    const res = await openEmailed(t.agent(), link);
     expect(res.status).toBe(410);
     const team = await agent.get('/team');
     expect(team.text).toMatch(/old@example\.com[\s\S]*expired/);
@@ -92,8 +105,8 @@ describe('inviting a teammate', () => {
     const fresh = await smtp.waitFor((m) => smtp.inbox.indexOf(m) >= before && m.to !== undefined && 'text' in m.to && m.to.text === 'old@example.com');
     const newLink = linkIn(fresh.text, '/invite');
     expect(newLink).not.toBe(link);
-    expect((await t.agent().get(newLink)).status).toBe(200);
-    expect((await t.agent().get(link)).status).toBe(410);
+    expect((await openEmailed(t.agent(), newLink)).status).toBe(200);
+    expect((await openEmailed(t.agent(), link)).status).toBe(410);
   });
 
   it('writes the invitation to the log when SMTP is not configured, so the link still works', async () => {
@@ -106,7 +119,7 @@ describe('inviting a teammate', () => {
     const line = t.logs.find((l) => l.to === 'cy@example.com');
     expect(line?.msg).toContain('SMTP is not configured');
     const link = linkIn(line?.text as string, '/invite');
-    expect((await t.agent().get(link)).status).toBe(200);
+    expect((await openEmailed(t.agent(), link)).status).toBe(200);
   });
 
   it('says plainly when the email could not be sent, and keeps the invite to resend', async () => {
@@ -136,7 +149,7 @@ describe('inviting a teammate', () => {
     const res = await agent.post(`/team/invites/${id}/revoke`).set('HX-Request', 'true').set('X-CSRF-Token', token);
     expect(res.status).toBe(200);
     expect(res.text).toContain('No pending invitations.');
-    expect((await t.agent().get(link)).status).toBe(410);
+    expect((await openEmailed(t.agent(), link)).status).toBe(410);
   });
 });
 
@@ -232,10 +245,10 @@ describe('password reset', () => {
     const mail = await smtp.waitFor((m) => m.subject === 'Reset your Acme password');
     const link = linkIn(mail.text, '/password/reset');
 
-    const page = await agent.get(link);
+    const page = await openEmailed(agent, link);
     expect(page.text).toContain('Choose a new password');
-    const resetToken = await csrfFor(agent, link);
-    const done = await agent.post(link).type('form').send({ password: 'a brand new password', _csrf: resetToken });
+    const resetToken = await csrfFor(agent, '/password/reset');
+    const done = await agent.post('/password/reset').type('form').send({ password: 'a brand new password', _csrf: resetToken });
     expect(done.status).toBe(303);
     expect((await agent.get('/')).text).toContain('Your password has been changed.');
     // A session opened before the reset (perhaps by whoever prompted it) is gone.
@@ -243,7 +256,7 @@ describe('password reset', () => {
 
     expect((await signIn(t.agent(), 'ada@example.com', 'a brand new password')).status).toBe(303);
     expect((await signIn(t.agent(), 'ada@example.com')).status).toBe(401);
-    expect((await t.agent().get(link)).status).toBe(410);
+    expect((await openEmailed(t.agent(), link)).status).toBe(410);
   });
 
   it('answers the same for an unknown email and sends nothing', async () => {

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type passport from 'passport';
 import { z } from 'zod';
 import { AuthenticationError, InvalidTokenError } from '../../services/errors.js';
@@ -59,41 +59,63 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
     });
   });
 
-  router.get('/password/reset/:token', async (req, res) => {
+  // An emailed link's token is traded for the session on first use and the browser sent on to a
+  // URL without it: the address bar, history, password managers and any Referer then hold no
+  // credential. The form pages read the token from the session.
+  const trade = (kind: 'reset' | 'invite') => (req: Request, res: Response) => {
+    req.session.linkToken = { kind, token: String(req.params.token) };
+    res.redirect(303, kind === 'reset' ? '/password/reset' : '/invite');
+  };
+  const tokenOf = (req: Request, kind: 'reset' | 'invite') => (req.session.linkToken?.kind === kind ? req.session.linkToken.token : undefined);
+  const expired = (res: Response, message: string, retry?: { href: string; label: string }) => render(res, 'pages/auth/link-expired', { message, retry }, 410);
+  const NO_LINK = 'This page opens from the link in your email. Open that link again.';
+
+  router.get('/password/reset/:token', trade('reset'));
+
+  router.get('/password/reset', async (req, res) => {
+    const token = tokenOf(req, 'reset');
+    const retry = { href: '/password/forgot', label: 'Send a new reset link' };
+    if (!token) return expired(res, NO_LINK, retry);
     try {
-      const { email } = await auth.checkPasswordResetToken(req.params.token);
-      render(res, 'pages/auth/reset', { email, token: req.params.token, values: {} });
+      const { email } = await auth.checkPasswordResetToken(token);
+      render(res, 'pages/auth/reset', { email, values: {} });
     } catch (e) {
       if (!(e instanceof InvalidTokenError)) throw e;
-      render(res, 'pages/auth/link-expired', { message: e.message, retry: { href: '/password/forgot', label: 'Send a new reset link' } }, 410);
+      expired(res, e.message, retry);
     }
   });
 
-  router.post('/password/reset/:token', async (req, res) => {
+  router.post('/password/reset', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const { token } = req.params;
+    const token = tokenOf(req, 'reset');
+    if (!token) return expired(res, NO_LINK, { href: '/password/forgot', label: 'Send a new reset link' });
     const { email } = await auth.checkPasswordResetToken(token);
     await submitForm(res, 'pages/auth/reset', body, async () => {
       const user = await auth.resetPassword(token, parseForm(NewPasswordForm, body).password);
       await logIn(req, user);
       flash(req, 'success', 'Your password has been changed.');
       navigate(req, res, '/');
-    }, { email, token });
+    }, { email });
   });
 
-  router.get('/invite/:token', async (req, res) => {
+  router.get('/invite/:token', trade('invite'));
+
+  router.get('/invite', async (req, res) => {
+    const token = tokenOf(req, 'invite');
+    if (!token) return expired(res, NO_LINK);
     try {
-      const invite = await team.checkInvite(req.params.token);
-      render(res, 'pages/auth/invite', { invite, token: req.params.token, values: {} });
+      const invite = await team.checkInvite(token);
+      render(res, 'pages/auth/invite', { invite, values: {} });
     } catch (e) {
       if (!(e instanceof InvalidTokenError)) throw e;
-      render(res, 'pages/auth/link-expired', { message: e.message }, 410);
+      expired(res, e.message);
     }
   });
 
-  router.post('/invite/:token', async (req, res) => {
+  router.post('/invite', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const { token } = req.params;
+    const token = tokenOf(req, 'invite');
+    if (!token) return expired(res, NO_LINK);
     const invite = await team.checkInvite(token);
     await submitForm(res, 'pages/auth/invite', body, async () => {
       const user = await team.acceptInvite(token, parseForm(AcceptInviteForm, body));
@@ -101,7 +123,7 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
       await logIn(req, user);
       flash(req, 'success', `Welcome to ${invite.organisationName}, ${user.name}.`);
       navigate(req, res, '/');
-    }, { invite, token });
+    }, { invite });
   });
 
   return router;

@@ -33,6 +33,25 @@ type Followup =
   | { state: 'early'; privacyUrl: string; error?: string; value?: string };
 
 /** The element that keeps the frame's live stream open (hx-sse reconnects it when it drops). */
+// The emailed conversation link's token, kept for the page at /c (an hour: enough to reload it).
+const LINK_COOKIE = 'baton_link';
+const LINK_COOKIE_MS = 3_600_000;
+
+/** One cookie's value from a Cookie header (the visitor side reads no other cookie). */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) {
+      try {
+        return decodeURIComponent(value.join('='));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 const liveStream = (lang: string) => `<div hx-sse:connect="/widget/stream?lang=${encodeURIComponent(lang)}" hx-swap="none"></div>`;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -110,15 +129,27 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
   /**
    * The conversation opened from a link in an email: the same chat, full page, signed in as the
-   * visitor the link was for. An expired or forged link gets a page saying so, and nothing else.
+   * visitor the link was for. The link's token is traded at once for a short-lived cookie that
+   * only this page reads (path /c, HttpOnly, SameSite=Lax) and the browser sent on to /c, so no
+   * URL (address bar, history, Referer) holds it after. An expired or forged link gets a page
+   * saying so, and nothing else.
    */
-  r.get('/c/:token', async (req, res) => {
+  r.get('/c/:token', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.cookie(LINK_COOKIE, String(req.params.token), { path: '/c', httpOnly: true, sameSite: 'lax', secure: c.config.cookieSecure, maxAge: LINK_COOKIE_MS });
+    res.redirect(303, '/c');
+  });
+
+  r.get('/c', async (req, res) => {
     res.set('Cache-Control', 'no-store');
     let opened;
     try {
-      opened = await followups.openLink(String(req.params.token));
+      const token = cookieValue(req.headers.cookie, LINK_COOKIE);
+      if (!token) throw new NotFoundError('This page opens from the link in our email. Open that link again, or the chat on our website.');
+      opened = await followups.openLink(token);
     } catch (err) {
       if (!(err instanceof InvalidTokenError || err instanceof NotFoundError)) throw err;
+      res.clearCookie(LINK_COOKIE, { path: '/c' });
       const ctx = await frameContext(req, {});
       render(res, 'pages/widget/link', { ...ctx, colour: ctx.settings.colour, expired: err instanceof InvalidTokenError, message: err.message }, err instanceof InvalidTokenError ? 410 : 404);
       return;
