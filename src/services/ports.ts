@@ -362,6 +362,7 @@ export interface MessageRepo {
   listForConversation(conversationId: string, opts?: { internal?: boolean }): Promise<Message[]>;
   /** The last `limit` messages of the episode before `before` (oldest first), for the prompt's history; never internal ones. */
   recent(conversationId: string, limit: number, opts: { before?: Date; episode: number }): Promise<Message[]>;
+  /** The visible reply to a message (what a retried send returns); never an internal draft. */
   replyTo(messageId: string): Promise<Message | undefined>;
 }
 

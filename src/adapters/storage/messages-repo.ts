@@ -126,7 +126,8 @@ export class MessagesRepo implements MessageRepo {
   }
 
   async replyTo(messageId: string) {
-    const row = (await this.#select().where('m.reply_to', messageId).first()) as MessageRow | undefined;
+    // The visible reply only: a draft for the agent also answers the message, internally.
+    const row = (await this.#select().where('m.reply_to', messageId).where('m.internal', false).first()) as MessageRow | undefined;
     return row ? toMessage(row) : undefined;
   }
 }
