@@ -15,8 +15,12 @@ const DA_STAFF = 'menneske|person=|personer=|medarbejder|kollega|agent=|supporte
 const DE_STAFF = 'mensch|menschen=|person=|personen=|mitarbeiter|berater|jemand=|jemandem=|agent=|ansprechpartner|kundenservice|kundendienst|support=|kundensupport|team=|sachbearbeiter';
 const FR_STAFF = 'humain|humaine|personne=|conseill|agent=|operat|quelqu|service=|support=|equipe=|responsable|vrai=';
 const ES_STAFF = 'humano|humana|persona=|agente|asesor|operador|operadora|alguien=|representante|soporte=|servicio=|atencion=|equipo=|encargado|encargada';
-const NL_STAFF = 'mens=|mensen=|persoon=|medewerker|iemand=|agent=|klantenservice|support=|helpdesk|echte=';
+const NL_STAFF = 'mens=|mensen=|persoon=|medewerker|iemand=|agent=|klantenservice|support=|helpdesk|echte=|jullie=';
 const SV_STAFF = 'manniska|manniskor=|person=|handlaggare|medarbetare|agent=|kundtjanst|support=|nagon=|riktig=|er=';
+
+// The company's own people, for requests that one of them write or call ("one of your colleagues",
+// "a member of your team"); "one of your integrations" and "one of your team plans" are not people
+const EN_THEIRS = 'one+of+you=|one+of+you+guys|one+of+your+team|one+of+your+colleagues|one+of+your+staff|one+of+your+people|one+of+your+engineers|one+of+your+agents|one+of+your+support|one+of+your+reps|one+of+your+experts|one+of+your+specialists|one+of+your+developers|one+of+your+folks|one+of+your+employees|one+of+your+techs|member+of+your|members+of+your|someone+on+your|somebody+on+your|anyone+on+your|someone+at+your|somebody+at+your|someone+in+your|somebody+in+your|of+yours|your+colleague|your+colleagues|your+teammate|your+teammates|your+staff|your+people|your+engineers|your+engineer|your+agents|your+specialists|your+experts|your+folks|your+developers|your+techs|your+reps|a+colleague|a+teammate|a+staff+member|a+team+member|someone+from+billing|somebody+from+billing|someone+in+billing|someone+from+sales|somebody+from+sales|someone+in+sales|someone+from+finance|someone+from+accounts|someone+from+engineering|someone+technical';
 
 /** The visitor asks for a person. Guards below veto questions about the visitor's own people. */
 export const PERSON_REQUEST: PhraseList = {
@@ -39,7 +43,8 @@ export const PERSON_REQUEST: PhraseList = {
     'can|could|may human|humans=|agent=|real+person help|assist|answer|look',
     'support|team|someone|somebody|agent|person|staff email|call|contact|phone|ring|text me|us',
     'contact|call|email|phone|ring me|us please|asap|back|directly|today|now',
-    'get+in+touch|in+touch|get+hold with|of you=|your|someone=|somebody=|support=|team=|a+human|a+person|an+agent',
+    'get+in+touch|in+touch|get+hold with|of you=|your|someone=|somebody=|support=|team=|a+human|a+person|an+agent|an+actual|a+real|an+engineer|a+developer|an+expert|a+specialist|whoever|the+right+person',
+    'connect|put|get|transfer|pass|forward|introduce me|us .. with|to whoever|the+right+person|the+person+who|someone+who|somebody+who|the+team+that|the+people+who|the+team+who|the+department',
     'your|a|the phone+number|telephone+number|hotline|helpline|support+number|contact+number|number+to+call',
     'hotline|helpline|call+centre|call+center|callcenter',
     // Asking who to turn to, or for a named department
@@ -57,6 +62,20 @@ export const PERSON_REQUEST: PhraseList = {
     'anyone|anybody|somebody|someone= actually|really|even reading|listening|monitoring|watching|alive|awake|home',
     // Would rather have a person than the assistant
     'rather|prefer|preferably|instead|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
+    // One of their people should write or call back ("could one of your colleagues get back to me",
+    // "a member of your team reach out to me"): the company's people, then a way of contacting the visitor
+    `${EN_THEIRS} .. get+back|reach+out|contact|call|email|e+mail|mail|write|follow+up|ring|phone|text|message|drop|respond|reply me=|us=|back`,
+    'can|could|would|will|may|please|pls|have|let|get a|an|one|some|your staff+member|member+of+staff|member+of+your+team|member+of+the+team|staff=|support+person|support+staff .. pick+this+up|pick+it+up|pick+up+my|take+a+look|take+over|take+this|take+it|look+at+this|look+into|look+at+my|handle+this|deal+with+this|sort+this|follow+up|get+back|reach+out|contact|call|email|write',
+    'one+of+your staff=|people|colleagues|engineers|agents|experts|specialists|employees|reps=|folks|developers|technicians|techs|humans|team+members',
+    `${EN_THEIRS} .. give|drop|shoot|send me|us .. call|ring|line|email|e+mail|mail|message|shout|note|buzz`,
+    // Put the visitor in touch with someone, or in direct contact
+    'put|get|bring|connect|set me|us in+touch|in+contact|in+direct+contact',
+    'directly|personally|one+on+one|1+on+1 with|to one+of+you=|one+of+your+team|one+of+your+staff|someone=|somebody=|a+person|a+human|a+real|an+agent|an+expert|an+engineer|support=|your+support|your+team|your+staff|your+people|a+staff|a+member|staff=|a+rep|a+representative',
+    `write+with|writing+with|correspond+with|corresponding+with ${EN_STAFF}`,
+    // A call or chat with someone who knows ("any chance of a quick call with someone who knows the API?")
+    'call|chat|meeting|conversation|word|session with someone|somebody|anyone|a+person|a+human|an+expert|an+engineer|a+specialist .. who+knows|who+understands|who+can+help|who+can+explain|who+can+fix|who+works+on|who+handles|who+is+responsible|from+your|on+your|at+your|in+your|from+support|in+support|technical',
+    // Bring a colleague of theirs in ("can you loop in a colleague who knows webhooks?")
+    'can+you|could+you|would+you|will+you|please|pls|plz|kindly .. loop|bring|pull|rope|get in= colleague|colleagues|expert|specialist|engineer|human|person=|teammate|manager|supervisor|developer|technician|staff=|someone|somebody|one+of+your',
   ],
   da: [
     `tale|snakke|chatte|skrive|ringe med|til ${DA_STAFF}`,
@@ -77,6 +96,10 @@ export const PERSON_REQUEST: PhraseList = {
     // Pass the case on to a colleague; someone from support should look
     'give=|giv=|send=|sende=|eskaler=|eskalere=|stil=|stille= .. videre|over .. kollega|medarbejder|menneske|person=|supporter|support=|nogen=',
     'nogen|medarbejder|menneske|person= fra|hos|i jer|supporten|support=|kundeservice|kundeservicen',
+    // Put me in touch ("sætte mig i kontakt/forbindelse med"), be contacted by one of theirs
+    'saette|saet|saetter|stille|stil mig|os i+kontakt|i+forbindelse',
+    'vil|gerne|kan+jeg|kan+vi|onsker|bede+om+at .. blive|bliver kontaktet|ringet+op|ringet|skrevet+til',
+    'en=|nogen=|medarbejder|kollega fra|hos|i jer|supporten|support=|kundeservice .. kontakte|kontakt|skrive|ringe|vende+tilbage|kigge|se|hjaelpe|svare|maile',
   ],
   de: [
     `mit ${DE_STAFF} sprechen|reden|chatten|schreiben|telefonieren|verbunden|verbinden|austauschen`,
@@ -100,12 +123,19 @@ export const PERSON_REQUEST: PhraseList = {
     'nummer|telefonnummer|rufnummer .. sie|euch|ihnen anrufen|erreichen',
     'sie|euch|ihnen telefonisch erreichen',
     'geben|gib|reichen|leiten .. an .. kollege|kollegin|kollegen|mitarbeiter|mitarbeiterin|menschen|mensch|jemand|support=|zustandig|verantwortlich .. weiter',
+    // With someone from support, a few words apart ("mit jemandem aus dem Support schreiben",
+    // "mit einer Person aus dem Kundenservice klären")
+    'mit jemandem|einem|einer|einen|ihrem|eurem|dem|der|ihren|euren .. aus|von|vom|im|bei|beim .. support|supportteam|kundenservice|kundendienst|kundensupport|hotline|euch|ihnen|ihrem+team|eurem+team|ihrer+firma|eurer+firma|service .. sprechen|reden|chatten|schreiben|telefonieren|klaren|besprechen|austauschen|kommunizieren',
+    // Someone of theirs should get in touch ("könnte sich jemand aus Ihrem Team bei mir melden")
+    'jemand|sie=|ihr=|euch=|mitarbeiter|mitarbeiterin|kollege|kollegin|support|berater|beraterin|ansprechpartner|techniker .. bei mir|uns .. melden|zuruckmelden',
+    'mich|uns .. in+kontakt|in+verbindung .. setzen|bringen',
+    'mich|uns .. mitarbeiter|mitarbeiterin|jemand|berater|beraterin|kollege|kollegin|support|kundenservice .. kontaktiert|anruft|zuruckruft|anschreibt|meldet|schreibt',
   ],
   fr: [
     `parler|discuter|echanger|chatter|communiquer a|avec|au ${FR_STAFF}`,
     'veux|voudrais|souhaite|souhaiterais|aimerais|besoin|exige humain|humaine|personne=|conseill|agent=|operat|quelqu|vrai=|responsable',
     'vrai|vraie|veritable humain|personne=|conseiller|agent=',
-    'mettre|mettez|mets en relation|contact',
+    'mettre|mettez|mets|mis|mise|mettiez en relation|contact',
     'joindre|contacter|appeler service=|support=|equipe=|conseill|quelqu|vous=',
     'transfer|transferez|passer|passez moi|me conseill|humain|agent=|quelqu|service=',
     'pas|plus robot|bot|chatbot|machine|ia=',
@@ -119,6 +149,8 @@ export const PERSON_REQUEST: PhraseList = {
     'humain|humaine|conseiller|conseillere|agent=|vraie+personne|personne+reelle|technicien|collegue peut|pourrait|puisse|pourriez .. regarder|verifier|examiner|voir|traiter|aider|rappeler|contacter|jeter|occuper',
     'transmettre|transferer|transmettez|transferez|escalader|remonter .. collegue|conseiller|conseillere|humain|responsable|superieur|service=|equipe=|technicien|quelqu',
     'prefere|prefererais|plutot .. humain|humaine|personne=|conseiller|agent=',
+    // Someone of theirs should get back to the visitor ("un membre de votre équipe pourrait me recontacter")
+    'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
   ],
   es: [
     `hablar|chatear|comunicarme|conversar con|a|al ${ES_STAFF}`,
@@ -138,10 +170,13 @@ export const PERSON_REQUEST: PhraseList = {
     'paseme|pasenme|pase|transfiera|transfierame|comuniqueme|pongame|derive|derivar|derivame|escalar|escale con|a|al companero|companera|agente|asesor|humano|persona=|supervisor|encargado|responsable|tecnico',
     'pueda|puede|podria|podrian revisar|revisarlo|mirar|mirarlo|verlo|atender|atenderme .. persona|humano|agente|asesor|companero|tecnico',
     'prefiero|preferiria .. persona|humano|agente|asesor',
+    // Someone of theirs should write or call ("alguien de su equipo podría escribirme"), or get in touch
+    'alguien|persona|companero|companera|agente|asesor|miembro|tecnico|experto|responsable de|del su|sus|vuestro|vuestra|ustedes|soporte|atencion .. escribirme|llamarme|contactarme|contactarnos|escribirnos|llamarnos|responderme|ponerse|contacte|contacten|escriba|escriban|llame|llamen',
+    'ponga|pongan|ponerse|pusiera|pusieran|pongais|poneros|ponerme|ponernos|ponme|pongame en+contacto conmigo|con+nosotros|con+alguien|con+una+persona|con+un+agente|con+soporte|con+ustedes',
   ],
   nl: [
     `praten|spreken|chatten|bellen met ${NL_STAFF}`,
-    `met ${NL_STAFF} praten|spreken|chatten|bellen|communiceren`,
+    `met ${NL_STAFF} praten|spreken|chatten|bellen|communiceren|bespreken|overleggen|mailen`,
     'wil|kan|mag|moet mens=|persoon=|medewerker|iemand=|agent=|echte=',
     'echte|echt mens|persoon|medewerker',
     'contact+opnemen|contact+zoeken met|op',
@@ -153,8 +188,10 @@ export const PERSON_REQUEST: PhraseList = {
     'geen|niet bot|robot|chatbot|machine',
     'bel|bellen me|mij terug|op',
     'terugbel',
-    'iemand|medewerker mij|me bellen|terugbellen|contacteren|mailen',
+    'iemand|medewerker|collega+van+jullie|een+van+jullie mij|me bellen|terugbellen|contacteren|mailen',
     'telefoonnummer|hotline|servicenummer',
+    // Put me in touch with someone
+    'mij|me|ons .. in+contact|in+verbinding .. brengen|zetten|stellen',
   ],
   sv: [
     `prata|tala|chatta|snacka|ringa med ${SV_STAFF}`,
@@ -170,6 +207,10 @@ export const PERSON_REQUEST: PhraseList = {
     'telefonnummer|hotline',
     // Pass it on to a colleague
     'skicka+vidare|vidarebefordra=|eskalera=|lamna+over|overlamna=|skicka+over .. kollega|medarbetare|handlaggare|manniska|person=|nagon=|supporten|support=',
+    // Someone of theirs should get in touch ("kan någon från ert team höra av sig"), or be contacted
+    'nagon|ni=|handlaggare|supporten|support= .. hora+av+sig|hor+av+sig|hora+av+er|hor+av+er|hora+av+dig|kontakta+mig|ringa+mig|mejla+mig|maila+mig|skriva+till+mig|ringa+upp+mig',
+    'vill|skulle+vilja|kan+jag|kan+vi|onskar|garna .. bli|blir kontaktad|kontaktade|uppringd|uppringda|ringd',
+    'satta|satt|satter mig|oss i+kontakt|i+forbindelse',
   ],
 };
 
@@ -194,12 +235,14 @@ export const PERSON_GUARDS: PhraseList = {
     'customers|clients|users|visitors|buyers can|could|to|will|chat|talk|speak|contact|reach',
     'add|invite|assign|create|remove|delete|manage|setup|set+up|configure|train agent|agents|person|people|user|users|member|teammate|seat|operator|representative',
     'each+other|one+another',
+    // How a teammate of the visitor's reaches them ("is there a way for a teammate to get back to me?")
+    'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
     'bot|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
     'without human|humans=|agent|agents=',
     'someone|somebody|person|people|user|users|member|members|agent|agents s|access|permission|permissions|rights|role|roles|seat|seats|license|licence|email|address|ownership|name|profile',
     'add|change|update|verify|remove|edit|my|our phone|telephone number',
     'phone+number field|format|validation|verification',
-    'talk|speak|chat|message|contact|reach to|with my|our|their team|teammates|colleagues|coworkers|co+workers|staff=|employees|boss',
+    'talk|speak|chat|message|contact|reach|touch|write|email|call|ring|text|connect|communicate to|with my|our|their team|teammates|colleagues|coworkers|co+workers|staff=|employees|boss',
     // Someone on the visitor's own team or in their own account
     'someone|somebody|anyone|people|person|user|users|member|members on|in|from my|our|their team|teams|workspace|organisation|organization|org=|company|project|group|board',
     // Setting up the visitor's own site, widget, escalation rules or customers' options
@@ -217,7 +260,8 @@ export const PERSON_GUARDS: PhraseList = {
     'min|mit|andre|aendre|ændre telefonnummer',
   ],
   de: [
-    'mein|meine|meinen|meiner|meinem|unser|unsere|unseren|unserer|unserem kunde|kunden|nutzer|benutzer|besucher|mitglied|mitarbeiter|kollegen|gaste|patienten|schuler',
+    'mein|meine|meinen|meiner|meinem|unser|unsere|unseren|unserer|unserem kunde|kunden|nutzer|benutzer|besucher|mitglied|mitarbeiter|kollegen|gaste|patienten|schuler|team|teams',
+    'wie .. teammitglied|teammitglieder|ein+kollege|eine+kollegin|meine+kollegen|meine+kollegin|mein+kollege',
     'hinzufugen|einladen|anlegen|entfernen|erstellen mitarbeiter|benutzer|nutzer|agent|agenten|person|personen',
     'mitarbeiter|benutzer|nutzer|agent|agenten hinzufugen|einladen|anlegen|entfernen|erstellen',
     'kunde=|kunden=|nutzer=|besucher= kann|konnen|mit|chatten|sprechen|kontaktieren|erreichen',
@@ -226,24 +270,28 @@ export const PERSON_GUARDS: PhraseList = {
   fr: [
     'mes|nos|leurs|mon|notre client|utilisateur|visiteur|membre|employe|collegue|equipe=|patient|eleve|abonne',
     'ajouter|inviter|creer|supprimer|retirer agent|utilisateur|conseiller|membre|personne',
-    'client=|clients=|utilisateur=|utilisateurs=|visiteur=|visiteurs= peut|peuvent|puisse|puissent|parler|contacter|chatter|joindre',
+    // With a determiner: "votre service client peut m'appeler" asks for the company's own service
+    'les|des|mes|nos|leurs|vos|ses|un|une|chaque|aux|nouveau|nouveaux client=|clients=|utilisateur=|utilisateurs=|visiteur=|visiteurs= peut|peuvent|puisse|puissent|parler|contacter|chatter|joindre',
     'mon|changer|modifier numero+de+telephone',
   ],
   es: [
     'mis|nuestros|nuestras|sus|mi|nuestro cliente|usuario|visitante|miembro|empleado|companero|equipo|paciente|alumno|suscriptor',
     'anadir|agregar|invitar|crear|eliminar|quitar agente|usuario|asesor|miembro|persona',
-    'cliente=|clientes=|usuario=|usuarios=|visitante=|visitantes= puede|pueden|hablar|contactar|chatear|escribir',
-    'mi|cambiar|modificar numero+de+telefono',
+    // With a determiner: "atención al cliente puede llamarme" asks for the company's own service
+    'los|las|mis|nuestros|nuestras|sus|tus|un|una|cada|nuevo|nuevos cliente=|clientes=|usuario=|usuarios=|visitante=|visitantes= puede|pueden|hablar|contactar|chatear|escribir',
+    'mi|cambiar|cambio|cambia|actualizar|actualizo|anadir|agregar|agrego|modificar numero+de+telefono',
   ],
   nl: [
     'mijn|onze|hun klant|gebruiker|bezoeker|leden=|medewerkers|collega|team=|patient|leerling',
+    'hoe .. een+collega|mijn+collega|collega+s|teamleden|een+teamlid',
     'toevoegen|uitnodigen|aanmaken|verwijderen medewerker|gebruiker|agent|persoon|personen',
     'medewerker|medewerkers|gebruiker|gebruikers|agent|agenten toevoegen|uitnodigen|aanmaken|verwijderen',
     'klant=|klanten=|gebruiker=|gebruikers=|bezoeker=|bezoekers= kan|kunnen|met|chatten|praten|bellen|contacteren',
     'mijn|wijzigen|veranderen telefoonnummer',
   ],
   sv: [
-    'mina|vara|deras|min|var kund|anvandare|besokare|medlem|medarbetare|kollegor|anstallda|patienter|elever',
+    'mina|vara|deras|min|var|mitt|vart kund|anvandare|besokare|medlem|medarbetare|kollegor|anstallda|patienter|elever|team',
+    'hur .. en+kollega|mina+kollegor|en+medarbetare|teammedlem|teammedlemmar',
     'lagga+till|bjuda+in|skapa|ta+bort medarbetare|anvandare|agent|person|personer',
     'kund=|kunder=|anvandare=|besokare= kan|ska|prata|chatta|kontakta|ringa',
     'mitt|andra|byta telefonnummer',
@@ -279,6 +327,21 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Complaints to regulators and consumer bodies
         'ombudsman|trading+standards|consumer+protection|watchdog',
         'report|reporting|complain|complaining|complaint|escalate|escalating .. authorities|police|regulator|regulators|bbb=|better+business|ftc=|cfpb=|fca=|attorney+general|consumer+rights|accc=|ofcom|finra',
+        // Counsel or a legal department taking it on, or damages and compensation claimed; "can our legal
+        // team review your DPA?" is procurement, so the legal team must be acting on the visitor's behalf
+        'counsel=|legal+counsel|our+counsel|my+counsel|legal+department|legal+dept|legal+team|legal+advisor|legal+adviser|legal+representative|legal+representatives .. will|ll|is|are|has|have|going|now|already .. take|be+in+touch|involved|informed|notified|pursue|pursuing|drafting|handle+this|handle+it|deal+with+this|deal+with+you|from+here|looking+into',
+        'hear|hearing from our|my legal|lawyer|lawyers|attorney|attorneys|solicitor|solicitors|counsel',
+        'seek|seeking|demand|demanding|claim|claiming|pursue|pursuing|entitled+to|owed|recover|recovering compensation|damages=|reparation|reparations|indemnification|restitution',
+        // A claim being prepared ("preparing a claim against", "collecting screenshots for a claim");
+        // not "an expense claim" or "a warranty claim", which are product features
+        'claim|claims|lawsuit|proceedings against=',
+        'preparing|prepare|collecting|gathering|building|drafting|documenting|compiling .. for+a+claim|for+our+claim|a+claim+against|lawsuit|legal+case|court+case|case+against',
+        'considering|exploring|weighing|reviewing|looking+into|keeping|reserve|reserving .. legal+options|legal+route|legal+recourse|legal+remedies|legal+avenues|legal+means',
+        'recover|reclaim|recoup .. costs|losses|damages|money|expenses .. from+you|from+your',
+        'forward|forwarding|pass|passing|hand|handing|refer|referring|escalate|escalating|turn|turning .. to+our|to+my|over+to+our|over+to+my legal+counsel|counsel=|lawyers|lawyer|attorney|solicitor',
+        'go+to+court|going+to+court|head+to+court|see+you+in+court|take+you+to+court',
+        'we+expect|i+expect|expecting .. compensation|damages=|reimbursement+for+our+losses',
+        'otherwise|or+else|if+not .. further+steps|further+action|formal+action|formal+steps|legal+route',
       ],
       da: [
         'advokat|advokaten|advokater',
@@ -287,6 +350,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'forbrugerklagenaevnet|forbrugerombudsmanden|forbrugerradet|ankenaevn',
         'politianmeld|anmelde jer',
         'juridiske skridt',
+        // Bringing a case, or claiming damages
+        'laegge+sag+an|anlaegge+sag|anlaegger+sag|sagsanlaeg|staevning|staevne|erstatningskrav|erstatningssag|retslige+skridt',
+        'kraever|kraeve|krav+om|forlanger|vil+have|onsker .. erstatning|godtgorelse|kompensation|skadeserstatning',
       ],
       de: [
         'anwalt|anwaltin|rechtsanwalt|anwalte|anwaelte',
@@ -294,6 +360,13 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'verbraucherzentrale|verbraucherschutz|schlichtungsstelle|bafin',
         'anzeige+erstatten|strafanzeige',
         'abmahnung',
+        // Damages claimed, the legal department informed
+        'fordern|fordere|verlangen|verlange|prufen|geltend|einfordern|einklagen|behalten .. schadensersatz|schadenersatz|schmerzensgeld',
+        'schadensersatz|schadenersatz|schmerzensgeld .. fordern|fordere|verlangen|verlange|prufen|geltend|einfordern|einklagen',
+        'schadensersatzanspruch|schadenersatzanspruch|schadensersatzforderung|schadenersatzforderung|schadensersatzklage|sammelklage',
+        'rechtsabteilung|juristen|justiziar|justitiar|rechtsbeistand .. informiert|eingeschaltet|kontaktiert|eingebunden|melden|pruft|prueft|kummert|ubernimmt',
+        'klage+erheben|klagen+werden|werde+klagen|werden+klagen|verklage|einklagen|klageschrift',
+        'meine|unsere rechtsschutz',
       ],
       fr: [
         'avocat|avocats',
@@ -303,6 +376,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'action+en+justice',
         'mise+en+demeure',
         'association+de+consommateurs|dgccrf|ufc|mediateur+de+la+consommation',
+        // Damages claimed ("demander des dommages et intérêts")
+        'dommages+et+interets|dommages+interets|reparation+du+prejudice|prejudice+subi',
+        'exiger|exigeons|exige|reclamer|reclamons|reclame|reclamerons|reclamerai .. indemnisation|indemnite|indemnites|dedommagement|compensation+financiere',
+        'saisir|saisirai|saisirons|saisis la+justice|le+tribunal|les+tribunaux|un+avocat|le+mediateur',
+        'en+justice|devant+la+justice',
       ],
       es: [
         'abogado|abogados|abogada',
@@ -311,8 +389,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'acciones+legales|medidas+legales|via+judicial',
         // A police or consumer complaint ("denunciar a un usuario" is a product question)
         'denunciarlos|denunciarles|denunciaros|denunciare|denunciaremos',
-        'poner|presentar|interponer denuncia',
+        'poner|presentar|interponer denuncia|demanda|querella',
         'oficina+del+consumidor|defensa+del+consumidor|omic|hoja+de+reclamaciones',
+        // Damages or compensation claimed
+        'danos+y+perjuicios',
+        'reclamar|reclamaremos|reclamare|exigir|exigimos|exijo|exigiremos .. indemnizacion|compensacion|resarcimiento',
       ],
       nl: [
         'advocaat|advocaten',
@@ -322,6 +403,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ingebrekestelling',
         'consumentenbond|geschillencommissie',
         'aangifte+doen',
+        // Holding the company liable, or claiming damages
+        'stellen|stel|houden|hou .. aansprakelijk',
+        'eisen|eis|eist|claimen|vorderen|vorder .. schadevergoeding|schadeclaim|compensatie',
+        'schadeclaim|dagvaarding|dagvaarden',
       ],
       sv: [
         'advokat|advokaten|jurist',
@@ -330,6 +415,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'konsumentverket|allmanna+reklamationsnamnden',
         'anmala|anmaler|anmal .. arn=|konsumentverket|polisen',
         'polisanmala|polisanmalan',
+        // Damages claimed ("kräva skadestånd")
+        'krava|kraver|begara|begar|yrka|yrkar .. skadestand',
+        'krava|kraver .. ersattning|kompensation',
+        'rattsliga+steg',
       ],
     },
   },
@@ -346,7 +435,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'account|password|identity|credentials stolen|taken+over|takeover',
         'stole my account|password|identity|credentials|login',
         // Someone else is in the account
-        'someone|somebody|stranger|hacker|unknown+person .. logged|logging|accessed|accessing|got+into|broke+into|is+using|has+been+using|was+using|took+over|has+access',
+        'someone|somebody|stranger|hacker|unknown+person .. logged|logging|signed+in|signed+into|accessed|accessing|got+into|broke+into|is+using|has+been+using|was+using|took+over|has+access',
         'someone|somebody|stranger|hacker .. changed|reset|updated|modified my|our|the password|email|phone|number|details|address|recovery|2fa',
         'unauthori|unauthorized|unauthorised|suspicious|strange|unknown|unfamiliar login|logins|activity|access|sign+in|device',
         // Changes, orders or messages the visitor did not make
@@ -355,34 +444,86 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'email|e+mail|password|phone|number|address|details .. changed|updated|modified .. didn+t|did+not|wasn+t+me|not+me|not+by+me',
         'password|reset|login|verification email|request|notification|alert|code|link .. didn+t|did+not|never request|requested|ask|asked|initiate',
         'orders|posts|messages|emails|bookings|listings|tweets .. didn+t|did+not|never place|placed|make|made|send|sent|post|posted|book|booked',
+        'order|post|message|booking|listing|tweet|reservation|purchase|video|photo on|in|from my|our account|profile|page|store|name .. didn+t|did+not|never|not+mine place|placed|make|made|send|sent|post|posted|book|booked|write|wrote|upload|uploaded',
+        'messages|emails|posts|invites|spam|links being+sent|being+posted|getting+sent from|on my|our account|profile|page|email|number',
+        'someone|somebody|stranger|person|people i|we don+t|do+not|never know|recognise|recognize|met .. using|logged|accessing|accessed|changed|in+my|in+our|has+access|is+in|got+in',
         'login|logins|sign+in|sign+ins|security alert|alerts|notification|email .. device|location|country|city|browser .. don+t|do+not|never|not+mine|unknown|unfamiliar',
         'login|logins|sign+in|sign+ins|activity .. never+been|never+made|never+used|wasn+t+me|weren+t+me|not+me|didn+t+make|don+t+recognise|don+t+recognize|do+not+recognise|do+not+recognize',
+        // A sign-in from a place or device nobody on the visitor's side knows ("a session from a phone I
+        // do not own", "logged in from an unknown location"); "from another device" alone is everyday use
+        'logged|signed|accessed|a+login|a+sign+in|a+session|an+access|one+login .. unknown|strange|unfamiliar|unrecognised|unrecognized|weird|odd|random country|countries|city|state|continent|location|locations|place|places|ip|ips|device|devices|address',
+        // An observed sign-in from another country; "I logged in from another country" is travel
+        'a+login|a+sign+in|a+session|an+access|one+login|logins|sign+ins .. another|foreign country|countries|city|state|continent',
+        'logged|signed|accessed|login|logins|sign+in|sign+ins|session|sessions|activity .. location|place|country|city|ip|device|address|phone|laptop|computer|browser|tablet|machine .. i|we|us don+t|do+not|never|didn+t|did+not|can+t|cannot know|recognise|recognize|been|visited|own|identify',
+        // A sign-in was seen, and then things were gone or changed ("a sign-in from Lagos, and our folders are gone")
+        'there+was|there+were|there+has+been|there+have+been|noticed|spotted|saw|shows|showed|showing .. login|logins|sign+in|sign+ins|signin|session|sessions .. and|now|since|then|afterwards|but .. gone|deleted|disappeared|missing|vanished|removed|wiped|erased|empty|changed|edited|cleared',
+        'new+device|new+login|new+sign+in|login+alert|security+alert|sign+in+alert|login+notification|device+notification .. and|now|then|after|since .. changed|different|gone|deleted|not+mine|wasn+t+me',
+        // Someone else is in the account, or acting as the visitor
+        'someone|somebody|stranger|hacker|unknown+person .. been+in|was+in|were+in|got+in|is+in+my|is+in+our|been+inside',
+        'someone|somebody|stranger|hacker|scammer|unknown+person .. sending|sent|posting|posted|messaging|emailing|spamming|ordering|ordered|booking|booked|placing|placed|buying|bought|paying|spending|using .. from|as|using|on|in|with my|our account|profile|name|page|email|behalf|card|saved+card|credit+card|paypal|wallet|credit',
+        // Nobody on the visitor's side did it ("posting things none of us wrote")
+        'none+of+us|nobody+here|no+one+here|neither+of+us|not+one+of+us .. wrote|posted|made|sent|did|created|changed|placed|booked|ordered|logged|signed',
+        'email+address|recovery+email|login+email|billing+email|address|phone+number|recovery+phone|bank+account|bank+details|payout|iban .. i|we never|don+t|do+not seen|set|added|chose|chosen|recognise|recognize|entered',
+        // Happened while the visitor was away, or without their knowledge
+        'login|sign+in|logged|signed|session .. while|when i+was+asleep|i+was+sleeping|we+were+asleep|i+was+on+holiday|i+was+on+vacation|i+was+away|we+were+away',
+        'account|profile|password|card|messages|orders|email|payment|details .. without+my+knowledge|without+me+knowing|behind+my+back|without+our+knowledge',
+        'weird|strange|suspicious|odd|phishing messages|emails|dms|posts .. sent+from|from my|our account|profile|page|shop|store|email|number',
       ],
       da: [
         'hacket|hacked|hackede|kompromitteret|kapret',
         'nogen har logget|faet|aendret|brugt',
         'mistaenkelig|ukendt|maerkelig aktivitet|login|adgang',
         'var+ikke+mig|ikke+mig+der',
+        // A login from somewhere unknown, then files gone
+        'der+har+vaeret|der+var|et=|en= login|logind|indlogning|log+ind .. fra|i .. og|nu|men|siden .. vaek|forsvundet|slettet|aendret|mangler|tomme|tom=',
+        'login|logget|logind|indlogning .. fra|i .. ukendt|ukendte|fremmed',
+        'login|logget|indlogning|enhed|sted|ip .. vi|jeg .. ikke|aldrig .. kender|genkender|har+vaeret|ejer',
+        'nogen|en=|person .. vi|jeg ikke|aldrig kender|genkender .. logget|logger|brugt|bruger|adgang|inde',
+        'ordrer|bestillinger|opslag|beskeder|bookinger|kob .. pa|i min|vores konto|profil .. som|der jeg|vi ikke|aldrig .. lavet|bestilt|sendt|skrevet|foretaget|booket',
+        'konto|profil|adgangskode|kodeord|kort|beskeder|ordrer .. uden+min+viden|uden+vores+viden|uden+at+jeg+vidste',
       ],
       de: [
         'gehackt|kompromittiert|gekapert',
         'jemand|fremde|unbekannte .. eingeloggt|angemeldet|zugegriffen|zugriff|geandert|benutzt',
+        'jemand|fremde|unbekannte .. verschickt|versendet|sendet|schickt|postet|gepostet|bestellt|kauft|gekauft .. von|uber|mit|in meinem|unserem|meinen profil|konto|account|namen|karte',
+        'konto|profil|passwort|karte|nachrichten|bestellungen .. ohne+mein+wissen|ohne+unser+wissen|ohne+dass+ich+es+wusste',
         'jemand hat eingeloggt|angemeldet|zugriff|geandert|zugegriffen',
         'verdachtige|unbekannte|fremde aktivitat|aktivitaten|anmeldung|anmeldungen|zugriffe|zugriff',
         'anmeldungen|logins|aktivitaten|zugriffe|bestellungen .. nicht+von+mir|nicht+ich|kenne+ich+nicht',
         'war|waren nicht+ich',
+        // A sign-in none of them made ("eine Anmeldung aus Brasilien, da war keiner von uns")
+        'anmeldung|login|zugriff|einloggen|eingeloggt|angemeldet|sitzung .. keiner+von+uns|niemand+von+uns|nicht+von+uns|waren+wir+nicht|war+ich+nicht|kennen+wir+nicht|kenne+ich+nicht|nicht+von+mir',
+        'anmeldung|login|zugriff|eingeloggt|angemeldet|sitzung aus|von .. unbekannt|fremd|fremden|unbekannten',
+        'eine|einen|es+gab+eine|es+gab+einen anmeldung|login|zugriff .. aus|von .. und|jetzt|seitdem .. weg|geloscht|verschwunden|geandert|leer|fehlen',
+        'bestellungen|bestellung|nachrichten|beitrage|buchungen|kaufe .. die|das ich|wir nicht|nie .. gemacht|aufgegeben|getatigt|geschrieben|gesendet|gebucht|bestellt',
       ],
       fr: [
         'pirate|hacke=|hackee=|compromis|piratage',
         'quelqu un connecte|acces|modifie|utilise|change',
+        'quelqu un .. accede=|entre=|penetre|pris+le+controle|utilise .. compte|profil|boutique|session',
         'activite|connexion|acces suspect|suspecte|inconnu|inconnue|inhabituelle',
         'etait+pas=+moi|c+est+pas=+moi|pas=+moi+qui',
+        // A connection from somewhere unknown ("une connexion depuis un pays où je ne suis jamais allé")
+        // "connexion" is also the visitor's internet connection: a country, an IP or "unknown" must follow
+        'une|eu|vu|remarque|apparait connexion|connexions|acces|session .. depuis .. pays|ip|etranger|inconnu|inconnue|inhabituel|inhabituelle',
+        'connexion|connecte|session|acces .. je|nous ne|n .. reconnais|reconnaissons jamais|pas',
+        'commandes|commande|messages|publications|reservations|achats .. que .. jamais|pas .. passe|passees|passee|faites|fait|envoye|envoyes|publie|reserve',
+        'compte|profil|mot+de+passe|carte|messages|commandes .. sans+que+je+le+sache|a+mon+insu|sans+que+je+sois+au+courant|sans+que+nous+le+sachions',
       ],
       es: [
-        'hackeado|hackeada|hackearon|pirateado|pirateada|comprometida|robaron',
-        'alguien entro|accedio|inicio|cambio|usando|uso',
+        'hackeado|hackeada|hackearon|pirateado|pirateada|comprometida',
+        // A stolen account, not a stolen phone ("me robaron el móvil" is a lost second factor)
+        'robaron|robado|robada cuenta|contrasena|clave|datos|acceso|identidad|perfil',
+        'alguien entro|accedio|inicio|cambio|usando|uso|entrado|accedido|metido|cambiado|borrado|usado',
         'actividad|acceso|inicio sospechoso|sospechosa|desconocido|extrano',
         'no+fui+yo',
+        // A sign-in from somewhere nobody recognises
+        'hubo|aparece|aparecen|vi|vimos|detecte|detectamos inicio+de+sesion|inicios+de+sesion|acceso|accesos|conexion|conexiones|sesion|login .. desde .. otro+pais|otra+ciudad|pais|extranjero|ip',
+        'inicio+de+sesion|acceso|conexion|sesion|login|dispositivo|ubicacion .. que no reconozco|reconocemos|hice|hicimos',
+        'alguien|persona|gente que no conozco|conocemos|reconozco .. usando|usa|entro|entrado|accede|accedido|conectado|cuenta',
+        'pedidos|compras|mensajes|publicaciones|reservas .. que no|nunca .. hice|hicimos|realice|envie|publique|reserve|pedi|compre',
+        'cuenta|perfil|contrasena|tarjeta|mensajes|pedidos .. sin+mi+conocimiento|sin+que+yo+lo+supiera|a+mis+espaldas|sin+mi+permiso',
+        'dispositivo|ordenador|movil|telefono|ubicacion|ip .. que+no+es+mio|que+no+es+mia|que+no+son+mios|que+no+es+nuestro|ajeno',
       ],
       nl: [
         'gehackt|gekaapt|gecompromitteerd',
@@ -390,6 +531,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'iemand .. ingelogd|veranderd|gewijzigd|gebruikt',
         'verdachte|onbekende|vreemde activiteit|login|inlog|aanmelding',
         'was+ik+niet|niet+door+mij',
+        // Signed in from somewhere nobody knows ("vanaf een locatie die we niet kennen")
+        'ingelogd|ingelogt|inlogpoging|een+inlog|een+login|een+aanmelding|sessie .. vanaf|uit|vanuit .. onbekend|onbekende|vreemde|ip',
+        'ingelogd|inlog|login|aanmelding|sessie|locatie|apparaat|toestel|ip .. die|dat|wat we|ik niet|nooit kennen|ken|herkennen|herken',
+        'bestellingen|bestelling|berichten|boekingen|aankopen|posts .. op|in|van mijn|ons account|profiel .. die|dat ik|we niet|nooit .. gedaan|geplaatst|gemaakt|verstuurd|besteld|geboekt',
+        'account|profiel|wachtwoord|kaart|berichten|bestellingen .. zonder+dat+ik+het+wist|zonder+mijn+medeweten|zonder+dat+wij+het+wisten',
       ],
       sv: [
         'hackad|hackat|hackats|kapad|kapat|kapats',
@@ -397,6 +543,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'nagon .. loggat|andrat|anvant|kommit+in',
         'misstankt|okand|konstig aktivitet|inloggning',
         'var+inte+jag',
+        // Signed in from somewhere nobody knows ("från ett land vi aldrig varit i")
+        'loggats|loggat|loggade|en+inloggning|ett+inlogg .. fran .. okand|okant|okanda|ip',
+        'inloggning|inloggad|loggat|loggats|enhet|plats|ip .. vi|jag inte|aldrig kanner|kanner+igen|varit|ager',
+        'bestallningar|order|meddelanden|inlagg|bokningar|kop .. som jag|vi inte|aldrig .. gjort|lagt|skickat|bokat|kopt|bestallt',
+        'konto|profil|losenord|kort|meddelanden|bestallningar .. utan+min+vetskap|utan+att+jag+visste|utan+var+vetskap',
       ],
     },
   },
@@ -413,6 +564,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         '2fa|authenticator|authentication+app|mfa|two+factor|2+factor|two+step|2+step|authy|otp .. can+t+access|cannot+access|not+working|doesn+t+work|don+t+work|stopped+working|invalid|rejected|not+accepted',
         // No backup or recovery codes
         'no|lost|don+t+have|do+not+have|never+saved|never+got|can+t+find|cannot+find|misplaced|without backup|recovery codes|code|key|keys',
+        'misplaced|lost|threw+away|thrown+away|burned|burnt .. backup|recovery|rescue|emergency codes|code|keys',
         'backup|recovery codes lost|don+t|dont|never',
         // The code does not arrive or cannot be produced
         'can+t|cannot|unable|couldn+t|not+able|not get|receive|access|find|use|generate|getting|receiving .. 2fa|authenticator|mfa|two+factor|backup+codes|otp',
@@ -421,6 +573,31 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'no+longer|lost|without|no access .. authenticator|2fa|mfa|two+factor',
         // Asking support to switch it off
         'please|pls|can+you|could+you|need+you+to .. disable|remove|reset|turn+off|bypass|deactivate|switch+off .. 2fa|mfa|two+factor|2+factor|two+step|2+step|authenticator',
+        // The phone that held the codes is gone some other way (traded in, sold, dropped, reset), or the
+        // codes were not moved over; "I upgraded my phone, how do I move 2FA?" stays a how-to question
+        'traded|sold|gave+away|handed+in|handed+back|returned|dropped|drowned|cracked|formatted|erased|bricked|wiped|reset|factory|lost|stolen|broke|broken|smashed|died|dead|damaged phone|phones|device|mobile|cell|iphone|android|smartphone|handset .. authenticator|authy|2fa|mfa|otp|code|codes|tokens|two+factor|2+factor|verification|second+factor',
+        'phone|device|mobile|cell|iphone|android|smartphone|handset .. traded|sold|given+away|handed+in|returned|dropped|drowned|cracked|formatted|erased|bricked|wiped|reset|stolen|lost|broke|broken|smashed|died|dead|damaged .. authenticator|authy|2fa|mfa|otp|code|codes|tokens|two+factor|verification',
+        'forgot|forgetting|didn+t|did+not|never .. move|moving|transfer|transferring|migrate|migrating|export|exporting|copy|copying|back+up|backup|backing|save|saving|sync|syncing|print|printed|write|wrote|download|downloaded .. authenticator|authy|2fa|codes|tokens|otp|mfa|recovery|backup',
+        // The codes lived on a phone the visitor no longer has, or go to a number that is gone
+        'code+i|codes+i|code+we|codes+we|code+that+i|code+which+i don+t|do+not|no+longer|can+t|cannot|never have|get|access|receive|generate',
+        'codes|code|authenticator|authy|2fa|otp|mfa|tokens were|was|lived|sat|stored|saved|kept on|in .. old|previous|work|broken|lost|stolen|former|dead|other|ex phone|device|mobile|iphone|handset|cell|laptop',
+        'code|codes|sms|texts|text|otp .. goes|go|going|sent|sends|sending|arrives|delivered .. number|phone|mobile|sim .. i|we no+longer|don+t|do+not|cancelled|canceled|lost|gave|stopped|ported|closed|haven+t|dropped|ended|changed|got+rid',
+        'code|codes|sms|texts|otp .. goes|go|going|sent|sends|sending|arrives|delivered .. old|previous|former|dead|disconnected|inactive|cancelled|canceled|lost|ex number|phone|mobile|sim|one=',
+        // The hardware key broke
+        'yubikey|security+key|hardware+key|titan+key .. snapped|cracked|broke|broken|lost|stolen|dead|died|damaged|destroyed|washed|missing|gone',
+        // The phone went and the codes with it ("the phone fell in the pool, and with it the app that
+        // gives me the codes", "the old one with the codes is sold")
+        'phone|mobile|device|iphone|handset|cell|smartphone .. fell|fallen|sank|dropped|lost|stolen|broke|broken|died|wiped|reset|sold|traded .. with+it|along+with+it|and+with+it|went+with|gone+with .. app|apps|authenticator|authy|2fa|codes|code|tokens|otp',
+        'codes|code|authenticator|authy|2fa|tokens|otp .. went|gone|disappeared|vanished|lost .. with+it|with+the+phone|with+the+old|along+with|with+that|with+them',
+        'old|previous|former one|phone|mobile|device|iphone with|that+had .. codes|authenticator|authy|2fa|tokens .. sold|gone|stolen|lost|wiped|reset|broken|traded|returned|given+away',
+        'backup|recovery|rescue codes|code|keys .. lost|gone|thrown+away|threw+away|deleted|stolen|destroyed|missing',
+        // The only device for the codes is gone, or the authenticator came up empty
+        'was+my+only|were+my+only|was+the+only|had+my+only|it+was+my+only .. way|device|phone|method|factor|copy .. codes|code|2fa|authenticator|sign|log',
+        'authenticator|authy|2fa|otp+app .. is+empty|was+empty|empty|blank|shows+nothing|has+nothing',
+        'codes|code|authenticator|authy|2fa|otp|tokens .. was|were|lived|sat|stored on+it|on+there|on+that+phone|on+that+device|on+the+phone',
+        'was+the+device|was+my+device|was+the+phone|was+my+phone|was+the+only+device|was+the+one .. used|use .. authentication|2fa|codes|authenticator|two+factor|otp',
+        'sim|number|phone+number .. deactivated|cancelled|canceled|disconnected|expired|blocked|gone|closed|ported|no+longer .. sms|code|codes|text|texts|otp|2fa|verification',
+        'authenticator|authy|2fa .. crashed|won+t+open|doesn+t+open|reset+itself|lost+all|wiped',
       ],
       da: [
         'mistet|tabt|stjalet|odelagt|smadret|nulstillet telefon|mobil|enhed|2fa|totrins|tofaktor|to+faktor|authenticator|godkendelses|sikkerhedsnogle|kode|koder',
@@ -428,6 +605,13 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ingen|mistet|har+ikke backupkoder|backup+koder|gendannelseskoder|genoprettelseskoder|sikkerhedskoder|backupkode',
         'ny telefon|mobil .. kan+ikke|virker+ikke|ikke+fa|ikke+modtage .. kode|koden|koder|2fa|totrins|godkendelse',
         'kan+ikke fa|modtage|finde kode|koden|koder|sms+kode|engangskode|2fa|totrins',
+        // The phone was reset or given away, and the codes went with it
+        'telefon|mobil|telefonen|mobilen|iphone|enhed .. nulstillet|nulstillede|solgt|byttet|afleveret|tabt|stjalet|smadret|odelagt|druknet|formateret|slettet|gik+i+stykker .. kode|koder|koderne|koden|2fa|totrins|tofaktor|godkendelse|authenticator',
+        'koder|koderne|koden|authenticator|godkendelsesapp|2fa .. forsvandt|forsvundet|vaek|mistet|tabt',
+        'gamle|gammel|forrige .. med .. koder|koderne|authenticator|2fa|godkendelse .. solgt|vaek|vaekke|stjalet|tabt|smadret|nulstillet|afleveret|byttet|odelagt',
+        'telefon|mobil|telefonen|mobilen .. med+den|og+med+den|og+dermed .. koder|koderne|authenticator|2fa|godkendelse',
+        'ikke+adgang|ingen+adgang .. authenticator|2fa|godkendelse|koder|koderne',
+        'authenticator|2fa|godkendelsesapp|authy .. tom=|tomme',
       ],
       de: [
         'verloren|kaputt|gestohlen handy|telefon|2fa|authenticator|zwei+faktor|codes',
@@ -435,18 +619,38 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         '2fa|authenticator|zwei+faktor|zweifaktor|zwei+stufen .. verloren|funktioniert+nicht|nicht+mehr|weg|geloscht|gestohlen',
         'keine|verloren|ohne wiederherstellungscodes|backup+codes|backupcodes|notfallcodes|ersatzcodes|wiederherstellungscode',
         'bekomme|erhalte keinen|keine code|sms|bestatigungscode|anmeldecode',
+        // The phone was reset, sold or dropped, and the codes went with it ("die Codes sind weg")
+        'handy|telefon|smartphone|iphone|mobiltelefon|gerat .. verloren|gestohlen|kaputt|zuruckgesetzt|zurueckgesetzt|geloscht|formatiert|verkauft|abgegeben|zuruckgegeben|defekt|ins+wasser|runtergefallen|geklaut .. code|codes|authenticator|2fa|zwei+faktor|bestatigungscode|anmeldecode|token|authy',
+        'code|codes|authenticator|2fa|token|authy|anmeldecodes .. weg|verloren|verschwunden|futsch',
+        'handy|telefon|smartphone .. und+damit|mit+ihm|samt|zusammen+mit .. codes|code|authenticator|2fa|app',
+        'kein+zugriff|keinen+zugriff|keinen+zugang|kein+zugang .. authenticator|2fa|codes|zwei+faktor',
+        'authenticator|2fa|authy .. leer',
       ],
       fr: [
         'perdu|casse|vole telephone|2fa|authenticator|double+authentification|codes',
         '2fa|double+authentification|deux+facteurs|authenticator|authentification perdu|fonctionne+plus|fonctionne+pas|marche+plus|marche+pas',
         'pas|plus|aucun|perdu codes+de+recuperation|codes+de+secours|code+de+secours|code+de+recuperation',
         'recois|reçois|recevoir pas|plus code|sms',
+        // A new, lost or reset phone, and the codes did not come along
+        'change|changer|nouveau|perdu|casse|vole|reinitialise|remplace|vendu|formate|tombe telephone|portable|mobile|smartphone|iphone|appareil .. codes|code|authentificat|authenticator|2fa|double .. pas|plus|perdu|perdus|disparu|disparus|efface|effaces|supprime|supprimes',
+        // The phone went, and the codes with it ("avec lui mes codes")
+        'telephone|portable|mobile|smartphone|iphone .. vole|volee|perdu|casse|tombe|reinitialise|vendu .. avec+lui|avec+elle|et+avec|ainsi+que .. codes|code|authentificat|authenticator|2fa|application',
+        'n+ai+plus|plus+acces+a|perdu|pas .. application|appli .. authentification|authentificat|2fa|double',
+        'telephone|portable|mobile .. en+panne|hs=|mort|morte .. codes|code|authentification|authentificat|2fa|double',
+        'plus+acces|pas+acces .. authentificat|authenticator|2fa|codes',
+        'authenticator|authentificat|2fa|authy .. vide',
+        'n+ai+plus|je+n+ai+plus|n+avons+plus .. codes|code|application+d+authentification|authenticator|2fa',
       ],
       es: [
         'perdi|perdido|roto|robado telefono|movil|celular|2fa|authenticator|doble+factor|dos+factores|codigos',
         '2fa|dos+factores|doble+factor|dos+pasos|authenticator|autenticacion perdi|no+funciona|ya+no',
         'no+tengo|perdi|sin codigos+de+recuperacion|codigos+de+respaldo|codigos+de+seguridad|codigo+de+recuperacion',
         'no llega|recibo|me+llega codigo|sms',
+        // The phone with the codes was stolen, broken or wiped ("me robaron el celular, ahí tenía los códigos")
+        'robaron|robo|rompio|rompi|cayo|formatee|formateado|reinicie|restableci|perdi|vendi|resetee|borre telefono|movil|celular|smartphone|iphone .. codigos|codigo|autenticador|authenticator|2fa|verificacion|app+de+los+codigos|app+de+codigos|app+de+autenticacion|aplicacion+de+autenticacion|app+de+verificacion',
+        'telefono|movil|celular|smartphone .. y+con+el|con+el|junto+con|y+con+ello .. codigos|codigo|autenticador|authenticator|2fa|app',
+        'sin+acceso|no+tengo+acceso|ya+no+tengo+acceso .. autenticador|authenticator|2fa|codigos',
+        'autenticador|authenticator|2fa|authy .. vacia|vacio|en+blanco',
       ],
       nl: [
         'kwijt|verloren|kapot|gestolen telefoon|2fa|authenticator|tweestapsverificatie|twee+factor|codes',
@@ -454,12 +658,25 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         '2fa|tweestapsverificatie|twee+factor|authenticator werkt+niet|kwijt',
         'geen|kwijt herstelcodes|back+up+codes|backupcodes|herstelcode',
         'ontvang|krijg geen code|sms',
+        // The phone was reset or handed in, and the codes went with it
+        'telefoon|mobiel|toestel|iphone|smartphone .. gereset|geformatteerd|ingeleverd|ingeruild|verkocht|gestolen|kwijt|kapot|gewist|gevallen .. codes|code|inlogcodes|authenticator|2fa|verificatie|tweestaps',
+        'codes|inlogcodes|authenticator|2fa .. verdwenen|kwijt|weg|gewist|verloren',
+        'telefoon|mobiel|toestel .. en+daarmee|daarmee|waarop|daarop|met+daarop .. codes|inlogcodes|authenticator|2fa|app',
+        'geen+toegang|kan+niet+meer+bij .. authenticator|2fa|tweestaps|codes|verificatie',
+        'telefoon|mobiel .. gecrasht|crasht|stuk|kapot .. authenticator|2fa|codes|inlogcodes|verificatie',
+        'authenticator|2fa|authy .. leeg',
       ],
       sv: [
         'tappat|forlorat|trasig|stulen|stulits telefon|mobil|2fa|tvafaktor|tvastegs|authenticator|koder',
         '2fa|tvafaktor|tvastegsverifiering|authenticator fungerar+inte|tappat',
         'inga|tappat|forlorat|saknar aterstallningskoder|reservkoder|backupkoder|aterstallningskod',
         'far|kommer inte|ingen kod|koden|sms',
+        // The phone was reset or lost, and the codes went with it
+        'telefon|mobil|mobilen|telefonen|iphone|enhet .. aterstalld|aterstallde|aterstalldes|tappad|tappade|stulen|stals|trasig|formaterad|raderad|nollstalld|inlamnad|sald|salde .. kod|koder|koderna|autentisering|authenticator|2fa|tvastegs|tvafaktor',
+        'koderna|koder|authenticator|autentiseringsappen .. forsvann|forsvunna|borta|raderades|forsvunnit',
+        'telefon|mobil|mobilen|telefonen .. och+med+den|med+den|och+darmed|darmed .. kod|koder|koderna|authenticator|2fa|appen',
+        'ingen+atkomst|inte+atkomst|ingen+tillgang .. authenticator|2fa|koder|koderna',
+        'authenticator|2fa|authy .. tom=|tomt=',
       ],
     },
   },
@@ -486,7 +703,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'want|like|need|request all|my .. data|information|info|details removed|deleted|erased|wiped',
         // Tell me or send me what you hold about me
         'what|which|all personal|data you|do have|hold|store|keep|collected about me',
-        'data|information|info|details you|that+you hold|have|store|keep|process|processed|collected|collect .. about|on me=',
+        'data|information|info|details|everything|anything|whatever you|that+you hold|have|store|keep|process|processed|collected|collect .. about|on me=',
         'copy|export of my data|personal',
         'copy|overview|report of all .. personal+data|personal+information|my+data|my+information|data+you|information+you',
         'where did you|you get|got|obtain|obtained my|our email|data|details|information|number|address',
@@ -499,17 +716,37 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'dpo=',
         'data+breach',
         'privacy+complaint',
+        // Leaving and taking every trace along ("close my account for good and keep nothing about me");
+        // the erasing word must name data, so "cancel and delete my notes" stays a how-to question
+        'close|delete|shut|remove|terminate|cancel|end|deactivate .. account|profile|membership|subscription .. and|then|plus|also .. erase|wipe|purge|delete|remove|destroy|scrub|forget .. everything|data|information|info|details|records|traces|trace|personal',
+        'close|delete|shut|remove|terminate|cancel|end|deactivate .. account|profile|membership|subscription .. and|then|plus|also .. don+t+keep|do+not+keep|keep+nothing|nothing+about|nothing+of',
+        // Told, not asked: "why don't you keep my card details?" is a product question
+        'please|and|also|then|want+you+to|ask+you+to|i+demand|you+must|you+should+not .. don+t|do+not|never|stop|no+longer keep|keeping|retain|retaining|hold|holding .. my|any|anything .. data|details|information|info|records|personal',
+        'nothing+about+me|nothing+of+mine|nothing+on+me|none+of+my+details|none+of+my+data|none+of+my+information|none+of+my+personal|none+of+our+data|no+trace+of+me|no+data+about+me|no+information+about+me|no+record+of+me .. stays|remains|remain|stay|left|kept|stored|retained',
+        'want|don+t+want|do+not+want .. anything|nothing|none|no+trace|no+data .. of+mine|about+me|of+me|on+me .. left|remaining|remain|stay|stays|kept|stored|retained',
+        'removed|deleted|erased|wiped|purged from .. everything|all+records|all+your|your+records|your+systems|your+system|your+database|your+databases|all+systems|all+lists|all+databases',
+        'wipe|erase|purge|delete|remove .. account|profile .. and .. every|everything .. about+me|linked|tied|associated|connected|related|i+ever|i+have+ever|of+mine|message|messages|post|posts|photo|photos|record|records|trace|traces',
+        'purge|scrub|wipe|erase|destroy|delete|remove .. everything|all|anything tied+to|linked+to|connected+to|associated+with me=|my+email|my+name|my+address|my+account|my+phone',
+        'erase|delete|remove|wipe|purge|scrub me=|us= from .. your|the database|databases|system|systems|records|servers|lists|mailing|crm|everything',
+        'delete|erase|remove|wipe|purge|destroy .. everything|anything|all about|concerning|regarding me=',
+        'take|remove|delete|erase|strike me=|us=|my+name|my+details|my+email|my+address|my+number|my+info|my+information|my+data|my+contact|our+details .. out+of|off+of|off= your .. database|databases|system|systems|records|list|lists|mailing|crm|servers|files|books',
+        'want|need|demand|expect|like|please|make+sure .. every+record|all+records|every+trace|all+traces|everything|all+data|all+my+data|all+information .. about+me|of+me|on+me .. gone|deleted|erased|removed|wiped|destroyed|purged',
+        'every|all|any trace+of+me|traces+of+me|trace+of+us|traces+of+us',
       ],
       da: [
         'gdpr anmodning|rettigheder|sletning|indsigt|art=|artikel',
         'i+henhold+til|ifolge|iflg|jf gdpr',
         'slet|slette|fjern|fjerne mine|alle data|oplysninger|persondata|personoplysninger',
         'slet|slette|slettet|sletning|luk|lukke .. konto|kontoen|profil .. alle|mine .. data|oplysninger|persondata|personoplysninger',
-        'personoplysninger|persondata|oplysninger|data i|jer har|gemmer|opbevarer|behandler om+mig',
+        'personoplysninger|persondata|oplysninger|data|alt i|jer har|gemmer|opbevarer|behandler om+mig',
         'indsigt+i|indsigtsanmodning|indsigtsbegaering',
         'retten+til+at+blive+glemt',
         'hvilke data|oplysninger om+mig',
         'datatilsynet|databeskyttelsesradgiver',
+        // Keep nothing about me ("sørg for at I ikke gemmer noget om mig")
+        // Addressed to them ("at I ikke gemmer noget om mig"), not to the app ("at appen ikke gemmer")
+        'i=|jer ikke|aldrig gemmer|gemme|opbevarer|opbevare|beholder|beholde|gemt .. noget|nogen|mine|data|oplysninger|om+mig',
+        'luk|lukke|slet|slette|nedlaeg|opsig .. konto|kontoen|profil|profilen|medlemskab .. og .. slet|slette|fjern|fjerne|ikke+gemmer|ikke+gemme|intet|ingenting',
       ],
       de: [
         'dsgvo|gdpr anfrage|antrag|auskunft|loschung|artikel|art',
@@ -521,8 +758,14 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'loschen|loscht|entfernen .. konto|account|profil .. alle|meine|samtliche .. daten',
         'recht+auf vergessenwerden|loschung|auskunft',
         'welche daten uber+mich',
-        'daten sie|ihr uber+mich',
+        'daten|alles|informationen sie|ihr .. uber+mich',
         'datenschutzbeauftragt|datenschutzbehorde',
+        // Destroy everything about me, keep nothing
+        'alles|samtliche+daten|alle+daten|alle+meine+daten uber+mich|von+mir .. loschen|vernichten|entfernen|tilgen|loscht|vernichtet',
+        'nichts|keine+daten|keinerlei+daten uber+mich|von+mir .. speichern|behalten|aufbewahren|gespeichert|bleibt|bleiben',
+        'konto|account|profil|mitgliedschaft .. schliessen|loschen|kundigen|auflosen|schliesst|loscht|kundigt .. und .. alles|samtliche|alle+daten|nichts .. loschen|vernichten|entfernen|speichern|behalten',
+        'speichern|behalten|aufbewahren|speichert|behaltet .. keine|keinerlei|nichts .. von+mir|uber+mich|meiner|meine+daten',
+        'mochte|moechte|will|bitte|verlange|fordere|wunsche .. konto|account|profil .. samt|mit|inklusive|einschliesslich|und .. allen|aller|samtlichen|meinen .. daten .. geloscht|entfernt|vernichtet',
       ],
       fr: [
         'rgpd|gdpr demande|droit|droits|article|suppression|effacement',
@@ -532,9 +775,14 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'acces|copie mes|toutes donnees+personnelles',
         'droit+a+l+oubli|droit+d+acces|droit+a+l+effacement',
         'quelles donnees sur+moi',
-        'donnees vous|avez .. sur+moi',
+        'donnees|informations|infos|tout vous|avez .. sur+moi|me+concernant',
         'cnil',
         'delegue+a+la+protection',
+        // Keep none of my information ("ne conservez aucune de mes informations")
+        // Addressed to them ("ne conservez aucune de mes informations"), not "comment ne pas garder"
+        'ne= conservez|gardez|stockez|conserviez|gardiez|stockiez .. aucune|rien|mes|mon|aucun .. donnees|informations|infos',
+        'supprimer|effacer|supprimez|effacez|supprimiez|effaciez|detruire|detruisez .. tout+ce+qui+me+concerne|me+concernant|sur+moi',
+        'mon|mes|notre|nos compte|donnees|informations .. soient+supprim|soit+supprim|soient+effac|soit+effac|soient+detrui|soit+detrui',
       ],
       es: [
         'rgpd|gdpr|lopd solicitud|derecho|derechos|articulo|supresion|acceso',
@@ -544,6 +792,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'derecho+al+olvido|derecho+de+acceso|derecho+de+supresion',
         'que datos sobre+mi|tienen+de+mi',
         'aepd|delegado+de+proteccion',
+        // Keep none of my data ("que no guarden nada de mis datos")
+        'no guarden|conserven|almacenen|mantengan|guardeis|conserveis .. nada|ningun|ninguna|mis .. datos|informacion|dato',
+        'todo|datos|informacion .. tengan|tienen|guarden|guardan|tengais|teneis .. sobre+mi|de+mi|acerca+de+mi',
       ],
       nl: [
         'avg=|gdpr verzoek|rechten|artikel|verwijdering|inzage',
@@ -553,18 +804,25 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'inzage .. persoonsgegevens|gegevens',
         'inzageverzoek|recht+op+vergetelheid|recht+op+inzage',
         'welke gegevens over+mij',
-        'gegevens jullie|u .. van|over mij',
+        'gegevens|alles|informatie|data jullie|u .. van|over mij',
         'autoriteit+persoonsgegevens|functionaris+gegevensbescherming',
+        // Keep nothing of me ("bewaar niets meer van mij")
+        'bewaar|bewaren|bewaart|opslaan|houden|sla|bewaar niets|niks|geen .. van+mij|over+mij|mijn+gegevens|mijn+data|persoonsgegevens',
+        'opheffen|hef|sluit|sluiten|verwijder|verwijderen|opzeggen|zeg .. account|profiel|lidmaatschap .. en .. alle+gegevens|al+mijn+gegevens|mijn+gegevens|mijn+data|niets+meer|alles+van+mij',
+        'wil|graag|verzoek|eis .. al|alle mijn+gegevens|mijn+data|mijn+persoonsgegevens .. wissen|verwijderen|verwijdert|wist|vernietigen',
       ],
       sv: [
         'gdpr begaran|rattigheter|radering|artikel',
         'enligt gdpr',
         'radera|ta+bort mina|alla uppgifter|data|personuppgifter',
-        'radera|ta+bort|avsluta .. konto|kontot .. all|alla|min|mina .. data|uppgifter|personuppgifter',
+        'radera|raderar|ta+bort|tar+bort|avsluta|avslutar .. konto|kontot .. all|alla|min|mina .. data|uppgifter|personuppgifter',
         'registerutdrag',
         'ratten+att+bli+glomd',
         'vilka uppgifter om+mig',
         'integritetsskyddsmyndigheten|dataskyddsombud',
+        // Keep nothing about me ("spara ingenting om mig")
+        'spara|sparar|lagra|lagrar|behall|behalla|behaller|spar ingenting|inget|inga|inte .. om+mig|mina+uppgifter|personuppgifter|mina+data|min+data',
+        'allt|uppgifter|data|information .. ni|du har|sparar|lagrar .. om+mig',
       ],
     },
   },
@@ -604,10 +862,58 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'cancel|cancelled|canceled but charged|billed',
         'cancel|cancelled|canceled|cancellation .. still charged|billed|charging|billing|charges|charge',
         'downgraded|cancelled|canceled|unsubscribed|closed|deleted|removed|paused|ended|stopped .. still|but|yet .. charged|billed|charging|charge|took|taken|debited',
-        'charged|billed|charging|charge|took|taken|debited .. after|since|though|despite .. cancelled|canceled|deleted|closed|downgraded|unsubscribed|ended|stopped',
+        'charged|billed|charging|charge|took|taken|debited .. after|since|though|despite|when|although|even+though|while .. cancelled|canceled|deleted|closed|downgraded|unsubscribed|ended|stopped|uninstalled|removed',
         // Paid, but the account does not show it
         'paid|payed|payment|renewed .. but|still|yet|however .. locked|blocked|suspended|unpaid|overdue|restricted|inactive|deactivated|disabled|expired',
         'paid|payed|payment|renewed .. but|still|yet|however .. not+active|not+activated|downgraded|no+access|read+only|not+showing|not+reflected|not+updated|free+plan',
+        // The same payment more than once, seen on a statement ("there are two payments of 9.99 on the
+        // same day", "identical transactions on my statement"); "two payments" alone can be instalments
+        'identical charges|payments|transactions|debits|withdrawals|deductions',
+        'two|2|three|3|four|4|multiple|several charges|payments|transactions|debits|withdrawals .. same+day|same+date|same+order|same+invoice|same+month|same+amount|same+time|same+purchase|same+subscription|identical|statement|bank',
+        'bank|banking|statement|statements .. two|2|three|3|four|4|identical|duplicate|double|multiple charges|payments|transactions|debits|withdrawals',
+        'there+are|there+were|noticed|spotted|saw .. two|2|three|3|four|4|multiple|several|identical|duplicate|double charges|payments|transactions|debits|withdrawals|deductions',
+        // Charged with no account or subscription at all ("a charge from you, but neither of us has an account")
+        'charged|billed|debited|took|taken|withdrew|withdrawn|deducted|charge+from+you|charges+from+you|payment+to+you|payments+to+you|money+left|money+went .. never|neither|nobody|no+one|not+even|didn+t|did+not .. have|had|has|created|opened|made|signed|registered|set .. account|accounts|subscription|login|membership|profile',
+        'subscription|subscriptions|membership|memberships|plan .. i|we never|didn+t|did+not|don+t+remember|do+not+remember create|created|open|opened|sign|signed|set|register|registered|order|ordered|start|started|agree|agreed|choose|chose|buy|bought',
+        // Paid, and a while later still locked ("paid an hour ago and the export is still greyed out")
+        'paid|payed|bought|purchased|upgraded|renewed|took+my+money|charged+me .. ago|already|yesterday|today|just|and|but .. still|yet .. locked|greyed|grayed|disabled|unavailable|blocked|inactive|not+active|not+activated|not+unlocked|not+available|free+plan|free+version|free+user|free+account|free+tier|free+member|trial+user|non+paying|not+premium|no+access',
+        'took+my+money|taken+my+money|money+was+taken|charged+me|was+charged|been+charged|payment+went+through|paid .. no|never|without|didn+t+get|didn+t+receive|haven+t+received|haven+t+got confirmation|receipt|access|licence|license|activation|key|login',
+        // A discount, coupon or promotion that was not applied to what was charged
+        'discount|discounts|coupon|coupons|promo|promotion|voucher|vouchers|student+price|student+pricing .. never|didn+t|did+not|wasn+t|was+not|weren+t|were+not|hasn+t|has+not|haven+t|have+not|isn+t|is+not .. applied|apply|honoured|honored|honour|honor|deducted|subtracted|reflected|taken+off|counted|showed+up|show+up|appeared|shown',
+        'discount|discounts|coupon|coupons|promo|promotion|voucher|vouchers .. but .. full|regular|normal|standard|original|undiscounted price|amount|rate|fee|total',
+        'stripe|paypal|you|they|i+was|i+got|we+were|we+got|been|was|were|got charged|billed|invoiced|debited|deducted .. full|regular|normal|standard|original|undiscounted price|amount|rate|fee|total',
+        'i|we paid|payed .. full|regular|normal|standard|original|undiscounted|list|retail|sticker price|amount|rate|fee',
+        // Renewed although automatic renewal was off; billed for a tier the visitor is not on
+        'renewed|renewal|charged|billed|debited|took .. although|though|despite|even+though|while .. auto+renew|autorenew|auto+renewal|renewal|renewals|automatic+renewal was|were|been|had off=|disabled|cancelled|canceled|deactivated|turned|switched',
+        'renewed|renewal|charged|billed|debited|took .. although|though|despite|even+though|while|after .. i|we switched+off|turned+off|disabled|cancelled|canceled|deactivated .. auto+renew|autorenew|auto+renewal|renewal|renewals',
+        'was|were|been|being|got|keep|still|you|they charged|billed|invoiced|charging|billing|invoicing .. plan|tier|seats|users|licences|licenses|package|edition|version .. while|but|though|although|yet|even+though|when .. we|i .. on|have|only|never|downgraded|cancelled|canceled',
+        // Money went out more than once, a few words apart ("the fee went out twice", "twice on the same day")
+        'went+out|came+out|gone+out|pulled|processed|collected|drawn|went+through|gone+through|came+off|taken+out|withdrawn|paid twice|two+times|double|three+times|thrice',
+        'twice|two+times|double|three+times|thrice .. same+day|same+date|same+order|same+invoice|same+month|same+week|one+day|same+amount|same+sum|same+price|same+charge|same+payment',
+        'why+is+there|why+are+there|what+is+this|what+are+these|what+s+this .. charge|charges|payment|payments|debit|debits|transaction|transactions .. on+my|to+you|from+you|my+card|my+statement|my+account|my+visa|my+bank',
+        // Past-tense takings more than once, further apart ("your shop took £64 two times"); not "charge
+        // twice a year", which is a question about billing periods
+        'took|taken|withdrew|withdrawn|deducted|debited .. twice|two+times|three+times|thrice|double',
+        // Never heard of the company, yet money goes to it; never signed up, yet charged
+        'never+heard+of|never+used|no+idea+who|don+t+know+who|do+not+know+who|never+been+a+customer|never+been+your+customer|never+had+an+account|not+a+customer|never+bought|never+ordered .. payment|payments|charge|charges|debit|debits|money|billed|charged|subscription',
+        'never|didn+t|did+not .. signed+up|sign+up|created|registered|subscribed|ordered|opened .. but|yet|still|and+yet|however .. charged|billed|debited|took|taken|withdrew|deducted|money|payment',
+        // A code that showed a discount at checkout, and the full amount on the receipt
+        'code|codes .. but .. full|regular|normal|standard|original|undiscounted price|amount|rate|fee|total',
+        // Upgraded, and the plan still cannot be used
+        'paid|payed|bought|purchased|upgraded|renewed .. and|but|yet .. still|yet .. can+t+use|cannot+use|can+not+use|can+t+access|cannot+access|unable+to+use|unable+to+access|not+able+to+use',
+        // Billed for a plan the contract or order does not say
+        'was|were|been|being|got|keep|still|you|they charged|billed|invoiced|charging|billing|invoicing .. plan|tier|seats|users|licences|licenses|package|edition|version .. while|but|though|although|yet|even+though|when .. our|my contract|agreement|order|quote|subscription|account|plan',
+        // Two subscriptions for one sign-up; both cards charged; a family member used the card
+        'two|2|three|3|multiple|double|duplicate subscriptions|memberships|renewals .. only+ever|only+signed|only+subscribed|signed+up+once|subscribed+once|only+bought|only+ordered',
+        'charged+both|billed+both|debited+both|charged+two+cards|billed+two+cards',
+        'someone|somebody|son|daughter|child|kid|kids|children|partner|husband|wife|friend|brother|sister|he|she|they .. used|took|borrowed my+card|my+credit+card|my+debit+card|my+paypal|my+payment .. without+asking|without+permission|without+my|behind+my',
+        'son|daughter|child|kid|kids|children|teenager .. bought|purchased|spent|paid|charged|used+my+card .. without|didn+t+ask|not+asking|by+mistake|accidentally',
+        // Quoted one price, charged another; a code accepted but the total unchanged
+        'told|said|quoted|promised|advertised|shown|stated .. would+cost|costs|cost|price|priced|would+be|at= .. but|yet|however|instead .. charged|billed|came+off|taken|deducted|debited|paid|took',
+        'code|coupon|discount|promo|voucher .. accepted|applied|entered|worked .. but|yet .. total|price|amount|invoice|charge .. didn+t|did+not|unchanged|same|still|full',
+        'paid|payed|bought|purchased|upgraded .. ago|already|yesterday|today|just|and|but .. still .. shows|says|showing|displays|lists|on .. free|basic|starter|trial|lite|unpaid|overdue',
+        'charged|billed me|us for two|2|three|3 months|years|renewals|periods .. at+once|together|same+time|in+one',
+        'had+to+pay|ended+up+paying|ended+up+being+charged .. full|regular|normal|list|standard price|rate|amount',
       ],
       da: [
         'trukket|opkraevet|debiteret|betalt|haevet to+gange|2+gange|tre+gange|3+gange|flere+gange|dobbelt',
@@ -623,6 +929,23 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'trukket|opkraevet|debiteret .. selvom|efter|trods .. opsagt|opsag|opsigelse|lukket|slettet|annulleret',
         'ikke genkender|kender traekning|betaling|beløbet|belobet',
         'betalt|betaling .. men|stadig .. last|laast|spaerret|blokeret|lukket|ubetalt|inaktiv|ikke+aktiv|udlobet',
+        // The same payment twice on the statement ("to ens betalinger"); charged with no account at all
+        'to=|2=|tre=|3=|flere .. traek|traekninger|haevninger|opkraevninger',
+        'ens=|identiske|dobbelte .. betalinger|traek|traekninger|opkraevninger|transaktioner|haevninger|belob',
+        'trukket|taget+penge|haevet+penge|opkraevet|debiteret .. selvom|skont|trods|selv+om .. aldrig|ikke|ingen .. abonnement|konto|kontoen|bruger|profil|medlemskab|oprettet|bestilt|tilmeldt|kobt|godkendt',
+        'trukket|taget+penge|haevet+penge|opkraevet|debiteret .. uden .. abonnement|konto|bruger|profil|medlemskab|oprettet|bestilt|tilmeldt|kobt|godkendt',
+        // A discount that was not deducted; the full price paid
+        'rabat|rabatkode|rabatkoden|kupon|kuponen|kuponkode|studierabat|studierabatten .. ikke|aldrig .. trukket|fratrukket|brugt|anvendt|modregnet|registreret|godkendt|kommet',
+        'betalt|opkraevet|trukket fuld|fulde|normal|normalpris',
+        'betalt|kobt|opgraderet .. stadig|endnu+ikke|men .. ikke+aktiv|ikke+laast+op|ikke+frigivet|ikke+adgang|laast|last|spaerret|graa|gratis|gratisversion|gratisversionen',
+        'aldrig .. konto|abonnement|profil .. oprettet|bestilt|tegnet|tilmeldt .. men|alligevel|stadig|trods+det .. trukket|opkraevet|haevet|penge',
+        'trukket|opkraevet|debiteret|haevet .. to+gange|tre+gange|flere+gange|dobbelt',
+        'abonnement|medlemskab .. jeg|vi aldrig|ikke .. bestilt|oprettet|tegnet|tilmeldt|godkendt|kobt',
+        // Never a customer, yet money was taken; the same amount twice
+        'aldrig+vaeret+kunde|aldrig+haft|aldrig+brugt|aldrig+hort+om|ikke+kunde|aldrig+kobt .. trukket|opkraevet|haevet|debiteret|penge',
+        'to+gange|dobbelt .. samme+belob|samme+dag|samme+ordre|samme+bestilling',
+        'betaling|traek|haevning|transaktion|belob .. som|der jeg|vi ikke kender|genkender',
+        'matte|maatte .. fuld|fulde|normal pris',
       ],
       de: [
         'doppelt|zweimal|dreimal|mehrfach|mehrmals abgebucht|berechnet|belastet|bezahlt|abgerechnet|eingezogen|abgezogen',
@@ -639,10 +962,35 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'doppelbuchung|doppelabbuchung|doppelbelastung|doppelt+belastet',
         'nach+der+kundigung|trotz+kundigung abgebucht|berechnet',
         'kundigung|gekundigt .. weiter|trotzdem|noch|immer+noch .. belastet|abgebucht|berechnet',
+        'bezahlt|gezahlt|zahlung|uberwiesen .. aber|trotzdem .. nach+wie+vor|immer+noch|noch+immer|weiterhin|noch .. gesperrt|blockiert|deaktiviert|unbezahlt|inaktiv|eingeschrankt|nicht+freigeschaltet|nicht+aktiv',
         'bezahlt|gezahlt|zahlung|uberwiesen .. aber|trotzdem|immer+noch|noch+immer|weiterhin .. gesperrt|blockiert|deaktiviert|unbezahlt|inaktiv|nicht+aktiv|eingeschrankt',
+        // The same payment twice on the statement ("zwei identische Zahlungen", "zwei Abbuchungen")
+        'zwei|drei|2|3|mehrere .. abbuchungen|belastungen',
+        'identische|gleiche|doppelte|selbe .. zahlungen|abbuchungen|buchungen|belastungen|transaktionen|betrage|lastschriften',
+        'kontoauszug|kreditkartenabrechnung|bankauszug|umsatze .. zwei|drei|2|3|mehrere zahlungen|buchungen|transaktionen|betrage',
+        // Charged with no subscription or account at all
+        'abgebucht|eingezogen|belastet|berechnet|abgezogen|geld+abgebucht|geld+eingezogen .. obwohl|ohne|trotzdem|trotz .. nie|kein|keinen|keine|nicht .. abo|abonnement|konto|account|vertrag|registriert|angemeldet|bestellt|abgeschlossen',
+        'obwohl|ohne .. nie|kein|keinen|keine|nicht .. abo|abonnement|konto|account|vertrag|registriert|angemeldet|bestellt .. wurde+geld|geld+abgebucht|abgebucht|eingezogen|belastet|berechnet|abgezogen|abbuchung',
+        // A discount that was not applied; the full price charged
+        'rabatt|gutschein|rabattcode|gutscheincode|aktionscode|studentenrabatt|promo|coupon|preisnachlass .. nicht|nie|kein .. angewendet|angewandt|abgezogen|berucksichtigt|verrechnet|eingelost|ubernommen|angerechnet|gegriffen',
+        'vollen|volle|regularen|normalen|ganzen preis|betrag .. bezahlt|berechnet|abgebucht|gezahlt',
+        'bezahlt|berechnet|abgebucht|gezahlt .. vollen|volle|normalen|regularen preis',
+        // Paid, and the features are still not unlocked
+        'bezahlt|gezahlt|gekauft|upgegradet|uberwiesen .. immer+noch|noch+immer|trotzdem|weiterhin|noch+nicht .. nicht+freigeschaltet|freigeschaltet|nicht+aktiviert|nicht+verfugbar|nicht+freigegeben|nicht+entsperrt|gesperrt|blockiert|ausgegraut|inaktiv',
+        'doppelt|zweimal|dreimal|mehrfach|mehrmals .. abgebucht|belastet|eingezogen|abgezogen',
+        'derselbe|denselben|gleiche|gleichen|selbe|selben betrag|zahlung|abbuchung|rechnung .. zweimal|doppelt|zweifach|dreimal|mehrfach',
+        'zweimal|doppelt|dreimal|mehrfach .. selben|gleichen tag|datum|monat|rechnung|bestellung',
+        'abo|abonnement|mitgliedschaft .. ich|wir nie|nicht|niemals .. abgeschlossen|bestellt|abonniert|angemeldet|gebucht|gekauft',
+        'bezahlt|gezahlt|gekauft|upgegradet .. aber|trotzdem|immer+noch|noch+immer .. kostenlose+version|kostenlosen+version|gratisversion|free+version|kostenlos|basisversion|testversion',
+        'nie|kein|keinen .. konto|abo|abonnement|vertrag .. angelegt|abgeschlossen|registriert|erstellt|bestellt .. trotzdem|aber|dennoch|und+doch .. abgebucht|belastet|eingezogen|geld',
+        'nie+kunde|nie+kundin|nie+bei+ihnen|nie+ein+konto|kein+kunde|keine+kundin|nie+etwas+gekauft|nie+etwas+bestellt .. abgebucht|belastet|eingezogen|berechnet|abgezogen',
+        'wurden|wurde|haben|habt|hat|hatten mir|uns .. zwei|drei|2|3|mehrere monate|jahre|abos|lizenzen .. berechnet|abgebucht|belastet',
+        'zahlung|abbuchung|buchung|betrag .. die|den ich|wir nicht kenne|kennen|zuordnen|erkenne',
+        'musste|mussten .. vollen|volle|normalen preis',
       ],
       fr: [
-        'debite|facture|preleve|paye|factures|preleves|debites deux+fois|2+fois|trois+fois|3+fois|plusieurs+fois',
+        // "payé" exactly: "payer en deux fois" is a way to pay, not a double charge
+        'debite|facture|preleve|paye=|payee=|payes=|factures|preleves|debites deux+fois|2+fois|trois+fois|3+fois|plusieurs+fois',
         'en+double',
         'double prelevement|debit|facturation|paiement',
         'prelevement|facture|montant|debit incorrect|errone|erronee|injustifie|non+autorise|inconnu',
@@ -653,6 +1001,22 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'apres resiliation|annulation preleve|debite|facture',
         'prelevement|debit|facture|paiement .. jamais|pas commande|souscrit|autorise|autorisee|achete',
         'paye|payee|regle|reglee|paiement .. mais|toujours|pourtant .. bloque|bloquee|suspendu|suspendue|impaye|impayee|inactif|desactive|restreint',
+        // The same payment twice on the statement ("deux prélèvements identiques")
+        'deux|trois|2|3|plusieurs .. prelevements|debits',
+        'prelevements|debits|paiements|transactions|montants identiques|en+double|similaires',
+        'identiques|doubles .. prelevements|debits|paiements|transactions',
+        'preleve|prelevee|preleves|debite|debitee|facture=|factures=|facturee|paye= .. alors+que|bien+que|sans|pourtant|meme+si|malgre .. jamais|pas|aucun|aucune .. compte|abonnement|inscrit|inscrite|souscrit|commande|cree|creee',
+        // A promo code that was not applied; the full price paid
+        'code+promo|promo|reduction|remise|coupon|bon+de+reduction|rabais .. pas|jamais .. applique|appliquee|pris+en+compte|deduit|deduite|deduits',
+        'paye=|payee=|facture=|facturee=|debite=|preleve= .. plein+tarif|prix+fort|prix+plein|prix+complet|tarif+normal|prix+normal|montant+complet|montant+total|tarif+complet',
+        'debite|preleve|facture|debitee|prelevee|facturee .. deux+fois|trois+fois|plusieurs+fois|en+double',
+        'abonnement .. je|j|nous jamais|pas .. souscrit|commande|choisi|cree|pris',
+        'paye|payee|regle|reglee|paiement .. mais|toujours|pourtant .. version+gratuite|gratuit|gratuite|offre+gratuite|plan+gratuit|pas+active|pas+debloque',
+        'jamais .. compte|abonnement .. cree|souscrit|inscrit|ouvert|commande .. mais|pourtant|quand+meme|malgre+tout .. preleve|prelevee|debite|debitee|facture=|facturee|argent',
+        'jamais+ete+client|jamais+ete+cliente|pas+client|pas+cliente|jamais+achete|jamais+commande .. preleve|prelevee|debite|debitee|facture=|facturee',
+        'deux+fois|trois+fois .. meme+montant|meme+jour|meme+commande|meme+facture',
+        'prelevement|paiement|debit|transaction|montant .. que je|nous ne reconnais|reconnaissons|connais',
+        'du+payer|du+regler .. plein+tarif|prix+fort|prix+plein|prix+normal',
       ],
       es: [
         'cobrado|cobraron|cobrar|cargado|cargaron|facturado|cobro|cobrada dos+veces|2+veces|tres+veces|3+veces|varias+veces|doble',
@@ -665,6 +1029,24 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'siguen cobrando',
         'cobro|cargo|cobraron|cobrado .. nunca|no autorice|contrate|pedi|compre|solicite',
         'pagado|pague|pago .. pero|todavia|aun|sigue .. bloqueada|bloqueado|suspendida|suspendido|impagada|inactiva|desactivada',
+        // The same payment twice on the statement ("dos cargos iguales del mismo día")
+        'dos|tres|2|3|varios .. cargos|cobros|adeudos .. mismo|misma|iguales|identicos|duplicados|extracto|banco|hoy|ayer',
+        'cargos|cobros|pagos|adeudos|transacciones|movimientos|importes iguales|identicos|duplicados|dobles',
+        'extracto|banco|estado+de+cuenta|resumen .. dos|tres|2|3|varios .. cargos|cobros|pagos|adeudos|movimientos',
+        // Charged with no account at all
+        'cobraron|cobrado|cobro|cargaron|cargado|descontaron|quitaron|debitaron .. aunque|pese|a+pesar .. nunca|no|ni .. registre|cuenta|suscri|contrate|alta|pedi|compre|cree|abri',
+        'cobraron|cobrado|cargaron|cargado|descontaron|debitaron .. sin .. cuenta|suscripcion|registrarme|registro|contratar|alta',
+        // A discount that was not applied; the full price paid
+        'descuento|cupon|codigo+promocional|codigo+de+descuento|promocion .. no|nunca .. aplico|aplicado|aplicada|aplicaron|desconto|descontado|tuvo+en+cuenta|reflejo|reflejado|reflejada',
+        'pague|pagado|cobraron|cobrado|cargaron .. precio+completo|precio+normal|precio+total|tarifa+completa|importe+completo|precio+entero|precio+lleno',
+        'cobrado|cobraron|cargado|cargaron|facturado|cobrada|descontado|descontaron .. dos+veces|tres+veces|varias+veces|por+duplicado|doble',
+        'suscripcion|membresia|plan .. que nunca|no .. contrate|pedi|active|cree|solicite|hice',
+        'pagado|pague|pago .. pero|todavia|aun|sigue .. version+gratuita|gratis|gratuita|plan+gratuito|sin+activar|no+activada',
+        'nunca .. cuenta|suscri|alta .. cree|registre|contrate|abri|di .. pero|sin+embargo|igual|aun+asi .. cobraron|cobrado|cargaron|cargado|dinero',
+        'nunca+he+sido+cliente|no+soy+cliente|nunca+he+comprado|nunca+compre|nunca+he+pedido .. cobrado|cobraron|cargo|cargaron|cargado|descontaron',
+        'dos+veces|tres+veces .. mismo+importe|misma+cantidad|mismo+dia|mismo+pedido|misma+factura',
+        'cargo|cobro|pago|movimiento .. que no reconozco|reconocemos|conozco',
+        'tuve+que+pagar|tuvimos+que+pagar .. precio+completo|precio+normal|precio+total',
       ],
       nl: [
         'dubbel|twee+keer|2+keer|drie+keer|3+keer|meerdere+keren|meermaals afgeschreven|betaald|gefactureerd|afgeboekt|geincasseerd',
@@ -678,6 +1060,25 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'opgezegd|geannuleerd .. toch|nog|maar .. afgeschreven|gefactureerd|geincasseerd',
         'afschrijving|incasso|factuur .. nooit|niet besteld|afgesloten|geautoriseerd|gekocht',
         'betaald|betaling|overgemaakt .. maar|nog+steeds|toch .. geblokkeerd|vergrendeld|opgeschort|onbetaald|openstaand|inactief|gedeactiveerd|niet+actief',
+        // The same payment twice on the statement ("twee dezelfde afschrijvingen")
+        'twee|drie|2|3|meerdere .. afschrijvingen|afboekingen|incasso|incassos',
+        'dezelfde|identieke|dubbele|gelijke .. afschrijvingen|betalingen|transacties|afboekingen|incasso|bedragen',
+        'bankafschrift|afschrift|rekeningoverzicht|bank .. twee|drie|2|3|meerdere|dezelfde|identieke|dubbele .. afschrijvingen|betalingen|transacties|afboekingen|incasso',
+        // Charged with no account at all
+        'afgeschreven|geincasseerd|afgeboekt|gefactureerd .. terwijl|hoewel|zonder|ondanks .. nooit|geen|niet .. account|abonnement|aangemeld|ingeschreven|besteld|aangemaakt|afgesloten|geregistreerd',
+        // A discount code that was not applied; the full price paid
+        'korting|kortingscode|coupon|voucher|actiecode|studentenkorting|promotiecode|kortingslink .. niet|nooit|geen .. verwerkt|toegepast|afgetrokken|meegenomen|verrekend|doorgevoerd',
+        'volle|volledige|normale prijs|tarief|bedrag .. betaald|afgeschreven|gerekend|gefactureerd',
+        'betaald|afgeschreven|gerekend|gefactureerd .. volle|volledige|normale prijs|tarief',
+        'twee+keer|drie+keer|dubbel|meerdere+keren .. afgeschreven|afgeboekt|geincasseerd',
+        'abonnement|lidmaatschap .. ik|we|wij nooit|niet .. afgesloten|besteld|aangevraagd|aangemaakt|genomen|gekozen',
+        'betaald|betaling .. maar|nog+steeds|toch .. gratis+versie|gratis|gratis+account|proefversie|niet+geactiveerd',
+        'nooit|geen .. account|abonnement .. aangemaakt|afgesloten|besteld|geregistreerd .. toch|maar|terwijl|wel .. afgeschreven|geincasseerd|gefactureerd|geld',
+        'twee+keer|drie+keer|dubbel .. gehaald|afgehaald|ingehouden|afgeschreven|afgeboekt|geincasseerd',
+        'twee+keer|drie+keer|dubbel .. hetzelfde+bedrag|zelfde+bedrag|dezelfde+dag|dezelfde+bestelling|dezelfde+factuur',
+        'nooit+klant|geen+klant|nooit+iets+gekocht|nooit+besteld|nooit+iets+besteld .. afgeschreven|geincasseerd|gefactureerd|gehaald',
+        'betaling|afschrijving|transactie|bedrag|incasso .. die|dat ik|we niet|nooit herken|herkennen|ken',
+        'moest|moesten .. volle|volledige|normale prijs',
       ],
       sv: [
         'dragit|dragits|debiterad|debiterat|debiterats|drog tva+ganger|2+ganger|tre+ganger|3+ganger|flera+ganger|dubbelt',
@@ -690,6 +1091,24 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'dubbeldebiter|dubbeldragning|dubbelbetal|dubbeldrag',
         'uppsagt|avslutat|sagt+upp .. anda|fortfarande debiterad|dragit|debiteras',
         'betalat|betalt|betalning .. men|fortfarande|anda .. last|sparrat|blockerat|avstangt|obetald|inaktivt|inte+aktivt',
+        // The same payment twice on the statement ("två likadana dragningar")
+        'tva=|tre=|2=|3=|flera .. dragningar|debiteringar',
+        'likadana|identiska|dubbla .. dragningar|debiteringar|betalningar|transaktioner|belopp',
+        'kontoutdrag|kontoutdraget|bankutdrag|kortutdrag .. tva=|tre=|2=|3=|flera|likadana|dubbla .. dragningar|debiteringar|betalningar|transaktioner',
+        // Charged with no account at all
+        'dragit|dragits|debiterat|debiterats|debiterad|tagit+pengar|drog .. fast|trots|utan|aven+om|trots+att .. aldrig|inte|inget|ingen .. konto|skapat|registrerat|prenumeration|abonnemang|bestallt|medlemskap',
+        // A discount that was not applied; the full price paid
+        'rabatt|rabattkod|rabattkoden|kupong|kampanjkod|studentrabatt|studentrabatten .. inte|aldrig|ingen .. dragits|dragen|dragit|tillampats|tillampades|registrerades|registrerats|avdragen|avdragits|kom+med|gallt',
+        'betalat|betalt|betalade|debiterad|debiterades|debiterats|dragit fullt|full|ordinarie pris|priset|beloppet',
+        'rabatt|rabattkod|rabattkoden|kupong|kampanjkod|studentrabatt|studentrabatten drogs+aldrig|drogs+inte|drogs+ej|gallde+inte|kom+inte+med|registrerades+inte|tillampades+inte',
+        'betalat|betalt|betalade .. men|fortfarande|anda .. gratisversion|gratis|gratiskonto|inte+aktiverat',
+        'aldrig .. konto|abonnemang|prenumeration .. skapat|registrerat|tecknat|bestallt .. men|anda|trots+det .. dragit|dragits|debiterat|pengar',
+        'dragit|dragits|debiterad|debiterat|debiterats|drog .. tva+ganger|tre+ganger|flera+ganger|dubbelt',
+        'abonnemang|prenumeration|medlemskap .. jag|vi aldrig|inte .. bestallt|tecknat|skapat|registrerat|godkant|valt|kopt',
+        'tva+ganger|tre+ganger|dubbelt .. samma+belopp|samma+dag|samma+bestallning|samma+faktura',
+        'aldrig+varit+kund|inte+kund|aldrig+kopt|aldrig+handlat|aldrig+bestallt .. dragit|dragits|debiterat|debiterats|debiterad',
+        'dragning|betalning|debitering|transaktion .. som jag|vi inte|inte+kanner|kanner+igen|kanner',
+        'fick|behovde .. betala .. fullt|full|ordinarie pris|priset',
       ],
     },
   },
@@ -722,6 +1141,16 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'dispute with|through my bank|card|credit',
         'bank|card|credit+card|paypal .. reverse|reversal|chargeback',
         'opened|filed|raised|started|open|file|raise|start .. dispute|claim|chargeback .. paypal|bank|card|credit|visa|amex|mastercard|stripe',
+        // The money should come back, in other words ("I'd like the fee returned to my card", "can the
+        // last three months be credited back?")
+        'want|would+like|like|expect|need|demand|asking+for|ask+for|request|requesting|please|can+you|could+you|would+you|will+you .. money|fee|fees|amount|payment|cost|price|deposit|charge|charges .. returned|paid+back|credited|credited+back|refunded|reimbursed|reversed|back+to|back+on|back+onto|back+into',
+        'can|could|would|will|please .. months|fee|fees|amount|money|payment|year|subscription|order|charge|purchase .. credited|paid+back|returned|refunded|reimbursed',
+        // Sent the item back and the money has not come
+        'sent|returned|shipped|posted|mailed .. back|return .. when|still|yet|where|haven+t|have+not|not .. money|refund|credit|reimburse|nothing|no+money|no+refund|no+credit',
+        'promised|agreed|approved|confirmed|told|offered .. refund|money+back|reimbursement .. nothing|still|yet|never|haven+t|hasn+t|not+arrived|not+received',
+        'still+waiting|been+waiting|am+waiting|m+waiting|are+waiting|re+waiting|have+waited|ve+waited|waited .. refund|money|reimbursement',
+        'you+refunded|you+ve+refunded|you+only+refunded|you+reimbursed|you+credited|i+was+refunded|we+were+refunded|i+got+back|we+got+back|i+received|we+received .. only|just half|part|partially|a+part|some|a+fraction|a+portion|less',
+        'please|can+you|could+you|would+you .. reverse|undo|void the|this|my|last payment|charge|transaction',
       ],
       da: [
         'vil|gerne|onsker|ønsker|kraever|kræver have pengene|penge tilbage|retur',
@@ -735,6 +1164,12 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'chargeback|tilbageforing|tilbageforsel',
         'hvor er|bliver min refusion|refundering|tilbagebetaling|penge',
         'venter refusion|refundering|pengene',
+        // The amount back ("vil gerne have beløbet retur på mit kort")
+        'vil|gerne|onsker|kraever|forventer have|fa .. pengene|penge|belobet|betalingen|gebyret|kontingentet|kobesummen .. tilbage|retur|refunderet|tilbagefort|tilbagebetalt|krediteret',
+        // Sent back, and the money still has not come
+        'sendt|returneret|returnerede|sendte .. retur|tilbage .. stadig|endnu|ikke .. pengene|penge|refusion|belobet|tilbagebetaling',
+        'onsker|kraever|forventer|beder+om .. pengene|belobet|betalingen .. tilbage|retur|refunderet|tilbagefort|tilbagebetalt|krediteret',
+        'venter+stadig|venter+endnu|har+ventet|ventet|venter+nu .. pengene|refusion|refundering|tilbagebetaling|belobet',
       ],
       de: [
         'mein|meine geld+zuruck|erstattung|ruckerstattung',
@@ -747,6 +1182,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ruckbuchung|chargeback',
         'lastschrift zuruckgeben|zuruckbuchen|zuruckgeholt|widerrufen',
         'warte erstattung|ruckerstattung|geld',
+        // The fee back ("hätte ich gern die Kursgebühr zurück")
+        'hatte|haette|mochte|moechte|will|verlange|fordere|fordern|erwarte|bitte .. geld|betrag|gebuhr|gebuehr|gebuhren|kosten|beitrag|zahlung|kaufpreis|kursgebuhr|jahresgebuhr|monatsgebuhr|teilnahmegebuhr|anmeldegebuhr|abogebuhr|mitgliedsbeitrag|anzahlung .. zuruck=|zurueck=|erstattet|zuruckerstattet|zuruckgezahlt|gutgeschrieben|zuruckgebucht|zuruckbekommen|zuruckerhalten|wiederhaben',
+        'warte+seit|warte+immer|warte+schon|warte+noch|warten+seit|warten+immer|warten+schon|warten+noch .. erstattung|ruckerstattung|ruckzahlung|gutschrift|geld',
       ],
       fr: [
         'remboursez|rembourser moi',
@@ -757,6 +1195,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ou+en+est|ou+est mon remboursement',
         'toujours+pas rembourse|remboursement',
         'rejet+de+paiement|chargeback|retrofacturation|opposition+bancaire',
+        // Give the money back ("merci de me rendre l'argent")
+        'me|nous rendre|rendez|restituer|restituez|reverser|reversez|recrediter|recreditez .. argent|somme|montant|frais|paiement',
+        'veux|voudrais|souhaite|exige|demande|aimerais .. argent|montant|somme|frais .. rendu|rendue|rembourse|remboursee|restitue|recredite|reverse',
+        'attends+toujours|attends+depuis|attendons+toujours|attendons+depuis|toujours+en+attente .. remboursement|argent|virement',
+        'voudrais|veux|souhaite|souhaiterais|aimerais|exige|demande .. qu+on+me|que+vous+me|qu+on+nous|que+vous+nous rembourse|remboursiez|remboursent',
       ],
       es: [
         'quiero|necesito|exijo|solicito|pido|quisiera reembolso|devolucion|reembolsen|dinero',
@@ -768,6 +1211,12 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'donde esta mi reembolso|devolucion|dinero',
         'todavia|aun no reembolso|devolucion|dinero|devuelto|reembolsado',
         'contracargo|chargeback',
+        // Sent back, and the money still has not come
+        'devolvi|devolvimos|envie|mande|regrese .. todavia|aun|no .. dinero|reembolso|devolucion|importe|reintegro',
+        'todavia|aun|sigo|seguimos .. no+he+recibido|no+hemos+recibido|no+me+ha+llegado|no+nos+ha+llegado|no+han+devuelto|sin+recibir|esperando .. dinero|reembolso|devolucion|importe|reintegro|abono',
+        'me|nos devuelvan|devuelvas|devuelva .. dinero|importe|pago|cuota|precio|lo+que+pague|lo+que+pagamos|lo+pagado',
+        'sigo+esperando|seguimos+esperando|llevo|llevamos .. esperando|sin+recibir .. reembolso|dinero|devolucion|importe',
+        'reintegren|reintegrenme|reintegrarme|reintegreme',
       ],
       nl: [
         'wil|graag|eis geld+terug|terugbetaling|restitutie|terugbetaald',
@@ -776,6 +1225,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'waar+blijft terugbetaling|restitutie|geld',
         'chargeback|terugboeking|terugboeken|storneren',
         'wacht terugbetaling|restitutie|geld',
+        // The amount back ("ik wil het bedrag teruggestort krijgen")
+        'wil|graag|eis|verwacht|verzoek .. bedrag|geld|aankoopbedrag|abonnementsgeld|kosten|betaling|inleg .. terug=|teruggestort|terugbetaald|terugstorten|terugkrijgen|terug+krijgen|gecrediteerd|vergoed|retour',
+        // Sent back, and no money yet
+        'teruggestuurd|geretourneerd|retour+gestuurd|terug+gestuurd .. nog+steeds|nog|maar|nog+geen .. geen|niet .. geld|terugbetaling|restitutie|bedrag',
+        'wacht+nog|wachten+nog|wacht+al|wachten+al|wacht+sinds|wachten+sinds|wacht+inmiddels .. geld|terugbetaling|restitutie|bedrag|terugstorting',
       ],
       sv: [
         'vill|kraver ha pengarna|pengar tillbaka',
@@ -787,6 +1241,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'var ar|blir min aterbetalning|pengar',
         'chargeback|aterkrav|aterkravs',
         'vantar aterbetalning|pengar',
+        // The fee back ("jag vill ha tillbaka avgiften")
+        'vill|kraver|onskar|begar ha|fa tillbaka .. pengarna|pengar|avgiften|beloppet|betalningen|kostnaden|summan',
+        'vill|kraver|onskar|begar .. pengarna|avgiften|beloppet|betalningen|kostnaden|summan .. tillbaka|aterbetald|aterbetalat|aterbetalas',
+        'vantar+fortfarande|vantat|vantar+an|vantar+sedan|vantar+anda .. aterbetalning|aterbetalningen|pengar|pengarna',
       ],
     },
   },
@@ -813,10 +1271,28 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'owner|admin|administrator|person|colleague|employee|founder .. left|quit|departed|passed+away|died|no+longer+works|no+longer+with|is+gone|has+gone',
         // Passwords and sign-in emails that do not work
         'reset email|link never|didn+t|not arrive|arrived|received|work|working|came',
-        'reset|verification|confirmation|activation|login|magic|sign+in email|link|mail never|not|didn+t|doesn+t|isn+t arrive|arrived|arriving|received|receiving|come|came|coming|work|working',
+        'reset|verification|confirmation|activation|login|magic|sign+in email|link|mail|message|messages never|not|didn+t|doesn+t|isn+t arrive|arrived|arriving|received|receiving|come|came|coming|work|working',
         'password reset not|doesn+t|isn+t|never working|work|fails|failed',
         'link expired|expires|invalid',
         'says|saying|keeps|getting|tells+me wrong|invalid|incorrect|unknown password|credentials|username',
+        // Sent back to the sign-in page, told the account does not exist, or refused
+        'end+up|ends+up|ending+up|redirects+me|redirected|redirecting|sends+me|sending+me|sent+back|throws+me|thrown|kicks+me|kicked|takes+me|bounces+me|bounced|keeps+me .. back|again|straight|right .. login|sign+in|signin|log+in|logon|sign+on',
+        'sign|log|login|signing|logging .. sends+me|takes+me|throws+me|kicks+me|redirects+me|bounces+me|sent|taken|redirected .. back|again .. start+page|home+page|homepage|start+screen|first+page|landing+page|welcome+screen|square+one',
+        'login|sign+in|signin|log+in loop|looping|loops',
+        'sent|kicked|thrown|redirected|taken|bounced|brought back+to|back+at|back+on|back+into .. login|sign+in|signin|log+in|logon|sign+on',
+        'there+is+no+account|there+s+no+account|no+account+with|no+account+for|no+user+with|no+user+for|no+account+under',
+        'reset|changed|typed|entered|type|enter .. password .. still|keeps|but .. invalid|wrong|incorrect|rejected|not+accepted|doesn+t+work|not+working',
+        'says|said|saying|tells|told|shows|showing|claims|claiming|get|getting|error|message .. no+account|no+user|no+such|account+doesn+t|account+does+not|user+doesn+t|user+does+not|email+isn+t|email+is+not|account+not|user+not|email+not|account+isn+t|account+is+not .. exist|exists|found|registered|recognised|recognized',
+        'sign|log|login|logging|signing|account .. access+denied|permission+denied',
+        'access+denied .. sign|log|login|logging|signing|account',
+        'can+t|cannot|unable|don+t|do+not|couldn+t|never .. receive|get|getting|receiving|access .. sign+in|login|log+in|reset|verification|magic|confirmation .. link|email|mail',
+        'old|former|previous|work|company|business|job email|e+mail|inbox .. no+longer|not|doesn+t|does+not|isn+t .. exist|exists|active|accessible',
+        'old|former|previous|university|school|college|work|company|business|job|student email|e+mail|mail|inbox .. shut+down|closed|deleted|deactivated|disabled|expired|gone|cancelled|canceled|terminated',
+        'says|said|saying|tells|told|telling|claims|claiming .. password|credentials|pin|username|user|email|account .. wrong|invalid|incorrect|not+valid|unknown|not+recognised|not+recognized|not+found|doesn+t+exist|does+not+exist',
+        'system|app|site|login|it doesn+t|does+not|won+t|will+not|no+longer recognise|recognize me=|my+login|my+password|my+username|my+account|my+email+address',
+        // Set up under the personal address of someone who has since left
+        'created|set+up|setup|set+it+up|set+us+up|built|opened|registered|made .. with|under|using|on|to her|his|their|personal|private|own|old .. left|quit|gone|no+longer|departed|retired|fired|resigned|leaving|disappeared|vanished|unreachable|ghosted|moved+on|lost+contact|can+t+reach|cannot+reach|can+t+contact|cannot+contact|not+responding',
+        'error|blank+page|blank+screen|white+screen|white+page .. when|whenever|every+time|each+time .. try+to+log|trying+to+log|try+to+sign|trying+to+sign|log+in|sign+in|login|logging+in|signing+in',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
@@ -826,6 +1302,12 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'mistet adgang',
         'vi|jeg har ingen|ikke|mistet adgang',
         'har+ikke+laengere|ikke+laengere adgang',
+        // Told the user does not exist; set up by someone who has left
+        'min|vores|mit bruger|brugeren|konto|kontoen|profil|email .. findes+ikke|ikke+findes|eksisterer+ikke|ikke+eksisterer|ikke+fundet|ukendt',
+        'oprettede|oprettet|lavede|satte .. konto|kontoen|profil|adgang .. stoppet|fratradt|rejst|vaek|ikke+laengere|holdt+op|sagt+op',
+        'adgang+naegtet',
+        // Sent back to the sign-in page again and again
+        'sendt|sendes|smidt|kastet|fort .. tilbage|ud .. login|log+ind|logind',
       ],
       de: [
         'kann|konnen mich nicht anmelden|einloggen',
@@ -838,6 +1320,15 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'zugriff|zugang verloren',
         'nicht+mehr einloggen|anmelden',
         'angeblich|immer|meldet|sagt falsch|falsches|ungultig|ungultiges passwort|kennwort',
+        // The app will not let the visitor in, or says access denied or no such account
+        'lasst|laesst|lassen mich|uns .. nicht+mehr+rein|nicht+rein|nicht+herein|nicht+mehr+herein|nicht+einloggen|nicht+anmelden|nicht+mehr+einloggen|nicht+mehr+anmelden',
+        'anmeld|einlogg|login|konto|account|rein|mich|uns .. zugang+verweigert|zugriff+verweigert',
+        'mein|meinen|unser|unseren konto|account|benutzer|profil .. existiert+nicht|nicht+gefunden|unbekannt|gibt+es+nicht|nicht+existiert',
+        'eingerichtet|angelegt|erstellt .. konto|account|zugang .. nicht+mehr|weg|gekundigt|ausgeschieden|verlassen',
+        'komme|kommen .. nicht|nicht+mehr in+mein|in+meinen|in+unser|in+unseren|ins|rein konto|account|profil|dashboard|zugang|bereich|firmenkonto|unternehmenskonto|geschaftskonto|teamkonto|kundenkonto|benutzerkonto|nutzerkonto',
+        'kommen|komme|zugriff|zugang|einloggen|anmelden|passwort .. seit|nachdem|weil|da .. administrator|admin|inhaber|grunder|kollege|kollegin|chef|chefin|geschaftsfuhrer .. gegangen|ausgeschieden|weg=|verlassen|gekundigt|nicht+mehr+da|verstorben',
+        'administrator|admin|inhaber|grunder|kollege|kollegin|chef|chefin|geschaftsfuhrer .. gegangen|ausgeschieden|weg=|verlassen|gekundigt|verstorben .. kein|keinen|nicht .. zugriff|zugang|rein|einloggen|anmelden|passwort',
+        'lande|werde|geleitet|umgeleitet|geschickt|rausgeworfen|rausgeschmissen .. zuruck|wieder .. anmeldeseite|loginseite|anmeldung|login',
       ],
       fr: [
         'peux|arrive|parviens|reussis pas|plus connecter|acceder|identifier|entrer|rentrer',
@@ -845,6 +1336,12 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'plus|pas acces compte',
         'avons|ai plus|pas|aucun acces',
         'perdu acces',
+        // Cannot sign in at all, or told the account does not exist
+        'impossible de|d me|m connecter|identifier|acceder|loguer|logger',
+        'mon|notre compte|identifiant|utilisateur|adresse .. existe+pas|n+existe|introuvable|inconnu|inconnue|n+existe+plus',
+        'connex|compte|identif .. acces+refuse|acces+interdit',
+        'acces+refuse|acces+interdit .. connex|compte|identif',
+        'renvoye|renvoyee|renvoie|redirige|redirigee|ramene|ramenee|bloque|bloquee|coince|coincee .. page+de+connexion|ecran+de+connexion|connexion|login',
       ],
       es: [
         'no puedo|consigo|logro iniciar|entrar|acceder|ingresar',
@@ -852,6 +1349,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'perdi|perdido acceso',
         'no+tengo acceso',
         'no|ya+no tenemos|tengo acceso',
+        // Set up by someone who no longer works there; told the account does not exist
+        'creo|abrio|registro|configuro|tenia|gestionaba|administraba|manejaba .. cuenta|acceso|contrasena|usuario .. ya+no+trabaja|ya+no+esta|se+fue|dejo+la+empresa|se+marcho|ya+no+forma|se+jubilo',
+        'mi|nuestra cuenta|usuario|correo .. no+existe|no+se+encuentra|no+encontrada|desconocido|desconocida|inexistente',
+        'acceso+denegado',
+        'me manda|envia|devuelve|redirige|saca|echa .. inicio+de+sesion|login',
       ],
       nl: [
         'kan|kom niet inloggen|aanmelden|binnen',
@@ -861,6 +1363,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'geen toegang account',
         'hebben|heb geen toegang',
         'toegang kwijt',
+        // Told the account does not exist; set up by someone who has left
+        'mijn|ons|onze account|profiel|gebruiker|gebruikersnaam|e+mailadres .. bestaat+niet|niet+bestaat|niet+gevonden|onbekend|niet+meer+bestaat|bestaat+niet+meer',
+        'account|profiel|toegang .. aangemaakt|opgezet|geregistreerd .. vertrokken|weg|niet+meer|gestopt|ontslagen|uit+dienst',
+        'toegang+geweigerd',
+        'teruggestuurd|terug+naar|doorgestuurd|omgeleid|eruit+gegooid .. inlogpagina|inlogscherm|login',
       ],
       sv: [
         'kan inte logga|komma in',
@@ -870,6 +1377,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ingen atkomst|tillgang',
         'har ingen|inte atkomst|tillgang',
         'forlorat atkomst|tillgang',
+        // Told the account is disabled or does not exist
+        'konto|kontot inaktiverat|inaktiverad|avaktiverat|avaktiverad|fryst',
+        'mitt|vart konto|kontot|anvandarnamn|e+postadress .. finns+inte|existerar+inte|hittas+inte|okant',
+        'atkomst+nekad',
+        'skickas|skickad|hamnar|kastas|kastad .. tillbaka|ut .. inloggning|inloggningssidan|login',
       ],
     },
   },
