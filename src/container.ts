@@ -181,6 +181,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     clock,
     inviteTtlHours: config.auth.inviteTtlHours,
     links: { invite: (t) => absolute(linkPaths.invite(t)) },
+    sessionsEnded: (ended) => events.publish({ type: 'sessions.ended', ...ended }),
   });
   const auth = new AuthService({
     audit,
@@ -190,6 +191,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     policy: config.auth,
     links: { passwordReset: (t) => absolute(linkPaths.passwordReset(t)) },
     onMailFailure: (err, to) => logger.error({ err, to }, 'password reset email could not be sent'),
+    sessionsEnded: (ended) => events.publish({ type: 'sessions.ended', ...ended }),
   });
 
   const database: HealthCheck = {

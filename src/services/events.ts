@@ -13,4 +13,9 @@ export type DomainEvent =
   /** Someone is typing: the visitor, or an agent (named, for the visitor's widget). */
   | { type: 'typing'; conversationId: string; who: 'visitor' | 'agent'; userId?: string }
   /** Who is looking at a conversation changed. */
-  | { type: 'viewers.changed'; conversationId: string };
+  | { type: 'viewers.changed'; conversationId: string }
+  /**
+   * A teammate's sessions ended (deactivated, password changed or reset, signed out): their live
+   * streams close on every replica. `only`: that one session; `except`: all but that one.
+   */
+  | { type: 'sessions.ended'; userId: string; only?: string; except?: string };

@@ -42,6 +42,7 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
   });
 
   router.post('/logout', async (req, res) => {
+    if (req.user) await auth.signedOut(req.user.id, req.sessionID);
     await logOut(req);
     flash(req, 'info', 'You have signed out.');
     navigate(req, res, '/login');

@@ -186,6 +186,12 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
     const partial = (target: string, swap: string, html: string) => `<hx-partial hx-target="${target}" hx-swap="${swap}">${html}</hx-partial>`;
 
     const handle = async (event: DomainEvent) => {
+      // Signed out, deactivated, or the password changed elsewhere: this stream was opened with a
+      // session that no longer exists, and sees nothing more.
+      if (event.type === 'sessions.ended') {
+        if (event.userId === user.id && (event.only ?? req.sessionID) === req.sessionID && event.except !== req.sessionID) res.end();
+        return;
+      }
       if (event.type !== 'typing' && event.type !== 'viewers.changed') {
         refresh ??= setTimeout(() => {
           refresh = undefined;

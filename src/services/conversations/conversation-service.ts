@@ -207,7 +207,7 @@ export class ConversationService {
     let chain = Promise.resolve();
     const name = async (userId: string | null | undefined) => (userId ? ((await this.deps.users.findById(userId))?.name ?? null) : null);
     const handle = async (event: DomainEvent): Promise<VisitorUpdate | undefined> => {
-      if (event.conversationId !== conversation.id) return undefined;
+      if (!('conversationId' in event) || event.conversationId !== conversation.id) return undefined;
       switch (event.type) {
         case 'message.created': {
           if (event.internal) return undefined;

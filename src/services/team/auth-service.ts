@@ -21,6 +21,8 @@ export interface AuthServiceDeps {
   audit: Pick<AuditLog, 'record'>;
   /** Called when a reset email could not be sent; the visitor is still told "check your inbox". */
   onMailFailure?: (error: unknown, to: string) => void;
+  /** Told when a user's sessions were ended, so live streams opened with them close too. */
+  sessionsEnded?: (ended: { userId: string; only?: string }) => Promise<void>;
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -96,6 +98,11 @@ export class AuthService {
    * Emails a reset link when the address belongs to an active account. The caller shows the
    * same answer either way, so the form cannot be used to find out who has an account.
    */
+  /** The user signed out of one session: what was opened with it (live streams) ends too. */
+  async signedOut(userId: string, sessionId: string): Promise<void> {
+    await this.deps.sessionsEnded?.({ userId, only: sessionId });
+  }
+
   async requestPasswordReset(email: string): Promise<void> {
     const { store, clock, mailer, policy, links } = this.deps;
     const address = normaliseEmail(email);
@@ -152,6 +159,7 @@ export class AuthService {
       return user;
     });
     await this.deps.audit.record({ action: 'password.reset', actor: user });
+    await this.deps.sessionsEnded?.({ userId: user.id });
     return user;
   }
 

@@ -15,6 +15,8 @@ export interface TeamServiceDeps {
   links: { invite(token: string): string };
   /** Invitations, role changes, deactivations and password changes go into the audit log. */
   audit: Pick<AuditLog, 'record'>;
+  /** Told when a user's sessions were ended, so live streams opened with them close too. */
+  sessionsEnded?: (ended: { userId: string; except?: string }) => Promise<void>;
 }
 
 export interface SetupInput {
@@ -189,6 +191,7 @@ export class TeamService {
       return { before: user, after: (await tx.users.update(userId, { active })) ?? user };
     });
     if (before.active !== after.active) await this.deps.audit.record({ action: active ? 'team.reactivated' : 'team.deactivated', actor, target: after.email, details: { role: after.role } });
+    if (!active) await this.deps.sessionsEnded?.({ userId });
     return after;
   }
 
@@ -223,6 +226,7 @@ export class TeamService {
       await tx.sessions.deleteForUser(actor.id, keepSessionId);
     });
     await this.deps.audit.record({ action: 'password.changed', actor });
+    await this.deps.sessionsEnded?.({ userId: actor.id, ...(keepSessionId ? { except: keepSessionId } : {}) });
   }
 
   async #saveOrganisation(tx: TransactionRepos, org: Omit<Organisation, 'id'>) {
