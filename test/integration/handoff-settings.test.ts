@@ -74,7 +74,7 @@ describe('Settings › Handoff', () => {
     expect(other.handoff).toBeNull();
 
     const bad = await post('/settings/handoff/rules', { r0_name: 'Broken', r0_enabled: 'on', r0_pattern: '(unclosed', r0_phrases: '', r0_pageUrlContains: '', r0_emailDomains: '', r0_aiAnswersInRow: '0', r0_negativeFeedback: '' }).expect(422);
-    expect(bad.text).toContain('Not a valid regular expression');
+    expect(bad.text).toContain('Not a pattern Baton can run safely');
     expect(bad.text).toContain('A whole number from 1 to 100.');
   });
 

@@ -1,3 +1,4 @@
+import { compilePattern } from '../../lib/patterns.js';
 import { ValidationError } from '../errors.js';
 import type { HandoffSettingsRepo } from '../ports.js';
 import { DEFAULT_SENSITIVE_CATEGORIES, TRIGGER_LANGUAGES, type PhraseList, type SensitiveCategory, type TriggerLanguage } from './triggers/defaults.js';
@@ -133,10 +134,10 @@ export class HandoffSettingsService {
       const pattern = r.pattern.trim();
       if (pattern) {
         try {
-          new RegExp(pattern, 'iu');
+          compilePattern(pattern);
           rule.pattern = pattern;
         } catch (e) {
-          fields[`r${i}_pattern`] = `Not a valid regular expression: ${(e as Error).message}`;
+          fields[`r${i}_pattern`] = `Not a pattern Baton can run safely: ${(e as Error).message}. Backreferences and lookarounds are not supported.`;
         }
       }
       if (r.pageUrlContains.trim()) rule.pageUrlContains = r.pageUrlContains.trim();

@@ -1,3 +1,4 @@
+import { cachedPattern } from '../../../lib/patterns.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
 import { DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
@@ -122,13 +123,9 @@ export function evaluateRules(rules: OperatorRule[], ctx: RuleContext): Trigger 
       if (!check(!!hit, `words "${hit?.matched}"`)) continue;
     }
     if (rule.pattern) {
-      let m: RegExpExecArray | null = null;
-      try {
-        m = new RegExp(rule.pattern, 'iu').exec(ctx.text);
-      } catch {
-        m = null;
-      }
-      if (!check(!!m, `pattern matched "${m?.[0]}"`)) continue;
+      // Linear time whatever the pattern (an operator's pattern could otherwise freeze the server).
+      const m = cachedPattern(rule.pattern)?.firstMatch(ctx.text) ?? null;
+      if (!check(m !== null, `pattern matched "${m}"`)) continue;
     }
     if (rule.pageUrlContains) {
       if (!check(!!ctx.pageUrl?.toLowerCase().includes(rule.pageUrlContains.toLowerCase()), `page ${ctx.pageUrl}`)) continue;
