@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import EmailReplyParser from 'email-reply-parser';
+import type { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Logger } from '../../lib/logger.js';
@@ -31,6 +32,25 @@ export function visibleReply(text: string): string {
 }
 
 /**
+ * A message's bytes, or 'too large' once they pass `max`: what follows is read and dropped (the
+ * client must be able to finish DATA to hear the 552), never kept, so a 150 MB message costs
+ * `max` bytes of memory at most.
+ */
+export function readUpTo(stream: Readable, max: number): Promise<Buffer | 'too large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    stream.once('error', reject);
+    stream.once('end', () => resolve(size > max ? 'too large' : Buffer.concat(chunks)));
+  });
+}
+
+/**
  * The optional receiver for visitors' email replies: an SMTP server that takes mail only for
  * reply+<token>@<domain> with a genuine token, strips the quoted text and hands the reply on.
  * It does no relaying and needs no authentication: it is the final destination for that domain.
@@ -55,9 +75,10 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<{ port: nu
       cb();
     },
     onData(stream, session, cb) {
-      simpleParser(stream)
-        .then(async (mail) => {
-          if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) throw Object.assign(new Error(`Message too large: at most ${Math.round(opts.maxBytes / 1e6)} MB`), { responseCode: 552 });
+      readUpTo(stream, opts.maxBytes)
+        .then(async (raw) => {
+          if (raw === 'too large') throw Object.assign(new Error(`Message too large: at most ${Math.round(opts.maxBytes / 1e6)} MB`), { responseCode: 552 });
+          const mail = await simpleParser(raw);
           const text = visibleReply(mail.text ?? '');
           const envelopeFrom = session.envelope.mailFrom;
           const from = mail.from?.value[0]?.address ?? (envelopeFrom ? envelopeFrom.address : '');
