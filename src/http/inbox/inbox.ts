@@ -3,7 +3,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { isUuid } from '../../adapters/storage/db.js';
 import { ago } from '../../lib/format.js';
-import { renderMarkdown, safeHref } from '../../lib/markdown.js';
+import { safeHref } from '../../lib/markdown.js';
+import { messageMarkdown } from '../links.js';
 import type { Views } from '../../lib/views.js';
 import { TRIGGER_KINDS, TRIGGER_LABELS } from '../../services/assistant/triggers/triggers.js';
 import type { DomainEvent } from '../../services/events.js';
@@ -37,8 +38,6 @@ const QUEUE_LABELS = { waiting: 'Waiting', mine: 'Mine', unassigned: 'Unassigned
  */
 const LIST_REFRESH_DEBOUNCE_MS = 1000;
 
-/** What every inbox template gets besides its own data. */
-const helpers = { md: renderMarkdown, href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS };
 
 /** The query string that keeps the agent's queue, search and filter across links. */
 function listParams(q: z.infer<typeof ListQuery>): string {
@@ -58,9 +57,18 @@ function timeline(messages: Message[], events: ConversationEvent[]) {
  * The agents' inbox: queues, a conversation with its timeline, and the actions on it. Each
  * swappable part has its own partial and id; the live stream sends the same partials.
  */
-export function inboxRoutes(inbox: InboxService, presence: PresenceService, views: Views): Router {
+export function inboxRoutes(inbox: InboxService, presence: PresenceService, views: Views, siteHosts: () => Promise<ReadonlySet<string>>): Router {
   const r = Router();
   r.use('/inbox', requireUser);
+  // AI replies and drafts link only to the organisation's sites and their citations, here too:
+  // an agent could otherwise click, or send on, a link a crawled page slipped into a draft.
+  let sites: ReadonlySet<string> = new Set();
+  r.use('/inbox', async (_req, _res, next) => {
+    sites = await siteHosts();
+    next();
+  });
+  /** What every inbox template gets besides its own data. */
+  const helpers = { md: (text: string, m?: Pick<Message, 'author' | 'citations'>) => messageMarkdown(sites)(text, m), href: safeHref, ago, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS };
   const userOf = (req: Request) => req.user as User;
   const conversationId = (req: Request) => String(req.params.id);
 

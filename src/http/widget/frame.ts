@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { fill } from '../../lib/format.js';
-import { renderMarkdown, safeHref } from '../../lib/markdown.js';
+import { safeHref } from '../../lib/markdown.js';
+import { messageMarkdown, siteHostsCache } from '../links.js';
 import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
@@ -69,7 +70,7 @@ function allowEmbedding(res: Response, settings: WidgetSettings): void {
  * swaps in. The visitor token comes from the frame's own storage as a bearer header, so no
  * cookie is ever set. Replies stream as server-sent events carrying HTML.
  */
-export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
+export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups' | 'knowledge'> }): Router {
   const { conversations, widget, team, availability, followups } = c.services;
   const r = Router();
   const auth = requireVisitor(conversations);
@@ -81,7 +82,14 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     return { lang, t: WIDGET_STRINGS[lang] as WidgetStrings };
   };
   // The frame always sends its language, so a message needs no settings read to find it.
-  const language = async (req: Request, requested?: string) => stringsFor(req, requested, isWidgetLanguage(requested) ? 'auto' : (await widget.settings()).language);
+  // The organisation's sites as last read (each request that shows replies reads them first).
+  const siteHosts = siteHostsCache(() => c.services.knowledge.websiteHosts());
+  let sites: ReadonlySet<string> = new Set();
+  const freshSites = async () => void (sites = await siteHosts());
+  const language = async (req: Request, requested?: string) => {
+    await freshSites();
+    return stringsFor(req, requested, isWidgetLanguage(requested) ? 'auto' : (await widget.settings()).language);
+  };
 
   /** What the whole frame and its thread need besides the language: settings and the greeting. */
   async function frameContext(req: Request, q: z.infer<typeof FrameQuery>) {
@@ -89,7 +97,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const { lang, t } = stringsFor(req, q.lang, settings.language);
     const orgName = (await team.organisation())?.name ?? '';
     const greeting = q.greeting?.trim() || settings.greeting || fill(t.greeting, { org: orgName || 'us' });
-    return { settings, lang, t, orgName, greeting, md: renderMarkdown, href: safeHref };
+    await freshSites();
+    return { settings, lang, t, orgName, greeting, md: messageMarkdown(sites), href: safeHref };
   }
 
   /** The email fallback as the partial shows it, in the visitor's language. */
@@ -111,7 +120,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     return followupHtml(await followupOf(await conversations.current(fresh), fresh, ctx.t), ctx);
   };
 
-  const messageHtml = (views: Views, m: Message, ctx: { t: WidgetStrings; lang: string }, rated?: boolean) => views.render('partials/widget/message', { m, t: ctx.t, lang: ctx.lang, rated, md: renderMarkdown, href: safeHref });
+  const messageHtml = (views: Views, m: Message, ctx: { t: WidgetStrings; lang: string }, rated?: boolean) => views.render('partials/widget/message', { m, t: ctx.t, lang: ctx.lang, rated, md: messageMarkdown(sites), href: safeHref });
   const csatHtml = (ctx: { t: WidgetStrings; lang: string }, rating?: { score: number }, error?: string) => c.views.render('partials/widget/csat', { t: ctx.t, lang: ctx.lang, rating, error });
 
   r.get('/widget/frame', async (req, res) => {

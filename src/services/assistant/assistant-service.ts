@@ -12,6 +12,7 @@ import { detectConversational, detectInjection, type ConversationalTurn } from '
 import { partialStringField } from './partial-json.js';
 import { maskPii } from './pii.js';
 import type { Citation, RetrievedSource } from './types.js';
+import { hasForeignLink, unlinkForeign } from '../../lib/markdown.js';
 import { httpUrl } from '../../lib/urls.js';
 
 /**
@@ -133,16 +134,22 @@ function sourceBlock(hits: SearchHit[]): string {
     .join('\n\n');
 }
 
-/** Markdown links and bare URLs to hosts not in `allowed` keep their text but lose the link. */
-export function dropForeignLinks(text: string, allowed: Set<string>): string {
+/**
+ * Markdown links and bare URLs to hosts not in `allowed` keep their text but lose the link. The
+ * common spellings are rewritten in place; anything the renderer would still read as a link to
+ * another host (entities, angle brackets, references, www. addresses) is then unlinked by the
+ * renderer's own parser.
+ */
+export function dropForeignLinks(text: string, allowed: ReadonlySet<string>): string {
   const ok = (url: string) => {
     const host = httpUrl(url)?.host.toLowerCase();
     return !!host && allowed.has(host);
   };
-  return text
+  const simple = text
     // [label](url "title"), where the URL may hold one level of parentheses, as in javascript:alert(1).
     .replace(/\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"]*")?\)/g, (m, label: string, url: string) => (ok(url) ? m : label))
     .replace(/(?<![(\w])https?:\/\/[^\s)<>\]]+/g, (url) => (ok(url) ? url : '[link removed]'));
+  return hasForeignLink(simple, allowed) ? unlinkForeign(simple, allowed) : simple;
 }
 
 /**
@@ -207,12 +214,15 @@ export class AssistantService {
     if (result.passages > 0 && !isAnswerable(answerabilityEvidence(result.query, result.pages, result.passages))) return notFound(searched, result.contentLanguage);
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
-    const extractive = (): Reply => {
+    const extractive = async (): Promise<Reply> => {
       const e = extractiveAnswer(hits, language, { contentLanguage: result.contentLanguage, handedOff: opts.handedOff || opts.draftForAgent, terms: result.query, forAgent: opts.draftForAgent });
+      // Quoted pages and snippets are strangers' words too: links only to the organisation's
+      // sites and the pages cited.
+      const text = dropForeignLinks(e.text, await this.#linkHosts(e.citations));
       // Excerpts arrive whole; a client that already shows part of a failed LLM answer gets
       // the excerpts in the final reply instead, which replaces what was streamed.
-      if (!streamed) onToken?.(e.text);
-      return { text: e.text, citations: e.citations, mode: 'extractive', confidence: e.empty ? 'low' : 'medium', handoffWish: null, personRequest: false, language, tokens: 0, retrieved: retrievedOf(hits, e.citations), searched, offer: e.empty && !opts.handedOff && !opts.draftForAgent };
+      if (!streamed) onToken?.(text);
+      return { text, citations: e.citations, mode: 'extractive', confidence: e.empty ? 'low' : 'medium', handoffWish: null, personRequest: false, language, tokens: 0, retrieved: retrievedOf(hits, e.citations), searched, offer: e.empty && !opts.handedOff && !opts.draftForAgent };
     };
     const { chat, breaker } = this.deps;
     if (!chat || opts.useLlm === false || !breaker.allow()) return extractive();
@@ -239,8 +249,7 @@ export class AssistantService {
     }
 
     const citations = verifyCitations(parsed.sources, hits);
-    const hosts = new Set([...(await this.deps.allowedHosts?.()) ?? [], ...citations.filter((c) => c.url).map((c) => new URL(c.url).host.toLowerCase())]);
-    const text = dropForeignLinks(parsed.answer, hosts);
+    const text = dropForeignLinks(parsed.answer, await this.#linkHosts(citations));
     return {
       text: opts.draftForAgent ? agentDraft(text, citations) : text,
       citations,
@@ -289,6 +298,16 @@ export class AssistantService {
     }
     if (!parsed) return undefined;
     return { text: parsed.summary.trim().slice(0, 1200), tokens: res.tokens ?? estimateTokens(transcript + res.text) };
+  }
+
+  /** Where a reply may link: the organisation's own sites and the pages it cites. */
+  async #linkHosts(citations: Citation[]): Promise<Set<string>> {
+    const hosts = new Set((await this.deps.allowedHosts?.()) ?? []);
+    for (const c of citations) {
+      const host = c.url ? httpUrl(c.url)?.host.toLowerCase() : undefined;
+      if (host) hosts.add(host);
+    }
+    return hosts;
   }
 
   /**
