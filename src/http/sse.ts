@@ -38,6 +38,41 @@ export function openEventStream(res: Response, status = 200): EventStream {
 
 const KEEPALIVE_MS = 25_000;
 
+/**
+ * How many live streams one key (a visitor, an address) may hold open at once in this process:
+ * a stream past the limit closes the key's oldest, so a client in a loop costs a few file
+ * descriptors, not all of them. A real visitor has a stream per open tab.
+ */
+export class StreamCaps {
+  readonly #open = new Map<string, Response[]>();
+
+  admit(res: Response, keys: [key: string, max: number][]): void {
+    for (const [key, max] of keys) {
+      const list = this.#open.get(key) ?? [];
+      list.push(res);
+      this.#open.set(key, list);
+      while (list.length > max) list.shift()!.end();
+    }
+    res.on('close', () => {
+      for (const [key] of keys) {
+        const list = this.#open.get(key);
+        const at = list?.indexOf(res) ?? -1;
+        if (at >= 0) list!.splice(at, 1);
+        if (list && !list.length) this.#open.delete(key);
+      }
+    });
+  }
+}
+
+/** Visitors' live streams (the widget's and the API's), capped per visitor and per address. */
+export const visitorStreams = new StreamCaps();
+export const STREAMS_PER_VISITOR = 4;
+export const STREAMS_PER_ADDRESS = 100;
+export const visitorStreamKeys = (visitorId: string, ip: string | undefined): [string, number][] => [
+  [`visitor:${visitorId}`, STREAMS_PER_VISITOR],
+  [`ip:${ip ?? 'unknown'}`, STREAMS_PER_ADDRESS],
+];
+
 /** The live streams this process holds open, so a shutdown can end them at once. */
 const liveStreams = new Set<Response>();
 

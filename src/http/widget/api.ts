@@ -5,7 +5,7 @@ import { replyObject } from '../../services/conversations/reply.js';
 import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
-import { holdOpen, openEventStream } from '../sse.js';
+import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
 import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
@@ -100,6 +100,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     const id = String(req.params.id);
     await conversations.get(visitor, id);
     const stream = openEventStream(res);
+    visitorStreams.admit(res, visitorStreamKeys(visitor.id, req.ip));
     const open = await holdOpen(res, stream, () =>
       conversations.watch(visitor, id, (update) => {
         if (update.type === 'message') stream.send(JSON.stringify(messageJson(update.message)), 'message');

@@ -8,7 +8,7 @@ import type { Conversation, Message, Visitor } from '../../services/conversation
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
-import { holdOpen, openEventStream } from '../sse.js';
+import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
 import { checkOrigin, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 import { InvalidTokenError, NotFoundError, ValidationError } from '../../services/errors.js';
@@ -256,6 +256,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     }
     const { t, lang } = await language(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
     const stream = openEventStream(res);
+    visitorStreams.admit(res, visitorStreamKeys(visitor.id, req.ip));
     const line = (text: string) => `<div class="msg msg-system"><div class="body"><p>${escapeHtml(text)}</p></div></div>`;
     const teamBar = (requested: boolean, agentName: string | null) =>
       `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t, requested, agentName })}</hx-partial>`;
