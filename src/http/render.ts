@@ -39,5 +39,15 @@ export function flash(req: Request, kind: 'success' | 'error' | 'info', message:
 
 /** Only same-site paths; anything else (//evil.example, https://…) falls back to home. */
 export function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+  // Control characters and backslashes never belong in a path of ours: browsers drop tabs and
+  // newlines ("/\t/evil.example" is "//evil.example") and read "\" as "/".
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  // Parsed as a browser would, it must stay on this origin; what is kept is the parsed path.
+  const base = 'http://return-to.invalid';
+  try {
+    const url = new URL(value, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
+  } catch {
+    return '/';
+  }
 }

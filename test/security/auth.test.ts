@@ -38,6 +38,11 @@ describe('signing in', () => {
       const _csrf = await csrfFor(agent, '/login');
       const res = await agent.post('/login').type('form').send({ email: 'ada@example.com', password: 'a long enough password', returnTo, _csrf });
       if (res.status !== 303 || !staysHome(res.headers.location as string)) bad.push(`POST ${JSON.stringify(returnTo)} → ${res.status} ${res.headers.location}`);
+      // Signed in through htmx, the address comes back in HX-Redirect, which no one encodes.
+      const hx = t.agent();
+      const hxCsrf = await csrfFor(hx, '/login');
+      const viaHtmx = await hx.post('/login').set('HX-Request', 'true').type('form').send({ email: 'ada@example.com', password: 'a long enough password', returnTo, _csrf: hxCsrf });
+      if (!staysHome(viaHtmx.headers['hx-redirect'] as string)) bad.push(`htmx POST ${JSON.stringify(returnTo)} → ${viaHtmx.status} ${viaHtmx.headers['hx-redirect']}`);
       // Already signed in, the login page sends you on at once: the same check applies.
       const again = await agent.get(`/login?returnTo=${encodeURIComponent(returnTo)}`);
       if (!staysHome(again.headers.location as string)) bad.push(`GET ${JSON.stringify(returnTo)} → ${again.headers.location}`);
