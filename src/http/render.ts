@@ -41,7 +41,7 @@ export function flash(req: Request, kind: 'success' | 'error' | 'info', message:
 export function safeReturnTo(value: unknown): string {
   // Control characters and backslashes never belong in a path of ours: browsers drop tabs and
   // newlines ("/\t/evil.example" is "//evil.example") and read "\" as "/".
-  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  if (typeof value !== 'string' || !value.startsWith('/') || [...value].some((ch) => ch <= '\u001f' || ch === '\u007f' || ch === '\\')) return '/';
   // Parsed as a browser would, it must stay on this origin; what is kept is the parsed path.
   const base = 'http://return-to.invalid';
   try {
