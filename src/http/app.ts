@@ -9,6 +9,7 @@ import type { Container } from '../container.js';
 import { formatDateTime } from '../lib/format.js';
 import { redactUrl } from '../lib/logger.js';
 import { siteHostsCache } from './links.js';
+import { refuseNulBytes } from './middleware/input.js';
 import { ASSETS_DIR } from '../lib/paths.js';
 import { knowledgeRoutes } from './admin/knowledge.js';
 import { organisationRoutes } from './admin/organisation.js';
@@ -99,6 +100,7 @@ export function createApp(c: Container): Express {
 
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
+  app.use(refuseNulBytes);
   // Visitors: bearer tokens, never a cookie, so before the session (and CSRF, which guards cookies).
   app.use(widgetApiRoutes(c));
   app.use(widgetFrameRoutes(c));

@@ -52,6 +52,13 @@ function describe(err: unknown): Rendered {
   if (e?.code === 'EBADCSRFTOKEN' || (e?.statusCode === 403 && /csrf/i.test(String((err as Error).message)))) {
     return { status: 403, code: 'csrf_failed', title: 'Form expired', message: 'This form has expired or was sent from another site. Reload the page and try again.' };
   }
+  if (e?.type === 'parameters.too.many') {
+    return { status: 413, code: 'too_many_fields', title: 'Too large', message: 'The form has too many fields.' };
+  }
+  // Text Postgres cannot store (a NUL byte, broken encoding) that got past the input checks.
+  if (e?.code === '22021' || e?.code === '22P05') {
+    return { status: 400, code: 'malformed', title: 'Malformed request', message: 'The request contains a character that is not allowed.' };
+  }
   if (e?.type === 'entity.too.large') {
     return { status: 413, code: 'too_large', title: 'Too large', message: 'What you sent is too large.' };
   }
