@@ -14,8 +14,16 @@ export const DEFAULT_CHUNKING: ChunkingOptions = { maxChars: 1500, overlapChars:
 /** A chunk before it is stored: no id, source or position yet. */
 export type ChunkDraft = Omit<Chunk, 'id' | 'sourceId' | 'position'>;
 
+// Control characters other than tab and newline: no text shows them, and Postgres cannot store a
+// NUL. A page or file that holds one is read without it, instead of failing its whole sync.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Text as it may be stored: without control characters (tab, newline and CR kept). */
+export const withoutControlCharacters = (text: string) => text.replace(CONTROL, '');
+
 const normalise = (text: string) =>
-  text
+  withoutControlCharacters(text)
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
@@ -105,9 +113,9 @@ export function chunkDocument(doc: ExtractedDocument, opts: ChunkingOptions = DE
   const base = doc.url.replace(/#.*$/, '');
   return doc.sections.flatMap((section) =>
     chunkSection(section, opts).map((text) => ({
-      url: section.anchor ? `${base}#${encodeURIComponent(section.anchor)}` : base,
-      title: doc.title,
-      headingPath: section.headingPath,
+      url: section.anchor ? `${base}#${encodeURIComponent(withoutControlCharacters(section.anchor))}` : base,
+      title: withoutControlCharacters(doc.title),
+      headingPath: section.headingPath.map(withoutControlCharacters),
       page: section.page ?? null,
       language,
       text,

@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
 import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
-import { chunkDocument, type ChunkDraft } from './chunking.js';
+import { chunkDocument, withoutControlCharacters, type ChunkDraft } from './chunking.js';
 import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
 import type { Retriever, SearchResult } from './retriever.js';
 import { RESYNC_INTERVALS, type ResyncInterval, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
@@ -278,7 +278,7 @@ export class KnowledgeService {
           const filename = decodeURIComponent(new URL(event.url).pathname.split('/').pop() || 'document.pdf');
           const doc = await this.deps.reader.read({ filename, contentType: event.contentType, data: event.body, url: event.url });
           drafts.set(event.url, chunkDocument(doc));
-          documents.set(event.url, { url: event.url, title: doc.title, etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: '' });
+          documents.set(event.url, { url: event.url, title: withoutControlCharacters(doc.title), etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: '' });
           counts.indexed++;
         } catch (e) {
           counts.failed++;
@@ -289,7 +289,7 @@ export class KnowledgeService {
       if (event.type === 'page') {
         const doc = event.document;
         drafts.set(event.url, chunkDocument(doc));
-        documents.set(event.url, { url: event.url, title: doc.title, etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: event.contentHash });
+        documents.set(event.url, { url: event.url, title: withoutControlCharacters(doc.title), etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: event.contentHash });
         // Read again but the same as last time (a server without validators): unchanged too.
         if (previous.get(event.url)?.contentHash === event.contentHash) counts.unchanged++;
         else counts.indexed++;
