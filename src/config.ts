@@ -98,6 +98,7 @@ const schema = z.object({
   INBOUND_SMTP_PORT: int(0, 0, 65535),
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
   INBOUND_EMAIL_DOMAIN: optionalText.pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'must be a domain name such as replies.example.com' }).optional()),
+  HEALTH_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
   SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
 });
 
@@ -118,6 +119,8 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
+  /** Shows /readyz's details (hosts, reasons) to whoever sends it as a bearer token; without it, nobody. */
+  healthToken: string | undefined;
   mailFrom: string;
   meili: { url: string; apiKey?: string } | undefined;
   headlessAdmin: { email: string; password: string; name: string } | undefined;
@@ -261,6 +264,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure,
     logLevel: e.LOG_LEVEL,
+    healthToken: e.HEALTH_TOKEN,
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : undefined,

@@ -95,7 +95,7 @@ export function createApp(c: Container): Express {
   const staticOpts = config.isProduction ? { maxAge: '1d' } : {};
   app.use('/assets', express.static(ASSETS_DIR, { ...staticOpts, fallthrough: false }));
   app.use('/vendor/htmx', express.static(htmxDist, { maxAge: '1y', immutable: true, fallthrough: false }));
-  app.use(healthRoutes(c.health));
+  app.use(healthRoutes(c.health, { detailsToken: config.healthToken }));
   app.use(widgetLoaderRoutes(services.widget));
 
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
