@@ -89,7 +89,6 @@
     if (!frame) {
       var q = new URLSearchParams({ colour: colour, page: location.origin + location.pathname });
       if (language) q.set('lang', language);
-      if (data.greeting) q.set('greeting', data.greeting);
       frame = document.createElement('iframe');
       frame.title = label[0];
       frame.src = base + '/widget/frame?' + q;
@@ -119,6 +118,9 @@
     if (e.data.baton === 'ready') {
       frameReady = true;
       if (identity) send(identity);
+      // Told to the frame, not put in its address: a link to Baton's own page must not show
+      // whatever text a stranger puts in it.
+      if (data.greeting) send({ baton: 'greeting', text: String(data.greeting).slice(0, 300) });
       if (isOpen) send({ baton: 'focus' });
     } else if (e.data.baton === 'close') close(true);
     // The frame cannot use its own storage (blocked in third-party frames): keep the token here.

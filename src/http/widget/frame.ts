@@ -17,7 +17,6 @@ import type { Views } from '../../lib/views.js';
 const FrameQuery = z.object({
   lang: z.string().max(20).optional(),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().catch(undefined),
-  greeting: z.string().max(300).optional().catch(undefined),
   page: z.string().max(2000).optional().catch(undefined),
 });
 const MessageForm = z.object({ text: z.string({ error: 'Write a message.' }), clientId: z.string().max(1000).optional(), page: z.string().max(4000).optional(), lang: z.string().max(20).optional(), tz: z.string().max(64).optional() });
@@ -96,7 +95,9 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const settings = await widget.settings();
     const { lang, t } = stringsFor(req, q.lang, settings.language);
     const orgName = (await team.organisation())?.name ?? '';
-    const greeting = q.greeting?.trim() || settings.greeting || fill(t.greeting, { org: orgName || 'us' });
+    // Only the admin's greeting (or the default): a greeting from the address would let anyone's
+    // link show their text on Baton's own page. A site's data-greeting arrives by postMessage.
+    const greeting = settings.greeting || fill(t.greeting, { org: orgName || 'us' });
     await freshSites();
     return { settings, lang, t, orgName, greeting, md: messageMarkdown(sites), href: safeHref };
   }

@@ -190,6 +190,11 @@
   window.addEventListener('message', function (e) {
     if (e.source !== window.parent || !e.data) return;
     if (e.data.baton === 'focus') text.focus();
+    // The embedding page's own greeting (data-greeting), shown as text.
+    if (e.data.baton === 'greeting' && typeof e.data.text === 'string') {
+      var greeting = document.querySelector('.msg-greeting .body p');
+      if (greeting && e.data.text.trim()) greeting.textContent = e.data.text.slice(0, 300);
+    }
     if (e.data.baton === 'identify' && token) {
       api('PATCH', '/api/v1/visitors/me', { email: e.data.email, name: e.data.name }).catch(function () { /* an invalid email is ignored */ });
     }
