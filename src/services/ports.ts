@@ -239,7 +239,8 @@ export interface RobotsRules {
  * and rejects with an Error whose message says why a URL could not be fetched.
  */
 export interface Web {
-  fetch(url: string, headers?: Record<string, string>): Promise<WebResponse>;
+  /** `follows`: whether a redirect may be followed to that URL (else the fetch fails, saying so). */
+  fetch(url: string, headers?: Record<string, string>, follows?: (url: string) => boolean): Promise<WebResponse>;
   extractHtml(html: string, url: string): ExtractedPage;
   parseRobots(robotsUrl: string, text: string): RobotsRules;
   /** Page URLs and nested sitemap URLs listed in a sitemap (plain or gzipped XML). */

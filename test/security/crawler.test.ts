@@ -110,6 +110,38 @@ describe('the crawler against SSRF', () => {
   });
 });
 
+describe('the crawler on one origin', () => {
+  it('treats another port of the same host as another site: linked, redirected to or in the sitemap, it is never fetched', async () => {
+    const otherHits: string[] = [];
+    const other = http.createServer((req, res) => {
+      otherHits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<main><h1>Metrics</h1><p>internal dashboard with customer numbers and more words here</p></main>');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.2', r));
+    const otherBase = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
+    const main = http.createServer((req, res) => {
+      if (req.url === '/robots.txt') return void res.writeHead(404).end();
+      if (req.url === '/sitemap.xml') return void res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${otherBase}/from-sitemap</loc></url></urlset>`);
+      if (req.url === '/go') return void res.writeHead(302, { location: `${otherBase}/redirected` }).end();
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<main><h1>Help</h1><p>Returns are free within thirty days of delivery for every order.</p><a href="${otherBase}/linked">Stats</a> <a href="/go">Go</a></main>`);
+    });
+    await new Promise<void>((r) => main.listen(0, '127.0.0.2', r));
+    try {
+      t = await startTestApp({ env: { CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0' } });
+      const { knowledge } = t.container.services;
+      await knowledge.createWebsite('system', { startUrl: `http://127.0.0.2:${(main.address() as AddressInfo).port}/` });
+      const run = await knowledge.runNextSync();
+      expect(run?.status).toBe('succeeded');
+      expect(otherHits).toEqual([]);
+    } finally {
+      for (const s of [main, other]) {
+        s.closeAllConnections();
+        await new Promise((r) => s.close(r));
+      }
+    }
+  });
+});
+
 describe('prompt injection in crawled pages', () => {
   it('drops hidden instructions at extraction, and visible ones change nothing: no leaked instructions, no foreign image or link', async () => {
     t = await startTestApp({ env: { CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url } });

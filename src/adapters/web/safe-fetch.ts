@@ -58,7 +58,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const systemResolve = async (hostname: string) => (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 export interface SafeFetcher {
-  fetch(url: string, init?: { headers?: Record<string, string> }): Promise<SafeResponse>;
+  /** `follows`: whether a redirect may be followed to that URL; a refused one fails the fetch. */
+  fetch(url: string, init?: { headers?: Record<string, string>; follows?: (url: string) => boolean }): Promise<SafeResponse>;
   close(): Promise<void>;
 }
 
@@ -146,7 +147,10 @@ export function createSafeFetcher(opts: SafeFetchOptions): SafeFetcher {
           await res.body.dump().catch(() => {});
           if (redirects.length >= opts.maxRedirects) throw new FetchFailedError(raw, `more than ${opts.maxRedirects} redirects`);
           redirects.push(url.href);
-          url = checkUrl(new URL(headers.location, url).href);
+          const next = checkUrl(new URL(headers.location, url).href);
+          // Checked before connecting: a redirect to another site is not even asked.
+          if (init.follows && !init.follows(next.href)) throw new FetchRefusedError(next.href, `redirects to another site (${next.href})`);
+          url = next;
           continue;
         }
         const chunks: Buffer[] = [];

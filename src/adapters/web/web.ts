@@ -17,7 +17,7 @@ const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
 /** The Web port: the SSRF-safe fetcher, HTML extraction, robots.txt and sitemaps. */
 export function createWeb(fetcher: SafeFetcher): Web {
   return {
-    fetch: (url, headers) => fetcher.fetch(url, { headers }),
+    fetch: (url, headers, follows) => fetcher.fetch(url, { headers, follows }),
     extractHtml: parseHtmlPage,
     parseRobots(robotsUrl: string, text: string): RobotsRules {
       const robots = robotsParser(robotsUrl, text);

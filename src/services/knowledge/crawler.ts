@@ -65,7 +65,16 @@ export function normaliseUrl(raw: string, base?: string): string | undefined {
   return href.length <= MAX_URL_LENGTH ? href : undefined;
 }
 
-const siteOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+/**
+ * The site a URL belongs to: its host (with or without www.) and port. A service on another port
+ * of the same host is another site. http and https on their default ports are one site, as a
+ * site moving to https redirects from one to the other.
+ */
+const siteOf = (url: string) => {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^www\./, '');
+  return u.port ? `${u.protocol}//${host}:${u.port}` : `//${host}`;
+};
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
@@ -105,6 +114,7 @@ export async function crawl(
   const start = normaliseUrl(settings.startUrl);
   if (!start) throw new Error(`${settings.startUrl} is not an http(s) URL`);
   const site = siteOf(start);
+  const sameSite = (url: string) => siteOf(url) === site;
   const origin = new URL(start).origin;
   const included = matcher(settings.include);
   const excluded = matcher(settings.exclude);
@@ -128,7 +138,7 @@ export async function crawl(
   let robots: RobotsRules | undefined;
   try {
     await politely();
-    const res = await web.fetch(`${origin}/robots.txt`);
+    const res = await web.fetch(`${origin}/robots.txt`, {}, sameSite);
     if (res.status < 400) robots = web.parseRobots(`${origin}/robots.txt`, res.body.toString('utf8'));
   } catch {
     // No robots.txt we can read means no rules (RFC 9309 §2.3.1.3).
@@ -158,7 +168,7 @@ export async function crawl(
     sitemapsSeen.add(sitemap);
     try {
       await politely();
-      const res = await web.fetch(sitemap);
+      const res = await web.fetch(sitemap, {}, sameSite);
       if (res.status >= 400) continue;
       const listed = web.parseSitemap(res.body);
       sitemapQueue.push(...listed.sitemaps);
@@ -192,7 +202,7 @@ export async function crawl(
     await politely();
     let res;
     try {
-      res = await web.fetch(url, headers);
+      res = await web.fetch(url, headers, sameSite);
     } catch (e) {
       return report({ type: 'failed', url, reason: e instanceof Error ? e.message : String(e) });
     }
