@@ -72,7 +72,7 @@ describe.skipIf(!hasBrowser)('insights and closing a gap, in a real browser', ()
     expect(await t.container.db('answer_ratings').select('helpful')).toEqual([{ helpful: false }]);
     await frame.locator('#message-text').fill('yes please');
     await frame.locator('#message-text').press('Enter');
-    await frame.locator('.msg-system', { hasText: 'A teammate will join' }).or(frame.locator('.msg-system', { hasText: 'Nobody from the team' })).waitFor();
+    await frame.locator('.msg-system', { hasText: 'A teammate will join' }).or(frame.locator('.msg-system', { hasText: 'Nobody is online' })).waitFor();
 
     // Ada answers it in the inbox and resolves it.
     const agent = await newPage('agent', 1360);

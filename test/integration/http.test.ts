@@ -88,9 +88,9 @@ describe('the HTTP edge', () => {
     expect(home.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('reports an unreachable SMTP server in /readyz with the reason, as degraded: the replica still serves', async () => {
-    t = await startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: '1' } });
-    const res = await t.agent().get('/readyz');
+  it('reports an unreachable SMTP server in /readyz with the reason (to the monitor with HEALTH_TOKEN), as degraded: the replica still serves', async () => {
+    t = await startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: '1', HEALTH_TOKEN: 'monitor-token-0123456789' } });
+    const res = await t.agent().get('/readyz').set('Authorization', 'Bearer monitor-token-0123456789');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('degraded');
     expect(res.body.checks.database).toEqual({ ok: true });

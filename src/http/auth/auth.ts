@@ -65,7 +65,8 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
   // credential. The form pages read the token from the session.
   const trade = (kind: 'reset' | 'invite') => (req: Request, res: Response) => {
     req.session.linkToken = { kind, token: String(req.params.token) };
-    res.redirect(303, kind === 'reset' ? '/password/reset' : '/invite');
+    // Stored before the redirect goes out: the browser follows it at once.
+    req.session.save(() => res.redirect(303, kind === 'reset' ? '/password/reset' : '/invite'));
   };
   const tokenOf = (req: Request, kind: 'reset' | 'invite') => (req.session.linkToken?.kind === kind ? req.session.linkToken.token : undefined);
   const expired = (res: Response, message: string, retry?: { href: string; label: string }) => render(res, 'pages/auth/link-expired', { message, retry }, 410);
