@@ -1,3 +1,5 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser, csrfFor, sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { concrete, routesOf } from './routes.js';
@@ -80,16 +82,45 @@ describe('signing in', () => {
     const agent = t.agent();
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await signIn(agent, 'ada@example.com', `guess number ${i}`)).status);
-    expect(statuses).toEqual([401, 401, 423]);
+    expect(statuses).toEqual([401, 401, 401]);
     const right = await signIn(agent, 'ada@example.com');
-    expect(right.status).toBe(423);
-    expect(right.text).toContain('locked');
+    expect(right.status).toBe(401);
     const log = (await t.container.db('audit_events').orderBy('id').pluck('action')) as string[];
     expect(log).toEqual(['login.failed', 'login.failed', 'login.locked', 'login.failed']);
+    // What a locked account is told is what an unknown address and a wrong password are told.
+    const unknown = await signIn(t.agent(), 'nobody@example.com', 'guess number 0');
+    const wrong = await signIn(t.agent(), 'ada@example.com', 'guess number 9');
+    const errorOf = (html: string) => /<[^>]*role="alert"[^>]*>([\s\S]*?)<\//.exec(html)?.[1]?.trim();
+    expect(errorOf(right.text)).toBeTruthy();
+    expect([errorOf(unknown.text), errorOf(wrong.text)]).toEqual([errorOf(right.text), errorOf(right.text)]);
+    expect([unknown.status, wrong.status]).toEqual([401, 401]);
     // Per network: guessing across accounts stops too.
     const more: number[] = [];
     for (let i = 0; i < 5; i++) more.push((await signIn(t.agent(), `nobody${i}@example.com`, 'whatever it is')).status);
     expect(more.at(-1)).toBe(429);
+  });
+});
+
+describe('asking for a password reset', () => {
+  it('answers a known address as an unknown one, without waiting for the mail (sent afterwards)', async () => {
+    // A mail server that accepts the connection and never says a word: sending would hang.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      t = await startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String((silent.address() as AddressInfo).port) } });
+      await createUser(t, { email: 'ada@example.com', role: 'admin' });
+      const ask = async (email: string) => {
+        const agent = t.agent();
+        const _csrf = await csrfFor(agent, '/password/forgot');
+        return agent.post('/password/forgot').type('form').send({ email, _csrf });
+      };
+      const [known, unknown] = [await ask('ada@example.com'), await ask('nobody@example.com')];
+      expect([known.status, unknown.status]).toEqual([200, 200]);
+      const said = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0].replace(/name="_csrf" value="[^"]*"|[a-z]+@example\.com/g, '');
+      expect(said(known.text)).toBe(said(unknown.text));
+    } finally {
+      silent.close();
+    }
   });
 });
 

@@ -33,8 +33,8 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
     const returnTo = safeReturnTo(body.returnTo);
     const result = await authenticateLocal(passport, req);
     if ('refused' in result) {
-      const locked = result.refused instanceof AuthenticationError && result.refused.code === 'account_locked';
-      render(res, 'pages/auth/login', { values: { email: body.email }, returnTo, error: result.refused.message }, locked ? 423 : 401);
+      // A locked account answers as a wrong password does (status and words): nothing to enumerate.
+      render(res, 'pages/auth/login', { values: { email: body.email }, returnTo, error: result.refused.message }, 401);
       return;
     }
     await logIn(req, result.user);

@@ -35,6 +35,8 @@ const INVALID = 'That email and password do not match an account.';
 export class AuthService {
   // Unknown emails still pay for one hash check, so response time does not reveal who has an account.
   #dummyHash: Promise<string> | undefined;
+  /** Reset emails being written and sent after the request was answered. */
+  readonly #pending = new Set<Promise<void>>();
 
   constructor(private readonly deps: AuthServiceDeps) {}
 
@@ -43,15 +45,16 @@ export class AuthService {
     const ip = ctx.ip ?? null;
     const user = await store.users.findByEmail(normaliseEmail(email));
     if (!user) {
-      this.#dummyHash ??= hashPassword('not-a-real-password');
-      await verifyPassword(password, await this.#dummyHash);
+      await verifyPassword(password, await this.#dummy());
       await audit.record({ action: 'login.failed', actor: { email: normaliseEmail(email).slice(0, 200) }, ip, details: { reason: 'no such account' } });
-      throw new AuthenticationError('invalid_credentials', INVALID);
+      throw new AuthenticationError('invalid_credentials', this.#refusal());
     }
     const now = clock.now();
     if (user.lockedUntil && user.lockedUntil > now) {
+      // The same work as a wrong password, so the time taken does not tell a locked account.
+      await verifyPassword(password, (await store.users.findPasswordHash(user.id)) ?? (await this.#dummy()));
       await audit.record({ action: 'login.failed', actor: user, ip, details: { reason: 'locked' } });
-      throw this.#lockedError(user.lockedUntil, now);
+      throw this.#lockedError(user.lockedUntil);
     }
 
     const hash = await store.users.findPasswordHash(user.id);
@@ -63,10 +66,10 @@ export class AuthService {
         await store.users.update(user.id, { lockedUntil: until });
         await store.users.resetFailedLogins(user.id);
         await audit.record({ action: 'login.locked', actor: user, ip, details: { failures, until: until.toISOString() } });
-        throw this.#lockedError(until, now);
+        throw this.#lockedError(until);
       }
       await audit.record({ action: 'login.failed', actor: user, ip, details: { reason: 'wrong password', failures } });
-      throw new AuthenticationError('invalid_credentials', INVALID);
+      throw new AuthenticationError('invalid_credentials', this.#refusal());
     }
     // Checked after the password so the message reveals nothing to someone guessing.
     if (!user.active) {
@@ -94,20 +97,33 @@ export class AuthService {
     return user?.active ? user : undefined;
   }
 
-  /**
-   * Emails a reset link when the address belongs to an active account. The caller shows the
-   * same answer either way, so the form cannot be used to find out who has an account.
-   */
   /** The user signed out of one session: what was opened with it (live streams) ends too. */
   async signedOut(userId: string, sessionId: string): Promise<void> {
     await this.deps.sessionsEnded?.({ userId, only: sessionId });
   }
 
+  /**
+   * Emails a reset link when the address belongs to an active account. The caller shows the
+   * same answer either way, so the form cannot be used to find out who has an account.
+   */
   async requestPasswordReset(email: string): Promise<void> {
-    const { store, clock, mailer, policy, links } = this.deps;
     const address = normaliseEmail(email);
-    const user = await store.users.findByEmail(address);
+    const user = await this.deps.store.users.findByEmail(address);
     if (!user || !user.active) return;
+    // The rest (a token written, an email sent) happens after the answer, so a known address
+    // takes no longer to answer than an unknown one.
+    const work = this.#sendReset(user, address).catch((error: unknown) => this.deps.onMailFailure?.(error, user.email));
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+  }
+
+  /** Resolves once the reset emails asked for so far have been sent (or failed): for tests and shutdown. */
+  async settled(): Promise<void> {
+    while (this.#pending.size) await Promise.all([...this.#pending]);
+  }
+
+  async #sendReset(user: User, address: string): Promise<void> {
+    const { store, clock, mailer, policy, links } = this.deps;
     const now = clock.now();
     const token = newToken();
     await store.transaction(async (tx) => {
@@ -121,16 +137,12 @@ export class AuthService {
       });
     });
     const org = await store.organisations.get();
-    try {
-      await mailer.send({
-        to: user.email,
-        subject: `Reset your ${org?.name ?? 'Baton'} password`,
-        template: 'password-reset',
-        data: { name: user.name, orgName: org?.name ?? 'Baton', link: links.passwordReset(token), minutes: policy.passwordResetTtlMinutes },
-      });
-    } catch (error) {
-      this.deps.onMailFailure?.(error, user.email);
-    }
+    await mailer.send({
+      to: user.email,
+      subject: `Reset your ${org?.name ?? 'Baton'} password`,
+      template: 'password-reset',
+      data: { name: user.name, orgName: org?.name ?? 'Baton', link: links.passwordReset(token), minutes: policy.passwordResetTtlMinutes },
+    });
   }
 
   /** The account a reset link is for, or InvalidTokenError when the link cannot be used. */
@@ -173,13 +185,22 @@ export class AuthService {
     return new InvalidTokenError('This password reset link has expired or was already used. Ask for a new one.');
   }
 
-  #lockedError(until: Date, now: Date) {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    return new AuthenticationError(
-      'account_locked',
-      `Too many failed sign-in attempts: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. ` +
-        'Reset your password to unlock it now.',
-      until,
-    );
+  /**
+   * A locked account is told apart in the audit log only: the person signing in reads what a
+   * wrong password or an unknown address gets, so the form cannot show whose account exists.
+   */
+  #lockedError(until: Date) {
+    return new AuthenticationError('account_locked', this.#refusal(), until);
+  }
+
+  /** The one answer to a failed sign-in, whatever the reason, with the way out of a lockout. */
+  #refusal(): string {
+    const { maxFailedLogins, lockoutMinutes } = this.deps.policy;
+    return `${INVALID} After ${maxFailedLogins} failed attempts an account is locked for ${lockoutMinutes} minutes; resetting the password unlocks it at once.`;
+  }
+
+  #dummy(): Promise<string> {
+    this.#dummyHash ??= hashPassword('not-a-real-password');
+    return this.#dummyHash;
   }
 }
