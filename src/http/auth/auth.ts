@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type passport from 'passport';
 import { z } from 'zod';
-import { AuthenticationError, InvalidTokenError } from '../../services/errors.js';
+import { InvalidTokenError } from '../../services/errors.js';
 import type { AuthService } from '../../services/team/auth-service.js';
 import type { TeamService } from '../../services/team/team-service.js';
 import { parseForm, submitForm, textField } from '../forms.js';
