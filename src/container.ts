@@ -180,7 +180,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     mailer,
     clock,
     inviteTtlHours: config.auth.inviteTtlHours,
-    links: { invite: (t) => absolute(linkPaths.invite(t)) },
+    links: { invite: (t) => absolute(linkPaths.invite(t)), forgotPassword: () => absolute('/password/forgot') },
     sessionsEnded: (ended) => events.publish({ type: 'sessions.ended', ...ended }),
   });
   const auth = new AuthService({

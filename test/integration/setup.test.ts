@@ -63,7 +63,7 @@ describe('first-run setup wizard', () => {
 
     const admin = await t.container.db('users').first();
     expect(admin).toMatchObject({ email: 'ada@example.com', role: 'admin', active: true });
-    expect(admin.password_hash).toMatch(/^scrypt\$/);
+    expect(admin.password_hash).toMatch(/^argon2id\$/);
     expect(await t.container.db('organisations').first()).toMatchObject({ name: 'Acme & Co', time_zone: 'Europe/Copenhagen' });
 
     const again = await t.agent().get('/setup');

@@ -282,7 +282,7 @@ describe('profile', () => {
     await signIn(agent, 'ada@example.com');
     let token = await csrfFor(agent, '/account');
 
-    const clash = await agent.post('/account/profile').type('form').send({ name: 'Ada L', email: 'taken@example.com', _csrf: token });
+    const clash = await agent.post('/account/profile').type('form').send({ name: 'Ada L', email: 'taken@example.com', current: 'a long enough password', _csrf: token });
     expect(clash.status).toBe(422);
     expect(clash.text).toContain('Another account already uses this email.');
 

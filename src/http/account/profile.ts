@@ -6,7 +6,7 @@ import { parseForm, submitForm, textField } from '../forms.js';
 import { requireUser } from '../middleware/require-role.js';
 import { flash, navigate, render } from '../render.js';
 
-const ProfileForm = z.object({ name: textField('Name', 120), email: z.email({ error: 'Enter a valid email address.' }).max(254) });
+const ProfileForm = z.object({ name: textField('Name', 120), email: z.email({ error: 'Enter a valid email address.' }).max(254), current: z.string().max(256).optional() });
 const PasswordForm = z.object({
   current: z.string().min(1, { error: 'Enter your current password.' }),
   next: z.string().min(1, { error: 'Choose a new password.' }),

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = {
   'login.locked': 'Account locked after failed sign-ins',
   'password.reset': 'Password reset by email',
   'password.changed': 'Password changed',
+  'email.changed': 'Sign-in email changed',
   'team.invited': 'Invited a teammate',
   'team.joined': 'Accepted an invitation',
   'team.role_changed': 'Changed a role',

@@ -2,7 +2,7 @@ import { hashToken, newToken } from '../../lib/tokens.js';
 import { AuthenticationError, InvalidTokenError, ValidationError } from '../errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock, Mailer, Store } from '../ports.js';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.js';
 import type { User } from './types.js';
 
 export interface AuthPolicy {
@@ -77,6 +77,8 @@ export class AuthService {
       throw new AuthenticationError('account_deactivated', 'This account has been deactivated. Ask an admin of your team to reactivate it.');
     }
     await store.users.resetFailedLogins(user.id);
+    // A hash made with older, weaker parameters (or scrypt) is replaced while the password is at hand.
+    if (needsRehash(hash)) await store.users.setPasswordHash(user.id, await hashPassword(password));
     await audit.record({ action: 'login.succeeded', actor: user, ip });
     return (await store.users.update(user.id, { lastLoginAt: now, lockedUntil: null })) ?? user;
   }

@@ -12,7 +12,7 @@ export interface TeamServiceDeps {
   mailer: Mailer;
   clock: Clock;
   inviteTtlHours: number;
-  links: { invite(token: string): string };
+  links: { invite(token: string): string; forgotPassword?(): string };
   /** Invitations, role changes, deactivations and password changes go into the audit log. */
   audit: Pick<AuditLog, 'record'>;
   /** Told when a user's sessions were ended, so live streams opened with them close too. */
@@ -195,12 +195,29 @@ export class TeamService {
     return after;
   }
 
-  async updateProfile(actor: User, input: { name: string; email: string }): Promise<User> {
+  /**
+   * Saves a teammate's name and sign-in email. A new email is where password resets go, so it
+   * takes the current password, is audited, and the old address is told.
+   */
+  async updateProfile(actor: User, input: { name: string; email: string; current?: string }): Promise<User> {
     const email = normaliseEmail(input.email);
+    const changesEmail = email !== normaliseEmail(actor.email);
+    if (changesEmail) {
+      const hash = await this.deps.store.users.findPasswordHash(actor.id);
+      if (!input.current) throw new ValidationError('Please correct the highlighted fields.', { current: 'Enter your current password to change your email.' });
+      if (!hash || !(await verifyPassword(input.current, hash))) throw new ValidationError('Please correct the highlighted fields.', { current: 'That is not your current password.' });
+    }
     const other = await this.deps.store.users.findByEmail(email);
     if (other && other.id !== actor.id) throw new ValidationError('Please correct the highlighted fields.', { email: 'Another account already uses this email.' });
     const user = await this.deps.store.users.update(actor.id, { name: input.name.trim(), email });
     if (!user) throw new NotFoundError('Your account no longer exists.');
+    if (changesEmail) {
+      await this.deps.audit.record({ action: 'email.changed', actor: user, target: email, details: { from: actor.email } });
+      const org = await this.deps.store.organisations.get();
+      await this.deps.mailer
+        .send({ to: actor.email, subject: `Your ${org?.name ?? 'Baton'} sign-in email was changed`, template: 'email-changed', data: { name: user.name, orgName: org?.name ?? 'Baton', newEmail: email, resetLink: this.deps.links.forgotPassword?.() ?? '' } })
+        .catch(() => undefined);
+    }
     return user;
   }
 
