@@ -92,6 +92,8 @@ const schema = z.object({
   WIDGET_IP_MESSAGES_PER_MINUTE: int(60, 1, 1_000_000),
   WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: int(60, 1, 1_000_000),
   CONVERSATION_TOKEN_BUDGET: int(60_000, 1000, 100_000_000),
+  VISITOR_DAILY_TOKEN_BUDGET: int(200_000, 1000, 1_000_000_000),
+  IP_DAILY_TOKEN_BUDGET: int(1_000_000, 1000, 1_000_000_000),
   AGENT_AWAY_AFTER_MINUTES: int(10, 1, 1440),
   EMAIL_LINK_TTL_DAYS: int(30, 1, 365),
   REPLY_BATCH_SECONDS: int(120, 0, 3600),
@@ -147,6 +149,9 @@ export interface Config {
     newVisitorsPerIpPerHour: number;
     /** LLM tokens one conversation may spend; after that it gets excerpts. */
     conversationTokenBudget: number;
+    /** LLM tokens one visitor, and one address, may spend a day across conversations. */
+    visitorDailyTokenBudget: number;
+    ipDailyTokenBudget: number;
   };
   inbox: {
     /** An agent who did nothing in the open inbox for this long shows as away. */
@@ -302,6 +307,8 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       ipMessagesPerMinute: e.WIDGET_IP_MESSAGES_PER_MINUTE,
       newVisitorsPerIpPerHour: e.WIDGET_NEW_VISITORS_PER_IP_PER_HOUR,
       conversationTokenBudget: e.CONVERSATION_TOKEN_BUDGET,
+      visitorDailyTokenBudget: e.VISITOR_DAILY_TOKEN_BUDGET,
+      ipDailyTokenBudget: e.IP_DAILY_TOKEN_BUDGET,
     },
     inbox: { awayAfterMinutes: e.AGENT_AWAY_AFTER_MINUTES },
     email: {

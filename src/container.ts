@@ -11,7 +11,7 @@ import { ConversationsRepo } from './adapters/storage/conversations-repo.js';
 import { ConversationReadsRepo } from './adapters/storage/conversation-reads-repo.js';
 import { PgNotifyBus } from './adapters/events/pg-notify.js';
 import { KnexLocker } from './adapters/storage/locker.js';
-import { PostgresRateLimiter, purgeExpiredRateLimits } from './adapters/storage/rate-limits.js';
+import { PostgresRateLimiter, PostgresTokenBudget, purgeExpiredRateLimits } from './adapters/storage/rate-limits.js';
 import { InsightsRepository } from './adapters/storage/insights-repo.js';
 import { InsightsService } from './services/insights/insights-service.js';
 import { RatingsRepo } from './adapters/storage/ratings-repo.js';
@@ -323,6 +323,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     transitions,
     clock,
     limits: { messageMaxChars: config.widget.messageMaxChars, conversationTokenBudget: config.widget.conversationTokenBudget },
+    tokenBudget: new PostgresTokenBudget(db, { visitor: config.widget.visitorDailyTokenBudget, ip: config.widget.ipDailyTokenBudget }),
     availability,
     followups,
     onError: (err) => logger.warn({ err }, 'background work on a conversation failed (a handoff note or a draft for the agent)'),

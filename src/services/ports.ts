@@ -408,6 +408,16 @@ export interface RateLimit {
   seconds: number;
 }
 
+/**
+ * LLM tokens a visitor, or an address, may spend in a day, counted across conversations and
+ * replicas: a new conversation must not bring a fresh budget.
+ */
+export interface TokenBudget {
+  /** Whether every key still has tokens left today. */
+  allows(keys: string[]): Promise<boolean>;
+  spend(keys: string[], tokens: number): Promise<void>;
+}
+
 /** Counts requests per key in a window shared by every replica. */
 export interface RateLimiter {
   readonly limit: RateLimit;

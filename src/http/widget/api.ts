@@ -71,7 +71,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
 
     // `reply` is null while a teammate has the conversation: their reply comes on the events stream.
     if (!wantsEventStream(req)) {
-      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message)).reply;
+      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { ip: req.ip })).reply;
       res.status(201).json({ message, reply: reply && replyObject(reply) });
       return;
     }
@@ -79,7 +79,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     const stream = openEventStream(res, 201);
     stream.send(JSON.stringify(message), 'message');
     try {
-      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { onToken: (text) => stream.send(JSON.stringify({ text }), 'token') })).reply;
+      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { ip: req.ip, onToken: (text) => stream.send(JSON.stringify({ text }), 'token') })).reply;
       stream.send(JSON.stringify(reply && replyObject(reply)), 'reply');
     } catch (err) {
       req.log.error({ err }, 'streamed reply failed');

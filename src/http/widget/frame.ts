@@ -205,7 +205,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
       if (!received.reply && !conversations.aiReplies(received.conversation)) {
         // A teammate has it: no reply is being written here; theirs comes over the live stream.
-        await conversations.respond(received.conversation, received.message);
+        await conversations.respond(received.conversation, received.message, { ip: req.ip });
         res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx) + connect);
         return;
       }
@@ -218,6 +218,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
         const { reply, notice } = received.reply
           ? { reply: received.reply, notice: null }
           : await conversations.respond(received.conversation, received.message, {
+              ip: req.ip,
               onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
             });
         const handedOff = !!(reply?.meta.handoff ?? notice);

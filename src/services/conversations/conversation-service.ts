@@ -4,7 +4,7 @@ import type { HandoffSettingsService } from '../assistant/handoff-settings-servi
 import { estimateTokens } from '../assistant/assistant-service.js';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RatingRepo, UserRepo, VisitorRepo } from '../ports.js';
+import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RatingRepo, TokenBudget, UserRepo, VisitorRepo } from '../ports.js';
 import { ratedEpisode } from './lifecycle.js';
 import { promiseNotice } from './notices.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
@@ -35,6 +35,8 @@ export interface ConversationServiceDeps {
   transitions: Transitions;
   clock: Clock;
   limits: { messageMaxChars: number; conversationTokenBudget: number };
+  /** LLM tokens per visitor and per address per day, across conversations (absent: unlimited). */
+  tokenBudget?: TokenBudget;
   /** Support hours and presence: what the visitor is promised at a handoff. */
   availability: Pick<AvailabilityService, 'now'>;
   /** The acknowledgement email when nobody could answer. */
@@ -289,11 +291,13 @@ export class ConversationService {
    * has been asked. Once an agent has it, the assistant does not reply to the visitor at all
    * (`reply` is null, at once): it drafts a reply for the agent in the background.
    */
-  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void } = {}): Promise<{ reply: Message | null; notice: Message | null }> {
+  async respond(conversation: Conversation, message: Message, opts: { onToken?: (text: string) => void; ip?: string } = {}): Promise<{ reply: Message | null; notice: Message | null }> {
     const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { before: message.createdAt, episode: conversation.episode });
+    // Who pays for the LLM: this visitor and the address they write from, per day.
+    const payers = [`visitor:${conversation.visitorId}`, ...(opts.ip ? [`ip:${opts.ip}`] : [])];
     if (!this.aiReplies(conversation)) {
       // The visitor's message is acknowledged at once; the draft is for the agent, later.
-      this.#later(() => this.#draft(conversation, message, recent));
+      this.#later(() => this.#draft(conversation, message, recent, payers));
       return { reply: null, notice: null };
     }
     if (conversation.status === 'bot') {
@@ -325,8 +329,8 @@ export class ConversationService {
       languageHint: conversation.language ?? undefined,
       onToken: opts.onToken,
       handedOff: conversation.status === 'queued',
-      // Past the budget, the conversation still gets answers: cited excerpts, no LLM.
-      useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
+      // Past a budget, the conversation still gets answers: cited excerpts, no LLM.
+      useLlm: await this.#mayUseLlm(conversation, payers),
     });
     const handoff = conversation.status === 'bot' ? unsureHandoff(reply) : null;
     const { message: saved, created } = await this.deps.messages.insertOnce({
@@ -338,7 +342,7 @@ export class ConversationService {
       meta: { mode: reply.mode, confidence: reply.confidence, handoff, language: reply.language, retrieved: reply.retrieved, searched: reply.searched, ...(reply.offer && !handoff ? { offer: true } : {}) },
     });
     await this.deps.transitions.announce(saved, created);
-    if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
+    if (created && reply.tokens) await this.#spend(conversation, payers, reply.tokens);
     if (!created || !handoff) return { reply: saved, notice: null };
     const promise = await this.#promise(conversation);
     await this.#queue(conversation, handoff, promise);
@@ -346,12 +350,23 @@ export class ConversationService {
   }
 
   /** The assistant's draft of the agent's reply to `message`, with citations, for the agent to edit. */
-  async #draft(conversation: Conversation, message: Message, recent: Message[]): Promise<void> {
+  /** Within the conversation's budget and today's budgets of the visitor and their address. */
+  async #mayUseLlm(conversation: Conversation, payers: string[]): Promise<boolean> {
+    if (conversation.tokensUsed >= this.deps.limits.conversationTokenBudget) return false;
+    return (await this.deps.tokenBudget?.allows(payers)) ?? true;
+  }
+
+  async #spend(conversation: Conversation, payers: string[], tokens: number): Promise<void> {
+    await this.deps.conversations.addTokens(conversation.id, tokens);
+    await this.deps.tokenBudget?.spend(payers, tokens);
+  }
+
+  async #draft(conversation: Conversation, message: Message, recent: Message[], payers: string[]): Promise<void> {
     const reply = await this.deps.assistant.answer(message.text, {
       history: await this.#history(recent),
       languageHint: conversation.language ?? undefined,
       draftForAgent: true,
-      useLlm: conversation.tokensUsed < this.deps.limits.conversationTokenBudget,
+      useLlm: await this.#mayUseLlm(conversation, payers),
     });
     // A draft that cites nothing is "I could not find this": no help to the agent.
     if (!reply.citations.length) return;
@@ -365,7 +380,7 @@ export class ConversationService {
       meta: { mode: reply.mode, confidence: reply.confidence, language: reply.language, draft: true },
     });
     await this.deps.transitions.announce(draft, created);
-    if (created && reply.tokens) await this.deps.conversations.addTokens(conversation.id, reply.tokens);
+    if (created && reply.tokens) await this.#spend(conversation, payers, reply.tokens);
   }
 
   /** Hands a `bot` conversation to the team's queue; any other status keeps its own. */
