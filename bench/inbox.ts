@@ -18,7 +18,7 @@ const CONVERSATIONS = 10_000;
 const MESSAGES_EACH = 4;
 const RENDERS = 200;
 const LIVE_SAMPLES = 100;
-const NO_LIMITS = { WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000' };
+const NO_LIMITS = { WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000', WIDGET_CONVERSATIONS_PER_IP_PER_HOUR: '1000000' };
 
 /** 10,000 conversations in every status, with handoff reasons, four messages each, five agents. */
 async function seed(c: Container): Promise<{ agentIds: string[] }> {

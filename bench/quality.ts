@@ -126,7 +126,7 @@ async function post(base: string, p: string, body: unknown, token?: string): Pro
 async function runSet(dir: string): Promise<{ name: string; outcomes: Outcome[]; pages: number }> {
   const questions = fs.readFileSync(path.join(dir, 'questions.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Question);
   const site = await serveSite(path.join(dir, 'site'));
-  const env = { CRAWL_ALLOW_PRIVATE: '127.0.0.1/32', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000' };
+  const env = { CRAWL_ALLOW_PRIVATE: '127.0.0.1/32', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000', WIDGET_CONVERSATIONS_PER_IP_PER_HOUR: '1000000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000' };
   try {
     return await withBenchContainer('quality', env, async (c) => {
       const { knowledge } = c.services;

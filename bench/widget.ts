@@ -28,7 +28,7 @@ const VISITORS = 50;
 const MESSAGES_EACH = 20;
 /** Mean pause between a visitor's reply and their next message: 1 s, far busier than real chats. */
 const THINK_MS = 1000;
-const NO_LIMITS = { WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000', CONVERSATION_TOKEN_BUDGET: '100000000' };
+const NO_LIMITS = { WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000', WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000', WIDGET_CONVERSATIONS_PER_IP_PER_HOUR: '1000000', CONVERSATION_TOKEN_BUDGET: '100000000' };
 const ANSWER = JSON.stringify({ answer: 'Here is how: open **Settings** and follow the steps in the article.', sources: [1], confidence: 'high', handoff: null });
 
 /** An LLM that answers at once, in-process: what is left to measure is Baton. */

@@ -91,6 +91,7 @@ const schema = z.object({
   WIDGET_VISITOR_MESSAGES_PER_MINUTE: int(12, 1, 100_000),
   WIDGET_IP_MESSAGES_PER_MINUTE: int(60, 1, 1_000_000),
   WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: int(60, 1, 1_000_000),
+  WIDGET_CONVERSATIONS_PER_IP_PER_HOUR: int(200, 1, 1_000_000),
   CONVERSATION_TOKEN_BUDGET: int(60_000, 1000, 100_000_000),
   VISITOR_DAILY_TOKEN_BUDGET: int(200_000, 1000, 1_000_000_000),
   IP_DAILY_TOKEN_BUDGET: int(1_000_000, 1000, 1_000_000_000),
@@ -147,6 +148,8 @@ export interface Config {
     visitorMessagesPerMinute: number;
     ipMessagesPerMinute: number;
     newVisitorsPerIpPerHour: number;
+    /** New conversations per address per hour (each visitor may start 20 an hour). */
+    conversationsPerIpPerHour: number;
     /** LLM tokens one conversation may spend; after that it gets excerpts. */
     conversationTokenBudget: number;
     /** LLM tokens one visitor, and one address, may spend a day across conversations. */
@@ -306,6 +309,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       visitorMessagesPerMinute: e.WIDGET_VISITOR_MESSAGES_PER_MINUTE,
       ipMessagesPerMinute: e.WIDGET_IP_MESSAGES_PER_MINUTE,
       newVisitorsPerIpPerHour: e.WIDGET_NEW_VISITORS_PER_IP_PER_HOUR,
+      conversationsPerIpPerHour: e.WIDGET_CONVERSATIONS_PER_IP_PER_HOUR,
       conversationTokenBudget: e.CONVERSATION_TOKEN_BUDGET,
       visitorDailyTokenBudget: e.VISITOR_DAILY_TOKEN_BUDGET,
       ipDailyTokenBudget: e.IP_DAILY_TOKEN_BUDGET,

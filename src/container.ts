@@ -77,7 +77,16 @@ export interface Container {
   search: SearchIndex;
   chunks: ChunkRepo;
   /** The visitor API's limits, counted in Postgres (shared by every replica). */
-  rateLimits: { visitorMessages: RateLimiter; ipMessages: RateLimiter; newVisitors: RateLimiter; purgeExpired(): Promise<number> };
+  rateLimits: {
+    visitorMessages: RateLimiter;
+    ipMessages: RateLimiter;
+    newVisitors: RateLimiter;
+    visitorConversations: RateLimiter;
+    ipConversations: RateLimiter;
+    visitorHandoffs: RateLimiter;
+    ipHandoffs: RateLimiter;
+    purgeExpired(): Promise<number>;
+  };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
   events: PgNotifyBus;
   services: {
@@ -370,6 +379,11 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       visitorMessages: new PostgresRateLimiter(db, { name: 'visitor-messages', points: config.widget.visitorMessagesPerMinute, seconds: 60 }),
       ipMessages: new PostgresRateLimiter(db, { name: 'ip-messages', points: config.widget.ipMessagesPerMinute, seconds: 60 }),
       newVisitors: new PostgresRateLimiter(db, { name: 'ip-new-visitors', points: config.widget.newVisitorsPerIpPerHour, seconds: 3600 }),
+      // Each conversation and each handoff can email the visitor and the team: fewer of them.
+      visitorConversations: new PostgresRateLimiter(db, { name: 'visitor-conversations', points: 20, seconds: 3600 }),
+      ipConversations: new PostgresRateLimiter(db, { name: 'ip-conversations', points: config.widget.conversationsPerIpPerHour, seconds: 3600 }),
+      visitorHandoffs: new PostgresRateLimiter(db, { name: 'visitor-handoffs', points: 10, seconds: 3600 }),
+      ipHandoffs: new PostgresRateLimiter(db, { name: 'ip-handoffs', points: 60, seconds: 3600 }),
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,

@@ -280,7 +280,7 @@ describe('email follow-up through the outbox', () => {
     expect(await followups().remindWaiting()).toEqual({ queued: 0 });
     await followups().dispatch();
     const mail = await smtp!.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'ada@example.com');
-    expect(mail.subject).toMatch(/^Waiting 1[56] min: /);
+    expect(mail.subject).toMatch(/^Waiting 1[56] min: a visitor in the Acme inbox$/);
     expect(mail.text).toContain(`http://baton.test/inbox/conversations/${id}`);
   });
 

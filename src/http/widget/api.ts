@@ -6,7 +6,7 @@ import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
 import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
-import { byIp, checkOrigin, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
+import { byIp, checkOrigin, conversationLimits, handoffLimits, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
 const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional() });
@@ -52,7 +52,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     res.json({ id: visitor.id, email: visitor.email, acknowledged });
   });
 
-  r.post('/api/v1/conversations', auth, async (req, res) => {
+  r.post('/api/v1/conversations', ...conversationLimits(c.rateLimits, auth), async (req, res) => {
     const body = parseForm(ConversationBody, req.body);
     const conversation = await conversations.start(visitorOf(req), { language: body.language, pageUrl: body.pageUrl });
     res.status(201).json(conversationJson(conversation));
@@ -126,7 +126,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     res.json(rating);
   });
 
-  r.post('/api/v1/conversations/:id/handoff', auth, async (req, res) => {
+  r.post('/api/v1/conversations/:id/handoff', ...handoffLimits(c.rateLimits, auth), async (req, res) => {
     const { conversation, notice } = await conversations.requestTeam(visitorOf(req), String(req.params.id));
     res.json({ conversation: conversationJson(conversation), notice: messageJson(notice) });
   });

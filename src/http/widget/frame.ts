@@ -10,7 +10,7 @@ import { parseForm } from '../forms.js';
 import { render } from '../render.js';
 import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
-import { checkOrigin, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
+import { checkOrigin, handoffLimits, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 import { InvalidTokenError, NotFoundError, ValidationError } from '../../services/errors.js';
 import type { Views } from '../../lib/views.js';
 
@@ -289,7 +289,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     );
   });
 
-  r.post('/widget/handoff', sameSite, auth, async (req, res) => {
+  r.post('/widget/handoff', sameSite, ...handoffLimits(c.rateLimits, auth), async (req, res) => {
     const form = parseForm(ContextForm, req.body);
     const visitor = await conversations.noteTimeZone(visitorOf(req), form.tz);
     const ctx = await language(req, form.lang);

@@ -86,6 +86,24 @@ export function messageLimits(limits: { ipMessages: RateLimiter; visitorMessages
   ];
 }
 
+/** Starting a conversation: per address, then per visitor (each can bring emails). */
+export function conversationLimits(limits: { ipConversations: RateLimiter; visitorConversations: RateLimiter }, auth: RequestHandler): RequestHandler[] {
+  return [
+    rateLimit(limits.ipConversations, byIp, 'Too many new conversations from your network.'),
+    auth,
+    rateLimit(limits.visitorConversations, (req) => `visitor:${visitorOf(req).id}`, 'You are starting conversations too quickly.'),
+  ];
+}
+
+/** Asking for the team: per address, then per visitor (each handoff notifies people). */
+export function handoffLimits(limits: { ipHandoffs: RateLimiter; visitorHandoffs: RateLimiter }, auth: RequestHandler): RequestHandler[] {
+  return [
+    rateLimit(limits.ipHandoffs, byIp, 'Too many requests for the team from your network.'),
+    auth,
+    rateLimit(limits.visitorHandoffs, (req) => `visitor:${visitorOf(req).id}`, 'You have asked for the team many times already; they will reply.'),
+  ];
+}
+
 const TYPING_EVERY_MS = 1000;
 const TYPING_MEMORY = 10_000;
 const lastTyping = new Map<string, number>();

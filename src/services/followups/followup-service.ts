@@ -233,7 +233,8 @@ export class FollowupService {
           kind: 'waiting_reminder',
           conversationId: c.id,
           to: user.email,
-          subject: `Waiting ${waited} min: ${(c.lastMessagePreview ?? 'a visitor').slice(0, 60)}`,
+          // No visitor's words in a subject: a stranger writes them, and subjects show everywhere.
+          subject: `Waiting ${waited} min: a visitor in the ${org} inbox`,
           template: 'waiting-reminder',
           data: { name: user.name, org, waited, preview: c.lastMessagePreview ?? '', reason: c.handoff?.reason ?? '', link: this.deps.options.urls.inbox(c.id) },
         });
