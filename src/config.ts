@@ -79,6 +79,8 @@ const schema = z.object({
   CRAWL_TIMEOUT_SECONDS: int(20, 1, 300),
   CRAWL_MAX_PAGE_MB: int(5, 1, 100),
   UPLOAD_MAX_MB: int(20, 1, 500),
+  PARSE_MAX_MEMORY_MB: int(256, 64, 8192),
+  PARSE_TIMEOUT_SECONDS: int(30, 1, 3600),
   MISTRAL_API_KEY: optionalText,
   SEARCH_HYBRID: bool(false),
   MISTRAL_SERVER_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) origin, e.g. https://api.mistral.ai' }).optional()),
@@ -138,6 +140,8 @@ export interface Config {
     maxPageBytes: number;
   };
   uploadMaxBytes: number;
+  /** Reading one document, page or sitemap (in a worker thread): memory and time it may take. */
+  parsing: { maxMemoryMb: number; timeoutMs: number };
   /** Hybrid (keyword + semantic) Meilisearch search with Mistral embeddings; needs both. */
   searchHybrid: boolean;
   /** Mistral (EU), when an API key is set. */
@@ -292,6 +296,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       maxPageBytes: e.CRAWL_MAX_PAGE_MB * 1024 * 1024,
     },
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    parsing: { maxMemoryMb: e.PARSE_MAX_MEMORY_MB, timeoutMs: e.PARSE_TIMEOUT_SECONDS * 1000 },
     searchHybrid: e.SEARCH_HYBRID,
     mistral: e.MISTRAL_API_KEY
       ? {

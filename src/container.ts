@@ -21,7 +21,8 @@ import { WidgetSettingsRepo } from './adapters/storage/widget-settings-repo.js';
 import { DocumentsRepo } from './adapters/storage/documents-repo.js';
 import { SourceFilesRepo } from './adapters/storage/source-files-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
-import { fileKind, readFile } from './adapters/web/files.js';
+import { fileKind } from './adapters/web/files.js';
+import { DEFAULT_PARSE_LIMITS, ParsePool } from './adapters/web/parsing.js';
 import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';
 import { createSafeFetcher } from './adapters/web/safe-fetch.js';
 import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
@@ -229,15 +230,17 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     maxRedirects: 5,
     userAgent: `${CRAWLER_NAME}/1.0 (+${config.baseUrl})`,
   });
+  // Documents, pages and sitemaps are read in worker threads with memory and time limits.
+  const parsing = new ParsePool({ ...DEFAULT_PARSE_LIMITS, ...config.parsing });
   const knowledge = new KnowledgeService({
     sources: new SourcesRepo(db),
     chunks,
     documents: new DocumentsRepo(db),
     runs: new SyncRunsRepo(db),
-    web: createWeb(fetcher),
+    web: createWeb(fetcher, parsing),
     crawl: { maxPages: config.crawl.maxPages, concurrency: config.crawl.concurrency, delayMs: config.crawl.delayMs },
     files: new SourceFilesRepo(db),
-    reader: { read: readFile, supports: (name, type) => fileKind(name, type) !== undefined },
+    reader: { read: (file) => parsing.readFile(file), supports: (name, type) => fileKind(name, type) !== undefined },
     uploadMaxBytes: config.uploadMaxBytes,
     index: search,
     fallback: search === postgresSearch ? undefined : postgresSearch,
@@ -399,6 +402,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       smtp?.close();
       await events.close();
       await fetcher.close();
+      await parsing.close();
       await sessionPool.end().catch(() => {});
       await db.destroy();
       await embedded?.stop();

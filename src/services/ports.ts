@@ -241,10 +241,10 @@ export interface RobotsRules {
 export interface Web {
   /** `follows`: whether a redirect may be followed to that URL (else the fetch fails, saying so). */
   fetch(url: string, headers?: Record<string, string>, follows?: (url: string) => boolean): Promise<WebResponse>;
-  extractHtml(html: string, url: string): ExtractedPage;
+  extractHtml(html: string, url: string): Promise<ExtractedPage>;
   parseRobots(robotsUrl: string, text: string): RobotsRules;
   /** Page URLs and nested sitemap URLs listed in a sitemap (plain or gzipped XML). */
-  parseSitemap(body: Buffer): { urls: string[]; sitemaps: string[] };
+  parseSitemap(body: Buffer): Promise<{ urls: string[]; sitemaps: string[] }>;
 }
 
 export interface FileInput {

@@ -1,9 +1,9 @@
-import { gunzipSync } from 'node:zlib';
-import { DOMParser } from 'linkedom';
 import robotsParserCjs from 'robots-parser';
 import type { RobotsRules, Web } from '../../services/ports.js';
 import { parseHtmlPage } from './html.js';
+import type { ParsePool } from './parsing.js';
 import type { SafeFetcher } from './safe-fetch.js';
+import { parseSitemapBody } from './sitemaps.js';
 
 export const CRAWLER_NAME = 'BatonBot';
 
@@ -11,14 +11,15 @@ export const CRAWLER_NAME = 'BatonBot';
 type Robot = { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined; getSitemaps(): string[] };
 const robotsParser = robotsParserCjs as unknown as (url: string, robotstxt: string) => Robot;
 
-// A sitemap may hold 50,000 URLs (sitemaps.org); a gzipped one is inflated at most this far.
-const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
-
-/** The Web port: the SSRF-safe fetcher, HTML extraction, robots.txt and sitemaps. */
-export function createWeb(fetcher: SafeFetcher): Web {
+/**
+ * The Web port: the SSRF-safe fetcher, HTML extraction, robots.txt and sitemaps. Pages and
+ * sitemaps are read in the parse pool's worker threads when there is one (the app), in this
+ * thread otherwise (tools and tests that parse a few known pages).
+ */
+export function createWeb(fetcher: SafeFetcher, pool?: ParsePool): Web {
   return {
     fetch: (url, headers, follows) => fetcher.fetch(url, { headers, follows }),
-    extractHtml: parseHtmlPage,
+    extractHtml: async (html, url) => (pool ? pool.extractHtml(html, url) : parseHtmlPage(html, url)),
     parseRobots(robotsUrl: string, text: string): RobotsRules {
       const robots = robotsParser(robotsUrl, text);
       return {
@@ -28,11 +29,6 @@ export function createWeb(fetcher: SafeFetcher): Web {
         sitemaps: robots.getSitemaps(),
       };
     },
-    parseSitemap(body: Buffer) {
-      const xml = (body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body, { maxOutputLength: MAX_SITEMAP_BYTES }) : body).toString('utf8');
-      const doc = new DOMParser().parseFromString(xml, 'text/xml');
-      const locs = (selector: string) => [...doc.querySelectorAll(selector)].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
-      return { urls: locs('url > loc'), sitemaps: locs('sitemap > loc') };
-    },
+    parseSitemap: async (body) => (pool ? pool.parseSitemap(body) : parseSitemapBody(body)),
   };
 }

@@ -170,7 +170,7 @@ export async function crawl(
       await politely();
       const res = await web.fetch(sitemap, {}, sameSite);
       if (res.status >= 400) continue;
-      const listed = web.parseSitemap(res.body);
+      const listed = await web.parseSitemap(res.body);
       sitemapQueue.push(...listed.sitemaps);
       for (const url of listed.urls) enqueue(url, 0);
     } catch {
@@ -220,7 +220,13 @@ export async function crawl(
     if (FILE_TYPES.has(res.contentType)) return report({ type: 'file', url: finalUrl, contentType: res.contentType, body: res.body, truncated: res.truncated, ...validators });
     if (!HTML_TYPES.has(res.contentType)) return report({ type: 'skipped', url: finalUrl, reason: `not a page or a PDF (${res.contentType || 'no content type'})` });
 
-    const page = web.extractHtml(res.body.toString('utf8'), finalUrl);
+    let page;
+    try {
+      page = await web.extractHtml(res.body.toString('utf8'), finalUrl);
+    } catch (e) {
+      // Too slow or too big to read (see the parse pool's limits): this page fails alone.
+      return report({ type: 'failed', url: finalUrl, reason: e instanceof Error ? e.message : String(e) });
+    }
     if (!page.nofollow && depth < settings.maxDepth) for (const link of page.links) enqueue(link, depth + 1);
     const canonical = page.canonicalUrl ? normaliseUrl(page.canonicalUrl) : undefined;
     const identity = canonical && siteOf(canonical) === site ? canonical : finalUrl;
