@@ -29,6 +29,7 @@ import * as createKnowledgeFixes from './20261124160100_create_knowledge_fixes.j
 import * as createPrivacySettings from './20261124170000_create_privacy_settings.js';
 import * as createAuditEvents from './20261124170100_create_audit_events.js';
 import * as addChunkTerms from './20261207100000_add_chunk_terms.js';
+import * as addVisitorEmailVerified from './20261207110000_add_visitor_email_verified.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -65,4 +66,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124170000_create_privacy_settings': createPrivacySettings,
   '20261124170100_create_audit_events': createAuditEvents,
   '20261207100000_add_chunk_terms': addChunkTerms,
+  '20261207110000_add_visitor_email_verified': addVisitorEmailVerified,
 };

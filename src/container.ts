@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { LogMailer, SmtpMailer, type RenderEmail } from './adapters/mail/smtp.js';
 import { MistralChat } from './adapters/llm/mistral-chat.js';
@@ -70,6 +71,8 @@ export interface Container {
   /** A plain pg pool for connect-pg-simple, which cannot use knex's pool. */
   sessionPool: pg.Pool;
   sessionSecret: string;
+  /** What sites sign visitors' emails with for Baton.identify (shown in Settings › Widget). */
+  identityKey: string;
   views: Views;
   mailer: Mailer;
   clock: Clock;
@@ -169,6 +172,10 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     sessionSecret = await persistentSecret(config.dataDir, 'session-secret');
     logger.info({ file: `${config.dataDir}/session-secret` }, 'SESSION_SECRET is not set: using a generated secret kept in the data directory');
   }
+
+  // The key sites sign visitors' emails with (Baton.identify's hash): derived from the session
+  // secret, so every replica has it and nothing more is stored; it changes when that secret does.
+  const identityKey = createHmac('sha256', sessionSecret).update('baton visitor identity v1').digest('hex');
 
   const views = createViews({ cache: config.isProduction });
   const renderEmail: RenderEmail = (template, data) => ({
@@ -322,6 +329,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const ratingsRepo = new RatingsRepo(db);
   const privacy = new PrivacyService({ repo: new PrivacyStorage(db), knowledge, audit, clock });
   const conversations = new ConversationService({
+    identityKey,
     privacy,
     handoff,
     visitors: visitorsRepo,
@@ -372,6 +380,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     db,
     sessionPool,
     sessionSecret,
+    identityKey,
     views,
     mailer,
     clock,

@@ -157,7 +157,7 @@ export function createApp(c: Container): Express {
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
-  app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl }));
+  app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl, identityKey: c.identityKey }));
   app.use(handoffRoutes(services.handoff));
   app.use(availabilityRoutes(c));
   app.use(insightsRoutes(c));

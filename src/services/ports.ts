@@ -300,7 +300,7 @@ export interface VisitorRepo {
   insert(visitor: { language?: string | null }): Promise<Visitor>;
   findById(id: string): Promise<Visitor | undefined>;
   /** `emails` are written into the outbox in the same transaction. */
-  update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone'>>, opts?: { emails?: NewEmail[] }): Promise<Visitor | undefined>;
+  update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone' | 'emailVerifiedAt'>>, opts?: { emails?: NewEmail[] }): Promise<Visitor | undefined>;
 }
 
 /** What a transition changes besides the status (the service decides; the repo writes). */

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser, csrfFor, signedInAdmin, signIn, startTestApp, type TestApp } from '../support/app.js';
@@ -16,11 +17,12 @@ async function admin() {
   return { agent, post };
 }
 
+/** A visitor says `text`; with `email`, the site vouched for it (Baton.identify with its hash). */
 async function visitorSays(text: string, email?: string) {
   const api = supertest(t.app);
   const res = await api.post('/api/v1/visitors').send({}).expect(201);
   const auth = { Authorization: `Bearer ${res.body.token as string}` };
-  if (email) await api.patch('/api/v1/visitors/me').set(auth).send({ email }).expect(200);
+  if (email) await api.patch('/api/v1/visitors/me').set(auth).send({ email, hash: createHmac('sha256', t.container.identityKey).update(email).digest('hex') }).expect(200);
   const conv = (await api.post('/api/v1/conversations').set(auth).send({ pageUrl: 'https://shop.example/enterprise/pricing' }).expect(201)).body as { id: string };
   const sent = await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text }).expect(201);
   return sent.body.reply as { handoff: { reason: string; detail?: string; evidence: string } | null };

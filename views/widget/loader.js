@@ -1,7 +1,7 @@
 /* Baton chat widget loader. Adds a launcher button; nothing else happens, and nothing is stored
    or requested, until the visitor opens the chat. Options: data-position (right|left),
    data-colour (#rrggbb), data-language (en|da|de|fr|es), data-greeting. API: Baton.open(),
-   Baton.close(), Baton.identify({ email, name }). */
+   Baton.close(), Baton.identify({ email, name, hash }). */
 (function () {
   'use strict';
   var defaults = /*SETTINGS*/{ colour: '#4f46e5', position: 'right', language: 'auto' }/*END*/;
@@ -136,7 +136,7 @@
     close: function () { close(false); },
     identify: function (person) {
       person = person || {};
-      identity = { baton: 'identify', email: person.email ? String(person.email) : undefined, name: person.name ? String(person.name) : undefined };
+      identity = { baton: 'identify', email: person.email ? String(person.email) : undefined, name: person.name ? String(person.name) : undefined, hash: person.hash ? String(person.hash) : undefined };
       send(identity);
     }
   };

@@ -13,9 +13,10 @@ export interface VisitorRow {
   last_seen_at: Date;
   email_consent_at: Date | null;
   time_zone: string | null;
+  email_verified_at: Date | null;
 }
 
-export const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at, emailConsentAt: r.email_consent_at, timeZone: r.time_zone });
+export const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, email: r.email, name: r.name, language: r.language, createdAt: r.created_at, lastSeenAt: r.last_seen_at, emailConsentAt: r.email_consent_at, timeZone: r.time_zone, emailVerifiedAt: r.email_verified_at ?? null });
 
 export class VisitorsRepo implements VisitorRepo {
   constructor(private readonly db: Conn) {}
@@ -31,7 +32,7 @@ export class VisitorsRepo implements VisitorRepo {
     return row ? toVisitor(row) : undefined;
   }
 
-  async update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone'>>, opts: { emails?: NewEmail[] } = {}) {
+  async update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone' | 'emailVerifiedAt'>>, opts: { emails?: NewEmail[] } = {}) {
     const changes: Partial<VisitorRow> = {};
     if (patch.email !== undefined) changes.email = patch.email;
     if (patch.name !== undefined) changes.name = patch.name;
@@ -39,6 +40,7 @@ export class VisitorsRepo implements VisitorRepo {
     if (patch.lastSeenAt !== undefined) changes.last_seen_at = patch.lastSeenAt;
     if (patch.emailConsentAt !== undefined) changes.email_consent_at = patch.emailConsentAt;
     if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
+    if (patch.emailVerifiedAt !== undefined) changes.email_verified_at = patch.emailVerifiedAt;
     if (!Object.keys(changes).length && !opts.emails?.length) return this.findById(id);
     const write = async (conn: Conn) => {
       const [row] = await conn<VisitorRow>('visitors').where({ id }).update(changes).returning('*');

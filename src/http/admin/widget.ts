@@ -22,12 +22,12 @@ export const embedSnippet = (baseUrl: string) => `<script src="${baseUrl}/widget
 
 const formValues = (s: WidgetSettings) => ({ ...s, allowedOrigins: s.allowedOrigins.join('\n') });
 
-export function widgetRoutes(widget: WidgetService, opts: { baseUrl: string }): Router {
+export function widgetRoutes(widget: WidgetService, opts: { baseUrl: string; identityKey: string }): Router {
   const router = Router();
   router.use('/settings/widget', requireRole('admin'));
   const page = async () => {
     const saved = await widget.settings();
-    return { languages, snippet: embedSnippet(opts.baseUrl), saved };
+    return { languages, snippet: embedSnippet(opts.baseUrl), saved, identityKey: opts.identityKey };
   };
 
   router.get('/settings/widget', async (_req, res) => {

@@ -9,7 +9,7 @@ import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '..
 import { byIp, checkOrigin, conversationLimits, handoffLimits, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
-const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional() });
+const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional(), hash: z.string().max(128).optional() });
 const EmailBody = z.object({ email: z.string({ error: 'Give an email address.' }).max(320) });
 const RatingBody = z.object({ helpful: z.boolean({ error: 'helpful must be true or false.' }) });
 const CsatBody = z.object({ score: z.number({ error: 'score must be a whole number from 1 to 5.' }), comment: z.string().max(4000).optional() });
@@ -42,7 +42,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
   r.patch('/api/v1/visitors/me', auth, async (req, res) => {
     const body = parseForm(IdentifyBody, req.body);
     const visitor = await conversations.identify(visitorOf(req), body);
-    res.json({ id: visitor.id, email: visitor.email, name: visitor.name, timeZone: visitor.timeZone });
+    res.json({ id: visitor.id, email: visitor.email, name: visitor.name, timeZone: visitor.timeZone, verified: !!visitor.emailVerifiedAt });
   });
 
   /** The visitor leaves an email for the team's reply (after seeing a consent line); acknowledged by email while waiting. */

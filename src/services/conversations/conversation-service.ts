@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { AssistantService } from '../assistant/assistant-service.js';
 import type { HandoffSettingsService } from '../assistant/handoff-settings-service.js';
@@ -21,6 +22,11 @@ import type { Transitions } from './transitions.js';
 
 export interface ConversationServiceDeps {
   visitors: VisitorRepo;
+  /**
+   * The key a site signs its visitors' emails with (HMAC-SHA256, hex) so Baton can trust them:
+   * shown to admins in Settings › Widget. Without it, no email counts as verified.
+   */
+  identityKey?: string;
   /** For the agent's name the visitor sees. */
   users: Pick<UserRepo, 'findById'>;
   conversations: ConversationRepo;
@@ -92,12 +98,30 @@ export class ConversationService {
     return (await this.deps.visitors.findById(visitor.id)) ?? visitor;
   }
 
-  async identify(visitor: Visitor, input: { email?: string; name?: string; timeZone?: string }): Promise<Visitor> {
+  /**
+   * Who the visitor is, as the site says (Baton.identify) or the visitor types. An email comes
+   * with `hash`, the site's HMAC-SHA256 of it under the identity key, when the site vouches for
+   * it: only such an email is verified (email-domain rules trust nothing else). A hash that does
+   * not match is refused; a new email without one is kept as unverified.
+   */
+  async identify(visitor: Visitor, input: { email?: string; name?: string; timeZone?: string; hash?: string }): Promise<Visitor> {
     const email = this.#checkEmail(input.email);
     const name = input.name?.trim();
     if (name !== undefined && name.length > 200) throw new ValidationError('The name is too long.', { name: 'At most 200 characters.' });
     const timeZone = this.#newTimeZone(visitor, input.timeZone);
-    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}), ...(timeZone ? { timeZone } : {}) })) ?? visitor;
+    let verified: { emailVerifiedAt: Date | null } | Record<string, never> = {};
+    if (input.hash !== undefined) {
+      if (!email) throw new ValidationError('A hash vouches for an email: send the email with it.', { email: 'Give the email the hash was made from.' });
+      if (!this.#signedByTheSite(email, input.hash)) throw new ValidationError('The identity hash does not match this email: sign the email, in lower case, with the key from Settings › Widget (HMAC-SHA256, hex).', { hash: 'Not the HMAC of this email.' });
+      verified = { emailVerifiedAt: this.deps.clock.now() };
+    } else if (email && email !== visitor.email) verified = { emailVerifiedAt: null };
+    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}), ...(timeZone ? { timeZone } : {}), ...verified })) ?? visitor;
+  }
+
+  #signedByTheSite(email: string, hash: string): boolean {
+    if (!this.deps.identityKey || !/^[0-9a-f]{64}$/i.test(hash)) return false;
+    const expected = createHmac('sha256', this.deps.identityKey).update(email).digest();
+    return timingSafeEqual(expected, Buffer.from(hash, 'hex'));
   }
 
   #checkEmail(input: string | undefined): string | undefined {
@@ -117,7 +141,8 @@ export class ConversationService {
     const email = this.#checkEmail(input.email);
     if (!email) throw new ValidationError('Enter your email address.', { email: 'Enter an email address such as name@example.com.' });
     const conversation = await this.current(visitor);
-    const patch = { email, emailConsentAt: this.deps.clock.now() };
+    // A typed address is the visitor's word only: it stays verified only if it is the one the site vouched for.
+    const patch = { email, emailConsentAt: this.deps.clock.now(), ...(email !== visitor.email ? { emailVerifiedAt: null } : {}) };
     // Acknowledged only when nobody could answer straight away: someone available may still
     // join within the offer delay, and "we got your question, we'll email" would be premature.
     const offerAt = conversation ? this.#emailOfferAt(conversation, visitor) : undefined;
@@ -310,7 +335,8 @@ export class ConversationService {
       const trigger = triggerBeforeAnswer({
         text: message.text,
         pageUrl: conversation.pageUrl,
-        email: visitor?.email ?? null,
+        // Email-domain rules trust only an address the site vouched for: anyone can type cto@bigcorp.com.
+        email: visitor?.emailVerifiedAt ? visitor.email : null,
         categories: active.categories,
         rules: active.rules,
         aiAnswersInRow: aiAnswersInRow(recent),

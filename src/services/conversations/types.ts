@@ -17,6 +17,8 @@ export interface Visitor {
   emailConsentAt: Date | null;
   /** Their browser's IANA time zone, for "we're back at 09:00" in their own time. */
   timeZone: string | null;
+  /** The site vouched for `email` (Baton.identify with its HMAC); null for an address only typed. */
+  emailVerifiedAt: Date | null;
 }
 
 /**

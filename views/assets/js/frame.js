@@ -196,7 +196,7 @@
       if (greeting && e.data.text.trim()) greeting.textContent = e.data.text.slice(0, 300);
     }
     if (e.data.baton === 'identify' && token) {
-      api('PATCH', '/api/v1/visitors/me', { email: e.data.email, name: e.data.name }).catch(function () { /* an invalid email is ignored */ });
+      api('PATCH', '/api/v1/visitors/me', { email: e.data.email, name: e.data.name, hash: e.data.hash }).catch(function () { /* an invalid email or hash is ignored */ });
     }
   });
 
