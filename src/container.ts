@@ -24,6 +24,7 @@ import { SourceFilesRepo } from './adapters/storage/source-files-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
 import { fileKind } from './adapters/web/files.js';
 import { DEFAULT_PARSE_LIMITS, ParsePool } from './adapters/web/parsing.js';
+import { cachedFor } from './lib/cached.js';
 import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';
 import { createSafeFetcher } from './adapters/web/safe-fetch.js';
 import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
@@ -73,6 +74,8 @@ export interface Container {
   sessionSecret: string;
   /** What sites sign visitors' emails with for Baton.identify (shown in Settings › Widget). */
   identityKey: string;
+  /** The organisation's website hosts (where AI replies may link), a few seconds old at most. */
+  siteHosts: () => Promise<ReadonlySet<string>>;
   views: Views;
   mailer: Mailer;
   clock: Clock;
@@ -237,6 +240,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     maxRedirects: 5,
     userAgent: `${CRAWLER_NAME}/1.0 (+${config.baseUrl})`,
   });
+  // The organisation's own sites, where replies may link: read by every reply, so kept a few seconds.
+  const siteHosts = cachedFor(5_000, async (): Promise<ReadonlySet<string>> => new Set(await knowledge.websiteHosts()));
   // Documents, pages and sitemaps are read in worker threads with memory and time limits.
   const parsing = new ParsePool({ ...DEFAULT_PARSE_LIMITS, ...config.parsing });
   const knowledge = new KnowledgeService({
@@ -269,7 +274,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     timeoutMs: config.mistral?.timeoutMs ?? 20_000,
     firstTokenMs: config.mistral?.firstTokenMs ?? 8_000,
     temperature: config.mistral?.temperature ?? 0.2,
-    allowedHosts: () => knowledge.websiteHosts(),
+    allowedHosts: async () => [...(await siteHosts())],
     onLlmFailure: (err) => logger.warn({ err }, 'Mistral did not answer; replied with excerpts instead'),
   });
 
@@ -381,6 +386,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     sessionPool,
     sessionSecret,
     identityKey,
+    siteHosts,
     views,
     mailer,
     clock,

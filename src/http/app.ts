@@ -8,7 +8,6 @@ import { pinoHttp } from 'pino-http';
 import type { Container } from '../container.js';
 import { formatDateTime } from '../lib/format.js';
 import { redactUrl } from '../lib/logger.js';
-import { siteHostsCache } from './links.js';
 import { refuseNulBytes } from './middleware/input.js';
 import { ASSETS_DIR } from '../lib/paths.js';
 import { knowledgeRoutes } from './admin/knowledge.js';
@@ -153,7 +152,7 @@ export function createApp(c: Container): Express {
   app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));
   app.use(homeRoutes(services.team));
   app.use(profileRoutes(services.team));
-  app.use(inboxRoutes(services.inbox, services.presence, c.views, siteHostsCache(() => services.knowledge.websiteHosts())));
+  app.use(inboxRoutes(services.inbox, services.presence, c.views, c.siteHosts));
   app.use(teamRoutes(services.team));
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));

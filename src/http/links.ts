@@ -3,18 +3,6 @@ import { httpUrl } from '../lib/urls.js';
 import type { Message } from '../services/conversations/types.js';
 
 /**
- * The organisation's own websites (its website sources' hosts), re-read at most every few
- * seconds: every AI reply Baton shows is rendered with them.
- */
-export function siteHostsCache(read: () => Promise<string[]>, ttlMs = 5_000) {
-  let cached: { at: number; hosts: Set<string> } | undefined;
-  return async (): Promise<ReadonlySet<string>> => {
-    if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), hosts: new Set(await read()) };
-    return cached.hosts;
-  };
-}
-
-/**
  * Markdown of a message as Baton shows it. What the AI wrote (an answer, excerpts, a draft) may
  * link only to the organisation's sites and the pages it cites: a crawled page or a snippet that
  * carries a prompt injection or a stranger's link gets no clickable phishing link through it, in

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { fill } from '../../lib/format.js';
 import { safeHref } from '../../lib/markdown.js';
-import { messageMarkdown, siteHostsCache } from '../links.js';
+import { messageMarkdown } from '../links.js';
 import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
@@ -69,7 +69,7 @@ function allowEmbedding(res: Response, settings: WidgetSettings): void {
  * swaps in. The visitor token comes from the frame's own storage as a bearer header, so no
  * cookie is ever set. Replies stream as server-sent events carrying HTML.
  */
-export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups' | 'knowledge'> }): Router {
+export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock' | 'siteHosts'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
   const { conversations, widget, team, availability, followups } = c.services;
   const r = Router();
   const auth = requireVisitor(conversations);
@@ -82,7 +82,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   };
   // The frame always sends its language, so a message needs no settings read to find it.
   // The organisation's sites as last read (each request that shows replies reads them first).
-  const siteHosts = siteHostsCache(() => c.services.knowledge.websiteHosts());
+  const siteHosts = c.siteHosts;
   let sites: ReadonlySet<string> = new Set();
   const freshSites = async () => void (sites = await siteHosts());
   const language = async (req: Request, requested?: string) => {
