@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import zxcvbnCore from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 
 /**
  * Password hashing with Argon2id (node:crypto, Node 24.7+; no native add-on) at OWASP's
@@ -68,11 +69,16 @@ export function needsRehash(stored: string): boolean {
 }
 
 // zxcvbn with its common-password list (about 50,000 leaked and common passwords) and keyboard
-// patterns, built on first use.
-let estimator: InstanceType<typeof zxcvbnCore.ZxcvbnFactory> | undefined;
+// patterns. Loaded on first use: reading its dictionaries takes a quarter of a second, which
+// every start (the app, the CLI) would pay for a check made only when a password is chosen.
+let estimator: InstanceType<typeof ZxcvbnCore.ZxcvbnFactory> | undefined;
 function guessability(password: string, userInputs: string[]): number {
-  const common = (zxcvbnCommon as unknown as { default?: typeof zxcvbnCommon }).default ?? zxcvbnCommon;
-  estimator ??= new zxcvbnCore.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  if (!estimator) {
+    const load = createRequire(import.meta.url);
+    const { ZxcvbnFactory } = load('@zxcvbn-ts/core') as typeof ZxcvbnCore;
+    const common = load('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+    estimator = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  }
   return estimator.check(password.slice(0, 100), userInputs).score;
 }
 
