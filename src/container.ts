@@ -92,6 +92,8 @@ export interface Container {
     ipConversations: RateLimiter;
     visitorHandoffs: RateLimiter;
     ipHandoffs: RateLimiter;
+    visitorEmails: RateLimiter;
+    ipEmails: RateLimiter;
     purgeExpired(): Promise<number>;
   };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
@@ -140,6 +142,7 @@ export const linkPaths = {
   conversation: (token: string) => `/c/${encodeURIComponent(token)}`,
   inboxConversation: (id: string) => `/inbox/conversations/${encodeURIComponent(id)}`,
   passwordReset: (token: string) => `/password/reset/${encodeURIComponent(token)}`,
+  confirmEmail: (token: string) => `/email/confirm/${encodeURIComponent(token)}`,
 };
 
 async function connectDatabase(config: Config, logger: Logger): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
@@ -323,7 +326,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       giveUpAfterMs: 24 * 60 * 60_000,
       batchSize: 20,
       linkTtlMs: config.email.linkTtlDays * 86_400_000,
-      urls: { conversation: (t) => absolute(linkPaths.conversation(t)), inbox: (id) => absolute(linkPaths.inboxConversation(id)) },
+      urls: { conversation: (t) => absolute(linkPaths.conversation(t)), inbox: (id) => absolute(linkPaths.inboxConversation(id)), confirmEmail: (t) => absolute(linkPaths.confirmEmail(t)) },
       inboundDomain: config.email.inbound?.domain,
       messageIdHost: new URL(config.baseUrl).hostname || 'baton.local',
       emailsVisitors: mailer !== logMailer,
@@ -351,6 +354,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     tokenBudget: new PostgresTokenBudget(db, { visitor: config.widget.visitorDailyTokenBudget, ip: config.widget.ipDailyTokenBudget }),
     availability,
     followups,
+    // A typed address gets at most three confirmations a day, whoever types it.
+    confirmationsPerAddress: new PostgresRateLimiter(db, { name: 'mailbox-confirmations', points: 3, seconds: 86_400 }),
     onError: (err) => logger.warn({ err }, 'background work on a conversation failed (a handoff note or a draft for the agent)'),
   });
   const inbox = new InboxService({
@@ -402,6 +407,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       ipConversations: new PostgresRateLimiter(db, { name: 'ip-conversations', points: config.widget.conversationsPerIpPerHour, seconds: 3600 }),
       visitorHandoffs: new PostgresRateLimiter(db, { name: 'visitor-handoffs', points: 10, seconds: 3600 }),
       ipHandoffs: new PostgresRateLimiter(db, { name: 'ip-handoffs', points: 60, seconds: 3600 }),
+      // Leaving an email can send a confirmation: a few per visitor, a few dozen per network.
+      visitorEmails: new PostgresRateLimiter(db, { name: 'visitor-emails', points: 5, seconds: 3600 }),
+      ipEmails: new PostgresRateLimiter(db, { name: 'ip-emails', points: 30, seconds: 3600 }),
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,

@@ -3,8 +3,8 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths whose last segment is a credential: a visitor's conversation link, an invite, a reset. */
-const TOKEN_PATHS = /^(\/(?:c|invite|password\/reset)\/)[^/?#]+/;
+/** Paths whose last segment is a credential: a visitor's conversation link, an invite, a reset, an address confirmation. */
+const TOKEN_PATHS = /^(\/(?:c|invite|password\/reset|email\/confirm)\/)[^/?#]+/;
 const TOKEN_PARAMS = /([?&](?:_csrf|token)=)[^&#]*/g;
 
 /** A request URL as it may be logged: tokens in the path or the query replaced. */

@@ -90,9 +90,26 @@ describe.skipIf(!hasBrowser)('the email follow-up, outside support hours, in a r
     await frame.getByLabel('Leave your email for the reply:').fill('vic@example.org');
     await frame.getByRole('button', { name: 'Email me' }).click();
     await frame.locator('.followup-saved').waitFor();
-    await expect(frame.locator('.followup-saved').textContent()).resolves.toContain("We'll email vic@example.org when the team replies.");
+    await expect(frame.locator('.followup-saved').textContent()).resolves.toContain("Check your inbox: we sent a link to vic@example.org. Confirm it and the team's reply will come there too.");
     expect(await accessibilityProblems(frame)).toEqual([]);
     await page.screenshot({ path: screenshotPath('followup-02-email-left') });
+
+    // A typed address is confirmed first: the email asks, the page it opens has the button.
+    await t.container.services.followups.dispatch();
+    const confirmation = await smtp.waitFor((m) => m.subject === 'Confirm your email address for Acme');
+    expect(confirmation.text).not.toContain('parcel');
+    const confirmLink = /http:\/\/baton\.test(\/email\/confirm\/[A-Za-z0-9_-]+)/.exec(confirmation.text ?? '')?.[1];
+    expect(confirmLink).toBeTruthy();
+    const mailTab = await context.newPage();
+    watch('confirm', mailTab);
+    await mailTab.goto(`${server.url}${confirmLink}`);
+    expect(new URL(mailTab.url()).pathname).toBe('/email/confirm');
+    await expect(mailTab.locator('main').textContent()).resolves.toContain("Send the team's replies to vic@example.org?");
+    expect(await accessibilityProblems(mailTab)).toEqual([]);
+    await mailTab.screenshot({ path: screenshotPath('followup-03-confirm') });
+    await mailTab.getByRole('button', { name: 'Confirm' }).click();
+    await mailTab.getByText('Confirmed. Replies from Acme will come to vic@example.org.').waitFor();
+    await mailTab.close();
 
     // The acknowledgement.
     await t.container.services.followups.dispatch();

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,14 +50,17 @@ async function openLink(api: ReturnType<typeof supertest>, path: string) {
   return api.get('/c').set('Cookie', cookie.split(';')[0]!);
 }
 
+/** What a site signs a visitor's email with (the key in Settings › Widget): Baton then trusts the address. */
+const vouch = (email: string) => createHmac('sha256', t.container.identityKey).update(email).digest('hex');
+
 const hours = () => t.container.services.availability;
 const followups = () => t.container.services.followups;
 
-/** A visitor (in `timeZone`, writing in `language`) who pressed "Talk to the team". */
+/** A visitor (in `timeZone`, writing in `language`, with an `email` the site vouched for) who pressed "Talk to the team". */
 async function visitorAsksForHuman(api: ReturnType<typeof supertest>, opts: { language?: string; timeZone?: string; email?: string } = {}) {
   const created = await api.post('/api/v1/visitors').send({ language: opts.language ?? 'en' }).expect(201);
   const auth = { Authorization: `Bearer ${created.body.token as string}` };
-  if (opts.timeZone || opts.email) await api.patch('/api/v1/visitors/me').set(auth).send({ timeZone: opts.timeZone, email: opts.email }).expect(200);
+  if (opts.timeZone || opts.email) await api.patch('/api/v1/visitors/me').set(auth).send({ timeZone: opts.timeZone, email: opts.email, ...(opts.email ? { hash: vouch(opts.email) } : {}) }).expect(200);
   const conv = (await api.post('/api/v1/conversations').set(auth).send({ language: opts.language ?? 'en' }).expect(201)).body as { id: string };
   await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'My parcel never arrived, order 1042. What now?' }).expect(201);
   const handoff = await api.post(`/api/v1/conversations/${conv.id}/handoff`).set(auth).send({}).expect(200);
@@ -88,10 +92,12 @@ describe('the promise at handoff', () => {
     expect(later.text).not.toContain('data-show-at');
     expect(later.text).toContain('class="followup-offer"');
     // An email left once nobody has taken it is acknowledged; one left before, while a teammate
-    // may still join any moment, is kept for the reply but not acknowledged.
-    expect((await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'late@example.org' }).expect(200)).body.acknowledged).toBe(true);
+    // may still join any moment, is kept for the reply but not acknowledged. (Both addresses
+    // are ones the site vouched for: a typed one is confirmed first, see below.)
+    await api.patch('/api/v1/visitors/me').set(auth).send({ email: 'late@example.org', hash: vouch('late@example.org') }).expect(200);
+    expect((await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'late@example.org' }).expect(200)).body).toMatchObject({ acknowledged: true, confirmation: 'not_needed' });
     ahead = 0;
-    const early = await visitorAsksForHuman(api);
+    const early = await visitorAsksForHuman(api, { email: 'early@example.org' });
     expect((await api.post('/api/v1/visitors/me/email').set(early.auth).send({ email: 'early@example.org' }).expect(200)).body.acknowledged).toBe(false);
   });
 
@@ -148,22 +154,41 @@ describe('the promise at handoff', () => {
 });
 
 describe('email follow-up through the outbox', () => {
-  it('nobody online: the visitor leaves an email, gets one acknowledgement in their language, and its link opens the thread', async () => {
+  it('nobody online: the visitor leaves an email, confirms it, gets one acknowledgement in their language, and its link opens the thread', async () => {
     const api = await start();
     await hours().saveHours({ weekly: ALL_DAY, closures: '' });
     const { auth, id } = await visitorAsksForHuman(api, { language: 'da' });
 
     const left = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'Vic@Example.org' }).expect(200);
-    expect(left.body).toMatchObject({ email: 'vic@example.org', acknowledged: true });
+    expect(left.body).toMatchObject({ email: 'vic@example.org', verified: false, acknowledged: false, confirmation: 'sent' });
     // Given again (a double click): still one email.
     await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'vic@example.org' }).expect(200);
     const bad = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'not an address' }).expect(422);
     expect(bad.body.error.message).toContain('does not look right');
 
+    // First the confirmation: fixed text, in the visitor's language, nothing they wrote.
+    expect(await followups().dispatch()).toMatchObject({ sent: 1 });
+    const confirmation = await smtp!.waitFor((m) => m.subject === 'Bekræft din e-mailadresse hos Acme');
+    expect(confirmation.text).not.toContain('parcel');
+    expect(confirmation.replyTo).toBeUndefined();
+    const confirmLink = /https?:\/\/\S+\/email\/confirm\/[A-Za-z0-9_-]+/.exec(confirmation.text ?? '')?.[0];
+    expect(confirmLink).toBeTruthy();
+    // Opening the link (as a mail scanner does) asks; only the button confirms.
+    const traded = await api.get(new URL(confirmLink!).pathname).expect(303);
+    expect(traded.headers.location).toBe('/email/confirm');
+    const cookie = (traded.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+    const ask = await api.get('/email/confirm').set('Cookie', cookie).expect(200);
+    expect(ask.text).toContain('Skal teamets svar sendes til vic@example.org?');
+    expect((await t.container.db('visitors').where({ email: 'vic@example.org' }).first()).email_verified_at).toBeNull();
+    expect(await followups().dispatch()).toMatchObject({ sent: 0 });
+    const done = await api.post('/email/confirm').set('Cookie', cookie).expect(200);
+    expect(done.text).toContain('Bekræftet. Svar fra Acme kommer til vic@example.org.');
+
+    // Then the acknowledgement, which quotes the question.
     expect(await followups().dispatch()).toMatchObject({ sent: 1 });
     expect(await followups().dispatch()).toMatchObject({ sent: 0 });
     const mail = await smtp!.waitFor((m) => m.subject?.startsWith('Vi har modtaget') ?? false);
-    expect(smtp!.inbox).toHaveLength(1);
+    expect(smtp!.inbox).toHaveLength(2);
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('vic@example.org');
     expect(mail.from?.text).toContain('support@acme.test');
     expect(mail.subject).toBe('Vi har modtaget dit spørgsmål (Acme)');

@@ -45,6 +45,11 @@ describe('the log', () => {
     const link = t.container.conversationLinks.sign(conv.id, new Date(Date.now() + 86_400_000));
     await t.agent().get(`/c/${link}`);
     await t.agent().get(`/c/${link.slice(0, -2)}xx`);
+    // And an address confirmation's link, opened and confirmed.
+    const confirmation = t.container.conversationLinks.signConfirmation((await t.container.db('visitors').first()).id, 'vic@example.org', new Date(Date.now() + 86_400_000));
+    const confirmer = t.agent();
+    await confirmer.get(`/email/confirm/${confirmation}`);
+    await confirmer.post('/email/confirm');
     await t.container.services.conversations.settled();
 
     const cookie = String(((await t.agent().get('/login')).headers['set-cookie'] as unknown as string[])[0]).split(';')[0]!.split('=')[1]!;
@@ -52,8 +57,9 @@ describe('the log', () => {
     // The log did record this traffic: the checks below are about a log that exists.
     expect(log).toContain('/c/[redacted]');
     expect(log).toContain('/invite/[redacted]');
+    expect(log).toContain('/email/confirm/[redacted]');
     expect(log).toContain('Mistral did not answer');
-    const secrets = { apiKey, sessionSecret, password: 'a long enough password', wrongPassword, visitorToken, invite: invite!, reset: reset!, link, cookie: decodeURIComponent(cookie) };
+    const secrets = { apiKey, sessionSecret, password: 'a long enough password', wrongPassword, visitorToken, invite: invite!, reset: reset!, link, confirmation, cookie: decodeURIComponent(cookie) };
     for (const [name, secret] of Object.entries(secrets)) expect(log.includes(secret), `${name} is in the log`).toBe(false);
     expect(log).not.toMatch(/baton\.sid=s%3A/);
   });

@@ -6,7 +6,7 @@ import { DomainError } from '../../services/errors.js';
 import { parseForm } from '../forms.js';
 import { conversationJson, messageJson } from './json.js';
 import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
-import { byIp, checkOrigin, conversationLimits, handoffLimits, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
+import { byIp, checkOrigin, conversationLimits, emailLimits, handoffLimits, messageLimits, rateLimit, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 
 const VisitorBody = z.object({ language: z.string().max(20).optional() });
 const IdentifyBody = z.object({ email: z.string().max(320).optional(), name: z.string().max(500).optional(), timeZone: z.string().max(64).optional(), hash: z.string().max(128).optional() });
@@ -45,11 +45,15 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
     res.json({ id: visitor.id, email: visitor.email, name: visitor.name, timeZone: visitor.timeZone, verified: !!visitor.emailVerifiedAt });
   });
 
-  /** The visitor leaves an email for the team's reply (after seeing a consent line); acknowledged by email while waiting. */
-  r.post('/api/v1/visitors/me/email', auth, async (req, res) => {
+  /**
+   * The visitor leaves an email for the team's reply (after seeing a consent line). A verified
+   * address is acknowledged by email while the conversation waits; any other gets a confirmation
+   * first (`confirmation: "sent"`, or `"limited"` when the mailbox had its three today).
+   */
+  r.post('/api/v1/visitors/me/email', ...emailLimits(c.rateLimits, auth), async (req, res) => {
     const body = parseForm(EmailBody, req.body);
-    const { visitor, acknowledged } = await conversations.leaveEmail(visitorOf(req), body);
-    res.json({ id: visitor.id, email: visitor.email, acknowledged });
+    const { visitor, acknowledged, confirmation } = await conversations.leaveEmail(visitorOf(req), body);
+    res.json({ id: visitor.id, email: visitor.email, verified: !!visitor.emailVerifiedAt, acknowledged, confirmation });
   });
 
   r.post('/api/v1/conversations', ...conversationLimits(c.rateLimits, auth), async (req, res) => {

@@ -10,7 +10,7 @@ import { parseForm } from '../forms.js';
 import { render } from '../render.js';
 import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
 import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
-import { checkOrigin, handoffLimits, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
+import { checkOrigin, emailLimits, handoffLimits, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 import { InvalidTokenError, NotFoundError, ValidationError } from '../../services/errors.js';
 import type { Views } from '../../lib/views.js';
 
@@ -29,6 +29,7 @@ const EmailForm = z.object({ email: z.string().max(320).default(''), lang: z.str
 type Followup =
   | { state: 'none' }
   | { state: 'saved'; email: string }
+  | { state: 'confirming'; email: string; limited?: boolean }
   | { state: 'offer'; intro: string; showAt: number | null; privacyUrl: string; error?: string; value?: string }
   | { state: 'early'; privacyUrl: string; error?: string; value?: string };
 
@@ -36,6 +37,8 @@ type Followup =
 // The emailed conversation link's token, kept for the page at /c (an hour: enough to reload it).
 const LINK_COOKIE = 'baton_link';
 const LINK_COOKIE_MS = 3_600_000;
+// The same for an address confirmation's token, read by /email/confirm only.
+const CONFIRM_COOKIE = 'baton_confirm';
 
 /** One cookie's value from a Cookie header (the visitor side reads no other cookie). */
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -105,11 +108,13 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   /** The email fallback as the partial shows it, in the visitor's language. */
   async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings): Promise<Followup> {
     const fallback = conversations.emailFallback(visitor, conversation);
-    if (fallback.state === 'none' || fallback.state === 'saved') return fallback;
+    if (fallback.state === 'none' || fallback.state === 'saved' || fallback.state === 'confirming') return fallback;
     const privacyUrl = (await availability.settings()).promises.privacyPolicyUrl;
-    if (fallback.state === 'early') return { state: 'early', privacyUrl };
+    // An address the site passed without signing it is filled in, for the visitor to send (and confirm).
+    const value = visitor.email ?? undefined;
+    if (fallback.state === 'early') return { state: 'early', privacyUrl, value };
     const later = fallback.at.getTime() > c.clock.now().getTime();
-    return { state: 'offer', intro: fallback.nobodyAvailable ? t.emailAsk : t.emailOffer, showAt: later ? fallback.at.getTime() : null, privacyUrl };
+    return { state: 'offer', intro: fallback.nobodyAvailable ? t.emailAsk : t.emailOffer, showAt: later ? fallback.at.getTime() : null, privacyUrl, value };
   }
 
   const followupHtml = (followup: Followup, ctx: { t: WidgetStrings; lang: string }) =>
@@ -167,6 +172,37 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const ctx = await frameContext(req, { lang: opened.conversation.language ?? undefined });
     render(res, 'pages/widget/frame', { ...ctx, colour: ctx.settings.colour, page: '', maxChars: c.config.widget.messageMaxChars, hosted: { token: opened.visitorToken } });
   });
+
+  /**
+   * The address confirmation from an email. As with /c, the token is traded at once for a
+   * cookie only these pages read, so no URL holds it after. The page asks before confirming:
+   * mail scanners open links, and an address must not confirm itself that way. The cookie is
+   * SameSite=Lax, so another site cannot post the form for the visitor.
+   */
+  r.get('/email/confirm/:token', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.cookie(CONFIRM_COOKIE, String(req.params.token), { path: '/email/confirm', httpOnly: true, sameSite: 'lax', secure: c.config.cookieSecure, maxAge: LINK_COOKIE_MS });
+    res.redirect(303, '/email/confirm');
+  });
+
+  const confirmPage = async (req: Request, res: Response, confirm: (token: string) => Promise<{ visitor: Visitor; done: boolean }>) => {
+    res.set('Cache-Control', 'no-store');
+    const ctx = await frameContext(req, {});
+    try {
+      const token = cookieValue(req.headers.cookie, CONFIRM_COOKIE);
+      if (!token) throw new NotFoundError('This page opens from the link in our email. Open that link again.');
+      const { visitor, done } = await confirm(token);
+      const t = stringsFor(req, visitor.language ?? undefined, ctx.settings.language).t;
+      if (done) res.clearCookie(CONFIRM_COOKIE, { path: '/email/confirm' });
+      render(res, 'pages/widget/confirm-email', { ...ctx, t, colour: ctx.settings.colour, email: visitor.email, done });
+    } catch (err) {
+      if (!(err instanceof InvalidTokenError || err instanceof NotFoundError)) throw err;
+      res.clearCookie(CONFIRM_COOKIE, { path: '/email/confirm' });
+      render(res, 'pages/widget/link', { ...ctx, colour: ctx.settings.colour, expired: err instanceof InvalidTokenError, message: err.message }, err instanceof InvalidTokenError ? 410 : 404);
+    }
+  };
+  r.get('/email/confirm', (req, res) => confirmPage(req, res, async (token) => ({ visitor: (await followups.openConfirmation(token)).visitor, done: false })));
+  r.post('/email/confirm', (req, res) => confirmPage(req, res, async (token) => ({ visitor: (await conversations.confirmEmail(token)).visitor, done: true })));
 
   r.get('/widget/thread', sameSite, auth, async (req, res) => {
     const visitor = visitorOf(req);
@@ -330,14 +366,16 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   });
 
   /** The visitor leaves an email for the team's reply; a mistake re-shows the form with the reason. */
-  r.post('/widget/email', sameSite, auth, async (req, res) => {
+  r.post('/widget/email', sameSite, ...emailLimits(c.rateLimits, auth), async (req, res) => {
     const form = parseForm(EmailForm, req.body);
     const visitor = visitorOf(req);
     const ctx = await language(req, form.lang);
     res.set('Cache-Control', 'no-store').type('html');
     try {
-      const { visitor: saved } = await conversations.leaveEmail(visitor, { email: form.email });
-      res.send(c.views.render('partials/widget/followup', { followup: { state: 'saved', email: saved.email ?? form.email }, t: ctx.t, lang: ctx.lang }));
+      const left = await conversations.leaveEmail(visitor, { email: form.email });
+      const email = left.visitor.email ?? form.email;
+      const followup: Followup = left.confirmation === 'not_needed' ? { state: 'saved', email } : { state: 'confirming', email, limited: left.confirmation === 'limited' };
+      res.send(c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang }));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       // The form again, open, with the reason and what was typed.

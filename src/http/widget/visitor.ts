@@ -104,6 +104,15 @@ export function handoffLimits(limits: { ipHandoffs: RateLimiter; visitorHandoffs
   ];
 }
 
+/** Leaving an email (each can send a confirmation): per address, then per visitor. */
+export function emailLimits(limits: { ipEmails: RateLimiter; visitorEmails: RateLimiter }, auth: RequestHandler): RequestHandler[] {
+  return [
+    rateLimit(limits.ipEmails, byIp, 'Too many email addresses from your network.'),
+    auth,
+    rateLimit(limits.visitorEmails, (req) => `visitor:${visitorOf(req).id}`, 'You have left an email several times already.'),
+  ];
+}
+
 const TYPING_EVERY_MS = 1000;
 const TYPING_MEMORY = 10_000;
 const lastTyping = new Map<string, number>();

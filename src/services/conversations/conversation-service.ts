@@ -5,7 +5,8 @@ import type { HandoffSettingsService } from '../assistant/handoff-settings-servi
 import { estimateTokens } from '../assistant/assistant-service.js';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RatingRepo, TokenBudget, UserRepo, VisitorRepo } from '../ports.js';
+import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RateLimiter, RatingRepo, TokenBudget, UserRepo, VisitorRepo } from '../ports.js';
+import { mailboxKey } from '../followups/mailbox.js';
 import { ratedEpisode } from './lifecycle.js';
 import { promiseNotice } from './notices.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
@@ -46,7 +47,9 @@ export interface ConversationServiceDeps {
   /** Support hours and presence: what the visitor is promised at a handoff. */
   availability: Pick<AvailabilityService, 'now'>;
   /** The acknowledgement email when nobody could answer. */
-  followups: Pick<FollowupService, 'acknowledgement' | 'emailsVisitors'>;
+  followups: Pick<FollowupService, 'acknowledgement' | 'confirmation' | 'openConfirmation' | 'emailsVisitors'>;
+  /** Confirmation emails per mailbox (see mailboxKey), shared by every replica; absent: unlimited. */
+  confirmationsPerAddress?: Pick<RateLimiter, 'consume'>;
   /** Whether earlier turns may go to the LLM (Settings › Privacy). */
   privacy: { llmHistory(): Promise<boolean> };
   onError?: (err: unknown) => void;
@@ -109,12 +112,13 @@ export class ConversationService {
     const name = input.name?.trim();
     if (name !== undefined && name.length > 200) throw new ValidationError('The name is too long.', { name: 'At most 200 characters.' });
     const timeZone = this.#newTimeZone(visitor, input.timeZone);
-    let verified: { emailVerifiedAt: Date | null } | Record<string, never> = {};
+    // A new unsigned address is only a suggestion: the chat offers it, and it is confirmed like any typed one.
+    let verified: { emailVerifiedAt: Date | null; emailConsentAt?: null } | Record<string, never> = {};
     if (input.hash !== undefined) {
       if (!email) throw new ValidationError('A hash vouches for an email: send the email with it.', { email: 'Give the email the hash was made from.' });
       if (!this.#signedByTheSite(email, input.hash)) throw new ValidationError('The identity hash does not match this email: sign the email, in lower case, with the key from Settings › Widget (HMAC-SHA256, hex).', { hash: 'Not the HMAC of this email.' });
       verified = { emailVerifiedAt: this.deps.clock.now() };
-    } else if (email && email !== visitor.email) verified = { emailVerifiedAt: null };
+    } else if (email && email !== visitor.email) verified = { emailVerifiedAt: null, emailConsentAt: null };
     return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}), ...(timeZone ? { timeZone } : {}), ...verified })) ?? visitor;
   }
 
@@ -132,26 +136,54 @@ export class ConversationService {
 
   /**
    * The visitor leaves an email for the team's reply (they saw the consent line beside the
-   * field). While their conversation waits for the team, the acknowledgement ("we got your
-   * question, we'll reply within X") is queued in the same transaction.
+   * field). An address the site vouched for, or one already confirmed, is used at once: while
+   * their conversation waits for the team, the acknowledgement ("we got your question, we'll
+   * reply within X") is queued in the same transaction. Any other address first gets a
+   * confirmation (fixed text, nothing the visitor wrote), at most a few a day per mailbox; the
+   * team's replies wait for it.
    */
-  async leaveEmail(visitor: Visitor, input: { email: string }): Promise<{ visitor: Visitor; acknowledged: boolean }> {
+  async leaveEmail(visitor: Visitor, input: { email: string }): Promise<LeftEmail> {
     // Without a mail server an address would be kept for nothing: the widget does not ask for it.
     if (!this.deps.followups.emailsVisitors) throw new ValidationError('Replies by email are not available here: the reply will appear in this chat.', { email: 'Replies by email are not available here.' });
     const email = this.#checkEmail(input.email);
     if (!email) throw new ValidationError('Enter your email address.', { email: 'Enter an email address such as name@example.com.' });
-    const conversation = await this.current(visitor);
-    // A typed address is the visitor's word only: it stays verified only if it is the one the site vouched for.
-    const patch = { email, emailConsentAt: this.deps.clock.now(), ...(email !== visitor.email ? { emailVerifiedAt: null } : {}) };
-    // Acknowledged only when nobody could answer straight away: someone available may still
-    // join within the offer delay, and "we got your question, we'll email" would be premature.
-    const offerAt = conversation ? this.#emailOfferAt(conversation, visitor) : undefined;
-    const ack =
-      conversation && offerAt && offerAt.getTime() <= patch.emailConsentAt.getTime()
-        ? await this.deps.followups.acknowledgement(conversation, { ...visitor, ...patch }, (await this.deps.availability.now()).replyWithin)
-        : undefined;
+    const now = this.deps.clock.now();
+    const verified = email === visitor.email && !!visitor.emailVerifiedAt;
+    const patch = { email, emailConsentAt: now, ...(verified ? {} : { emailVerifiedAt: null }) };
+    if (!verified) {
+      const allowed = !this.deps.confirmationsPerAddress || (await this.deps.confirmationsPerAddress.consume(`mailbox:${mailboxKey(email)}`)).allowed;
+      const confirmation = allowed ? await this.deps.followups.confirmation({ ...visitor, ...patch }, email) : undefined;
+      const updated = (await this.deps.visitors.update(visitor.id, patch, { emails: confirmation ? [confirmation] : [] })) ?? visitor;
+      return { visitor: updated, acknowledged: false, confirmation: confirmation ? 'sent' : 'limited' };
+    }
+    const ack = await this.#acknowledgementIfWaiting({ ...visitor, ...patch }, now);
     const updated = (await this.deps.visitors.update(visitor.id, patch, { emails: ack ? [ack] : [] })) ?? visitor;
-    return { visitor: updated, acknowledged: !!ack };
+    return { visitor: updated, acknowledged: !!ack, confirmation: 'not_needed' };
+  }
+
+  /**
+   * The address's owner followed the confirmation link (and pressed the button: a mail
+   * scanner that opens links confirms nothing). From now on the team's replies go there, and
+   * if the conversation is waiting, the acknowledgement goes out.
+   */
+  async confirmEmail(token: string): Promise<{ visitor: Visitor; alreadyConfirmed: boolean }> {
+    const { visitor } = await this.deps.followups.openConfirmation(token);
+    if (visitor.emailVerifiedAt) return { visitor, alreadyConfirmed: true };
+    const now = this.deps.clock.now();
+    const ack = await this.#acknowledgementIfWaiting({ ...visitor, emailVerifiedAt: now }, now);
+    return { visitor: (await this.deps.visitors.update(visitor.id, { emailVerifiedAt: now }, { emails: ack ? [ack] : [] })) ?? visitor, alreadyConfirmed: false };
+  }
+
+  /**
+   * The acknowledgement, when the visitor's conversation waits for the team and nobody could
+   * answer straight away: someone available may still join within the offer delay, and "we got
+   * your question, we'll email" would be premature.
+   */
+  async #acknowledgementIfWaiting(visitor: Visitor, now: Date) {
+    const conversation = await this.current(visitor);
+    const offerAt = conversation && this.#emailOfferAt(conversation);
+    if (!conversation || !offerAt || offerAt.getTime() > now.getTime()) return undefined;
+    return this.deps.followups.acknowledgement(conversation, visitor, (await this.deps.availability.now()).replyWithin);
   }
 
   /** The visitor's browser time zone, kept when it changes (for "we're back at 09:00" in their time). */
@@ -181,13 +213,15 @@ export class ConversationService {
    */
   emailFallback(visitor: Visitor, conversation: Conversation | undefined): EmailFallback {
     if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot' || !this.deps.followups.emailsVisitors) return { state: 'none' };
-    if (visitor.email) return { state: 'saved', email: visitor.email };
-    const at = this.#emailOfferAt(conversation, visitor);
+    if (visitor.email && visitor.emailVerifiedAt) return { state: 'saved', email: visitor.email };
+    // Left in the chat but not confirmed yet (an address the site passed unsigned is only offered).
+    if (visitor.email && visitor.emailConsentAt) return { state: 'confirming', email: visitor.email };
+    const at = this.#emailOfferAt(conversation);
     return at ? { state: 'offer', at, nobodyAvailable: conversation.handoff?.promise !== 'available' } : { state: 'early' };
   }
 
-  #emailOfferAt(conversation: Conversation, visitor: Visitor): Date | undefined {
-    if (visitor.email || conversation.status !== 'queued' || !conversation.handoff) return undefined;
+  #emailOfferAt(conversation: Conversation): Date | undefined {
+    if (conversation.status !== 'queued' || !conversation.handoff) return undefined;
     return new Date(conversation.handoff.emailOfferAt ?? conversation.handoff.at);
   }
 
@@ -484,7 +518,8 @@ export class ConversationService {
     return promiseNotice(availability, {
       language: conversation.language,
       timeZone: visitor?.timeZone ?? availability.timeZone,
-      email: visitor?.email ?? null,
+      // Only an address that will get the reply: one not yet confirmed gets nothing.
+      email: visitor?.emailVerifiedAt ? visitor.email : null,
       emailReplies: this.deps.followups.emailsVisitors,
       now: this.deps.clock.now(),
     });
@@ -600,7 +635,14 @@ export class ConversationService {
 }
 
 /** The email fallback as the chat shows it (see emailFallback). */
-export type EmailFallback = { state: 'none' } | { state: 'saved'; email: string } | { state: 'early' } | { state: 'offer'; at: Date; nobodyAvailable: boolean };
+export type EmailFallback = { state: 'none' } | { state: 'saved'; email: string } | { state: 'confirming'; email: string } | { state: 'early' } | { state: 'offer'; at: Date; nobodyAvailable: boolean };
+
+/** What leaving an email did: acknowledged the question, sent a confirmation, or hit the mailbox's daily limit. */
+export interface LeftEmail {
+  visitor: Visitor;
+  acknowledged: boolean;
+  confirmation: 'sent' | 'limited' | 'not_needed';
+}
 
 /** What a handoff promise is made from. */
 interface HandoffPromise {

@@ -9,6 +9,7 @@ import type { Clock, ConversationRepo, Mailer, MessageRepo, OrganisationRepo, Ou
 import type { ConversationLinks } from './links.js';
 import { fill } from '../../lib/format.js';
 import { emailStrings } from './strings.js';
+import { mailboxKey } from './mailbox.js';
 import type { NewEmail, OutboxEmail } from './types.js';
 
 export interface FollowupOptions {
@@ -25,7 +26,7 @@ export interface FollowupOptions {
   /** How long a link in an email opens the conversation. */
   linkTtlMs: number;
   /** Public URLs: the hosted conversation page for a link token, and the inbox for agents. */
-  urls: { conversation: (token: string) => string; inbox: (conversationId: string) => string };
+  urls: { conversation: (token: string) => string; inbox: (conversationId: string) => string; confirmEmail: (token: string) => string };
   /** The domain inbound replies go to (reply+<token>@domain), when the receiver is on. */
   inboundDomain: string | undefined;
   /** For Message-IDs: the host part. */
@@ -103,7 +104,8 @@ export class FollowupService {
    * it is asked for.
    */
   async acknowledgement(conversation: Conversation, visitor: Visitor, replyWithin: ReplyWindow): Promise<NewEmail | undefined> {
-    if (!visitor.email || !this.emailsVisitors) return undefined;
+    // It quotes the visitor's words: only to an address the site vouched for or its owner confirmed.
+    if (!visitor.email || !visitor.emailVerifiedAt || !this.emailsVisitors) return undefined;
     const { lang, t } = emailStrings(conversation.language ?? visitor.language);
     const org = await this.#orgName();
     const recent = await this.deps.messages.recent(conversation.id, 20, { episode: conversation.episode });
@@ -130,6 +132,43 @@ export class FollowupService {
         why: fill(t.why, { org }),
       },
     };
+  }
+
+  /**
+   * The first email to an address a visitor typed: fixed text from the organisation, asking the
+   * address's owner to confirm it before anything a visitor wrote is sent there. Nothing in it
+   * comes from the visitor but the address, so a stranger who types someone else's address can
+   * at most cause this one plain message (and the per-address limit bounds those).
+   */
+  async confirmation(visitor: Visitor, email: string): Promise<NewEmail> {
+    const { lang, t } = emailStrings(visitor.language);
+    const org = await this.#orgName();
+    const now = this.deps.clock.now();
+    const token = this.deps.links.signConfirmation(visitor.id, email, new Date(now.getTime() + this.deps.options.linkTtlMs));
+    const days = Math.round(this.deps.options.linkTtlMs / 86_400_000);
+    return {
+      // A double click sends one; asking again ten minutes on sends a fresh link.
+      key: `${visitor.id}:email_confirmation:${mailboxKey(email)}:${Math.floor(now.getTime() / 600_000)}`,
+      kind: 'email_confirmation',
+      conversationId: null,
+      to: email,
+      subject: fill(t.confirmSubject, { org }),
+      template: 'email-confirmation',
+      data: { lang, org, intro: fill(t.confirmIntro, { org }), confirm: t.confirm, link: this.deps.options.urls.confirmEmail(token), linkExpires: fill(t.linkExpires, { days }), notYou: t.confirmNotYou },
+    };
+  }
+
+  /**
+   * The visitor and address a confirmation link is for. An expired link and a forged one are
+   * told apart, and neither reveals anything; a link for an address the visitor has since
+   * changed confirms nothing.
+   */
+  async openConfirmation(token: string): Promise<{ visitor: Visitor; email: string }> {
+    const verified = this.deps.links.verifyConfirmation(token, this.deps.clock.now());
+    if (verified === 'expired') throw new InvalidTokenError('This confirmation link has expired. Leave your email in the chat again to get a new one.');
+    const visitor = verified && (await this.deps.visitors.findById(verified.visitorId));
+    if (!verified || !visitor?.email || !verified.confirms(visitor.email)) throw new NotFoundError('This confirmation link is not valid, or the address was changed since it was sent. Leave your email in the chat again to get a new one.');
+    return { visitor, email: visitor.email };
   }
 
   /**
@@ -175,6 +214,14 @@ export class FollowupService {
       const newest = messages[messages.length - 1];
       if (!conversation || !visitor?.email || !newest) {
         await this.deps.outbox.skip(rows.map((r) => r.id), 'the conversation, the visitor or the reply is gone');
+        skipped += rows.length;
+        continue;
+      }
+      if (!visitor.emailVerifiedAt) {
+        // Held until the address is confirmed (the confirmation link's lifetime), then dropped:
+        // a reply is never sent to an address nobody vouched for.
+        if (now.getTime() - rows[0]!.createdAt.getTime() < this.deps.options.linkTtlMs) continue;
+        await this.deps.outbox.skip(rows.map((r) => r.id), 'the address was never confirmed');
         skipped += rows.length;
         continue;
       }

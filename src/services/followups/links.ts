@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex');
 const uuidOf = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
@@ -11,10 +11,35 @@ const uuidOf = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.sl
 export class ConversationLinks {
   readonly #linkKey: Buffer;
   readonly #replyKey: Buffer;
+  readonly #confirmKey: Buffer;
 
   constructor(secret: string) {
     this.#linkKey = Buffer.from(hkdfSync('sha256', secret, 'baton', 'conversation links v1', 32));
     this.#replyKey = Buffer.from(hkdfSync('sha256', secret, 'baton', 'reply addresses v1', 32));
+    this.#confirmKey = Buffer.from(hkdfSync('sha256', secret, 'baton', 'email confirmations v1', 32));
+  }
+
+  /**
+   * The token in an address confirmation: the visitor, the address (as a short hash, so the
+   * link confirms that address and no later one) and an expiry.
+   */
+  signConfirmation(visitorId: string, email: string, expiresAt: Date): string {
+    const body = Buffer.concat([uuidBytes(visitorId), uint32(Math.ceil(expiresAt.getTime() / 1000)), emailHash(email)]);
+    const mac = createHmac('sha256', this.#confirmKey).update(body).digest().subarray(0, 16);
+    return Buffer.concat([body, mac]).toString('base64url');
+  }
+
+  /** The visitor and address a confirmation is for; `expired` for a genuine but old one, undefined for anything else. */
+  verifyConfirmation(token: string, now: Date): { visitorId: string; confirms: (email: string) => boolean } | 'expired' | undefined {
+    if (!/^[A-Za-z0-9_-]{59}$/.test(token)) return undefined;
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length !== 44) return undefined;
+    const body = raw.subarray(0, 28);
+    const mac = createHmac('sha256', this.#confirmKey).update(body).digest().subarray(0, 16);
+    if (!timingSafeEqual(mac, raw.subarray(28))) return undefined;
+    if (body.readUInt32BE(16) * 1000 < now.getTime()) return 'expired';
+    const hash = Buffer.from(body.subarray(20, 28));
+    return { visitorId: uuidOf(body.subarray(0, 16).toString('hex')), confirms: (email) => timingSafeEqual(emailHash(email), hash) };
   }
 
   /** A URL-safe token for the conversation, valid until `expiresAt`. */
@@ -52,6 +77,8 @@ export class ConversationLinks {
     return timingSafeEqual(expected, Buffer.from(m[2]!, 'hex')) ? uuidOf(m[1]!) : undefined;
   }
 }
+
+const emailHash = (email: string) => createHash('sha256').update(email.toLowerCase()).digest().subarray(0, 8);
 
 function uint32(n: number): Buffer {
   const b = Buffer.alloc(4);

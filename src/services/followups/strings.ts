@@ -12,6 +12,10 @@ export interface EmailStrings {
   linkExpires: string;
   why: string;
   yourQuestion: string;
+  confirmSubject: string;
+  confirmIntro: string;
+  confirm: string;
+  confirmNotYou: string;
 }
 
 const STRINGS = {
@@ -26,6 +30,10 @@ const STRINGS = {
     linkExpires: 'The link works for {days} days.',
     why: 'You get this email because you asked {org} for help in the chat and left this address.',
     yourQuestion: 'Your question',
+    confirmSubject: "Confirm your email address for {org}",
+    confirmIntro: "Someone, probably you, asked {org} in the chat on its website to send replies to this address. Confirm it to receive the team's replies here:",
+    confirm: "Confirm my address",
+    confirmNotYou: "If that was not you, ignore this email: nothing more will be sent to this address.",
   },
   da: {
     ackSubject: 'Vi har modtaget dit spørgsmål ({org})',
@@ -38,6 +46,10 @@ const STRINGS = {
     linkExpires: 'Linket virker i {days} dage.',
     why: 'Du får denne e-mail, fordi du bad {org} om hjælp i chatten og skrev denne adresse.',
     yourQuestion: 'Dit spørgsmål',
+    confirmSubject: "Bekræft din e-mailadresse hos {org}",
+    confirmIntro: "Nogen, sandsynligvis dig, bad {org} i chatten på hjemmesiden om at sende svar til denne adresse. Bekræft den for at få teamets svar her:",
+    confirm: "Bekræft min adresse",
+    confirmNotYou: "Hvis det ikke var dig, så se bort fra denne e-mail: der bliver ikke sendt mere til denne adresse.",
   },
   de: {
     ackSubject: 'Wir haben Ihre Frage erhalten ({org})',
@@ -50,6 +62,10 @@ const STRINGS = {
     linkExpires: 'Der Link ist {days} Tage gültig.',
     why: 'Sie erhalten diese E-Mail, weil Sie {org} im Chat um Hilfe gebeten und diese Adresse angegeben haben.',
     yourQuestion: 'Ihre Frage',
+    confirmSubject: "Bestätigen Sie Ihre E-Mail-Adresse für {org}",
+    confirmIntro: "Jemand, vermutlich Sie, hat {org} im Chat auf der Website gebeten, Antworten an diese Adresse zu senden. Bestätigen Sie sie, um die Antworten des Teams hier zu erhalten:",
+    confirm: "Meine Adresse bestätigen",
+    confirmNotYou: "Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: An diese Adresse wird nichts weiter gesendet.",
   },
   fr: {
     ackSubject: 'Nous avons bien reçu votre question ({org})',
@@ -62,6 +78,10 @@ const STRINGS = {
     linkExpires: 'Le lien est valable {days} jours.',
     why: "Vous recevez cet e-mail parce que vous avez demandé de l'aide à {org} dans le chat et laissé cette adresse.",
     yourQuestion: 'Votre question',
+    confirmSubject: "Confirmez votre adresse e-mail pour {org}",
+    confirmIntro: "Quelqu'un, sans doute vous, a demandé à {org} dans le chat de son site d'envoyer les réponses à cette adresse. Confirmez-la pour recevoir ici les réponses de l'équipe :",
+    confirm: "Confirmer mon adresse",
+    confirmNotYou: "Si ce n'était pas vous, ignorez cet e-mail : rien d'autre ne sera envoyé à cette adresse.",
   },
   es: {
     ackSubject: 'Hemos recibido su pregunta ({org})',
@@ -74,6 +94,10 @@ const STRINGS = {
     linkExpires: 'El enlace es válido durante {days} días.',
     why: 'Recibe este correo porque pidió ayuda a {org} en el chat y dejó esta dirección.',
     yourQuestion: 'Su pregunta',
+    confirmSubject: "Confirme su dirección de correo para {org}",
+    confirmIntro: "Alguien, probablemente usted, pidió a {org} en el chat de su sitio web que enviara las respuestas a esta dirección. Confírmela para recibir aquí las respuestas del equipo:",
+    confirm: "Confirmar mi dirección",
+    confirmNotYou: "Si no fue usted, ignore este correo: no se enviará nada más a esta dirección.",
   },
 } satisfies Record<string, EmailStrings>;
 

@@ -1,4 +1,4 @@
-export type EmailKind = 'acknowledgement' | 'agent_reply' | 'waiting_reminder' | 'test' | 'digest';
+export type EmailKind = 'acknowledgement' | 'email_confirmation' | 'agent_reply' | 'waiting_reminder' | 'test' | 'digest';
 
 /** held: an agent's reply waiting to be batched with the next ones; merged: folded into another row. */
 export type OutboxStatus = 'held' | 'pending' | 'sending' | 'sent' | 'failed' | 'merged' | 'skipped';

@@ -206,6 +206,8 @@
     form = document.getElementById('composer');
     text = document.getElementById('message-text');
     accent();
+    // A page of a message only (an expired link, an address confirmation): nothing to wire up.
+    if (!form || !text) return;
     // The visitor's time zone, so "we're back at 09:00" is said in their own time.
     try { form.elements.tz.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* old browser: the team's time zone is used */ }
     text.addEventListener('input', grow);
