@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ingestionBench } from './ingestion.js';
 import { crawlBench } from './crawl.js';
 import { retrievalBench } from './retrieval.js';
 import { inboxBench } from './inbox.js';
@@ -95,6 +96,7 @@ async function main() {
   }
   rows.push(...(await retrievalBench()));
   rows.push(...(await crawlBench()));
+  rows.push(...(await ingestionBench()));
   rows.push(...(await widgetBench()));
   rows.push(...(await inboxBench()));
   rows.push(...(await insightsBench()));

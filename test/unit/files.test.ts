@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileKind, readFile } from '../../src/adapters/web/files.js';
+import { checkZip, fileKind, readFile } from '../../src/adapters/web/files.js';
 
 const fixture = (name: string) => fs.readFileSync(`test/fixtures/files/${name}`);
 const read = (filename: string, data: Buffer | string, contentType?: string) =>
@@ -54,5 +56,25 @@ describe('reading documents', () => {
     expect(fileKind('Guide.PDF')).toBe('pdf');
     expect(fileKind('download', 'application/pdf; charset=binary')).toBe('pdf');
     expect(fileKind('sheet.xlsx')).toBeUndefined();
+  });
+});
+
+describe('checkZip', () => {
+  const zip = (files: Record<string, string>) => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
+  const limits = { entries: 3, totalBytes: 10_000, ratio: 20, ratioFromBytes: 1000 };
+
+  it('passes a zip within every limit and inflates nothing to tell', () => {
+    expect(() => checkZip(zip({ 'a.xml': 'short text', 'b.xml': 'more text' }), 'ok.docx', limits)).not.toThrow();
+  });
+
+  it('refuses too many parts, too much in all, or one part that inflates far more than it takes', () => {
+    expect(() => checkZip(zip({ a: '1', b: '2', c: '3', d: '4' }), 'many.docx', limits)).toThrow('many.docx was not read: it holds 4 parts');
+    const varied = randomBytes(6000).toString('hex');
+    expect(() => checkZip(zip({ 'a.xml': varied }), 'big.docx', limits)).toThrow('big.docx was not read: it inflates to 1 MB');
+    expect(() => checkZip(zip({ 'word/document.xml': 'x'.repeat(5000) }), 'bomb.docx', limits)).toThrow(/bomb\.docx was not read: word\/document\.xml inflates \d+ times/);
+  });
+
+  it('says a broken zip is damaged', () => {
+    expect(() => checkZip(Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.docx', limits)).toThrow('broken.docx could not be read as a Word document');
   });
 });

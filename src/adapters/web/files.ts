@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
@@ -65,8 +66,40 @@ async function readPdf(data: Buffer, filename: string): Promise<{ title?: string
   }
 }
 
+/** What a .docx may unpack to: a long handbook is a few MB of XML; its images barely compress. */
+export const ZIP_LIMITS = { entries: 5000, totalBytes: 200 * 1024 * 1024, ratio: 100, ratioFromBytes: 1024 * 1024 };
+
+/**
+ * Refuses a zip whose directory says it unpacks to too much, or one part to far more than it
+ * takes (a "zip bomb"), before anything is inflated. The directory can lie about sizes; the
+ * worker's memory limit catches that case.
+ */
+export function checkZip(data: Buffer, filename: string, limits = ZIP_LIMITS): void {
+  let entries = 0;
+  let total = 0;
+  let refused: string | undefined;
+  try {
+    // The filter sees each entry's sizes from the central directory; returning false inflates nothing.
+    unzipSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+      filter: (f) => {
+        entries++;
+        total += f.originalSize;
+        const ratio = f.originalSize / Math.max(f.size, 1);
+        if (!refused && f.originalSize > limits.ratioFromBytes && ratio > limits.ratio) refused = `${f.name.slice(0, 100)} inflates ${Math.round(ratio)} times (${Math.round(f.originalSize / 1024 / 1024)} MB)`;
+        return false;
+      },
+    });
+  } catch (e) {
+    throw new Error(`${filename} could not be read as a Word document (${(e as Error).message.split('\n')[0]}): it may be damaged.`);
+  }
+  if (!refused && entries > limits.entries) refused = `it holds ${entries} parts`;
+  if (!refused && total > limits.totalBytes) refused = `it inflates to ${Math.ceil(total / 1024 / 1024)} MB`;
+  if (refused) throw new Error(`${filename} was not read: ${refused}, more than a document needs (a "zip bomb", or not a real .docx).`);
+}
+
 async function readDocx(data: Buffer, filename: string) {
   if (data[0] !== 0x50 || data[1] !== 0x4b) throw new Error(`${filename} is not a Word .docx file (old .doc files are not supported: save it as .docx).`);
+  checkZip(data, filename);
   try {
     // Word's Title style becomes the <h1>, and Heading 1-5 step down one level under it, so a
     // document's own title and its sections keep their places.
