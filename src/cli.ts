@@ -101,7 +101,7 @@ export function buildCli(): Command {
     .option('--sitemap <url>', 'the sitemap, if robots.txt and /sitemap.xml do not lead to it')
     .action(async (url: string, opts: { maxPages?: number; maxDepth?: number; sitemap?: string }) => {
       await withContainer(async (c) => {
-        const { source, run } = await c.services.knowledge.createWebsite('system', { startUrl: url, maxPages: opts.maxPages, maxDepth: opts.maxDepth, sitemapUrl: opts.sitemap });
+        const { source, run } = await c.services.knowledge.createWebsite('cli', { startUrl: url, maxPages: opts.maxPages, maxDepth: opts.maxDepth, sitemapUrl: opts.sitemap });
         console.log(`Added ${source.name} as ${source.id}; sync ${run.id} is queued.`);
       });
     });
@@ -114,7 +114,7 @@ export function buildCli(): Command {
       const { basename } = await import('node:path');
       const data = await read(file);
       await withContainer(async (c) => {
-        const { source, run } = await c.services.knowledge.createFile('system', { filename: basename(file), data });
+        const { source, run } = await c.services.knowledge.createFile('cli', { filename: basename(file), data });
         console.log(`Added ${source.name} as ${source.id}; sync ${run.id} is queued.`);
       });
     });
@@ -128,7 +128,7 @@ export function buildCli(): Command {
         const { knowledge } = c.services;
         const ids = id ? [id] : (await knowledge.listSources()).filter((s) => s.kind !== 'snippet').map((s) => s.id);
         if (!ids.length) return console.log('There are no websites or documents to sync.');
-        const runs = await Promise.all(ids.map((sid) => knowledge.requestSync('system', sid)));
+        const runs = await Promise.all(ids.map((sid) => knowledge.requestSync('cli', sid)));
         console.log(runs.map((r) => `sync ${r.id} ${r.status} for ${r.sourceId}`).join('\n'));
         if (!opts.wait) return;
         // Work the queue here until our runs are finished; a running server may take some of them,

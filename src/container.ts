@@ -57,6 +57,7 @@ import { WidgetService } from './services/widget/widget-service.js';
 import { AuthService } from './services/team/auth-service.js';
 import { AuditEventsRepo } from './adapters/storage/audit-repo.js';
 import { PrivacyStorage } from './adapters/storage/privacy-repo.js';
+import { Authority } from './services/audit/authority.js';
 import { AuditLog } from './services/audit/audit-log.js';
 import { PrivacyService } from './services/privacy/privacy-service.js';
 import { TeamService } from './services/team/team-service.js';
@@ -196,9 +197,12 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const store = new KnexStore(db);
   const absolute = (p: string) => `${config.baseUrl}${p}`;
   const audit = new AuditLog({ repo: new AuditEventsRepo(db) });
+  // Every admin action passes this: who may, and a readable entry in the audit log.
+  const authority = new Authority({ audit });
 
   const team = new TeamService({
     audit,
+    authority,
     store,
     mailer,
     clock,
@@ -267,6 +271,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
     }),
     onIndexError: (err) => logger.warn({ err }, 'Meilisearch did not answer a write; the passages are in Postgres, run `baton reindex` once it is back'),
+    authority,
   });
 
   const assistant = new AssistantService({
@@ -302,11 +307,13 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     presence,
     firstResponse: (since) => conversationsRepo.firstResponse(since),
     clock,
+    authority,
   });
   const conversationLinks = new ConversationLinks(sessionSecret);
   const visitorTokens = new VisitorTokens(sessionSecret);
   const outbox = new OutboxRepo(db);
   const followups = new FollowupService({
+    authority,
     outbox,
     visitors: visitorsRepo,
     conversations: conversationsRepo,
@@ -333,9 +340,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     },
   });
   const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
-  const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db) });
+  const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db), authority });
   const ratingsRepo = new RatingsRepo(db);
-  const privacy = new PrivacyService({ repo: new PrivacyStorage(db), knowledge, audit, clock });
+  const privacy = new PrivacyService({ repo: new PrivacyStorage(db), knowledge, audit, authority, clock });
   const conversations = new ConversationService({
     identityKey,
     privacy,
@@ -371,7 +378,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     clock,
     limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },
   });
-  const widget = new WidgetService({ settings: new WidgetSettingsRepo(db) });
+  const widget = new WidgetService({ settings: new WidgetSettingsRepo(db), authority });
   const insights = new InsightsService({
     repo: new InsightsRepository(db),
     knowledge,

@@ -27,7 +27,6 @@ import { handoffRoutes } from './admin/handoff.js';
 import { insightsRoutes } from './admin/insights.js';
 import { availabilityRoutes } from './admin/availability.js';
 import { privacyRoutes } from './admin/privacy.js';
-import { auditSettingsChanges } from './middleware/audit-settings.js';
 import { csrfProtection, csrfToken } from './middleware/csrf.js';
 import { genReqId } from './middleware/request-id.js';
 import { render } from './render.js';
@@ -146,7 +145,6 @@ export function createApp(c: Container): Express {
       }, 429),
   });
 
-  app.use(auditSettingsChanges(services.audit, (err) => c.logger.error({ err }, 'a settings change could not be written to the audit log')));
   app.use(setupRoutes(services.team));
   app.use(setupGate(services.team));
   app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));

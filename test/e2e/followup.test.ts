@@ -30,10 +30,10 @@ describe.skipIf(!hasBrowser)('the email follow-up, outside support hours, in a r
     siteUrl = site.url;
     // The organisation (Copenhagen time) exists from the first admin on.
     await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
-    await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    await t.container.services.widget.save('system', { allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
     // Open every day around the clock, but closed today and tomorrow (Copenhagen): a move.
-    await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: `${copenhagenDate(0)}..${copenhagenDate(1)} Moving office` });
-    await t.container.services.availability.savePromises({ firstResponseMinutes: 5, replyWithin: { amount: 1, unit: 'business_days' }, emailOfferAfterMinutes: 5, waitingReminderMinutes: 0, privacyPolicyUrl: 'https://shop.example/privacy' });
+    await t.container.services.availability.saveHours('system', { weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: `${copenhagenDate(0)}..${copenhagenDate(1)} Moving office` });
+    await t.container.services.availability.savePromises('system', { firstResponseMinutes: 5, replyWithin: { amount: 1, unit: 'business_days' }, emailOfferAfterMinutes: 5, waitingReminderMinutes: 0, privacyPolicyUrl: 'https://shop.example/privacy' });
     browser = await launchBrowser();
   });
 

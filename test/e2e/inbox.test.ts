@@ -30,9 +30,9 @@ describe.skipIf(!hasBrowser)('the inbox and the widget together in a real browse
     server = await listen(t.app);
     site = await shopSite(server.url);
     siteUrl = site.url;
-    await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    await t.container.services.widget.save('system', { allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
     // Open around the clock, so what the visitor is promised does not depend on when this runs.
-    await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
+    await t.container.services.availability.saveHours('system', { weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my subscription?', answer: 'Open Settings, then Plan, and press Cancel.' });
     const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
     await t.container.services.inbox.saveCannedResponse(ada, { shortcut: 'greet', text: 'Hi, I am Ada.' });

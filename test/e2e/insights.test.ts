@@ -27,8 +27,8 @@ describe.skipIf(!hasBrowser)('insights and closing a gap, in a real browser', ()
     server = await listen(t.app);
     site = await shopSite(server.url);
     await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
-    await t.container.services.widget.save({ allowedOrigins: site.url, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
-    await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
+    await t.container.services.widget.save('system', { allowedOrigins: site.url, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    await t.container.services.availability.saveHours('system', { weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my plan?', answer: 'Open Settings, then Plan, and press Cancel.' });
     browser = await launchBrowser();
   });

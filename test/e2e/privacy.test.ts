@@ -80,7 +80,7 @@ describe.skipIf(!hasBrowser)('privacy pages, in a real browser', () => {
     expect(log).toContain("Erased a visitor's data");
     expect(log).toContain("Exported a visitor's data");
     expect(log).toContain('Changed settings');
-    expect(log).toContain('"llmHistory":"off"');
+    expect(log).toContain('llmHistory: true → false');
     expect(log).toContain('Signed in');
     expect(log).not.toContain('ann@example.com');
     expect(await accessibilityProblems(page)).toEqual([]);

@@ -34,7 +34,7 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0', ...MAIL_SET } });
     server = await listen(t.app);
     // Open around the clock, so what the visitor is promised does not depend on when this runs.
-    await t.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
+    await t.container.services.availability.saveHours('system', { weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
     // The shop's own site: another origin (127.0.0.2), its own CSS trying to restyle buttons, and
     // a help page the knowledge base crawls.
     site = http.createServer((req, res) => {
@@ -52,7 +52,7 @@ describe.skipIf(!hasBrowser)('the widget on a host page in a real browser', () =
     siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
     await t.container.services.knowledge.createWebsite('system', { startUrl: `${siteUrl}/help/cancel` });
     await t.container.services.knowledge.runNextSync();
-    await t.container.services.widget.save({ allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    await t.container.services.widget.save('system', { allowedOrigins: siteUrl, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
 
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });

@@ -72,7 +72,7 @@ const linkIn = (mail: ParsedMail) => /https?:\/\/\S+\/c\/[A-Za-z0-9_-]+/.exec(ma
 describe('the promise at handoff', () => {
   it('open with a teammate online: someone will join, usually within the configured minutes', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada' });
     await t.container.services.presence.heartbeat(ada, true);
     const { notice, id, auth } = await visitorAsksForHuman(api);
@@ -103,7 +103,7 @@ describe('the promise at handoff', () => {
 
   it('"usually within N minutes" is the median of recent first replies, counting only replies the visitor saw', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
     // Five handoffs answered 2, 3, 4, 10 and 20 minutes after they happened; one not answered yet.
     const waits = [2, 3, 4, 10, 20];
@@ -126,7 +126,7 @@ describe('the promise at handoff', () => {
 
   it('open with nobody online: says so, and asks for an email (in the visitor\'s language)', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const { notice } = await visitorAsksForHuman(api);
     expect(notice).toBe("I've passed this on to the team. Nobody is online right now. Leave your email below and we'll reply within 1 business day.");
     const danish = await visitorAsksForHuman(api, { language: 'da' });
@@ -137,7 +137,7 @@ describe('the promise at handoff', () => {
     const api = await start();
     const now = clock.now();
     // Open all day every day, except today and tomorrow (Copenhagen): back at midnight after.
-    await hours().saveHours({ weekly: ALL_DAY, closures: `${copenhagenDate(now)}..${copenhagenDate(now, 1)} Moving office` });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: `${copenhagenDate(now)}..${copenhagenDate(now, 1)} Moving office` });
     const ada = await createUser(t, { email: 'ada@example.com', name: 'Ada' });
     await t.container.services.presence.heartbeat(ada, true);
     const { notice } = await visitorAsksForHuman(api, { timeZone: 'America/New_York' });
@@ -147,7 +147,7 @@ describe('the promise at handoff', () => {
 
   it('closed with no opening at all: says closed, promises no time', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ['', '', '', '', '', '', ''], closures: '' });
+    await hours().saveHours('system', { weekly: ['', '', '', '', '', '', ''], closures: '' });
     const { notice } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
     expect(notice).toBe("I've passed this on to the team. We're closed right now. We'll reply to vic@example.org within 1 business day.");
   });
@@ -156,7 +156,7 @@ describe('the promise at handoff', () => {
 describe('email follow-up through the outbox', () => {
   it('nobody online: the visitor leaves an email, confirms it, gets one acknowledgement in their language, and its link opens the thread', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const { auth, id } = await visitorAsksForHuman(api, { language: 'da' });
 
     const left = await api.post('/api/v1/visitors/me/email').set(auth).send({ email: 'Vic@Example.org' }).expect(200);
@@ -212,7 +212,7 @@ describe('email follow-up through the outbox', () => {
 
   it('an agent\'s replies to a visitor who left go out as one email after the batch window; one seen in the chat does not', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const { id, visitorId } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
     const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
     await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
@@ -246,7 +246,7 @@ describe('email follow-up through the outbox', () => {
   it('with the mail server down, emails wait and are retried; once it is back each arrives exactly once', async () => {
     const port = await freePort();
     const api = await start({ smtpPort: port });
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) {
       const v = await visitorAsksForHuman(api);
       await api.post('/api/v1/visitors/me/email').set(v.auth).send({ email }).expect(200);
@@ -277,7 +277,7 @@ describe('email follow-up through the outbox', () => {
   it('a permanent refusal is not retried; an admin sees it and can retry it', async () => {
     smtp = await startSmtp({ refuse: (a) => a === 'gone@example.org' });
     const api = await start({ smtpPort: smtp.port });
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const v = await visitorAsksForHuman(api);
     await api.post('/api/v1/visitors/me/email').set(v.auth).send({ email: 'gone@example.org' }).expect(200);
     expect(await followups().dispatch()).toEqual({ sent: 0, retrying: 0, failed: 1 });
@@ -296,7 +296,7 @@ describe('email follow-up through the outbox', () => {
 
   it('reminds every teammate once about a conversation waiting past the configured time, during support hours', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     await createUser(t, { email: 'ada@example.com', name: 'Ada' });
     const { id } = await visitorAsksForHuman(api);
     expect(await followups().remindWaiting()).toEqual({ queued: 0 });
@@ -311,7 +311,7 @@ describe('email follow-up through the outbox', () => {
 
   it('an expired or forged link gets a clear page and no data', async () => {
     const api = await start();
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     const { id } = await visitorAsksForHuman(api);
     const links = t.container.conversationLinks;
     const expired = links.sign(id, new Date(Date.now() - 1000));
@@ -374,7 +374,7 @@ describe('the outbox', () => {
     await createUser(t, { email: 'ada@example.com', name: 'Ada' });
     await t.container.db('organisations').update({ name: 'Acme' });
     const api = supertest(t.app);
-    await hours().saveHours({ weekly: ALL_DAY, closures: '' });
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
     // The site told Baton the visitor's address; still nothing can be sent there.
     const { auth, notice } = await visitorAsksForHuman(api, { email: 'vic@example.org' });
     expect(notice).toBe("I've passed this on to the team. Nobody is online right now. We'll reply here within 1 business day: open this chat again to read it.");
@@ -408,7 +408,7 @@ describe('the outbox', () => {
     expect(test.text).toContain('Not sent yet: SMTP is not configured (SMTP_HOST). It is not retried');
 
     // Settings › Hours previews what visitors are told (closed, so no one signed in counts).
-    await hours().saveHours({ weekly: Array.from({ length: 7 }, () => ''), closures: '' });
+    await hours().saveHours('system', { weekly: Array.from({ length: 7 }, () => ''), closures: '' });
     expect((await admin.agent.get('/settings/hours').expect(200)).text).toContain('closed right now. We&#39;ll reply here within 1 business day: open this chat again to read it.');
   });
 });

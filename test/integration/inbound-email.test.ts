@@ -41,7 +41,7 @@ async function start() {
   running = await startServer(config, pino({ level: 'silent' }));
   await truncateAll(running.container.db);
   await running.container.db('organisations').insert({ name: 'Acme', time_zone: 'UTC' });
-  await running.container.services.availability.saveHours({ weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
+  await running.container.services.availability.saveHours('system', { weekly: Array.from({ length: 7 }, () => '00:00-00:00'), closures: '' });
   return running;
 }
 

@@ -231,7 +231,7 @@ describe('ratings', () => {
     fake.reply = groundedModel();
     const api = supertest(t.app);
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my plan?', answer: 'Open Settings, then Plan, and press Cancel.' });
-    await t.container.services.handoff.saveRules([{ name: 'Two thumbs down', enabled: true, phrases: '', pattern: '', pageUrlContains: '', emailDomains: '', aiAnswersInRow: '', negativeFeedback: '2' }]);
+    await t.container.services.handoff.saveRules('system', [{ name: 'Two thumbs down', enabled: true, phrases: '', pattern: '', pageUrlContains: '', emailDomains: '', aiAnswersInRow: '', negativeFeedback: '2' }]);
     const { auth, id, answerId } = await visitorWithAnswer(api);
     await api.put(`/api/v1/conversations/${id}/messages/${answerId}/rating`).set(auth).send({ helpful: false }).expect(200);
     const second = await api.post(`/api/v1/conversations/${id}/messages`).set(auth).send({ text: 'And how do I cancel the plan today?' }).expect(201);

@@ -174,9 +174,9 @@ describe('retention', () => {
     expect(await runJob(job(t), t.container.locker)).toMatchObject({ conversations: 0, visitorsAnonymised: 0, emailRecords: 0 });
     const log = (await db('audit_events').orderBy('id').select('action', 'actor', 'target', 'details')) as { action: string; actor: string; target: string | null; details: Record<string, unknown> }[];
     expect(log.filter((l) => l.action === 'retention.purged')).toEqual([expect.objectContaining({ actor: 'system', details: expect.objectContaining({ conversations: 1, emailRecords: 1 }) })]);
-    // The settings change is in the log too, with what was sent; the refused one is not.
+    // The settings change is in the log too, with what changed; the refused one is not.
     expect(log.filter((l) => l.action === 'settings.changed')).toEqual([
-      expect.objectContaining({ actor: 'ada@example.com', target: '/settings/privacy', details: { values: { conversationDays: '30', visitorDataDays: '60', emailRecordDays: '7', llmHistory: 'on' } } }),
+      expect.objectContaining({ actor: 'ada@example.com', target: 'Privacy', details: { conversationDays: { from: null, to: 30 }, visitorDataDays: { from: null, to: 60 }, emailRecordDays: { from: null, to: 7 } } }),
     ]);
   });
 });

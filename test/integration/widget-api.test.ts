@@ -326,7 +326,7 @@ describe('the visitor API', () => {
     const api = await start();
     await api.post('/api/v1/visitors').set('Origin', 'https://evil.example').send({}).expect(403);
     await api.post('/api/v1/visitors').set('Origin', 'http://baton.test').send({}).expect(201);
-    await t.container.services.widget.save({ allowedOrigins: 'https://shop.example/any/page\nhttps://www.shop.example', colour: '#0f766e', greeting: '', position: 'left', language: 'auto' });
+    await t.container.services.widget.save('system', { allowedOrigins: 'https://shop.example/any/page\nhttps://www.shop.example', colour: '#0f766e', greeting: '', position: 'left', language: 'auto' });
     const ok = await api.post('/api/v1/visitors').set('Origin', 'https://shop.example').send({}).expect(201);
     expect(ok.headers['access-control-allow-origin']).toBe('https://shop.example');
     const preflight = await api.options('/api/v1/conversations').set('Origin', 'https://www.shop.example').set('Access-Control-Request-Method', 'POST').expect(204);
@@ -338,7 +338,7 @@ describe('the visitor API', () => {
 describe('the loader and the chat frame', () => {
   it('serves /widget.js small, cacheable, loadable from any site, and with the admin defaults written in', async () => {
     const api = await start();
-    await t.container.services.widget.save({ allowedOrigins: '', colour: '#0F766E', greeting: '', position: 'left', language: 'da' });
+    await t.container.services.widget.save('system', { allowedOrigins: '', colour: '#0F766E', greeting: '', position: 'left', language: 'da' });
     const res = await api.get('/widget.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
@@ -351,7 +351,7 @@ describe('the loader and the chat frame', () => {
     const api = await start();
     const before = await api.get('/widget/frame').expect(200);
     expect(before.headers['content-security-policy']).toContain("frame-ancestors 'self';");
-    await t.container.services.widget.save({ allowedOrigins: 'https://shop.example', colour: '#0f766e', greeting: '', position: 'right', language: 'auto' });
+    await t.container.services.widget.save('system', { allowedOrigins: 'https://shop.example', colour: '#0f766e', greeting: '', position: 'right', language: 'auto' });
     const res = await api.get('/widget/frame?lang=de').expect(200);
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self' https://shop.example;");
     expect(res.headers['x-frame-options']).toBeUndefined();

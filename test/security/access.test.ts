@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 /** Pages anyone may open: signing in, first-run setup, health, links from emails, the widget. */
-const PUBLIC = [/^\/(login|setup|readyz|healthz|widget\.js)$/, /^\/password\//, /^\/invite(\/|$)/, /^\/c(\/|$)/];
+const PUBLIC = [/^\/(login|setup|readyz|healthz|widget\.js)$/, /^\/password\//, /^\/invite(\/|$)/, /^\/c(\/|$)/, /^\/email\/confirm(\/|$)/];
 /** Streams never end on their own; their guard is the same middleware as the pages beside them. */
 const STREAMS = ['/inbox/stream', '/knowledge/sources/:id/progress'];
 const ADMIN_AREAS = ['/settings', '/team', '/knowledge'];

@@ -28,6 +28,9 @@ describe('CSRF', () => {
       const path = concrete(r.path);
       // Mints a new anonymous visitor: open to anyone by design (rate-limited per IP), and it reads no session.
       if (r.method === 'post' && r.path === '/api/v1/visitors') continue;
+      // An address confirmation: its only credential is a cookie for /email/confirm alone, set
+      // SameSite=Lax, which a browser does not send with another site's POST (checked below).
+      if (r.path === '/email/confirm') continue;
       if (isVisitorRoute(r.path)) {
         // A cookie is sent by the browser on its own; a bearer token is not. Without one, nothing.
         const res = await admin[r.method](path).set('Origin', 'http://baton.test').send({ text: 'hi' });
@@ -38,5 +41,7 @@ describe('CSRF', () => {
       if (res.status !== 403 || !res.text.includes('This form has expired or was sent from another site')) accepted.push(`${r.method.toUpperCase()} ${r.path} → ${res.status} without a CSRF token`);
     }
     expect(accepted).toEqual([]);
+    const confirmCookie = String((await admin.get('/email/confirm/anything').expect(303)).headers['set-cookie']);
+    expect(confirmCookie).toMatch(/^baton_confirm=[^;]+; Max-Age=\d+; Path=\/email\/confirm; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
   });
 });

@@ -12,7 +12,7 @@ afterEach(async () => {
 describe('the chat frame', () => {
   it("shows only the admin's greeting, whatever the address says", async () => {
     t = await startTestApp();
-    await t.container.services.widget.save({ allowedOrigins: '', colour: '#0f766e', greeting: 'Welcome to Acme support.', position: 'right', language: 'auto' });
+    await t.container.services.widget.save('system', { allowedOrigins: '', colour: '#0f766e', greeting: 'Welcome to Acme support.', position: 'right', language: 'auto' });
     const page = await supertest(t.app).get(`/widget/frame?greeting=${encodeURIComponent('Your account is locked. Call +1 555 0100 now.')}`).expect(200);
     expect(page.text).toContain('Welcome to Acme support.');
     expect(page.text).not.toContain('Your account is locked');

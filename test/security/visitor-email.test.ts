@@ -24,7 +24,7 @@ async function start() {
   t = await startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Acme <support@acme.test>', REPLY_BATCH_SECONDS: '60' }, overrides: { clock } });
   await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
   await t.container.db('organisations').update({ name: 'Acme' });
-  await t.container.services.availability.saveHours({ weekly: ALL_DAY, closures: '' });
+  await t.container.services.availability.saveHours('system', { weekly: ALL_DAY, closures: '' });
   return supertest(t.app);
 }
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAIL_SET, signedInAdmin, startTestApp, type TestApp } from '../support/app.js';
 import { useFakeMistral } from '../support/mistral.js';
@@ -33,7 +34,9 @@ describe('stored XSS', () => {
     const api = t.agent();
     const { token } = (await api.post('/api/v1/visitors').send({}).expect(201)).body as { token: string };
     const bearer = { Authorization: `Bearer ${token}` };
-    await api.patch('/api/v1/visitors/me').set(bearer).send({ name: `Eve ${P}`, email: 'eve@example.com' }).expect(200);
+    // The site vouches for the address, so the team's reply is emailed (a typed one waits for confirmation).
+    const hash = createHmac('sha256', t.container.identityKey).update('eve@example.com').digest('hex');
+    await api.patch('/api/v1/visitors/me').set(bearer).send({ name: `Eve ${P}`, email: 'eve@example.com', hash }).expect(200);
     const conv = (await api.post('/api/v1/conversations').set(bearer).send({ pageUrl: `https://shop.example/?q=${encodeURIComponent(P)}` }).expect(201)).body as { id: string };
     await api.post(`/api/v1/conversations/${conv.id}/messages`).set(bearer).send({ text: `How are refunds paid? ${P} ${LINK}` }).expect(201);
     await api.post(`/api/v1/conversations/${conv.id}/handoff`).set(bearer).send({}).expect(200);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AvailabilityService, formatClosures, parseClosures, parseDay } from '../../src/services/availability/availability-service.js';
 import type { PromiseSettings } from '../../src/services/availability/types.js';
 import type { Interval } from '../../src/services/availability/hours.js';
+import { Authority } from '../../src/services/audit/authority.js';
 import { promiseNotice } from '../../src/services/conversations/notices.js';
 
 const ALL_DAY: Interval[][] = Array.from({ length: 7 }, () => [{ start: '09:00', end: '17:00' }]);
@@ -16,6 +17,7 @@ function makeService(opts: { at: string; online?: number; median?: { medianMinut
     presence: { online: async () => Array.from({ length: opts.online ?? 0 }, (_, i) => `u${i}`) },
     firstResponse: async () => opts.median ?? { medianMinutes: null, samples: 0 },
     clock: { now: () => new Date(opts.at) },
+    authority: new Authority({ audit: { record: async () => {} } }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Authority } from '../../src/services/audit/authority.js';
 import { AuthenticationError, ConflictError, ForbiddenError, InvalidTokenError, ValidationError } from '../../src/services/errors.js';
 import { AuthService } from '../../src/services/team/auth-service.js';
 import { hashPassword } from '../../src/services/team/passwords.js';
@@ -22,7 +23,7 @@ function makeServices(overrides: { maxFailedLogins?: number; lockoutMinutes?: nu
     links: { passwordReset: (t) => `https://x.test/reset/${t}` },
     audit,
   });
-  const team = new TeamService({ store, clock, mailer, inviteTtlHours: 72, links: { invite: (t) => `https://x.test/invite/${t}` }, audit });
+  const team = new TeamService({ store, clock, mailer, inviteTtlHours: 72, links: { invite: (t) => `https://x.test/invite/${t}` }, audit, authority: new Authority({ audit }) });
   const addUser = async (email: string, role: Role = 'agent', password = 'a long enough password'): Promise<User> => {
     store.org ??= { id: 'org', name: 'Acme', timeZone: 'UTC' };
     return store.users.insert({ email, name: email.split('@')[0]!, role, passwordHash: await hashPassword(password) });

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { User } from '../../services/team/types.js';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { formatClosures, formatDay } from '../../services/availability/availability-service.js';
@@ -63,7 +64,7 @@ export function availabilityRoutes(c: Pick<Container, 'config' | 'clock'> & { se
     const weekly = WEEKDAYS.map((_, i) => (typeof body[`day${i}`] === 'string' ? (body[`day${i}`] as string).slice(0, 500) : ''));
     const closures = typeof body.closures === 'string' ? body.closures.slice(0, 50_000) : '';
     await submitForm(res, 'pages/admin/hours', {}, async () => {
-      await availability.saveHours({ weekly, closures });
+      await availability.saveHours(req.user as User, { weekly, closures });
       flash(req, 'success', 'Support hours saved. They apply to the next handoff.');
       navigate(req, res, '/settings/hours');
     }, () => hoursPage({ weekly, closures }));
@@ -73,7 +74,7 @@ export function availabilityRoutes(c: Pick<Container, 'config' | 'clock'> & { se
     const body = (req.body ?? {}) as Record<string, unknown>;
     await submitForm(res, 'pages/admin/hours', {}, async () => {
       const f = parseForm(PromisesForm, body);
-      await availability.savePromises({
+      await availability.savePromises(req.user as User, {
         firstResponseMinutes: f.firstResponseMinutes,
         replyWithin: { amount: f.replyWithinAmount, unit: f.replyWithinUnit },
         emailOfferAfterMinutes: f.emailOfferAfterMinutes,
@@ -107,12 +108,12 @@ export function availabilityRoutes(c: Pick<Container, 'config' | 'clock'> & { se
   /** Sends a test email through the outbox now, and shows what the mail server said. */
   router.post('/settings/email/test', async (req, res) => {
     const form = parseForm(TestForm, req.body);
-    const email = await followups.sendTest(form.to);
+    const email = await followups.sendTest(req.user as User, form.to);
     render(res, 'partials/admin/email-test-result', { email });
   });
 
   router.post('/settings/email/outbox/:id/retry', async (req, res) => {
-    const retried = await followups.retry(String(req.params.id));
+    const retried = await followups.retry(req.user as User, String(req.params.id));
     flash(req, retried ? 'success' : 'error', retried ? 'The email is back in the queue; it goes out within a few seconds.' : 'That email is not waiting for a retry any more.');
     navigate(req, res, '/settings/email');
   });

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { User } from '../../services/team/types.js';
 import { z } from 'zod';
 import { formatPhrases, type CategoryInput, type HandoffSettingsService, type RuleInput } from '../../services/assistant/handoff-settings-service.js';
 import { TRIGGER_LABELS } from '../../services/assistant/triggers/triggers.js';
@@ -75,17 +76,17 @@ export function handoffRoutes(handoff: HandoffSettingsService): Router {
   });
 
   /** Saves one of the page's two forms; on a mistake, the page again with what was typed. */
-  const saveSection = <T>(path: string, read: (body: Body) => T[], save: (rows: T[]) => Promise<void>, saved: string, posted: (rows: T[]) => Parameters<typeof page>[0]) =>
+  const saveSection = <T>(path: string, read: (body: Body) => T[], save: (actor: User, rows: T[]) => Promise<void>, saved: string, posted: (rows: T[]) => Parameters<typeof page>[0]) =>
     router.post(path, async (req, res) => {
       const rows = read((req.body ?? {}) as Body);
       await submitForm(res, 'pages/admin/handoff', {}, async () => {
-        await save(rows);
+        await save(req.user as User, rows);
         flash(req, 'success', `${saved} They apply to the next message.`);
         navigate(req, res, '/settings/handoff');
       }, () => page(posted(rows)));
     });
-  saveSection('/settings/handoff/categories', categoriesFrom, (rows) => handoff.saveCategories(rows), 'Sensitive categories saved.', (categories) => ({ categories }));
-  saveSection('/settings/handoff/rules', rulesFrom, (rows) => handoff.saveRules(rows), 'Rules saved.', (rules) => ({ rules }));
+  saveSection('/settings/handoff/categories', categoriesFrom, (actor, rows) => handoff.saveCategories(actor, rows), 'Sensitive categories saved.', (categories) => ({ categories }));
+  saveSection('/settings/handoff/rules', rulesFrom, (actor, rows) => handoff.saveRules(actor, rows), 'Rules saved.', (rules) => ({ rules }));
 
   router.post('/settings/handoff/test', async (req, res) => {
     const form = parseForm(TestForm, req.body);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { User } from '../../services/team/types.js';
 import { z } from 'zod';
 import type { WidgetService } from '../../services/widget/widget-service.js';
 import { WIDGET_LANGUAGES, type WidgetSettings } from '../../services/widget/types.js';
@@ -38,7 +39,7 @@ export function widgetRoutes(widget: WidgetService, opts: { baseUrl: string; ide
   router.post('/settings/widget', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await submitForm(res, 'pages/admin/widget', body, async () => {
-      await widget.save(parseForm(WidgetForm, body));
+      await widget.save(req.user as User, parseForm(WidgetForm, body));
       flash(req, 'success', 'Widget settings saved. Sites pick up a new look within five minutes.');
       navigate(req, res, '/settings/widget');
     }, page);

@@ -1,4 +1,6 @@
 import { compilePattern } from '../../lib/patterns.js';
+import { changes, type Authority } from '../audit/authority.js';
+import type { AuditActor } from '../audit/types.js';
 import { ValidationError } from '../errors.js';
 import type { HandoffSettingsRepo } from '../ports.js';
 import { DEFAULT_SENSITIVE_CATEGORIES, TRIGGER_LANGUAGES, type PhraseList, type SensitiveCategory, type TriggerLanguage } from './triggers/defaults.js';
@@ -82,7 +84,7 @@ export class HandoffSettingsService {
   /** Compiled triggers and the settings' updated_at they came from. */
   #cache: { version: number; active: ActiveTriggers } | undefined;
 
-  constructor(private readonly deps: { settings: HandoffSettingsRepo }) {}
+  constructor(private readonly deps: { settings: HandoffSettingsRepo; authority: Pick<Authority, 'perform'> }) {}
 
   async settings(): Promise<{ categories: SensitiveCategory[]; rules: OperatorRule[] }> {
     const stored = await this.deps.settings.get();
@@ -102,7 +104,12 @@ export class HandoffSettingsService {
     return this.#cache.active;
   }
 
-  async saveCategories(input: CategoryInput[]): Promise<void> {
+  async saveCategories(actor: AuditActor, input: CategoryInput[]): Promise<void> {
+    const before = (await this.settings()).categories;
+    await this.deps.authority.perform(actor, 'settings.changed', () => this.#saveCategories(input), (after) => ({ target: 'Handoff: sensitive topics', details: changes(summary(before), summary(after)) }));
+  }
+
+  async #saveCategories(input: CategoryInput[]): Promise<SensitiveCategory[]> {
     const fields: Record<string, string> = {};
     const categories: SensitiveCategory[] = [];
     const keys = new Set<string>();
@@ -121,9 +128,15 @@ export class HandoffSettingsService {
     if (categories.length > MAX_CATEGORIES) fields.form = `At most ${MAX_CATEGORIES} categories.`;
     if (Object.keys(fields).length) throw new ValidationError('Some categories need fixing.', fields);
     await this.deps.settings.save({ categories });
+    return categories;
   }
 
-  async saveRules(input: RuleInput[]): Promise<void> {
+  async saveRules(actor: AuditActor, input: RuleInput[]): Promise<void> {
+    const before = (await this.settings()).rules;
+    await this.deps.authority.perform(actor, 'settings.changed', () => this.#saveRules(input), (after) => ({ target: 'Handoff: rules', details: changes(summary(before), summary(after)) }));
+  }
+
+  async #saveRules(input: RuleInput[]): Promise<OperatorRule[]> {
     const fields: Record<string, string> = {};
     const rules: OperatorRule[] = [];
     input.forEach((r, i) => {
@@ -160,6 +173,7 @@ export class HandoffSettingsService {
     if (rules.length > MAX_RULES) fields.form = `At most ${MAX_RULES} rules.`;
     if (Object.keys(fields).length) throw new ValidationError('Some rules need fixing.', fields);
     await this.deps.settings.save({ rules });
+    return rules;
   }
 
   /** Which trigger a message would fire before any AI answer, and why; undefined: the AI answers. */
@@ -178,4 +192,9 @@ export class HandoffSettingsService {
       rules: active.rules,
     });
   }
+}
+
+/** Categories or rules as the audit log shows them: each by name, with what it holds. */
+function summary(items: ({ name: string; enabled: boolean } & object)[]): Record<string, unknown> {
+  return Object.fromEntries(items.map((item) => { const { name, ...rest } = item; return [name || '(unnamed)', rest]; }));
 }

@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors.js';
+import { changes, type Authority } from '../audit/authority.js';
+import type { AuditActor } from '../audit/types.js';
 import type { AvailabilitySettingsRepo, Clock, OrganisationRepo } from '../ports.js';
 import { isOpen, nextOpening, parseClock, WEEKDAYS, type Closure, type Interval, type SupportHours } from './hours.js';
 import type { PresenceService } from './presence-service.js';
@@ -11,6 +13,8 @@ export interface AvailabilityDeps {
   /** The median minutes from handoff to an agent's first reply since `since`, with how many handoffs it rests on. */
   firstResponse: (since: Date) => Promise<{ medianMinutes: number | null; samples: number }>;
   clock: Clock;
+  /** Checks and records who changes the hours and promises. */
+  authority: Pick<Authority, 'perform'>;
 }
 
 /** The recent median is used once this many handoffs got a reply in the last 30 days. */
@@ -64,7 +68,15 @@ export class AvailabilityService {
     return Math.max(1, Math.ceil(medianMinutes));
   }
 
-  async saveHours(input: { weekly: string[]; closures: string }): Promise<AvailabilitySettings> {
+  async saveHours(actor: AuditActor, input: { weekly: string[]; closures: string }): Promise<AvailabilitySettings> {
+    const before = await this.settings();
+    return this.deps.authority.perform(actor, 'settings.changed', () => this.#saveHours(input), (after) => ({
+      target: 'Support hours',
+      details: changes({ weekly: before.weekly.map(hoursText), closures: before.closures.length }, { weekly: after.weekly.map(hoursText), closures: after.closures.length }),
+    }));
+  }
+
+  async #saveHours(input: { weekly: string[]; closures: string }): Promise<AvailabilitySettings> {
     const errors: Record<string, string> = {};
     const weekly: Interval[][] = WEEKDAYS.map((day, i) => {
       const parsed = parseDay(input.weekly[i] ?? '');
@@ -78,7 +90,12 @@ export class AvailabilityService {
     return this.settings();
   }
 
-  async savePromises(promises: PromiseSettings): Promise<AvailabilitySettings> {
+  async savePromises(actor: AuditActor, promises: PromiseSettings): Promise<AvailabilitySettings> {
+    const before = await this.settings();
+    return this.deps.authority.perform(actor, 'settings.changed', () => this.#savePromises(promises), (after) => ({ target: 'Promises', details: changes(before.promises, after.promises) }));
+  }
+
+  async #savePromises(promises: PromiseSettings): Promise<AvailabilitySettings> {
     const errors: Record<string, string> = {};
     if (promises.privacyPolicyUrl && !/^https?:\/\/\S+$/.test(promises.privacyPolicyUrl)) errors.privacyPolicyUrl = 'Enter the full address, starting with https://.';
     if (Object.keys(errors).length) throw new ValidationError('Some settings could not be saved.', errors);
@@ -86,6 +103,9 @@ export class AvailabilityService {
     return this.settings();
   }
 }
+
+/** A day's hours as the form writes them: "09:00-12:00, 13:00-17:00", empty when closed. */
+const hoursText = (day: Interval[]) => day.map((i) => `${i.start}-${i.end}`).join(', ');
 
 /** "09:00-12:00, 13:00-17:00" → intervals; an empty day is closed. A message when it cannot be read. */
 export function parseDay(text: string): Interval[] | string {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Authority } from '../audit/authority.js';
+import { maskEmail, type AuditActor } from '../audit/types.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
 import { isOpen } from '../availability/hours.js';
 import type { ReplyWindow } from '../availability/types.js';
@@ -52,6 +54,8 @@ export interface FollowupDeps {
   visitorToken: (visitorId: string) => string;
   clock: Clock;
   options: FollowupOptions;
+  /** Checks and records test emails and retries. */
+  authority: Pick<Authority, 'perform'>;
 }
 
 /** SMTP replies in the 5xx range are final ("no such mailbox"); anything else may pass later. */
@@ -362,7 +366,11 @@ export class FollowupService {
   }
 
   /** Sends a test email through the outbox at once, and says what happened. */
-  async sendTest(to: string): Promise<OutboxEmail> {
+  async sendTest(actor: AuditActor, to: string): Promise<OutboxEmail> {
+    return this.deps.authority.perform(actor, 'email.test_sent', () => this.#sendTest(to), (email) => ({ target: maskEmail(email.to), details: { status: email.status } }));
+  }
+
+  async #sendTest(to: string): Promise<OutboxEmail> {
     const address = to.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) throw new ValidationError('Enter the address to send the test to.', { to: 'Enter an email address such as you@example.com.' });
     const key = `test:${randomUUID()}`;
@@ -388,7 +396,7 @@ export class FollowupService {
   }
 
   /** An admin's "retry": a failed email goes back in the queue, as if new. */
-  async retry(id: string): Promise<boolean> {
-    return this.deps.outbox.retry(id, this.deps.clock.now());
+  async retry(actor: AuditActor, id: string): Promise<boolean> {
+    return this.deps.authority.perform(actor, 'email.retried', () => this.deps.outbox.retry(id, this.deps.clock.now()), (retried) => ({ target: `outbox email ${id}`, details: { retried } }));
   }
 }

@@ -1,13 +1,15 @@
-import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
 import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
+import { changes, type Authority } from '../audit/authority.js';
+import type { AuditActor } from '../audit/types.js';
 import { chunkDocument, withoutControlCharacters, type ChunkDraft } from './chunking.js';
 import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
 import type { Retriever, SearchResult } from './retriever.js';
 import { RESYNC_INTERVALS, type ResyncInterval, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
 
-/** Who asks: a signed-in person, or the operator at the command line. */
-export type Actor = User | 'system';
+/** Who asks: a signed-in person, the operator at the command line, or Baton itself. */
+export type Actor = AuditActor;
 
 const INDEX_BEHIND = 'Saved, and answered from Postgres meanwhile, but the search index (Meilisearch) did not answer: run `baton reindex` once it is back.';
 
@@ -36,6 +38,8 @@ export interface KnowledgeServiceDeps {
   retriever: Retriever;
   /** The index refused a write or a delete (Postgres has the passages; see INDEX_BEHIND). */
   onIndexError?: (error: unknown) => void;
+  /** Checks and records every change to what Baton knows. */
+  authority: Pick<Authority, 'perform'>;
 }
 
 export type SnippetInput = { question: string; answer: string };
@@ -75,7 +79,10 @@ export class KnowledgeService {
   }
 
   async createSnippet(actor: Actor, input: SnippetInput): Promise<Source> {
-    this.#requireAdmin(actor);
+    return this.deps.authority.perform(actor, 'knowledge.added', () => this.#addSnippet(input), (s) => ({ target: s.name, details: { kind: 'snippet' } }));
+  }
+
+  async #addSnippet(input: SnippetInput): Promise<Source> {
     const clean = this.#validSnippet(input);
     const source = await this.deps.sources.insert({ kind: 'snippet', name: clean.question, settings: clean });
     return this.#indexSnippet(source, clean);
@@ -87,25 +94,27 @@ export class KnowledgeService {
    * knowledge stays with admins.
    */
   async snippetFromAnswer(actor: User, input: SnippetInput): Promise<Source> {
-    if (!actor.active) throw new ForbiddenError('Only active teammates can add knowledge.');
-    const clean = this.#validSnippet(input);
-    const source = await this.deps.sources.insert({ kind: 'snippet', name: clean.question, settings: clean });
-    return this.#indexSnippet(source, clean);
+    return this.deps.authority.perform(actor, 'knowledge.saved_from_reply', () => this.#addSnippet(input), (s) => ({ target: s.name, details: { kind: 'snippet' } }));
   }
 
   async updateSnippet(actor: Actor, id: string, input: SnippetInput): Promise<Source> {
-    this.#requireAdmin(actor);
     const source = await this.getSource(id);
-    if (source.kind !== 'snippet') throw new ValidationError('Only Q&A snippets can be edited here.');
-    const clean = this.#validSnippet(input);
-    await this.deps.sources.update(id, { name: clean.question, settings: clean });
-    return this.#indexSnippet(source, clean);
+    const update = async () => {
+      if (source.kind !== 'snippet') throw new ValidationError('Only Q&A snippets can be edited here.');
+      const clean = this.#validSnippet(input);
+      await this.deps.sources.update(id, { name: clean.question, settings: clean });
+      return this.#indexSnippet(source, clean);
+    };
+    return this.deps.authority.perform(actor, 'knowledge.changed', update, (s) => ({ target: s.name, details: changes(source.settings, s.settings) }));
   }
 
   /** Deletes a source and removes its passages from every index. */
   async deleteSource(actor: Actor, id: string): Promise<void> {
-    this.#requireAdmin(actor);
-    await this.getSource(id);
+    const source = await this.getSource(id);
+    await this.deps.authority.perform(actor, 'knowledge.deleted', () => this.#delete(id), () => ({ target: source.name, details: { kind: source.kind } }));
+  }
+
+  async #delete(id: string): Promise<void> {
     // The index first: if it fails, the source is still listed and can be deleted again.
     await this.deps.index.deleteBySource(id).catch((error: unknown) => {
       this.deps.onIndexError?.(error);
@@ -118,24 +127,31 @@ export class KnowledgeService {
 
   /** Adds a website and queues its first sync. */
   async createWebsite(actor: Actor, input: WebsiteInput): Promise<{ source: Source; run: SyncRun }> {
-    this.#requireAdmin(actor);
-    const settings = this.#validWebsite(input);
-    const source = await this.deps.sources.insert({ kind: 'website', name: new URL(settings.startUrl).host, settings: { ...settings } });
-    const run = await this.deps.runs.enqueue(source.id, 'created');
-    return { source: (await this.deps.sources.update(source.id, { status: 'queued' })) ?? source, run };
+    const add = async () => {
+      const settings = this.#validWebsite(input);
+      const source = await this.deps.sources.insert({ kind: 'website', name: new URL(settings.startUrl).host, settings: { ...settings } });
+      const run = await this.deps.runs.enqueue(source.id, 'created');
+      return { source: (await this.deps.sources.update(source.id, { status: 'queued' })) ?? source, run };
+    };
+    return this.deps.authority.perform(actor, 'knowledge.added', add, ({ source }) => ({ target: source.name, details: { kind: 'website', startUrl: source.settings.startUrl } }));
   }
 
   async updateWebsite(actor: Actor, id: string, input: WebsiteInput): Promise<Source> {
-    this.#requireAdmin(actor);
     const source = await this.getSource(id);
-    if (source.kind !== 'website') throw new ValidationError('Only websites have these settings.');
-    const settings = this.#validWebsite(input);
-    return (await this.deps.sources.update(id, { name: new URL(settings.startUrl).host, settings: { ...settings } })) ?? source;
+    const update = async () => {
+      if (source.kind !== 'website') throw new ValidationError('Only websites have these settings.');
+      const settings = this.#validWebsite(input);
+      return (await this.deps.sources.update(id, { name: new URL(settings.startUrl).host, settings: { ...settings } })) ?? source;
+    };
+    return this.deps.authority.perform(actor, 'knowledge.changed', update, (s) => ({ target: s.name, details: changes(source.settings, s.settings) }));
   }
 
   /** Stores an uploaded document and queues it to be read and indexed. */
   async createFile(actor: Actor, upload: { filename: string; contentType?: string; data: Buffer }): Promise<{ source: Source; run: SyncRun }> {
-    this.#requireAdmin(actor);
+    return this.deps.authority.perform(actor, 'knowledge.added', () => this.#addFile(upload), ({ source }) => ({ target: source.name, details: { kind: 'file', size: upload.data.length } }));
+  }
+
+  async #addFile(upload: { filename: string; contentType?: string; data: Buffer }): Promise<{ source: Source; run: SyncRun }> {
     const filename = upload.filename.replace(/[\\/]/g, '_').trim() || 'document';
     if (!this.deps.reader.supports(filename, upload.contentType)) {
       throw new ValidationError('That kind of file cannot be read.', { file: `${filename}: upload PDF, Word (.docx), Markdown (.md), text (.txt) or HTML.` });
@@ -152,7 +168,11 @@ export class KnowledgeService {
 
   /** Queues a sync (or returns the one already queued or running). */
   async requestSync(actor: Actor, sourceId: string, trigger: SyncTrigger = 'manual'): Promise<SyncRun> {
-    this.#requireAdmin(actor);
+    const source = await this.getSource(sourceId);
+    return this.deps.authority.perform(actor, 'knowledge.sync_requested', () => this.#queueSync(sourceId, trigger), (run) => ({ target: source.name, details: { trigger, run: run.status } }));
+  }
+
+  async #queueSync(sourceId: string, trigger: SyncTrigger): Promise<SyncRun> {
     const source = await this.getSource(sourceId);
     if (source.kind === 'snippet') throw new ConflictError('Snippets are indexed as you save them; there is nothing to sync.');
     const run = await this.deps.runs.enqueue(sourceId, trigger);
@@ -174,7 +194,8 @@ export class KnowledgeService {
       if (!hours) return false;
       return !s.lastSyncedAt || now - s.lastSyncedAt.getTime() >= hours * 3_600_000 - slackMs;
     });
-    for (const w of due) await this.requestSync('system', w.id, 'schedule');
+    // Not audited: the schedule's own syncs are listed with each source's runs.
+    for (const w of due) await this.#queueSync(w.id, 'schedule');
     return due.length;
   }
 
@@ -407,7 +428,4 @@ export class KnowledgeService {
     return { question, answer };
   }
 
-  #requireAdmin(actor: Actor) {
-    if (actor !== 'system' && actor.role !== 'admin') throw new ForbiddenError('Only admins can change what Baton knows.');
-  }
 }

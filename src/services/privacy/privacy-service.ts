@@ -1,4 +1,6 @@
 import type { AuditLog } from '../audit/audit-log.js';
+import type { Authority } from '../audit/authority.js';
+import { changes } from '../audit/authority.js';
 import { maskEmail, type AuditActor } from '../audit/types.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, PrivacyRepo } from '../ports.js';
@@ -9,6 +11,8 @@ export interface PrivacyServiceDeps {
   /** Deletes a snippet from the search index, then from Postgres. */
   knowledge: { deleteSource(actor: 'system', id: string): Promise<void> };
   audit: Pick<AuditLog, 'record'>;
+  /** Checks and records who changes retention and who exports or erases a visitor's data. */
+  authority: Pick<Authority, 'perform'>;
   clock: Clock;
 }
 
@@ -48,7 +52,11 @@ export class PrivacyService {
   }
 
   async saveSettings(actor: AuditActor, input: { conversationDays: unknown; visitorDataDays: unknown; emailRecordDays: unknown; llmHistory: boolean }): Promise<PrivacySettings> {
-    requireAdmin(actor);
+    const before = await this.deps.repo.settings();
+    return this.deps.authority.perform(actor, 'settings.changed', () => this.#saveSettings(input), (after) => ({ target: 'Privacy', details: changes(before, after) }));
+  }
+
+  async #saveSettings(input: { conversationDays: unknown; visitorDataDays: unknown; emailRecordDays: unknown; llmHistory: boolean }): Promise<PrivacySettings> {
     const fields: Record<string, string> = {};
     const days = (name: string, value: unknown): number | null => {
       if (value === undefined || value === null || value === '') return null;
@@ -105,17 +113,19 @@ export class PrivacyService {
   }
 
   async exportVisitor(actor: AuditActor, email: string, ctx: RequestContext = {}): Promise<VisitorExport> {
-    requireAdmin(actor);
-    const { address, visitors, conversationIds } = await this.#lookup(email);
-    const data = await this.deps.repo.visitorData(conversationIds, address);
-    if (!visitors.length && !data.emails.length) throw new NotFoundError('Baton holds nothing for that email address.');
-    await this.deps.audit.record({
-      action: 'visitor.exported',
+    const read = async () => {
+      const { address, visitors, conversationIds } = await this.#lookup(email);
+      const data = await this.deps.repo.visitorData(conversationIds, address);
+      if (!visitors.length && !data.emails.length) throw new NotFoundError('Baton holds nothing for that email address.');
+      return { address, visitors, data };
+    };
+    const { address, visitors, data } = await this.deps.authority.perform(
       actor,
-      ip: ctx.ip,
-      target: maskEmail(address),
-      details: { visitors: visitors.length, conversations: data.conversations.length, emails: data.emails.length },
-    });
+      'visitor.exported',
+      read,
+      (r) => ({ target: maskEmail(r.address), details: { visitors: r.visitors.length, conversations: r.data.conversations.length, emails: r.data.emails.length } }),
+      ctx,
+    );
     return {
       format: 'baton.visitor-export.v1',
       exportedAt: this.deps.clock.now().toISOString(),
@@ -131,14 +141,15 @@ export class PrivacyService {
    * search index first: if the index is unreachable nothing else is deleted, and it can be retried).
    */
   async eraseVisitor(actor: AuditActor, email: string, ctx: RequestContext = {}): Promise<ErasureResult> {
-    requireAdmin(actor);
-    const { address, visitors, conversationIds } = await this.#lookup(email);
-    if (!visitors.length && !(await this.deps.repo.visitorFootprint([], address)).emails) throw new NotFoundError('Baton holds nothing for that email address.');
-    const snippets = await this.#deleteSnippetsFrom(conversationIds);
-    const erased = await this.deps.repo.eraseVisitors(visitors.map((v) => v.id), address);
-    const result = { ...erased, snippets };
-    await this.deps.audit.record({ action: 'visitor.erased', actor, ip: ctx.ip, target: maskEmail(address), details: { ...result } });
-    return result;
+    const address = normalEmail(email);
+    const erase = async () => {
+      const { visitors, conversationIds } = await this.#lookup(email);
+      if (!visitors.length && !(await this.deps.repo.visitorFootprint([], address)).emails) throw new NotFoundError('Baton holds nothing for that email address.');
+      const snippets = await this.#deleteSnippetsFrom(conversationIds);
+      const erased = await this.deps.repo.eraseVisitors(visitors.map((v) => v.id), address);
+      return { ...erased, snippets };
+    };
+    return this.deps.authority.perform(actor, 'visitor.erased', erase, (result) => ({ target: maskEmail(address), details: { ...result } }), ctx);
   }
 
   /**

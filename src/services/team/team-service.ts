@@ -2,6 +2,7 @@ import { isTimeZone } from '../../lib/time-zones.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import { ConflictError, ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import { changes, type Authority } from '../audit/authority.js';
 import type { Clock, Mailer, Store, TransactionRepos } from '../ports.js';
 import { normaliseEmail } from './auth-service.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
@@ -15,6 +16,8 @@ export interface TeamServiceDeps {
   links: { invite(token: string): string; forgotPassword?(): string };
   /** Invitations, role changes, deactivations and password changes go into the audit log. */
   audit: Pick<AuditLog, 'record'>;
+  /** Checks and records what admins do to the team and the organisation. */
+  authority: Pick<Authority, 'perform'>;
   /** Told when a user's sessions were ended, so live streams opened with them close too. */
   sessionsEnded?: (ended: { userId: string; except?: string }) => Promise<void>;
 }
@@ -90,11 +93,14 @@ export class TeamService {
   }
 
   async updateOrganisation(actor: User, patch: { name: string; timeZone: string }): Promise<Organisation> {
-    this.#requireAdmin(actor);
-    if (!isTimeZone(patch.timeZone)) throw new ValidationError('Please correct the highlighted fields.', { timeZone: 'Choose a time zone from the list.' });
-    const org = await this.deps.store.organisations.update({ name: patch.name.trim(), timeZone: patch.timeZone });
-    if (!org) throw new NotFoundError('The organisation has not been set up yet.');
-    return org;
+    const before = await this.deps.store.organisations.get();
+    const update = async () => {
+      if (!isTimeZone(patch.timeZone)) throw new ValidationError('Please correct the highlighted fields.', { timeZone: 'Choose a time zone from the list.' });
+      const org = await this.deps.store.organisations.update({ name: patch.name.trim(), timeZone: patch.timeZone });
+      if (!org) throw new NotFoundError('The organisation has not been set up yet.');
+      return org;
+    };
+    return this.deps.authority.perform(actor, 'settings.changed', update, (org) => ({ target: 'Organisation', details: changes({ name: before?.name, timeZone: before?.timeZone }, { name: org.name, timeZone: org.timeZone }) }));
   }
 
   async listTeam(actor: User): Promise<Team> {
@@ -105,7 +111,11 @@ export class TeamService {
 
   /** Invites someone by email. A second invite to the same address replaces the first. */
   async invite(actor: User, input: { email: string; role: Role }): Promise<{ invite: PendingInvite; delivery: Delivery }> {
-    this.#requireAdmin(actor);
+    const { invite, token } = await this.deps.authority.perform(actor, 'team.invited', () => this.#storeInvite(actor, input), ({ invite }) => ({ target: invite.email, details: { role: invite.role } }));
+    return { invite, delivery: await this.#sendInvite(actor, invite, token) };
+  }
+
+  async #storeInvite(actor: User, input: { email: string; role: Role }): Promise<{ invite: PendingInvite; token: string }> {
     const { store, clock, inviteTtlHours } = this.deps;
     const email = normaliseEmail(input.email);
     const existing = await store.users.findByEmail(email);
@@ -128,8 +138,7 @@ export class TeamService {
       });
     });
     const invite: PendingInvite = { id: stored.id, email, role: input.role, invitedByName: actor.name, expiresAt: stored.expiresAt, createdAt: stored.createdAt };
-    await this.deps.audit.record({ action: 'team.invited', actor, target: email, details: { role: input.role } });
-    return { invite, delivery: await this.#sendInvite(actor, invite, token) };
+    return { invite, token };
   }
 
   /** Sends a fresh link for a pending invite (the old link stops working). */
@@ -142,8 +151,15 @@ export class TeamService {
   }
 
   async revokeInvite(actor: User, inviteId: string): Promise<void> {
-    this.#requireAdmin(actor);
-    if (!(await this.deps.store.tokens.revoke(inviteId, this.deps.clock.now()))) throw new NotFoundError('That invitation no longer exists.');
+    const invite = await this.deps.store.tokens.findById(inviteId);
+    await this.deps.authority.perform(
+      actor,
+      'team.invite_revoked',
+      async () => {
+        if (!invite || invite.purpose !== 'invite' || !(await this.deps.store.tokens.revoke(inviteId, this.deps.clock.now()))) throw new NotFoundError('That invitation no longer exists.');
+      },
+      () => ({ target: invite?.email ?? null }),
+    );
   }
 
   /** What an invite link offers, or InvalidTokenError when it cannot be used. */
@@ -169,28 +185,28 @@ export class TeamService {
   }
 
   async changeRole(actor: User, userId: string, role: Role): Promise<User> {
-    this.#requireAdmin(actor);
-    const { before, after } = await this.deps.store.transaction(async (tx) => {
-      await tx.lock('team');
-      const user = await this.#member(tx, userId);
-      if (user.role === 'admin' && role !== 'admin') await this.#keepAnAdmin(tx, user, actor);
-      return { before: user, after: (await tx.users.update(userId, { role })) ?? user };
-    });
-    if (before.role !== after.role) await this.deps.audit.record({ action: 'team.role_changed', actor, target: after.email, details: { from: before.role, to: after.role } });
+    const change = () =>
+      this.deps.store.transaction(async (tx) => {
+        await tx.lock('team');
+        const user = await this.#member(tx, userId);
+        if (user.role === 'admin' && role !== 'admin') await this.#keepAnAdmin(tx, user, actor);
+        return { before: user, after: (await tx.users.update(userId, { role })) ?? user };
+      });
+    const { after } = await this.deps.authority.perform(actor, 'team.role_changed', change, ({ before, after }) => ({ target: after.email, details: { from: before.role, to: after.role } }));
     return after;
   }
 
   async setActive(actor: User, userId: string, active: boolean): Promise<User> {
-    this.#requireAdmin(actor);
-    const { before, after } = await this.deps.store.transaction(async (tx) => {
-      await tx.lock('team');
-      const user = await this.#member(tx, userId);
-      if (!active && user.id === actor.id) throw new ForbiddenError('You cannot deactivate your own account.');
-      if (!active && user.role === 'admin') await this.#keepAnAdmin(tx, user, actor);
-      if (!active) await tx.sessions.deleteForUser(userId);
-      return { before: user, after: (await tx.users.update(userId, { active })) ?? user };
-    });
-    if (before.active !== after.active) await this.deps.audit.record({ action: active ? 'team.reactivated' : 'team.deactivated', actor, target: after.email, details: { role: after.role } });
+    const change = () =>
+      this.deps.store.transaction(async (tx) => {
+        await tx.lock('team');
+        const user = await this.#member(tx, userId);
+        if (!active && user.id === actor.id) throw new ForbiddenError('You cannot deactivate your own account.');
+        if (!active && user.role === 'admin') await this.#keepAnAdmin(tx, user, actor);
+        if (!active) await tx.sessions.deleteForUser(userId);
+        return (await tx.users.update(userId, { active })) ?? user;
+      });
+    const after = await this.deps.authority.perform(actor, active ? 'team.reactivated' : 'team.deactivated', change, (u) => ({ target: u.email, details: { role: u.role } }));
     if (!active) await this.deps.sessionsEnded?.({ userId });
     return after;
   }

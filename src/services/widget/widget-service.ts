@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors.js';
+import { changes, type Authority } from '../audit/authority.js';
+import type { AuditActor } from '../audit/types.js';
 import type { WidgetSettingsRepo } from '../ports.js';
 import { DEFAULT_WIDGET_SETTINGS, isWidgetLanguage, type WidgetSettings } from './types.js';
 import { httpUrl } from '../../lib/urls.js';
@@ -21,13 +23,18 @@ export function originOf(value: string): string | undefined {
 
 /** The widget's look and the sites allowed to embed it. */
 export class WidgetService {
-  constructor(private readonly deps: { settings: WidgetSettingsRepo }) {}
+  constructor(private readonly deps: { settings: WidgetSettingsRepo; authority: Pick<Authority, 'perform'> }) {}
 
   async settings(): Promise<WidgetSettings> {
     return (await this.deps.settings.get()) ?? DEFAULT_WIDGET_SETTINGS;
   }
 
-  async save(input: WidgetSettingsInput): Promise<WidgetSettings> {
+  async save(actor: AuditActor, input: WidgetSettingsInput): Promise<WidgetSettings> {
+    const before = await this.settings();
+    return this.deps.authority.perform(actor, 'settings.changed', () => this.#save(input), (after) => ({ target: 'Widget', details: changes(before, after) }));
+  }
+
+  async #save(input: WidgetSettingsInput): Promise<WidgetSettings> {
     const fields: Record<string, string> = {};
     const origins: string[] = [];
     for (const line of input.allowedOrigins.split(/[\s,]+/).filter(Boolean)) {
