@@ -30,6 +30,7 @@ import * as createPrivacySettings from './20261124170000_create_privacy_settings
 import * as createAuditEvents from './20261124170100_create_audit_events.js';
 import * as addChunkTerms from './20261207100000_add_chunk_terms.js';
 import * as addVisitorEmailVerified from './20261207110000_add_visitor_email_verified.js';
+import * as addTwoFactor from './20261207120000_add_two_factor.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -67,4 +68,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261124170100_create_audit_events': createAuditEvents,
   '20261207100000_add_chunk_terms': addChunkTerms,
   '20261207110000_add_visitor_email_verified': addVisitorEmailVerified,
+  '20261207120000_add_two_factor': addTwoFactor,
 };

@@ -73,6 +73,17 @@ export function buildCli(): Command {
       });
     });
 
+  admin
+    .command('reset-two-factor')
+    .description("turn off someone's two-factor sign-in (a lost phone and lost recovery codes); they set it up again at their next sign-in")
+    .argument('<email>', 'their sign-in email', email)
+    .action(async (address: string) => {
+      await withContainer(async (c) => {
+        const user = await c.services.twoFactor.reset('cli', { email: address });
+        console.log(`Two-factor sign-in is off for ${user.name} <${user.email}> (recorded in the audit log).`);
+      });
+    });
+
   const positiveInt = (max: number) => (v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`a whole number from 0 to ${max}.`);

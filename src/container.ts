@@ -34,7 +34,7 @@ import { migrateLatest } from './adapters/storage/migrate.js';
 import { KnexStore } from './adapters/storage/store.js';
 import type { Config } from './config.js';
 import type { Logger } from './lib/logger.js';
-import { persistentSecret } from './lib/secrets.js';
+import { persistentSecret, secretBox } from './lib/secrets.js';
 import { createViews, type Views } from './lib/views.js';
 import type { ChatModel, ChunkRepo, Clock, HealthCheck, Locker, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
 import { AvailabilityService } from './services/availability/availability-service.js';
@@ -58,6 +58,8 @@ import { AuthService } from './services/team/auth-service.js';
 import { AuditEventsRepo } from './adapters/storage/audit-repo.js';
 import { PrivacyStorage } from './adapters/storage/privacy-repo.js';
 import { Authority } from './services/audit/authority.js';
+import { TwoFactorService } from './services/team/two-factor-service.js';
+import { TwoFactorRepo } from './adapters/storage/two-factor-repo.js';
 import { AuditLog } from './services/audit/audit-log.js';
 import { PrivacyService } from './services/privacy/privacy-service.js';
 import { TeamService } from './services/team/team-service.js';
@@ -111,6 +113,7 @@ export interface Container {
     availability: AvailabilityService;
     followups: FollowupService;
     widget: WidgetService;
+    twoFactor: TwoFactorService;
     insights: InsightsService;
     privacy: PrivacyService;
     audit: AuditLog;
@@ -209,6 +212,16 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     inviteTtlHours: config.auth.inviteTtlHours,
     links: { invite: (t) => absolute(linkPaths.invite(t)), forgotPassword: () => absolute('/password/forgot') },
     sessionsEnded: (ended) => events.publish({ type: 'sessions.ended', ...ended }),
+  });
+  const twoFactor = new TwoFactorService({
+    repo: new TwoFactorRepo(db),
+    users: store.users,
+    organisations: store.organisations,
+    box: secretBox(sessionSecret, 'two-factor secrets v1'),
+    audit,
+    authority,
+    clock,
+    policy: config.auth,
   });
   const auth = new AuthService({
     audit,
@@ -420,7 +433,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
+    services: { team, auth, twoFactor, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
     conversationLinks,
     locker,
     migrate: () => migrateLatest(db),

@@ -21,6 +21,8 @@ import { homeRoutes } from './home.js';
 import { inboxRoutes } from './inbox/inbox.js';
 import { widgetApiRoutes } from './widget/api.js';
 import { widgetFrameRoutes } from './widget/frame.js';
+import { twoFactorRoutes } from './account/two-factor.js';
+import { twoFactorGate } from './middleware/two-factor-gate.js';
 import { widgetLoaderRoutes } from './widget/loader.js';
 import { widgetRoutes } from './admin/widget.js';
 import { handoffRoutes } from './admin/handoff.js';
@@ -147,11 +149,13 @@ export function createApp(c: Container): Express {
 
   app.use(setupRoutes(services.team));
   app.use(setupGate(services.team));
-  app.use(authRoutes({ auth: services.auth, team: services.team, passport, loginLimiter }));
+  app.use(authRoutes({ auth: services.auth, team: services.team, twoFactor: services.twoFactor, passport, loginLimiter }));
+  app.use(twoFactorGate);
+  app.use(twoFactorRoutes(services.twoFactor));
   app.use(homeRoutes(services.team));
   app.use(profileRoutes(services.team));
   app.use(inboxRoutes(services.inbox, services.presence, c.views, c.siteHosts));
-  app.use(teamRoutes(services.team));
+  app.use(teamRoutes(services.team, services.twoFactor));
   app.use(organisationRoutes(services.team));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
   app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl, identityKey: c.identityKey }));

@@ -19,6 +19,10 @@ declare module 'express-session' {
     flash?: { kind: 'success' | 'error' | 'info'; message: string };
     /** An emailed link's token, traded for the session on first use so no URL holds it after. */
     linkToken?: { kind: 'reset' | 'invite'; token: string };
+    /** Password checked, second factor still to come: whose, where to go after, until when. */
+    pendingSignIn?: { userId: string; returnTo: string; until: number };
+    /** The secret being set up on /account/two-factor, until a code from it is confirmed. */
+    twoFactorSetup?: string;
   }
 }
 

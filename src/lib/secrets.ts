@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -14,4 +14,27 @@ export async function persistentSecret(dataDir: string, name: string): Promise<s
   const secret = randomBytes(32).toString('hex');
   await fs.writeFile(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/**
+ * Encrypts small secrets kept in the database (AES-256-GCM, a key derived from the app's secret
+ * for one purpose), so a copy of the database alone does not hold them in the clear.
+ */
+export function secretBox(appSecret: string, purpose: string): { seal(text: string): string; open(sealed: string): string } {
+  const key = Buffer.from(hkdfSync('sha256', appSecret, 'baton', purpose, 32));
+  return {
+    seal(text) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return `v1.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${body.toString('base64url')}`;
+    },
+    open(sealed) {
+      const [version, iv, tag, body] = sealed.split('.');
+      if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+  };
 }

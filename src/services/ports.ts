@@ -46,6 +46,27 @@ export interface UserRepo {
   resetFailedLogins(id: string): Promise<void>;
 }
 
+/** A teammate's second factor, as stored: the secret encrypted, never read with the user. */
+export interface StoredTwoFactor {
+  secret: string;
+  lastStep: number;
+  recoveryCodes: string[];
+}
+
+export interface TwoFactorRepo {
+  get(userId: string): Promise<StoredTwoFactor | undefined>;
+  /** Stores the factor and marks the user as using it, in one transaction. */
+  enable(userId: string, factor: StoredTwoFactor, at: Date): Promise<void>;
+  disable(userId: string): Promise<void>;
+  /** Records `step` as used if it is later than the last one; false when it was not (a replay). */
+  useStep(userId: string, step: number): Promise<boolean>;
+  /** Removes this recovery code's hash if present; false when it was not there (used or wrong). */
+  useRecoveryCode(userId: string, hash: string): Promise<boolean>;
+  setRecoveryCodes(userId: string, hashes: string[]): Promise<void>;
+  required(): Promise<boolean>;
+  setRequired(required: boolean): Promise<void>;
+}
+
 export interface OrganisationRepo {
   get(): Promise<Organisation | undefined>;
   insert(org: Omit<Organisation, 'id'>): Promise<Organisation>;

@@ -29,7 +29,7 @@ export class MemoryStore implements Store {
     list: async () => [...this.usersById.values()].map(this.strip),
     insert: async (nu: NewUser) => {
       if ([...this.usersById.values()].some((x) => x.email === nu.email)) throw Object.assign(new Error('duplicate email'), { code: '23505' });
-      const u = { id: randomUUID(), email: nu.email, name: nu.name, role: nu.role, passwordHash: nu.passwordHash, active: true, failedLogins: 0, lockedUntil: null, lastLoginAt: null, weeklyDigest: true, createdAt: new Date() };
+      const u = { id: randomUUID(), email: nu.email, name: nu.name, role: nu.role, passwordHash: nu.passwordHash, active: true, failedLogins: 0, lockedUntil: null, lastLoginAt: null, weeklyDigest: true, createdAt: new Date(), twoFactorAt: null };
       this.usersById.set(u.id, u);
       return this.strip(u);
     },

@@ -53,6 +53,23 @@ describe('the baton CLI', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('turns off a locked-out admin\'s two-factor sign-in, recorded in the audit log', async () => {
+    t = await startTestApp();
+    const env = { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+    await baton(['admin', 'create', '--email', 'a@example.com', '--password', 'a long cli password'], env);
+    const { id } = await t.container.db('users').where({ email: 'a@example.com' }).first('id');
+    await t.container.db('user_two_factor').insert({ user_id: id, secret: 'v1.sealed', recovery_codes: [] });
+    await t.container.db('users').where({ id }).update({ two_factor_at: new Date() });
+    expect((await signIn(t.agent(), 'a@example.com', 'a long cli password')).headers.location).toBe('/login/two-factor');
+
+    const reset = await baton(['admin', 'reset-two-factor', 'A@example.com'], env);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toContain('Two-factor sign-in is off for');
+    expect((await signIn(t.agent(), 'a@example.com', 'a long cli password')).headers.location).toBe('/');
+    expect(await t.container.db('audit_events').where({ action: 'team.two_factor_reset', actor: 'cli', target: 'a@example.com' })).toHaveLength(1);
+    expect((await baton(['admin', 'reset-two-factor', 'nobody@example.com'], env)).code).not.toBe(0);
+  });
+
   it('`ask --json` prints the reply object the API returns: cited excerpts without an LLM key', async () => {
     t = await startTestApp();
     await t.container.services.knowledge.createSnippet('system', { question: 'How do I cancel my subscription?', answer: 'Open Settings, then Plan, and press Cancel.' });

@@ -6,20 +6,21 @@ interface OrganisationRow {
   id: string;
   name: string;
   time_zone: string;
+  require_two_factor?: boolean;
 }
 
-const toOrganisation = (r: OrganisationRow): Organisation => ({ id: r.id, name: r.name, timeZone: r.time_zone });
+const toOrganisation = (r: OrganisationRow): Organisation => ({ id: r.id, name: r.name, timeZone: r.time_zone, requireTwoFactor: r.require_two_factor ?? false });
 
 export class OrganisationsRepo implements OrganisationRepo {
   constructor(private readonly db: Conn) {}
 
   async get() {
-    const row = await this.db<OrganisationRow>('organisations').select('id', 'name', 'time_zone').first();
+    const row = await this.db<OrganisationRow>('organisations').select('id', 'name', 'time_zone', 'require_two_factor').first();
     return row ? toOrganisation(row) : undefined;
   }
 
   async insert(org: Omit<Organisation, 'id'>) {
-    const [row] = await this.db<OrganisationRow>('organisations').insert({ name: org.name, time_zone: org.timeZone }).returning(['id', 'name', 'time_zone']);
+    const [row] = await this.db<OrganisationRow>('organisations').insert({ name: org.name, time_zone: org.timeZone }).returning(['id', 'name', 'time_zone', 'require_two_factor']);
     return toOrganisation(row!);
   }
 
@@ -27,7 +28,7 @@ export class OrganisationsRepo implements OrganisationRepo {
     const changes: Record<string, unknown> = { updated_at: this.db.fn.now() };
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
-    const [row] = await this.db<OrganisationRow>('organisations').update(changes).returning(['id', 'name', 'time_zone']);
+    const [row] = await this.db<OrganisationRow>('organisations').update(changes).returning(['id', 'name', 'time_zone', 'require_two_factor']);
     return row ? toOrganisation(row) : undefined;
   }
 }

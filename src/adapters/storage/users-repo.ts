@@ -15,9 +15,10 @@ interface UserRow {
   last_login_at: Date | null;
   weekly_digest: boolean;
   created_at: Date;
+  two_factor_at: Date | null;
 }
 
-const COLUMNS = ['id', 'email', 'name', 'role', 'active', 'failed_logins', 'locked_until', 'last_login_at', 'weekly_digest', 'created_at'] as const;
+const COLUMNS = ['id', 'email', 'name', 'role', 'active', 'failed_logins', 'locked_until', 'last_login_at', 'weekly_digest', 'created_at', 'two_factor_at'] as const;
 
 const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
   id: r.id,
@@ -30,6 +31,7 @@ const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
   lastLoginAt: r.last_login_at,
   weeklyDigest: r.weekly_digest,
   createdAt: r.created_at,
+  twoFactorAt: r.two_factor_at ?? null,
 });
 
 

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { TeamService } from '../../services/team/team-service.js';
+import type { TwoFactorService } from '../../services/team/two-factor-service.js';
 import { ROLES, type User } from '../../services/team/types.js';
 import { parseForm, submitForm } from '../forms.js';
 import { requireRole } from '../middleware/require-role.js';
@@ -13,13 +14,15 @@ const InviteForm = z.object({
 const RoleForm = z.object({ role: z.enum(ROLES, { error: 'Choose a role.' }) });
 
 /** Team management: invitations, roles, deactivation. Admins only. */
-export function teamRoutes(team: TeamService): Router {
+export function teamRoutes(team: TeamService, twoFactor: TwoFactorService): Router {
   const router = Router();
   router.use('/team', requireRole('admin'));
 
   const me = (req: Request) => req.user as User;
+  /** The team as the page shows it: members, invitations, and whether two-factor sign-in is required. */
+  const listTeam = async (req: Request) => ({ ...(await team.listTeam(me(req))), twoFactorRequired: await twoFactor.required() });
   router.get('/team', async (req, res) => {
-    render(res, 'pages/admin/team', { ...(await team.listTeam(me(req))), now: new Date(), values: { role: 'agent' }, errors: {} });
+    render(res, 'pages/admin/team', { ...(await listTeam(req)), now: new Date(), values: { role: 'agent' }, errors: {} });
   });
 
   router.post('/team/invites', async (req, res) => {
@@ -34,8 +37,8 @@ export function teamRoutes(team: TeamService): Router {
         flash(req, notice.kind, notice.message);
         return navigate(req, res, '/team');
       }
-      render(res, 'partials/admin/invite-created', { ...(await team.listTeam(me(req))), now: new Date(), notice, values: { role: 'agent' }, errors: {} });
-    }, async () => ({ ...(fragment ? {} : await team.listTeam(me(req))), now: new Date() }));
+      render(res, 'partials/admin/invite-created', { ...(await listTeam(req)), now: new Date(), notice, values: { role: 'agent' }, errors: {} });
+    }, async () => ({ ...(fragment ? {} : await listTeam(req)), now: new Date() }));
   });
 
   type Notice = { kind: 'success' | 'error'; message: string };
@@ -45,7 +48,7 @@ export function teamRoutes(team: TeamService): Router {
       flash(req, notice.kind, notice.message);
       return navigate(req, res, '/team');
     }
-    render(res, 'partials/admin/invites-updated', { ...(await team.listTeam(me(req))), now: new Date(), notice });
+    render(res, 'partials/admin/invites-updated', { ...(await listTeam(req)), now: new Date(), notice });
   };
 
   router.post('/team/invites/:id/resend', inviteAction(async (req) => {
@@ -81,6 +84,18 @@ export function teamRoutes(team: TeamService): Router {
     (req) => team.setActive(me(req), String(req.params.id), true),
     (u) => `${u.name} can sign in again.`,
   ));
+
+  router.post('/team/users/:id/two-factor/reset', userAction(
+    (req) => twoFactor.reset(me(req), { userId: String(req.params.id) }),
+    (u) => `${u.name}'s two-factor sign-in was reset: they set it up again at their next sign-in.`,
+  ));
+
+  router.post('/team/two-factor', async (req, res) => {
+    const required = (req.body as Record<string, unknown> | undefined)?.required === 'on';
+    await twoFactor.setRequired(me(req), required);
+    flash(req, 'success', required ? 'Two-factor sign-in is now required: everyone without it is asked to set it up.' : 'Two-factor sign-in is no longer required.');
+    navigate(req, res, '/team');
+  });
 
   return router;
 }

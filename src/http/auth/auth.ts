@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { InvalidTokenError } from '../../services/errors.js';
 import type { AuthService } from '../../services/team/auth-service.js';
 import type { TeamService } from '../../services/team/team-service.js';
+import type { TwoFactorService } from '../../services/team/two-factor-service.js';
+import type { User } from '../../services/team/types.js';
+import { AuthenticationError, ValidationError } from '../../services/errors.js';
 import { parseForm, submitForm, textField } from '../forms.js';
 import { flash, navigate, render, safeReturnTo } from '../render.js';
 import { authenticateLocal, logIn, logOut } from '../session.js';
@@ -15,13 +18,58 @@ const AcceptInviteForm = z.object({ name: textField('Your name', 120), password:
 export interface AuthRouteDeps {
   auth: AuthService;
   team: TeamService;
+  twoFactor: TwoFactorService;
   passport: passport.PassportStatic;
   /** Per-IP limit in front of the sign-in and reset forms (account lockout is the per-account limit). */
   loginLimiter: RequestHandler;
 }
 
-export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps): Router {
+const CodeForm = z.object({ code: z.string().trim().min(1, { error: 'Enter the code from your authenticator app.' }).max(40) });
+/** How long the second step waits after the password was right. */
+const SECOND_STEP_MS = 5 * 60_000;
+
+export function authRoutes({ auth, team, twoFactor, passport, loginLimiter }: AuthRouteDeps): Router {
   const router = Router();
+
+  /**
+   * Signs in, or with two-factor sign-in on, asks for the code first: the session remembers
+   * only who passed the password, for a few minutes, and signs in once the code is right.
+   */
+  const signIn = async (req: Request, res: Response, user: User, returnTo: string) => {
+    if (!user.twoFactorAt) {
+      await logIn(req, user);
+      return navigate(req, res, returnTo);
+    }
+    if (req.user) await logOut(req);
+    req.session.pendingSignIn = { userId: user.id, returnTo, until: Date.now() + SECOND_STEP_MS };
+    req.session.save(() => navigate(req, res, '/login/two-factor'));
+  };
+  const pending = (req: Request) => (req.session.pendingSignIn && req.session.pendingSignIn.until > Date.now() ? req.session.pendingSignIn : undefined);
+
+  router.get('/login/two-factor', (req, res) => {
+    if (!pending(req)) return res.redirect(303, '/login');
+    render(res, 'pages/auth/two-factor', { values: {} });
+  });
+
+  router.post('/login/two-factor', loginLimiter, async (req, res) => {
+    const waiting = pending(req);
+    if (!waiting) {
+      flash(req, 'info', 'That took too long: sign in again.');
+      return navigate(req, res, '/login');
+    }
+    try {
+      const { code } = parseForm(CodeForm, req.body ?? {});
+      const user = await twoFactor.completeSignIn(waiting.userId, code, { ip: req.ip });
+      delete req.session.pendingSignIn;
+      await logIn(req, user);
+      navigate(req, res, waiting.returnTo);
+    } catch (e) {
+      if (e instanceof ValidationError) return render(res, 'pages/auth/two-factor', { values: {}, error: e.message }, 422);
+      if (!(e instanceof AuthenticationError)) throw e;
+      if (e.code !== 'invalid_credentials' || e.message === 'Sign in again.') delete req.session.pendingSignIn;
+      render(res, 'pages/auth/two-factor', { values: {}, error: e.message }, 401);
+    }
+  });
 
   router.get('/login', (req, res) => {
     if (req.user) return res.redirect(303, safeReturnTo(req.query.returnTo));
@@ -37,8 +85,7 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
       render(res, 'pages/auth/login', { values: { email: body.email }, returnTo, error: result.refused.message }, 401);
       return;
     }
-    await logIn(req, result.user);
-    navigate(req, res, returnTo);
+    await signIn(req, res, result.user, returnTo);
   });
 
   router.post('/logout', async (req, res) => {
@@ -94,9 +141,9 @@ export function authRoutes({ auth, team, passport, loginLimiter }: AuthRouteDeps
     const { email } = await auth.checkPasswordResetToken(token);
     await submitForm(res, 'pages/auth/reset', body, async () => {
       const user = await auth.resetPassword(token, parseForm(NewPasswordForm, body).password);
-      await logIn(req, user);
       flash(req, 'success', 'Your password has been changed.');
-      navigate(req, res, '/');
+      // A reset link proves the mailbox, not the second factor.
+      await signIn(req, res, user, '/');
     }, { email });
   });
 

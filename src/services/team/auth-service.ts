@@ -76,9 +76,12 @@ export class AuthService {
       await audit.record({ action: 'login.failed', actor: user, ip, details: { reason: 'deactivated' } });
       throw new AuthenticationError('account_deactivated', 'This account has been deactivated. Ask an admin of your team to reactivate it.');
     }
-    await store.users.resetFailedLogins(user.id);
     // A hash made with older, weaker parameters (or scrypt) is replaced while the password is at hand.
     if (needsRehash(hash)) await store.users.setPasswordHash(user.id, await hashPassword(password));
+    // With two-factor sign-in on, this is only the first step: TwoFactorService records the
+    // sign-in, and the failure count stays (else the password would buy fresh code guesses).
+    if (user.twoFactorAt) return user;
+    await store.users.resetFailedLogins(user.id);
     await audit.record({ action: 'login.succeeded', actor: user, ip });
     return (await store.users.update(user.id, { lastLoginAt: now, lockedUntil: null })) ?? user;
   }

@@ -13,12 +13,16 @@ export interface User {
   /** Admins: whether they get the weekly insights digest by email. */
   weeklyDigest: boolean;
   createdAt: Date;
+  /** When they turned on two-factor sign-in; null when it is off. */
+  twoFactorAt: Date | null;
 }
 
 export interface Organisation {
   id: string;
   name: string;
   timeZone: string;
+  /** Everyone must sign in with a second factor (set by TwoFactorService, read with the organisation). */
+  requireTwoFactor?: boolean;
 }
 
 export type TokenPurpose = 'invite' | 'password_reset';
