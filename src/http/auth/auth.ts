@@ -35,12 +35,15 @@ export function authRoutes({ auth, team, twoFactor, passport, loginLimiter }: Au
    * Signs in, or with two-factor sign-in on, asks for the code first: the session remembers
    * only who passed the password, for a few minutes, and signs in once the code is right.
    */
-  const signIn = async (req: Request, res: Response, user: User, returnTo: string) => {
+  const signIn = async (req: Request, res: Response, user: User, returnTo: string, message?: string) => {
     if (!user.twoFactorAt) {
       await logIn(req, user);
+      // After the login: it starts a new session, and a message set before would be lost.
+      if (message) flash(req, 'success', message);
       return navigate(req, res, returnTo);
     }
     if (req.user) await logOut(req);
+    if (message) flash(req, 'success', message);
     req.session.pendingSignIn = { userId: user.id, returnTo, until: Date.now() + SECOND_STEP_MS };
     req.session.save(() => navigate(req, res, '/login/two-factor'));
   };
@@ -141,9 +144,8 @@ export function authRoutes({ auth, team, twoFactor, passport, loginLimiter }: Au
     const { email } = await auth.checkPasswordResetToken(token);
     await submitForm(res, 'pages/auth/reset', body, async () => {
       const user = await auth.resetPassword(token, parseForm(NewPasswordForm, body).password);
-      flash(req, 'success', 'Your password has been changed.');
       // A reset link proves the mailbox, not the second factor.
-      await signIn(req, res, user, '/');
+      await signIn(req, res, user, '/', 'Your password has been changed.');
     }, { email });
   });
 
