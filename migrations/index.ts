@@ -31,6 +31,7 @@ import * as createAuditEvents from './20261124170100_create_audit_events.js';
 import * as addChunkTerms from './20261207100000_add_chunk_terms.js';
 import * as addVisitorEmailVerified from './20261207110000_add_visitor_email_verified.js';
 import * as addTwoFactor from './20261207120000_add_two_factor.js';
+import * as addOrganisationOnboarding from './20261207130000_add_organisation_onboarding.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -69,4 +70,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261207100000_add_chunk_terms': addChunkTerms,
   '20261207110000_add_visitor_email_verified': addVisitorEmailVerified,
   '20261207120000_add_two_factor': addTwoFactor,
+  '20261207130000_add_organisation_onboarding': addOrganisationOnboarding,
 };

@@ -116,6 +116,8 @@ export interface Config {
   host: string;
   /** Public origin used in links we email, e.g. https://support.example.com (no trailing slash). */
   baseUrl: string;
+  /** BASE_URL was set: it decides the public address (else the admin's, see PublicAddress). */
+  baseUrlFromEnv: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   embeddedPostgresPort: number;
@@ -260,7 +262,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   }
   if (problems.length) throw new ConfigError(problems);
 
-  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const baseUrl = (e.BASE_URL?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const cookieSecure = e.COOKIE_SECURE === 'auto' ? baseUrl.startsWith('https://') : e.COOKIE_SECURE === 'true';
 
   return {
@@ -269,6 +271,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     baseUrl,
+    baseUrlFromEnv: !!e.BASE_URL?.trim(),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,

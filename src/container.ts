@@ -35,6 +35,7 @@ import { KnexStore } from './adapters/storage/store.js';
 import type { Config } from './config.js';
 import type { Logger } from './lib/logger.js';
 import { persistentSecret, secretBox } from './lib/secrets.js';
+import { PublicAddress } from './lib/public-address.js';
 import { createViews, type Views } from './lib/views.js';
 import type { ChatModel, ChunkRepo, Clock, HealthCheck, Locker, Mailer, RateLimiter, SearchIndex } from './services/ports.js';
 import { AvailabilityService } from './services/availability/availability-service.js';
@@ -79,6 +80,8 @@ export interface Container {
   identityKey: string;
   /** The organisation's website hosts (where AI replies may link), a few seconds old at most. */
   siteHosts: () => Promise<ReadonlySet<string>>;
+  /** Where people reach Baton (BASE_URL, else the admin's address, else the local default). */
+  publicAddress: PublicAddress;
   views: Views;
   mailer: Mailer;
   clock: Clock;
@@ -198,7 +201,13 @@ export async function createContainer(config: Config, logger: Logger, overrides:
 
   const clock = overrides.clock ?? systemClock;
   const store = new KnexStore(db);
-  const absolute = (p: string) => `${config.baseUrl}${p}`;
+  const publicAddress = new PublicAddress({
+    fromEnv: config.baseUrlFromEnv ? config.baseUrl : undefined,
+    fallback: config.baseUrl,
+    read: async () => (await store.organisations.get())?.publicUrl,
+    onError: (err) => logger.warn({ err }, 'the public address could not be read; links use the previous one'),
+  });
+  const absolute = (p: string) => `${publicAddress.get()}${p}`;
   const audit = new AuditLog({ repo: new AuditEventsRepo(db) });
   // Every admin action passes this: who may, and a readable entry in the audit log.
   const authority = new Authority({ audit });
@@ -212,6 +221,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     inviteTtlHours: config.auth.inviteTtlHours,
     links: { invite: (t) => absolute(linkPaths.invite(t)), forgotPassword: () => absolute('/password/forgot') },
     sessionsEnded: (ended) => events.publish({ type: 'sessions.ended', ...ended }),
+    publicAddress,
   });
   const twoFactor = new TwoFactorService({
     repo: new TwoFactorRepo(db),
@@ -412,6 +422,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     sessionSecret,
     identityKey,
     siteHosts,
+    publicAddress,
     views,
     mailer,
     clock,
@@ -436,7 +447,12 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     services: { team, auth, twoFactor, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
     conversationLinks,
     locker,
-    migrate: () => migrateLatest(db),
+    async migrate() {
+      const result = await migrateLatest(db);
+      // The address the admin gave, before anything builds a link with it.
+      await publicAddress.load();
+      return result;
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -147,7 +147,7 @@ export function createApp(c: Container): Express {
       }, 429),
   });
 
-  app.use(setupRoutes(services.team));
+  app.use(setupRoutes(services.team, services.availability, c.publicAddress));
   app.use(setupGate(services.team));
   app.use(authRoutes({ auth: services.auth, team: services.team, twoFactor: services.twoFactor, passport, loginLimiter }));
   app.use(twoFactorGate);
@@ -156,9 +156,9 @@ export function createApp(c: Container): Express {
   app.use(profileRoutes(services.team));
   app.use(inboxRoutes(services.inbox, services.presence, c.views, c.siteHosts));
   app.use(teamRoutes(services.team, services.twoFactor));
-  app.use(organisationRoutes(services.team));
+  app.use(organisationRoutes(services.team, c.publicAddress));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
-  app.use(widgetRoutes(services.widget, { baseUrl: config.baseUrl, identityKey: c.identityKey }));
+  app.use(widgetRoutes(services.widget, { publicAddress: c.publicAddress, identityKey: c.identityKey }));
   app.use(handoffRoutes(services.handoff));
   app.use(availabilityRoutes(c));
   app.use(insightsRoutes(c));

@@ -64,6 +64,7 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await page.getByLabel('Your name').fill('Ada Admin');
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('short');
+    await page.locator('input[name=hours][value=always]').check();
     await page.getByRole('button', { name: 'Create admin and continue' }).click();
     await expect(page.locator('.field-error').first().textContent()).resolves.toContain('Use at least 10 characters.');
     await expect(page.getByLabel('Organisation name').inputValue()).resolves.toBe('Acme');

@@ -9,7 +9,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const valid = { organisationName: 'Acme & Co', timeZone: 'Europe/Copenhagen', name: 'Ada Admin', email: 'Ada@Example.com', password: 'correct horse battery' };
+const valid = { organisationName: 'Acme & Co', timeZone: 'Europe/Copenhagen', name: 'Ada Admin', email: 'Ada@Example.com', password: 'correct horse battery', hours: 'always' };
 
 describe('first-run setup wizard', () => {
   it('sends every page to /setup while no admin exists', async () => {
@@ -34,7 +34,7 @@ describe('first-run setup wizard', () => {
   it('shows the wizard with organisation and admin fields', async () => {
     const res = await t.agent().get('/setup');
     expect(res.status).toBe(200);
-    for (const field of ['organisationName', 'timeZone', 'name', 'email', 'password']) expect(res.text).toContain(`name="${field}"`);
+    for (const field of ['organisationName', 'timeZone', 'name', 'email', 'password', 'hours']) expect(res.text).toContain(`name="${field}"`);
     expect(res.text).toContain('<option value="Europe/Copenhagen"');
   });
 
@@ -65,6 +65,8 @@ describe('first-run setup wizard', () => {
     expect(admin).toMatchObject({ email: 'ada@example.com', role: 'admin', active: true });
     expect(admin.password_hash).toMatch(/^argon2id\$/);
     expect(await t.container.db('organisations').first()).toMatchObject({ name: 'Acme & Co', time_zone: 'Europe/Copenhagen' });
+    // The hours chosen, not defaults nobody picked: always open.
+    expect((await t.container.services.availability.settings()).weekly.every((day) => day.length === 1 && day[0]!.start === '00:00')).toBe(true);
 
     const again = await t.agent().get('/setup');
     expect(again.status).toBe(303);
@@ -96,5 +98,45 @@ describe('first-run setup wizard', () => {
     await expect(t.container.services.auth.authenticate('ops@example.com', 'first password!')).resolves.toMatchObject({ email: 'ops@example.com' });
     const res = await t.agent().get('/');
     expect(res.headers.location).toMatch(/^\/login/);
+  });
+});
+
+/**
+ * Without BASE_URL the snippet named http://localhost:3000 whatever address the admin used, and
+ * the default hours closed the chat at night without anyone choosing them.
+ */
+describe('the wizard without BASE_URL', () => {
+  it('asks for the public address (filled in from the browser\'s) and the hours; the snippet and links use that address', async () => {
+    await t.close();
+    t = await startTestApp({ env: { BASE_URL: '' } });
+    const agent = t.agent();
+    const page = await agent.get('/setup').set('Host', 'support.acme.test');
+    expect(page.text).toContain('value="http://support.acme.test"');
+    const _csrf = csrfFrom(page.text);
+    const { hours: _h, ...noHours } = valid;
+    const refused = await agent.post('/setup').set('Host', 'support.acme.test').type('form').send({ ...noHours, publicUrl: 'support.acme.test', _csrf });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Choose when the chat is open');
+    const bad = await agent.post('/setup').set('Host', 'support.acme.test').type('form').send({ ...valid, publicUrl: 'ftp://nope', _csrf });
+    expect(bad.text).toContain('Enter the address people open Baton at');
+
+    await agent.post('/setup').set('Host', 'support.acme.test').type('form').send({ ...valid, hours: 'weekdays', publicUrl: 'support.acme.test/anything', _csrf }).expect(303);
+    expect((await t.container.db('organisations').first()).public_url).toBe('https://support.acme.test');
+    expect(t.container.publicAddress.get()).toBe('https://support.acme.test');
+    const weekly = (await t.container.services.availability.settings()).weekly;
+    expect(weekly.map((d) => d.length)).toEqual([1, 1, 1, 1, 1, 0, 0]);
+
+    const widget = await agent.get('/settings/widget').set('Host', 'support.acme.test');
+    expect(widget.text).toContain('&lt;script src=&quot;https://support.acme.test/widget.js&quot; async&gt;&lt;/script&gt;');
+    expect(widget.text).not.toContain('you opened Baton at');
+    // Opened at another address: the admin is told the snippet names a different one.
+    const elsewhere = await agent.get('/settings/widget').set('Host', 'localhost:3000');
+    expect(elsewhere.text).toContain('you opened Baton at <strong>localhost:3000</strong>');
+
+    // Changed in Settings › Organisation: links use the new address at once.
+    const token = csrfFrom((await agent.get('/settings/organisation').set('Host', 'support.acme.test')).text);
+    await agent.post('/settings/organisation').set('Host', 'support.acme.test').type('form').send({ name: 'Acme', timeZone: 'UTC', publicUrl: 'https://help.acme.test', _csrf: token }).expect(303);
+    expect(t.container.publicAddress.get()).toBe('https://help.acme.test');
+    expect((await agent.get('/settings').set('Host', 'support.acme.test')).headers.location).toBe('/settings/organisation');
   });
 });

@@ -7,20 +7,24 @@ interface OrganisationRow {
   name: string;
   time_zone: string;
   require_two_factor?: boolean;
+  public_url?: string | null;
+  tried_question_at?: Date | null;
 }
 
-const toOrganisation = (r: OrganisationRow): Organisation => ({ id: r.id, name: r.name, timeZone: r.time_zone, requireTwoFactor: r.require_two_factor ?? false });
+const COLUMNS = ['id', 'name', 'time_zone', 'require_two_factor', 'public_url', 'tried_question_at'] as const;
+
+const toOrganisation = (r: OrganisationRow): Organisation => ({ id: r.id, name: r.name, timeZone: r.time_zone, requireTwoFactor: r.require_two_factor ?? false, publicUrl: r.public_url ?? null, triedQuestionAt: r.tried_question_at ?? null });
 
 export class OrganisationsRepo implements OrganisationRepo {
   constructor(private readonly db: Conn) {}
 
   async get() {
-    const row = await this.db<OrganisationRow>('organisations').select('id', 'name', 'time_zone', 'require_two_factor').first();
+    const row = await this.db<OrganisationRow>('organisations').select(...COLUMNS).first();
     return row ? toOrganisation(row) : undefined;
   }
 
   async insert(org: Omit<Organisation, 'id'>) {
-    const [row] = await this.db<OrganisationRow>('organisations').insert({ name: org.name, time_zone: org.timeZone }).returning(['id', 'name', 'time_zone', 'require_two_factor']);
+    const [row] = await this.db<OrganisationRow>('organisations').insert({ name: org.name, time_zone: org.timeZone, public_url: org.publicUrl ?? null }).returning([...COLUMNS]);
     return toOrganisation(row!);
   }
 
@@ -28,7 +32,9 @@ export class OrganisationsRepo implements OrganisationRepo {
     const changes: Record<string, unknown> = { updated_at: this.db.fn.now() };
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
-    const [row] = await this.db<OrganisationRow>('organisations').update(changes).returning(['id', 'name', 'time_zone', 'require_two_factor']);
+    if (patch.publicUrl !== undefined) changes.public_url = patch.publicUrl;
+    if (patch.triedQuestionAt !== undefined) changes.tried_question_at = patch.triedQuestionAt;
+    const [row] = await this.db<OrganisationRow>('organisations').update(changes).returning([...COLUMNS]);
     return row ? toOrganisation(row) : undefined;
   }
 }

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { PublicAddress } from '../../lib/public-address.js';
+import { Router, type Request } from 'express';
 import type { User } from '../../services/team/types.js';
 import { z } from 'zod';
 import type { WidgetService } from '../../services/widget/widget-service.js';
@@ -23,16 +24,20 @@ export const embedSnippet = (baseUrl: string) => `<script src="${baseUrl}/widget
 
 const formValues = (s: WidgetSettings) => ({ ...s, allowedOrigins: s.allowedOrigins.join('\n') });
 
-export function widgetRoutes(widget: WidgetService, opts: { baseUrl: string; identityKey: string }): Router {
+export function widgetRoutes(widget: WidgetService, opts: { publicAddress: Pick<PublicAddress, 'get' | 'fixed'>; identityKey: string }): Router {
   const router = Router();
   router.use('/settings/widget', requireRole('admin'));
-  const page = async () => {
+  const page = async (req: Request) => {
     const saved = await widget.settings();
-    return { languages, snippet: embedSnippet(opts.baseUrl), saved, identityKey: opts.identityKey };
+    const address = opts.publicAddress.get();
+    // Opened at another address than the snippet names: pasted on a real site, it may never load.
+    const here = req.get('host');
+    const elsewhere = here && new URL(address).host !== here ? { snippetHost: new URL(address).host, browserHost: here, fixed: opts.publicAddress.fixed } : undefined;
+    return { languages, snippet: embedSnippet(address), elsewhere, saved, identityKey: opts.identityKey };
   };
 
-  router.get('/settings/widget', async (_req, res) => {
-    const p = await page();
+  router.get('/settings/widget', async (req, res) => {
+    const p = await page(req);
     render(res, 'pages/admin/widget', { ...p, values: formValues(p.saved), errors: {} });
   });
 
@@ -42,7 +47,7 @@ export function widgetRoutes(widget: WidgetService, opts: { baseUrl: string; ide
       await widget.save(req.user as User, parseForm(WidgetForm, body));
       flash(req, 'success', 'Widget settings saved. Sites pick up a new look within five minutes.');
       navigate(req, res, '/settings/widget');
-    }, page);
+    }, () => page(req));
   });
 
   // A page of Baton's own that embeds the widget, to try it before pasting the snippet anywhere.

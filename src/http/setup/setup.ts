@@ -1,4 +1,6 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import type { PublicAddress } from '../../lib/public-address.js';
+import type { AvailabilityService } from '../../services/availability/availability-service.js';
 import { z } from 'zod';
 import type { TeamService } from '../../services/team/team-service.js';
 import { parseForm, submitForm, textField } from '../forms.js';
@@ -13,7 +15,15 @@ const SetupForm = z.object({
   name: textField('Your name', 120),
   email: z.email({ error: 'Enter a valid email address.' }).max(254),
   password: z.string({ error: 'Choose a password.' }).min(1, { error: 'Choose a password.' }),
+  publicUrl: z.string().max(2000).optional(),
+  hours: z.enum(['always', 'weekdays'], { error: 'Choose when the chat is open: always, or weekdays 09:00–17:00.' }),
 });
+
+/** The two starting points for support hours; Settings › Hours & promises has the rest. */
+const STARTING_HOURS = {
+  always: Array.from({ length: 7 }, () => '00:00-00:00'),
+  weekdays: [...Array.from({ length: 5 }, () => '09:00-17:00'), '', ''],
+};
 
 // Paths that work before setup: the wizard itself, assets and health checks are mounted earlier.
 const OPEN_BEFORE_SETUP = new Set(['/setup']);
@@ -29,22 +39,26 @@ export function setupGate(team: TeamService): RequestHandler {
 
 const timeZones = TIME_ZONES;
 
-export function setupRoutes(team: TeamService): Router {
+export function setupRoutes(team: TeamService, availability: Pick<AvailabilityService, 'saveHours'>, publicAddress: Pick<PublicAddress, 'fixed' | 'get'>): Router {
   const router = Router();
+  // With BASE_URL set the address is decided; else it starts as the one this browser used.
+  const address = (req: Request) => (publicAddress.fixed ? { addressFixed: publicAddress.get() } : {});
 
-  router.get('/setup', async (_req, res) => {
+  router.get('/setup', async (req, res) => {
     if (await team.isSetupComplete()) return res.redirect(303, '/login');
-    render(res, 'pages/setup/index', { timeZones, values: { timeZone: 'UTC' }, errors: {} });
+    render(res, 'pages/setup/index', { timeZones, ...address(req), values: { timeZone: 'UTC', publicUrl: `${req.protocol}://${req.get('host')}` }, errors: {} });
   });
 
   router.post('/setup', async (req, res) => {
     if (await team.isSetupComplete()) return navigate(req, res, '/login');
     const body = (req.body ?? {}) as Record<string, unknown>;
     await submitForm(res, 'pages/setup/index', body, async () => {
-      const user = await team.completeSetup(parseForm(SetupForm, body));
+      const form = parseForm(SetupForm, body);
+      const user = await team.completeSetup(publicAddress.fixed ? { ...form, publicUrl: undefined } : form);
+      await availability.saveHours(user, { weekly: STARTING_HOURS[form.hours], closures: '' });
       await logIn(req, user);
       navigate(req, res, '/');
-    }, { timeZones });
+    }, { timeZones, ...address(req) });
   });
 
   return router;

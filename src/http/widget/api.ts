@@ -26,12 +26,12 @@ export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(
  * The public visitor API (docs/api.md): JSON, bearer visitor tokens, no cookies. Replies stream
  * as server-sent events when asked.
  */
-export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
+export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger' | 'publicAddress'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
   const { conversations, widget } = c.services;
   const r = Router();
   const auth = requireVisitor(conversations);
 
-  r.use('/api/v1', checkOrigin(widget, c.config.baseUrl, { cors: true }));
+  r.use('/api/v1', checkOrigin(widget, () => c.publicAddress.get(), { cors: true }));
 
   r.post('/api/v1/visitors', rateLimit(c.rateLimits.newVisitors, byIp, 'Too many new visitors from your network.'), async (req, res) => {
     const body = parseForm(VisitorBody, req.body);

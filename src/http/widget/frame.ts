@@ -72,11 +72,11 @@ function allowEmbedding(res: Response, settings: WidgetSettings): void {
  * swaps in. The visitor token comes from the frame's own storage as a bearer header, so no
  * cookie is ever set. Replies stream as server-sent events carrying HTML.
  */
-export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock' | 'siteHosts'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
+export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock' | 'siteHosts' | 'publicAddress'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
   const { conversations, widget, team, availability, followups } = c.services;
   const r = Router();
   const auth = requireVisitor(conversations);
-  const sameSite = checkOrigin(widget, c.config.baseUrl, { cors: false });
+  const sameSite = checkOrigin(widget, () => c.publicAddress.get(), { cors: false });
 
   /** The frame's language and its strings: the site's choice, else the admin's default, else the browser's. */
   const stringsFor = (req: Request, requested: string | undefined, adminDefault: WidgetSettings['language']) => {

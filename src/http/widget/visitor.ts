@@ -29,8 +29,8 @@ export function visitorOf(req: Request): Visitor {
 }
 
 /** Baton's own origins: the configured public URL, and the one this request came in on. */
-function ownOrigins(req: Request, baseUrl: string): string[] {
-  return [originOf(baseUrl), `${req.protocol}://${req.get('host')}`].filter((o): o is string => !!o);
+function ownOrigins(req: Request, baseUrl: () => string): string[] {
+  return [originOf(baseUrl()), `${req.protocol}://${req.get('host')}`].filter((o): o is string => !!o);
 }
 
 /**
@@ -39,7 +39,7 @@ function ownOrigins(req: Request, baseUrl: string): string[] {
  * headers so they can call the API themselves. Requests without Origin (servers, curl) pass:
  * they hold a token or they get nothing.
  */
-export function checkOrigin(widget: WidgetService, baseUrl: string, opts: { cors: boolean }): RequestHandler {
+export function checkOrigin(widget: WidgetService, baseUrl: () => string, opts: { cors: boolean }): RequestHandler {
   return async (req, res, next) => {
     const origin = req.get('Origin');
     if (!origin) return next();

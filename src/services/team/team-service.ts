@@ -1,4 +1,7 @@
 import { isTimeZone } from '../../lib/time-zones.js';
+import { publicOrigin } from '../../lib/public-address.js';
+
+const PUBLIC_URL_HINT = 'Enter the address people open Baton at, such as https://support.example.com.';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import { ConflictError, ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -20,11 +23,15 @@ export interface TeamServiceDeps {
   authority: Pick<Authority, 'perform'>;
   /** Told when a user's sessions were ended, so live streams opened with them close too. */
   sessionsEnded?: (ended: { userId: string; except?: string }) => Promise<void>;
+  /** Where links point: told at once when the admin gives a new public address. */
+  publicAddress?: { set(url: string | null): void };
 }
 
 export interface SetupInput {
   organisationName: string;
   timeZone: string;
+  /** Where people reach Baton, as typed ("support.example.com" is fine); optional. */
+  publicUrl?: string;
   name: string;
   email: string;
   password: string;
@@ -56,6 +63,8 @@ export class TeamService {
   async completeSetup(input: SetupInput): Promise<User> {
     const fields: Record<string, string> = {};
     if (!isTimeZone(input.timeZone)) fields.timeZone = 'Choose a time zone from the list.';
+    const publicUrl = input.publicUrl?.trim() ? publicOrigin(input.publicUrl) : null;
+    if (publicUrl === undefined) fields.publicUrl = PUBLIC_URL_HINT;
     const problem = passwordProblem(input.password, input.email);
     if (problem) fields.password = problem;
     if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
@@ -65,10 +74,11 @@ export class TeamService {
       // Two browsers submitting the wizard at once must not create two first admins.
       await tx.lock('setup');
       if (await tx.users.anyAdminExists()) throw new ConflictError('Baton is already set up. Sign in instead.');
-      await this.#saveOrganisation(tx, { name: input.organisationName.trim(), timeZone: input.timeZone });
+      await this.#saveOrganisation(tx, { name: input.organisationName.trim(), timeZone: input.timeZone, publicUrl: publicUrl ?? null });
       return tx.users.insert({ email: normaliseEmail(input.email), name: input.name.trim(), role: 'admin', passwordHash });
     });
     this.#setupDone = true;
+    if (publicUrl) this.deps.publicAddress?.set(publicUrl);
     return user;
   }
 
@@ -92,15 +102,27 @@ export class TeamService {
     return user;
   }
 
-  async updateOrganisation(actor: User, patch: { name: string; timeZone: string }): Promise<Organisation> {
+  async updateOrganisation(actor: User, patch: { name: string; timeZone: string; publicUrl?: string }): Promise<Organisation> {
     const before = await this.deps.store.organisations.get();
     const update = async () => {
-      if (!isTimeZone(patch.timeZone)) throw new ValidationError('Please correct the highlighted fields.', { timeZone: 'Choose a time zone from the list.' });
-      const org = await this.deps.store.organisations.update({ name: patch.name.trim(), timeZone: patch.timeZone });
+      const fields: Record<string, string> = {};
+      if (!isTimeZone(patch.timeZone)) fields.timeZone = 'Choose a time zone from the list.';
+      const publicUrl = patch.publicUrl === undefined ? undefined : patch.publicUrl.trim() ? publicOrigin(patch.publicUrl) : null;
+      if (patch.publicUrl !== undefined && publicUrl === undefined) fields.publicUrl = PUBLIC_URL_HINT;
+      if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
+      const org = await this.deps.store.organisations.update({ name: patch.name.trim(), timeZone: patch.timeZone, ...(publicUrl !== undefined ? { publicUrl } : {}) });
       if (!org) throw new NotFoundError('The organisation has not been set up yet.');
+      if (publicUrl !== undefined) this.deps.publicAddress?.set(publicUrl);
       return org;
     };
-    return this.deps.authority.perform(actor, 'settings.changed', update, (org) => ({ target: 'Organisation', details: changes({ name: before?.name, timeZone: before?.timeZone }, { name: org.name, timeZone: org.timeZone }) }));
+    const shown = (o: Organisation | undefined) => ({ name: o?.name, timeZone: o?.timeZone, publicUrl: o?.publicUrl ?? null });
+    return this.deps.authority.perform(actor, 'settings.changed', update, (org) => ({ target: 'Organisation', details: changes(shown(before), shown(org)) }));
+  }
+
+  /** Someone tried a question in Knowledge: a tick on the getting-started checklist, kept once. */
+  async noteTriedQuestion(): Promise<void> {
+    const org = await this.deps.store.organisations.get();
+    if (org && !org.triedQuestionAt) await this.deps.store.organisations.update({ triedQuestionAt: this.deps.clock.now() });
   }
 
   async listTeam(actor: User): Promise<Team> {

@@ -23,6 +23,10 @@ export interface Organisation {
   timeZone: string;
   /** Everyone must sign in with a second factor (set by TwoFactorService, read with the organisation). */
   requireTwoFactor?: boolean;
+  /** The public address the admin gave (BASE_URL wins when set). */
+  publicUrl?: string | null;
+  /** When someone first tried a question in Knowledge (the getting-started checklist). */
+  triedQuestionAt?: Date | null;
 }
 
 export type TokenPurpose = 'invite' | 'password_reset';
