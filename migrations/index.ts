@@ -32,6 +32,7 @@ import * as addChunkTerms from './20261207100000_add_chunk_terms.js';
 import * as addVisitorEmailVerified from './20261207110000_add_visitor_email_verified.js';
 import * as addTwoFactor from './20261207120000_add_two_factor.js';
 import * as addOrganisationOnboarding from './20261207130000_add_organisation_onboarding.js';
+import * as addTwoFactorAttempts from './20261207140000_add_two_factor_attempts.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -71,4 +72,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261207110000_add_visitor_email_verified': addVisitorEmailVerified,
   '20261207120000_add_two_factor': addTwoFactor,
   '20261207130000_add_organisation_onboarding': addOrganisationOnboarding,
+  '20261207140000_add_two_factor_attempts': addTwoFactorAttempts,
 };

@@ -232,6 +232,10 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     authority,
     clock,
     policy: config.auth,
+    async endSessions(userId, except) {
+      await store.sessions.deleteForUser(userId, except);
+      await events.publish({ type: 'sessions.ended', userId, ...(except ? { except } : {}) });
+    },
   });
   const auth = new AuthService({
     audit,
@@ -389,6 +393,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     onError: (err) => logger.warn({ err }, 'background work on a conversation failed (a handoff note or a draft for the agent)'),
   });
   const inbox = new InboxService({
+    authority,
     conversations: conversationsRepo,
     messages: messagesRepo,
     visitors: visitorsRepo,

@@ -63,6 +63,13 @@ export interface TwoFactorRepo {
   /** Removes this recovery code's hash if present; false when it was not there (used or wrong). */
   useRecoveryCode(userId: string, hash: string): Promise<boolean>;
   setRecoveryCodes(userId: string, hashes: string[]): Promise<void>;
+  /**
+   * Claims one code attempt, atomically: the count after it, or 'locked' while a lockout lasts.
+   * At `max` the factor locks until `lockUntil` (and the count starts again).
+   */
+  claimAttempt(userId: string, now: Date, max: number, lockUntil: Date): Promise<number | 'locked'>;
+  /** A right code: the count starts again. */
+  clearAttempts(userId: string): Promise<void>;
   required(): Promise<boolean>;
   setRequired(required: boolean): Promise<void>;
 }
@@ -322,6 +329,12 @@ export interface VisitorRepo {
   findById(id: string): Promise<Visitor | undefined>;
   /** `emails` are written into the outbox in the same transaction. */
   update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone' | 'emailVerifiedAt'>>, opts?: { emails?: NewEmail[] }): Promise<Visitor | undefined>;
+  /**
+   * Marks `email` confirmed, only if it is still the visitor's address and not confirmed yet
+   * (one statement, so a change of address in between confirms nothing), with `emails` queued in
+   * the same transaction. Undefined when nothing was confirmed.
+   */
+  confirmEmail(id: string, email: string, at: Date, emails: NewEmail[]): Promise<Visitor | undefined>;
 }
 
 /** What a transition changes besides the status (the service decides; the repo writes). */
@@ -502,7 +515,8 @@ export interface OutboxRepo {
   markSent(id: string, at: Date): Promise<void>;
   markRetry(id: string, patch: { attempts: number; nextAttemptAt: Date; error: string }): Promise<void>;
   markFailed(id: string, patch: { attempts: number; error: string }): Promise<void>;
-  heldDue(now: Date): Promise<OutboxEmail[]>;
+  /** Held replies of conversations with one due; a visitor's unconfirmed address holds them until `unconfirmedUntil`. */
+  heldDue(now: Date, unconfirmedUntil?: Date): Promise<OutboxEmail[]>;
   releaseBatch(id: string, merged: string[], content: { subject: string; data: Record<string, unknown> }): Promise<void>;
   skip(ids: string[], reason: string): Promise<void>;
   /** Failed emails and ones waiting for another try, newest first. */

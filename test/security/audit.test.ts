@@ -97,6 +97,15 @@ describe('admin actions', () => {
     const { source } = await s.knowledge.createWebsite(admin, { startUrl: 'https://docs.example.com/start' });
     await s.knowledge.deleteSource(admin, source.id);
     const knowledge = await t.container.db('audit_events').whereIn('action', ['knowledge.added', 'knowledge.deleted']).where({ actor_id: admin.id }).orderBy('id').select('action', 'target', 'details');
+    // The team's saved replies are shared: any teammate may change them, and it is recorded.
+    const agent = await createUser(t, { email: 'gus@example.com', name: 'Gus' });
+    const saved = await s.inbox.saveCannedResponse(agent, { shortcut: 'refund', text: 'Refunds take 5 days.' });
+    await s.inbox.deleteCannedResponse(agent, saved.id);
+    const replies = await t.container.db('audit_events').whereIn('action', ['saved_reply.saved', 'saved_reply.deleted']).orderBy('id').select('action', 'target', 'actor');
+    expect(replies).toEqual([
+      { action: 'saved_reply.saved', target: '/refund', actor: 'gus@example.com' },
+      { action: 'saved_reply.deleted', target: '/refund', actor: 'gus@example.com' },
+    ]);
     expect(knowledge).toEqual([
       { action: 'knowledge.added', target: 'docs.example.com', details: { kind: 'website', startUrl: 'https://docs.example.com/start' } },
       { action: 'knowledge.deleted', target: 'docs.example.com', details: { kind: 'website' } },

@@ -86,8 +86,8 @@ describe('two-factor sign-in', () => {
     const locked = await signInWithCode(t.agent(), 'ada@example.com', '111111');
     expect(locked.status).toBe(401);
     expect(locked.text).toContain('Too many attempts');
-    // Locked: the password step is refused too until the lockout passes.
-    expect((await signIn(t.agent(), 'ada@example.com')).status).toBe(401);
+    // Locked: even a good recovery code waits for the lockout to pass.
+    expect((await signInWithCode(t.agent(), 'ada@example.com', codes[1]!)).text).toContain('Too many attempts');
   });
 
   it('a password reset link does not skip the code', async () => {
@@ -147,5 +147,65 @@ describe('two-factor sign-in', () => {
     expect((await signIn(again, 'bob@example.com')).headers.location).toBe('/');
     expect((await again.get('/inbox')).headers.location).toBe('/account/two-factor');
     void secret;
+  });
+
+  it('cannot be turned on with a key this server did not issue, or over one already on; turning it on ends other sessions', async () => {
+    t = await startTestApp({ overrides: { clock } });
+    const { agent } = await signedInAdmin(t, '/inbox');
+    const other = t.agent();
+    await signIn(other, 'ada@example.com');
+    expect((await other.get('/inbox')).status).toBe(200);
+    const token = await csrfFor(agent, '/account/two-factor');
+    // Without /start, the key would be empty, and its codes anyone's.
+    const empty = await agent.post('/account/two-factor/enable').type('form').send({ _csrf: token, code: codeFor(''), password: 'a long enough password' });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain('Start the set-up again');
+    await enable(agent);
+    // The browser signed in with the password alone is signed out.
+    expect((await other.get('/inbox')).status).toBe(303);
+    expect((await agent.get('/inbox')).status).toBe(200);
+    // A second set-up over the first is refused.
+    await agent.post('/account/two-factor/start').type('form').send({ _csrf: token }).expect(303);
+    expect((await t.container.db('users').first()).two_factor_at).not.toBeNull();
+    const again = await agent.post('/account/two-factor/enable').type('form').send({ _csrf: token, code: '123456', password: 'a long enough password' });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain('already on');
+  });
+
+  it('counts code attempts apart from passwords: parallel guesses and a password reset buy no extra tries', async () => {
+    t = await startTestApp({ overrides: { clock }, env: { LOGIN_MAX_ATTEMPTS: '4' } });
+    const { agent } = await signedInAdmin(t, '/inbox');
+    await enable(agent);
+    const browser = t.agent();
+    await signIn(browser, 'ada@example.com');
+    const token = await csrfFor(browser, '/login/two-factor');
+    const guesses = await Promise.all(Array.from({ length: 8 }, (_, i) => browser.post('/login/two-factor').type('form').send({ _csrf: token, code: String(100000 + i) })));
+    const wrong = guesses.filter((g) => g.text.includes('That code is not right')).length;
+    // At most three wrong answers were checked; the rest met the lockout (or the ended second step).
+    expect(wrong).toBeLessThanOrEqual(3);
+    expect(guesses.filter((g) => g.text.includes('Too many attempts') || g.headers.location === '/login').length).toBe(8 - wrong);
+    // A reset of the password (which clears password failures) leaves the code locked.
+    await t.container.db('users').update({ failed_logins: 0, locked_until: null });
+    const after = await signInWithCode(t.agent(), 'ada@example.com', '999999');
+    expect(after.text).toContain('Too many attempts');
+  });
+
+  it('turning it off takes the password and a code; an admin resets only others\'; wrong passwords there count towards the lockout', async () => {
+    t = await startTestApp({ overrides: { clock }, env: { LOGIN_MAX_ATTEMPTS: '3' } });
+    const { agent, user } = await signedInAdmin(t, '/inbox');
+    const { secret } = await enable(agent);
+    const token = await csrfFor(agent, '/account/two-factor');
+    const noCode = await agent.post('/account/two-factor/disable').type('form').send({ _csrf: token, password: 'a long enough password', code: '000000' });
+    expect(noCode.status).toBe(422);
+    expect(noCode.text).toContain('That code is not right');
+    const own = await agent.post(`/team/users/${user.id}/two-factor/reset`).type('form').send({ _csrf: await csrfFor(agent, '/team') });
+    expect(own.status).toBe(422);
+    expect((await t.container.db('user_two_factor').first())).toBeDefined();
+    nextStep();
+    await agent.post('/account/two-factor/disable').type('form').send({ _csrf: token, password: 'a long enough password', code: codeFor(secret) }).expect(303);
+    expect(await t.container.db('user_two_factor').first()).toBeUndefined();
+
+    for (let i = 0; i < 3; i++) await agent.post('/account/two-factor/recovery-codes').type('form').send({ _csrf: token, password: `guess ${i}` });
+    expect((await t.container.db('users').first()).locked_until).not.toBeNull();
   });
 });

@@ -123,4 +123,32 @@ describe('an address a visitor typed', () => {
     // The chat frame's form counts against the same allowance.
     await api.post('/widget/email').set(one.auth).set('Origin', 'http://baton.test').type('form').send({ email: 'b@example.net', lang: 'en' }).expect(429);
   });
+
+  it('never sends replies held for an address to another one the visitor confirms later, and a link confirms only the address it was sent to', async () => {
+    const api = await start();
+    const v = await stranger(api, 'Hello, my parcel is late');
+    await api.post('/api/v1/visitors/me/email').set(v.auth).send({ email: 'victim@example.org' }).expect(200);
+    const ada = await signedInTeammate(t!, 'ada@example.com', 'Ada');
+    await ada.post(`/inbox/conversations/${v.id}/claim`).expect(200);
+    await ada.post(`/inbox/conversations/${v.id}/messages`, { text: 'We are on it.', kind: 'reply', clientId: 'r1' }).expect(200);
+    await t!.container.db('visitors').where({ id: v.visitorId }).update({ last_seen_at: new Date(Date.now() - 3_600_000) });
+
+    // The visitor switches to their own address and confirms it.
+    await api.post('/api/v1/visitors/me/email').set(v.auth).send({ email: 'own@example.org' }).expect(200);
+    const own = t!.container.conversationLinks.signConfirmation(v.visitorId, 'own@example.org', new Date(Date.now() + 86_400_000));
+    const cookie = ((await api.get(`/email/confirm/${own}`).expect(303)).headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+    await api.post('/email/confirm').set('Cookie', cookie).expect(200);
+    ahead = 5 * 60_000;
+    expect(await t!.container.services.followups.releaseReplies()).toEqual({ released: 0, skipped: 1 });
+    await t!.container.services.followups.dispatch();
+    expect(smtp!.inbox.filter((m) => to(m) === 'victim@example.org').map((m) => m.subject)).toEqual(['Confirm your email address for Acme']);
+
+    // The store confirms an address only while it is still the visitor's and unconfirmed.
+    const visitors = t!.container.db('visitors');
+    await visitors.clone().where({ id: v.visitorId }).update({ email: 'victim@example.org', email_verified_at: null });
+    const { VisitorsRepo } = await import('../../src/adapters/storage/visitors-repo.js');
+    const repo = new VisitorsRepo(t!.container.db);
+    expect(await repo.confirmEmail(v.visitorId, 'own@example.org', new Date(), [])).toBeUndefined();
+    expect((await visitors.clone().where({ id: v.visitorId }).first()).email_verified_at).toBeNull();
+  });
 });

@@ -60,9 +60,17 @@ describe('the promise at fixed clock times (Copenhagen, 09:00–17:00 every day)
   it('closed in the evening: back tomorrow morning, said in the visitor\'s time zone and language', async () => {
     const at = '2026-11-24T18:00:00Z'; // 19:00 in Copenhagen, agents online or not
     const s = makeService({ at, online: 3 });
-    expect(await tell(s, at)).toBe("I've passed this on to the team. We're closed right now and back Wednesday, 9:00 AM GMT+1. Leave your email below and we'll reply within 1 business day.");
-    expect(await tell(s, at, { timeZone: 'America/New_York' })).toContain('back Wednesday, 3:00 AM EST.');
-    expect(await tell(s, at, { language: 'fr', timeZone: 'Europe/Paris' })).toContain('de retour mercredi 09:00 UTC+1.');
+    expect(await tell(s, at)).toBe("I've passed this on to the team. We're closed right now and back tomorrow at 9:00 AM GMT+1. Leave your email below and we'll reply within 1 business day.");
+    expect(await tell(s, at, { timeZone: 'America/New_York' })).toContain('back tomorrow at 3:00 AM EST.');
+    expect(await tell(s, at, { language: 'fr', timeZone: 'Europe/Paris' })).toContain('de retour demain à 09:00 UTC+1.');
+    // Late in Tokyo it is already Wednesday: the opening is today there.
+    expect(await tell(s, at, { timeZone: 'Asia/Tokyo' })).toContain('back today at 5:00 PM GMT+9.');
+  });
+
+  it('early on a Monday: back today, not "Monday" (which reads as a week away)', async () => {
+    const at = '2026-11-23T05:00:00Z'; // Monday 06:00 in Copenhagen
+    expect(await tell(makeService({ at }), at)).toContain('back today at 9:00 AM GMT+1.');
+    expect(await tell(makeService({ at }), at, { language: 'da' })).toContain('tilbage i dag kl. 09.00 CET.');
   });
 
   it('closed for a holiday: back on the first day after it, with the date when it is more than a week away', async () => {

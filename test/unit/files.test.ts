@@ -68,10 +68,28 @@ describe('checkZip', () => {
   });
 
   it('refuses too many parts, too much in all, or one part that inflates far more than it takes', () => {
-    expect(() => checkZip(zip({ a: '1', b: '2', c: '3', d: '4' }), 'many.docx', limits)).toThrow('many.docx was not read: it holds 4 parts');
+    expect(() => checkZip(zip({ a: '1', b: '2', c: '3', d: '4' }), 'many.docx', limits)).toThrow('many.docx was not read: it holds more than 3 parts');
     const varied = randomBytes(6000).toString('hex');
-    expect(() => checkZip(zip({ 'a.xml': varied }), 'big.docx', limits)).toThrow('big.docx was not read: it inflates to 1 MB');
+    expect(() => checkZip(zip({ 'a.xml': varied }), 'big.docx', limits)).toThrow('big.docx was not read: it inflates to more than 10 KB');
     expect(() => checkZip(zip({ 'word/document.xml': 'x'.repeat(5000) }), 'bomb.docx', limits)).toThrow(/bomb\.docx was not read: word\/document\.xml inflates \d+ times/);
+  });
+
+  it('walks every directory record, whatever count the end record claims', () => {
+    const many = zip({ a: '1', b: '2', c: '3', d: '4' });
+    // The end record's entry counts (offsets 8 and 10 from its start) say 1.
+    const end = many.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    many.writeUInt16LE(1, end + 8);
+    many.writeUInt16LE(1, end + 10);
+    expect(() => checkZip(many, 'lying.docx', limits)).toThrow('lying.docx was not read: it holds more than 3 parts');
+  });
+
+  it('refuses a part that inflates to more than its record declares', () => {
+    const lying = zip({ 'word/document.xml': 'y'.repeat(900) });
+    // Both the local and the central record say 100 bytes; it inflates to 900.
+    lying.writeUInt32LE(100, 22);
+    const central = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    lying.writeUInt32LE(100, central + 24);
+    expect(() => checkZip(lying, 'sizes.docx', limits)).toThrow('sizes.docx could not be read as a Word document (the part word/document.xml holds more than it says)');
   });
 
   it('says a broken zip is damaged', () => {

@@ -112,8 +112,19 @@ export class OutboxRepo implements Port {
   }
 
   /** Held replies, oldest first, for conversations whose newest held reply is due. */
-  async heldDue(now: Date) {
-    const due = this.db('outbox_emails').distinct('conversation_id').where({ status: 'held' }).andWhere('next_attempt_at', '<=', now);
+  async heldDue(now: Date, unconfirmedUntil?: Date) {
+    // Replies to an address not yet confirmed wait quietly (not read every tick) until it is
+    // confirmed, or until they are old enough to be dropped (`unconfirmedUntil`).
+    const due = this.db('outbox_emails as o')
+      .distinct('o.conversation_id')
+      .join('conversations as c', 'c.id', 'o.conversation_id')
+      .join('visitors as v', 'v.id', 'c.visitor_id')
+      .where('o.status', 'held')
+      .andWhere('o.next_attempt_at', '<=', now)
+      .andWhere((q) => {
+        q.whereNotNull('v.email_verified_at');
+        if (unconfirmedUntil) q.orWhere('o.created_at', '<', unconfirmedUntil);
+      });
     const rows = (await this.db('outbox_emails').where({ status: 'held' }).whereIn('conversation_id', due).orderBy('id')) as Row[];
     return rows.map(toEmail);
   }

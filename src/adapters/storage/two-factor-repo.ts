@@ -51,6 +51,25 @@ export class TwoFactorRepo implements Port {
     await this.db('user_two_factor').where({ user_id: userId }).update({ recovery_codes: hashes });
   }
 
+  async claimAttempt(userId: string, now: Date, max: number, lockUntil: Date): Promise<number | 'locked'> {
+    // One statement: parallel guesses each take their own attempt, and none passes a lockout.
+    const { rows } = await this.db.raw<{ rows: { attempts: number; locked: boolean }[] }>(
+      `update user_two_factor
+          set attempts = case when attempts + 1 >= :max then 0 else attempts + 1 end,
+              locked_until = case when attempts + 1 >= :max then :lockUntil::timestamptz else null end
+        where user_id = :userId and (locked_until is null or locked_until <= :now::timestamptz)
+        returning attempts, locked_until is not null as locked`,
+      { userId, now, max, lockUntil },
+    );
+    const row = rows[0];
+    if (!row) return 'locked';
+    return row.locked ? max : row.attempts;
+  }
+
+  async clearAttempts(userId: string): Promise<void> {
+    await this.db('user_two_factor').where({ user_id: userId }).update({ attempts: 0, locked_until: null });
+  }
+
   async required(): Promise<boolean> {
     const row = await this.db<{ require_two_factor: boolean }>('organisations').select('require_two_factor').first();
     return row?.require_two_factor ?? false;

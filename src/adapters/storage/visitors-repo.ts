@@ -32,6 +32,14 @@ export class VisitorsRepo implements VisitorRepo {
     return row ? toVisitor(row) : undefined;
   }
 
+  async confirmEmail(id: string, email: string, at: Date, emails: NewEmail[]) {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx<VisitorRow>('visitors').where({ id, email }).whereNull('email_verified_at').update({ email_verified_at: at }).returning('*');
+      if (row) await insertEmails(tx, emails);
+      return row ? toVisitor(row) : undefined;
+    });
+  }
+
   async update(id: string, patch: Partial<Pick<Visitor, 'email' | 'name' | 'language' | 'lastSeenAt' | 'emailConsentAt' | 'timeZone' | 'emailVerifiedAt'>>, opts: { emails?: NewEmail[] } = {}) {
     const changes: Partial<VisitorRow> = {};
     if (patch.email !== undefined) changes.email = patch.email;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { ZIP_LIMITS, zipProblem } from './zip-check.js';
+export { ZIP_LIMITS };
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
@@ -66,35 +67,15 @@ async function readPdf(data: Buffer, filename: string): Promise<{ title?: string
   }
 }
 
-/** What a .docx may unpack to: a long handbook is a few MB of XML; its images barely compress. */
-export const ZIP_LIMITS = { entries: 5000, totalBytes: 200 * 1024 * 1024, ratio: 100, ratioFromBytes: 1024 * 1024 };
-
 /**
- * Refuses a zip whose directory says it unpacks to too much, or one part to far more than it
- * takes (a "zip bomb"), before anything is inflated. The directory can lie about sizes; the
- * worker's memory limit catches that case.
+ * Refuses a .docx that would unpack to too much (a "zip bomb") or whose parts are not what its
+ * directory says, before the document reader inflates it (see zip-check.ts).
  */
 export function checkZip(data: Buffer, filename: string, limits = ZIP_LIMITS): void {
-  let entries = 0;
-  let total = 0;
-  let refused: string | undefined;
-  try {
-    // The filter sees each entry's sizes from the central directory; returning false inflates nothing.
-    unzipSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
-      filter: (f) => {
-        entries++;
-        total += f.originalSize;
-        const ratio = f.originalSize / Math.max(f.size, 1);
-        if (!refused && f.originalSize > limits.ratioFromBytes && ratio > limits.ratio) refused = `${f.name.slice(0, 100)} inflates ${Math.round(ratio)} times (${Math.round(f.originalSize / 1024 / 1024)} MB)`;
-        return false;
-      },
-    });
-  } catch (e) {
-    throw new Error(`${filename} could not be read as a Word document (${(e as Error).message.split('\n')[0]}): it may be damaged.`);
-  }
-  if (!refused && entries > limits.entries) refused = `it holds ${entries} parts`;
-  if (!refused && total > limits.totalBytes) refused = `it inflates to ${Math.ceil(total / 1024 / 1024)} MB`;
-  if (refused) throw new Error(`${filename} was not read: ${refused}, more than a document needs (a "zip bomb", or not a real .docx).`);
+  const problem = zipProblem(data, limits);
+  if (!problem) return;
+  if ('damaged' in problem) throw new Error(`${filename} could not be read as a Word document (${problem.damaged}): it may be damaged.`);
+  throw new Error(`${filename} was not read: ${problem.refused}, more than a document needs (a "zip bomb", or not a real .docx).`);
 }
 
 async function readDocx(data: Buffer, filename: string) {

@@ -8,6 +8,7 @@ import { requireUser } from '../middleware/require-role.js';
 import { flash, navigate, render } from '../render.js';
 
 const PasswordForm = z.object({ password: z.string().max(256).default('') });
+const DisableForm = z.object({ password: z.string().max(256).default(''), code: z.string().trim().max(40).default('') });
 const EnableForm = z.object({ code: z.string().trim().max(20).default(''), password: z.string().max(256).default('') });
 
 /** The otpauth:// URI as an inline SVG QR code (no script, no image request). */
@@ -48,7 +49,7 @@ export function twoFactorRoutes(twoFactor: TwoFactorService): Router {
   router.post('/account/two-factor/enable', async (req, res) => {
     const form = parseForm(EnableForm, req.body);
     await submitForm(res, 'pages/account/two-factor', {}, async () => {
-      const codes = await twoFactor.enable(me(req), { secret: req.session.twoFactorSetup ?? '', code: form.code, password: form.password });
+      const codes = await twoFactor.enable(me(req), { secret: req.session.twoFactorSetup ?? '', code: form.code, password: form.password }, { sessionId: req.sessionID });
       delete req.session.twoFactorSetup;
       render(res, 'pages/account/two-factor', { ...(await page(req)), on: true, codes });
     }, () => page(req, { posted: 'enable' }));
@@ -63,7 +64,7 @@ export function twoFactorRoutes(twoFactor: TwoFactorService): Router {
   });
 
   router.post('/account/two-factor/disable', async (req, res) => {
-    const form = parseForm(PasswordForm, req.body);
+    const form = parseForm(DisableForm, req.body);
     await submitForm(res, 'pages/account/two-factor', {}, async () => {
       await twoFactor.disable(me(req), form);
       flash(req, 'success', 'Two-factor sign-in is off.');

@@ -162,7 +162,7 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
     }, cannedPage);
   });
   r.post('/inbox/saved-replies/:id/delete', async (req, res) => {
-    await inbox.deleteCannedResponse(String(req.params.id));
+    await inbox.deleteCannedResponse(userOf(req), String(req.params.id));
     flash(req, 'success', 'Deleted.');
     navigate(req, res, '/inbox/saved-replies');
   });

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'knowledge.deleted': 'admin',
   'knowledge.sync_requested': 'admin',
   'knowledge.saved_from_reply': 'teammate',
+  'saved_reply.saved': 'teammate',
+  'saved_reply.deleted': 'teammate',
   'email.test_sent': 'admin',
   'email.retried': 'admin',
   'visitor.exported': 'admin',
@@ -64,13 +66,16 @@ export class Authority {
   }
 
   /**
-   * Runs `work` if `actor` may take `action`, then records it as `describe` says. Recording is
-   * part of the action: if the entry cannot be written, the caller hears of it.
+   * Runs `work` if `actor` may take `action`, then records it as `describe` says (null: it
+   * changed nothing, so there is nothing to record). Recording is part of the action: if the
+   * entry cannot be written, the caller hears of it.
    */
-  async perform<T>(actor: AuditActor, action: GuardedAction, work: () => Promise<T>, describe: (result: T) => ActionRecord, ctx: { ip?: string | null } = {}): Promise<T> {
+  async perform<T>(actor: AuditActor, action: GuardedAction, work: () => Promise<T>, describe: (result: T) => ActionRecord | null, ctx: { ip?: string | null } = {}): Promise<T> {
     this.check(actor, action);
     const result = await work();
-    const { target, details } = describe(result);
+    const record = describe(result);
+    if (!record) return result;
+    const { target, details } = record;
     await this.deps.audit.record({ action, actor, ip: ctx.ip ?? null, target: target ?? null, details: details ?? {} });
     return result;
   }

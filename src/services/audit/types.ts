@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   'knowledge.sync_requested': 'Asked for a sync',
   'knowledge.saved_from_reply': 'Saved a reply as knowledge',
   'email.test_sent': 'Sent a test email',
+  'saved_reply.saved': 'Saved a reply for the team',
+  'saved_reply.deleted': 'Deleted a saved reply',
   'email.retried': 'Retried a failed email',
   'visitor.exported': "Exported a visitor's data",
   'visitor.erased': "Erased a visitor's data",

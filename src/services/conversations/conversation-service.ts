@@ -167,11 +167,14 @@ export class ConversationService {
    * if the conversation is waiting, the acknowledgement goes out.
    */
   async confirmEmail(token: string): Promise<{ visitor: Visitor; alreadyConfirmed: boolean }> {
-    const { visitor } = await this.deps.followups.openConfirmation(token);
+    const { visitor, email } = await this.deps.followups.openConfirmation(token);
     if (visitor.emailVerifiedAt) return { visitor, alreadyConfirmed: true };
     const now = this.deps.clock.now();
     const ack = await this.#acknowledgementIfWaiting({ ...visitor, emailVerifiedAt: now }, now);
-    return { visitor: (await this.deps.visitors.update(visitor.id, { emailVerifiedAt: now }, { emails: ack ? [ack] : [] })) ?? visitor, alreadyConfirmed: false };
+    const confirmed = await this.deps.visitors.confirmEmail(visitor.id, email, now, ack ? [ack] : []);
+    // The address changed (or was confirmed) since the link was checked: this link confirms nothing.
+    if (!confirmed) throw new NotFoundError('This confirmation link is not valid, or the address was changed since it was sent. Leave your email in the chat again to get a new one.');
+    return { visitor: confirmed, alreadyConfirmed: false };
   }
 
   /**

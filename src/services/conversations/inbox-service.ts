@@ -1,4 +1,5 @@
 import type { FollowupService } from '../followups/followup-service.js';
+import type { Authority } from '../audit/authority.js';
 import type { NewEmail } from '../followups/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
@@ -11,6 +12,8 @@ import type { Transitions } from './transitions.js';
 import type { CannedResponse, Conversation, ConversationEvent, InboxItem, InboxQueue, Message, QueueCounts, Viewer, Visitor } from './types.js';
 
 export interface InboxServiceDeps {
+  /** Checks and records changes to the team's saved replies. */
+  authority: Pick<Authority, 'perform'>;
   conversations: ConversationRepo;
   messages: MessageRepo;
   visitors: Pick<VisitorRepo, 'findById'>;
@@ -311,11 +314,19 @@ export class InboxService {
     if (!text) fields.text = 'Write the reply.';
     else if (text.length > this.deps.limits.agentMessageMaxChars) fields.text = `At most ${this.deps.limits.agentMessageMaxChars} characters.`;
     if (Object.keys(fields).length) throw new ValidationError('The saved reply needs fixing.', fields);
-    return this.deps.canned.upsert({ shortcut, text, createdBy: user.id });
+    return this.deps.authority.perform(user, 'saved_reply.saved', () => this.deps.canned.upsert({ shortcut, text, createdBy: user.id }), (c) => ({ target: `/${c.shortcut}`, details: { text: c.text.slice(0, 200) } }));
   }
 
-  async deleteCannedResponse(id: string): Promise<void> {
-    if (!(await this.deps.canned.delete(id))) throw new NotFoundError('That saved reply is already gone.');
+  async deleteCannedResponse(user: User, id: string): Promise<void> {
+    const existing = (await this.deps.canned.list()).find((c) => c.id === id);
+    await this.deps.authority.perform(
+      user,
+      'saved_reply.deleted',
+      async () => {
+        if (!(await this.deps.canned.delete(id))) throw new NotFoundError('That saved reply is already gone.');
+      },
+      () => ({ target: existing ? `/${existing.shortcut}` : null }),
+    );
   }
 
   /** Active teammates, for the reassign menu. */

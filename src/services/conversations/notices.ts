@@ -97,12 +97,33 @@ export function replyWindowText(window: ReplyWindow, language: string | null | u
   return plural(lang, window.unit === 'hours' ? s.hours : s.businessDays, window.amount);
 }
 
+/** "today at {time}" and "tomorrow at {time}", for an opening within the next two days. */
+const SOON: Record<WidgetLanguage, { today: string; tomorrow: string }> = {
+  en: { today: 'today at {time}', tomorrow: 'tomorrow at {time}' },
+  da: { today: 'i dag kl. {time}', tomorrow: 'i morgen kl. {time}' },
+  de: { today: 'heute um {time}', tomorrow: 'morgen um {time}' },
+  fr: { today: "aujourd'hui à {time}", tomorrow: 'demain à {time}' },
+  es: { today: 'hoy a las {time}', tomorrow: 'mañana a las {time}' },
+};
+
+/** The calendar day of `at` in `timeZone`, as days since 1970 (to tell today from tomorrow). */
+function localDay(at: Date, timeZone: string): number {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
+}
+
 /**
- * "Monday 09:00 CET" in the visitor's time zone; with the date when it is more than six days
- * away (after a long closure).
+ * When the team is back, in the visitor's time zone: "today at 09:00 CET" and "tomorrow at
+ * 09:00 CET" (on a Monday morning, "back Monday" reads as a week away), else "Monday 09:00 CET",
+ * with the date when it is more than six days away (after a long closure).
  */
-function openingText(at: Date, now: Date, language: string | null | undefined, timeZone: string): string {
+export function openingText(at: Date, now: Date, language: string | null | undefined, timeZone: string): string {
   const lang = noticeLanguage(language);
+  const days = localDay(at, timeZone) - localDay(now, timeZone);
+  if (days === 0 || days === 1) {
+    const time = new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(at);
+    return fill(days === 0 ? SOON[lang].today : SOON[lang].tomorrow, { time });
+  }
   const far = at.getTime() - now.getTime() > 6 * 86_400_000;
   return new Intl.DateTimeFormat(lang, {
     timeZone,

@@ -202,7 +202,7 @@ export class FollowupService {
    */
   async releaseReplies(): Promise<{ released: number; skipped: number }> {
     const now = this.deps.clock.now();
-    const held = await this.deps.outbox.heldDue(now);
+    const held = await this.deps.outbox.heldDue(now, new Date(now.getTime() - this.deps.options.linkTtlMs));
     const byConversation = new Map<string, OutboxEmail[]>();
     for (const e of held) byConversation.set(e.conversationId ?? '', [...(byConversation.get(e.conversationId ?? '') ?? []), e]);
     let released = 0;
@@ -227,6 +227,15 @@ export class FollowupService {
         if (now.getTime() - rows[0]!.createdAt.getTime() < this.deps.options.linkTtlMs) continue;
         await this.deps.outbox.skip(rows.map((r) => r.id), 'the address was never confirmed');
         skipped += rows.length;
+        continue;
+      }
+      // Held for another address than the one now confirmed (the visitor changed it): not sent
+      // there, since that address was never confirmed; the reply is in the chat.
+      const elsewhere = rows.filter((r) => r.to !== visitor.email);
+      if (elsewhere.length) {
+        await this.deps.outbox.skip(elsewhere.map((r) => r.id), 'held for an address the visitor has since changed');
+        skipped += elsewhere.length;
+        // The rest go on the next run, batched without these.
         continue;
       }
       if (visitor.lastSeenAt.getTime() >= newest.createdAt.getTime()) {

@@ -214,7 +214,7 @@ export class TeamService {
         if (user.role === 'admin' && role !== 'admin') await this.#keepAnAdmin(tx, user, actor);
         return { before: user, after: (await tx.users.update(userId, { role })) ?? user };
       });
-    const { after } = await this.deps.authority.perform(actor, 'team.role_changed', change, ({ before, after }) => ({ target: after.email, details: { from: before.role, to: after.role } }));
+    const { after } = await this.deps.authority.perform(actor, 'team.role_changed', change, ({ before, after }) => (before.role === after.role ? null : { target: after.email, details: { from: before.role, to: after.role } }));
     return after;
   }
 
@@ -226,9 +226,9 @@ export class TeamService {
         if (!active && user.id === actor.id) throw new ForbiddenError('You cannot deactivate your own account.');
         if (!active && user.role === 'admin') await this.#keepAnAdmin(tx, user, actor);
         if (!active) await tx.sessions.deleteForUser(userId);
-        return (await tx.users.update(userId, { active })) ?? user;
+        return { before: user, after: (await tx.users.update(userId, { active })) ?? user };
       });
-    const after = await this.deps.authority.perform(actor, active ? 'team.reactivated' : 'team.deactivated', change, (u) => ({ target: u.email, details: { role: u.role } }));
+    const { after } = await this.deps.authority.perform(actor, active ? 'team.reactivated' : 'team.deactivated', change, ({ before, after: u }) => (before.active === u.active ? null : { target: u.email, details: { role: u.role } }));
     if (!active) await this.deps.sessionsEnded?.({ userId });
     return after;
   }
