@@ -60,6 +60,7 @@ import { AuditEventsRepo } from './adapters/storage/audit-repo.js';
 import { PrivacyStorage } from './adapters/storage/privacy-repo.js';
 import { Authority } from './services/audit/authority.js';
 import { TwoFactorService } from './services/team/two-factor-service.js';
+import { OnboardingService } from './services/onboarding/onboarding-service.js';
 import { TwoFactorRepo } from './adapters/storage/two-factor-repo.js';
 import { AuditLog } from './services/audit/audit-log.js';
 import { PrivacyService } from './services/privacy/privacy-service.js';
@@ -117,6 +118,7 @@ export interface Container {
     followups: FollowupService;
     widget: WidgetService;
     twoFactor: TwoFactorService;
+    onboarding: OnboardingService;
     insights: InsightsService;
     privacy: PrivacyService;
     audit: AuditLog;
@@ -407,6 +409,18 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     limits: { agentMessageMaxChars: AGENT_MESSAGE_MAX_CHARS },
   });
   const widget = new WidgetService({ settings: new WidgetSettingsRepo(db), authority });
+  const onboarding = new OnboardingService({
+    organisation: () => store.organisations.get(),
+    sourceCount: async () => (await knowledge.listSources()).length,
+    publicAddress,
+    visitorFromAnotherSite: (origin) => conversationsRepo.anyFromOtherSite(origin),
+    hoursChosen: () => availability.hoursChosen(),
+    availability: () => availability.now(),
+    emailReady: followups.emailsVisitors,
+    teamSize: async () => ({ users: (await store.users.list()).filter((u) => u.active).length, invites: (await store.tokens.pendingInvites()).length }),
+    waiting: async (user) => (await inbox.counts(user)).waiting,
+    clock,
+  });
   const insights = new InsightsService({
     repo: new InsightsRepository(db),
     knowledge,
@@ -449,7 +463,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, twoFactor, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
+    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
     conversationLinks,
     locker,
     async migrate() {

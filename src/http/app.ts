@@ -152,12 +152,12 @@ export function createApp(c: Container): Express {
   app.use(authRoutes({ auth: services.auth, team: services.team, twoFactor: services.twoFactor, passport, loginLimiter }));
   app.use(twoFactorGate);
   app.use(twoFactorRoutes(services.twoFactor));
-  app.use(homeRoutes(services.team));
+  app.use(homeRoutes(services.onboarding));
   app.use(profileRoutes(services.team));
   app.use(inboxRoutes(services.inbox, services.presence, c.views, c.siteHosts));
   app.use(teamRoutes(services.team, services.twoFactor));
   app.use(organisationRoutes(services.team, c.publicAddress));
-  app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes }));
+  app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes, triedQuestion: () => services.team.noteTriedQuestion() }));
   app.use(widgetRoutes(services.widget, { publicAddress: c.publicAddress, identityKey: c.identityKey }));
   app.use(handoffRoutes(services.handoff));
   app.use(availabilityRoutes(c));

@@ -1,15 +1,12 @@
 import { Router } from 'express';
-import type { TeamService } from '../services/team/team-service.js';
+import type { OnboardingService } from '../services/onboarding/onboarding-service.js';
 import type { User } from '../services/team/types.js';
 import { requireUser } from './middleware/require-role.js';
 import { render } from './render.js';
 
-export function homeRoutes(team: TeamService): Router {
+/** Home: who is waiting, and for admins, getting started and whether the chat is closed. */
+export function homeRoutes(onboarding: OnboardingService): Router {
   const router = Router();
-  router.get('/', requireUser, async (req, res) => {
-    const user = req.user as User;
-    const teamInfo = user.role === 'admin' ? await team.listTeam(user) : undefined;
-    render(res, 'pages/home', { teamInfo });
-  });
+  router.get('/', requireUser, async (req, res) => render(res, 'pages/home', { ...(await onboarding.home(req.user as User)) }));
   return router;
 }

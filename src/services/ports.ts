@@ -364,6 +364,8 @@ export interface ConversationTransition {
 
 export interface ConversationRepo {
   insert(conversation: { visitorId: string; language: string | null; pageUrl: string | null }): Promise<Conversation>;
+  /** Whether any conversation started on a page outside `ownOrigin` (the widget on a real site). */
+  anyFromOtherSite(ownOrigin: string): Promise<boolean>;
   findById(id: string): Promise<Conversation | undefined>;
   /** The conversation, only when it belongs to this visitor (anyone else's is "not found"). */
   findForVisitor(id: string, visitorId: string): Promise<Conversation | undefined>;

@@ -91,6 +91,11 @@ export class ConversationsRepo implements ConversationRepo {
     return toConversation(row!);
   }
 
+  async anyFromOtherSite(ownOrigin: string) {
+    const row = await this.db('conversations').whereNotNull('page_url').andWhereRaw("page_url not like ? escape '\\'", [`${escapeLike(ownOrigin)}/%`]).first(this.db.raw('1 as found'));
+    return !!row;
+  }
+
   async findById(id: string) {
     if (!isUuid(id)) return undefined;
     const row = await this.db<ConversationRow>('conversations').where({ id }).first();

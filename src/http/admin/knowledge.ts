@@ -44,7 +44,7 @@ const websiteValues = (settings: Record<string, unknown>) => ({
 });
 
 /** Knowledge sources and the "Try a question" box. Admins only. */
-export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBytes: number }): Router {
+export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBytes: number; triedQuestion?: () => Promise<void> }): Router {
   const router = Router();
   // In memory: the file goes to Postgres right away, and the cap bounds what one upload can hold.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.uploadMaxBytes, files: 1, fields: 10 } }).single('file');
@@ -73,6 +73,8 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
   router.get('/knowledge/try', async (req, res) => {
     const { q } = TryQuery.parse(req.query);
     const result = q ? await knowledge.search(q, { limit: 5 }) : undefined;
+    // A tick on Home's getting-started checklist.
+    if (q) await opts.triedQuestion?.();
     if (isFragmentRequest(req)) return render(res, 'partials/admin/try-results', { result });
     render(res, 'pages/admin/knowledge', { ...(await pageData()), q, result });
   });

@@ -68,6 +68,11 @@ export class AvailabilityService {
     return Math.max(1, Math.ceil(medianMinutes));
   }
 
+  /** Whether anyone chose the hours (the wizard or Settings), rather than the defaults applying. */
+  async hoursChosen(): Promise<boolean> {
+    return (await this.deps.settings.get()).weekly !== undefined;
+  }
+
   async saveHours(actor: AuditActor, input: { weekly: string[]; closures: string }): Promise<AvailabilitySettings> {
     const before = await this.settings();
     return this.deps.authority.perform(actor, 'settings.changed', () => this.#saveHours(input), (after) => ({
