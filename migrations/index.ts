@@ -33,6 +33,7 @@ import * as addVisitorEmailVerified from './20261207110000_add_visitor_email_ver
 import * as addTwoFactor from './20261207120000_add_two_factor.js';
 import * as addOrganisationOnboarding from './20261207130000_add_organisation_onboarding.js';
 import * as addTwoFactorAttempts from './20261207140000_add_two_factor_attempts.js';
+import * as createWidgetOriginsSeen from './20261207150000_create_widget_origins_seen.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -73,4 +74,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261207120000_add_two_factor': addTwoFactor,
   '20261207130000_add_organisation_onboarding': addOrganisationOnboarding,
   '20261207140000_add_two_factor_attempts': addTwoFactorAttempts,
+  '20261207150000_create_widget_origins_seen': createWidgetOriginsSeen,
 };

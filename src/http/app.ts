@@ -96,7 +96,7 @@ export function createApp(c: Container): Express {
   app.use('/assets', express.static(ASSETS_DIR, { ...staticOpts, fallthrough: false }));
   app.use('/vendor/htmx', express.static(htmxDist, { maxAge: '1y', immutable: true, fallthrough: false }));
   app.use(healthRoutes(c.health, { detailsToken: config.healthToken }));
-  app.use(widgetLoaderRoutes(services.widget));
+  app.use(widgetLoaderRoutes(services.widget, { ownOrigin: () => new URL(c.publicAddress.get()).origin, onError: (err) => c.logger.warn({ err }, 'a site that loaded the widget could not be noted') }));
 
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));

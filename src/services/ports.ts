@@ -428,6 +428,11 @@ export interface ConversationReadRepo {
 export interface WidgetSettingsRepo {
   get(): Promise<WidgetSettings | undefined>;
   save(settings: WidgetSettings): Promise<WidgetSettings>;
+  /** Notes a site that loaded the widget without being allowed; at most `max` are kept. */
+  noteSeen(origin: string, at: Date, max: number): Promise<void>;
+  /** Sites seen, newest first. */
+  seen(): Promise<{ origin: string; lastSeenAt: Date }[]>;
+  forgetSeen(origin: string): Promise<void>;
 }
 
 /** Runs work in one transaction with the named lock held (serialises e.g. a visitor's first message). */

@@ -4,12 +4,18 @@
    Baton.close(), Baton.identify({ email, name, hash }). */
 (function () {
   'use strict';
-  var defaults = /*SETTINGS*/{ colour: '#4f46e5', position: 'right', language: 'auto' }/*END*/;
+  var defaults = /*SETTINGS*/{ colour: '#4f46e5', position: 'right', language: 'auto', allowed: [] }/*END*/;
   var queued = window.Baton && window.Baton.q;
   if (window.Baton && window.Baton.loaded) return;
   var script = document.currentScript;
   if (!script) return;
   var base = new URL(script.src).origin;
+  // Only on the sites the admin allowed (and Baton's own pages): elsewhere the chat would refuse
+  // to open, so nothing is drawn, and the site's developer is told why.
+  if (location.origin !== base && (defaults.allowed || []).indexOf(location.origin) < 0) {
+    if (window.console) console.info('Baton: the chat is not shown because ' + location.origin + ' is not in Allowed sites (Settings › Widget in Baton).');
+    return;
+  }
   var data = script.dataset;
   var colour = /^#[0-9a-f]{6}$/i.test(data.colour || '') ? data.colour : defaults.colour;
   var left = (data.position || defaults.position) === 'left';

@@ -33,7 +33,7 @@ export function widgetRoutes(widget: WidgetService, opts: { publicAddress: Pick<
     // Opened at another address than the snippet names: pasted on a real site, it may never load.
     const here = req.get('host');
     const elsewhere = here && new URL(address).host !== here ? { snippetHost: new URL(address).host, browserHost: here, fixed: opts.publicAddress.fixed } : undefined;
-    return { languages, snippet: embedSnippet(address), elsewhere, saved, identityKey: opts.identityKey };
+    return { languages, snippet: embedSnippet(address), elsewhere, saved, seen: await widget.seenNotAllowed(), identityKey: opts.identityKey };
   };
 
   router.get('/settings/widget', async (req, res) => {
@@ -48,6 +48,14 @@ export function widgetRoutes(widget: WidgetService, opts: { publicAddress: Pick<
       flash(req, 'success', 'Widget settings saved. Sites pick up a new look within five minutes.');
       navigate(req, res, '/settings/widget');
     }, () => page(req));
+  });
+
+  /** "Allow" beside a site that loaded the widget without being allowed. */
+  router.post('/settings/widget/allow', async (req, res) => {
+    const origin = String((req.body as Record<string, unknown> | undefined)?.origin ?? '').slice(0, 300);
+    await widget.allow(req.user as User, origin);
+    flash(req, 'success', `${origin} is allowed: the chat appears there within five minutes.`);
+    navigate(req, res, '/settings/widget');
   });
 
   // A page of Baton's own that embeds the widget, to try it before pasting the snippet anywhere.

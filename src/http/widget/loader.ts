@@ -7,10 +7,13 @@ import type { WidgetService } from '../../services/widget/widget-service.js';
 const SOURCE = readFileSync(path.join(VIEWS_DIR, 'widget', 'loader.js'), 'utf8');
 const SETTINGS_SLOT = /\/\*SETTINGS\*\/[^]*?\/\*END\*\//;
 
-/** The loader script with the admin's widget defaults written in (data attributes still win). */
-export function loaderScript(settings: { colour: string; position: string; language: string }): string {
+/**
+ * The loader script with the admin's widget defaults written in (data attributes still win),
+ * and the sites it may open on: elsewhere it draws nothing (the chat would refuse it anyway).
+ */
+export function loaderScript(settings: { colour: string; position: string; language: string; allowedOrigins: string[] }): string {
   // JSON of validated settings; "<" is escaped anyway so the text can never close a script tag.
-  const json = JSON.stringify({ colour: settings.colour, position: settings.position, language: settings.language }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ colour: settings.colour, position: settings.position, language: settings.language, allowed: settings.allowedOrigins }).replace(/</g, '\\u003c');
   return SOURCE.replace(SETTINGS_SLOT, json);
 }
 
@@ -18,9 +21,13 @@ export function loaderScript(settings: { colour: string; position: string; langu
  * GET /widget.js: the one file a site embeds. Any site may load it (the chat frame and the API
  * are what the allowed-origins list guards); it is cached briefly so a settings change shows soon.
  */
-export function widgetLoaderRoutes(widget: WidgetService): Router {
+export function widgetLoaderRoutes(widget: WidgetService, opts: { ownOrigin: () => string; onError: (err: unknown) => void }): Router {
   const r = Router();
-  r.get('/widget.js', async (_req, res) => {
+  r.get('/widget.js', async (req, res) => {
+    // The page that loads the script names its site in Referer (browsers send the origin across
+    // sites): one not allowed is noted for the admin ("Seen on …: not allowed. Allow?").
+    const page = originOfReferer(req.get('Referer'));
+    if (page) void widget.noteLoadedOn(page, [opts.ownOrigin(), `${req.protocol}://${req.get('host')}`]).catch(opts.onError);
     res.set({
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300',
@@ -29,4 +36,14 @@ export function widgetLoaderRoutes(widget: WidgetService): Router {
     res.send(loaderScript(await widget.settings()));
   });
   return r;
+}
+
+function originOfReferer(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

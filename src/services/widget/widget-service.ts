@@ -15,6 +15,8 @@ export interface WidgetSettingsInput {
 
 const MAX_GREETING = 300;
 const MAX_ORIGINS = 50;
+/** Sites seen loading the widget without being allowed, kept for the admin. */
+const MAX_SEEN = 50;
 
 /** scheme://host[:port] of an http(s) address, or undefined when it is not one. */
 export function originOf(value: string): string | undefined {
@@ -58,6 +60,40 @@ export class WidgetService {
       position: input.position as WidgetSettings['position'],
       language: input.language as WidgetSettings['language'],
     });
+  }
+
+  /**
+   * A site loaded the widget (its page's origin, from the request for widget.js). When it is not
+   * allowed, it is noted for the admin; at most once a minute per site and process, so page
+   * views cost no database write each.
+   */
+  async noteLoadedOn(origin: string, ownOrigins: string[]): Promise<void> {
+    if (ownOrigins.includes(origin) || origin.length > 200 || !originOf(origin) || originOf(origin) !== origin) return;
+    const now = Date.now();
+    if ((this.#noted.get(origin) ?? 0) > now - 60_000) return;
+    if (this.#noted.size > 1000) this.#noted.clear();
+    this.#noted.set(origin, now);
+    if ((await this.settings()).allowedOrigins.includes(origin)) return;
+    await this.deps.settings.noteSeen(origin, new Date(now), MAX_SEEN);
+  }
+
+  readonly #noted = new Map<string, number>();
+
+  /** Sites that loaded the widget and are not allowed (yet), newest first. */
+  async seenNotAllowed(): Promise<{ origin: string; lastSeenAt: Date }[]> {
+    const allowed = new Set((await this.settings()).allowedOrigins);
+    return (await this.deps.settings.seen()).filter((s) => !allowed.has(s.origin));
+  }
+
+  /** The admin's "Allow" beside a site that was seen. */
+  async allow(actor: AuditActor, origin: string): Promise<WidgetSettings> {
+    const clean = originOf(origin);
+    if (!clean) throw new ValidationError('That is not a site address.');
+    const s = await this.settings();
+    if (s.allowedOrigins.includes(clean)) return s;
+    const saved = await this.save(actor, { allowedOrigins: [...s.allowedOrigins, clean].join('\n'), colour: s.colour, greeting: s.greeting, position: s.position, language: s.language });
+    await this.deps.settings.forgetSeen(clean);
+    return saved;
   }
 
   /** Whether a browser request from `origin` may use the visitor API (Baton's own pages always may). */
