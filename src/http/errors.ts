@@ -1,3 +1,4 @@
+import { isChatFrameRequest, visitorErrorMessage } from './widget/errors.js';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import {
   AuthenticationError,
@@ -90,9 +91,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     return;
   }
   if (isFragmentRequest(req)) {
-    // Errors from htmx actions go to the page's toast region rather than replacing the target.
+    // Errors from htmx actions go to the page's toast region rather than replacing the target;
+    // in the chat, in words for a visitor and in their language.
     res.set('HX-Retarget', '#toast').set('HX-Reswap', 'innerHTML');
-    render(res, 'partials/toast', { kind: 'error', message: d.message }, d.status);
+    render(res, 'partials/toast', { kind: 'error', message: isChatFrameRequest(req) ? visitorErrorMessage(req, err, d.status) : d.message }, d.status);
     return;
   }
   try {

@@ -117,10 +117,31 @@
     form.elements.clientId.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
   }, true);
 
+  // What is being sent: put back in the box if sending fails, so nothing the visitor wrote is lost.
+  var sending = '';
   document.addEventListener('htmx:before:request', function (e) {
     if (e.detail.ctx.sourceElement !== form) return;
+    sending = text.value;
     // The request has its body already: clear the box at once, as chat apps do.
     setTimeout(function () { text.value = ''; grow(); }, 0);
+  });
+  function putBack() {
+    if (sending && !text.value.trim()) { text.value = sending; grow(); }
+    sending = '';
+  }
+  document.addEventListener('htmx:after:request', function (e) {
+    if (e.detail.ctx.sourceElement === form && e.detail.ctx.response && e.detail.ctx.response.status < 400) sending = '';
+  });
+  // The server said why (its words arrive in the toast): the message goes back in the box. A
+  // visitor this server no longer knows (erased) gets a new one, and the message is sent there.
+  document.addEventListener('htmx:response:error', function (e) {
+    if (e.detail.ctx.sourceElement !== form) return;
+    setTimeout(putBack, 0);
+    if (e.detail.ctx.response.status === 401) {
+      save(null);
+      token = null;
+      ensureVisitor().then(function () { return loadThread(true); }).catch(function () { toast(chat.dataset.failed); });
+    }
   });
   document.addEventListener('htmx:after:swap', scrollDown);
   document.addEventListener('htmx:sse:after:message', scrollDown);
@@ -132,7 +153,11 @@
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () { typing.textContent = ''; }, 6000);
   });
-  document.addEventListener('htmx:error', function () { toast(chat.dataset.failed); });
+  // No answer at all (offline, the server down): say so, and put the message back.
+  document.addEventListener('htmx:error', function (e) {
+    if (e.detail && e.detail.ctx && e.detail.ctx.sourceElement === form) setTimeout(putBack, 0);
+    toast(chat.dataset.failed);
+  });
 
   // The visitor writes in another language than the frame's: the server sends the frame's words
   // in that language, and from then on the frame asks for replies and notices in it.

@@ -1,0 +1,92 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
+
+const hasBrowser = browserAvailable();
+
+/**
+ * Visitors saw developer text ("A valid visitor token is required: create one with POST
+ * /api/v1/visitors") after an erasure, and a message that failed to send was lost with the box
+ * emptied. Every failure is now a sentence for a visitor, in their language, and the message
+ * stays in the box.
+ */
+describe.skipIf(!hasBrowser)('when sending fails, in a real browser', () => {
+  let t: TestApp;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let shop: Awaited<ReturnType<typeof shopSite>>;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    server = await listen(t.app);
+    shop = await shopSite(server.url);
+    await t.container.services.widget.save('system', { allowedOrigins: shop.url, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    await t.container.services.knowledge.createSnippet('system', { question: 'How do I return a parcel?', answer: 'Print the label from your order page.' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shop?.close();
+    await server?.close();
+    await t?.close();
+  });
+
+  async function chat(locale: string): Promise<{ page: Page; frame: Awaited<ReturnType<typeof chatFrameOf>> }> {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (err) => problems.push(err.message));
+    await page.goto(shop.url);
+    await openWidget(page);
+    const frame = await chatFrameOf(page);
+    await frame.locator('#chat[data-ready="true"]').waitFor({ state: 'attached' });
+    return { page, frame };
+  }
+  const send = async (frame: Awaited<ReturnType<typeof chatFrameOf>>, text: string) => {
+    await frame.locator('#message-text').fill(text);
+    await frame.locator('#message-text').press('Enter');
+  };
+
+  it('an erased visitor is told the conversation is gone, in their language, and the message waits in the box to start a new one', async () => {
+    const { page, frame } = await chat('da-DK');
+    await send(frame, 'Hvordan returnerer jeg en pakke?');
+    await frame.locator('.msg-visitor').first().waitFor();
+    // Erased meanwhile (a privacy request): the token in the browser names nobody now.
+    await t.container.db('visitors').delete();
+    await send(frame, 'Og hvad koster det?');
+    await frame.locator('#toast .toast').waitFor();
+    await expect(frame.locator('#toast').textContent()).resolves.toContain('Denne samtale findes ikke længere. Din besked står stadig i feltet');
+    await expect(frame.locator('#message-text').inputValue()).resolves.toBe('Og hvad koster det?');
+    expect(await frame.locator('#toast').textContent()).not.toContain('api/v1');
+    await page.screenshot({ path: screenshotPath('widget-errors-01-gone') });
+    // Sent again: a new visitor and conversation, and the message is there.
+    await frame.locator('#message-text').press('Enter');
+    await frame.locator('.msg-visitor', { hasText: 'Og hvad koster det?' }).waitFor();
+    expect(await t.container.db('visitors').count('* as n').first()).toEqual({ n: 1 });
+  });
+
+  it('with the server out of reach, says so and keeps the message', async () => {
+    const { frame, page } = await chat('en-GB');
+    await page.route('**/widget/messages', (route) => route.abort('connectionrefused'));
+    await send(frame, 'Is anyone there?');
+    await frame.locator('#toast .toast').waitFor();
+    await expect(frame.locator('#toast').textContent()).resolves.toContain('Your message could not be sent: it is still in the box.');
+    await expect(frame.locator('#message-text').inputValue()).resolves.toBe('Is anyone there?');
+    await page.unroute('**/widget/messages');
+    await frame.locator('#message-text').press('Enter');
+    await frame.locator('.msg-visitor', { hasText: 'Is anyone there?' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('an expired conversation link shows its page without a script error', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${server.url}/c/not-a-real-token`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('This link is not valid');
+    expect(errors).toEqual([]);
+  });
+});
