@@ -131,8 +131,8 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
   });
 
   r.post('/api/v1/conversations/:id/handoff', ...handoffLimits(c.rateLimits, auth), async (req, res) => {
-    const { conversation, notice } = await conversations.requestTeam(visitorOf(req), String(req.params.id));
-    res.json({ conversation: conversationJson(conversation), notice: messageJson(notice) });
+    const { conversation, notice, askedFirst } = await conversations.requestTeam(visitorOf(req), String(req.params.id));
+    res.json({ conversation: conversationJson(conversation), notice: messageJson(notice), askedFirst });
   });
 
   return r;

@@ -330,10 +330,11 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const visitor = await conversations.noteTimeZone(visitorOf(req), form.tz);
     const ctx = await language(req, form.lang);
     const conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
-    const { notice } = await conversations.requestTeam(visitor, conversation.id);
+    const { notice, askedFirst } = await conversations.requestTeam(visitor, conversation.id);
     res.set('Cache-Control', 'no-store').type('html').send(
       messageHtml(c.views, notice, ctx) +
-        `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>` +
+        // Asked what about first: the team is asked with the answer, so the button stays.
+        (askedFirst ? '' : `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>`) +
         (await currentFollowup(visitor, ctx)) +
         // The first message may be this request: from now on there is something to listen to.
         `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>`,

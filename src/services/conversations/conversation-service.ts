@@ -8,7 +8,7 @@ import type { DomainEvent } from '../events.js';
 import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RateLimiter, RatingRepo, TokenBudget, UserRepo, VisitorRepo } from '../ports.js';
 import { mailboxKey } from '../followups/mailbox.js';
 import { ratedEpisode } from './lifecycle.js';
-import { promiseNotice } from './notices.js';
+import { askFirstNotice, promiseNotice } from './notices.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
 import type { Availability } from '../availability/types.js';
 import type { FollowupService } from '../followups/followup-service.js';
@@ -365,6 +365,10 @@ export class ConversationService {
     if (conversation.status === 'bot') {
       // "Yes" to "Would you like me to ask the team?": the offer was the assistant's last word.
       const last = recent.findLast((m) => m.author !== 'visitor');
+      // "Talk to the team" came before any question: this message is the question.
+      if (last?.meta.askedForTeam) {
+        return { reply: await this.#handOff(conversation, message, { reason: 'person_request', evidence: `pressed "Talk to the team", then wrote: "${message.text.slice(0, 120)}"` }, opts.onToken), notice: null };
+      }
       if (last?.meta.offer && isAffirmative(message.text)) {
         return { reply: await this.#handOff(conversation, message, { reason: 'unsure', evidence: `accepted the offer to ask the team ("${message.text.slice(0, 80)}") after: ${last.text.slice(0, 120)}` }, opts.onToken), notice: null };
       }
@@ -627,13 +631,26 @@ export class ConversationService {
    * The visitor asked for a person (the widget's button). Recorded once, with a notice in the
    * conversation saying what happens next; asking again changes nothing.
    */
-  async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message }> {
+  async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message; askedFirst: boolean }> {
     let conversation = await this.#owned(visitor, conversationId);
     if (conversation.status === 'resolved') conversation = await this.#newEpisode(conversation);
+    // Nothing asked yet: the team would get "no messages". Ask what about; the handoff comes
+    // with the answer (respond() sees this notice as the last word).
+    if (conversation.status === 'bot' && !(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode })).some((m) => m.author === 'visitor')) {
+      const { message, created } = await this.deps.messages.insertOnce({
+        conversationId: conversation.id,
+        author: 'system',
+        text: askFirstNotice(conversation.language ?? visitor.language),
+        clientId: `notice:ask_first:${conversation.episode}`,
+        meta: { notice: 'ask_first', askedForTeam: true },
+      });
+      await this.deps.transitions.announce(message, created);
+      return { conversation, notice: message, askedFirst: true };
+    }
     const promise = await this.#promise(conversation);
     conversation = await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"' }, promise);
     // One notice per episode, whatever number of clicks.
-    return { conversation, notice: await this.#storeNotice(conversation, `notice:team_requested:${conversation.episode}`, promise) };
+    return { conversation, notice: await this.#storeNotice(conversation, `notice:team_requested:${conversation.episode}`, promise), askedFirst: false };
   }
 }
 

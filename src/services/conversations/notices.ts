@@ -13,6 +13,8 @@ interface NoticeStrings {
   closed: string;
   closedNoOpening: string;
   leaveEmail: string;
+  /** "Talk to the team" before any question: the team gets the question with the request. */
+  askFirst: string;
   emailKnown: string;
   /** Without a mail server: the reply comes in the chat only. */
   replyHere: string;
@@ -28,6 +30,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closed: "I've passed this on to the team. We're closed right now and back {when}. {email}",
     closedNoOpening: "I've passed this on to the team. We're closed right now. {email}",
     leaveEmail: "Leave your email below and we'll reply within {x}.",
+    askFirst: "What can we help with? Write your question and I'll pass it on to the team.",
     emailKnown: "We'll reply to {address} within {x}.",
     replyHere: "We'll reply here within {x}: open this chat again to read it.",
     hours: ['{n} hour', '{n} hours'],
@@ -40,6 +43,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closed: 'Jeg har givet det videre til teamet. Vi har lukket lige nu og er tilbage {when}. {email}',
     closedNoOpening: 'Jeg har givet det videre til teamet. Vi har lukket lige nu. {email}',
     leaveEmail: 'Skriv din e-mail herunder, så svarer vi inden for {x}.',
+    askFirst: "Hvad kan vi hjælpe med? Skriv dit spørgsmål, så giver jeg det videre til teamet.",
     emailKnown: 'Vi svarer til {address} inden for {x}.',
     replyHere: 'Vi svarer her inden for {x}: åbn chatten igen for at læse svaret.',
     hours: ['{n} time', '{n} timer'],
@@ -52,6 +56,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closed: 'Ich habe das an das Team weitergegeben. Wir sind gerade nicht erreichbar und ab {when} wieder da. {email}',
     closedNoOpening: 'Ich habe das an das Team weitergegeben. Wir sind gerade nicht erreichbar. {email}',
     leaveEmail: 'Hinterlassen Sie unten Ihre E-Mail-Adresse, dann antworten wir innerhalb von {x}.',
+    askFirst: "Wobei können wir helfen? Schreiben Sie Ihre Frage, dann gebe ich sie an das Team weiter.",
     emailKnown: 'Wir antworten an {address} innerhalb von {x}.',
     replyHere: 'Wir antworten hier innerhalb von {x}: Öffnen Sie diesen Chat wieder, um die Antwort zu lesen.',
     hours: ['{n} Stunde', '{n} Stunden'],
@@ -64,6 +69,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closed: "J'ai transmis votre demande à l'équipe. Nous sommes fermés pour le moment et de retour {when}. {email}",
     closedNoOpening: "J'ai transmis votre demande à l'équipe. Nous sommes fermés pour le moment. {email}",
     leaveEmail: 'Laissez votre adresse e-mail ci-dessous et nous vous répondrons sous {x}.',
+    askFirst: "Comment pouvons-nous vous aider ? Écrivez votre question et je la transmets à l'équipe.",
     emailKnown: 'Nous répondrons à {address} sous {x}.',
     replyHere: 'Nous répondrons ici sous {x} : rouvrez ce chat pour lire la réponse.',
     hours: ['{n} heure', '{n} heures'],
@@ -76,6 +82,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closed: 'He pasado su consulta al equipo. Ahora mismo estamos cerrados y volvemos {when}. {email}',
     closedNoOpening: 'He pasado su consulta al equipo. Ahora mismo estamos cerrados. {email}',
     leaveEmail: 'Deje su correo electrónico abajo y le responderemos en {x}.',
+    askFirst: "¿En qué podemos ayudarle? Escriba su pregunta y se la paso al equipo.",
     emailKnown: 'Responderemos a {address} en {x}.',
     replyHere: 'Le responderemos aquí en {x}: vuelva a abrir este chat para leer la respuesta.',
     hours: ['{n} hora', '{n} horas'],
@@ -144,6 +151,11 @@ export interface PromiseContext {
   /** A mail server is set; without one the reply is promised in the chat, not by email. */
   emailReplies: boolean;
   now: Date;
+}
+
+/** Asked when the visitor wants the team before saying what about. */
+export function askFirstNotice(language: string | null | undefined): string {
+  return STRINGS[noticeLanguage(language)].askFirst;
 }
 
 /** The handoff notice: what happens next, honestly. */

@@ -70,7 +70,7 @@ export interface ReplyMeta {
   handoff?: Handoff | null;
   language?: string;
   /** A system notice's kind, so it can be shown in the visitor's language later. */
-  notice?: 'team_requested';
+  notice?: 'team_requested' | 'ask_first';
   /** How a visitor's message came in, when not through the chat. */
   channel?: 'email';
   /** With a handoff notice: what it promised (someone available, nobody online, closed). */
@@ -82,6 +82,8 @@ export interface ReplyMeta {
   searched?: string[];
   /** The reply offered to ask the team; a yes as the visitor's next message hands off. */
   offer?: boolean;
+  /** "Talk to the team" came before any question: the visitor's next message hands off with it. */
+  askedForTeam?: boolean;
 }
 
 export interface Message {

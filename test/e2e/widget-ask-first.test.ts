@@ -1,0 +1,57 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
+import { browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
+
+const hasBrowser = browserAvailable();
+
+/** "Talk to the team" before any question reached the team as "No messages yet". */
+describe.skipIf(!hasBrowser)('"Talk to the team" before a question, in a real browser', () => {
+  let t: TestApp;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let shop: Awaited<ReturnType<typeof shopSite>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    server = await listen(t.app);
+    shop = await shopSite(server.url);
+    await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
+    await t.container.services.widget.save('system', { allowedOrigins: shop.url, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shop?.close();
+    await server?.close();
+    await t?.close();
+  });
+
+  it('asks what about, and hands off with the answer, which the team sees as the question', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'en-GB' })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(shop.url);
+    await openWidget(page);
+    const frame = await chatFrameOf(page);
+    await frame.locator('#chat[data-ready="true"]').waitFor({ state: 'attached' });
+    await frame.getByRole('button', { name: 'Talk to the team' }).click();
+    await frame.locator('.msg-system').waitFor();
+    await expect(frame.locator('.msg-system').textContent()).resolves.toContain("What can we help with? Write your question and I'll pass it on to the team.");
+    expect(await t.container.db('conversations').select('status')).toEqual([{ status: 'bot' }]);
+    await page.screenshot({ path: screenshotPath('widget-ask-first-01') });
+
+    await frame.locator('#message-text').fill('My invoice shows the wrong VAT number');
+    await frame.locator('#message-text').press('Enter');
+    await frame.locator('.msg-system', { hasText: "I've passed this on to the team" }).waitFor();
+    // No AI answer to it: the team has it, with the question.
+    expect(await frame.locator('.msg-assistant').count()).toBe(1); // the greeting
+    const conversation = await t.container.db('conversations').first();
+    expect(conversation.status).toBe('queued');
+    expect(conversation.handoff).toMatchObject({ reason: 'person_request' });
+    const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
+    const inbox = await ada.agent.get('/inbox?queue=waiting');
+    expect(inbox.text).toContain('My invoice shows the wrong VAT number');
+    expect(inbox.text).not.toContain('No messages yet');
+  });
+});
