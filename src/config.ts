@@ -59,7 +59,7 @@ const schema = z.object({
   SMTP_SECURE: bool(false),
   SMTP_USER: optionalText,
   SMTP_PASSWORD: optionalText,
-  MAIL_FROM: z.string().min(3).default('Baton <baton@localhost>'),
+  MAIL_FROM: optionalText,
   MEILI_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the Meilisearch URL, e.g. http://meilisearch:7700' }).optional()),
   MEILI_MASTER_KEY: optionalText,
   BATON_ADMIN_EMAIL: optionalText.pipe(z.email({ error: 'must be an email address' }).optional()),
@@ -128,7 +128,8 @@ export interface Config {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   /** Shows /readyz's details (hosts, reasons) to whoever sends it as a bearer token; without it, nobody. */
   healthToken: string | undefined;
-  mailFrom: string;
+  /** MAIL_FROM; unset: the organisation's name at baton@ the public address's host. */
+  mailFrom: string | undefined;
   meili: { url: string; apiKey?: string } | undefined;
   headlessAdmin: { email: string; password: string; name: string } | undefined;
   organisationDefaults: { name: string; timeZone: string };

@@ -191,13 +191,17 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   // The key sites sign visitors' emails with (Baton.identify's hash): derived from the session
   // secret, so every replica has it and nothing more is stored; it changes when that secret does.
   const identityKey = createHmac('sha256', sessionSecret).update('baton visitor identity v1').digest('hex');
+  const installation = createHmac('sha256', sessionSecret).update('baton installation v1').digest('hex').slice(0, 12);
 
   const views = createViews({ cache: config.isProduction });
   const renderEmail: RenderEmail = (template, data) => ({
     html: views.render(`emails/${template}.html.eta`, data),
     text: views.render(`emails/${template}.txt.eta`, data),
   });
-  const smtp = config.smtp ? new SmtpMailer(config.smtp, config.mailFrom, renderEmail) : undefined;
+  // Without MAIL_FROM: "Acme <baton@support.acme.test>", the organisation's name at the public
+  // address's host, read when each email goes (store and publicAddress are set up below).
+  const sender = async () => ({ name: (await store.organisations.get())?.name || 'Baton', address: `baton@${new URL(publicAddress.get()).hostname || 'localhost'}` });
+  const smtp = config.smtp ? new SmtpMailer(config.smtp, config.mailFrom ?? sender, renderEmail) : undefined;
   const logMailer = new LogMailer(logger, renderEmail);
   const mailer = overrides.mailer ?? smtp ?? logMailer;
 
@@ -364,7 +368,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       linkTtlMs: config.email.linkTtlDays * 86_400_000,
       urls: { conversation: (t) => absolute(linkPaths.conversation(t)), inbox: (id) => absolute(linkPaths.inboxConversation(id)), confirmEmail: (t) => absolute(linkPaths.confirmEmail(t)) },
       inboundDomain: config.email.inbound?.domain,
-      messageIdHost: new URL(config.baseUrl).hostname || 'baton.local',
+      // The installation's own tag (from its secret), so two Batons on one host never share an id.
+      messageId: (id) => `<outbox-${id}.${installation}@${new URL(publicAddress.get()).hostname || 'baton.local'}>`,
       emailsVisitors: mailer !== logMailer,
     },
   });

@@ -210,6 +210,29 @@ describe('email follow-up through the outbox', () => {
     void auth;
   });
 
+  it('the acknowledgement quotes the question, not the request for a person after it; comes from the organisation at the public host; says how to answer when replies by email are off', async () => {
+    smtp = await startSmtp();
+    t = await startTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) }, overrides: { clock } });
+    await createUser(t, { email: 'owner@example.com', name: 'Owner', role: 'admin' });
+    await t.container.db('organisations').update({ name: 'Acme' });
+    const api = supertest(t.app);
+    await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });
+    const created = await api.post('/api/v1/visitors').send({ language: 'en' }).expect(201);
+    const auth = { Authorization: `Bearer ${created.body.token as string}` };
+    await api.patch('/api/v1/visitors/me').set(auth).send({ email: 'vic@example.org', hash: vouch('vic@example.org') }).expect(200);
+    const conv = (await api.post('/api/v1/conversations').set(auth).send({ language: 'en' }).expect(201)).body as { id: string };
+    await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'My invoice 2291 shows the wrong VAT number' }).expect(201);
+    await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'can I speak to someone from your team please' }).expect(201);
+    await followups().dispatch();
+    const mail = await smtp.waitFor((m) => m.subject === 'We got your question (Acme)');
+    expect(mail.text).toContain('> My invoice 2291 shows the wrong VAT number');
+    expect(mail.text).not.toContain('can I speak to someone');
+    expect(mail.from?.value[0]).toMatchObject({ name: 'Acme', address: 'baton@baton.test' });
+    expect(mail.text).toContain('Replies to this email are not read: write to us through the link above.');
+    const installation = /^<outbox-\d+\.([0-9a-f]{12})@baton\.test>$/.exec(mail.messageId ?? '')?.[1];
+    expect(installation).toBeTruthy();
+  });
+
   it('an agent\'s replies to a visitor who left go out as one email after the batch window; one seen in the chat does not', async () => {
     const api = await start();
     await hours().saveHours('system', { weekly: ALL_DAY, closures: '' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chart, formatValue, niceMax, ticks } from '../../src/lib/charts.js';
 import { createViews } from '../../src/lib/views.js';
-import { questionOf } from '../../src/services/insights/insights-service.js';
+import { questionOf } from '../../src/services/conversations/question.js';
 import { groupByTopic, similarity, termWeights } from '../../src/services/insights/topics.js';
 
 const q = (id: string, terms: string[]) => ({ id, terms });

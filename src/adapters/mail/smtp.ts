@@ -19,7 +19,8 @@ export class SmtpMailer implements Mailer {
 
   constructor(
     settings: SmtpSettings,
-    private readonly from: string,
+    /** MAIL_FROM, or the sender worked out when each email goes (the organisation's name may change). */
+    private readonly from: string | (() => Promise<{ name: string; address: string }>),
     private readonly render: RenderEmail,
   ) {
     this.#transport = nodemailer.createTransport({
@@ -36,7 +37,7 @@ export class SmtpMailer implements Mailer {
   async send(email: OutgoingEmail): Promise<void> {
     const { html, text } = this.render(email.template, email.data);
     await this.#transport.sendMail({
-      from: this.from,
+      from: typeof this.from === 'string' ? this.from : await this.from(),
       to: email.to,
       subject: email.subject,
       html,

@@ -11,6 +11,7 @@ import type { Clock, ConversationRepo, Mailer, MessageRepo, OrganisationRepo, Ou
 import type { ConversationLinks } from './links.js';
 import { fill } from '../../lib/format.js';
 import { emailStrings } from './strings.js';
+import { questionOf } from '../conversations/question.js';
 import { mailboxKey } from './mailbox.js';
 import type { NewEmail, OutboxEmail } from './types.js';
 
@@ -31,8 +32,8 @@ export interface FollowupOptions {
   urls: { conversation: (token: string) => string; inbox: (conversationId: string) => string; confirmEmail: (token: string) => string };
   /** The domain inbound replies go to (reply+<token>@domain), when the receiver is on. */
   inboundDomain: string | undefined;
-  /** For Message-IDs: the host part. */
-  messageIdHost: string;
+  /** The Message-ID of an outbox email, unique to this installation (two on one host never clash). */
+  messageId: (outboxId: string) => string;
   /**
    * A mail server is set. Without one, visitors are not offered email or promised a reply there,
    * and nothing is queued for them.
@@ -113,7 +114,9 @@ export class FollowupService {
     const { lang, t } = emailStrings(conversation.language ?? visitor.language);
     const org = await this.#orgName();
     const recent = await this.deps.messages.recent(conversation.id, 20, { episode: conversation.episode });
-    const question = [...recent].reverse().find((m) => m.author === 'visitor')?.text ?? '';
+    // The question itself, not "can I speak to someone from your team please" that came after it.
+    const asked = [...recent].reverse().filter((m) => m.author === 'visitor');
+    const question = questionOf({ visitorMessages: asked }) ?? asked[0]?.text ?? '';
     const days = Math.round(this.deps.options.linkTtlMs / 86_400_000);
     return {
       key: `${conversation.id}:acknowledgement:${conversation.episode}`,
@@ -131,7 +134,7 @@ export class FollowupService {
         promise: fill(t.ackPromise, { x: replyWindowText(replyWithin, lang) }),
         link: this.#link(conversation.id),
         open: t.open,
-        orReply: this.deps.options.inboundDomain ? t.orReply : '',
+        orReply: this.deps.options.inboundDomain ? t.orReply : t.noReply,
         linkExpires: fill(t.linkExpires, { days }),
         why: fill(t.why, { org }),
       },
@@ -259,7 +262,7 @@ export class FollowupService {
             replies: messages.map((m) => ({ author: m.authorName ?? org, text: m.text })),
             link: this.#link(conversation.id),
             open: t.open,
-            orReply: this.deps.options.inboundDomain ? t.orReply : '',
+            orReply: this.deps.options.inboundDomain ? t.orReply : t.noReply,
             linkExpires: fill(t.linkExpires, { days }),
             why: fill(t.why, { org }),
           },
@@ -341,7 +344,7 @@ export class FollowupService {
         template: email.template,
         data: email.data,
         ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-        messageId: `<outbox-${email.id}@${o.messageIdHost}>`,
+        messageId: o.messageId(email.id),
       });
       await this.deps.outbox.markSent(email.id, this.deps.clock.now());
       return { status: 'sent' };

@@ -9,6 +9,8 @@ export interface EmailStrings {
   replyIntro: string;
   open: string;
   orReply: string;
+  /** Replies by email are off: how to answer instead. */
+  noReply: string;
   linkExpires: string;
   why: string;
   yourQuestion: string;
@@ -27,6 +29,7 @@ const STRINGS = {
     replyIntro: '{name} from {org} replied to your question:',
     open: 'Open the conversation',
     orReply: 'You can also reply to this email.',
+    noReply: "Replies to this email are not read: write to us through the link above.",
     linkExpires: 'The link works for {days} days.',
     why: 'You get this email because you asked {org} for help in the chat and left this address.',
     yourQuestion: 'Your question',
@@ -43,6 +46,7 @@ const STRINGS = {
     replyIntro: '{name} fra {org} har svaret på dit spørgsmål:',
     open: 'Åbn samtalen',
     orReply: 'Du kan også svare på denne e-mail.',
+    noReply: "Svar på denne e-mail bliver ikke læst: skriv til os via linket ovenfor.",
     linkExpires: 'Linket virker i {days} dage.',
     why: 'Du får denne e-mail, fordi du bad {org} om hjælp i chatten og skrev denne adresse.',
     yourQuestion: 'Dit spørgsmål',
@@ -59,6 +63,7 @@ const STRINGS = {
     replyIntro: '{name} von {org} hat auf Ihre Frage geantwortet:',
     open: 'Unterhaltung öffnen',
     orReply: 'Sie können auch auf diese E-Mail antworten.',
+    noReply: "Antworten auf diese E-Mail werden nicht gelesen: Schreiben Sie uns über den Link oben.",
     linkExpires: 'Der Link ist {days} Tage gültig.',
     why: 'Sie erhalten diese E-Mail, weil Sie {org} im Chat um Hilfe gebeten und diese Adresse angegeben haben.',
     yourQuestion: 'Ihre Frage',
@@ -75,6 +80,7 @@ const STRINGS = {
     replyIntro: '{name} de {org} a répondu à votre question :',
     open: 'Ouvrir la conversation',
     orReply: 'Vous pouvez aussi répondre à cet e-mail.',
+    noReply: "Les réponses à cet e-mail ne sont pas lues : écrivez-nous via le lien ci-dessus.",
     linkExpires: 'Le lien est valable {days} jours.',
     why: "Vous recevez cet e-mail parce que vous avez demandé de l'aide à {org} dans le chat et laissé cette adresse.",
     yourQuestion: 'Votre question',
@@ -91,6 +97,7 @@ const STRINGS = {
     replyIntro: '{name} de {org} ha respondido a su pregunta:',
     open: 'Abrir la conversación',
     orReply: 'También puede responder a este correo.',
+    noReply: "Las respuestas a este correo no se leen: escríbanos a través del enlace de arriba.",
     linkExpires: 'El enlace es válido durante {days} días.',
     why: 'Recibe este correo porque pidió ayuda a {org} en el chat y dejó esta dirección.',
     yourQuestion: 'Su pregunta',

@@ -1,8 +1,8 @@
 import { detectLanguage, isKnownLanguage } from '../../lib/language.js';
 import { toSearchTerms } from '../../lib/search-query.js';
-import { detectConversational, isAffirmative } from '../assistant/turns.js';
 import { localDate, localMidnight } from '../availability/hours.js';
-import { detectDissatisfaction, detectPersonRequest, TRIGGER_LABELS, type TriggerKind } from '../assistant/triggers/triggers.js';
+import { TRIGGER_LABELS, type TriggerKind } from '../assistant/triggers/triggers.js';
+import { questionOf } from '../conversations/question.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { NewEmail } from '../followups/types.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
@@ -35,7 +35,6 @@ const MAX_ESCALATIONS = 5000;
 const EXAMPLES = 3;
 const MAX_DAYS = 366;
 /** "A person, please" with at most this many other words is no question of its own. */
-const BARE_REQUEST_TERMS = 3;
 const DAY = 86_400_000;
 /** The local hour on Monday from which last week's digest goes out. */
 const DIGEST_HOUR = 8;
@@ -284,23 +283,6 @@ function fixStatus(group: Escalation[], fixes: KnowledgeFix[], weight: Weights):
   if (!fix) return null;
   const since = group.filter((e) => e.at.getTime() > fix.createdAt.getTime());
   return { fix, cameBack: since.length, lastCameBack: since[0]?.at ?? null, answeredByAi: 0 };
-}
-
-/**
- * The question an escalation is about: the last thing the visitor asked before it that is more
- * than "a person, please" or "that didn't help". Null when there is none (they only pressed
- * "Talk to the team").
- */
-export function questionOf(e: Pick<EscalationRecord, 'visitorMessages'>): string | null {
-  for (const m of e.visitorMessages) {
-    const text = m.text.trim();
-    if (!text) continue;
-    // A rough word count is enough here: English stop words, no language detection.
-    const bare = toSearchTerms(text, 'en').terms.length <= BARE_REQUEST_TERMS && (detectPersonRequest(text) || detectDissatisfaction(text));
-    // "yes" (to the offer of the team), "thanks", "hi": not the question either.
-    if (!bare && !isAffirmative(text) && !detectConversational(text)) return text;
-  }
-  return null;
 }
 
 /** The "why not enough" of an unsure handoff, for the agent reading the review. */
