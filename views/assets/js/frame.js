@@ -77,7 +77,17 @@
     });
   }
 
-  function scrollDown() { messages.scrollTop = messages.scrollHeight; }
+  // Follows the conversation down, but keeps the start of a long answer in view: the visitor
+  // reads it from its first line instead of scrolling back up to it. Never scrolls up by itself.
+  function scrollDown() {
+    var bottom = messages.scrollHeight - messages.clientHeight;
+    var all = messages.querySelectorAll('.msg');
+    var last = all[all.length - 1];
+    if (!last || last.classList.contains('msg-visitor')) { messages.scrollTop = bottom; return; }
+    var start = last.getBoundingClientRect().top - messages.getBoundingClientRect().top + messages.scrollTop - 12;
+    var target = Math.min(bottom, Math.max(0, start));
+    if (target > messages.scrollTop) messages.scrollTop = target;
+  }
 
   function toast(message) {
     var region = document.getElementById('toast');
