@@ -199,6 +199,8 @@ export class ConversationsRepo implements ConversationRepo {
       case 'resolved':
         q.where('c.status', 'resolved').orderBy([{ column: 'c.resolved_at', order: 'desc' }, { column: 'c.id' }]);
         break;
+      default:
+        q.orderBy([{ column: 'c.last_message_at', order: 'desc' }, { column: 'c.id' }]);
     }
     if (f.reason) q.whereRaw("c.handoff->>'reason' = ?", [f.reason]);
     const search = f.search?.trim();

@@ -21,6 +21,8 @@ const ListQuery = z.object({
   queue: z.enum(INBOX_QUEUES).catch('waiting'),
   q: z.string().max(200).optional().catch(undefined),
   reason: z.enum(TRIGGER_KINDS).optional().catch(undefined),
+  // A search covers every conversation unless the agent narrows it to the queue they are in.
+  scope: z.enum(['all', 'queue']).catch('all'),
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
 const MessageForm = z.object({
@@ -43,6 +45,7 @@ const LIST_REFRESH_DEBOUNCE_MS = 1000;
 function listParams(q: z.infer<typeof ListQuery>): string {
   const p = new URLSearchParams({ queue: q.queue });
   if (q.q) p.set('q', q.q);
+  if (q.q && q.scope === 'queue') p.set('scope', 'queue');
   if (q.reason) p.set('reason', q.reason);
   return p.toString();
 }
@@ -73,9 +76,10 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
   const conversationId = (req: Request) => String(req.params.id);
 
   async function listData(user: User, q: z.infer<typeof ListQuery>, openId?: string) {
-    const query: InboxQuery = { queue: q.queue, search: q.q, reason: q.reason, page: q.page };
+    const everywhere = !!q.q?.trim() && q.scope === 'all';
+    const query: InboxQuery = { ...(everywhere ? {} : { queue: q.queue }), search: q.q, reason: q.reason, page: q.page };
     const [rows, counts] = await Promise.all([inbox.list(user, query), inbox.counts(user)]);
-    return { items: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE, counts, q, params: listParams(q), openId, now: new Date() };
+    return { items: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE, counts, q, everywhere, params: listParams(q), openId, now: new Date() };
   }
 
   async function conversationData(user: User, id: string) {
@@ -87,6 +91,13 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
   async function page(req: Request, res: Response, openId?: string) {
     const user = userOf(req);
     const q = ListQuery.parse(req.query);
+    // The filter form (search, reason) replaces the list only; its address is /inbox?…, so
+    // Reload, Back and bookmarks show the whole inbox.
+    if (isFragmentRequest(req) && /(^|#)inbox-list$/.test(req.get('HX-Target') ?? '')) {
+      res.set('Vary', 'HX-Request');
+      render(res, 'partials/inbox/list', { ...helpers, list: await listData(user, q, openId), oob: true });
+      return;
+    }
     // htmx 4 names the target as tag#id.
     if (openId && isFragmentRequest(req) && /(^|#)conversation$/.test(req.get('HX-Target') ?? '')) {
       res.set('Vary', 'HX-Request');

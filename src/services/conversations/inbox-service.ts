@@ -30,7 +30,8 @@ export interface InboxServiceDeps {
 }
 
 export interface InboxQuery {
-  queue: InboxQueue;
+  /** Absent: every conversation (a search across all of them). */
+  queue?: InboxQueue;
   search?: string;
   reason?: TriggerKind;
   page?: number;

@@ -137,7 +137,8 @@ export const INBOX_QUEUES = ['waiting', 'mine', 'unassigned', 'open', 'resolved'
 export type InboxQueue = (typeof INBOX_QUEUES)[number];
 
 export interface InboxFilter {
-  queue: InboxQueue;
+  /** Absent: every conversation, newest activity first. */
+  queue?: InboxQueue;
   /** The agent looking: "mine" and unread are theirs. */
   userId: string;
   /** Words to find in the conversation's messages or the visitor's email or name. */
