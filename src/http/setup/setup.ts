@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { PublicAddress } from '../../lib/public-address.js';
 import type { AvailabilityService } from '../../services/availability/availability-service.js';
 import { z } from 'zod';
@@ -42,11 +42,11 @@ const timeZones = TIME_ZONES;
 export function setupRoutes(team: TeamService, availability: Pick<AvailabilityService, 'saveHours'>, publicAddress: Pick<PublicAddress, 'fixed' | 'get'>): Router {
   const router = Router();
   // With BASE_URL set the address is decided; else it starts as the one this browser used.
-  const address = (req: Request) => (publicAddress.fixed ? { addressFixed: publicAddress.get() } : {});
+  const address = () => (publicAddress.fixed ? { addressFixed: publicAddress.get() } : {});
 
   router.get('/setup', async (req, res) => {
     if (await team.isSetupComplete()) return res.redirect(303, '/login');
-    render(res, 'pages/setup/index', { timeZones, ...address(req), values: { timeZone: 'UTC', publicUrl: `${req.protocol}://${req.get('host')}` }, errors: {} });
+    render(res, 'pages/setup/index', { timeZones, ...address(), values: { timeZone: 'UTC', publicUrl: `${req.protocol}://${req.get('host')}` }, errors: {} });
   });
 
   router.post('/setup', async (req, res) => {
@@ -58,7 +58,7 @@ export function setupRoutes(team: TeamService, availability: Pick<AvailabilitySe
       await availability.saveHours(user, { weekly: STARTING_HOURS[form.hours], closures: '' });
       await logIn(req, user);
       navigate(req, res, '/');
-    }, { timeZones, ...address(req) });
+    }, { timeZones, ...address() });
   });
 
   return router;

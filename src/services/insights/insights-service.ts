@@ -10,7 +10,7 @@ import type { Source } from '../knowledge/types.js';
 import type { Clock, InsightsRepo, MessageRepo, OutboxRepo, UserRepo } from '../ports.js';
 import type { Organisation, User } from '../team/types.js';
 import { centralItem, groupByTopic, similarity, SIMILAR, termWeights, type Weights } from './topics.js';
-import { emptyBucket, INTERVALS, type Escalation, type EscalationRecord, type EscalationReview, type FixStatus, type Interval, type KnowledgeFix, type Metrics, type Period, type ReasonGroup, type Topic } from './types.js';
+import { emptyBucket, INTERVALS, type Escalation, type EscalationReview, type FixStatus, type Interval, type KnowledgeFix, type Metrics, type Period, type ReasonGroup, type Topic } from './types.js';
 
 export interface InsightsServiceDeps {
   repo: InsightsRepo;
