@@ -36,7 +36,7 @@ describe('starting the server', () => {
     const token = csrfFrom((await agent.get('/login')).text);
     const res = await agent.post('/login').type('form').send({ email: 'ops@example.com', password: 'headless password', _csrf: token });
     expect(res.status).toBe(303);
-    expect((await agent.get('/')).text).toContain('Europe/Berlin');
+    expect((await agent.get('/settings/organisation')).text).toContain('<option value="Europe/Berlin" selected');
     await running.stop();
 
     running = await start({ ...env, BATON_ADMIN_PASSWORD: 'a different password' });

@@ -313,6 +313,11 @@ describe('the visitor API', () => {
     const api = await start();
     const { auth } = await visitor(api);
     const conv = await conversation(api, auth);
+    // Before any question it asks what about first, and queues nothing.
+    const other = await conversation(api, auth);
+    const early = await api.post(`/api/v1/conversations/${other.id}/handoff`).set(auth).expect(200);
+    expect(early.body).toMatchObject({ askedFirst: true, conversation: { status: 'bot' }, notice: { text: "What can we help with? Write your question and I'll pass it on to the team." } });
+    await api.post(`/api/v1/conversations/${conv.id}/messages`).set(auth).send({ text: 'Hi' }).expect(201);
     const first = await api.post(`/api/v1/conversations/${conv.id}/handoff`).set(auth).expect(200);
     expect(first.body.conversation.status).toBe('queued');
     expect(first.body.notice).toMatchObject({ author: 'system', text: expect.stringMatching(/online right now|closed right now/) });
@@ -343,7 +348,7 @@ describe('the loader and the chat frame', () => {
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(res.headers['set-cookie']).toBeUndefined();
-    expect(res.text).toContain('{"colour":"#0f766e","position":"left","language":"da"}');
+    expect(res.text).toContain('{"colour":"#0f766e","position":"left","language":"da","allowed":[');
     expect(gzipSync(res.text).length).toBeLessThanOrEqual(5 * 1024);
   });
 
