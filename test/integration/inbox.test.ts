@@ -400,3 +400,39 @@ describe('the visitor side', () => {
     expect(visitorStream.events.some((e) => e.data.includes('Secret note'))).toBe(false);
   });
 });
+
+/** The first day in the inbox (issue 18, item 12). */
+describe('working through the queue', () => {
+  it('after resolving goes on to the visitor waiting longest; "Ada joined" stays in the visitor\'s thread after a reload', async () => {
+    const api = await start();
+    const first = await waitingVisitor(api);
+    const second = await waitingVisitor(api, 'A human please, my order 55 is stuck');
+    const ada = await teammate('ada@example.com', 'Ada');
+    await ada.post(`/inbox/conversations/${first.id}/claim`).expect(200);
+    const thread = await api.get('/widget/thread?lang=en').set(first.auth).set('HX-Request', 'true').expect(200);
+    expect(thread.text).toContain('Ada joined the conversation.');
+    // Claimed again (a double click): still one.
+    await ada.post(`/inbox/conversations/${first.id}/claim`).expect(200);
+    expect(await t.container.db('messages').where({ conversation_id: first.id }).andWhere('text', 'Ada joined the conversation.').count('* as n').first()).toEqual({ n: 1 });
+
+    const resolved = await ada.post(`/inbox/conversations/${first.id}/resolve?queue=waiting`);
+    expect(resolved.headers['hx-redirect']).toBe(`/inbox/conversations/${second.id}?queue=waiting`);
+    await ada.post(`/inbox/conversations/${second.id}/claim`).expect(200);
+    // Nobody else waits: the resolved conversation is shown again.
+    const last = await ada.post(`/inbox/conversations/${second.id}/resolve`).expect(200);
+    expect(last.headers['hx-redirect']).toBeUndefined();
+  });
+
+  it('saved replies can be edited; agents may try a question', async () => {
+    await start();
+    const ada = await teammate('ada@example.com', 'Ada');
+    await ada.post('/inbox/saved-replies', { shortcut: 'refund', text: 'Refunds take 5 days.' });
+    const { id } = await t.container.db('canned_responses').first('id');
+    const edit = await ada.agent.get(`/inbox/saved-replies?edit=${id}`).expect(200);
+    expect(edit.text).toContain('Edit /refund');
+    expect(edit.text).toContain('Refunds take 5 days.</textarea>');
+    const tried = await ada.agent.get('/knowledge/try?q=cancel%20my%20subscription').expect(200);
+    expect(tried.text).toContain('Open Settings, then Plan');
+    await ada.agent.get('/knowledge').expect(403);
+  });
+});

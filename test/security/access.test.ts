@@ -17,7 +17,9 @@ const PUBLIC = [/^\/(login|setup|readyz|healthz|widget\.js)$/, /^\/password\//, 
 /** Streams never end on their own; their guard is the same middleware as the pages beside them. */
 const STREAMS = ['/inbox/stream', '/knowledge/sources/:id/progress'];
 const ADMIN_AREAS = ['/settings', '/team', '/knowledge'];
-const isAdminArea = (path: string) => ADMIN_AREAS.some((a) => path === a || path.startsWith(`${a}/`));
+/** Open to every teammate inside an admin area: agents may see what the AI would find. */
+const FOR_EVERYONE = ['/knowledge/try'];
+const isAdminArea = (path: string) => !FOR_EVERYONE.includes(path) && ADMIN_AREAS.some((a) => path === a || path.startsWith(`${a}/`));
 
 describe('who may open what', () => {
   it('sends anyone not signed in to the login page, from every page that is not public', async () => {

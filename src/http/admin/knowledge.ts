@@ -5,7 +5,7 @@ import { TooLargeError, ValidationError } from '../../services/errors.js';
 import { SNIPPET_LIMITS, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
 import type { User } from '../../services/team/types.js';
 import { parseForm, submitForm } from '../forms.js';
-import { requireRole } from '../middleware/require-role.js';
+import { requireRole, requireUser } from '../middleware/require-role.js';
 import { flash, isFragmentRequest, navigate, render } from '../render.js';
 
 const SnippetForm = z.object({
@@ -58,6 +58,17 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
         resolve();
       }),
     );
+  // "Try a question" is for everyone on the team (agents see what the AI would find); the rest
+  // of Knowledge is admins'.
+  router.get('/knowledge/try', requireUser, async (req, res) => {
+    const { q } = TryQuery.parse(req.query);
+    const result = q ? await knowledge.search(q, { limit: 5 }) : undefined;
+    // A tick on Home's getting-started checklist.
+    if (q) await opts.triedQuestion?.();
+    if (isFragmentRequest(req)) return render(res, 'partials/admin/try-results', { result });
+    if ((req.user as User).role !== 'admin') return render(res, 'pages/knowledge-try', { title: 'Try a question', q, result });
+    render(res, 'pages/admin/knowledge', { ...(await pageData()), q, result });
+  });
   router.use('/knowledge', requireRole('admin'));
   const me = (req: Request) => req.user as User;
   const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {}, website: { values: {}, errors: {} } });
@@ -68,15 +79,6 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
 
   router.get('/knowledge', async (_req, res) => {
     render(res, 'pages/admin/knowledge', await pageData());
-  });
-
-  router.get('/knowledge/try', async (req, res) => {
-    const { q } = TryQuery.parse(req.query);
-    const result = q ? await knowledge.search(q, { limit: 5 }) : undefined;
-    // A tick on Home's getting-started checklist.
-    if (q) await opts.triedQuestion?.();
-    if (isFragmentRequest(req)) return render(res, 'partials/admin/try-results', { result });
-    render(res, 'pages/admin/knowledge', { ...(await pageData()), q, result });
   });
 
   router.post('/knowledge/snippets', async (req, res) => {

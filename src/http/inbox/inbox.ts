@@ -16,6 +16,7 @@ import { parseForm, submitForm } from '../forms.js';
 import { requireUser } from '../middleware/require-role.js';
 import { flash, isFragmentRequest, navigate, render } from '../render.js';
 import { holdOpen, openEventStream } from '../sse.js';
+import { clip } from '../../services/conversations/summary.js';
 
 const ListQuery = z.object({
   queue: z.enum(INBOX_QUEUES).catch('waiting'),
@@ -123,13 +124,19 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
   }
 
   // The transitions an agent triggers with one button; each answers with the conversation again.
-  const actions = { claim: 'claim', release: 'release', resolve: 'resolve', reopen: 'reopen' } as const;
+  const actions = { claim: 'claim', release: 'release', reopen: 'reopen' } as const;
   for (const [path, method] of Object.entries(actions)) {
     r.post(`/inbox/conversations/:id/${path}`, async (req, res) => {
       await inbox[method](userOf(req), conversationId(req));
       await body(req, res);
     });
   }
+  // Resolved: on to the next visitor waiting (the one waiting longest), if any.
+  r.post('/inbox/conversations/:id/resolve', async (req, res) => {
+    const next = await inbox.resolve(userOf(req), conversationId(req)).then(() => inbox.nextWaiting(userOf(req)));
+    if (next) return navigate(req, res, `/inbox/conversations/${next.id}?${listParams(ListQuery.parse(req.query))}`);
+    await body(req, res);
+  });
   r.post('/inbox/conversations/:id/assign', async (req, res) => {
     const form = parseForm(AssignForm, req.body);
     await inbox.assign(userOf(req), conversationId(req), form.assignee);
@@ -160,8 +167,11 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
   });
 
   const cannedPage = async () => ({ title: 'Saved replies', responses: await inbox.cannedResponses(), values: {}, errors: {} });
-  r.get('/inbox/saved-replies', async (_req, res) => {
-    render(res, 'pages/inbox/saved-replies', await cannedPage());
+  r.get('/inbox/saved-replies', async (req, res) => {
+    const page = await cannedPage();
+    // "Edit": the form filled in with the reply (saving its shortcut again replaces it).
+    const editing = page.responses.find((c) => c.id === req.query.edit);
+    render(res, 'pages/inbox/saved-replies', { ...page, editing: !!editing, values: editing ? { shortcut: editing.shortcut, text: editing.text } : {} });
   });
   r.post('/inbox/saved-replies', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -224,7 +234,11 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
           const m = await inbox.message(event.messageId);
           // The author's own browser already shows it (the POST's response).
           if (!m || (m.userId === user.id && m.author === 'agent')) return;
-          stream.send(partial('#timeline', 'beforeend', views.render('partials/inbox/timeline-message', { ...locals, m })) + (m.author === 'visitor' ? partial('#typing', 'innerHTML', '') : ''));
+          stream.send(
+            partial('#timeline', 'beforeend', views.render('partials/inbox/timeline-message', { ...locals, m })) +
+              // The summary's "Latest message" follows the visitor.
+              (m.author === 'visitor' ? partial('#typing', 'innerHTML', '') + partial('#summary-last', 'innerHTML', views.render('partials/inbox/summary-last', { text: clip(m.text) })) : ''),
+          );
           return;
         }
         case 'conversation.transitioned': {

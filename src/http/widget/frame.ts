@@ -316,7 +316,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
         conversations.watch(visitor, conversation.id, async (update) => {
           // The visitor's own messages and the AI's replies arrive with the visitor's POST.
           if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, { t, lang })));
-          else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(append(line(fill(t.joined, { name: update.agentName }))) + teamBar(true, update.agentName));
+          // "Ada joined" is a stored message now (it arrives as one); the team bar says who has it.
+          else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(teamBar(true, update.agentName));
           else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved) + csatHtml({ t, lang })) + teamBar(false, null));
           else if (update.type === 'status' && update.status === 'queued') await withFollowup(teamBar(true, null));
           else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(fill(t.typing, { name: update.name ?? t.team }))}</hx-partial>`);

@@ -1,4 +1,5 @@
 import type { FollowupService } from '../followups/followup-service.js';
+import { joinedNotice } from './notices.js';
 import type { Authority } from '../audit/authority.js';
 import type { NewEmail } from '../followups/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -178,7 +179,10 @@ export class InboxService {
       expectAssignedTo: null,
       patch: { assignedTo: user.id, assignedAt: this.deps.clock.now() },
     });
-    if (claimed) return claimed;
+    if (claimed) {
+      await this.#joined(claimed, user);
+      return claimed;
+    }
     const now = await this.#find(id);
     if (now.status === 'assigned') return this.#alreadyAssigned(user, now);
     throw new ConflictError('This conversation changed while you were claiming it. Look again.');
@@ -203,7 +207,23 @@ export class InboxService {
       data: { to: target.id, toName: target.name },
     });
     if (!assigned) throw new ConflictError('This conversation changed while you were assigning it. Look again.');
+    await this.#joined(assigned, target);
     return assigned;
+  }
+
+  /**
+   * "Ada joined the conversation." in the thread, stored (it was only said live, and a reload
+   * lost it), once per teammate and episode.
+   */
+  async #joined(conversation: Conversation, teammate: Pick<User, 'id' | 'name'>): Promise<void> {
+    const { message, created } = await this.deps.messages.insertOnce({
+      conversationId: conversation.id,
+      author: 'system',
+      text: joinedNotice(conversation.language, teammate.name),
+      clientId: `notice:joined:${conversation.episode}:${teammate.id}`,
+      meta: { notice: 'joined' },
+    });
+    await this.deps.transitions.announce(message, created);
   }
 
   /** The assignee (or an admin) puts it back in the queue. */
@@ -299,6 +319,11 @@ export class InboxService {
   async viewers(user: User, id: string): Promise<Viewer[]> {
     const now = this.deps.clock.now();
     return (await this.deps.reads.viewers(id, new Date(now.getTime() - VIEWER_TTL_MS))).filter((v) => v.userId !== user.id);
+  }
+
+  /** The conversation waiting longest, for "on to the next one" after resolving. */
+  async nextWaiting(user: User): Promise<Conversation | undefined> {
+    return (await this.list(user, { queue: 'waiting' }))[0]?.conversation;
   }
 
   /** The team's saved replies, by shortcut. */

@@ -15,6 +15,8 @@ interface NoticeStrings {
   leaveEmail: string;
   /** "Talk to the team" before any question: the team gets the question with the request. */
   askFirst: string;
+  /** A teammate took the conversation: kept in the thread, so it is still there after a reload. */
+  joined: string;
   emailKnown: string;
   /** Without a mail server: the reply comes in the chat only. */
   replyHere: string;
@@ -31,6 +33,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: "I've passed this on to the team. We're closed right now. {email}",
     leaveEmail: "Leave your email below and we'll reply within {x}.",
     askFirst: "What can we help with? Write your question and I'll pass it on to the team.",
+    joined: "{name} joined the conversation.",
     emailKnown: "We'll reply to {address} within {x}.",
     replyHere: "We'll reply here within {x}: open this chat again to read it.",
     hours: ['{n} hour', '{n} hours'],
@@ -44,6 +47,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'Jeg har givet det videre til teamet. Vi har lukket lige nu. {email}',
     leaveEmail: 'Skriv din e-mail herunder, så svarer vi inden for {x}.',
     askFirst: "Hvad kan vi hjælpe med? Skriv dit spørgsmål, så giver jeg det videre til teamet.",
+    joined: "{name} er kommet med i samtalen.",
     emailKnown: 'Vi svarer til {address} inden for {x}.',
     replyHere: 'Vi svarer her inden for {x}: åbn chatten igen for at læse svaret.',
     hours: ['{n} time', '{n} timer'],
@@ -57,6 +61,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'Ich habe das an das Team weitergegeben. Wir sind gerade nicht erreichbar. {email}',
     leaveEmail: 'Hinterlassen Sie unten Ihre E-Mail-Adresse, dann antworten wir innerhalb von {x}.',
     askFirst: "Wobei können wir helfen? Schreiben Sie Ihre Frage, dann gebe ich sie an das Team weiter.",
+    joined: "{name} ist dem Gespräch beigetreten.",
     emailKnown: 'Wir antworten an {address} innerhalb von {x}.',
     replyHere: 'Wir antworten hier innerhalb von {x}: Öffnen Sie diesen Chat wieder, um die Antwort zu lesen.',
     hours: ['{n} Stunde', '{n} Stunden'],
@@ -70,6 +75,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: "J'ai transmis votre demande à l'équipe. Nous sommes fermés pour le moment. {email}",
     leaveEmail: 'Laissez votre adresse e-mail ci-dessous et nous vous répondrons sous {x}.',
     askFirst: "Comment pouvons-nous vous aider ? Écrivez votre question et je la transmets à l'équipe.",
+    joined: "{name} a rejoint la conversation.",
     emailKnown: 'Nous répondrons à {address} sous {x}.',
     replyHere: 'Nous répondrons ici sous {x} : rouvrez ce chat pour lire la réponse.',
     hours: ['{n} heure', '{n} heures'],
@@ -83,6 +89,7 @@ const STRINGS: Record<WidgetLanguage, NoticeStrings> = {
     closedNoOpening: 'He pasado su consulta al equipo. Ahora mismo estamos cerrados. {email}',
     leaveEmail: 'Deje su correo electrónico abajo y le responderemos en {x}.',
     askFirst: "¿En qué podemos ayudarle? Escriba su pregunta y se la paso al equipo.",
+    joined: "{name} se ha unido a la conversación.",
     emailKnown: 'Responderemos a {address} en {x}.',
     replyHere: 'Le responderemos aquí en {x}: vuelva a abrir este chat para leer la respuesta.',
     hours: ['{n} hora', '{n} horas'],
@@ -151,6 +158,11 @@ export interface PromiseContext {
   /** A mail server is set; without one the reply is promised in the chat, not by email. */
   emailReplies: boolean;
   now: Date;
+}
+
+/** "Ada joined the conversation.", in the conversation's language. */
+export function joinedNotice(language: string | null | undefined, name: string): string {
+  return fill(STRINGS[noticeLanguage(language)].joined, { name });
 }
 
 /** Asked when the visitor wants the team before saying what about. */

@@ -12,7 +12,8 @@ export interface HandoffSummary {
 }
 
 const CLIP = 400;
-const clip = (s: string) => (s.length > CLIP ? `${s.slice(0, CLIP - 1)}…` : s);
+/** Long quotes in the summary are cut to a readable length (the live "Latest message" too). */
+export const clip = (s: string) => (s.length > CLIP ? `${s.slice(0, CLIP - 1)}…` : s);
 
 /**
  * The extractive summary an agent reads before the thread: the first question, the sources the

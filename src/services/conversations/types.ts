@@ -70,7 +70,7 @@ export interface ReplyMeta {
   handoff?: Handoff | null;
   language?: string;
   /** A system notice's kind, so it can be shown in the visitor's language later. */
-  notice?: 'team_requested' | 'ask_first';
+  notice?: 'team_requested' | 'ask_first' | 'joined';
   /** How a visitor's message came in, when not through the chat. */
   channel?: 'email';
   /** With a handoff notice: what it promised (someone available, nobody online, closed). */
