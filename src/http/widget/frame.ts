@@ -314,8 +314,9 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
       stream,
       () =>
         conversations.watch(visitor, conversation.id, async (update) => {
-          // The visitor's own messages and the AI's replies arrive with the visitor's POST.
-          if (update.type === 'message' && update.message.author === 'agent') stream.send(append(messageHtml(c.views, update.message, { t, lang })));
+          // The visitor's own messages and the AI's replies arrive with the visitor's POST; agents'
+          // replies and "Ada joined" come from the agent's side.
+          if (update.type === 'message' && (update.message.author === 'agent' || update.message.meta.notice === 'joined')) stream.send(append(messageHtml(c.views, update.message, { t, lang })));
           // "Ada joined" is a stored message now (it arrives as one); the team bar says who has it.
           else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(teamBar(true, update.agentName));
           else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved) + csatHtml({ t, lang })) + teamBar(false, null));
