@@ -26,7 +26,7 @@ describe('stored XSS', () => {
   it('shows every payload as text: visitor messages and names, model output, agent replies, snippets, the organisation name, in pages, the widget and emails', async () => {
     let offset = 0;
     t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url, ...MAIL_SET }, overrides: { clock: { now: () => new Date(Date.now() + offset) } } });
-    const { user: ada, agent: admin } = await signedInAdmin(t, '/inbox');
+    const { user: ada, agent: admin, token: csrf } = await signedInAdmin(t, '/inbox');
     await t.container.db('organisations').update({ name: `Acme ${P}` });
     const snippet = await t.container.services.knowledge.createSnippet('system', { question: `How are refunds paid? ${P}`, answer: `Refunds are paid within 5 days. ${P} ${LINK}` });
     fake.reply = () => JSON.stringify({ answer: `Refunds take 5 days. ${P} ${LINK}`, sources: [1], confidence: 'high', handoff: null, person: false });
@@ -52,7 +52,7 @@ describe('stored XSS', () => {
     // Knowledge, privacy and the audit log.
     inert('knowledge', (await admin.get('/knowledge')).text);
     inert('snippet form', (await admin.get(`/knowledge/snippets/${snippet.id}`)).text);
-    inert('visitor data', (await admin.get('/settings/privacy/visitors?email=eve@example.com')).text, false);
+    inert('visitor data', (await admin.post('/settings/privacy/visitors').type('form').send({ email: 'eve@example.com', _csrf: csrf })).text, false);
     inert('home', (await admin.get('/')).text);
 
     // The visitor's widget: the AI's answer, its citation, the agent's reply, the greeting with the organisation's name.

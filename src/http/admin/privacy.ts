@@ -42,11 +42,14 @@ export function privacyRoutes(c: { services: Pick<Container['services'], 'privac
   });
 
   /** Find by email: what Baton holds, with export and erase. */
-  router.get('/settings/privacy/visitors', async (req, res) => {
-    const email = typeof req.query.email === 'string' ? req.query.email.trim() : '';
-    if (!email) return render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: {}, errors: {} });
+  router.get('/settings/privacy/visitors', (_req, res) => render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: {}, errors: {} }));
+
+  // Posted, not a query string: the visitor's address stays out of URLs and the request log.
+  router.post('/settings/privacy/visitors', async (req, res) => {
+    const email = String((req.body as Record<string, unknown> | undefined)?.email ?? '').trim().slice(0, 320);
+    if (!email) return render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: {}, errors: { email: 'Enter the email address the visitor gave.' } }, 422);
     await submitForm(res, 'pages/admin/privacy-visitor', { email }, async () => {
-      const found = await privacy.footprint(req.user as User, email);
+      const found = await privacy.footprint(req.user as User, email, { ip: req.ip });
       render(res, 'pages/admin/privacy-visitor', { title: 'Visitor data', values: { email }, errors: {}, searched: true, found });
     }, { title: 'Visitor data' });
   });
@@ -62,7 +65,7 @@ export function privacyRoutes(c: { services: Pick<Container['services'], 'privac
 
   router.post('/settings/privacy/visitors/erase', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const again = async () => ({ title: 'Visitor data', searched: true, found: await privacy.footprint(req.user as User, String(body.email ?? '')).catch(() => undefined) });
+    const again = async () => ({ title: 'Visitor data', searched: true, found: await privacy.footprint(req.user as User, String(body.email ?? ''), { shownAgain: true }).catch(() => undefined) });
     await submitForm(res, 'pages/admin/privacy-visitor', body, async () => {
       const { email, confirm } = parseForm(EraseForm, body);
       if (confirm.toLowerCase() !== email.toLowerCase()) throw new ValidationError('Type the email address again to confirm.', { confirm: 'Type the same email address to confirm the erasure.' });

@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   'saved_reply.deleted': 'teammate',
   'email.test_sent': 'admin',
   'email.retried': 'admin',
+  'visitor.looked_up': 'admin',
   'visitor.exported': 'admin',
   'visitor.erased': 'admin',
 } as const satisfies Partial<Record<AuditAction, Permission>>;

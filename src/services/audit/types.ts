@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   'saved_reply.saved': 'Saved a reply for the team',
   'saved_reply.deleted': 'Deleted a saved reply',
   'email.retried': 'Retried a failed email',
+  'visitor.looked_up': "Looked up a visitor's data",
   'visitor.exported': "Exported a visitor's data",
   'visitor.erased': "Erased a visitor's data",
   'retention.purged': 'Deleted data past its retention period',

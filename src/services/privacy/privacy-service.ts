@@ -2,7 +2,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Authority } from '../audit/authority.js';
 import { changes } from '../audit/authority.js';
 import { maskEmail, type AuditActor } from '../audit/types.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, PrivacyRepo } from '../ports.js';
 import { MAX_RETENTION_DAYS, type ErasureResult, type PrivacySettings, type PurgeResult, type VisitorExport, type VisitorFootprint } from './types.js';
 
@@ -12,7 +12,7 @@ export interface PrivacyServiceDeps {
   knowledge: { deleteSource(actor: 'system', id: string): Promise<void> };
   audit: Pick<AuditLog, 'record'>;
   /** Checks and records who changes retention and who exports or erases a visitor's data. */
-  authority: Pick<Authority, 'perform'>;
+  authority: Pick<Authority, 'perform' | 'check'>;
   clock: Clock;
 }
 
@@ -25,9 +25,6 @@ export interface RequestContext {
   ip?: string | null;
 }
 
-function requireAdmin(actor: AuditActor): void {
-  if (typeof actor === 'object' && actor.role !== 'admin') throw new ForbiddenError("Only admins can see or erase a visitor's data.");
-}
 
 function normalEmail(email: string): string {
   const clean = email.trim();
@@ -93,9 +90,20 @@ export class PrivacyService {
     return snippets.length;
   }
 
-  /** What Baton holds for an email address, or undefined when it holds nothing. */
-  async footprint(actor: AuditActor, email: string): Promise<VisitorFootprint | undefined> {
-    requireAdmin(actor);
+  /**
+   * What Baton holds for an email address, or undefined when it holds nothing. Looking is
+   * recorded too: the log says who looked at whose data.
+   */
+  async footprint(actor: AuditActor, email: string, ctx: RequestContext & { shownAgain?: boolean } = {}): Promise<VisitorFootprint | undefined> {
+    // The same lookup shown again under a form that needs correcting: checked, not recorded twice.
+    if (ctx.shownAgain) {
+      this.deps.authority.check(actor, 'visitor.looked_up');
+      return this.#footprint(email);
+    }
+    return this.deps.authority.perform(actor, 'visitor.looked_up', () => this.#footprint(email), (found) => ({ target: maskEmail(normalEmail(email)), details: { found: !!found } }), ctx);
+  }
+
+  async #footprint(email: string): Promise<VisitorFootprint | undefined> {
     const { address, visitors, conversationIds } = await this.#lookup(email);
     const counts = await this.deps.repo.visitorFootprint(conversationIds, address);
     if (!visitors.length && !counts.emails) return undefined;
