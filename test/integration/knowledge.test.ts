@@ -133,3 +133,18 @@ describe('baton search', () => {
     expect(out.passages[0]!.score).toBeGreaterThan(0);
   });
 });
+
+describe('adding a website (issue 18, item 18)', () => {
+  it('takes an address typed without https:// and shows the page limit and depth it will use', async () => {
+    t = await startTestApp();
+    const { source } = await t.container.services.knowledge.createWebsite('system', { startUrl: 'help.example.com/start' });
+    expect(source.settings.startUrl).toBe('https://help.example.com/start');
+    await expect(t.container.services.knowledge.createWebsite('system', { startUrl: 'ftp://help.example.com' })).rejects.toThrow('Please correct the highlighted fields.');
+    const { agent } = await signedInAdmin(t, '/knowledge');
+    const page = (await agent.get('/knowledge').expect(200)).text;
+    expect(page).toMatch(/name="maxPages" type="number" value="\d+"/);
+    expect(page).toMatch(/name="maxDepth" type="number" value="10"/);
+    // No browser bubble for a typed host name: the field is text.
+    expect(page).toMatch(/name="startUrl" type="text"/);
+  });
+});

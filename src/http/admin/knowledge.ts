@@ -71,7 +71,7 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
   });
   router.use('/knowledge', requireRole('admin'));
   const me = (req: Request) => req.user as User;
-  const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {}, website: { values: {}, errors: {} } });
+  const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {}, website: { values: knowledge.websiteDefaults(), errors: {} } });
   const sourcePage = async (id: string) => {
     const source = await knowledge.getSource(id);
     return { source, run: await knowledge.latestRun(source.id), values: websiteValues(source.settings), errors: {} };

@@ -59,6 +59,8 @@ export interface WebsiteInput {
 /** A run whose heartbeat is older than this belongs to a process that died; another picks it up. */
 export const STALE_RUN_MS = 2 * 60_000;
 const MAX_FAILURES_KEPT = 100;
+/** Clicks away from the start page a crawl follows unless the admin says otherwise. */
+const DEFAULT_DEPTH = 10;
 const PROGRESS_EVERY_MS = 1000;
 
 /**
@@ -363,11 +365,18 @@ export class KnowledgeService {
     return 'done';
   }
 
+  /** What a new website starts with, shown in the form rather than left blank. */
+  websiteDefaults(): { maxPages: number; maxDepth: number } {
+    return { maxPages: this.deps.crawl.maxPages, maxDepth: DEFAULT_DEPTH };
+  }
+
   #validWebsite(input: WebsiteInput): WebsiteSettings {
     const fields: Record<string, string> = {};
     const url = (raw: string | undefined, field: string) => {
       if (!raw?.trim()) return undefined;
-      const u = normaliseUrl(raw.trim());
+      // "help.example.com" is what people type: https:// is assumed.
+      const typed = raw.trim();
+      const u = normaliseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`);
       if (!u) fields[field] = 'Enter a full http:// or https:// address.';
       return u;
     };
@@ -380,7 +389,7 @@ export class KnowledgeService {
     }
     const maxPages = input.maxPages ?? this.deps.crawl.maxPages;
     if (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000) fields.maxPages = 'Use a whole number from 1 to 100,000.';
-    const maxDepth = input.maxDepth ?? 10;
+    const maxDepth = input.maxDepth ?? DEFAULT_DEPTH;
     if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > 50) fields.maxDepth = 'Use a whole number from 0 to 50.';
     const patterns = (list: string[] | undefined) => (list ?? []).map((p) => p.trim()).filter(Boolean).slice(0, 50);
     const resync = (input.resync || 'daily') as ResyncInterval;
