@@ -21,3 +21,12 @@ export function ago(date: Date, now: Date): string {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 }
+
+/**
+ * An email address as HTML that a narrow column breaks at its "@" and dots rather than in the
+ * middle of a word: escaped, with <wbr> before each of those.
+ */
+export function breakableAddress(address: string): string {
+  const escaped = address.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return escaped.replace(/([@.])/g, '<wbr>$1');
+}

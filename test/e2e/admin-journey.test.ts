@@ -67,6 +67,8 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     await page.locator('input[name=hours][value=always]').check();
     await page.getByRole('button', { name: 'Create admin and continue' }).click();
     await expect(page.locator('.field-error').first().textContent()).resolves.toContain('Use at least 10 characters.');
+    // The field with the mistake has the focus, not the first field.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('password');
     await expect(page.getByLabel('Organisation name').inputValue()).resolves.toBe('Acme');
 
     await page.getByLabel('Password').fill('correct horse battery');

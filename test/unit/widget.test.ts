@@ -132,3 +132,11 @@ describe('typing notices', () => {
     expect(typingAllowed('v-typing', 11_000)).toBe(true);
   });
 });
+
+describe('breakableAddress', () => {
+  it('escapes the address and lets it break at "@" and dots only', async () => {
+    const { breakableAddress } = await import('../../src/lib/format.js');
+    expect(breakableAddress('jane.doe@mail.example.com')).toBe('jane<wbr>.doe<wbr>@mail<wbr>.example<wbr>.com');
+    expect(breakableAddress('<b>@x')).toBe('&lt;b&gt;<wbr>@x');
+  });
+});
