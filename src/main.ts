@@ -16,7 +16,8 @@ async function main() {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.logLevel });
+  // A person at a terminal reads lines; anything else (Docker, systemd, a file) gets JSON.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
   const running = await startServer(config, logger);
 
   let stopping = false;

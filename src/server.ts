@@ -24,7 +24,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const container = await createContainer(config, logger);
   try {
     const applied = await container.migrate();
-    if (applied.length) logger.info({ applied }, 'database migrations applied');
+    if (applied.length) logger.info({ count: applied.length, latest: applied.at(-1) }, 'database migrations applied');
     // Meilisearch may still be starting: search falls back to Postgres until it answers, and
     // `baton reindex` applies the settings and rebuilds it from Postgres.
     await container.search.prepare().catch((err: unknown) => logger.warn({ err }, 'could not apply the search index settings; searching Postgres until the index answers'));
@@ -39,6 +39,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
     const { port } = server.address() as AddressInfo;
     logger.info({ url: config.baseUrl, port }, 'Baton is listening');
+    // What to do next, in words: the first visit is the setup wizard.
+    const address = container.publicAddress.chosen ? container.publicAddress.get() : `http://localhost:${port}`;
+    if (!(await container.services.team.isSetupComplete())) logger.info(`Open ${address}/ to finish setup`);
+    else logger.info(`Baton is ready at ${address}/`);
     const worker = startIngestionWorker({ knowledge: container.services.knowledge, logger });
     const org = await container.services.team.organisation();
     const { services } = container;

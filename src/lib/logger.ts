@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -12,7 +13,11 @@ export function redactUrl(url: string): string {
   return url.replace(TOKEN_PATHS, '$1[redacted]').replace(TOKEN_PARAMS, '$1[redacted]');
 }
 
-export function createLogger(opts: { level: string; destination?: DestinationStream }): Logger {
+/**
+ * The app's logger. JSON lines for log collectors; in a terminal (`pretty`), one readable line
+ * per event ("12:04:31 INFO  Baton is listening url=…"), as a person reads them.
+ */
+export function createLogger(opts: { level: string; destination?: DestinationStream; pretty?: boolean }): Logger {
   const options = {
     level: opts.level,
     base: { app: 'baton' },
@@ -22,5 +27,6 @@ export function createLogger(opts: { level: string; destination?: DestinationStr
       censor: '[redacted]',
     },
   };
+  if (opts.pretty) return pino(options, pretty({ colorize: !opts.destination, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', singleLine: true, sync: true, destination: opts.destination ?? 1 }));
   return opts.destination ? pino(options, opts.destination) : pino(options);
 }

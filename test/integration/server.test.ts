@@ -72,3 +72,32 @@ describe('starting the server', () => {
     stream.close();
   }, 15_000);
 });
+
+describe('what the console says', () => {
+  it('says where to finish setup on a fresh start, and that Baton is ready once set up; a terminal gets readable lines', async () => {
+    const lines: string[] = [];
+    const sink = { write: (line: string) => void lines.push(line) };
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: await workerDatabaseUrl(), SESSION_SECRET: 's'.repeat(40), PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://baton.test' });
+    const db = await start({});
+    await truncateAll(db.container.db);
+    await db.stop();
+    running = await startServer(config, pino({ level: 'info' }, sink));
+    expect(lines.map((l) => JSON.parse(l).msg)).toContain('Open http://baton.test/ to finish setup');
+    await running.container.services.team.createAdmin({ email: 'ops@example.com', password: 'headless password', name: 'Ops' }, { name: 'Acme', timeZone: 'UTC' });
+    await running.stop();
+    lines.length = 0;
+    running = await startServer(config, pino({ level: 'info' }, sink));
+    expect(lines.map((l) => JSON.parse(l).msg)).toContain('Baton is ready at http://baton.test/');
+
+    // In a terminal: one readable line per event, no JSON.
+    const { createLogger } = await import('../../src/lib/logger.js');
+    const { PassThrough } = await import('node:stream');
+    const terminal = new PassThrough();
+    const written: string[] = [];
+    terminal.on('data', (chunk: Buffer) => written.push(chunk.toString()));
+    createLogger({ level: 'info', pretty: true, destination: terminal }).info({ port: 3000 }, 'Baton is listening');
+    await new Promise((r) => setTimeout(r, 50));
+    const shown = written.join('');
+    expect(shown).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Baton is listening \{"port":3000\}\n$/);
+  });
+});
