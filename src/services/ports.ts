@@ -505,6 +505,8 @@ export interface PresenceRepo {
   setStatus(userId: string, status: PresenceRecord['status'], at: Date): Promise<PresenceRecord>;
   /** Rows whose heartbeat is at or after `since`. */
   recent(since: Date): Promise<PresenceRecord[]>;
+  /** Moves the heartbeat back to `at` (never forward): the inbox was closed. */
+  expire(userId: string, at: Date): Promise<void>;
 }
 
 export interface AvailabilitySettingsRepo {

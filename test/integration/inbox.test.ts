@@ -330,6 +330,27 @@ describe('live updates', () => {
     return s;
   }
 
+  it('an agent whose last inbox closes is offline within seconds, not when the heartbeat runs out; one of two open inboxes closing changes nothing', async () => {
+    await start();
+    const server = await listen(t.app);
+    closers.push(() => server.close());
+    const ada = await teammate('ada@example.com', 'Ada');
+    await ada.agent.get('/inbox').expect(200);
+    const first = await streamFor(server.url, ada.cookie);
+    const second = await streamFor(server.url, ada.cookie);
+    const online = () => t.container.services.presence.online();
+    expect(await online()).toContain(ada.user.id);
+    second.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await online()).toContain(ada.user.id);
+    first.close();
+    for (let i = 0; i < 50 && (await online()).includes(ada.user.id); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await online()).not.toContain(ada.user.id);
+    // Back in the inbox: online again at its first heartbeat.
+    await ada.agent.get('/inbox').expect(200);
+    expect(await online()).toContain(ada.user.id);
+  });
+
   it("reaches an agent on a second app replica: a visitor's message posted to one arrives on the other's stream", async () => {
     const api = await start();
     const ada = await teammate('ada@example.com', 'Ada');

@@ -36,6 +36,10 @@ export class PresenceRepo implements Port {
     return toRecord(row!);
   }
 
+  async expire(userId: string, at: Date) {
+    await this.db('agent_presence').where({ user_id: userId }).andWhere('heartbeat_at', '>', at).update({ heartbeat_at: at });
+  }
+
   async recent(since: Date) {
     return ((await this.db('agent_presence').where('heartbeat_at', '>=', since)) as Row[]).map(toRecord);
   }

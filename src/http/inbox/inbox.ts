@@ -204,6 +204,8 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
    * have open, new messages, status changes, typing and viewers as ready-made partials. Fed by
    * Postgres LISTEN/NOTIFY, so a change on any replica reaches agents on every replica.
    */
+  /** Inbox streams open on this replica, per person: the last one closing marks them offline. */
+  const openStreams = new Map<string, number>();
   r.get('/inbox/stream', async (req, res) => {
     const user = userOf(req);
     const openId = typeof req.query.conversation === 'string' && isUuid(req.query.conversation) ? req.query.conversation : undefined;
@@ -267,9 +269,17 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
         onClose: () => {
           clearTimeout(refresh);
           if (openId) void inbox.leave(user, openId).catch(() => {});
+          // Their last inbox on this replica closed: offline at once (see PresenceService.closed).
+          const left = (openStreams.get(user.id) ?? 1) - 1;
+          if (left > 0) openStreams.set(user.id, left);
+          else {
+            openStreams.delete(user.id);
+            void presence.closed(user).catch((err: unknown) => req.log.warn({ err }, 'could not mark the agent offline'));
+          }
         },
       },
     );
+    if (open) openStreams.set(user.id, (openStreams.get(user.id) ?? 0) + 1);
     // Tells the client (and the tests) that from here on nothing is missed.
     if (open) stream.send('{}', 'ready');
   });

@@ -40,6 +40,16 @@ export class PresenceService {
     return presenceAt(await this.deps.presence.get(user.id), this.deps.clock.now(), this.deps.options);
   }
 
+  /**
+   * The person's last open inbox closed: offline now, not when the heartbeat runs out, so
+   * visitors are not promised someone who has left. An inbox still open on another replica
+   * marks them online again with its next heartbeat.
+   */
+  async closed(user: User): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.presence.expire(user.id, new Date(now.getTime() - this.deps.options.offlineAfterMs - 1000));
+  }
+
   /** The ids of agents online right now. */
   async online(): Promise<string[]> {
     const now = this.deps.clock.now();
