@@ -30,3 +30,9 @@ export function breakableAddress(address: string): string {
   const escaped = address.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
   return escaped.replace(/([@.])/g, '<wbr>$1');
 }
+
+/** A stored key as a label a person reads: "billing_dispute" → "Billing dispute". */
+export function humanize(key: string): string {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -329,6 +329,8 @@ describe('email follow-up through the outbox', () => {
     await followups().dispatch();
     const mail = await smtp!.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'ada@example.com');
     expect(mail.subject).toMatch(/^Waiting 1[56] min: a visitor in the Acme inbox$/);
+    // Why, in words the team reads (not "person_request").
+    expect(mail.text).toContain('(why it came to the team: Asked for a person)');
     expect(mail.text).toContain(`http://baton.test/inbox/conversations/${id}`);
   });
 

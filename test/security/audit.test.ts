@@ -93,6 +93,11 @@ describe('admin actions', () => {
     await s.widget.save(admin, { allowedOrigins: 'https://shop.example', colour: '#b91c1c', greeting: 'Hello', position: 'right', language: 'auto' });
     const widget = await t.container.db('audit_events').where({ action: 'settings.changed', target: 'Widget', actor_id: admin.id }).orderBy('id', 'desc').first();
     expect(widget.details).toEqual({ colour: { from: '#0f766e', to: '#b91c1c' } });
+    // Hours, day by day.
+    await s.availability.saveHours(admin, { weekly: ['09:00-17:00', '', '', '', '', '', ''], closures: '' });
+    await s.availability.saveHours(admin, { weekly: ['08:00-18:00', '', '', '', '', '', ''], closures: '' });
+    const hours = await t.container.db('audit_events').where({ action: 'settings.changed', target: 'Support hours', actor_id: admin.id }).orderBy('id', 'desc').first();
+    expect(hours.details).toEqual({ Monday: { from: '09:00-17:00', to: '08:00-18:00' } });
 
     const { source } = await s.knowledge.createWebsite(admin, { startUrl: 'https://docs.example.com/start' });
     await s.knowledge.deleteSource(admin, source.id);

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { humanize } from '../../lib/format.js';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
 import { chart, formatValue, type ChartInput } from '../../lib/charts.js';
@@ -154,7 +155,7 @@ export function insightsRoutes(c: { services: Pick<Container['services'], 'insig
 
   router.get('/insights/escalations', async (req, res) => {
     const ctx = await common(req);
-    render(res, 'pages/insights/escalations', { ...ctx, title: 'Escalations · Insights', tab: 'escalations', review: await insights.review(ctx.period), unsureWhy, maxTopics: MAX_TOPICS_SHOWN });
+    render(res, 'pages/insights/escalations', { ...ctx, title: 'Escalations · Insights', tab: 'escalations', review: await insights.review(ctx.period), unsureWhy, humanize, maxTopics: MAX_TOPICS_SHOWN });
   });
 
   router.get('/insights/gaps', async (req, res) => {

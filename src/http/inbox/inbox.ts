@@ -16,7 +16,7 @@ import { parseForm, submitForm } from '../forms.js';
 import { requireUser } from '../middleware/require-role.js';
 import { flash, isFragmentRequest, navigate, render } from '../render.js';
 import { holdOpen, openEventStream } from '../sse.js';
-import { breakableAddress } from '../../lib/format.js';
+import { breakableAddress, humanize } from '../../lib/format.js';
 import { clip } from '../../services/conversations/summary.js';
 
 const ListQuery = z.object({
@@ -73,7 +73,7 @@ export function inboxRoutes(inbox: InboxService, presence: PresenceService, view
     next();
   });
   /** What every inbox template gets besides its own data. */
-  const helpers = { md: (text: string, m?: Pick<Message, 'author' | 'citations'>) => messageMarkdown(sites)(text, m), href: safeHref, ago, breakable: breakableAddress, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS };
+  const helpers = { md: (text: string, m?: Pick<Message, 'author' | 'citations'>) => messageMarkdown(sites)(text, m), href: safeHref, ago, breakable: breakableAddress, humanize, reasons: TRIGGER_LABELS, queues: QUEUE_LABELS };
   const userOf = (req: Request) => req.user as User;
   const conversationId = (req: Request) => String(req.params.id);
 

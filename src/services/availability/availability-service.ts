@@ -77,7 +77,8 @@ export class AvailabilityService {
     const before = await this.settings();
     return this.deps.authority.perform(actor, 'settings.changed', () => this.#saveHours(input), (after) => ({
       target: 'Support hours',
-      details: changes({ weekly: before.weekly.map(hoursText), closures: before.closures.length }, { weekly: after.weekly.map(hoursText), closures: after.closures.length }),
+      // Day by day, as the log reads it: "Monday: 09:00-17:00 → 08:00-18:00".
+      details: changes(byDay(before.weekly, before.closures.length), byDay(after.weekly, after.closures.length)),
     }));
   }
 
@@ -109,8 +110,9 @@ export class AvailabilityService {
   }
 }
 
-/** A day's hours as the form writes them: "09:00-12:00, 13:00-17:00", empty when closed. */
-const hoursText = (day: Interval[]) => day.map((i) => `${i.start}-${i.end}`).join(', ');
+/** A day's hours as the form writes them: "09:00-12:00, 13:00-17:00"; "closed" when none. */
+const hoursText = (day: Interval[]) => day.map((i) => `${i.start}-${i.end}`).join(', ') || 'closed';
+const byDay = (weekly: Interval[][], closures: number) => ({ ...Object.fromEntries(WEEKDAYS.map((d, i) => [d, hoursText(weekly[i] ?? [])])), closures });
 
 /** "09:00-12:00, 13:00-17:00" → intervals; an empty day is closed. A message when it cannot be read. */
 export function parseDay(text: string): Interval[] | string {

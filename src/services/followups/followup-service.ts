@@ -12,6 +12,8 @@ import type { ConversationLinks } from './links.js';
 import { fill } from '../../lib/format.js';
 import { emailStrings } from './strings.js';
 import { questionOf } from '../conversations/question.js';
+import { TRIGGER_LABELS } from '../assistant/triggers/triggers.js';
+import { humanize } from '../../lib/format.js';
 import { mailboxKey } from './mailbox.js';
 import type { NewEmail, OutboxEmail } from './types.js';
 
@@ -299,7 +301,7 @@ export class FollowupService {
           // No visitor's words in a subject: a stranger writes them, and subjects show everywhere.
           subject: `Waiting ${waited} min: a visitor in the ${org} inbox`,
           template: 'waiting-reminder',
-          data: { name: user.name, org, waited, preview: c.lastMessagePreview ?? '', reason: c.handoff?.reason ?? '', link: this.deps.options.urls.inbox(c.id) },
+          data: { name: user.name, org, waited, preview: c.lastMessagePreview ?? '', reason: c.handoff ? reasonText(c.handoff) : '', link: this.deps.options.urls.inbox(c.id) },
         });
       }
     }
@@ -411,4 +413,10 @@ export class FollowupService {
   async retry(actor: AuditActor, id: string): Promise<boolean> {
     return this.deps.authority.perform(actor, 'email.retried', () => this.deps.outbox.retry(id, this.deps.clock.now()), (retried) => ({ target: `outbox email ${id}`, details: { retried } }));
   }
+}
+
+/** Why a conversation came to the team, as the team reads it: "Sensitive topic: Billing dispute". */
+function reasonText(handoff: { reason: string; detail?: string }): string {
+  const label = TRIGGER_LABELS[handoff.reason as keyof typeof TRIGGER_LABELS] ?? humanize(handoff.reason);
+  return handoff.detail ? `${label}: ${humanize(handoff.detail)}` : label;
 }
