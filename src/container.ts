@@ -81,6 +81,8 @@ export interface Container {
   identityKey: string;
   /** The organisation's website hosts (where AI replies may link), a few seconds old at most. */
   siteHosts: () => Promise<ReadonlySet<string>>;
+  /** Who emails come from, as Settings › Email shows it: MAIL_FROM, or the organisation at the public host. */
+  mailSender: () => Promise<string>;
   /** Where people reach Baton (BASE_URL, else the admin's address, else the local default). */
   publicAddress: PublicAddress;
   views: Views;
@@ -200,7 +202,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   });
   // Without MAIL_FROM: "Acme <baton@support.acme.test>", the organisation's name at the public
   // address's host, read when each email goes (store and publicAddress are set up below).
-  const sender = async () => ({ name: (await store.organisations.get())?.name || 'Baton', address: `baton@${new URL(publicAddress.get()).hostname || 'localhost'}` });
+  // The organisation's name is read at most every 5 s, not once per email of a batch.
+  const organisationName = cachedFor(5_000, async () => (await store.organisations.get())?.name || 'Baton');
+  const sender = async () => ({ name: await organisationName(), address: `baton@${new URL(publicAddress.get()).hostname || 'localhost'}` });
   const smtp = config.smtp ? new SmtpMailer(config.smtp, config.mailFrom ?? sender, renderEmail) : undefined;
   const logMailer = new LogMailer(logger, renderEmail);
   const mailer = overrides.mailer ?? smtp ?? logMailer;
@@ -447,6 +451,11 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     identityKey,
     siteHosts,
     publicAddress,
+    mailSender: async () => {
+      if (config.mailFrom) return config.mailFrom;
+      const { name, address } = await sender();
+      return `${name} <${address}>`;
+    },
     views,
     mailer,
     clock,

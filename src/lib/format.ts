@@ -27,9 +27,11 @@ export function fill(template: string, values: Record<string, string | number>):
  * middle of a word: escaped, with <wbr> before each of those.
  */
 export function breakableAddress(address: string): string {
-  const escaped = address.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-  return escaped.replace(/([@.])/g, '<wbr>$1');
+  return escapeHtml(address).replace(/([@.])/g, '<wbr>$1');
 }
+
+/** Text as HTML, for the few strings built outside the templates (which escape by themselves). */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** A stored key as a label a person reads: "billing_dispute" → "Billing dispute". */
 export function humanize(key: string): string {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath, signInThroughForm } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -35,11 +35,7 @@ describe.skipIf(!hasBrowser)('Home, in a real browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => problems.push(err.message));
-    await page.goto(`${server.url}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', 'a long enough password');
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${server.url}/`);
+    await signInThroughForm(page, server.url, email);
     return page;
   }
   const ticked = (page: Page) => page.locator('.checklist li.done a').allTextContents();

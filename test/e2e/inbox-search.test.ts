@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+import { browserAvailable, launchBrowser, listen, screenshotPath, signInThroughForm } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -41,11 +41,7 @@ describe.skipIf(!hasBrowser)('inbox search, in a real browser', () => {
   it('keeps /inbox?… in the address bar, so Reload and Back show the whole inbox, and searches every conversation', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/login`);
-    await page.fill('#email', 'ada@example.com');
-    await page.fill('#password', 'a long enough password');
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${server.url}/`);
+    await signInThroughForm(page, server.url, 'ada@example.com');
     await page.goto(`${server.url}/inbox?queue=waiting`);
     await expect(page.locator('.conv-row').count()).resolves.toBe(1);
 

@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
+import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath, signInThroughForm } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 let ahead = 0;
@@ -34,15 +34,9 @@ describe.skipIf(!hasBrowser)('two-factor sign-in, in a real browser', () => {
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => problems.push(err.message));
     page.on('console', (msg) => void (msg.type() === 'error' && problems.push(msg.text())));
-    const signInWithPassword = async () => {
-      await page.goto(`${server.url}/login`);
-      await page.fill('#email', 'ada@example.com');
-      await page.fill('#password', 'a long enough password');
-      await page.click('button[type=submit]');
-    };
+    const signInWithPassword = (landsOn?: string) => signInThroughForm(page, server.url, 'ada@example.com', { landsOn });
 
     await signInWithPassword();
-    await page.waitForURL(`${server.url}/`);
     await page.goto(`${server.url}/account`);
     await page.click('a:has-text("Set up")');
     await page.click('button:has-text("Set up two-factor sign-in")');
@@ -61,8 +55,7 @@ describe.skipIf(!hasBrowser)('two-factor sign-in, in a real browser', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('You have 10 recovery codes left.');
 
     await page.click('button:has-text("Sign out")');
-    await signInWithPassword();
-    await page.waitForURL(`${server.url}/login/two-factor`);
+    await signInWithPassword('/login/two-factor');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('two-factor-03-code') });
     ahead += 30_000;

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, launchBrowser, listen, screenshotPath, shopSite } from '../support/browser.js';
+import { browserAvailable, launchBrowser, listen, screenshotPath, shopSite, signInThroughForm } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -41,11 +41,7 @@ describe.skipIf(!hasBrowser)('a site that is not allowed, in a real browser', ()
     expect(console.join('\n')).toContain(`Baton: the chat is not shown because ${shop.url} is not in Allowed sites`);
 
     const admin = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    await admin.goto(`${server.url}/login`);
-    await admin.fill('#email', 'ada@example.com');
-    await admin.fill('#password', 'a long enough password');
-    await admin.click('button[type=submit]');
-    await admin.waitForURL(`${server.url}/`);
+    await signInThroughForm(admin, server.url, 'ada@example.com');
     await admin.goto(`${server.url}/settings/widget`);
     await expect(admin.locator('.seen-sites').textContent()).resolves.toContain(shop.url);
     await admin.screenshot({ path: screenshotPath('widget-allowed-01-seen'), fullPage: true });

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signedInTeammate, startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
+import { browserAvailable, launchBrowser, listen, openChatOn, screenshotPath, shopSite } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -29,12 +29,7 @@ describe.skipIf(!hasBrowser)('"Talk to the team" before a question, in a real br
   });
 
   it('asks what about, and hands off with the answer, which the team sees as the question', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'en-GB' })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(shop.url);
-    await openWidget(page);
-    const frame = await chatFrameOf(page);
-    await frame.locator('#chat[data-ready="true"]').waitFor({ state: 'attached' });
+    const { page, frame } = await openChatOn(browser, shop.url);
     await frame.getByRole('button', { name: 'Talk to the team' }).click();
     await frame.locator('.msg-system').waitFor();
     await expect(frame.locator('.msg-system').textContent()).resolves.toContain("What can we help with? Write your question and I'll pass it on to the team.");

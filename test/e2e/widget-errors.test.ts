@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
+import { browserAvailable, launchBrowser, listen, openChatOn, screenshotPath, shopSite } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -34,18 +34,12 @@ describe.skipIf(!hasBrowser)('when sending fails, in a real browser', () => {
     await t?.close();
   });
 
-  async function chat(locale: string): Promise<{ page: Page; frame: Awaited<ReturnType<typeof chatFrameOf>> }> {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (err) => problems.push(err.message));
-    await page.goto(shop.url);
-    await openWidget(page);
-    const frame = await chatFrameOf(page);
-    await frame.locator('#chat[data-ready="true"]').waitFor({ state: 'attached' });
-    return { page, frame };
+  async function chat(locale: string): Promise<{ page: Page; frame: Frame }> {
+    const opened = await openChatOn(browser, shop.url, { locale });
+    opened.page.on('pageerror', (err) => problems.push(err.message));
+    return opened;
   }
-  const send = async (frame: Awaited<ReturnType<typeof chatFrameOf>>, text: string) => {
+  const send = async (frame: Frame, text: string) => {
     await frame.locator('#message-text').fill(text);
     await frame.locator('#message-text').press('Enter');
   };

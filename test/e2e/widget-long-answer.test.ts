@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeMistral, type FakeMistral } from '../fakes/mistral.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, chatFrameOf, launchBrowser, listen, openWidget, screenshotPath, shopSite } from '../support/browser.js';
+import { browserAvailable, launchBrowser, listen, openChatOn, screenshotPath, shopSite } from '../support/browser.js';
 
 const hasBrowser = browserAvailable();
 
@@ -36,12 +36,7 @@ describe.skipIf(!hasBrowser)('a long answer, in a real browser', () => {
   });
 
   it('keeps the start of a new answer in view while it streams in', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-GB' })).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(shop.url);
-    await openWidget(page);
-    const frame = await chatFrameOf(page);
-    await frame.locator('#chat[data-ready="true"]').waitFor({ state: 'attached' });
+    const { page, frame } = await openChatOn(browser, shop.url, { viewport: { width: 1000, height: 700 } });
     await frame.locator('#message-text').fill('How do I return a parcel?');
     await frame.locator('#message-text').press('Enter');
     const answer = frame.locator('.msg-assistant', { hasText: 'Step 14 of returning' });

@@ -112,3 +112,24 @@ export async function shopSite(batonUrl: string): Promise<{ url: string; close()
     },
   };
 }
+
+/** Signs in through the login form, as a teammate does, and waits for where it lands (Home by default). */
+export async function signInThroughForm(page: Page, baseUrl: string, email: string, opts: { password?: string; landsOn?: string } = {}): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', opts.password ?? 'a long enough password');
+  await page.click('button[type=submit]');
+  if (opts.landsOn !== '') await page.waitForURL(`${baseUrl}${opts.landsOn ?? '/'}`);
+}
+
+/** A visitor on `siteUrl` with the chat open and ready (its thread loaded). */
+export async function openChatOn(browser: Browser, siteUrl: string, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; frame: Frame }> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1000, height: 800 }, locale: opts.locale ?? 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(siteUrl);
+  await openWidget(page);
+  const frame = await chatFrameOf(page);
+  await frame.locator('#chat[data-ready="true"]').waitFor({ state: 'attached' });
+  return { page, frame };
+}

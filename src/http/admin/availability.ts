@@ -26,7 +26,7 @@ const TestForm = z.object({ to: z.string().max(320).default('') });
  * Settings › Hours & promises (support hours, closures, what visitors are promised) and
  * Settings › Email (the mail server, a test email, and emails that failed, with a retry).
  */
-export function availabilityRoutes(c: Pick<Container, 'config' | 'clock' | 'publicAddress'> & { services: Pick<Container['services'], 'availability' | 'followups' | 'team'> }): Router {
+export function availabilityRoutes(c: Pick<Container, 'config' | 'clock' | 'mailSender'> & { services: Pick<Container['services'], 'availability' | 'followups'> }): Router {
   const { availability, followups } = c.services;
   const router = Router();
   router.use(['/settings/hours', '/settings/email'], requireRole('admin'));
@@ -92,7 +92,7 @@ export function availabilityRoutes(c: Pick<Container, 'config' | 'clock' | 'publ
     return {
       title: 'Email settings',
       smtp: smtp ? { host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user ?? '' } : undefined,
-      from: c.config.mailFrom ?? `${(await c.services.team.organisation())?.name || 'Baton'} <baton@${new URL(c.publicAddress.get()).hostname}>`,
+      from: await c.mailSender(),
       inbound: c.config.email.inbound,
       counts,
       problems,

@@ -19,11 +19,6 @@ const SetupForm = z.object({
   hours: z.enum(['always', 'weekdays'], { error: 'Choose when the chat is open: always, or weekdays 09:00–17:00.' }),
 });
 
-/** The two starting points for support hours; Settings › Hours & promises has the rest. */
-const STARTING_HOURS = {
-  always: Array.from({ length: 7 }, () => '00:00-00:00'),
-  weekdays: [...Array.from({ length: 5 }, () => '09:00-17:00'), '', ''],
-};
 
 // Paths that work before setup: the wizard itself, assets and health checks are mounted earlier.
 const OPEN_BEFORE_SETUP = new Set(['/setup']);
@@ -39,7 +34,7 @@ export function setupGate(team: TeamService): RequestHandler {
 
 const timeZones = TIME_ZONES;
 
-export function setupRoutes(team: TeamService, availability: Pick<AvailabilityService, 'saveHours'>, publicAddress: Pick<PublicAddress, 'fixed' | 'get'>): Router {
+export function setupRoutes(team: TeamService, availability: Pick<AvailabilityService, 'saveStartingHours'>, publicAddress: Pick<PublicAddress, 'fixed' | 'get'>): Router {
   const router = Router();
   // With BASE_URL set the address is decided; else it starts as the one this browser used.
   const address = () => (publicAddress.fixed ? { addressFixed: publicAddress.get() } : {});
@@ -55,7 +50,7 @@ export function setupRoutes(team: TeamService, availability: Pick<AvailabilitySe
     await submitForm(res, 'pages/setup/index', body, async () => {
       const form = parseForm(SetupForm, body);
       const user = await team.completeSetup(publicAddress.fixed ? { ...form, publicUrl: undefined } : form);
-      await availability.saveHours(user, { weekly: STARTING_HOURS[form.hours], closures: '' });
+      await availability.saveStartingHours(user, form.hours);
       await logIn(req, user);
       navigate(req, res, '/');
     }, { timeZones, ...address() });

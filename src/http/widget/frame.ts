@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
-import { fill } from '../../lib/format.js';
+import { escapeHtml, fill } from '../../lib/format.js';
 import { safeHref } from '../../lib/markdown.js';
 import { messageMarkdown } from '../links.js';
 import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
@@ -57,7 +57,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 const liveStream = (lang: string) => `<div hx-sse:connect="/widget/stream?lang=${encodeURIComponent(lang)}" hx-swap="none"></div>`;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** The frame is the one Baton page other sites may embed: only the sites the admin allowed. */
 function allowEmbedding(res: Response, settings: WidgetSettings): void {
@@ -149,11 +148,13 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
    * URL (address bar, history, Referer) holds it after. An expired or forged link gets a page
    * saying so, and nothing else.
    */
-  r.get('/c/:token', (req, res) => {
+  /** Trades an emailed link's token for a cookie that only `path` reads, and goes on to `path`. */
+  const tradeForCookie = (cookie: string, path: string) => (req: Request, res: Response) => {
     res.set('Cache-Control', 'no-store');
-    res.cookie(LINK_COOKIE, String(req.params.token), { path: '/c', httpOnly: true, sameSite: 'lax', secure: c.config.cookieSecure, maxAge: LINK_COOKIE_MS });
-    res.redirect(303, '/c');
-  });
+    res.cookie(cookie, String(req.params.token), { path, httpOnly: true, sameSite: 'lax', secure: c.config.cookieSecure, maxAge: LINK_COOKIE_MS });
+    res.redirect(303, path);
+  };
+  r.get('/c/:token', tradeForCookie(LINK_COOKIE, '/c'));
 
   r.get('/c', async (req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -179,11 +180,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
    * mail scanners open links, and an address must not confirm itself that way. The cookie is
    * SameSite=Lax, so another site cannot post the form for the visitor.
    */
-  r.get('/email/confirm/:token', (req, res) => {
-    res.set('Cache-Control', 'no-store');
-    res.cookie(CONFIRM_COOKIE, String(req.params.token), { path: '/email/confirm', httpOnly: true, sameSite: 'lax', secure: c.config.cookieSecure, maxAge: LINK_COOKIE_MS });
-    res.redirect(303, '/email/confirm');
-  });
+  r.get('/email/confirm/:token', tradeForCookie(CONFIRM_COOKIE, '/email/confirm'));
 
   const confirmPage = async (req: Request, res: Response, confirm: (token: string) => Promise<{ visitor: Visitor; done: boolean }>) => {
     res.set('Cache-Control', 'no-store');

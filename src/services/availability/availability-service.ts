@@ -68,6 +68,12 @@ export class AvailabilityService {
     return Math.max(1, Math.ceil(medianMinutes));
   }
 
+  /** The wizard's choice: always open, or weekdays 09:00–17:00 (Settings › Hours & promises has the rest). */
+  async saveStartingHours(actor: AuditActor, choice: 'always' | 'weekdays'): Promise<AvailabilitySettings> {
+    const weekly = choice === 'always' ? Array.from({ length: 7 }, () => '00:00-00:00') : [...Array.from({ length: 5 }, () => '09:00-17:00'), '', ''];
+    return this.saveHours(actor, { weekly, closures: '' });
+  }
+
   /** Whether anyone chose the hours (the wizard or Settings), rather than the defaults applying. */
   async hoursChosen(): Promise<boolean> {
     return (await this.deps.settings.get()).weekly !== undefined;
