@@ -43,7 +43,8 @@ export function twoFactorRoutes(twoFactor: TwoFactorService): Router {
 
   router.post('/account/two-factor/start', async (req, res) => {
     req.session.twoFactorSetup = (await twoFactor.start(me(req))).secret;
-    navigate(req, res, '/account/two-factor');
+    // Stored before the redirect goes out: the browser follows it at once, and the page reads it.
+    req.session.save(() => navigate(req, res, '/account/two-factor'));
   });
 
   router.post('/account/two-factor/enable', async (req, res) => {
