@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { createContainer, type Container } from './container.js';
 import { loadDotEnv } from './lib/dotenv.js';
 import { createLogger } from './lib/logger.js';
-import { DomainError } from './services/errors.js';
+import { DomainError, ValidationError } from './services/errors.js';
+import { UnreadableSourceError } from './services/knowledge/knowledge-service.js';
 import { triggerBeforeAnswer } from './services/assistant/triggers/triggers.js';
 import { replyObjectOf } from './services/conversations/reply.js';
 
@@ -110,9 +111,10 @@ export function buildCli(): Command {
     .option('--max-pages <n>', 'pages read at most per sync', positiveInt(100_000))
     .option('--max-depth <n>', 'clicks away from the start page', positiveInt(50))
     .option('--sitemap <url>', 'the sitemap, if robots.txt and /sitemap.xml do not lead to it')
-    .action(async (url: string, opts: { maxPages?: number; maxDepth?: number; sitemap?: string }) => {
+    .option('--anyway', 'add it even when its start page cannot be read now (a site that is down for a while)')
+    .action(async (url: string, opts: { maxPages?: number; maxDepth?: number; sitemap?: string; anyway?: boolean }) => {
       await withContainer(async (c) => {
-        const { source, run } = await c.services.knowledge.createWebsite('cli', { startUrl: url, maxPages: opts.maxPages, maxDepth: opts.maxDepth, sitemapUrl: opts.sitemap });
+        const { source, run } = await c.services.knowledge.createWebsite('cli', { startUrl: url, maxPages: opts.maxPages, maxDepth: opts.maxDepth, sitemapUrl: opts.sitemap, saveAnyway: !!opts.anyway });
         console.log(`Added ${source.name} as ${source.id}; sync ${run.id} is queued.`);
       });
     });
@@ -306,7 +308,10 @@ export function buildCli(): Command {
 buildCli()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DomainError) console.error(err.message);
+    // A form's errors are keyed by field; on the command line each one is a line.
+    if (err instanceof ValidationError && Object.keys(err.fields).length) console.error([...new Set(Object.values(err.fields))].join('\n'));
+    else if (err instanceof ConfigError || err instanceof DomainError) console.error(err.message);
+    if (err instanceof UnreadableSourceError && err.canSaveAnyway) console.error('Add --anyway to add it all the same; it is read at its next sync.');
     else console.error(`baton: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   });

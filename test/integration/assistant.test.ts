@@ -57,7 +57,7 @@ describe('the answer pipeline', () => {
 
   it("keeps links to the organisation's own websites", async () => {
     const assistant = await withContent();
-    await t.container.services.knowledge.createWebsite('system', { startUrl: 'https://help.acme.test/' });
+    await t.container.services.knowledge.createWebsite('system', { startUrl: 'https://help.acme.test/', saveAnyway: true });
     fake.reply = () => JSON.stringify({ answer: 'See [cancelling](https://help.acme.test/cancel) or [elsewhere](https://other.example/x).', sources: [1], confidence: 'high', handoff: null });
     expect((await assistant.answer('How do I cancel my subscription?')).text).toBe('See [cancelling](https://help.acme.test/cancel) or elsewhere.');
   });

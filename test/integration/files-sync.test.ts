@@ -21,7 +21,7 @@ async function admin(env: Record<string, string> = {}) {
 describe('uploaded documents', () => {
   it('are stored, read in the background and searchable, with PDF page numbers', async () => {
     const { agent, token } = await admin();
-    const res = await agent.post(`/knowledge/files?_csrf=${encodeURIComponent(token)}`).attach('file', fixture('manual.pdf'));
+    const res = await agent.post('/knowledge/files').field('_csrf', token).attach('file', fixture('manual.pdf'));
     expect(res.status).toBe(303);
     expect((await agent.get(res.headers.location as string)).text).toContain('manual.pdf');
     const run = await t.container.services.knowledge.runNextSync();
@@ -34,31 +34,48 @@ describe('uploaded documents', () => {
 
   it('reads Word documents at their headings', async () => {
     const { agent, token } = await admin();
-    await agent.post(`/knowledge/files?_csrf=${encodeURIComponent(token)}`).attach('file', fixture('shipping.docx'));
+    await agent.post('/knowledge/files').field('_csrf', token).attach('file', fixture('shipping.docx'));
     await t.container.services.knowledge.runNextSync();
     const hit = (await t.container.services.knowledge.search('express delivery before noon')).hits[0]!;
     expect(hit.chunk).toMatchObject({ title: 'Shipping guide', headingPath: ['Delivery times', 'Express delivery'] });
   });
 
-  it('reports an encrypted PDF clearly on the source page', async () => {
+  it('reads a file before storing it: a locked PDF, a renamed file or a scan is refused at once, in words, and nothing is created', async () => {
     const { agent, token } = await admin();
-    const res = await agent.post(`/knowledge/files?_csrf=${encodeURIComponent(token)}`).attach('file', fixture('encrypted.pdf'));
-    const run = await t.container.services.knowledge.runNextSync();
-    expect(run).toMatchObject({ status: 'failed', error: 'encrypted.pdf is password protected: save a copy without the password and upload that.' });
-    const page = await agent.get(res.headers.location as string);
-    expect(page.text).toContain('encrypted.pdf is password protected');
+    const locked = await agent.post('/knowledge/files').field('_csrf', token).attach('file', fixture('encrypted.pdf'));
+    expect(locked.status).toBe(422);
+    expect(locked.text).toContain('encrypted.pdf is password protected: save a copy without the password and upload that.');
+    const renamed = await agent.post('/knowledge/files').field('_csrf', token).attach('file', Buffer.from('<html><body>Not a PDF at all</body></html>'), 'prices.pdf');
+    expect(renamed.status).toBe(422);
+    expect(renamed.text).toContain('prices.pdf is not a PDF file (it may be damaged, or another kind of file with a .pdf name).');
+    const blank = await agent.post('/knowledge/files').field('_csrf', token).attach('file', Buffer.from('   \n\n  '), 'notes.txt');
+    expect(blank.status).toBe(422);
+    expect(blank.text).toContain('notes.txt has no text');
+    expect(await t.container.db('sources').count('* as n').first()).toEqual({ n: 0 });
   });
 
-  it('refuses unsupported and oversized files at once, and uploads without the CSRF token', async () => {
+  it('answers an htmx upload with just the upload card, the error beside the file field', async () => {
+    const { agent, token } = await admin();
+    const res = await agent.post('/knowledge/files').set('HX-Request', 'true').set('X-CSRF-Token', token).attach('file', Buffer.from('PK...'), 'prices.xlsx');
+    expect(res.status).toBe(422);
+    expect(res.text.trim().startsWith('<section class="card" id="add-file">')).toBe(true);
+    expect(res.text).toMatch(/<p class="field-error" id="file-error">prices\.xlsx: upload PDF/);
+    expect(res.text).not.toContain('<html');
+  });
+
+  it('refuses unsupported and oversized files at once, and uploads without the CSRF token in their body', async () => {
     const { agent, token } = await admin({ UPLOAD_MAX_MB: '1' });
-    const xlsx = await agent.post(`/knowledge/files?_csrf=${encodeURIComponent(token)}`).attach('file', Buffer.from('PK...'), 'prices.xlsx');
+    const xlsx = await agent.post('/knowledge/files').field('_csrf', token).attach('file', Buffer.from('PK...'), 'prices.xlsx');
     expect(xlsx.status).toBe(422);
     expect(xlsx.text).toContain('prices.xlsx: upload PDF, Word (.docx), Markdown (.md), text (.txt) or HTML.');
-    const big = await agent.post(`/knowledge/files?_csrf=${encodeURIComponent(token)}`).attach('file', Buffer.alloc(1.5 * 1024 * 1024, 'a'), 'big.txt');
+    const big = await agent.post('/knowledge/files').field('_csrf', token).attach('file', Buffer.alloc(1.5 * 1024 * 1024, 'a'), 'big.txt');
     expect(big.status).toBe(413);
     expect(big.text).toContain('The file is larger than the 1 MB upload limit.');
     const forged = await agent.post('/knowledge/files').attach('file', fixture('manual.pdf'));
     expect(forged.status).toBe(403);
+    // A token in the address is no longer read (it would sit in logs and history).
+    const inUrl = await agent.post(`/knowledge/files?_csrf=${encodeURIComponent(token)}`).attach('file', fixture('manual.pdf'));
+    expect(inUrl.status).toBe(403);
     expect(await t.container.db('sources').count('* as n').first()).toEqual({ n: 0 });
   });
 });

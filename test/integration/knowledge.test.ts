@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -137,7 +139,7 @@ describe('baton search', () => {
 describe('adding a website (issue 18, item 18)', () => {
   it('takes an address typed without https:// and shows the page limit and depth it will use', async () => {
     t = await startTestApp();
-    const { source } = await t.container.services.knowledge.createWebsite('system', { startUrl: 'help.example.com/start' });
+    const { source } = await t.container.services.knowledge.createWebsite('system', { startUrl: 'help.example.com/start', saveAnyway: true });
     expect(source.settings.startUrl).toBe('https://help.example.com/start');
     await expect(t.container.services.knowledge.createWebsite('system', { startUrl: 'ftp://help.example.com' })).rejects.toThrow('Please correct the highlighted fields.');
     const { agent } = await signedInAdmin(t, '/knowledge');
@@ -146,5 +148,51 @@ describe('adding a website (issue 18, item 18)', () => {
     expect(page).toMatch(/name="maxDepth" type="number" value="10"/);
     // No browser bubble for a typed host name: the field is text.
     expect(page).toMatch(/name="startUrl" type="text"/);
+  });
+});
+
+describe('adding a source reads it first (issue 18, item 16)', () => {
+  it('refuses a start page that cannot be read, in words, creating nothing, and offers "Save anyway"', async () => {
+    const site = http.createServer((req, res) => {
+      if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<main><h1>Help</h1><p>Answers.</p></main>');
+      if (req.url === '/data.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
+    const base = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
+    // A port that was free a moment ago: nothing answers there.
+    const gone = http.createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.2', r));
+    const closed = `http://127.0.0.2:${(gone.address() as AddressInfo).port}`;
+    await new Promise((r) => gone.close(r));
+    try {
+      t = await startTestApp({ env: { CRAWL_ALLOW_PRIVATE: '127.0.0.2' } });
+      const { agent, token } = await admin();
+      const post = (form: Record<string, string>) => agent.post('/knowledge/websites').set('HX-Request', 'true').set('X-CSRF-Token', token).type('form').send(form);
+
+      const refused = await post({ startUrl: `${closed}/` });
+      expect(refused.status).toBe(422);
+      // Just the card, swapped in place: the error beside the field, focused, with "Save anyway".
+      expect(refused.text.trim().startsWith('<section class="card" id="add-website">')).toBe(true);
+      expect(refused.text).toMatch(/<p class="field-error" id="startUrl-error">We couldn&#39;t read 127\.0\.0\.2:\d+: the connection was refused/);
+      expect(refused.text).not.toContain('connect ECONNREFUSED');
+      expect(refused.text).toMatch(/id="startUrl"[^>]*autofocus/);
+      expect(refused.text).toContain('name="saveAnyway"');
+      expect((await post({ startUrl: `${base}/nowhere` })).text).toContain('there is no page at this address (HTTP 404)');
+      const notPage = await post({ startUrl: `${base}/data.json` });
+      expect(notPage.text).toContain('is not a web page (it is application/json)');
+      expect(notPage.text).not.toContain('name="saveAnyway"');
+      expect(await t.container.db('sources').count('* as n').first()).toEqual({ n: 0 });
+
+      const anyway = await post({ startUrl: `${closed}/`, saveAnyway: '1' });
+      expect(anyway.status).toBe(204);
+      const works = await post({ startUrl: `${base}/` });
+      expect(works.status).toBe(204);
+      expect(works.headers['hx-redirect']).toMatch(/^\/knowledge\/sources\//);
+      expect(await t.container.db('sources').count('* as n').first()).toEqual({ n: 2 });
+    } finally {
+      site.closeAllConnections();
+      await new Promise((r) => site.close(r));
+    }
   });
 });

@@ -162,6 +162,32 @@ describe('fetching', () => {
   });
 });
 
+describe('failures in words', () => {
+  const failure = async (p: Promise<unknown>) => {
+    const e = await p.then(() => undefined, (err: unknown) => err);
+    expect(e).toBeInstanceOf(FetchFailedError);
+    return (e as FetchFailedError).reason;
+  };
+
+  it('says a connection was refused, not "connect ECONNREFUSED"', async () => {
+    // A port that was just free: nothing listens there.
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.2', r));
+    const freePort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const f = fetcherWith();
+    const reason = await failure(f.fetch(`http://127.0.0.2:${freePort}/`));
+    expect(reason).toBe('the connection was refused (nothing answers at that address) [ECONNREFUSED]');
+    await f.close();
+  });
+
+  it('says a name has no address', async () => {
+    const f = fetcherWith({ resolve: () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND help.nowhere.example'), { code: 'ENOTFOUND' })) });
+    expect(await failure(f.fetch('https://help.nowhere.example/'))).toBe('no address was found for help.nowhere.example (check the spelling) [ENOTFOUND]');
+    await f.close();
+  });
+});
+
 describe('CRAWL_ALLOW_PRIVATE parsing', () => {
   it('accepts false, true and CIDR lists, and explains a bad value', () => {
     expect(parsePrivateAccess(undefined)).toEqual({ kind: 'none' });

@@ -213,7 +213,11 @@ describe('baton sources', () => {
   it('exits non-zero when the sync fails', async () => {
     t = await startTestApp({ env });
     down = true;
-    const added = await baton(['sources', 'add-website', `${base}/`]);
+    // Refused while the site is down, in words, unless told to add it anyway.
+    const refused = await baton(['sources', 'add-website', `${base}/`]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('the server had a problem (HTTP 500)');
+    const added = await baton(['sources', 'add-website', `${base}/`, '--anyway']);
     const id = /as ([0-9a-f-]{36});/.exec(added.stdout)?.[1];
     const synced = await baton(['sources', 'sync', id!, '--wait']);
     expect(synced.code).toBe(1);

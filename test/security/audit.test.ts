@@ -68,7 +68,7 @@ describe('admin actions', () => {
     const former = { ...(await createUser(t, { email: 'dan@example.com', name: 'Dan', role: 'admin' })), active: false } as User;
     const attempts: [string, (who: User) => Promise<unknown>][] = [
       ['add a snippet', (who) => s.knowledge.createSnippet(who, { question: 'Q?', answer: 'A.' })],
-      ['add a website', (who) => s.knowledge.createWebsite(who, { startUrl: 'https://example.com' })],
+      ['add a website', (who) => s.knowledge.createWebsite(who, { startUrl: 'https://example.com', saveAnyway: true })],
       ['save hours', (who) => s.availability.saveHours(who, { weekly: [], closures: '' })],
       ['save handoff rules', (who) => s.handoff.saveRules(who, [])],
       ['save the widget', (who) => s.widget.save(who, { allowedOrigins: '', colour: '#000000', greeting: '', position: 'right', language: 'auto' })],
@@ -99,7 +99,7 @@ describe('admin actions', () => {
     const hours = await t.container.db('audit_events').where({ action: 'settings.changed', target: 'Support hours', actor_id: admin.id }).orderBy('id', 'desc').first();
     expect(hours.details).toEqual({ Monday: { from: '09:00-17:00', to: '08:00-18:00' } });
 
-    const { source } = await s.knowledge.createWebsite(admin, { startUrl: 'https://docs.example.com/start' });
+    const { source } = await s.knowledge.createWebsite(admin, { startUrl: 'https://docs.example.com/start', saveAnyway: true });
     await s.knowledge.deleteSource(admin, source.id);
     const knowledge = await t.container.db('audit_events').whereIn('action', ['knowledge.added', 'knowledge.deleted']).where({ actor_id: admin.id }).orderBy('id').select('action', 'target', 'details');
     // The team's saved replies are shared: any teammate may change them, and it is recorded.

@@ -55,6 +55,36 @@ export interface SafeResponse {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * What went wrong, in words an admin can act on ("the connection was refused"), not Node's
+ * `connect ECONNREFUSED 127.0.0.1:4177`. The code stays in brackets for whoever debugs it.
+ */
+export function networkProblem(e: unknown, host: string): string {
+  const err = e as { code?: string; cause?: { code?: string }; message?: string };
+  const code = err.code ?? err.cause?.code ?? '';
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'the connection was refused (nothing answers at that address)',
+    ENOTFOUND: `no address was found for ${host} (check the spelling)`,
+    EAI_AGAIN: `the name ${host} could not be looked up just now (DNS did not answer)`,
+    ECONNRESET: 'the connection was cut off before an answer',
+    UND_ERR_SOCKET: 'the connection was closed before an answer',
+    ETIMEDOUT: 'it did not answer in time',
+    UND_ERR_CONNECT_TIMEOUT: 'it did not answer in time',
+    EHOSTUNREACH: 'that address cannot be reached from this server',
+    ENETUNREACH: 'that address cannot be reached from this server',
+    CERT_HAS_EXPIRED: 'its security certificate has expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'its security certificate is self-signed, so it cannot be trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its security certificate is self-signed, so it cannot be trusted',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its security certificate cannot be verified',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its security certificate cannot be verified',
+    ERR_TLS_CERT_ALTNAME_INVALID: `its security certificate is not for ${host}`,
+    EPROTO: 'it does not speak HTTPS at that address',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak HTTPS at that address',
+  };
+  if (words[code]) return `${words[code]} [${code}]`;
+  return code ? `the connection failed [${code}]` : (err.message ?? String(e));
+}
+
 const systemResolve = async (hostname: string) => (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 export interface SafeFetcher {
@@ -72,7 +102,7 @@ export function createSafeFetcher(opts: SafeFetchOptions): SafeFetcher {
     try {
       addresses = await resolve(hostname);
     } catch (e) {
-      throw new FetchFailedError(hostname, `cannot resolve ${hostname} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new FetchFailedError(hostname, networkProblem(e, hostname));
     }
     if (!addresses.length) throw new FetchFailedError(hostname, `${hostname} has no address`);
     // All of them, not just the first: a name with one public and one private address is refused.
@@ -137,10 +167,13 @@ export function createSafeFetcher(opts: SafeFetchOptions): SafeFetcher {
           });
         } catch (e) {
           const cause = (e as { cause?: unknown }).cause;
-          if (e instanceof FetchRefusedError || e instanceof FetchFailedError) throw new FetchRefusedError(url.href, e.reason);
-          if (cause instanceof FetchRefusedError) throw new FetchRefusedError(url.href, cause.reason);
+          // The checked lookup's own errors (a private address, a name that does not resolve).
+          for (const problem of [e, cause]) {
+            if (problem instanceof FetchRefusedError) throw new FetchRefusedError(url.href, problem.reason);
+            if (problem instanceof FetchFailedError) throw new FetchFailedError(url.href, problem.reason);
+          }
           if (signal.aborted) throw new FetchFailedError(url.href, `no complete answer within ${opts.timeoutMs / 1000} s`);
-          throw new FetchFailedError(url.href, (e as Error).message);
+          throw new FetchFailedError(url.href, networkProblem(e, url.hostname));
         }
         const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
         if (REDIRECTS.has(res.statusCode) && headers.location) {
@@ -170,7 +203,7 @@ export function createSafeFetcher(opts: SafeFetchOptions): SafeFetcher {
           }
         } catch (e) {
           if (signal.aborted) throw new FetchFailedError(url.href, `no complete answer within ${opts.timeoutMs / 1000} s`);
-          throw new FetchFailedError(url.href, (e as Error).message);
+          throw new FetchFailedError(url.href, networkProblem(e, url.hostname));
         } finally {
           if (truncated) res.body.destroy();
         }

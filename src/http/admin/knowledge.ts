@@ -2,9 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { TooLargeError, ValidationError } from '../../services/errors.js';
-import { SNIPPET_LIMITS, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
+import { SNIPPET_LIMITS, UnreadableSourceError, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
 import type { User } from '../../services/team/types.js';
 import { parseForm, submitForm } from '../forms.js';
+import { csrfAfterUpload } from '../middleware/csrf.js';
 import { requireRole, requireUser } from '../middleware/require-role.js';
 import { flash, isFragmentRequest, navigate, render } from '../render.js';
 
@@ -36,6 +37,7 @@ const WebsiteForm = z.object({
   include: lines,
   exclude: lines,
   resync: z.string().max(20).optional(),
+  saveAnyway: z.string().max(5).optional().transform((v) => v === '1'),
 });
 const websiteValues = (settings: Record<string, unknown>) => ({
   ...settings,
@@ -48,6 +50,8 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
   const router = Router();
   // In memory: the file goes to Postgres right away, and the cap bounds what one upload can hold.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.uploadMaxBytes, files: 1, fields: 10 } }).single('file');
+  // Parsed first, then the CSRF token in its body is checked (SameSite cookies already keep a
+  // cross-site upload from reaching here signed in, so parsing first costs a stranger nothing).
   const receive = (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) =>
       upload(req, res, (err: unknown) => {
@@ -55,7 +59,7 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
           return reject(new TooLargeError('The file is too large.', { file: `The file is larger than the ${Math.round(opts.uploadMaxBytes / 1048576)} MB upload limit.` }));
         }
         if (err) return reject(err instanceof multer.MulterError ? new ValidationError('The upload could not be read.', { file: err.message }) : err);
-        resolve();
+        csrfAfterUpload(req, res, (csrfError: unknown) => (csrfError ? reject(csrfError) : resolve()));
       }),
     );
   // "Try a question" is for everyone on the team (agents see what the AI would find); the rest
@@ -71,7 +75,16 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
   });
   router.use('/knowledge', requireRole('admin'));
   const me = (req: Request) => req.user as User;
-  const pageData = async () => ({ sources: await knowledge.listSources(), values: {}, errors: {}, website: { values: knowledge.websiteDefaults(), errors: {} } });
+  const pageData = async () => ({ sources: await knowledge.listSources(), uploadMaxBytes: opts.uploadMaxBytes, values: {}, errors: {}, website: { values: knowledge.websiteDefaults(), errors: {} } });
+  /**
+   * A refused "add" form: with htmx just its card, swapped in place with the error beside the
+   * field (no reload, no jump to the top); without JavaScript the whole page.
+   */
+  const refuse = async (req: Request, res: Response, card: 'add-website' | 'add-file' | 'add-snippet', form: Record<string, unknown>, status = 422) => {
+    const data = { ...(await pageData()), ...form };
+    if (isFragmentRequest(req)) return render(res, `partials/admin/${card}`, data, status);
+    render(res, 'pages/admin/knowledge', data, status);
+  };
   const sourcePage = async (id: string) => {
     const source = await knowledge.getSource(id);
     return { source, run: await knowledge.latestRun(source.id), values: websiteValues(source.settings), errors: {} };
@@ -82,23 +95,27 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
   });
 
   router.post('/knowledge/snippets', async (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    await submitForm(res, 'pages/admin/knowledge', body, async () => {
+    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
+    try {
       const source = await knowledge.createSnippet(me(req), parseForm(SnippetForm, body));
       flash(req, 'success', `Added “${source.name}”. Baton can answer it now.`);
       navigate(req, res, '/knowledge');
-    }, pageData);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      await refuse(req, res, 'add-snippet', { snippet: { values: body, errors: e.fields, error: e.message } });
+    }
   });
 
   router.post('/knowledge/websites', async (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
     try {
       const { source } = await knowledge.createWebsite(me(req), parseForm(WebsiteForm, body));
       flash(req, 'success', `Added ${source.name}. Reading it now.`);
       navigate(req, res, `/knowledge/sources/${source.id}`);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      render(res, 'pages/admin/knowledge', { ...(await pageData()), website: { values: body, errors: e.fields, error: e.message } }, 422);
+      const canSaveAnyway = e instanceof UnreadableSourceError && e.canSaveAnyway;
+      await refuse(req, res, 'add-website', { website: { values: body, errors: e.fields, error: e.message, canSaveAnyway } });
     }
   });
 
@@ -114,7 +131,7 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
       navigate(req, res, `/knowledge/sources/${source.id}`);
     } catch (e) {
       if (!(e instanceof ValidationError || e instanceof TooLargeError)) throw e;
-      render(res, 'pages/admin/knowledge', { ...(await pageData()), upload: { errors: e.fields, error: e.message } }, e instanceof TooLargeError ? 413 : 422);
+      await refuse(req, res, 'add-file', { upload: { errors: e.fields, error: e.message } }, e instanceof TooLargeError ? 413 : 422);
     }
   });
 

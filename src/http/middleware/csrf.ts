@@ -11,15 +11,26 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     if (header) return header;
     const body = req.body as Record<string, unknown> | undefined;
     if (typeof body?._csrf === 'string') return body._csrf;
-    // A multipart upload's body is read by the route after this check, so its form carries the
-    // token in the action URL instead (Referrer-Policy keeps it from leaving the site).
-    if (req.is('multipart/form-data') && typeof req.query._csrf === 'string') return req.query._csrf;
     return undefined;
   },
   errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
 });
 
-export const csrfProtection: RequestHandler = csrfSynchronisedProtection;
+/**
+ * Upload routes whose multipart body (and so its `_csrf` field) is only read by the route itself.
+ * Without a header, the check for these waits for the route, which runs `csrfAfterUpload` once the
+ * body is parsed. The token never goes in the URL (where logs and history would keep it). Only
+ * paths listed here are deferred, so a route that forgets the check cannot be one by accident.
+ */
+const UPLOAD_PATHS = new Set(['/knowledge/files']);
+
+export const csrfProtection: RequestHandler = (req, res, next) => {
+  if (req.method === 'POST' && UPLOAD_PATHS.has(req.path) && req.is('multipart/form-data') && !req.get('X-CSRF-Token')) return next();
+  csrfSynchronisedProtection(req, res, next);
+};
+
+/** The deferred check for an upload route, after its body is parsed (see UPLOAD_PATHS). */
+export const csrfAfterUpload: RequestHandler = csrfSynchronisedProtection;
 
 /** Puts the session's token where every template can reach it. */
 export const csrfToken: RequestHandler = (req, res, next) => {

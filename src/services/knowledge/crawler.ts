@@ -70,7 +70,7 @@ export function normaliseUrl(raw: string, base?: string): string | undefined {
  * of the same host is another site. http and https on their default ports are one site, as a
  * site moving to https redirects from one to the other.
  */
-const siteOf = (url: string) => {
+export const siteOf = (url: string) => {
   const u = new URL(url);
   const host = u.hostname.replace(/^www\./, '');
   return u.port ? `${u.protocol}//${host}:${u.port}` : `//${host}`;

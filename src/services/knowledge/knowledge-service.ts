@@ -4,7 +4,7 @@ import type { User } from '../team/types.js';
 import { changes, type Authority } from '../audit/authority.js';
 import type { AuditActor } from '../audit/types.js';
 import { chunkDocument, withoutControlCharacters, type ChunkDraft } from './chunking.js';
-import { crawl, normaliseUrl, type CrawlEvent } from './crawler.js';
+import { crawl, normaliseUrl, siteOf, type CrawlEvent } from './crawler.js';
 import type { Retriever, SearchResult } from './retriever.js';
 import { RESYNC_INTERVALS, type ResyncInterval, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
 
@@ -54,6 +54,19 @@ export interface WebsiteInput {
   include?: string[];
   exclude?: string[];
   resync?: string;
+  /** Create it even though its start page cannot be read now (a site that is down for a while). */
+  saveAnyway?: boolean;
+}
+
+/** The start page or the file could not be read, so nothing was created; the form may offer "Save anyway". */
+export class UnreadableSourceError extends ValidationError {
+  constructor(
+    field: string,
+    problem: string,
+    readonly canSaveAnyway: boolean,
+  ) {
+    super(problem, { [field]: problem });
+  }
 }
 
 /** A run whose heartbeat is older than this belongs to a process that died; another picks it up. */
@@ -131,6 +144,7 @@ export class KnowledgeService {
   async createWebsite(actor: Actor, input: WebsiteInput): Promise<{ source: Source; run: SyncRun }> {
     const add = async () => {
       const settings = this.#validWebsite(input);
+      if (!input.saveAnyway) await this.#checkStartPage(settings);
       const source = await this.deps.sources.insert({ kind: 'website', name: new URL(settings.startUrl).host, settings: { ...settings } });
       const run = await this.deps.runs.enqueue(source.id, 'created');
       return { source: (await this.deps.sources.update(source.id, { status: 'queued' })) ?? source, run };
@@ -162,6 +176,15 @@ export class KnowledgeService {
     if (upload.data.length > this.deps.uploadMaxBytes) {
       throw new TooLargeError('The file is too large.', { file: `${filename} is larger than the ${Math.round(this.deps.uploadMaxBytes / 1048576)} MB upload limit.` });
     }
+    // Read once before it is stored: a damaged file, a locked PDF or another kind of file with a
+    // .pdf name is refused now, in words, instead of becoming a failed source to delete by hand.
+    let sections = 0;
+    try {
+      sections = (await this.deps.reader.read({ filename, contentType: upload.contentType, data: upload.data, url: '' })).sections.length;
+    } catch (e) {
+      throw new UnreadableSourceError('file', e instanceof Error ? e.message : String(e), false);
+    }
+    if (!sections) throw new UnreadableSourceError('file', `${filename} has no text Baton can read (a scanned document is pictures of text: export it with its text, or paste the answers as Q&A snippets).`, false);
     const source = await this.deps.sources.insert({ kind: 'file', name: filename, settings: { filename, size: upload.data.length, contentType: upload.contentType ?? null } });
     await this.deps.files.save(source.id, { filename, contentType: upload.contentType, data: upload.data });
     const run = await this.deps.runs.enqueue(source.id, 'created');
@@ -363,6 +386,30 @@ export class KnowledgeService {
     await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, failures });
     await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: indexed ? null : INDEX_BEHIND });
     return 'done';
+  }
+
+  /**
+   * Reads the start page once before a website is added, so a typo or a site that is down is
+   * said at once, in words, instead of becoming a failed source to delete by hand.
+   */
+  async #checkStartPage(settings: WebsiteSettings): Promise<void> {
+    const url = settings.startUrl;
+    const host = new URL(url).host;
+    const site = siteOf(url);
+    let res;
+    try {
+      res = await this.deps.web.fetch(url, {}, (next) => siteOf(next) === site);
+    } catch (e) {
+      const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
+      throw new UnreadableSourceError('startUrl', `We couldn't read ${host}: ${reason}.`, true);
+    }
+    if (res.status >= 400) {
+      const what = res.status === 404 || res.status === 410 ? 'there is no page at this address' : res.status === 401 || res.status === 403 ? 'the page is not public (it asks for a sign-in)' : 'the server had a problem';
+      throw new UnreadableSourceError('startUrl', `We couldn't read ${host}: ${what} (HTTP ${res.status}).`, true);
+    }
+    if (!['text/html', 'application/xhtml+xml', 'application/pdf'].includes(res.contentType)) {
+      throw new UnreadableSourceError('startUrl', `${url} is not a web page (it is ${res.contentType || 'of no stated type'}): give the address of your help center's home page.`, false);
+    }
   }
 
   /** What a new website starts with, shown in the form rather than left blank. */

@@ -34,6 +34,36 @@
     });
   });
 
+  // A file over the upload limit is refused here, before minutes of uploading: the browser's own
+  // validation then blocks the form, and the reason shows beside the field.
+  document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) return;
+    var file = input.files && input.files[0];
+    var tooLarge = !!file && file.size > Number(input.getAttribute('data-max-bytes'));
+    var message = tooLarge ? input.getAttribute('data-too-large') : '';
+    input.setCustomValidity(message);
+    var field = input.closest('.field');
+    var note = field && field.querySelector('.field-error');
+    if (tooLarge && field) {
+      if (!note) {
+        note = document.createElement('p');
+        note.className = 'field-error';
+        note.id = input.id + '-error';
+        input.insertAdjacentElement('afterend', note);
+      }
+      note.textContent = message;
+      field.classList.add('has-error');
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', note.id);
+    } else if (field) {
+      if (note) note.remove();
+      field.classList.remove('has-error');
+      input.removeAttribute('aria-invalid');
+      input.setAttribute('aria-describedby', input.id + '-hint');
+    }
+  });
+
   // Setup wizard: preselect the browser's time zone.
   document.addEventListener('DOMContentLoaded', function () {
     var select = document.querySelector('select[data-detect-timezone]');
