@@ -34,6 +34,7 @@ import * as addTwoFactor from './20261207120000_add_two_factor.js';
 import * as addOrganisationOnboarding from './20261207130000_add_organisation_onboarding.js';
 import * as addTwoFactorAttempts from './20261207140000_add_two_factor_attempts.js';
 import * as createWidgetOriginsSeen from './20261207150000_create_widget_origins_seen.js';
+import * as createSourcePages from './20261207160000_create_source_pages.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -75,4 +76,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261207130000_add_organisation_onboarding': addOrganisationOnboarding,
   '20261207140000_add_two_factor_attempts': addTwoFactorAttempts,
   '20261207150000_create_widget_origins_seen': createWidgetOriginsSeen,
+  '20261207160000_create_source_pages': createSourcePages,
 };

@@ -160,7 +160,9 @@ export function buildCli(): Command {
             if (r.status === 'succeeded' || r.status === 'failed') {
               pending.delete(runId);
               process.stderr.write('\n');
-              console.log(`${r.status === 'succeeded' ? 'Finished' : 'Failed'}: ${r.indexed} pages indexed, ${r.unchanged} unchanged, ${r.failed} could not be read${r.error ? ` (${r.error})` : ''}.`);
+              const skipped = Object.values(r.skipped).reduce((a, b) => a + (b ?? 0), 0);
+              const more = [skipped ? `${skipped} skipped (${Object.entries(r.skipped).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ')})` : '', r.notReached ? `${r.notReached} not read (page limit)` : ''].filter(Boolean);
+              console.log(`${r.status === 'succeeded' ? 'Finished' : 'Failed'}: ${r.indexed} pages indexed, ${r.unchanged} unchanged, ${r.failed} could not be read${more.length ? `, ${more.join(', ')}` : ''}${r.error ? ` (${r.error})` : ''}.`);
               for (const f of r.failures.slice(0, 20)) console.log(`  ${f.url}: ${f.reason}`);
               if (r.status === 'failed') failed++;
             }

@@ -20,6 +20,7 @@ import { MessagesRepo } from './adapters/storage/messages-repo.js';
 import { VisitorsRepo } from './adapters/storage/visitors-repo.js';
 import { WidgetSettingsRepo } from './adapters/storage/widget-settings-repo.js';
 import { DocumentsRepo } from './adapters/storage/documents-repo.js';
+import { SourcePagesRepo } from './adapters/storage/source-pages-repo.js';
 import { SourceFilesRepo } from './adapters/storage/source-files-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
 import { fileKind } from './adapters/web/files.js';
@@ -292,6 +293,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     sources: new SourcesRepo(db),
     chunks,
     documents: new DocumentsRepo(db),
+    pages: new SourcePagesRepo(db),
     runs: new SyncRunsRepo(db),
     web: createWeb(fetcher, parsing),
     crawl: { maxPages: config.crawl.maxPages, concurrency: config.crawl.concurrency, delayMs: config.crawl.delayMs },

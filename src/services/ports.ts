@@ -1,5 +1,5 @@
 import type { ChunkDraft } from './knowledge/chunking.js';
-import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
+import type { Chunk, ExtractedDocument, ExtractedPage, SearchHit, Source, SourceKind, SourcePage, StoredDocument, SyncRun, SyncTrigger } from './knowledge/types.js';
 import type { Organisation, PendingInvite, Role, TokenPurpose, User, UserToken } from './team/types.js';
 import type { AuditAction, AuditEvent, AuditQuery } from './audit/types.js';
 import type { ErasureResult, PrivacySettings, VisitorExport } from './privacy/types.js';
@@ -164,7 +164,17 @@ export interface SourceRepo {
   delete(id: string): Promise<boolean>;
 }
 
-export type SyncProgress = Partial<Pick<SyncRun, 'found' | 'fetched' | 'indexed' | 'unchanged' | 'failed' | 'failures'>>;
+export type SyncProgress = Partial<Pick<SyncRun, 'found' | 'fetched' | 'indexed' | 'unchanged' | 'failed' | 'skipped' | 'notReached' | 'failures'>>;
+
+/** The Pages tab of a website: what became of each URL it found. */
+export interface SourcePageRepo {
+  /** Replaces a source's list with what this sync made of each URL. */
+  replaceForSource(sourceId: string, pages: Omit<SourcePage, 'checkedAt'>[], at: Date): Promise<void>;
+  /** `indexed` covers indexed and unchanged; `not_indexed` skipped and failed. */
+  list(sourceId: string, opts: { filter?: 'indexed' | 'not_indexed'; q?: string; offset: number; limit: number }): Promise<{ pages: SourcePage[]; total: number }>;
+  find(sourceId: string, url: string): Promise<SourcePage | undefined>;
+  update(sourceId: string, url: string, patch: Pick<SourcePage, 'status' | 'reason'> & { title?: string | null }, at: Date): Promise<void>;
+}
 
 export interface SyncRunRepo {
   /** Queues a sync unless one is already queued or running for the source; returns the active one. */

@@ -103,4 +103,36 @@ describe.skipIf(!hasBrowser)('Knowledge forms, in a real browser', () => {
     expect(page.url()).not.toContain('_csrf');
     expect(uploads.every((u) => !u.includes('_csrf'))).toBe(true);
   });
+
+  it("lists a website's pages with their status, and excludes one in place", async () => {
+    const site = http.createServer((req, res) => {
+      const html = (title: string, body: string) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`);
+      if (req.url === '/') return void html('Help', '<p>Every answer about your account.</p><a href="/refunds">Refunds</a> <a href="/copy">Copy</a> <a href="/gone">Gone</a>');
+      if (req.url === '/refunds' || req.url === '/copy') return void html('Refunds', '<p>Refunds are possible within thirty days of a charge.</p>');
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.2', r));
+    try {
+      const base = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
+      const { source } = await t.container.services.knowledge.createWebsite('system', { startUrl: `${base}/` });
+      // The first test's "Save anyway" source is queued too: run both.
+      while (await t.container.services.knowledge.runNextSync());
+      const page = await knowledgePage();
+      await page.goto(`${server.url}/knowledge/sources/${source.id}`);
+      await expect(page.locator('.sync-counts').textContent()).resolves.toMatch(/Found on the site\s*4/);
+      await page.screenshot({ path: screenshotPath('knowledge-03-sync-counts'), fullPage: true });
+      await page.click('text=See every page and its status');
+      await page.waitForURL(/\/pages$/);
+      const row = page.locator('tr', { has: page.locator(`a[href="${base}/refunds"]`) });
+      page.once('dialog', (d) => void d.accept());
+      await row.locator('button', { hasText: 'Exclude' }).click();
+      await row.getByText(/excluded by you/).waitFor();
+      expect(await row.locator('button', { hasText: 'Exclude' }).count()).toBe(0);
+      expect(page.url()).toMatch(/\/pages$/);
+      await page.screenshot({ path: screenshotPath('knowledge-04-pages'), fullPage: true });
+    } finally {
+      site.closeAllConnections();
+      await new Promise((r) => site.close(r));
+    }
+  });
 });

@@ -66,7 +66,7 @@ describe('website sources', () => {
     const progress = await agent.get(`${sourcePath}/progress`).set('HX-Request', 'true');
     expect(progress.text).toContain('Synced.');
     expect(progress.text).not.toContain('hx-trigger');
-    expect(progress.text).toMatch(/<dt>Indexed<\/dt><dd>3<\/dd>/);
+    expect(progress.text).toMatch(/Indexed \(new or changed\)<\/a><\/th><td>3<\/td>/);
 
     const result = await t.container.services.knowledge.search('How can I export my data?');
     expect(result.hits[0]?.chunk).toMatchObject({ url: `${base}/export`, title: 'Exporting your data' });

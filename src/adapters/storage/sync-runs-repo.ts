@@ -12,6 +12,8 @@ interface SyncRunRow {
   indexed: number;
   unchanged: number;
   failed: number;
+  skipped: SyncRun['skipped'];
+  not_reached: number;
   failures: { url: string; reason: string }[];
   error: string | null;
   created_at: Date;
@@ -29,6 +31,8 @@ const toRun = (r: SyncRunRow): SyncRun => ({
   indexed: r.indexed,
   unchanged: r.unchanged,
   failed: r.failed,
+  skipped: r.skipped ?? {},
+  notReached: r.not_reached ?? 0,
   failures: r.failures,
   error: r.error,
   createdAt: r.created_at,
@@ -40,6 +44,8 @@ function progressColumns(p: SyncProgress) {
   const out: Record<string, unknown> = {};
   for (const key of ['found', 'fetched', 'indexed', 'unchanged', 'failed'] as const) if (p[key] !== undefined) out[key] = p[key];
   if (p.failures !== undefined) out.failures = JSON.stringify(p.failures);
+  if (p.skipped !== undefined) out.skipped = JSON.stringify(p.skipped);
+  if (p.notReached !== undefined) out.not_reached = p.notReached;
   return out;
 }
 

@@ -39,6 +39,12 @@ const WebsiteForm = z.object({
   resync: z.string().max(20).optional(),
   saveAnyway: z.string().max(5).optional().transform((v) => v === '1'),
 });
+const PagesQuery = z.object({
+  filter: z.enum(['indexed', 'not_indexed']).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+const PageForm = z.object({ url: z.string({ error: 'Which page?' }).max(2000) });
 const websiteValues = (settings: Record<string, unknown>) => ({
   ...settings,
   include: ((settings.include as string[] | undefined) ?? []).join('\n'),
@@ -162,6 +168,34 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
     flash(req, 'success', 'Sync queued.');
     navigate(req, res, `/knowledge/sources/${req.params.id}`);
   });
+
+  router.get('/knowledge/sources/:id/pages', async (req, res) => {
+    const query = PagesQuery.parse(req.query);
+    render(res, 'pages/admin/source-pages', { ...(await knowledge.listPages(req.params.id, query)), filter: query.filter, q: query.q });
+  });
+
+  // Exclude and re-read answer htmx with the page's row, in place; without JavaScript, the list again.
+  const pageAction = (what: 'exclude' | 'reread') =>
+    router.post(`/knowledge/sources/:id/pages/${what}`, async (req, res) => {
+      const { url } = parseForm(PageForm, req.body);
+      let rowError: string | undefined;
+      try {
+        if (what === 'exclude') await knowledge.excludePage(me(req), req.params.id, url);
+        else await knowledge.rereadPage(me(req), req.params.id, url);
+      } catch (e) {
+        if (!(e instanceof UnreadableSourceError)) throw e;
+        rowError = e.message;
+      }
+      const source = await knowledge.getSource(req.params.id);
+      if (!isFragmentRequest(req)) {
+        flash(req, rowError ? 'error' : 'success', rowError ?? (what === 'exclude' ? 'Excluded: its passages left search, and later syncs skip it.' : 'Read again: its passages are up to date.'));
+        return navigate(req, res, `/knowledge/sources/${source.id}/pages`);
+      }
+      const page = await knowledge.page(source.id, url);
+      render(res, 'partials/admin/page-row', { source, page, rowError, isStart: url === source.settings.startUrl }, rowError ? 422 : 200);
+    });
+  pageAction('exclude');
+  pageAction('reread');
 
   router.get('/knowledge/snippets/:id', async (req, res) => {
     const source = await knowledge.getSource(req.params.id);

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'knowledge.deleted': 'admin',
   'knowledge.sync_requested': 'admin',
   'knowledge.saved_from_reply': 'teammate',
+  'knowledge.page_excluded': 'admin',
+  'knowledge.page_reread': 'admin',
   'saved_reply.saved': 'teammate',
   'saved_reply.deleted': 'teammate',
   'email.test_sent': 'admin',

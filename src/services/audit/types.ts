@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = {
   'knowledge.deleted': 'Deleted knowledge',
   'knowledge.sync_requested': 'Asked for a sync',
   'knowledge.saved_from_reply': 'Saved a reply as knowledge',
+  'knowledge.page_excluded': 'Excluded a page from a website',
+  'knowledge.page_reread': 'Re-read a page of a website',
   'email.test_sent': 'Sent a test email',
   'saved_reply.saved': 'Saved a reply for the team',
   'saved_reply.deleted': 'Deleted a saved reply',

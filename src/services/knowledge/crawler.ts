@@ -33,8 +33,15 @@ export type CrawlEvent =
   | { type: 'page'; url: string; document: ExtractedDocument; contentHash: string; etag?: string; lastModified?: string; truncated: boolean }
   | { type: 'file'; url: string; contentType: string; body: Buffer; etag?: string; lastModified?: string; truncated: boolean }
   | { type: 'unchanged'; url: string }
-  | { type: 'skipped'; url: string; reason: string }
+  | { type: 'skipped'; url: string; reason: string; bucket: SkipBucket }
   | { type: 'failed'; url: string; reason: string };
+
+/**
+ * Why a found URL was not indexed, grouped so the sync's counters add up in words an admin
+ * knows: found = indexed + unchanged + failed + every bucket + not reached.
+ */
+export const SKIP_BUCKETS = ['duplicate', 'robots', 'outside', 'not_page', 'empty'] as const;
+export type SkipBucket = (typeof SKIP_BUCKETS)[number];
 
 export interface CrawlSummary {
   /** Distinct same-site URLs discovered. */
@@ -46,6 +53,8 @@ export interface CrawlSummary {
   unchanged: number;
   skipped: number;
   failed: number;
+  /** Found but never visited: the page limit was reached first (or the crawl was stopped). */
+  notReached: number;
 }
 
 const FILE_TYPES = new Set(['application/pdf']);
@@ -118,7 +127,7 @@ export async function crawl(
   const origin = new URL(start).origin;
   const included = matcher(settings.include);
   const excluded = matcher(settings.exclude);
-  const summary: CrawlSummary = { found: 0, fetched: 0, pages: 0, files: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const summary: CrawlSummary = { found: 0, fetched: 0, pages: 0, files: 0, unchanged: 0, skipped: 0, failed: 0, notReached: 0 };
   const report = async (event: CrawlEvent) => {
     if (event.type === 'page') summary.pages++;
     else if (event.type === 'file') summary.files++;
@@ -189,15 +198,15 @@ export async function crawl(
 
   const visit = async ({ url, depth }: { url: string; depth: number }) => {
     // Read already as the target of a redirect or as a canonical URL.
-    if (done.has(url)) return;
-    if (robots && !robots.isAllowed(url)) return report({ type: 'skipped', url, reason: 'robots.txt disallows it' });
-    if (url !== start && ((included && !included(url)) || excluded?.(url))) return report({ type: 'skipped', url, reason: 'outside the include/exclude patterns' });
+    if (done.has(url)) return report({ type: 'skipped', url, reason: 'already read (another address led to it)', bucket: 'duplicate' });
+    if (robots && !robots.isAllowed(url)) return report({ type: 'skipped', url, reason: 'robots.txt disallows it', bucket: 'robots' });
+    if (url !== start && ((included && !included(url)) || excluded?.(url))) return report({ type: 'skipped', url, reason: 'outside the include/exclude patterns', bucket: 'outside' });
     const known = settings.known?.get(url);
     const headers: Record<string, string> = {};
     if (known?.etag) headers['if-none-match'] = known.etag;
     if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     // Claimed before any await, so concurrent workers can never fetch past the cap.
-    if (summary.fetched >= settings.maxPages) return;
+    if (summary.fetched >= settings.maxPages) return; // not reached: counted at the end
     summary.fetched++;
     await politely();
     let res;
@@ -209,16 +218,16 @@ export async function crawl(
     if (res.status === 304) return report({ type: 'unchanged', url });
     if (res.status >= 400) return report({ type: 'failed', url, reason: `the server answered HTTP ${res.status}` });
     const finalUrl = normaliseUrl(res.url) ?? url;
-    if (siteOf(finalUrl) !== site) return report({ type: 'skipped', url, reason: `redirects to another site (${finalUrl})` });
+    if (siteOf(finalUrl) !== site) return report({ type: 'skipped', url, reason: `redirects to another site (${finalUrl})`, bucket: 'outside' });
     if (finalUrl !== url) {
-      if (done.has(finalUrl)) return report({ type: 'skipped', url, reason: `redirects to ${finalUrl}, already read` });
+      if (done.has(finalUrl)) return report({ type: 'skipped', url, reason: `redirects to ${finalUrl}, already read`, bucket: 'duplicate' });
       seen.add(finalUrl);
     }
     done.add(finalUrl);
     const validators = { ...(res.headers.etag ? { etag: res.headers.etag } : {}), ...(res.headers['last-modified'] ? { lastModified: res.headers['last-modified'] } : {}) };
 
     if (FILE_TYPES.has(res.contentType)) return report({ type: 'file', url: finalUrl, contentType: res.contentType, body: res.body, truncated: res.truncated, ...validators });
-    if (!HTML_TYPES.has(res.contentType)) return report({ type: 'skipped', url: finalUrl, reason: `not a page or a PDF (${res.contentType || 'no content type'})` });
+    if (!HTML_TYPES.has(res.contentType)) return report({ type: 'skipped', url: finalUrl, reason: `not a page or a PDF (${res.contentType || 'no content type'})`, bucket: 'not_page' });
 
     let page;
     try {
@@ -231,15 +240,15 @@ export async function crawl(
     const canonical = page.canonicalUrl ? normaliseUrl(page.canonicalUrl) : undefined;
     const identity = canonical && siteOf(canonical) === site ? canonical : finalUrl;
     if (identity !== finalUrl) {
-      if (done.has(identity)) return report({ type: 'skipped', url: finalUrl, reason: `its canonical page ${identity} is already read` });
+      if (done.has(identity)) return report({ type: 'skipped', url: finalUrl, reason: `its canonical page ${identity} is already read`, bucket: 'duplicate' });
       done.add(identity);
       seen.add(identity);
     }
-    if (page.noindex) return report({ type: 'skipped', url: finalUrl, reason: 'the page asks not to be indexed (robots meta)' });
-    if (!page.document.sections.length) return report({ type: 'skipped', url: finalUrl, reason: 'no readable text' });
+    if (page.noindex) return report({ type: 'skipped', url: finalUrl, reason: 'the page asks not to be indexed (robots meta)', bucket: 'robots' });
+    if (!page.document.sections.length) return report({ type: 'skipped', url: finalUrl, reason: 'no readable text', bucket: 'empty' });
     const hash = contentHash(page.document);
     const twin = hashes.get(hash);
-    if (twin) return report({ type: 'skipped', url: finalUrl, reason: `same content as ${twin}` });
+    if (twin) return report({ type: 'skipped', url: finalUrl, reason: `same content as ${twin}`, bucket: 'duplicate' });
     hashes.set(hash, identity);
     return report({ type: 'page', url: identity, document: { ...page.document, url: identity }, contentHash: hash, truncated: res.truncated, ...validators });
   };
@@ -265,5 +274,7 @@ export async function crawl(
   };
   await Promise.all(Array.from({ length: Math.max(1, settings.concurrency ?? 2) }, () => worker()));
   wakeAll();
+  // Every found URL was dealt with once (an event above) or never visited.
+  summary.notReached = summary.found - summary.pages - summary.files - summary.unchanged - summary.skipped - summary.failed;
   return summary;
 }

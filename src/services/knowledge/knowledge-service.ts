@@ -1,12 +1,12 @@
 import { ConflictError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
-import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
+import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourcePageRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { changes, type Authority } from '../audit/authority.js';
 import type { AuditActor } from '../audit/types.js';
 import { chunkDocument, withoutControlCharacters, type ChunkDraft } from './chunking.js';
-import { crawl, normaliseUrl, siteOf, type CrawlEvent } from './crawler.js';
+import { crawl, normaliseUrl, siteOf, type CrawlEvent, type SkipBucket } from './crawler.js';
 import type { Retriever, SearchResult } from './retriever.js';
-import { RESYNC_INTERVALS, type ResyncInterval, type Source, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
+import { RESYNC_INTERVALS, type ResyncInterval, type Source, type SourcePage, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
 
 /** Who asks: a signed-in person, the operator at the command line, or Baton itself. */
 export type Actor = AuditActor;
@@ -23,6 +23,8 @@ export interface KnowledgeServiceDeps {
   sources: SourceRepo;
   chunks: ChunkRepo;
   documents: DocumentRepo;
+  /** What became of each URL of a website (its Pages tab). */
+  pages: SourcePageRepo;
   runs: SyncRunRepo;
   web: Web;
   crawl: CrawlDefaults;
@@ -72,6 +74,8 @@ export class UnreadableSourceError extends ValidationError {
 /** A run whose heartbeat is older than this belongs to a process that died; another picks it up. */
 export const STALE_RUN_MS = 2 * 60_000;
 const MAX_FAILURES_KEPT = 100;
+/** URLs listed on a website's Pages tab, at most (the counters still count every one). */
+const MAX_PAGES_LISTED = 20_000;
 /** Clicks away from the start page a crawl follows unless the admin says otherwise. */
 const DEFAULT_DEPTH = 10;
 const PROGRESS_EVERY_MS = 1000;
@@ -307,12 +311,17 @@ export class KnowledgeService {
     const documents = new Map<string, StoredDocument>();
     const failures: { url: string; reason: string }[] = [];
     const counts = { indexed: 0, unchanged: 0, failed: 0 };
+    const skipped: Partial<Record<SkipBucket, number>> = {};
+    const pages = new Map<string, Omit<SourcePage, 'checkedAt'>>();
+    const listPage = (url: string, status: SourcePage['status'], reason: string | null, title: string | null) => {
+      if (pages.size < MAX_PAGES_LISTED || pages.has(url)) pages.set(url, { url, status, reason, title });
+    };
     let startFailure: string | undefined;
     let lastSaved = 0;
     const save = async (summary: { found: number; fetched: number }, force = false) => {
       if (!force && Date.now() - lastSaved < PROGRESS_EVERY_MS) return;
       lastSaved = Date.now();
-      const progress: SyncProgress = { found: summary.found, fetched: summary.fetched, ...counts, failures };
+      const progress: SyncProgress = { found: summary.found, fetched: summary.fetched, ...counts, skipped, failures };
       await this.deps.runs.progress(run.id, progress);
     };
     const start = normaliseUrl(settings.startUrl);
@@ -326,9 +335,12 @@ export class KnowledgeService {
           drafts.set(event.url, chunkDocument(doc));
           documents.set(event.url, { url: event.url, title: withoutControlCharacters(doc.title), etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: '' });
           counts.indexed++;
+          listPage(event.url, 'indexed', null, withoutControlCharacters(doc.title));
         } catch (e) {
           counts.failed++;
-          if (failures.length < MAX_FAILURES_KEPT) failures.push({ url: event.url, reason: e instanceof Error ? e.message : String(e) });
+          const reason = e instanceof Error ? e.message : String(e);
+          if (failures.length < MAX_FAILURES_KEPT) failures.push({ url: event.url, reason });
+          listPage(event.url, 'failed', reason, null);
         }
         return;
       }
@@ -337,8 +349,10 @@ export class KnowledgeService {
         drafts.set(event.url, chunkDocument(doc));
         documents.set(event.url, { url: event.url, title: withoutControlCharacters(doc.title), etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: event.contentHash });
         // Read again but the same as last time (a server without validators): unchanged too.
-        if (previous.get(event.url)?.contentHash === event.contentHash) counts.unchanged++;
+        const same = previous.get(event.url)?.contentHash === event.contentHash;
+        if (same) counts.unchanged++;
         else counts.indexed++;
+        listPage(event.url, same ? 'unchanged' : 'indexed', null, withoutControlCharacters(doc.title));
       } else if (event.type === 'unchanged') {
         // Keep what the last sync made of this page.
         const before = previous.get(event.url);
@@ -346,11 +360,16 @@ export class KnowledgeService {
         if (before) documents.set(event.url, before);
         drafts.set(event.url, kept.map(({ url, title, headingPath, page, language, text }) => ({ url, title, headingPath, page, language, text })));
         counts.unchanged++;
+        listPage(event.url, 'unchanged', null, before?.title ?? null);
       } else if (event.type === 'failed') {
         const reason = event.reason;
         if (event.url === start) startFailure = reason;
         counts.failed++;
         if (failures.length < MAX_FAILURES_KEPT) failures.push({ url: event.url, reason });
+        listPage(event.url, 'failed', reason, null);
+      } else if (event.type === 'skipped') {
+        skipped[event.bucket] = (skipped[event.bucket] ?? 0) + 1;
+        listPage(event.url, 'skipped', event.reason, null);
       }
     };
 
@@ -376,16 +395,110 @@ export class KnowledgeService {
     // A site that is down must not wipe what Baton knew about it.
     if (startFailure && counts.indexed === 0 && counts.unchanged === 0) {
       const error = `Could not read the start page: ${startFailure}`;
-      await this.deps.runs.finish(run.id, { status: 'failed', error, found: summary.found, fetched: summary.fetched, ...counts, failures });
+      await this.deps.runs.finish(run.id, { status: 'failed', error, found: summary.found, fetched: summary.fetched, ...counts, skipped, notReached: summary.notReached, failures });
       await this.deps.sources.update(source.id, { status: 'failed', lastError: error });
       return 'done';
     }
     const indexed = await this.#replacePassages(source.id, [...drafts.values()].flat());
     const now = this.deps.clock.now();
     await this.deps.documents.replaceForSource(source.id, [...documents.values()].map((d) => ({ ...d, fetchedAt: now })));
-    await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, failures });
+    await this.deps.pages.replaceForSource(source.id, [...pages.values()], now);
+    await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, skipped, notReached: summary.notReached, failures });
     await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: indexed ? null : INDEX_BEHIND });
     return 'done';
+  }
+
+  /** A page of a website's Pages tab: what the last sync (or a re-read) made of each URL. */
+  async listPages(sourceId: string, opts: { filter?: 'indexed' | 'not_indexed'; q?: string; page?: number }): Promise<{ source: Source; pages: SourcePage[]; total: number; page: number; perPage: number }> {
+    const source = await this.#website(sourceId);
+    const perPage = 50;
+    const page = Math.max(1, Math.min(opts.page ?? 1, 10_000));
+    const { pages, total } = await this.deps.pages.list(source.id, { filter: opts.filter, q: opts.q?.trim().slice(0, 200) || undefined, offset: (page - 1) * perPage, limit: perPage });
+    return { source, pages, total, page, perPage };
+  }
+
+  async page(sourceId: string, url: string): Promise<SourcePage> {
+    return this.#listedPage(await this.#website(sourceId), url);
+  }
+
+  /**
+   * Keeps one page out of a website for good: its address joins the exclude patterns and its
+   * passages leave search now (not at the next sync).
+   */
+  async excludePage(actor: Actor, sourceId: string, url: string): Promise<Source> {
+    const source = await this.#website(sourceId, true);
+    const page = await this.#listedPage(source, url);
+    const settings = source.settings as unknown as WebsiteSettings;
+    if (normaliseUrl(settings.startUrl) === page.url) throw new ValidationError('The start page cannot be excluded: change the start page in Settings instead.');
+    const u = new URL(page.url);
+    const pattern = u.pathname + u.search;
+    const exclude = settings.exclude.includes(pattern) ? settings.exclude : [...settings.exclude, pattern];
+    if (exclude.length > 50) throw new ValidationError('This website already has 50 exclude patterns: combine some with * in Settings first.');
+    const exclusion = async () => {
+      const updated = (await this.deps.sources.update(source.id, { settings: { ...settings, exclude } })) ?? source;
+      await this.#replacePagePassages(source.id, page.url, []);
+      await this.deps.pages.update(source.id, page.url, { status: 'skipped', reason: 'excluded by you (outside the include/exclude patterns)' }, this.deps.clock.now());
+      return updated;
+    };
+    return this.deps.authority.perform(actor, 'knowledge.page_excluded', exclusion, () => ({ target: source.name, details: { page: page.url } }));
+  }
+
+  /** Reads one page again now and replaces its passages (after fixing it on the site, say). */
+  async rereadPage(actor: Actor, sourceId: string, url: string): Promise<SourcePage> {
+    const source = await this.#website(sourceId, true);
+    const page = await this.#listedPage(source, url);
+    const reread = async (): Promise<SourcePage> => {
+      const site = siteOf(page.url);
+      const now = () => this.deps.clock.now();
+      const failed = async (reason: string) => {
+        await this.deps.pages.update(source.id, page.url, { status: 'failed', reason }, now());
+        throw new UnreadableSourceError('page', `We couldn't read ${page.url}: ${reason}.`, false);
+      };
+      let res;
+      try {
+        res = await this.deps.web.fetch(page.url, {}, (next) => siteOf(next) === site);
+      } catch (e) {
+        return failed((e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e)));
+      }
+      if (res.status >= 400) return failed(`the server answered HTTP ${res.status}`);
+      let doc;
+      try {
+        if (res.contentType === 'application/pdf') doc = await this.deps.reader.read({ filename: decodeURIComponent(new URL(page.url).pathname.split('/').pop() || 'document.pdf'), contentType: res.contentType, data: res.body, url: page.url });
+        else if (res.contentType === 'text/html' || res.contentType === 'application/xhtml+xml') doc = { ...(await this.deps.web.extractHtml(res.body.toString('utf8'), page.url)).document, url: page.url };
+        else return failed(`it is not a page or a PDF (${res.contentType || 'no content type'})`);
+      } catch (e) {
+        return failed(e instanceof Error ? e.message : String(e));
+      }
+      await this.#replacePagePassages(source.id, page.url, chunkDocument(doc));
+      const title = withoutControlCharacters(doc.title);
+      await this.deps.pages.update(source.id, page.url, { status: 'indexed', reason: null, title }, now());
+      return { url: page.url, status: 'indexed', reason: null, title, checkedAt: now() };
+    };
+    return this.deps.authority.perform(actor, 'knowledge.page_reread', reread, () => ({ target: source.name, details: { page: page.url } }));
+  }
+
+  async #website(sourceId: string, idle = false): Promise<Source> {
+    const source = await this.getSource(sourceId);
+    if (source.kind !== 'website') throw new NotFoundError('Only websites have a list of pages.');
+    // A sync in progress writes every page's passages at its end, which would undo this change.
+    if (idle && (source.status === 'syncing' || source.status === 'queued')) throw new ConflictError('A sync of this website is under way: try again once it has finished.');
+    return source;
+  }
+
+  /** Only URLs the website's sync found: re-read and exclude never fetch an address typed in. */
+  async #listedPage(source: Source, url: string): Promise<SourcePage> {
+    const page = await this.deps.pages.find(source.id, url);
+    if (!page) throw new NotFoundError('That page is not one of this website’s pages (a newer sync may have dropped it).');
+    return page;
+  }
+
+  /** One page's passages swapped for new ones (none to remove it); the rest of the source is kept. */
+  async #replacePagePassages(sourceId: string, url: string, drafts: ChunkDraft[]): Promise<void> {
+    const kept = (await this.deps.chunks.listForSource(sourceId))
+      .filter((c) => c.url.replace(/#.*$/, '') !== url)
+      .map(({ url: u, title, headingPath, page, language, text }) => ({ url: u, title, headingPath, page, language, text }));
+    const indexed = await this.#replacePassages(sourceId, [...kept, ...drafts]);
+    if (!indexed) await this.deps.sources.update(sourceId, { lastError: INDEX_BEHIND });
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { SkipBucket } from './crawler.js';
 export const SOURCE_KINDS = ['website', 'file', 'snippet'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -98,11 +99,28 @@ export interface SyncRun {
   indexed: number;
   unchanged: number;
   failed: number;
+  /** Found but not indexed, by reason (see SKIP_BUCKETS in crawler.ts). */
+  skipped: Partial<Record<SkipBucket, number>>;
+  /** Found but not read: the page limit was reached first. */
+  notReached: number;
   failures: { url: string; reason: string }[];
   error: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+}
+
+export const PAGE_STATUSES = ['indexed', 'unchanged', 'skipped', 'failed'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** What the last sync (or an admin's re-read or exclusion) made of one URL of a website. */
+export interface SourcePage {
+  url: string;
+  status: PageStatus;
+  /** Why it is skipped or failed, in words. */
+  reason: string | null;
+  title: string | null;
+  checkedAt: Date;
 }
 
 /** What the last sync read from one URL of a source. */
