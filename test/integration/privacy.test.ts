@@ -112,8 +112,7 @@ describe("a visitor's data, by email", () => {
     expect(log[1]).toMatchObject({ actor: 'ada@example.com', target: 'a**@example.com', details: { visitors: 2, conversations: 1, snippets: 1 } });
     expect(JSON.stringify(log)).not.toContain('ann@example.com');
     const page = await browser.get('/settings/audit?action=visitor.erased');
-    expect(page.text).toContain("Erased a visitor&#39;s data");
-    expect(page.text).toContain('a**@example.com');
+    expect(page.text).toMatch(/<td>\S+ erased the data of the visitor a\*\*@example\.com<ul class="changes small">(<li>[^<]+<\/li>)*<li>Visitors: 2<\/li>/);
   });
 
   it('is for admins only: agents get 403 on every privacy and audit route', async () => {

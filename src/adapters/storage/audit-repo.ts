@@ -21,10 +21,16 @@ export class AuditEventsRepo implements AuditRepo {
   }
 
   async list(q: AuditQuery): Promise<AuditEvent[]> {
-    const query = this.db<AuditRow>('audit_events').orderBy('id', 'desc').limit(q.limit);
-    if (q.action) void query.where({ action: q.action });
-    if (q.before && /^\d+$/.test(q.before)) void query.where('id', '<', q.before);
+    // The teammate's name as it is now, for sentences ("Ada changed…"); the stored address stays
+    // the record of who it was.
+    const query = this.db('audit_events as a')
+      .leftJoin('users as u', 'u.id', 'a.actor_id')
+      .select<(AuditRow & { actor_name: string | null })[]>('a.*', 'u.name as actor_name')
+      .orderBy('a.id', 'desc')
+      .limit(q.limit);
+    if (q.action) void query.where('a.action', q.action);
+    if (q.before && /^\d+$/.test(q.before)) void query.where('a.id', '<', q.before);
     const rows = await query;
-    return rows.map((r) => ({ id: String(r.id), action: r.action, actorId: r.actor_id, actor: r.actor, ip: r.ip, target: r.target, details: r.details, createdAt: r.created_at }));
+    return rows.map((r) => ({ id: String(r.id), action: r.action, actorId: r.actor_id, actor: r.actor, actorName: r.actor_name ?? null, ip: r.ip, target: r.target, details: r.details, createdAt: r.created_at }));
   }
 }

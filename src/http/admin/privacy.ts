@@ -1,3 +1,4 @@
+import { describeAuditEvent } from '../../services/audit/describe.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
@@ -83,7 +84,7 @@ export function privacyRoutes(c: { services: Pick<Container['services'], 'privac
     const more = events.length > AUDIT_PAGE;
     const shown = events.slice(0, AUDIT_PAGE);
     const next = more ? `/settings/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: shown.at(-1)!.id }).toString()}` : undefined;
-    render(res, 'pages/admin/audit', { title: 'Audit log', events: shown, actions: AUDIT_ACTIONS, action, next });
+    render(res, 'pages/admin/audit', { title: 'Audit log', events: shown.map((e) => ({ ...e, line: describeAuditEvent(e) })), actions: AUDIT_ACTIONS, action, next });
   });
 
   return router;

@@ -59,6 +59,8 @@ export interface AuditEvent {
   action: AuditAction;
   actorId: string | null;
   actor: string;
+  /** The teammate's current name, when the actor is a teammate. */
+  actorName?: string | null;
   ip: string | null;
   target: string | null;
   details: Record<string, unknown>;
