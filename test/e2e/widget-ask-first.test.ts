@@ -49,4 +49,17 @@ describe.skipIf(!hasBrowser)('"Talk to the team" before a question, in a real br
     expect(inbox.text).toContain('My invoice shows the wrong VAT number');
     expect(inbox.text).not.toContain('No messages yet');
   });
+
+  it('without a model key, answers with cited excerpts of the content, labelled as such (the README screenshot)', async () => {
+    await t.container.services.knowledge.createSnippet('system', { question: 'How do I return a parcel?', answer: 'Print the return label from your order page, pack the item with its receipt, and drop it at any post office within 30 days. The refund reaches your card within 5 working days.' });
+    const { page, frame } = await openChatOn(browser, shop.url);
+    await frame.locator('#message-text').fill('How can I return a parcel?');
+    await frame.locator('#message-text').press('Enter');
+    const answer = frame.locator('.msg-assistant.msg-excerpts');
+    await answer.waitFor();
+    await expect(answer.locator('.who').textContent()).resolves.toMatch(/AI assistant · /);
+    await expect(answer.locator('.body').textContent()).resolves.toContain('Print the return label from your order page');
+    await expect(answer.locator('.sources li').first().textContent()).resolves.toContain('How do I return a parcel?');
+    await page.screenshot({ path: screenshotPath('widget-excerpts') });
+  });
 });
