@@ -313,7 +313,7 @@ buildCli()
     // A form's errors are keyed by field; on the command line each one is a line.
     if (err instanceof ValidationError && Object.keys(err.fields).length) console.error([...new Set(Object.values(err.fields))].join('\n'));
     else if (err instanceof ConfigError || err instanceof DomainError) console.error(err.message);
-    if (err instanceof UnreadableSourceError && err.canSaveAnyway) console.error('Add --anyway to add it all the same; it is read at its next sync.');
     else console.error(`baton: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof UnreadableSourceError && err.canSaveAnyway) console.error('Add --anyway to add it all the same; it is read at its next sync.');
     process.exit(1);
   });

@@ -289,7 +289,10 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const siteHosts = cachedFor(5_000, async (): Promise<ReadonlySet<string>> => new Set(await knowledge.websiteHosts()));
   // Documents, pages and sitemaps are read in worker threads with memory and time limits.
   const parsing = new ParsePool({ ...DEFAULT_PARSE_LIMITS, ...config.parsing });
+  // Named locks in Postgres: one replica at a time for jobs and for one source's passages.
+  const locker = new KnexLocker(db);
   const knowledge = new KnowledgeService({
+    locker,
     sources: new SourcesRepo(db),
     chunks,
     documents: new DocumentsRepo(db),
@@ -332,7 +335,6 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     onReconnect: () => logger.info('live updates: listening to Postgres again'),
   });
   const conversationsRepo = new ConversationsRepo(db);
-  const locker = new KnexLocker(db);
   const messagesRepo = new MessagesRepo(db);
   const visitorsRepo = new VisitorsRepo(db);
   const presence = new PresenceService({

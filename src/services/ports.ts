@@ -214,6 +214,8 @@ export interface DocumentRepo {
 export interface ChunkRepo {
   /** Replaces every chunk of a source in one go (a re-sync writes the new set atomically). */
   replaceForSource(sourceId: string, chunks: ChunkDraft[]): Promise<Chunk[]>;
+  /** Replaces one page's chunks (its URL and its #sections) in one transaction; the rest of the source stays. */
+  replaceForUrl(sourceId: string, url: string, chunks: ChunkDraft[]): Promise<{ removed: string[]; added: Chunk[] }>;
   listForSource(sourceId: string): Promise<Chunk[]>;
   /** Every chunk, a batch at a time, in a stable order (for rebuilding an index). */
   eachBatch(size: number, visit: (chunks: Chunk[]) => Promise<void>): Promise<void>;
@@ -250,6 +252,8 @@ export interface SearchIndex {
   prepare(): Promise<void>;
   upsert(chunks: Chunk[]): Promise<void>;
   deleteBySource(sourceId: string): Promise<void>;
+  /** Removes these chunks (one page re-read or excluded). */
+  deleteByIds(ids: string[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   health(): HealthCheck;
 }

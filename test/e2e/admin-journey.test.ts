@@ -143,7 +143,7 @@ describe.skipIf(!hasBrowser)('the admin journey in a real browser', () => {
     // The background worker is not running in tests; run the queued sync here while the page polls.
     await t.container.services.knowledge.runNextSync();
     await page.locator('#sync-progress', { hasText: 'Synced.' }).waitFor();
-    await expect(page.locator('#sync-progress dl').textContent()).resolves.toMatch(/Indexed\s*2/);
+    await expect(page.locator('#sync-progress .sync-counts').textContent()).resolves.toMatch(/Indexed \(new or changed\)\s*2/);
     await expect(page.locator('#sync-progress').textContent()).resolves.toContain('2 passages searchable now');
     await page.locator('#sync-progress summary').click();
     await expect(page.locator('#sync-progress .failures').textContent()).resolves.toContain('the server answered HTTP 404');

@@ -167,6 +167,19 @@ describe.each(cases)('SearchIndex contract: %s', (_name, make, withVariants) => 
     const hits = await ask('SAML single sign-on Okta', 10);
     expect(hits.filter((h) => h.chunk.sourceId === sources.manual)).toHaveLength(1);
   });
+
+  it("re-reading one page replaces that page's passages and keeps the rest of the source", async () => {
+    // As KnowledgeService does for "Re-read this page": Postgres first, then the index by ids.
+    const page = helpCenter[0]!;
+    const before = (await ask('refund', 10)).filter((h) => h.chunk.sourceId === sources.help).length;
+    const { removed, added } = await repo().replaceForUrl(sources.help, page.url, chunkDocument({ ...page, sections: [{ headingPath: ['Gift cards'], text: 'Gift cards never expire and can be spent on any plan.' }] }));
+    expect(removed.length).toBeGreaterThan(0);
+    await index.deleteByIds(removed);
+    await index.upsert(added);
+    expect((await ask('gift cards expire'))[0]?.chunk.url).toBe(page.url);
+    expect((await ask('refund', 10)).filter((h) => h.chunk.url.replace(/#.*$/, '') === page.url)).toEqual([]);
+    expect((await ask('refund', 10)).filter((h) => h.chunk.sourceId === sources.help).length).toBeLessThanOrEqual(before);
+  });
 });
 
 describe('Postgres candidates by index terms', () => {

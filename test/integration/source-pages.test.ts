@@ -10,6 +10,7 @@ import { signedInAdmin, startTestApp, type TestApp } from '../support/app.js';
  */
 let server: http.Server;
 let base: string;
+let shippingText = 'Parcels ship within two working days from our warehouse in Lyon.';
 let refundsText = 'Refunds are possible within thirty days; write to billing with the invoice number.';
 const page = (title: string, body: string, head = '') => `<!doctype html><html lang="en"><head><title>${title}</title>${head}</head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 
@@ -43,6 +44,16 @@ beforeAll(async () => {
         return html(page('More', '<p>More pages, further away from the start page.</p><a href="/far">far</a>'));
       case '/far':
         return html(page('Far', '<p>A page the limit keeps from being read.</p>'));
+      // A second little site under /two/: a page known by its canonical address, and a redirect.
+      case '/two/':
+        return html(page('Two', '<p>Start of the second section.</p><a href="/two/x">x</a> <a href="/two/a">a</a> <a href="/two/c">c</a>'));
+      case '/two/x':
+      case '/two/c':
+        return html(page('Shipping', `<p>${shippingText}</p>`, `<link rel="canonical" href="${base}/two/c">`));
+      case '/two/a':
+        return void res.writeHead(302, { location: '/two/b' }).end();
+      case '/two/b':
+        return html(page('Billing', '<p>Invoices are sent on the first day of every month by email.</p>'));
       default:
         return void res.writeHead(404, { 'content-type': 'text/html' }).end('<p>no</p>');
     }
@@ -108,8 +119,9 @@ describe("a website's pages", () => {
     const stranger = await agent.post(`/knowledge/sources/${source.id}/pages/reread`).set('HX-Request', 'true').set('X-CSRF-Token', token).type('form').send({ url: 'http://127.0.0.2:1/elsewhere' });
     expect(stranger.status).toBe(404);
     // The start page stays: it cannot be excluded.
-    const start = await agent.post(`/knowledge/sources/${source.id}/pages/exclude`).set('X-CSRF-Token', token).type('form').send({ url: `${base}/` });
+    const start = await agent.post(`/knowledge/sources/${source.id}/pages/exclude`).set('HX-Request', 'true').set('X-CSRF-Token', token).type('form').send({ url: `${base}/` });
     expect(start.status).toBe(422);
+    expect(start.text).toContain('The start page cannot be excluded');
   });
 
   it('re-reads one page now, and says in words when it cannot', async () => {
@@ -127,5 +139,39 @@ describe("a website's pages", () => {
     const gone = await post(`${base}/gone`);
     expect(gone.status).toBe(422);
     expect(gone.text).toContain(`We couldn&#39;t read ${base}/gone: the server answered HTTP 404.`);
+  });
+
+  it('lists the address a page was reached by, and an exclusion holds through redirects and canonical addresses', async () => {
+    t = await startTestApp({ env: { CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', CRAWL_DELAY_MS: '0', CRAWL_CONCURRENCY: '1' } });
+    const { agent, token } = await signedInAdmin(t);
+    const knowledge = t.container.services.knowledge;
+    const { source } = await knowledge.createWebsite('system', { startUrl: `${base}/two/`, include: ['/two/*'] });
+    await knowledge.runNextSync();
+    const status = async (path: string) => (await t.container.db('source_pages').where({ source_id: source.id, url: `${base}${path}` }).first()) as { status: string; reason: string | null } | undefined;
+    expect(await status('/two/c')).toMatchObject({ status: 'indexed' });
+    expect(await status('/two/x')).toMatchObject({ status: 'skipped', reason: `read as ${base}/two/c` });
+    expect(await status('/two/b')).toMatchObject({ status: 'indexed' });
+    expect(await status('/two/a')).toMatchObject({ status: 'skipped', reason: `read as ${base}/two/b` });
+
+    const post = (what: string, path: string) => agent.post(`/knowledge/sources/${source.id}/pages/${what}`).set('HX-Request', 'true').set('X-CSRF-Token', token).type('form').send({ url: `${base}${path}` });
+    expect((await post('exclude', '/two/c')).status).toBe(200);
+    expect((await post('exclude', '/two/b')).status).toBe(200);
+    // The next sync reaches them again through /two/x and /two/a, and keeps them out.
+    await knowledge.requestSync('system', source.id);
+    await knowledge.runNextSync();
+    const urls = (await knowledge.search('parcels ship warehouse Lyon invoices first day month')).hits.map((h) => h.chunk.url.replace(/#.*$/, ''));
+    expect(urls).not.toContain(`${base}/two/c`);
+    expect(urls).not.toContain(`${base}/two/b`);
+    expect(await status('/two/x')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('outside the include/exclude patterns') });
+    expect(await status('/two/a')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('outside the include/exclude patterns') });
+
+    // Re-read keeps the same rules: an excluded page is not read back in, nor one known by another address.
+    const excluded = await post('reread', '/two/c');
+    expect(excluded.status).toBe(422);
+    expect(excluded.text).toContain('not indexed on purpose');
+    shippingText = 'Parcels now ship the same day.';
+    const other = await post('reread', '/two/');
+    expect(other.status).toBe(200);
+    expect((await t.container.db('chunks').where({ source_id: source.id }).pluck('url')).map((u: string) => u.replace(/#.*$/, '')).sort()).toEqual([`${base}/two/`]);
   });
 });

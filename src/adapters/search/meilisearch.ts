@@ -113,6 +113,11 @@ export class MeilisearchIndex implements SearchIndex {
     await succeeded(this.#index.deleteDocuments({ filter: `sourceId = ${quote(sourceId)}` }).waitTask(), 'deleting documents');
   }
 
+  async deleteByIds(ids: string[]) {
+    if (!ids.length) return;
+    await succeeded(this.#index.deleteDocuments(ids).waitTask(), 'deleting documents');
+  }
+
   async search(query: SearchQuery): Promise<SearchHit[]> {
     if (!query.terms.length) return [];
     let vector: number[] | undefined;

@@ -30,6 +30,8 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async deleteBySource() {}
 
+  async deleteByIds() {}
+
   /** The text-search configurations present in the corpus, re-read at most every 30 s. */
   async #corpusConfigs(): Promise<string[]> {
     if (!this.#configs || Date.now() - this.#configs.at > 30_000) {

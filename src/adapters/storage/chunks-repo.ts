@@ -38,30 +38,33 @@ const INSERT_BATCH = 500;
 export class ChunksRepo implements ChunkRepo {
   constructor(private readonly db: Db | Conn) {}
 
+  /** One chunk as a row, with its search vectors computed by Postgres in the same statement. */
+  #row(trx: Conn, sourceId: string, c: ChunkDraft, position: number) {
+    const config = pgSearchConfig(c.language);
+    return {
+      source_id: sourceId,
+      url: c.url,
+      title: c.title,
+      heading_path: c.headingPath,
+      page: c.page,
+      language: c.language,
+      text: c.text,
+      position,
+      search_config: config,
+      terms: trx.raw('array_to_tsvector(?::text[])', [indexTermsOf(c)]),
+      tsv: trx.raw(
+        "setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B') || setweight(to_tsvector(?::regconfig, ?), 'C')",
+        [config, c.title, config, c.headingPath.join(' '), config, c.text],
+      ),
+    };
+  }
+
   async replaceForSource(sourceId: string, chunks: ChunkDraft[]): Promise<Chunk[]> {
     const write = async (trx: Conn) => {
       await trx('chunks').where({ source_id: sourceId }).delete();
       const out: Chunk[] = [];
       for (let i = 0; i < chunks.length; i += INSERT_BATCH) {
-        const rows = chunks.slice(i, i + INSERT_BATCH).map((c, j) => {
-          const config = pgSearchConfig(c.language);
-          return {
-            source_id: sourceId,
-            url: c.url,
-            title: c.title,
-            heading_path: c.headingPath,
-            page: c.page,
-            language: c.language,
-            text: c.text,
-            position: i + j,
-            search_config: config,
-            terms: trx.raw('array_to_tsvector(?::text[])', [indexTermsOf(c)]),
-            tsv: trx.raw(
-              "setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B') || setweight(to_tsvector(?::regconfig, ?), 'C')",
-              [config, c.title, config, c.headingPath.join(' '), config, c.text],
-            ),
-          };
-        });
+        const rows = chunks.slice(i, i + INSERT_BATCH).map((c, j) => this.#row(trx, sourceId, c, i + j));
         const inserted = await trx('chunks').insert(rows).returning([...CHUNK_COLUMNS]);
         out.push(...(inserted as ChunkRow[]).map(toChunk));
       }
@@ -69,6 +72,25 @@ export class ChunksRepo implements ChunkRepo {
     };
     // Already inside a caller's transaction: write there; otherwise open one, so readers never
     // see a source with its old chunks deleted and the new ones not yet in.
+    return (this.db as Knex.Transaction).isTransaction ? write(this.db) : (this.db as Db).transaction(write);
+  }
+
+  async replaceForUrl(sourceId: string, url: string, chunks: ChunkDraft[]): Promise<{ removed: string[]; added: Chunk[] }> {
+    const write = async (trx: Conn) => {
+      // The page and its #sections; compared by prefix, not LIKE, so no character in a URL is a wildcard.
+      const old = (await trx('chunks')
+        .where({ source_id: sourceId })
+        .andWhere((w) => w.where({ url }).orWhereRaw('left(url, ?) = ?', [url.length + 1, `${url}#`]))
+        .delete()
+        .returning(['id'])) as { id: string }[];
+      const last = (await trx('chunks').where({ source_id: sourceId }).max('position as p').first()) as { p: number | null } | undefined;
+      const added: Chunk[] = [];
+      for (let i = 0; i < chunks.length; i += INSERT_BATCH) {
+        const inserted = await trx('chunks').insert(chunks.slice(i, i + INSERT_BATCH).map((c, j) => this.#row(trx, sourceId, c, (last?.p ?? -1) + 1 + i + j))).returning([...CHUNK_COLUMNS]);
+        added.push(...(inserted as ChunkRow[]).map(toChunk));
+      }
+      return { removed: old.map((r) => r.id), added };
+    };
     return (this.db as Knex.Transaction).isTransaction ? write(this.db) : (this.db as Db).transaction(write);
   }
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { TooLargeError, ValidationError } from '../../services/errors.js';
+import { DomainError, ForbiddenError, TooLargeError, ValidationError } from '../../services/errors.js';
 import { SNIPPET_LIMITS, UnreadableSourceError, type KnowledgeService } from '../../services/knowledge/knowledge-service.js';
 import type { User } from '../../services/team/types.js';
 import { parseForm, submitForm } from '../forms.js';
@@ -64,7 +64,8 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
         if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
           return reject(new TooLargeError('The file is too large.', { file: `The file is larger than the ${Math.round(opts.uploadMaxBytes / 1048576)} MB upload limit.` }));
         }
-        if (err) return reject(err instanceof multer.MulterError ? new ValidationError('The upload could not be read.', { file: err.message }) : err);
+        // Any other parser error is a malformed upload (no boundary, a cut-off body): the sender's mistake.
+        if (err) return reject(new ValidationError('The upload could not be read.', { file: err instanceof multer.MulterError ? err.message : 'The upload could not be read: send the form again.' }));
         csrfAfterUpload(req, res, (csrfError: unknown) => (csrfError ? reject(csrfError) : resolve()));
       }),
     );
@@ -183,7 +184,8 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
         if (what === 'exclude') await knowledge.excludePage(me(req), req.params.id, url);
         else await knowledge.rereadPage(me(req), req.params.id, url);
       } catch (e) {
-        if (!(e instanceof UnreadableSourceError)) throw e;
+        // Said in the row itself (a page not found, a sync under way, the start page), not as an error page swapped into it.
+        if (!(e instanceof DomainError) || e instanceof ForbiddenError) throw e;
         rowError = e.message;
       }
       const source = await knowledge.getSource(req.params.id);
@@ -191,7 +193,8 @@ export function knowledgeRoutes(knowledge: KnowledgeService, opts: { uploadMaxBy
         flash(req, rowError ? 'error' : 'success', rowError ?? (what === 'exclude' ? 'Excluded: its passages left search, and later syncs skip it.' : 'Read again: its passages are up to date.'));
         return navigate(req, res, `/knowledge/sources/${source.id}/pages`);
       }
-      const page = await knowledge.page(source.id, url);
+      const page = await knowledge.page(source.id, url).catch(() => undefined);
+      if (!page) return render(res, 'partials/admin/page-row-gone', { message: rowError ?? 'That page is no longer listed.' }, 404);
       render(res, 'partials/admin/page-row', { source, page, rowError, isStart: url === source.settings.startUrl }, rowError ? 422 : 200);
     });
   pageAction('exclude');

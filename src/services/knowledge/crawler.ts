@@ -30,7 +30,7 @@ export interface CrawlSettings {
 }
 
 export type CrawlEvent =
-  | { type: 'page'; url: string; document: ExtractedDocument; contentHash: string; etag?: string; lastModified?: string; truncated: boolean }
+  | { type: 'page'; url: string; document: ExtractedDocument; contentHash: string; etag?: string; lastModified?: string; truncated: boolean; via?: string }
   | { type: 'file'; url: string; contentType: string; body: Buffer; etag?: string; lastModified?: string; truncated: boolean }
   | { type: 'unchanged'; url: string }
   | { type: 'skipped'; url: string; reason: string; bucket: SkipBucket }
@@ -99,6 +99,16 @@ function matcher(patterns: string[] | undefined): ((url: string) => boolean) | u
   };
 }
 
+/**
+ * Whether the include/exclude patterns keep a URL out. The start page is always read: it is
+ * where the admin said the site begins.
+ */
+export function patternFilter(settings: Pick<CrawlSettings, 'include' | 'exclude'>, start: string | undefined): (url: string) => boolean {
+  const included = matcher(settings.include);
+  const excluded = matcher(settings.exclude);
+  return (url) => url !== start && ((!!included && !included(url)) || !!excluded?.(url));
+}
+
 export function contentHash(doc: ExtractedDocument): string {
   const text = doc.sections.map((s) => `${s.headingPath.join('/')}\n${s.text}`).join('\n').replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(text).digest('hex');
@@ -125,8 +135,7 @@ export async function crawl(
   const site = siteOf(start);
   const sameSite = (url: string) => siteOf(url) === site;
   const origin = new URL(start).origin;
-  const included = matcher(settings.include);
-  const excluded = matcher(settings.exclude);
+  const outside = patternFilter(settings, start);
   const summary: CrawlSummary = { found: 0, fetched: 0, pages: 0, files: 0, unchanged: 0, skipped: 0, failed: 0, notReached: 0 };
   const report = async (event: CrawlEvent) => {
     if (event.type === 'page') summary.pages++;
@@ -200,7 +209,7 @@ export async function crawl(
     // Read already as the target of a redirect or as a canonical URL.
     if (done.has(url)) return report({ type: 'skipped', url, reason: 'already read (another address led to it)', bucket: 'duplicate' });
     if (robots && !robots.isAllowed(url)) return report({ type: 'skipped', url, reason: 'robots.txt disallows it', bucket: 'robots' });
-    if (url !== start && ((included && !included(url)) || excluded?.(url))) return report({ type: 'skipped', url, reason: 'outside the include/exclude patterns', bucket: 'outside' });
+    if (outside(url)) return report({ type: 'skipped', url, reason: 'outside the include/exclude patterns', bucket: 'outside' });
     const known = settings.known?.get(url);
     const headers: Record<string, string> = {};
     if (known?.etag) headers['if-none-match'] = known.etag;
@@ -219,6 +228,8 @@ export async function crawl(
     if (res.status >= 400) return report({ type: 'failed', url, reason: `the server answered HTTP ${res.status}` });
     const finalUrl = normaliseUrl(res.url) ?? url;
     if (siteOf(finalUrl) !== site) return report({ type: 'skipped', url, reason: `redirects to another site (${finalUrl})`, bucket: 'outside' });
+    // Where a redirect lands is held to the patterns too, or an excluded page comes back through it.
+    if (finalUrl !== url && outside(finalUrl)) return report({ type: 'skipped', url, reason: `redirects to ${finalUrl}, outside the include/exclude patterns`, bucket: 'outside' });
     if (finalUrl !== url) {
       if (done.has(finalUrl)) return report({ type: 'skipped', url, reason: `redirects to ${finalUrl}, already read`, bucket: 'duplicate' });
       seen.add(finalUrl);
@@ -239,6 +250,7 @@ export async function crawl(
     if (!page.nofollow && depth < settings.maxDepth) for (const link of page.links) enqueue(link, depth + 1);
     const canonical = page.canonicalUrl ? normaliseUrl(page.canonicalUrl) : undefined;
     const identity = canonical && siteOf(canonical) === site ? canonical : finalUrl;
+    if (identity !== finalUrl && outside(identity)) return report({ type: 'skipped', url: finalUrl, reason: `its canonical page ${identity} is outside the include/exclude patterns`, bucket: 'outside' });
     if (identity !== finalUrl) {
       if (done.has(identity)) return report({ type: 'skipped', url: finalUrl, reason: `its canonical page ${identity} is already read`, bucket: 'duplicate' });
       done.add(identity);
@@ -250,7 +262,8 @@ export async function crawl(
     const twin = hashes.get(hash);
     if (twin) return report({ type: 'skipped', url: finalUrl, reason: `same content as ${twin}`, bucket: 'duplicate' });
     hashes.set(hash, identity);
-    return report({ type: 'page', url: identity, document: { ...page.document, url: identity }, contentHash: hash, truncated: res.truncated, ...validators });
+    // `via`: the address that was queued, when the page is known by another (a redirect, a canonical URL).
+    return report({ type: 'page', url: identity, document: { ...page.document, url: identity }, contentHash: hash, truncated: res.truncated, ...validators, ...(identity !== url ? { via: url } : {}) });
   };
 
   const worker = async () => {

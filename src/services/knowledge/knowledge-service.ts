@@ -1,12 +1,12 @@
 import { ConflictError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
-import type { ChunkRepo, Clock, DocumentRepo, FileReader, SearchIndex, SourceFileRepo, SourcePageRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
+import type { ChunkRepo, Clock, DocumentRepo, FileReader, Locker, SearchIndex, SourceFileRepo, SourcePageRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { changes, type Authority } from '../audit/authority.js';
 import type { AuditActor } from '../audit/types.js';
 import { chunkDocument, withoutControlCharacters, type ChunkDraft } from './chunking.js';
-import { crawl, normaliseUrl, siteOf, type CrawlEvent, type SkipBucket } from './crawler.js';
+import { crawl, normaliseUrl, patternFilter, siteOf, type CrawlEvent, type SkipBucket } from './crawler.js';
 import type { Retriever, SearchResult } from './retriever.js';
-import { RESYNC_INTERVALS, type ResyncInterval, type Source, type SourcePage, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
+import { RESYNC_INTERVALS, type ExtractedDocument, type ResyncInterval, type Source, type SourcePage, type StoredDocument, type SyncRun, type SyncTrigger, type WebsiteSettings } from './types.js';
 
 /** Who asks: a signed-in person, the operator at the command line, or Baton itself. */
 export type Actor = AuditActor;
@@ -42,6 +42,8 @@ export interface KnowledgeServiceDeps {
   onIndexError?: (error: unknown) => void;
   /** Checks and records every change to what Baton knows. */
   authority: Pick<Authority, 'perform'>;
+  /** One writer at a time of a website's passages: a sync's end, an exclusion, a re-read. */
+  locker: Pick<Locker, 'withLock'>;
 }
 
 export type SnippetInput = { question: string; answer: string };
@@ -76,6 +78,7 @@ export const STALE_RUN_MS = 2 * 60_000;
 const MAX_FAILURES_KEPT = 100;
 /** URLs listed on a website's Pages tab, at most (the counters still count every one). */
 const MAX_PAGES_LISTED = 20_000;
+const EXCLUDED_BY_YOU = 'excluded by you (outside the include/exclude patterns)';
 /** Clicks away from the start page a crawl follows unless the admin says otherwise. */
 const DEFAULT_DEPTH = 10;
 const PROGRESS_EVERY_MS = 1000;
@@ -314,7 +317,10 @@ export class KnowledgeService {
     const skipped: Partial<Record<SkipBucket, number>> = {};
     const pages = new Map<string, Omit<SourcePage, 'checkedAt'>>();
     const listPage = (url: string, status: SourcePage['status'], reason: string | null, title: string | null) => {
-      if (pages.size < MAX_PAGES_LISTED || pages.has(url)) pages.set(url, { url, status, reason, title });
+      const before = pages.get(url);
+      // A page read under this address stays "indexed" when another link to it is skipped as a duplicate.
+      if (before && (before.status === 'indexed' || before.status === 'unchanged') && status === 'skipped') return;
+      if (pages.size < MAX_PAGES_LISTED || before) pages.set(url, { url, status, reason, title });
     };
     let startFailure: string | undefined;
     let lastSaved = 0;
@@ -353,6 +359,8 @@ export class KnowledgeService {
         if (same) counts.unchanged++;
         else counts.indexed++;
         listPage(event.url, same ? 'unchanged' : 'indexed', null, withoutControlCharacters(doc.title));
+        // The address that was queued, when the page is known by another (a redirect, a canonical URL).
+        if (event.via) listPage(event.via, 'skipped', `read as ${event.url}`, null);
       } else if (event.type === 'unchanged') {
         // Keep what the last sync made of this page.
         const before = previous.get(event.url);
@@ -399,10 +407,21 @@ export class KnowledgeService {
       await this.deps.sources.update(source.id, { status: 'failed', lastError: error });
       return 'done';
     }
-    const indexed = await this.#replacePassages(source.id, [...drafts.values()].flat());
     const now = this.deps.clock.now();
-    await this.deps.documents.replaceForSource(source.id, [...documents.values()].map((d) => ({ ...d, fetchedAt: now })));
-    await this.deps.pages.replaceForSource(source.id, [...pages.values()], now);
+    const indexed = await this.deps.locker.withLock(`source:${source.id}`, async () => {
+      // A page excluded while this sync ran stays excluded.
+      const current = (await this.deps.sources.findById(source.id))?.settings as unknown as WebsiteSettings | undefined;
+      const outside = patternFilter(current ?? settings, start);
+      for (const url of [...drafts.keys()].filter(outside)) {
+        drafts.delete(url);
+        documents.delete(url);
+        pages.set(url, { url, status: 'skipped', reason: EXCLUDED_BY_YOU, title: pages.get(url)?.title ?? null });
+      }
+      const written = await this.#replacePassages(source.id, [...drafts.values()].flat());
+      await this.deps.documents.replaceForSource(source.id, [...documents.values()].map((d) => ({ ...d, fetchedAt: now })));
+      await this.deps.pages.replaceForSource(source.id, [...pages.values()], now);
+      return written;
+    });
     await this.deps.runs.finish(run.id, { status: 'succeeded', found: summary.found, fetched: summary.fetched, ...counts, skipped, notReached: summary.notReached, failures });
     await this.deps.sources.update(source.id, { status: 'idle', lastSyncedAt: now, lastError: indexed ? null : INDEX_BEHIND });
     return 'done';
@@ -426,55 +445,94 @@ export class KnowledgeService {
    * passages leave search now (not at the next sync).
    */
   async excludePage(actor: Actor, sourceId: string, url: string): Promise<Source> {
-    const source = await this.#website(sourceId, true);
-    const page = await this.#listedPage(source, url);
-    const settings = source.settings as unknown as WebsiteSettings;
-    if (normaliseUrl(settings.startUrl) === page.url) throw new ValidationError('The start page cannot be excluded: change the start page in Settings instead.');
-    const u = new URL(page.url);
-    const pattern = u.pathname + u.search;
-    const exclude = settings.exclude.includes(pattern) ? settings.exclude : [...settings.exclude, pattern];
-    if (exclude.length > 50) throw new ValidationError('This website already has 50 exclude patterns: combine some with * in Settings first.');
-    const exclusion = async () => {
-      const updated = (await this.deps.sources.update(source.id, { settings: { ...settings, exclude } })) ?? source;
-      await this.#replacePagePassages(source.id, page.url, []);
-      await this.deps.pages.update(source.id, page.url, { status: 'skipped', reason: 'excluded by you (outside the include/exclude patterns)' }, this.deps.clock.now());
-      return updated;
-    };
-    return this.deps.authority.perform(actor, 'knowledge.page_excluded', exclusion, () => ({ target: source.name, details: { page: page.url } }));
+    const exclusion = () =>
+      this.#withPage(sourceId, url, async (source, page, settings) => {
+        if (normaliseUrl(settings.startUrl) === page.url) throw new ValidationError('The start page cannot be excluded: change the start page in Settings instead.');
+        const u = new URL(page.url);
+        const pattern = u.pathname + u.search;
+        // Patterns read * as "anything": such an address would exclude far more than this page.
+        if (pattern.includes('*')) throw new ValidationError('This address contains *, which patterns read as “anything”: add a narrower pattern in Settings instead.');
+        if (pattern.length > 500) throw new ValidationError('This address is too long to keep as a pattern: add a shorter pattern with * in Settings instead.');
+        const exclude = settings.exclude.includes(pattern) ? settings.exclude : [...settings.exclude, pattern];
+        if (exclude.length > 50) throw new ValidationError('This website already has 50 exclude patterns: combine some with * in Settings first.');
+        const updated = (await this.deps.sources.update(source.id, { settings: { ...settings, exclude } })) ?? source;
+        await this.#replacePagePassages(source.id, page.url, []);
+        await this.deps.pages.update(source.id, page.url, { status: 'skipped', reason: EXCLUDED_BY_YOU }, this.deps.clock.now());
+        return updated;
+      });
+    return this.deps.authority.perform(actor, 'knowledge.page_excluded', exclusion, (updated) => ({ target: updated.name, details: { page: url } }));
   }
 
-  /** Reads one page again now and replaces its passages (after fixing it on the site, say). */
+  /**
+   * Reads one page again now and replaces its passages (after fixing it on the site, say), held
+   * to the rules a sync keeps: robots.txt, the patterns, the page's own noindex and canonical
+   * address. A page that cannot be read is marked so, recorded in the audit log, and said in words.
+   */
   async rereadPage(actor: Actor, sourceId: string, url: string): Promise<SourcePage> {
-    const source = await this.#website(sourceId, true);
-    const page = await this.#listedPage(source, url);
-    const reread = async (): Promise<SourcePage> => {
-      const site = siteOf(page.url);
-      const now = () => this.deps.clock.now();
-      const failed = async (reason: string) => {
-        await this.deps.pages.update(source.id, page.url, { status: 'failed', reason }, now());
-        throw new UnreadableSourceError('page', `We couldn't read ${page.url}: ${reason}.`, false);
-      };
-      let res;
-      try {
-        res = await this.deps.web.fetch(page.url, {}, (next) => siteOf(next) === site);
-      } catch (e) {
-        return failed((e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e)));
-      }
-      if (res.status >= 400) return failed(`the server answered HTTP ${res.status}`);
-      let doc;
-      try {
-        if (res.contentType === 'application/pdf') doc = await this.deps.reader.read({ filename: decodeURIComponent(new URL(page.url).pathname.split('/').pop() || 'document.pdf'), contentType: res.contentType, data: res.body, url: page.url });
-        else if (res.contentType === 'text/html' || res.contentType === 'application/xhtml+xml') doc = { ...(await this.deps.web.extractHtml(res.body.toString('utf8'), page.url)).document, url: page.url };
-        else return failed(`it is not a page or a PDF (${res.contentType || 'no content type'})`);
-      } catch (e) {
-        return failed(e instanceof Error ? e.message : String(e));
-      }
-      await this.#replacePagePassages(source.id, page.url, chunkDocument(doc));
-      const title = withoutControlCharacters(doc.title);
-      await this.deps.pages.update(source.id, page.url, { status: 'indexed', reason: null, title }, now());
-      return { url: page.url, status: 'indexed', reason: null, title, checkedAt: now() };
+    const reread = () => this.#withPage(sourceId, url, (source, page, settings) => this.#reread(source, page, settings));
+    const outcome = await this.deps.authority.perform(actor, 'knowledge.page_reread', reread, (o) => ({ target: o.source.name, details: { page: url, result: o.problem ?? 'indexed' } }));
+    if (outcome.problem) throw new UnreadableSourceError('page', `We couldn't read ${url}: ${outcome.problem}.`, false);
+    return outcome.page;
+  }
+
+  async #reread(source: Source, page: SourcePage, settings: WebsiteSettings): Promise<{ source: Source; page: SourcePage; problem?: string }> {
+    if (page.status === 'skipped' && page.reason !== 'no readable text') {
+      throw new ValidationError(`This page is not indexed on purpose (${page.reason ?? 'skipped'}): there is nothing to re-read.`);
+    }
+    const now = this.deps.clock.now();
+    const site = siteOf(settings.startUrl);
+    const mark = async (status: SourcePage['status'], problem: string | null, drafts: ChunkDraft[] = [], title?: string | null) => {
+      await this.#replacePagePassages(source.id, page.url, drafts);
+      await this.deps.pages.update(source.id, page.url, { status, reason: problem, ...(title !== undefined ? { title } : {}) }, now);
+      return { source, page: { ...page, status, reason: problem, title: title ?? page.title, checkedAt: now }, problem: problem ?? undefined };
     };
-    return this.deps.authority.perform(actor, 'knowledge.page_reread', reread, () => ({ target: source.name, details: { page: page.url } }));
+    if (patternFilter(settings, normaliseUrl(settings.startUrl))(page.url)) return mark('skipped', EXCLUDED_BY_YOU);
+    const origin = new URL(page.url).origin;
+    try {
+      const robots = await this.deps.web.fetch(`${origin}/robots.txt`, {}, (next) => siteOf(next) === site);
+      if (robots.status < 400 && !this.deps.web.parseRobots(`${origin}/robots.txt`, robots.body.toString('utf8')).isAllowed(page.url)) return mark('skipped', 'robots.txt disallows it');
+    } catch {
+      // No robots.txt we can read means no rules, as in a sync.
+    }
+    let res;
+    try {
+      res = await this.deps.web.fetch(page.url, {}, (next) => siteOf(next) === site);
+    } catch (e) {
+      return mark('failed', (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e)));
+    }
+    if (res.status >= 400) return mark('failed', `the server answered HTTP ${res.status}`);
+    let doc: ExtractedDocument;
+    try {
+      if (res.contentType === 'application/pdf') {
+        doc = await this.deps.reader.read({ filename: decodeURIComponent(new URL(page.url).pathname.split('/').pop() || 'document.pdf'), contentType: res.contentType, data: res.body, url: page.url });
+      } else if (res.contentType === 'text/html' || res.contentType === 'application/xhtml+xml') {
+        const html = await this.deps.web.extractHtml(res.body.toString('utf8'), page.url);
+        if (html.noindex) return mark('skipped', 'the page asks not to be indexed (robots meta)');
+        const canonical = html.canonicalUrl ? normaliseUrl(html.canonicalUrl) : undefined;
+        if (canonical && canonical !== page.url && siteOf(canonical) === site) return mark('skipped', `its canonical page ${canonical} is read instead`);
+        doc = { ...html.document, url: page.url };
+      } else return mark('failed', `it is not a page or a PDF (${res.contentType || 'no content type'})`);
+    } catch (e) {
+      return mark('failed', e instanceof Error ? e.message : String(e));
+    }
+    const drafts = chunkDocument(doc);
+    if (!drafts.length) return mark('skipped', 'no readable text');
+    return mark('indexed', null, drafts, withoutControlCharacters(doc.title));
+  }
+
+  /**
+   * A page action on a website, one at a time per website (a sync's end takes the same lock),
+   * and never while a sync is under way (its end would write over the change).
+   */
+  async #withPage<T>(sourceId: string, url: string, act: (source: Source, page: SourcePage, settings: WebsiteSettings) => Promise<T>): Promise<T> {
+    return this.deps.locker.withLock(`source:${sourceId}`, async () => {
+      const source = await this.#website(sourceId, true);
+      const page = await this.#listedPage(source, url);
+      const settings = source.settings as unknown as WebsiteSettings;
+      // After the start page moved to another site, the old site's pages are not this website's.
+      if (siteOf(page.url) !== siteOf(settings.startUrl)) throw new NotFoundError('That page is on another site than this website’s start page now: sync it to list its own pages.');
+      return act(source, page, settings);
+    });
   }
 
   async #website(sourceId: string, idle = false): Promise<Source> {
@@ -492,13 +550,18 @@ export class KnowledgeService {
     return page;
   }
 
-  /** One page's passages swapped for new ones (none to remove it); the rest of the source is kept. */
+  /** One page's passages swapped for new ones (none: removed), in Postgres and then in the index. */
   async #replacePagePassages(sourceId: string, url: string, drafts: ChunkDraft[]): Promise<void> {
-    const kept = (await this.deps.chunks.listForSource(sourceId))
-      .filter((c) => c.url.replace(/#.*$/, '') !== url)
-      .map(({ url: u, title, headingPath, page, language, text }) => ({ url: u, title, headingPath, page, language, text }));
-    const indexed = await this.#replacePassages(sourceId, [...kept, ...drafts]);
-    if (!indexed) await this.deps.sources.update(sourceId, { lastError: INDEX_BEHIND });
+    const { removed, added } = await this.deps.chunks.replaceForUrl(sourceId, url, drafts);
+    this.deps.retriever.passagesChanged();
+    try {
+      await this.deps.index.deleteByIds(removed);
+      await this.deps.index.upsert(added);
+    } catch (error) {
+      if (!this.deps.fallback) throw error;
+      this.deps.onIndexError?.(error);
+      await this.deps.sources.update(sourceId, { lastError: INDEX_BEHIND });
+    }
   }
 
   /**
