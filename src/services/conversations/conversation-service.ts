@@ -13,9 +13,8 @@ import type { AvailabilityService } from '../availability/availability-service.j
 import type { Availability } from '../availability/types.js';
 import type { FollowupService } from '../followups/followup-service.js';
 import { isTimeZone } from '../../lib/time-zones.js';
-import { detectDissatisfaction, detectPersonRequest, triggerBeforeAnswer } from '../assistant/triggers/triggers.js';
 import { unsureHandoff } from './reply.js';
-import { isAffirmative } from '../assistant/turns.js';
+import { aiReplies, decideResponse } from './respond-decision.js';
 import type { Conversation, ConversationStatus, Handoff, Message, Visitor } from './types.js';
 import type { VisitorTokens } from './visitor-tokens.js';
 import { httpUrl } from '../../lib/urls.js';
@@ -357,39 +356,28 @@ export class ConversationService {
     const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { before: message.createdAt, episode: conversation.episode });
     // Who pays for the LLM: this visitor and the address they write from, per day.
     const payers = [`visitor:${conversation.visitorId}`, ...(opts.ip ? [`ip:${opts.ip}`] : [])];
-    if (!this.aiReplies(conversation)) {
+    // What the triggers read, gathered only while the bot has the conversation.
+    const [active, visitor, unhelpful] =
+      conversation.status === 'bot'
+        ? await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId), this.deps.ratings.unhelpfulCount(conversation.id, conversation.episode)])
+        : [{ categories: [], rules: [] }, undefined, 0];
+    const decision = decideResponse({
+      status: conversation.status,
+      text: message.text,
+      recent,
+      pageUrl: conversation.pageUrl,
+      verifiedEmail: visitor?.emailVerifiedAt ? visitor.email : null,
+      categories: active.categories,
+      rules: active.rules,
+      unhelpful,
+    });
+    if (decision.kind === 'draft') {
       // The visitor's message is acknowledged at once; the draft is for the agent, later.
       this.#later(() => this.#draft(conversation, message, recent, payers));
       return { reply: null, notice: null };
     }
-    if (conversation.status === 'bot') {
-      // "Yes" to "Would you like me to ask the team?": the offer was the assistant's last word.
-      const last = recent.findLast((m) => m.author !== 'visitor');
-      // "Talk to the team" came before any question: this message is the question.
-      if (last?.meta.askedForTeam) {
-        return { reply: await this.#handOff(conversation, message, { reason: 'person_request', evidence: `pressed "Talk to the team", then wrote: "${message.text.slice(0, 120)}"` }, opts.onToken), notice: null };
-      }
-      if (last?.meta.offer && isAffirmative(message.text)) {
-        return { reply: await this.#handOff(conversation, message, { reason: 'unsure', evidence: `accepted the offer to ask the team ("${message.text.slice(0, 80)}") after: ${last.text.slice(0, 120)}` }, opts.onToken), notice: null };
-      }
-      const [active, visitor, unhelpful] = await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId), this.deps.ratings.unhelpfulCount(conversation.id, conversation.episode)]);
-      const trigger = triggerBeforeAnswer({
-        text: message.text,
-        pageUrl: conversation.pageUrl,
-        // Email-domain rules trust only an address the site vouched for: anyone can type cto@bigcorp.com.
-        email: visitor?.emailVerifiedAt ? visitor.email : null,
-        categories: active.categories,
-        rules: active.rules,
-        aiAnswersInRow: aiAnswersInRow(recent),
-        negativeFeedback: unhelpful,
-        // An answer rated unhelpful counts as saying "that didn't help".
-        dissatisfiedBefore: recent.filter((m) => m.author === 'visitor' && detectDissatisfaction(m.text)).length + unhelpful,
-      });
-      if (trigger) return { reply: await this.#handOff(conversation, message, { reason: trigger.kind, evidence: trigger.evidence, ...(trigger.detail ? { detail: trigger.detail } : {}) }, opts.onToken), notice: null };
-    } else if (detectPersonRequest(message.text)) {
-      // Already with the team: say so again rather than answer "can I talk to someone?".
-      return { reply: await this.#notice(conversation, message, null, await this.#promise(conversation), opts.onToken), notice: null };
-    }
+    if (decision.kind === 'hand_off') return { reply: await this.#handOff(conversation, message, decision.handoff, opts.onToken), notice: null };
+    if (decision.kind === 'promise_again') return { reply: await this.#notice(conversation, message, null, await this.#promise(conversation), opts.onToken), notice: null };
 
     const reply = await this.deps.assistant.answer(message.text, {
       history: await this.#history(recent),
@@ -505,7 +493,7 @@ export class ConversationService {
 
   /** Whether the AI replies to the visitor: not once a teammate has the conversation. */
   aiReplies(conversation: Conversation): boolean {
-    return conversation.status !== 'assigned';
+    return aiReplies(conversation.status);
   }
 
   async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
@@ -681,16 +669,6 @@ function toHistory(recent: Message[]): ChatMessage[] {
     turns.unshift({ role: m.author === 'visitor' ? 'user' : 'assistant', content: m.text });
   }
   return turns;
-}
-
-/** How many assistant answers came since a person last wrote to the visitor. */
-function aiAnswersInRow(recent: Message[]): number {
-  let n = 0;
-  for (const m of [...recent].reverse()) {
-    if (m.author === 'agent') break;
-    if (m.author === 'assistant') n++;
-  }
-  return n;
 }
 
 /** Only an http(s) page address, without its query or fragment (which may carry tokens). */
