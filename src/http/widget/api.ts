@@ -69,23 +69,31 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
 
   r.post('/api/v1/conversations/:id/messages', ...messageLimits(c.rateLimits, auth), async (req, res) => {
     const body = parseForm(MessageBody, req.body);
-    const received = await conversations.receive(visitorOf(req), String(req.params.id), body);
-    if (received.duplicate) res.set('Idempotent-Replayed', 'true');
-    const message = messageJson(received.message);
-
-    // `reply` is null while a teammate has the conversation: their reply comes on the events stream.
-    if (!wantsEventStream(req)) {
-      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { ip: req.ip })).reply;
-      res.status(201).json({ message, reply: reply && replyObject(reply) });
-      return;
-    }
-    // From here on the status is sent: failures become an `error` event.
-    const stream = openEventStream(res, 201);
-    stream.send(JSON.stringify(message), 'message');
+    const streaming = wantsEventStream(req);
+    let stream: ReturnType<typeof openEventStream> | undefined;
     try {
-      const reply = received.reply ?? (await conversations.respond(received.conversation, received.message, { ip: req.ip, onToken: (text) => stream.send(JSON.stringify({ text }), 'token') })).reply;
-      stream.send(JSON.stringify(reply && replyObject(reply)), 'reply');
+      const sent = await conversations.send(
+        visitorOf(req),
+        { ...body, conversationId: String(req.params.id), ip: req.ip },
+        {
+          stored: ({ message, duplicate }) => {
+            if (duplicate) res.set('Idempotent-Replayed', 'true');
+            if (!streaming) return;
+            // From here on the status is sent: failures become an `error` event.
+            stream = openEventStream(res, 201);
+            stream.send(JSON.stringify(messageJson(message)), 'message');
+          },
+          token: streaming ? (text) => stream?.send(JSON.stringify({ text }), 'token') : undefined,
+        },
+      );
+      // `reply` is null while a teammate has the conversation: their reply comes on the events stream.
+      if (!stream) {
+        res.status(201).json({ message: messageJson(sent.message), reply: sent.reply && replyObject(sent.reply) });
+        return;
+      }
+      stream.send(JSON.stringify(sent.reply && replyObject(sent.reply)), 'reply');
     } catch (err) {
+      if (!stream) throw err;
       req.log.error({ err }, 'streamed reply failed');
       const known = err instanceof DomainError;
       stream.send(JSON.stringify({ error: { code: known ? err.code : 'internal', message: known ? err.message : 'The reply could not be finished. Send the message again with the same clientId to get it.' } }), 'error');

@@ -1,10 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
-import { escapeHtml, fill } from '../../lib/format.js';
+import { fill } from '../../lib/format.js';
 import { safeHref } from '../../lib/markdown.js';
 import { messageMarkdown } from '../links.js';
 import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
+import type { EmailFallback } from '../../services/conversations/conversation-service.js';
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
@@ -33,7 +34,6 @@ type Followup =
   | { state: 'offer'; intro: string; showAt: number | null; privacyUrl: string; error?: string; value?: string }
   | { state: 'early'; privacyUrl: string; error?: string; value?: string };
 
-/** The element that keeps the frame's live stream open (hx-sse reconnects it when it drops). */
 // The emailed conversation link's token, kept for the page at /c (an hour: enough to reload it).
 const LINK_COOKIE = 'baton_link';
 const LINK_COOKIE_MS = 3_600_000;
@@ -54,9 +54,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   }
   return undefined;
 }
-
-const liveStream = (lang: string) => `<div hx-sse:connect="/widget/stream?lang=${encodeURIComponent(lang)}" hx-swap="none"></div>`;
-
 
 /** The frame is the one Baton page other sites may embed: only the sites the admin allowed. */
 function allowEmbedding(res: Response, settings: WidgetSettings): void {
@@ -105,8 +102,8 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   }
 
   /** The email fallback as the partial shows it, in the visitor's language. */
-  async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings): Promise<Followup> {
-    const fallback = conversations.emailFallback(visitor, conversation);
+  async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings, known?: EmailFallback): Promise<Followup> {
+    const fallback = known ?? conversations.emailFallback(visitor, conversation);
     if (fallback.state === 'none' || fallback.state === 'saved' || fallback.state === 'confirming') return fallback;
     const privacyUrl = (await availability.settings()).promises.privacyPolicyUrl;
     // An address the site passed without signing it is filled in, for the visitor to send (and confirm).
@@ -116,8 +113,12 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     return { state: 'offer', intro: fallback.nobodyAvailable ? t.emailAsk : t.emailOffer, showAt: later ? fallback.at.getTime() : null, privacyUrl, value };
   }
 
-  const followupHtml = (followup: Followup, ctx: { t: WidgetStrings; lang: string }) =>
-    `<hx-partial hx-target="#followup" hx-swap="innerHTML">${c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang })}</hx-partial>`;
+  /** An out-of-band swap of rendered HTML (or escaped text) into `target`. */
+  const oob = (target: string, swap: string, content: { html: string } | { text: string }) => c.views.render('partials/widget/oob', { target, swap, ...content });
+  const live = (lang: string) => oob('#live', 'innerHTML', { html: c.views.render('partials/widget/live', { lang }) });
+  const systemLine = (text: string, alert = false) => c.views.render('partials/widget/system-line', { text, alert });
+  const teamBarHtml = (t: WidgetStrings, requested: boolean, agentName: string | null = null) => oob('#team-bar', 'innerHTML', { html: c.views.render('partials/widget/team-bar', { t, requested, agentName }) });
+  const followupHtml = (followup: Followup, ctx: { t: WidgetStrings; lang: string }) => oob('#followup', 'innerHTML', { html: c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang }) });
 
   /** The followup as it stands now, re-read (after a handoff or a status change). */
   const currentFollowup = async (visitor: Visitor, ctx: { t: WidgetStrings; lang: string }) => {
@@ -203,23 +204,9 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
   r.get('/widget/thread', sameSite, auth, async (req, res) => {
     const visitor = visitorOf(req);
-    const conversation = await conversations.current(visitor);
-    const messages = conversation ? (await conversations.get(visitor, conversation.id)).messages : [];
-    const ctx = await frameContext(req, FrameQuery.parse(req.query));
+    const [thread, ctx] = await Promise.all([conversations.thread(visitor), frameContext(req, FrameQuery.parse(req.query))]);
     res.set('Cache-Control', 'no-store');
-    const agentName = conversation ? await conversations.assigneeName(conversation) : null;
-    const resolved = conversation?.status === 'resolved';
-    render(res, 'partials/widget/thread', {
-      ...ctx,
-      messages,
-      ratings: conversation ? await conversations.answerRatings(conversation) : new Map(),
-      // Resolved: the visitor is asked how it went (or thanked, if they said).
-      csat: resolved ? { rating: await conversations.conversationRating(conversation) } : undefined,
-      requested: !!conversation && (conversation.status === 'queued' || conversation.status === 'assigned'),
-      agentName,
-      live: conversation ? liveStream(ctx.lang) : '',
-      followup: followupHtml(await followupOf(conversation, visitor, ctx.t), ctx),
-    });
+    render(res, 'partials/widget/thread', { ...ctx, ...thread, followup: followupHtml(await followupOf(thread.conversation, visitor, ctx.t, thread.emailFallback), ctx) });
   });
 
   r.post(
@@ -228,45 +215,49 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     ...messageLimits(c.rateLimits, auth),
     async (req, res) => {
       const form = parseForm(MessageForm, req.body);
-      const visitor = await conversations.noteTimeZone(visitorOf(req), form.tz);
       const ctx = await language(req, form.lang);
-      const conversation: Conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
-      const received = await conversations.receive(visitor, conversation.id, { text: form.text, clientId: form.clientId });
-      // The first message made the conversation: from now on there is something to listen to.
-      const connect = conversation.lastVisitorMessageAt === null ? `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>` : '';
-      const pendingId = received.message.id;
-
-      if (!received.reply && !conversations.aiReplies(received.conversation)) {
-        // A teammate has it: no reply is being written here; theirs comes over the live stream.
-        await conversations.respond(received.conversation, received.message, { ip: req.ip });
-        res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, received.message, ctx) + connect);
-        return;
-      }
-
-      // The first event is swapped in at the end of the list: the visitor's message and a reply
-      // being written. Later events target that reply by id.
-      const stream = openEventStream(res);
-      stream.send(messageHtml(c.views, received.message, ctx) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }) + connect);
+      let stream: ReturnType<typeof openEventStream> | undefined;
+      let pendingId = '';
+      let connect = '';
       try {
-        const { reply, notice } = received.reply
-          ? { reply: received.reply, notice: null }
-          : await conversations.respond(received.conversation, received.message, {
-              ip: req.ip,
-              onToken: (text) => stream.send(`<hx-partial hx-target="#r-${pendingId}-text" hx-swap="beforeend">${escapeHtml(text)}</hx-partial>`),
-            });
+        const sent = await conversations.send(
+          visitorOf(req),
+          { text: form.text, clientId: form.clientId, timeZone: form.tz, start: { language: ctx.lang, pageUrl: form.page }, ip: req.ip },
+          {
+            stored: ({ message, firstMessage, replying }) => {
+              // The first message made the conversation: from now on there is something to listen to.
+              connect = firstMessage ? live(ctx.lang) : '';
+              if (!replying) return;
+              // The first event is swapped in at the end of the list: the visitor's message and a
+              // reply being written. Later events target that reply by id.
+              pendingId = message.id;
+              stream = openEventStream(res);
+              stream.send(messageHtml(c.views, message, ctx) + c.views.render('partials/widget/pending', { id: pendingId, t: ctx.t }) + connect);
+            },
+            token: (text) => stream?.send(oob(`#r-${pendingId}-text`, 'beforeend', { text })),
+          },
+        );
+        if (!stream) {
+          // A teammate has it: no reply is being written here; theirs comes over the live stream.
+          res.set('Cache-Control', 'no-store').type('html').send(messageHtml(c.views, sent.message, ctx) + connect);
+          return;
+        }
+        const { reply, notice } = sent;
         const handedOff = !!(reply?.meta.handoff ?? notice);
         // The reply is in the language the visitor wrote in; the frame's own words follow it.
         const spoken = reply?.meta.language;
         const switched = isWidgetLanguage(spoken) && spoken !== ctx.lang;
         const view = switched ? { lang: spoken, t: WIDGET_STRINGS[spoken] as WidgetStrings } : ctx;
-        const teamBar = handedOff || switched ? `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: view.t, requested: handedOff || received.conversation.status === 'queued' })}</hx-partial>` : '';
-        const followup = handedOff ? await currentFollowup(visitor, view) : '';
-        const chrome = switched ? `<hx-partial hx-target="#chrome-language" hx-swap="innerHTML">${c.views.render('partials/widget/language', view)}</hx-partial>` : '';
+        const teamBar = handedOff || switched ? teamBarHtml(view.t, handedOff || sent.conversation.status === 'queued') : '';
+        const followup = handedOff ? await currentFollowup(sent.visitor, view) : '';
+        const chrome = switched ? oob('#chrome-language', 'innerHTML', { html: c.views.render('partials/widget/language', view) }) : '';
         const shown = [reply, notice].filter((m): m is Message => !!m);
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML">${shown.map((m) => messageHtml(c.views, m, view)).join('')}</hx-partial>${teamBar}${followup}${chrome}`);
+        stream.send(oob(`#r-${pendingId}`, 'outerHTML', { html: shown.map((m) => messageHtml(c.views, m, view)).join('') }) + teamBar + followup + chrome);
       } catch (err) {
+        // Before the stream opened, the error handler answers (in the visitor's words, errors.ts).
+        if (!stream) throw err;
         req.log.error({ err }, 'streamed reply failed');
-        stream.send(`<hx-partial hx-target="#r-${pendingId}" hx-swap="outerHTML"><div class="msg msg-system" role="alert"><div class="body"><p>${escapeHtml(ctx.t.failed)}</p></div></div></hx-partial>`);
+        stream.send(oob(`#r-${pendingId}`, 'outerHTML', { html: systemLine(ctx.t.failed, true) }));
       }
       stream.end();
     },
@@ -292,10 +283,9 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const { t, lang } = await language(req, typeof req.query.lang === 'string' ? req.query.lang : undefined);
     const stream = openEventStream(res);
     visitorStreams.admit(res, visitorStreamKeys(visitor.id, req.ip));
-    const line = (text: string) => `<div class="msg msg-system"><div class="body"><p>${escapeHtml(text)}</p></div></div>`;
-    const teamBar = (requested: boolean, agentName: string | null) =>
-      `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t, requested, agentName })}</hx-partial>`;
-    const append = (html: string) => `<hx-partial hx-target="#messages" hx-swap="beforeend">${html}</hx-partial><hx-partial hx-target="#typing" hx-swap="innerHTML"></hx-partial>`;
+    const teamBar = (requested: boolean, agentName: string | null) => teamBarHtml(t, requested, agentName);
+    // A new message at the end of the thread, and "Ada is typing…" cleared.
+    const append = (html: string) => oob('#messages', 'beforeend', { html }) + oob('#typing', 'innerHTML', { html: '' });
     // A status change also changes what the email fallback shows (offered while waiting, not once someone has it).
     const withFollowup = async (html: string) => {
       try {
@@ -316,9 +306,9 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
           if (update.type === 'message' && (update.message.author === 'agent' || update.message.meta.notice === 'joined')) stream.send(append(messageHtml(c.views, update.message, { t, lang })));
           // "Ada joined" is a stored message now (it arrives as one); the team bar says who has it.
           else if (update.type === 'status' && update.status === 'assigned' && update.agentName) await withFollowup(teamBar(true, update.agentName));
-          else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(line(t.resolved) + csatHtml({ t, lang })) + teamBar(false, null));
+          else if (update.type === 'status' && update.status === 'resolved') await withFollowup(append(systemLine(t.resolved) + csatHtml({ t, lang })) + teamBar(false, null));
           else if (update.type === 'status' && update.status === 'queued') await withFollowup(teamBar(true, null));
-          else if (update.type === 'typing') stream.send(`<hx-partial hx-target="#typing" hx-swap="innerHTML">${escapeHtml(fill(t.typing, { name: update.name ?? t.team }))}</hx-partial>`);
+          else if (update.type === 'typing') stream.send(oob('#typing', 'innerHTML', { text: fill(t.typing, { name: update.name ?? t.team }) }));
         }),
       visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );
@@ -326,17 +316,15 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
   r.post('/widget/handoff', sameSite, ...handoffLimits(c.rateLimits, auth), async (req, res) => {
     const form = parseForm(ContextForm, req.body);
-    const visitor = await conversations.noteTimeZone(visitorOf(req), form.tz);
     const ctx = await language(req, form.lang);
-    const conversation = await conversations.currentOrStart(visitor, { language: ctx.lang, pageUrl: form.page });
-    const { notice, askedFirst } = await conversations.requestTeam(visitor, conversation.id);
+    const { visitor, notice, askedFirst } = await conversations.askForTeam(visitorOf(req), { timeZone: form.tz, start: { language: ctx.lang, pageUrl: form.page } });
     res.set('Cache-Control', 'no-store').type('html').send(
       messageHtml(c.views, notice, ctx) +
         // Asked what about first: the team is asked with the answer, so the button stays.
-        (askedFirst ? '' : `<hx-partial hx-target="#team-bar" hx-swap="innerHTML">${c.views.render('partials/widget/team-bar', { t: ctx.t, requested: true })}</hx-partial>`) +
+        (askedFirst ? '' : teamBarHtml(ctx.t, true)) +
         (await currentFollowup(visitor, ctx)) +
         // The first message may be this request: from now on there is something to listen to.
-        `<hx-partial hx-target="#live" hx-swap="innerHTML">${liveStream(ctx.lang)}</hx-partial>`,
+        live(ctx.lang),
     );
   });
 

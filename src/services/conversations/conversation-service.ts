@@ -305,6 +305,53 @@ export class ConversationService {
   }
 
   /**
+   * A visitor sends a message: the one call the widget and the API make. Notes the browser's time
+   * zone, finds the conversation (the one named, or the current one, started if there is none),
+   * stores the message once per clientId, and has it answered. `on.stored` runs once the message
+   * is stored and before any reply is written, saying whether one will be (a teammate's comes
+   * later, over the live stream); `on.token` receives a streamed reply as it is written.
+   */
+  async send(visitor: Visitor, input: OutgoingMessage, on: SendCallbacks = {}): Promise<Sent> {
+    const who = await this.noteTimeZone(visitor, input.timeZone);
+    const conversation = input.conversationId ? await this.#owned(who, input.conversationId) : await this.currentOrStart(who, input.start);
+    const received = await this.receive(who, conversation.id, { text: input.text, clientId: input.clientId });
+    const replying = !!received.reply || this.aiReplies(received.conversation);
+    await on.stored?.({ ...received, firstMessage: conversation.lastVisitorMessageAt === null, replying });
+    const { reply, notice } = received.reply ? { reply: received.reply, notice: null } : await this.respond(received.conversation, received.message, { ip: input.ip, onToken: on.token });
+    return { visitor: who, conversation: received.conversation, message: received.message, reply, notice, duplicate: received.duplicate };
+  }
+
+  /** The widget's "Talk to the team": on the visitor's current conversation, started if there is none. */
+  async askForTeam(visitor: Visitor, input: Pick<OutgoingMessage, 'timeZone' | 'start'>): Promise<{ visitor: Visitor; conversation: Conversation; notice: Message; askedFirst: boolean }> {
+    const who = await this.noteTimeZone(visitor, input.timeZone);
+    const conversation = await this.currentOrStart(who, input.start);
+    return { visitor: who, ...(await this.requestTeam(who, conversation.id)) };
+  }
+
+  /** The visitor's thread as the widget shows it: one read, as InboxService.open is for the inbox. */
+  async thread(visitor: Visitor): Promise<VisitorThread> {
+    const conversation = await this.current(visitor);
+    if (!conversation) return { conversation: undefined, messages: [], ratings: new Map(), csat: undefined, requested: false, agentName: null, emailFallback: this.emailFallback(visitor, undefined) };
+    const resolved = conversation.status === 'resolved';
+    const [{ messages }, ratings, agentName, rating] = await Promise.all([
+      this.get(visitor, conversation.id),
+      this.answerRatings(conversation),
+      this.assigneeName(conversation),
+      resolved ? this.conversationRating(conversation) : undefined,
+    ]);
+    return {
+      conversation,
+      messages,
+      ratings,
+      // Resolved: the visitor is asked how it went (or thanked, if they said).
+      csat: resolved ? { rating } : undefined,
+      requested: conversation.status === 'queued' || conversation.status === 'assigned',
+      agentName,
+      emailFallback: this.emailFallback(visitor, conversation),
+    };
+  }
+
+  /**
    * Stores the visitor's message, once per clientId. A repeat returns the stored message and,
    * when it was answered, the stored reply, so the caller can skip answering.
    */
@@ -640,6 +687,43 @@ export class ConversationService {
     // One notice per episode, whatever number of clicks.
     return { conversation, notice: await this.#storeNotice(conversation, `notice:team_requested:${conversation.episode}`, promise), askedFirst: false };
   }
+}
+
+/** What a visitor sends: to the conversation named (the API) or their current one (the widget). */
+export interface OutgoingMessage extends IncomingMessage {
+  conversationId?: string;
+  /** How a new conversation starts, when the widget's visitor has none. */
+  start?: { language?: string | null; pageUrl?: string | null };
+  /** The browser's time zone, kept when it is a real one. */
+  timeZone?: string;
+  /** Who pays for the LLM with the visitor: the address they write from. */
+  ip?: string;
+}
+
+export interface SendCallbacks {
+  stored?: (stored: { conversation: Conversation; message: Message; duplicate: boolean; firstMessage: boolean; replying: boolean }) => void | Promise<void>;
+  token?: (text: string) => void;
+}
+
+export interface Sent {
+  visitor: Visitor;
+  conversation: Conversation;
+  message: Message;
+  /** The reply (null while a teammate has it), and a handoff notice after an unsure answer. */
+  reply: Message | null;
+  notice: Message | null;
+  duplicate: boolean;
+}
+
+export interface VisitorThread {
+  conversation: Conversation | undefined;
+  messages: Message[];
+  ratings: Map<string, boolean>;
+  csat: { rating: { score: number; comment: string | null } | undefined } | undefined;
+  /** The team has been asked (queued) or has it (assigned). */
+  requested: boolean;
+  agentName: string | null;
+  emailFallback: EmailFallback;
 }
 
 /** The email fallback as the chat shows it (see emailFallback). */
