@@ -112,7 +112,7 @@ describe('the unsure trigger', () => {
 describe('the loader script', () => {
   it('carries the admin defaults as data, escaped', () => {
     const js = loaderScript({ colour: '#123456', position: 'left', language: '</script>', allowedOrigins: ['https://shop.example'] });
-    expect(js).toContain('var defaults = {"colour":"#123456","position":"left","language":"\\u003c/script>","allowed":["https://shop.example"]};');
+    expect(js).toContain('var defaults = {"colour":"#123456","position":"left","language":"\\u003c/script>","allowed":["https://shop.example"],"labels":{"en":["Open chat","Close chat"],"da":["Åbn chat","Luk chat"],');
     expect(js).not.toContain('/*SETTINGS*/');
   });
 

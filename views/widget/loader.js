@@ -4,7 +4,9 @@
    Baton.close(), Baton.identify({ email, name, hash }). */
 (function () {
   'use strict';
-  var defaults = /*SETTINGS*/{ colour: '#4f46e5', position: 'right', language: 'auto', allowed: [] }/*END*/;
+  // Written in by the server (src/http/widget/loader.ts): the admin's defaults, the allowed sites,
+  // and the launcher's words in every language (src/locales).
+  var defaults = /*SETTINGS*/{ colour: '#4f46e5', position: 'right', language: 'auto', allowed: [], labels: { en: ['Open chat', 'Close chat'] } }/*END*/;
   var queued = window.Baton && window.Baton.q;
   if (window.Baton && window.Baton.loaded) return;
   var script = document.currentScript;
@@ -20,7 +22,7 @@
   var colour = /^#[0-9a-f]{6}$/i.test(data.colour || '') ? data.colour : defaults.colour;
   var left = (data.position || defaults.position) === 'left';
   var language = data.language || (defaults.language !== 'auto' ? defaults.language : '');
-  var labels = { en: ['Open chat', 'Close chat'], da: ['Åbn chat', 'Luk chat'], de: ['Chat öffnen', 'Chat schließen'], fr: ['Ouvrir la conversation', 'Fermer la conversation'], es: ['Abrir chat', 'Cerrar chat'] };
+  var labels = defaults.labels;
   var label = labels[(language || navigator.language || 'en').slice(0, 2).toLowerCase()] || labels.en;
 
   var side = left ? 'left' : 'right';

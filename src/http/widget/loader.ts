@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
+import { LANGUAGES, LOCALES } from '../../locales/index.js';
 import { VIEWS_DIR } from '../../lib/paths.js';
 import type { WidgetService } from '../../services/widget/widget-service.js';
 
 const SOURCE = readFileSync(path.join(VIEWS_DIR, 'widget', 'loader.js'), 'utf8');
 const SETTINGS_SLOT = /\/\*SETTINGS\*\/[^]*?\/\*END\*\//;
+/** "Open chat" and "Close chat" on the launcher, per language. */
+const LAUNCHER_LABELS = Object.fromEntries(LANGUAGES.map((l) => [l, [LOCALES[l].loader.open, LOCALES[l].loader.close]]));
 
 /**
  * The loader script with the admin's widget defaults written in (data attributes still win),
@@ -13,7 +16,7 @@ const SETTINGS_SLOT = /\/\*SETTINGS\*\/[^]*?\/\*END\*\//;
  */
 export function loaderScript(settings: { colour: string; position: string; language: string; allowedOrigins: string[] }): string {
   // JSON of validated settings; "<" is escaped anyway so the text can never close a script tag.
-  const json = JSON.stringify({ colour: settings.colour, position: settings.position, language: settings.language, allowed: settings.allowedOrigins }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ colour: settings.colour, position: settings.position, language: settings.language, allowed: settings.allowedOrigins, labels: LAUNCHER_LABELS }).replace(/</g, '\\u003c');
   return SOURCE.replace(SETTINGS_SLOT, json);
 }
 

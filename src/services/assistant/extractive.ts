@@ -1,3 +1,4 @@
+import { LANGUAGES, LOCALES, type Language, type Locale } from '../../locales/index.js';
 import type { SearchHit } from '../knowledge/types.js';
 import { citationOf } from './citations.js';
 import { bestExcerpt, type ExcerptTerm } from './excerpts.js';
@@ -8,68 +9,8 @@ import type { Citation } from './types.js';
  * and cited, labelled as excerpts, with an offer to reach the team. Never silent.
  */
 
-const WORDS = {
-  en: {
-    intro: 'Here is what I found in our documentation (excerpts):',
-    none: "I couldn't find this in our documentation.",
-    otherLanguage: "I couldn't find this in our documentation, which is written in English.",
-    team: 'Would you like me to ask the team? Just say yes.',
-    greeting: 'Hello! What can I help you with?',
-    thanks: "You're welcome! Anything else I can help with?",
-    acknowledgement: 'Anything else I can help with?',
-    goodbye: 'Goodbye, and thanks for writing!',
-    dissatisfied: "Sorry that didn't help. Could you tell me a bit more about what you need? Or would you like me to ask the team? Just say yes.",
-    dissatisfiedQueued: "Sorry that didn't help. The team has been asked and will reply here.",
-  },
-  da: {
-    intro: 'Her er, hvad jeg fandt i vores dokumentation (uddrag):',
-    none: 'Jeg kunne ikke finde det i vores dokumentation.',
-    otherLanguage: 'Jeg kunne ikke finde det i vores dokumentation, som er skrevet på engelsk.',
-    team: 'Skal jeg spørge teamet? Så skriv bare ja.',
-    greeting: 'Hej! Hvad kan jeg hjælpe med?',
-    thanks: 'Selv tak! Er der andet, jeg kan hjælpe med?',
-    acknowledgement: 'Er der andet, jeg kan hjælpe med?',
-    goodbye: 'Farvel, og tak for din besked!',
-    dissatisfied: 'Beklager, at det ikke hjalp. Kan du fortælle lidt mere om, hvad du har brug for? Eller skal jeg spørge teamet? Så skriv bare ja.',
-    dissatisfiedQueued: 'Beklager, at det ikke hjalp. Teamet er spurgt og svarer her.',
-  },
-  de: {
-    intro: 'Das habe ich in unserer Dokumentation gefunden (Auszüge):',
-    none: 'Dazu habe ich in unserer Dokumentation nichts gefunden.',
-    otherLanguage: 'Dazu habe ich in unserer Dokumentation nichts gefunden; sie ist auf Englisch geschrieben.',
-    team: 'Soll ich das Team fragen? Schreiben Sie einfach „ja“.',
-    greeting: 'Hallo! Wobei kann ich helfen?',
-    thanks: 'Gern geschehen! Kann ich sonst noch helfen?',
-    acknowledgement: 'Kann ich sonst noch helfen?',
-    goodbye: 'Auf Wiedersehen, und danke für Ihre Nachricht!',
-    dissatisfied: 'Schade, dass das nicht geholfen hat. Können Sie etwas genauer sagen, was Sie brauchen? Oder soll ich das Team fragen? Schreiben Sie einfach „ja“.',
-    dissatisfiedQueued: 'Schade, dass das nicht geholfen hat. Das Team ist gefragt und antwortet hier.',
-  },
-  fr: {
-    intro: "Voici ce que j'ai trouvé dans notre documentation (extraits) :",
-    none: "Je n'ai pas trouvé cela dans notre documentation.",
-    otherLanguage: "Je n'ai pas trouvé cela dans notre documentation, qui est rédigée en anglais.",
-    team: "Voulez-vous que je pose la question à l'équipe ? Répondez simplement oui.",
-    greeting: 'Bonjour ! Que puis-je faire pour vous ?',
-    thanks: 'Avec plaisir ! Puis-je vous aider pour autre chose ?',
-    acknowledgement: 'Puis-je vous aider pour autre chose ?',
-    goodbye: 'Au revoir, et merci de votre message !',
-    dissatisfied: "Désolé, cela ne vous a pas aidé. Pouvez-vous m'en dire un peu plus sur ce qu'il vous faut ? Ou voulez-vous que je pose la question à l'équipe ? Répondez simplement oui.",
-    dissatisfiedQueued: "Désolé, cela ne vous a pas aidé. L'équipe a été prévenue et vous répondra ici.",
-  },
-  es: {
-    intro: 'Esto es lo que encontré en nuestra documentación (extractos):',
-    none: 'No encontré esto en nuestra documentación.',
-    otherLanguage: 'No encontré esto en nuestra documentación, que está escrita en inglés.',
-    team: '¿Quiere que se lo pregunte al equipo? Responda simplemente sí.',
-    greeting: '¡Hola! ¿En qué puedo ayudarle?',
-    thanks: '¡De nada! ¿Puedo ayudarle en algo más?',
-    acknowledgement: '¿Puedo ayudarle en algo más?',
-    goodbye: '¡Adiós, y gracias por escribirnos!',
-    dissatisfied: 'Siento que no le haya servido. ¿Puede contarme un poco más de lo que necesita? ¿O quiere que se lo pregunte al equipo? Responda simplemente sí.',
-    dissatisfiedQueued: 'Siento que no le haya servido. El equipo ya está avisado y le responderá aquí.',
-  },
-} as const;
+/** The assistant's own words, per language (src/locales). */
+const WORDS = Object.fromEntries(LANGUAGES.map((l) => [l, LOCALES[l].replies])) as Record<Language, Locale['replies']>;
 
 export type ReplyLanguage = keyof typeof WORDS;
 export const REPLY_LANGUAGES = Object.keys(WORDS) as ReplyLanguage[];

@@ -1,7 +1,10 @@
-export const WIDGET_LANGUAGES = ['en', 'da', 'de', 'fr', 'es'] as const;
-export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number];
+import { isLanguage, LANGUAGES, type Language } from '../../locales/index.js';
 
-export const isWidgetLanguage = (value: unknown): value is WidgetLanguage => typeof value === 'string' && (WIDGET_LANGUAGES as readonly string[]).includes(value);
+/** The languages the widget speaks: those src/locales has. */
+export const WIDGET_LANGUAGES = LANGUAGES;
+export type WidgetLanguage = Language;
+
+export const isWidgetLanguage = isLanguage;
 
 /** How the widget looks and where it may be embedded. */
 export interface WidgetSettings {
