@@ -53,6 +53,7 @@ import { PresenceRepo } from './adapters/storage/presence-repo.js';
 import { PresenceService } from './services/availability/presence-service.js';
 import { Transitions } from './services/conversations/transitions.js';
 import { VisitorTokens } from './services/conversations/visitor-tokens.js';
+import { VisitorService } from './services/conversations/visitor-service.js';
 import { KnowledgeService } from './services/knowledge/knowledge-service.js';
 import { Retriever } from './services/knowledge/retriever.js';
 import { WidgetService } from './services/widget/widget-service.js';
@@ -114,6 +115,7 @@ export interface Container {
     knowledge: KnowledgeService;
     assistant: AssistantService;
     conversations: ConversationService;
+    visitors: VisitorService;
     inbox: InboxService;
     handoff: HandoffSettingsService;
     presence: PresenceService;
@@ -385,8 +387,19 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db), authority });
   const ratingsRepo = new RatingsRepo(db);
   const privacy = new PrivacyService({ repo: new PrivacyStorage(db), knowledge, audit, authority, clock });
-  const conversations = new ConversationService({
+  const visitors = new VisitorService({
+    visitors: visitorsRepo,
+    conversations: conversationsRepo,
     identityKey,
+    tokens: visitorTokens,
+    clock,
+    followups,
+    availability,
+    // A typed address gets at most three confirmations a day, whoever types it.
+    confirmationsPerAddress: new PostgresRateLimiter(db, { name: 'mailbox-confirmations', points: 3, seconds: 86_400 }),
+  });
+  const conversations = new ConversationService({
+    identity: visitors,
     privacy,
     handoff,
     visitors: visitorsRepo,
@@ -395,7 +408,6 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     messages: messagesRepo,
     ratings: ratingsRepo,
     assistant,
-    tokens: visitorTokens,
     locker,
     transitions,
     clock,
@@ -403,8 +415,6 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     tokenBudget: new PostgresTokenBudget(db, { visitor: config.widget.visitorDailyTokenBudget, ip: config.widget.ipDailyTokenBudget }),
     availability,
     followups,
-    // A typed address gets at most three confirmations a day, whoever types it.
-    confirmationsPerAddress: new PostgresRateLimiter(db, { name: 'mailbox-confirmations', points: 3, seconds: 86_400 }),
     onError: (err) => logger.warn({ err }, 'background work on a conversation failed (a handoff note or a draft for the agent)'),
   });
   const inbox = new InboxService({
@@ -481,7 +491,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
-    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
+    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
     conversationLinks,
     locker,
     async migrate() {

@@ -17,9 +17,9 @@ describe.skipIf(!hasBrowser)('privacy pages, in a real browser', () => {
     t = await startTestApp();
     server = await listen(t.app);
     await createUser(t, { email: 'ada@example.com', name: 'Ada', role: 'admin' });
-    const { conversations } = t.container.services;
-    const { visitor } = await conversations.createVisitor({ language: 'en' });
-    const ann = await conversations.identify(visitor, { email: 'ann@example.com', name: 'Ann' });
+    const { conversations, visitors } = t.container.services;
+    const { visitor } = await visitors.createVisitor({ language: 'en' });
+    const ann = await visitors.identify(visitor, { email: 'ann@example.com', name: 'Ann' });
     const conversation = await conversations.start(ann);
     await conversations.receive(ann, conversation.id, { text: 'Please delete my account and everything you have on me.' });
     browser = await launchBrowser();

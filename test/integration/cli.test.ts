@@ -123,9 +123,9 @@ describe('the baton CLI', () => {
   it("exports a visitor's data as JSON and erases it only with --yes when not in a terminal, each in the audit log", async () => {
     t = await startTestApp();
     const env = { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test' };
-    const { conversations } = t.container.services;
-    const { visitor } = await conversations.createVisitor();
-    const ann = await conversations.identify(visitor, { email: 'ann@example.com', name: 'Ann' });
+    const { conversations, visitors } = t.container.services;
+    const { visitor } = await visitors.createVisitor();
+    const ann = await visitors.identify(visitor, { email: 'ann@example.com', name: 'Ann' });
     const conversation = await conversations.start(ann);
     await conversations.receive(ann, conversation.id, { text: 'Where is my parcel 123?' });
 

@@ -261,7 +261,7 @@ describe('email follow-up through the outbox', () => {
 
     // The visitor is back in the chat when the next reply comes: no email for it.
     await ada.post(`/inbox/conversations/${id}/messages`, { text: 'Anything else?', kind: 'reply', clientId: 'r3' }).expect(200);
-    await t.container.services.conversations.seen({ id: visitorId } as Visitor);
+    await t.container.services.visitors.seen({ id: visitorId } as Visitor);
     ahead = 130_000;
     expect(await followups().releaseReplies()).toEqual({ released: 0, skipped: 1 });
   });

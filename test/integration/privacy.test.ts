@@ -22,9 +22,9 @@ const DAY = 86_400_000;
  * agent's reply (queued as an email: the visitor is not connected) and that reply saved as a snippet.
  */
 async function visitorWithHistory(app: TestApp, agent: User, email: string, question: string) {
-  const { conversations, inbox, insights } = app.container.services;
-  const { visitor } = await conversations.createVisitor({ language: 'en' });
-  const named = await conversations.identify(visitor, { email, name: `Name of ${email}` });
+  const { conversations, visitors, inbox, insights } = app.container.services;
+  const { visitor } = await visitors.createVisitor({ language: 'en' });
+  const named = await visitors.identify(visitor, { email, name: `Name of ${email}` });
   const conversation = await conversations.start(named, { pageUrl: 'https://shop.example/help' });
   const { reply } = await ask(app, named, conversation.id, question);
   if (reply?.author === 'assistant') await conversations.rateAnswer(named, reply.id, false);
@@ -51,8 +51,8 @@ describe("a visitor's data, by email", () => {
     const { user: ada, agent: browser, token } = await signedInAdmin(t, '/settings/privacy');
     const ann = await visitorWithHistory(t, ada, 'ann@example.com', 'How do I download my invoices?');
     // The same person on a second browser, with another address case.
-    const { visitor: second } = await t.container.services.conversations.createVisitor();
-    await t.container.services.conversations.identify(second, { email: 'ANN@example.com' });
+    const { visitor: second } = await t.container.services.visitors.createVisitor();
+    await t.container.services.visitors.identify(second, { email: 'ANN@example.com' });
     const bob = await visitorWithHistory(t, ada, 'bob@example.com', 'Do you ship to Norway?');
     expect(await count(t, 'outbox_emails')).toBeGreaterThanOrEqual(2);
 
@@ -187,8 +187,8 @@ describe('what the LLM is sent', () => {
     t = await startTestApp({ env: { MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url } });
     const { agent: browser, token } = await signedInAdmin(t, '/settings/privacy');
     fake.reply = () => JSON.stringify({ answer: 'Noted.', sources: [], confidence: 'high', handoff: null, person: false });
-    const { conversations } = t.container.services;
-    const { visitor } = await conversations.createVisitor({ language: 'en' });
+    const { conversations, visitors } = t.container.services;
+    const { visitor } = await visitors.createVisitor({ language: 'en' });
     const conversation = await conversations.start(visitor);
     await ask(t, visitor, conversation.id, 'My email is ann.smith@example.com and my card is 4111 1111 1111 1111.');
     await ask(t, visitor, conversation.id, 'Is +45 20 12 34 56 the right number for DE89 3704 0044 0532 0130 00?');

@@ -145,7 +145,7 @@ describe('the crawler on one origin', () => {
 describe('prompt injection in crawled pages', () => {
   it('drops hidden instructions at extraction, and visible ones change nothing: no leaked instructions, no foreign image or link', async () => {
     t = await startTestApp({ env: { CRAWL_ALLOW_PRIVATE: '127.0.0.2/32', MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: fake.url } });
-    const { knowledge, conversations } = t.container.services;
+    const { knowledge, conversations, visitors } = t.container.services;
     await knowledge.createWebsite('system', { startUrl: `${siteBase}/`, maxPages: 5 });
     await knowledge.runNextSync();
     await knowledge.createWebsite('system', { startUrl: `${siteBase}/forum`, maxPages: 1 });
@@ -160,7 +160,7 @@ describe('prompt injection in crawled pages', () => {
       const system = String((body.messages as { content: string }[])[0]!.content);
       return JSON.stringify({ answer: `Sure. ${system.split('\n').slice(0, 4).join('\n')}`, sources: [1], confidence: 'high', handoff: null, person: false });
     };
-    const { visitor } = await conversations.createVisitor({ language: 'en' });
+    const { visitor } = await visitors.createVisitor({ language: 'en' });
     const conversation = await conversations.start(visitor);
     const ask = async (text: string) => {
       const { conversation: c, message } = await conversations.receive(visitor, conversation.id, { text });

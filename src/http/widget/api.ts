@@ -26,22 +26,22 @@ export const wantsEventStream = (req: Request) => /\btext\/event-stream\b/.test(
  * The public visitor API (docs/api.md): JSON, bearer visitor tokens, no cookies. Replies stream
  * as server-sent events when asked.
  */
-export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger' | 'publicAddress'> & { services: Pick<Container['services'], 'conversations' | 'widget'> }): Router {
-  const { conversations, widget } = c.services;
+export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'logger' | 'publicAddress'> & { services: Pick<Container['services'], 'conversations' | 'visitors' | 'widget'> }): Router {
+  const { conversations, visitors, widget } = c.services;
   const r = Router();
-  const auth = requireVisitor(conversations);
+  const auth = requireVisitor(visitors);
 
   r.use('/api/v1', checkOrigin(widget, () => c.publicAddress.get(), { cors: true }));
 
   r.post('/api/v1/visitors', rateLimit(c.rateLimits.newVisitors, byIp, 'Too many new visitors from your network.'), async (req, res) => {
     const body = parseForm(VisitorBody, req.body);
-    const { visitor, token } = await conversations.createVisitor({ language: body.language });
+    const { visitor, token } = await visitors.createVisitor({ language: body.language });
     res.status(201).json({ token, visitor: { id: visitor.id } });
   });
 
   r.patch('/api/v1/visitors/me', auth, async (req, res) => {
     const body = parseForm(IdentifyBody, req.body);
-    const visitor = await conversations.identify(visitorOf(req), body);
+    const visitor = await visitors.identify(visitorOf(req), body);
     res.json({ id: visitor.id, email: visitor.email, name: visitor.name, timeZone: visitor.timeZone, verified: !!visitor.emailVerifiedAt });
   });
 
@@ -52,7 +52,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
    */
   r.post('/api/v1/visitors/me/email', ...emailLimits(c.rateLimits, auth), async (req, res) => {
     const body = parseForm(EmailBody, req.body);
-    const { visitor, acknowledged, confirmation } = await conversations.leaveEmail(visitorOf(req), body);
+    const { visitor, acknowledged, confirmation } = await visitors.leaveEmail(visitorOf(req), body);
     res.json({ id: visitor.id, email: visitor.email, verified: !!visitor.emailVerifiedAt, acknowledged, confirmation });
   });
 
@@ -119,7 +119,7 @@ export function widgetApiRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'lo
         else if (update.type === 'status') stream.send(JSON.stringify({ status: update.status, agentName: update.agentName }), 'status');
         else stream.send(JSON.stringify({ who: 'agent', name: update.name }), 'typing');
       }),
-      visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
+      visitorPresence(visitors, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );
     if (open) stream.send('{}', 'ready');
   });

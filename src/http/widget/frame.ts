@@ -5,7 +5,7 @@ import { fill } from '../../lib/format.js';
 import { safeHref } from '../../lib/markdown.js';
 import { messageMarkdown } from '../links.js';
 import type { Conversation, Message, Visitor } from '../../services/conversations/types.js';
-import type { EmailFallback } from '../../services/conversations/conversation-service.js';
+import type { EmailFallback } from '../../services/conversations/visitor-service.js';
 import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/types.js';
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
@@ -68,10 +68,10 @@ function allowEmbedding(res: Response, settings: WidgetSettings): void {
  * swaps in. The visitor token comes from the frame's own storage as a bearer header, so no
  * cookie is ever set. Replies stream as server-sent events carrying HTML.
  */
-export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock' | 'siteHosts' | 'publicAddress'> & { services: Pick<Container['services'], 'conversations' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
-  const { conversations, widget, team, availability, followups } = c.services;
+export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | 'views' | 'clock' | 'siteHosts' | 'publicAddress'> & { services: Pick<Container['services'], 'conversations' | 'visitors' | 'widget' | 'team' | 'availability' | 'followups'> }): Router {
+  const { conversations, visitors, widget, team, availability, followups } = c.services;
   const r = Router();
-  const auth = requireVisitor(conversations);
+  const auth = requireVisitor(visitors);
   const sameSite = checkOrigin(widget, () => c.publicAddress.get(), { cors: false });
 
   /** The frame's language and its strings: the site's choice, else the admin's default, else the browser's. */
@@ -103,7 +103,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
   /** The email fallback as the partial shows it, in the visitor's language. */
   async function followupOf(conversation: Conversation | undefined, visitor: Visitor, t: WidgetStrings, known?: EmailFallback): Promise<Followup> {
-    const fallback = known ?? conversations.emailFallback(visitor, conversation);
+    const fallback = known ?? visitors.emailFallback(visitor, conversation);
     if (fallback.state === 'none' || fallback.state === 'saved' || fallback.state === 'confirming') return fallback;
     const privacyUrl = (await availability.settings()).promises.privacyPolicyUrl;
     // An address the site passed without signing it is filled in, for the visitor to send (and confirm).
@@ -122,7 +122,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
 
   /** The followup as it stands now, re-read (after a handoff or a status change). */
   const currentFollowup = async (visitor: Visitor, ctx: { t: WidgetStrings; lang: string }) => {
-    const fresh = await conversations.reload(visitor);
+    const fresh = await visitors.reload(visitor);
     return followupHtml(await followupOf(await conversations.current(fresh), fresh, ctx.t), ctx);
   };
 
@@ -200,7 +200,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     }
   };
   r.get('/email/confirm', (req, res) => confirmPage(req, res, async (token) => ({ visitor: (await followups.openConfirmation(token)).visitor, done: false })));
-  r.post('/email/confirm', (req, res) => confirmPage(req, res, async (token) => ({ visitor: (await conversations.confirmEmail(token)).visitor, done: true })));
+  r.post('/email/confirm', (req, res) => confirmPage(req, res, async (token) => ({ visitor: (await visitors.confirmEmail(token)).visitor, done: true })));
 
   r.get('/widget/thread', sameSite, auth, async (req, res) => {
     const visitor = visitorOf(req);
@@ -310,7 +310,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
           else if (update.type === 'status' && update.status === 'queued') await withFollowup(teamBar(true, null));
           else if (update.type === 'typing') stream.send(oob('#typing', 'innerHTML', { text: fill(t.typing, { name: update.name ?? t.team }) }));
         }),
-      visitorPresence(conversations, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
+      visitorPresence(visitors, visitor, (err) => req.log.warn({ err }, 'could not note that the visitor is connected')),
     );
   });
 
@@ -360,7 +360,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
     const ctx = await language(req, form.lang);
     res.set('Cache-Control', 'no-store').type('html');
     try {
-      const left = await conversations.leaveEmail(visitor, { email: form.email });
+      const left = await visitors.leaveEmail(visitor, { email: form.email });
       const email = left.visitor.email ?? form.email;
       const followup: Followup = left.confirmation === 'not_needed' ? { state: 'saved', email } : { state: 'confirming', email, limited: left.confirmation === 'limited' };
       res.send(c.views.render('partials/widget/followup', { followup, t: ctx.t, lang: ctx.lang }));

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { ConversationService } from '../../services/conversations/conversation-service.js';
+import type { VisitorService } from '../../services/conversations/visitor-service.js';
 import type { Visitor } from '../../services/conversations/types.js';
 import { ForbiddenError, RateLimitedError } from '../../services/errors.js';
 import type { RateLimiter } from '../../services/ports.js';
@@ -15,9 +15,9 @@ export function bearerToken(req: Request): string | undefined {
   return m?.[1];
 }
 
-export function requireVisitor(conversations: ConversationService): RequestHandler {
+export function requireVisitor(visitors: Pick<VisitorService, 'authenticate'>): RequestHandler {
   return async (req, _res, next) => {
-    req.visitor = await conversations.authenticate(bearerToken(req));
+    req.visitor = await visitors.authenticate(bearerToken(req));
     next();
   };
 }
@@ -134,8 +134,8 @@ export function typingAllowed(visitorId: string, now = Date.now()): boolean {
  * Marks the visitor as in the chat while their stream is open (at once, with every keepalive,
  * and as it closes): an agent's reply they see there is not emailed to them as well.
  */
-export function visitorPresence(conversations: ConversationService, visitor: Visitor, onError: (err: unknown) => void): { onBeat: () => void; onClose: () => void } {
-  const seen = () => void conversations.seen(visitor).catch(onError);
+export function visitorPresence(visitors: Pick<VisitorService, 'seen'>, visitor: Visitor, onError: (err: unknown) => void): { onBeat: () => void; onClose: () => void } {
+  const seen = () => void visitors.seen(visitor).catch(onError);
   seen();
   return { onBeat: seen, onClose: seen };
 }

@@ -1,32 +1,25 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { AssistantService } from '../assistant/assistant-service.js';
 import type { HandoffSettingsService } from '../assistant/handoff-settings-service.js';
-import { estimateTokens } from '../assistant/assistant-service.js';
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RateLimiter, RatingRepo, TokenBudget, UserRepo, VisitorRepo } from '../ports.js';
-import { mailboxKey } from '../followups/mailbox.js';
+import type { ChatMessage, Clock, ConversationRepo, Locker, MessageRepo, RatingRepo, TokenBudget, UserRepo, VisitorRepo } from '../ports.js';
 import { ratedEpisode } from './lifecycle.js';
-import { askFirstNotice, promiseNotice } from './notices.js';
+import { HandoffFlow } from './handoff-flow.js';
+import { HISTORY_MESSAGES, toHistory } from './history.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
-import type { Availability } from '../availability/types.js';
 import type { FollowupService } from '../followups/followup-service.js';
-import { isTimeZone } from '../../lib/time-zones.js';
 import { unsureHandoff } from './reply.js';
 import { aiReplies, decideResponse } from './respond-decision.js';
-import type { Conversation, ConversationStatus, Handoff, Message, Visitor } from './types.js';
-import type { VisitorTokens } from './visitor-tokens.js';
+import type { Conversation, ConversationStatus, Message, Visitor } from './types.js';
+import type { EmailFallback, VisitorService } from './visitor-service.js';
 import { httpUrl } from '../../lib/urls.js';
 import type { Transitions } from './transitions.js';
 
 export interface ConversationServiceDeps {
   visitors: VisitorRepo;
-  /**
-   * The key a site signs its visitors' emails with (HMAC-SHA256, hex) so Baton can trust them:
-   * shown to admins in Settings › Widget. Without it, no email counts as verified.
-   */
-  identityKey?: string;
+  /** Who the visitor is: their time zone as they write, and the email fallback the thread shows. */
+  identity: Pick<VisitorService, 'noteTimeZone' | 'emailFallback'>;
   /** For the agent's name the visitor sees. */
   users: Pick<UserRepo, 'findById'>;
   conversations: ConversationRepo;
@@ -36,7 +29,6 @@ export interface ConversationServiceDeps {
   assistant: AssistantService;
   /** The operator's sensitive categories and rules. */
   handoff: Pick<HandoffSettingsService, 'active'>;
-  tokens: VisitorTokens;
   locker: Locker;
   transitions: Transitions;
   clock: Clock;
@@ -46,9 +38,7 @@ export interface ConversationServiceDeps {
   /** Support hours and presence: what the visitor is promised at a handoff. */
   availability: Pick<AvailabilityService, 'now'>;
   /** The acknowledgement email when nobody could answer. */
-  followups: Pick<FollowupService, 'acknowledgement' | 'confirmation' | 'openConfirmation' | 'emailsVisitors'>;
-  /** Confirmation emails per mailbox (see mailboxKey), shared by every replica; absent: unlimited. */
-  confirmationsPerAddress?: Pick<RateLimiter, 'consume'>;
+  followups: Pick<FollowupService, 'acknowledgement' | 'emailsVisitors'>;
   /** Whether earlier turns may go to the LLM (Settings › Privacy). */
   privacy: { llmHistory(): Promise<boolean> };
   onError?: (err: unknown) => void;
@@ -66,9 +56,6 @@ export interface IncomingMessage {
   clientId?: string;
 }
 
-/** Earlier turns go into the prompt newest first until this many (estimated) tokens. */
-const HISTORY_TOKENS = 1500;
-const HISTORY_MESSAGES = 12;
 const MAX_CLIENT_ID = 100;
 const MAX_PAGE_URL = 2000;
 const CSAT_COMMENT_MAX = 1000;
@@ -76,155 +63,15 @@ const CSAT_COMMENT_MAX = 1000;
 const EMAIL_REPLY_MAX_CHARS = 10_000;
 
 /**
- * Visitors and their conversations: who may read what, storing each message once, and having
- * the assistant answer it.
+ * Visitors' conversations: who may read what, storing each message once, having the assistant
+ * answer it, and handing it to the team. Who the visitor is (tokens, email, time zone) is
+ * VisitorService's.
  */
 export class ConversationService {
-  constructor(private readonly deps: ConversationServiceDeps) {}
+  readonly #handoffs: HandoffFlow;
 
-  async createVisitor(opts: { language?: string | null } = {}): Promise<{ visitor: Visitor; token: string }> {
-    const visitor = await this.deps.visitors.insert({ language: opts.language ?? null });
-    return { visitor, token: this.deps.tokens.sign(visitor.id) };
-  }
-
-  /** The visitor a token belongs to; a forged, altered or orphaned token is refused. */
-  async authenticate(token: string | undefined): Promise<Visitor> {
-    const id = token ? this.deps.tokens.verify(token) : undefined;
-    const visitor = id ? await this.deps.visitors.findById(id) : undefined;
-    if (!visitor) throw new UnauthorizedError('A valid visitor token is required: create one with POST /api/v1/visitors.');
-    return visitor;
-  }
-
-  /** The visitor as stored now (their email may have been given since the request began). */
-  async reload(visitor: Visitor): Promise<Visitor> {
-    return (await this.deps.visitors.findById(visitor.id)) ?? visitor;
-  }
-
-  /**
-   * Who the visitor is, as the site says (Baton.identify) or the visitor types. An email comes
-   * with `hash`, the site's HMAC-SHA256 of it under the identity key, when the site vouches for
-   * it: only such an email is verified (email-domain rules trust nothing else). A hash that does
-   * not match is refused; a new email without one is kept as unverified.
-   */
-  async identify(visitor: Visitor, input: { email?: string; name?: string; timeZone?: string; hash?: string }): Promise<Visitor> {
-    const email = this.#checkEmail(input.email);
-    const name = input.name?.trim();
-    if (name !== undefined && name.length > 200) throw new ValidationError('The name is too long.', { name: 'At most 200 characters.' });
-    const timeZone = this.#newTimeZone(visitor, input.timeZone);
-    // A new unsigned address is only a suggestion: the chat offers it, and it is confirmed like any typed one.
-    let verified: { emailVerifiedAt: Date | null; emailConsentAt?: null } | Record<string, never> = {};
-    if (input.hash !== undefined) {
-      if (!email) throw new ValidationError('A hash vouches for an email: send the email with it.', { email: 'Give the email the hash was made from.' });
-      if (!this.#signedByTheSite(email, input.hash)) throw new ValidationError('The identity hash does not match this email: sign the email, in lower case, with the key from Settings › Widget (HMAC-SHA256, hex).', { hash: 'Not the HMAC of this email.' });
-      verified = { emailVerifiedAt: this.deps.clock.now() };
-    } else if (email && email !== visitor.email) verified = { emailVerifiedAt: null, emailConsentAt: null };
-    return (await this.deps.visitors.update(visitor.id, { ...(email ? { email } : {}), ...(name ? { name } : {}), ...(timeZone ? { timeZone } : {}), ...verified })) ?? visitor;
-  }
-
-  #signedByTheSite(email: string, hash: string): boolean {
-    if (!this.deps.identityKey || !/^[0-9a-f]{64}$/i.test(hash)) return false;
-    const expected = createHmac('sha256', this.deps.identityKey).update(email).digest();
-    return timingSafeEqual(expected, Buffer.from(hash, 'hex'));
-  }
-
-  #checkEmail(input: string | undefined): string | undefined {
-    const email = input?.trim();
-    if (email !== undefined && email !== '' && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw new ValidationError('That email address does not look right.', { email: 'Enter an email address such as name@example.com.' });
-    return email ? email.toLowerCase() : undefined;
-  }
-
-  /**
-   * The visitor leaves an email for the team's reply (they saw the consent line beside the
-   * field). An address the site vouched for, or one already confirmed, is used at once: while
-   * their conversation waits for the team, the acknowledgement ("we got your question, we'll
-   * reply within X") is queued in the same transaction. Any other address first gets a
-   * confirmation (fixed text, nothing the visitor wrote), at most a few a day per mailbox; the
-   * team's replies wait for it.
-   */
-  async leaveEmail(visitor: Visitor, input: { email: string }): Promise<LeftEmail> {
-    // Without a mail server an address would be kept for nothing: the widget does not ask for it.
-    if (!this.deps.followups.emailsVisitors) throw new ValidationError('Replies by email are not available here: the reply will appear in this chat.', { email: 'Replies by email are not available here.' });
-    const email = this.#checkEmail(input.email);
-    if (!email) throw new ValidationError('Enter your email address.', { email: 'Enter an email address such as name@example.com.' });
-    const now = this.deps.clock.now();
-    const verified = email === visitor.email && !!visitor.emailVerifiedAt;
-    const patch = { email, emailConsentAt: now, ...(verified ? {} : { emailVerifiedAt: null }) };
-    if (!verified) {
-      const allowed = !this.deps.confirmationsPerAddress || (await this.deps.confirmationsPerAddress.consume(`mailbox:${mailboxKey(email)}`)).allowed;
-      const confirmation = allowed ? await this.deps.followups.confirmation({ ...visitor, ...patch }, email) : undefined;
-      const updated = (await this.deps.visitors.update(visitor.id, patch, { emails: confirmation ? [confirmation] : [] })) ?? visitor;
-      return { visitor: updated, acknowledged: false, confirmation: confirmation ? 'sent' : 'limited' };
-    }
-    const ack = await this.#acknowledgementIfWaiting({ ...visitor, ...patch }, now);
-    const updated = (await this.deps.visitors.update(visitor.id, patch, { emails: ack ? [ack] : [] })) ?? visitor;
-    return { visitor: updated, acknowledged: !!ack, confirmation: 'not_needed' };
-  }
-
-  /**
-   * The address's owner followed the confirmation link (and pressed the button: a mail
-   * scanner that opens links confirms nothing). From now on the team's replies go there, and
-   * if the conversation is waiting, the acknowledgement goes out.
-   */
-  async confirmEmail(token: string): Promise<{ visitor: Visitor; alreadyConfirmed: boolean }> {
-    const { visitor, email } = await this.deps.followups.openConfirmation(token);
-    if (visitor.emailVerifiedAt) return { visitor, alreadyConfirmed: true };
-    const now = this.deps.clock.now();
-    const ack = await this.#acknowledgementIfWaiting({ ...visitor, emailVerifiedAt: now }, now);
-    const confirmed = await this.deps.visitors.confirmEmail(visitor.id, email, now, ack ? [ack] : []);
-    // The address changed (or was confirmed) since the link was checked: this link confirms nothing.
-    if (!confirmed) throw new NotFoundError('This confirmation link is not valid, or the address was changed since it was sent. Leave your email in the chat again to get a new one.');
-    return { visitor: confirmed, alreadyConfirmed: false };
-  }
-
-  /**
-   * The acknowledgement, when the visitor's conversation waits for the team and nobody could
-   * answer straight away: someone available may still join within the offer delay, and "we got
-   * your question, we'll email" would be premature.
-   */
-  async #acknowledgementIfWaiting(visitor: Visitor, now: Date) {
-    const conversation = await this.current(visitor);
-    const offerAt = conversation && this.#emailOfferAt(conversation);
-    if (!conversation || !offerAt || offerAt.getTime() > now.getTime()) return undefined;
-    return this.deps.followups.acknowledgement(conversation, visitor, (await this.deps.availability.now()).replyWithin);
-  }
-
-  /** The visitor's browser time zone, kept when it changes (for "we're back at 09:00" in their time). */
-  async noteTimeZone(visitor: Visitor, timeZone: string | undefined): Promise<Visitor> {
-    const changed = this.#newTimeZone(visitor, timeZone);
-    return changed ? ((await this.deps.visitors.update(visitor.id, { timeZone: changed })) ?? visitor) : visitor;
-  }
-
-  /** The browser's time zone when it is a real one and not the one already kept. */
-  #newTimeZone(visitor: Visitor, timeZone: string | undefined): string | undefined {
-    return timeZone && timeZone !== visitor.timeZone && timeZone.length <= 64 && isTimeZone(timeZone) ? timeZone : undefined;
-  }
-
-  /**
-   * The visitor's widget or hosted page is open: replies they can see there need no email. Kept
-   * to the half minute, which the stream's keepalive matches.
-   */
-  async seen(visitor: Visitor): Promise<void> {
-    await this.deps.visitors.update(visitor.id, { lastSeenAt: this.deps.clock.now() });
-  }
-
-  /**
-   * What the chat offers for the email fallback: nothing while the AI has the conversation (or
-   * it is resolved); once the team is involved, the offer (at once when nobody could answer, else
-   * after the offer delay, and on request before that or while a teammate has it); and the
-   * address once given.
-   */
-  emailFallback(visitor: Visitor, conversation: Conversation | undefined): EmailFallback {
-    if (!conversation || conversation.status === 'resolved' || conversation.status === 'bot' || !this.deps.followups.emailsVisitors) return { state: 'none' };
-    if (visitor.email && visitor.emailVerifiedAt) return { state: 'saved', email: visitor.email };
-    // Left in the chat but not confirmed yet (an address the site passed unsigned is only offered).
-    if (visitor.email && visitor.emailConsentAt) return { state: 'confirming', email: visitor.email };
-    const at = this.#emailOfferAt(conversation);
-    return at ? { state: 'offer', at, nobodyAvailable: conversation.handoff?.promise !== 'available' } : { state: 'early' };
-  }
-
-  #emailOfferAt(conversation: Conversation): Date | undefined {
-    if (conversation.status !== 'queued' || !conversation.handoff) return undefined;
-    return new Date(conversation.handoff.emailOfferAt ?? conversation.handoff.at);
+  constructor(private readonly deps: ConversationServiceDeps) {
+    this.#handoffs = new HandoffFlow({ ...deps, later: (work) => this.#later(work) });
   }
 
   async start(visitor: Visitor, opts: { language?: string | null; pageUrl?: string | null } = {}): Promise<Conversation> {
@@ -312,7 +159,7 @@ export class ConversationService {
    * later, over the live stream); `on.token` receives a streamed reply as it is written.
    */
   async send(visitor: Visitor, input: OutgoingMessage, on: SendCallbacks = {}): Promise<Sent> {
-    const who = await this.noteTimeZone(visitor, input.timeZone);
+    const who = await this.deps.identity.noteTimeZone(visitor, input.timeZone);
     const conversation = input.conversationId ? await this.#owned(who, input.conversationId) : await this.currentOrStart(who, input.start);
     const received = await this.receive(who, conversation.id, { text: input.text, clientId: input.clientId });
     const replying = !!received.reply || this.aiReplies(received.conversation);
@@ -323,7 +170,7 @@ export class ConversationService {
 
   /** The widget's "Talk to the team": on the visitor's current conversation, started if there is none. */
   async askForTeam(visitor: Visitor, input: Pick<OutgoingMessage, 'timeZone' | 'start'>): Promise<{ visitor: Visitor; conversation: Conversation; notice: Message; askedFirst: boolean }> {
-    const who = await this.noteTimeZone(visitor, input.timeZone);
+    const who = await this.deps.identity.noteTimeZone(visitor, input.timeZone);
     const conversation = await this.currentOrStart(who, input.start);
     return { visitor: who, ...(await this.requestTeam(who, conversation.id)) };
   }
@@ -331,7 +178,7 @@ export class ConversationService {
   /** The visitor's thread as the widget shows it: one read, as InboxService.open is for the inbox. */
   async thread(visitor: Visitor): Promise<VisitorThread> {
     const conversation = await this.current(visitor);
-    if (!conversation) return { conversation: undefined, messages: [], ratings: new Map(), csat: undefined, requested: false, agentName: null, emailFallback: this.emailFallback(visitor, undefined) };
+    if (!conversation) return { conversation: undefined, messages: [], ratings: new Map(), csat: undefined, requested: false, agentName: null, emailFallback: this.deps.identity.emailFallback(visitor, undefined) };
     const resolved = conversation.status === 'resolved';
     const [{ messages }, ratings, agentName, rating] = await Promise.all([
       this.get(visitor, conversation.id),
@@ -347,7 +194,7 @@ export class ConversationService {
       csat: resolved ? { rating } : undefined,
       requested: conversation.status === 'queued' || conversation.status === 'assigned',
       agentName,
-      emailFallback: this.emailFallback(visitor, conversation),
+      emailFallback: this.deps.identity.emailFallback(visitor, conversation),
     };
   }
 
@@ -423,8 +270,8 @@ export class ConversationService {
       this.#later(() => this.#draft(conversation, message, recent, payers));
       return { reply: null, notice: null };
     }
-    if (decision.kind === 'hand_off') return { reply: await this.#handOff(conversation, message, decision.handoff, opts.onToken), notice: null };
-    if (decision.kind === 'promise_again') return { reply: await this.#notice(conversation, message, null, await this.#promise(conversation), opts.onToken), notice: null };
+    if (decision.kind === 'hand_off') return { reply: await this.#handoffs.handOff(conversation, message, decision.handoff, opts.onToken), notice: null };
+    if (decision.kind === 'promise_again') return { reply: await this.#handoffs.promiseAgain(conversation, message, opts.onToken), notice: null };
 
     const reply = await this.deps.assistant.answer(message.text, {
       history: await this.#history(recent),
@@ -446,9 +293,7 @@ export class ConversationService {
     await this.deps.transitions.announce(saved, created);
     if (created && reply.tokens) await this.#spend(conversation, payers, reply.tokens);
     if (!created || !handoff) return { reply: saved, notice: null };
-    const promise = await this.#promise(conversation);
-    await this.#queue(conversation, handoff, promise);
-    return { reply: saved, notice: await this.#storeNotice(conversation, `notice:handoff:${message.id}`, promise) };
+    return { reply: saved, notice: await this.#handoffs.afterAnswer(conversation, message, handoff) };
   }
 
   /** The assistant's draft of the agent's reply to `message`, with citations, for the agent to edit. */
@@ -485,45 +330,10 @@ export class ConversationService {
     if (created && reply.tokens) await this.#spend(conversation, payers, reply.tokens);
   }
 
-  /** Hands a `bot` conversation to the team's queue; any other status keeps its own. */
-  async #queue(conversation: Conversation, handoff: Handoff, promise: HandoffPromise): Promise<Conversation> {
-    if (conversation.status !== 'bot') return conversation;
-    const at = this.deps.clock.now();
-    const { availability, visitor } = promise;
-    // Nobody can answer now: the visitor may leave an email at once; else after the offer delay.
-    const offerAt = availability.state === 'available' ? new Date(at.getTime() + availability.emailOfferAfterMinutes * 60_000) : at;
-    const ack = availability.state !== 'available' && visitor ? await this.deps.followups.acknowledgement(conversation, visitor, availability.replyWithin) : undefined;
-    const queued = await this.deps.transitions.apply(conversation, 'hand_off', {
-      actorId: null,
-      patch: { handoff: { ...handoff, at: at.toISOString(), promise: availability.state, emailOfferAt: offerAt.toISOString() }, queuedAt: at },
-      data: { reason: handoff.reason, evidence: handoff.evidence, ...(handoff.detail ? { detail: handoff.detail } : {}), promise: availability.state },
-      emails: ack ? [ack] : [],
-    });
-    if (queued) this.#later(() => this.#summarise(queued));
-    return queued ?? (await this.deps.conversations.findById(conversation.id)) ?? conversation;
-  }
-
-  /**
-   * The LLM's handoff note, written in the background: the visitor hears about the handoff at
-   * once, and the note is usually there before an agent opens the conversation.
-   */
-  async #summarise(conversation: Conversation): Promise<void> {
-    // The handoff note is the whole conversation: with history kept from the LLM there is none
-    // (the inbox's own extractive summary still shows).
-    if (!(await this.deps.privacy.llmHistory())) return;
-    const turns = toHistory(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode }));
-    const summary = await this.deps.assistant.summarise(turns);
-    if (!summary) return;
-    await this.deps.conversations.setSummary(conversation.id, summary.text);
-    await this.deps.conversations.addTokens(conversation.id, summary.tokens);
-  }
-
-  /** Earlier turns for the LLM, or none when the organisation keeps history from it. */
   async #history(recent: Message[]): Promise<ChatMessage[]> {
     return (await this.deps.privacy.llmHistory()) ? toHistory(recent) : [];
   }
 
-  /** Work the visitor does not wait for (handoff notes, drafts for the agent), run side by side. */
   #later(work: () => Promise<void>): void {
     const running: Promise<void> = work()
       .catch((err: unknown) => this.deps.onError?.(err))
@@ -541,57 +351,6 @@ export class ConversationService {
   /** Whether the AI replies to the visitor: not once a teammate has the conversation. */
   aiReplies(conversation: Conversation): boolean {
     return aiReplies(conversation.status);
-  }
-
-  async #handOff(conversation: Conversation, message: Message, handoff: Handoff, onToken?: (text: string) => void): Promise<Message> {
-    const promise = await this.#promise(conversation);
-    const reply = await this.#notice(conversation, message, handoff, promise, onToken);
-    if (reply.meta.handoff) await this.#queue(conversation, handoff, promise);
-    return reply;
-  }
-
-  /** Who can answer now, and the visitor it is promised to: read once per handoff. */
-  async #promise(conversation: Conversation): Promise<HandoffPromise> {
-    const [availability, visitor] = await Promise.all([this.deps.availability.now(), this.deps.visitors.findById(conversation.visitorId)]);
-    return { availability, visitor };
-  }
-
-  #promiseText(conversation: Conversation, { availability, visitor }: HandoffPromise): string {
-    return promiseNotice(availability, {
-      language: conversation.language,
-      timeZone: visitor?.timeZone ?? availability.timeZone,
-      // Only an address that will get the reply: one not yet confirmed gets nothing.
-      email: visitor?.emailVerifiedAt ? visitor.email : null,
-      emailReplies: this.deps.followups.emailsVisitors,
-      now: this.deps.clock.now(),
-    });
-  }
-
-  /** The notice as the reply to `message`: no AI answer, and what happens next. */
-  async #notice(conversation: Conversation, message: Message, handoff: Handoff | null, promise: HandoffPromise, onToken?: (text: string) => void): Promise<Message> {
-    const text = this.#promiseText(conversation, promise);
-    onToken?.(text);
-    const { message: saved, created } = await this.deps.messages.insertOnce({
-      conversationId: conversation.id,
-      author: 'system',
-      text,
-      replyTo: message.id,
-      meta: { mode: 'none', handoff, language: conversation.language ?? undefined, notice: 'team_requested', promise: promise.availability.state },
-    });
-    await this.deps.transitions.announce(saved, created);
-    return saved;
-  }
-
-  async #storeNotice(conversation: Conversation, clientId: string, promise: HandoffPromise): Promise<Message> {
-    const { message, created } = await this.deps.messages.insertOnce({
-      conversationId: conversation.id,
-      author: 'system',
-      text: this.#promiseText(conversation, promise),
-      clientId,
-      meta: { notice: 'team_requested', promise: promise.availability.state },
-    });
-    await this.deps.transitions.announce(message, created);
-    return message;
   }
 
   /**
@@ -657,7 +416,7 @@ export class ConversationService {
     });
     await this.deps.transitions.announce(message, created);
     if (created && conversation.status === 'bot') {
-      await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor replied by email' }, await this.#promise(conversation));
+      await this.#handoffs.queue(conversation, { reason: 'person_request', evidence: 'the visitor replied by email' });
     }
     return message;
   }
@@ -669,24 +428,9 @@ export class ConversationService {
   async requestTeam(visitor: Visitor, conversationId: string): Promise<{ conversation: Conversation; notice: Message; askedFirst: boolean }> {
     let conversation = await this.#owned(visitor, conversationId);
     if (conversation.status === 'resolved') conversation = await this.#newEpisode(conversation);
-    // Nothing asked yet: the team would get "no messages". Ask what about; the handoff comes
-    // with the answer (respond() sees this notice as the last word).
-    if (conversation.status === 'bot' && !(await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { episode: conversation.episode })).some((m) => m.author === 'visitor')) {
-      const { message, created } = await this.deps.messages.insertOnce({
-        conversationId: conversation.id,
-        author: 'system',
-        text: askFirstNotice(conversation.language ?? visitor.language),
-        clientId: `notice:ask_first:${conversation.episode}`,
-        meta: { notice: 'ask_first', askedForTeam: true },
-      });
-      await this.deps.transitions.announce(message, created);
-      return { conversation, notice: message, askedFirst: true };
-    }
-    const promise = await this.#promise(conversation);
-    conversation = await this.#queue(conversation, { reason: 'person_request', evidence: 'the visitor pressed "Talk to the team"' }, promise);
-    // One notice per episode, whatever number of clicks.
-    return { conversation, notice: await this.#storeNotice(conversation, `notice:team_requested:${conversation.episode}`, promise), askedFirst: false };
+    return this.#handoffs.requestTeam(conversation, visitor);
   }
+
 }
 
 /** What a visitor sends: to the conversation named (the API) or their current one (the widget). */
@@ -726,34 +470,6 @@ export interface VisitorThread {
   emailFallback: EmailFallback;
 }
 
-/** The email fallback as the chat shows it (see emailFallback). */
-export type EmailFallback = { state: 'none' } | { state: 'saved'; email: string } | { state: 'confirming'; email: string } | { state: 'early' } | { state: 'offer'; at: Date; nobodyAvailable: boolean };
-
-/** What leaving an email did: acknowledged the question, sent a confirmation, or hit the mailbox's daily limit. */
-export interface LeftEmail {
-  visitor: Visitor;
-  acknowledged: boolean;
-  confirmation: 'sent' | 'limited' | 'not_needed';
-}
-
-/** What a handoff promise is made from. */
-interface HandoffPromise {
-  availability: Availability;
-  visitor: Visitor | undefined;
-}
-
-/** Recent turns, oldest first, as many as fit the history budget (Baton's own notices left out). */
-function toHistory(recent: Message[]): ChatMessage[] {
-  const turns: ChatMessage[] = [];
-  let budget = HISTORY_TOKENS;
-  for (const m of [...recent].reverse()) {
-    if (m.author === 'system') continue;
-    budget -= estimateTokens(m.text);
-    if (budget < 0) break;
-    turns.unshift({ role: m.author === 'visitor' ? 'user' : 'assistant', content: m.text });
-  }
-  return turns;
-}
 
 /** Only an http(s) page address, without its query or fragment (which may carry tokens). */
 function cleanPageUrl(url: string | null | undefined): string | null {
