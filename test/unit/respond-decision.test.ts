@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SENSITIVE_CATEGORIES } from '../../src/services/assistant/triggers/defaults.js';
 import { compileCategories } from '../../src/services/assistant/triggers/triggers.js';
-import { decideResponse, type DecisionInput } from '../../src/services/conversations/respond-decision.js';
+import { decideResponse, earlyDecision, type DecisionInput } from '../../src/services/conversations/respond-decision.js';
 import type { Message } from '../../src/services/conversations/types.js';
 
 const msg = (author: Message['author'], text: string, meta: Message['meta'] = {}): Message => ({
@@ -72,5 +72,13 @@ describe('what Baton does with a visitor message', () => {
     const rules = [{ name: 'Big customer', enabled: true, emailDomains: ['bigcorp.com'] }];
     expect(decideResponse(input({ rules, verifiedEmail: 'cto@bigcorp.com' }))).toMatchObject({ kind: 'hand_off', handoff: { reason: 'rule' } });
     expect(decideResponse(input({ rules, verifiedEmail: null }))).toEqual({ kind: 'answer' });
+  });
+
+  it('decides without the triggers whenever the conversation alone says what to do', () => {
+    expect(earlyDecision({ status: 'assigned', text: 'hi', recent: [] })).toEqual({ kind: 'draft' });
+    expect(earlyDecision({ status: 'queued', text: 'Any news?', recent: [] })).toEqual({ kind: 'answer' });
+    expect(earlyDecision({ status: 'bot', text: 'Where is my refund?', recent: [msg('system', 'What can we help with?', { askedForTeam: true })] })).toMatchObject({ kind: 'hand_off' });
+    // Only here must the settings, the visitor and the ratings be read.
+    expect(earlyDecision({ status: 'bot', text: 'I want a chargeback', recent: [] })).toBeUndefined();
   });
 });

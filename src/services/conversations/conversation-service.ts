@@ -10,7 +10,7 @@ import { HISTORY_MESSAGES, toHistory } from './history.js';
 import type { AvailabilityService } from '../availability/availability-service.js';
 import type { FollowupService } from '../followups/followup-service.js';
 import { unsureHandoff } from './reply.js';
-import { aiReplies, decideResponse } from './respond-decision.js';
+import { aiReplies, decideResponse, earlyDecision, type ResponseDecision } from './respond-decision.js';
 import type { Conversation, ConversationStatus, Message, Visitor } from './types.js';
 import type { EmailFallback, VisitorService } from './visitor-service.js';
 import { httpUrl } from '../../lib/urls.js';
@@ -160,10 +160,12 @@ export class ConversationService {
    */
   async send(visitor: Visitor, input: OutgoingMessage, on: SendCallbacks = {}): Promise<Sent> {
     const who = await this.deps.identity.noteTimeZone(visitor, input.timeZone);
-    const conversation = input.conversationId ? await this.#owned(who, input.conversationId) : await this.currentOrStart(who, input.start);
-    const received = await this.receive(who, conversation.id, { text: input.text, clientId: input.clientId });
+    // receive() checks that the conversation is the visitor's (after validating the message).
+    const conversationId = input.conversationId ?? (await this.currentOrStart(who, input.start)).id;
+    const received = await this.receive(who, conversationId, { text: input.text, clientId: input.clientId });
     const replying = !!received.reply || this.aiReplies(received.conversation);
-    await on.stored?.({ ...received, firstMessage: conversation.lastVisitorMessageAt === null, replying });
+    // The conversation as it was before this message: none from the visitor yet means the first.
+    await on.stored?.({ ...received, firstMessage: received.conversation.lastVisitorMessageAt === null, replying });
     const { reply, notice } = received.reply ? { reply: received.reply, notice: null } : await this.respond(received.conversation, received.message, { ip: input.ip, onToken: on.token });
     return { visitor: who, conversation: received.conversation, message: received.message, reply, notice, duplicate: received.duplicate };
   }
@@ -250,21 +252,9 @@ export class ConversationService {
     const recent = await this.deps.messages.recent(conversation.id, HISTORY_MESSAGES, { before: message.createdAt, episode: conversation.episode });
     // Who pays for the LLM: this visitor and the address they write from, per day.
     const payers = [`visitor:${conversation.visitorId}`, ...(opts.ip ? [`ip:${opts.ip}`] : [])];
-    // What the triggers read, gathered only while the bot has the conversation.
-    const [active, visitor, unhelpful] =
-      conversation.status === 'bot'
-        ? await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId), this.deps.ratings.unhelpfulCount(conversation.id, conversation.episode)])
-        : [{ categories: [], rules: [] }, undefined, 0];
-    const decision = decideResponse({
-      status: conversation.status,
-      text: message.text,
-      recent,
-      pageUrl: conversation.pageUrl,
-      verifiedEmail: visitor?.emailVerifiedAt ? visitor.email : null,
-      categories: active.categories,
-      rules: active.rules,
-      unhelpful,
-    });
+    // What the triggers read is gathered only when the conversation alone does not decide.
+    const early = earlyDecision({ status: conversation.status, text: message.text, recent });
+    const decision = early ?? (await this.#decideWithTriggers(conversation, message, recent));
     if (decision.kind === 'draft') {
       // The visitor's message is acknowledged at once; the draft is for the agent, later.
       this.#later(() => this.#draft(conversation, message, recent, payers));
@@ -294,6 +284,20 @@ export class ConversationService {
     if (created && reply.tokens) await this.#spend(conversation, payers, reply.tokens);
     if (!created || !handoff) return { reply: saved, notice: null };
     return { reply: saved, notice: await this.#handoffs.afterAnswer(conversation, message, handoff) };
+  }
+
+  async #decideWithTriggers(conversation: Conversation, message: Message, recent: Message[]): Promise<ResponseDecision> {
+    const [active, visitor, unhelpful] = await Promise.all([this.deps.handoff.active(), this.deps.visitors.findById(conversation.visitorId), this.deps.ratings.unhelpfulCount(conversation.id, conversation.episode)]);
+    return decideResponse({
+      status: conversation.status,
+      text: message.text,
+      recent,
+      pageUrl: conversation.pageUrl,
+      verifiedEmail: visitor?.emailVerifiedAt ? visitor.email : null,
+      categories: active.categories,
+      rules: active.rules,
+      unhelpful,
+    });
   }
 
   /** The assistant's draft of the agent's reply to `message`, with citations, for the agent to edit. */

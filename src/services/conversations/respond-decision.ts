@@ -32,7 +32,11 @@ export interface DecisionInput {
 /** Whether the AI replies to the visitor: not once a teammate has the conversation. */
 export const aiReplies = (status: ConversationStatus): boolean => status !== 'assigned';
 
-export function decideResponse(input: DecisionInput): ResponseDecision {
+/**
+ * The part of the decision that needs only the conversation itself; undefined when the bot has
+ * it and the triggers must be read (the service reads their inputs only then).
+ */
+export function earlyDecision(input: Pick<DecisionInput, 'status' | 'text' | 'recent'>): ResponseDecision | undefined {
   if (!aiReplies(input.status)) return { kind: 'draft' };
   if (input.status !== 'bot') return detectPersonRequest(input.text) ? { kind: 'promise_again' } : { kind: 'answer' };
   const last = input.recent.findLast((m) => m.author !== 'visitor');
@@ -40,6 +44,12 @@ export function decideResponse(input: DecisionInput): ResponseDecision {
   if (last?.meta.askedForTeam) return handOff({ reason: 'person_request', evidence: `pressed "Talk to the team", then wrote: "${input.text.slice(0, 120)}"` });
   // "Yes" to "Would you like me to ask the team?": the offer was the assistant's last word.
   if (last?.meta.offer && isAffirmative(input.text)) return handOff({ reason: 'unsure', evidence: `accepted the offer to ask the team ("${input.text.slice(0, 80)}") after: ${last.text.slice(0, 120)}` });
+  return undefined;
+}
+
+export function decideResponse(input: DecisionInput): ResponseDecision {
+  const early = earlyDecision(input);
+  if (early) return early;
   const trigger = triggerBeforeAnswer({
     text: input.text,
     pageUrl: input.pageUrl,
