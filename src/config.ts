@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { parsePrivateAccess, type PrivateAccess } from './lib/address-policy.js';
 import { isTimeZone } from './lib/time-zones.js';
@@ -104,7 +105,16 @@ const schema = z.object({
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
   INBOUND_EMAIL_DOMAIN: optionalText.pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'must be a domain name such as replies.example.com' }).optional()),
   HEALTH_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
-  SYNC_SCHEDULE: z.string().default('17 * * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()) || v.trim() === 'off', { error: 'must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off' }),
+  // Checked field by field here, at load: a bad value used to pass and crash the scheduler after listen.
+  SYNC_SCHEDULE: z
+    .string()
+    .default('17 * * * *')
+    .superRefine((raw, ctx) => {
+      const v = raw.trim();
+      if (v === 'off') return;
+      const problem = !/^(\S+\s+){4}\S+$/.test(v) ? 'five fields are needed' : cron.validateDetailed(v).errors.map((e) => `${e.field}: ${e.value} is out of range`).join('; ');
+      if (problem) ctx.addIssue({ code: 'custom', message: `must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off (${problem})` });
+    }),
 });
 
 export type Env = Record<string, string | undefined>;

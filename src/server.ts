@@ -44,13 +44,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (!(await container.services.team.isSetupComplete())) logger.info(`Open ${address}/ to finish setup`);
     else logger.info(`Baton is ready at ${address}/`);
     const worker = startIngestionWorker({ knowledge: container.services.knowledge, logger });
-    const org = await container.services.team.organisation();
     const { services } = container;
-    const schedule = startSchedule({
+    const schedule = await startSchedule({
       jobs: jobs({ ...services, purgeRateLimits: () => container.rateLimits.purgeExpired() }, { syncSchedule: config.syncSchedule }),
       locker: container.locker,
       logger,
-      timeZone: org?.timeZone ?? 'UTC',
+      timeZone: async () => (await services.team.organisation())?.timeZone ?? 'UTC',
     });
     const inbound = config.email.inbound
       ? await startInboundSmtp({

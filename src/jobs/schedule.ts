@@ -48,30 +48,54 @@ export async function runJob(job: Job, locker: Locker): Promise<unknown> {
   return outcome.ran ? outcome.result : 'skipped: running on another replica';
 }
 
-export function startSchedule(opts: { jobs: Job[]; locker: Locker; logger: Logger; timeZone: string }): { stop(): void } {
-  const tasks: ScheduledTask[] = [];
-  for (const job of opts.jobs) {
-    if (!job.cron) continue;
-    const frequent = job.cron.split(/\s+/).length === 6;
-    tasks.push(
-      cron.schedule(
-        job.cron,
-        async () => {
-          try {
-            const result = await runJob(job, opts.locker);
-            // Jobs that tick every few seconds log only at debug, or the log is nothing else.
-            opts.logger[frequent ? 'debug' : 'info']({ job: job.name, result }, 'scheduled job ran');
-          } catch (err) {
-            opts.logger.error({ err, job: job.name }, 'scheduled job failed');
-          }
-        },
-        { name: job.name, timezone: opts.timeZone, noOverlap: true },
-      ),
-    );
-  }
+/**
+ * Starts every job with a cron expression, in the organisation's time zone ("at night" means its
+ * night). The zone is read again every `recheckMs`: after the admin changes it, the jobs are
+ * scheduled again in the new one, without a restart.
+ */
+export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger: Logger; timeZone: () => Promise<string>; recheckMs?: number }): Promise<{ stop(): void; recheck(): Promise<void>; timeZone(): string }> {
+  let tasks: ScheduledTask[] = [];
+  let zone = await opts.timeZone();
+  const schedule = (timeZone: string) => {
+    for (const t of tasks) void t.stop();
+    tasks = [];
+    for (const job of opts.jobs) {
+      if (!job.cron) continue;
+      const frequent = job.cron.split(/\s+/).length === 6;
+      tasks.push(
+        cron.schedule(
+          job.cron,
+          async () => {
+            try {
+              const result = await runJob(job, opts.locker);
+              // Jobs that tick every few seconds log only at debug, or the log is nothing else.
+              opts.logger[frequent ? 'debug' : 'info']({ job: job.name, result }, 'scheduled job ran');
+            } catch (err) {
+              opts.logger.error({ err, job: job.name }, 'scheduled job failed');
+            }
+          },
+          { name: job.name, timezone: timeZone, noOverlap: true },
+        ),
+      );
+    }
+  };
+  schedule(zone);
+  const recheck = async () => {
+    const now = await opts.timeZone();
+    if (now === zone) return;
+    opts.logger.info({ from: zone, to: now }, "scheduled jobs follow the organisation's new time zone");
+    zone = now;
+    schedule(zone);
+  };
+  const timer = setInterval(() => void recheck().catch((err: unknown) => opts.logger.warn({ err }, 'could not read the organisation time zone for the schedule')), opts.recheckMs ?? 60_000);
+  timer.unref();
   return {
     stop() {
+      clearInterval(timer);
       for (const t of tasks) void t.stop();
+      tasks = [];
     },
+    recheck,
+    timeZone: () => zone,
   };
 }

@@ -44,6 +44,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ SMTP_SECURE: 'maybe' })[0]).toMatch(/^SMTP_SECURE: must be true or false/);
   });
 
+  it('checks a cron expression field by field at load, instead of crashing the scheduler after listen', () => {
+    expect(problemsOf({ SYNC_SCHEDULE: '99 * * * *' })).toEqual([expect.stringMatching(/^SYNC_SCHEDULE: must be a cron expression .*\(minute: 99 is out of range\)/)]);
+    expect(problemsOf({ SYNC_SCHEDULE: '0 3 * *' })[0]).toMatch(/five fields are needed/);
+    expect(problemsOf({ SYNC_SCHEDULE: '0 25 * * *' })[0]).toMatch(/hour: 25 is out of range/);
+    expect(loadConfig({ SYNC_SCHEDULE: '0 3 * * 1-5' }).syncSchedule).toBe('0 3 * * 1-5');
+    expect(loadConfig({ SYNC_SCHEDULE: 'off' }).syncSchedule).toBeUndefined();
+  });
+
   it('requires SESSION_SECRET in production, saying how to make one', () => {
     const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/baton' });
     expect(problems).toHaveLength(1);
