@@ -3,6 +3,8 @@
  *   - cold start: `npm start`'s entry (tsx src/main.ts) on a fresh data directory, until /setup
  *     answers (includes creating the embedded Postgres cluster);
  *   - warm start: the same data directory again;
+ *   - the same for the production build (node dist/src/main.js, as the image runs it), with the
+ *     idle resident memory 5 s after /setup answers, and `baton --help` under tsx and built;
  *   - server time per request for a few pages (sequential, loopback, so no queueing);
  *   - retrieval latency at 10,000 chunks per search backend (bench/retrieval.ts);
  *   - crawl throughput on a local 500-page site (bench/crawl.ts);
@@ -11,7 +13,7 @@
  *   - the insights pages with 20,000 conversations and 5,000 handoffs over 90 days (bench/insights.ts).
  * Numbers are wall-clock on this machine; compare runs on the same machine only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,11 +27,15 @@ import { freePort } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-async function startApp(dataDir: string, port: number, pgPort: number): Promise<{ child: ChildProcess; ms: number }> {
+const TSX_ENTRY = ['--import', 'tsx', 'src/main.ts'];
+const BUILT_ENTRY = ['dist/src/main.js'];
+
+async function startApp(dataDir: string, port: number, pgPort: number, entry = TSX_ENTRY): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'development', BASE_URL: '' },
+    // The built app runs as in the image (production, a session secret given).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: entry === BUILT_ENTRY ? 'production' : 'development', SESSION_SECRET: 'bench-session-secret-0123456789abcdef', BASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
@@ -50,6 +56,27 @@ function stopApp(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+function residentMb(child: ChildProcess): number | undefined {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall time of a short command, best of three (the first warms the disk cache). */
+function commandMs(args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    if (run.status !== 0) throw new Error(`${args.join(' ')} exited with ${run.status}`);
+    times.push(performance.now() - t0);
+  }
+  return Math.min(...times);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -94,12 +121,34 @@ async function main() {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  rows.push(...(await retrievalBench()));
-  rows.push(...(await crawlBench()));
-  rows.push(...(await ingestionBench()));
-  rows.push(...(await widgetBench()));
-  rows.push(...(await inboxBench()));
-  rows.push(...(await insightsBench()));
+  // The production build, as the image runs it.
+  if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' }).status === 0) {
+    const builtDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
+    fs.chmodSync(builtDir, 0o755);
+    try {
+      const [port, pgPort] = [await freePort(), await freePort()];
+      for (const label of ['cold start to /setup, production build (fresh embedded Postgres)', 'warm start to /setup, production build']) {
+        const started = await startApp(builtDir, port, pgPort, BUILT_ENTRY);
+        await new Promise((r) => setTimeout(r, 5000));
+        const rss = residentMb(started.child);
+        rows.push([label, `${started.ms.toFixed(0)} ms · idle resident memory ${rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`}`]);
+        await stopApp(started.child);
+      }
+    } finally {
+      fs.rmSync(builtDir, { recursive: true, force: true });
+    }
+    rows.push(['baton --help, production build', `${commandMs(['dist/src/cli.js', '--help']).toFixed(0)} ms`]);
+  } else rows.push(['production build', 'npm run build failed: not measured']);
+  rows.push(['baton --help under tsx (npm run baton)', `${commandMs(['--import', 'tsx', 'src/cli.ts', '--help']).toFixed(0)} ms`]);
+  // `npm run bench -- --startup`: the start-up figures alone.
+  if (!process.argv.includes('--startup')) {
+    rows.push(...(await retrievalBench()));
+    rows.push(...(await crawlBench()));
+    rows.push(...(await ingestionBench()));
+    rows.push(...(await widgetBench()));
+    rows.push(...(await inboxBench()));
+    rows.push(...(await insightsBench()));
+  }
 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nBaton bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}\n`);

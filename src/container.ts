@@ -23,7 +23,7 @@ import { DocumentsRepo } from './adapters/storage/documents-repo.js';
 import { SourcePagesRepo } from './adapters/storage/source-pages-repo.js';
 import { SourceFilesRepo } from './adapters/storage/source-files-repo.js';
 import { SourcesRepo } from './adapters/storage/sources-repo.js';
-import { fileKind } from './adapters/web/files.js';
+import { fileKind } from './adapters/web/file-kinds.js';
 import { DEFAULT_PARSE_LIMITS, ParsePool } from './adapters/web/parsing.js';
 import { cachedFor } from './lib/cached.js';
 import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';

@@ -5,7 +5,6 @@ import { createContainer, type Container } from './container.js';
 import { createApp } from './http/app.js';
 import { startIngestionWorker } from './jobs/ingestion-worker.js';
 import { jobs, startSchedule } from './jobs/schedule.js';
-import { startInboundSmtp } from './adapters/mail/inbound.js';
 import type { Logger } from './lib/logger.js';
 import { endLiveStreams } from './http/sse.js';
 
@@ -51,8 +50,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       timeZone: async () => (await services.team.organisation())?.timeZone ?? 'UTC',
     });
+    // The mail parsers load only where replies by email are received.
     const inbound = config.email.inbound
-      ? await startInboundSmtp({
+      ? await (await import('./adapters/mail/inbound.js')).startInboundSmtp({
           ...config.email.inbound,
           maxBytes: 10 * 1024 * 1024,
           recipient: (token) => container.conversationLinks.verifyReplyToken(token),

@@ -13,10 +13,13 @@ const textOf = (content: Content) => (typeof content === 'string' ? content : (c
 
 /** Chat completions from Mistral (EU), plain or streamed, through the official SDK. */
 export class MistralChat implements ChatModel {
-  readonly #client: Mistral;
+  /** Loading already when the adapter is made (a key is set), awaited at the first request. */
+  readonly #client: Promise<Mistral>;
 
   constructor(private readonly settings: MistralChatSettings) {
     this.#client = createMistralClient(settings);
+    // A failed load is reported by the first request that awaits it, not as an unhandled rejection.
+    this.#client.catch(() => {});
   }
 
   #body(request: ChatRequest) {
@@ -30,7 +33,7 @@ export class MistralChat implements ChatModel {
   }
 
   async complete(request: ChatRequest) {
-    const res = await this.#client.chat.complete(this.#body(request), { signal: request.signal });
+    const res = await (await this.#client).chat.complete(this.#body(request), { signal: request.signal });
     return {
       text: textOf(res.choices[0]?.message?.content as Content),
       promptTokens: res.usage?.promptTokens ?? 0,
@@ -39,7 +42,7 @@ export class MistralChat implements ChatModel {
   }
 
   async *stream(request: ChatRequest): AsyncIterable<string> {
-    const events = await this.#client.chat.stream(this.#body(request), { signal: request.signal });
+    const events = await (await this.#client).chat.stream(this.#body(request), { signal: request.signal });
     for await (const event of events) {
       const usage = event.data.usage;
       if (usage) request.onUsage?.({ promptTokens: usage.promptTokens ?? 0, completionTokens: usage.completionTokens ?? 0 });

@@ -1,4 +1,4 @@
-import { Mistral } from '@mistralai/mistralai';
+import type { Mistral } from '@mistralai/mistralai';
 
 export interface MistralConnection {
   apiKey: string;
@@ -9,8 +9,13 @@ export interface MistralConnection {
   retryBudgetMs?: number;
 }
 
-/** One client setup for every Mistral adapter: retries are off by default in SDK 2, and 429 and 5xx deserve a few quick ones. */
-export function createMistralClient(c: MistralConnection): Mistral {
+/**
+ * One client setup for every Mistral adapter: retries are off by default in SDK 2, and 429 and
+ * 5xx deserve a few quick ones. The SDK (about 28 MB, over a second to load) is imported here,
+ * when a key is set, and not by every start-up and every `baton --help`.
+ */
+export async function createMistralClient(c: MistralConnection): Promise<Mistral> {
+  const { Mistral } = await import('@mistralai/mistralai');
   return new Mistral({
     apiKey: c.apiKey,
     ...(c.serverUrl ? { serverURL: c.serverUrl } : {}),

@@ -14,33 +14,8 @@ import { htmlContentSections, parseHtmlPage } from './html.js';
  * message tells the admin what is wrong with the file and what to do.
  */
 
-export type FileKind = 'pdf' | 'docx' | 'markdown' | 'text' | 'html';
-
-const EXTENSIONS: Record<string, FileKind> = {
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'text',
-  '.text': 'text',
-  '.html': 'html',
-  '.htm': 'html',
-};
-const TYPES: Record<string, FileKind> = {
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-  'text/plain': 'text',
-  'text/html': 'html',
-  'application/xhtml+xml': 'html',
-};
-
-export const SUPPORTED_FILES = 'PDF, Word (.docx), Markdown (.md), text (.txt) or HTML';
-
-export function fileKind(filename: string, contentType?: string): FileKind | undefined {
-  return EXTENSIONS[path.extname(filename).toLowerCase()] ?? (contentType ? TYPES[contentType.split(';')[0]!.trim().toLowerCase()] : undefined);
-}
+import { fileKind, SUPPORTED_FILES } from './file-kinds.js';
+export { fileKind, SUPPORTED_FILES, type FileKind } from './file-kinds.js';
 
 function text(data: Buffer, filename: string): string {
   // A NUL byte does not occur in text: this is a binary file with a text-like name.

@@ -1,9 +1,7 @@
 import robotsParserCjs from 'robots-parser';
 import type { RobotsRules, Web } from '../../services/ports.js';
-import { parseHtmlPage } from './html.js';
 import type { ParsePool } from './parsing.js';
 import type { SafeFetcher } from './safe-fetch.js';
-import { parseSitemapBody } from './sitemaps.js';
 
 export const CRAWLER_NAME = 'BatonBot';
 
@@ -14,12 +12,13 @@ const robotsParser = robotsParserCjs as unknown as (url: string, robotstxt: stri
 /**
  * The Web port: the SSRF-safe fetcher, HTML extraction, robots.txt and sitemaps. Pages and
  * sitemaps are read in the parse pool's worker threads when there is one (the app), in this
- * thread otherwise (tools and tests that parse a few known pages).
+ * thread otherwise (tools and tests that parse a few known pages). The parsers (linkedom, about
+ * 20 MB) are loaded only where they run, so the app's own thread never holds them.
  */
 export function createWeb(fetcher: SafeFetcher, pool?: ParsePool): Web {
   return {
     fetch: (url, headers, follows) => fetcher.fetch(url, { headers, follows }),
-    extractHtml: async (html, url) => (pool ? pool.extractHtml(html, url) : parseHtmlPage(html, url)),
+    extractHtml: async (html, url) => (pool ? pool.extractHtml(html, url) : (await import('./html.js')).parseHtmlPage(html, url)),
     parseRobots(robotsUrl: string, text: string): RobotsRules {
       const robots = robotsParser(robotsUrl, text);
       return {
@@ -29,6 +28,6 @@ export function createWeb(fetcher: SafeFetcher, pool?: ParsePool): Web {
         sitemaps: robots.getSitemaps(),
       };
     },
-    parseSitemap: async (body) => (pool ? pool.parseSitemap(body) : parseSitemapBody(body)),
+    parseSitemap: async (body) => (pool ? pool.parseSitemap(body) : (await import('./sitemaps.js')).parseSitemapBody(body)),
   };
 }
