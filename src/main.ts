@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { loadDotEnv } from './lib/dotenv.js';
 import { createLogger } from './lib/logger.js';
 import { startServer } from './server.js';
+import { DatabaseUnavailableError } from './adapters/storage/wait-for-database.js';
 
 /** Entry point: read the config (or explain what is wrong), start, and drain on SIGTERM. */
 async function main() {
@@ -38,6 +39,8 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Baton failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // A known reason is a sentence; anything else keeps its stack for whoever debugs it.
+  const known = err instanceof DatabaseUnavailableError;
+  process.stderr.write(`Baton failed to start: ${known ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createContainer, type Container } from './container.js';
 import { createApp } from './http/app.js';
+import { waitForDatabase } from './adapters/storage/wait-for-database.js';
 import { startIngestionWorker } from './jobs/ingestion-worker.js';
 import { jobs, startSchedule } from './jobs/schedule.js';
 import type { Logger } from './lib/logger.js';
@@ -22,6 +23,10 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const container = await createContainer(config, logger);
   try {
+    if (config.databaseUrl) {
+      const u = new URL(config.databaseUrl);
+      await waitForDatabase(container.db, { seconds: config.databaseWaitSeconds, where: `${u.hostname}:${u.port || 5432}`, logger });
+    }
     const applied = await container.migrate();
     if (applied.length) logger.info({ count: applied.length, latest: applied.at(-1) }, 'database migrations applied');
     // Meilisearch may still be starting: search falls back to Postgres until it answers, and

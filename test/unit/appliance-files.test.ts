@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/**
+ * Docker cannot run where Baton is developed, so the image and compose files are kept correct by
+ * construction: these check what a build here cannot (.ci/smoke.sh repeats the image's steps).
+ */
+const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
+const compose = parse(fs.readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Record<string, unknown>> };
+
+describe('the image', () => {
+  it('builds without fetching a frontend from Docker Hub, from a base pinned by Debian release', () => {
+    expect(dockerfile).not.toMatch(/^#\s*syntax=/m);
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-(bookworm|trixie)-slim$/m);
+    expect(dockerfile).not.toMatch(/--chmod/);
+  });
+
+  it('copies only files that exist, and keeps the baton command executable', () => {
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    for (const source of sources) expect(fs.existsSync(source), source).toBe(true);
+    expect(fs.statSync('docker/baton').mode & 0o111).toBeTruthy();
+  });
+
+  it('checks its health with the script that follows HOST and PORT, with source maps on', () => {
+    expect(dockerfile).toMatch(/HEALTHCHECK .*\n\s+CMD \["node", "\/app\/docker\/healthcheck\.mjs"\]/);
+    expect(dockerfile).toMatch(/NODE_OPTIONS=--enable-source-maps/);
+  });
+});
+
+describe('compose', () => {
+  it('checks Postgres over TCP, pinned by minor version', () => {
+    const pg = compose.services.postgres!;
+    expect((pg.healthcheck as { test: string[] }).test.join(' ')).toContain('pg_isready -h 127.0.0.1');
+    expect(pg.image).toMatch(/^postgres:\d+\.\d+-/);
+  });
+
+  it('lets a streamed answer finish on down, reaps children, and rotates every log', () => {
+    const app = compose.services.app!;
+    expect(app.stop_grace_period).toBe('30s');
+    expect(app.init).toBe(true);
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (name === 'meilisearch-test') continue;
+      expect((service.logging as { options?: Record<string, string> } | undefined)?.options?.['max-size'], name).toBe('10m');
+    }
+  });
+});
