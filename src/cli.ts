@@ -3,6 +3,7 @@ import { migrationStatus } from './adapters/storage/migrate.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createContainer, type Container } from './container.js';
 import { loadDotEnv } from './lib/dotenv.js';
+import { VERSION } from './lib/paths.js';
 import { createLogger } from './lib/logger.js';
 import { DomainError, ValidationError } from './services/errors.js';
 import { UnreadableSourceError } from './services/knowledge/knowledge-service.js';
@@ -36,6 +37,7 @@ const email = (value: string) => {
 export function buildCli(): Command {
   const program = new Command('baton')
     .description('Baton: self-hosted AI support agent. Commands for operators.')
+    .version(VERSION, '-V, --version', 'print the version of Baton and exit')
     .showHelpAfterError()
     .addHelpText('after', '\nConfiguration comes from the environment (see .env.example); the same variables as the server.\nExamples:\n  baton migrate\n  baton admin create --email you@example.com --password "a long password" --name "Your Name"\n  baton search "How do I cancel my subscription?" --json');
 

@@ -9,7 +9,7 @@ import type { Container } from '../container.js';
 import { formatDateTime } from '../lib/format.js';
 import { redactUrl } from '../lib/logger.js';
 import { refuseNulBytes } from './middleware/input.js';
-import { ASSETS_DIR } from '../lib/paths.js';
+import { ASSETS_DIR, VERSION } from '../lib/paths.js';
 import { knowledgeRoutes } from './admin/knowledge.js';
 import { organisationRoutes } from './admin/organisation.js';
 import { teamRoutes } from './admin/team.js';
@@ -122,6 +122,8 @@ export function createApp(c: Container): Express {
   app.use((req, res, next) => {
     res.locals.user = req.user;
     res.locals.currentPath = req.path;
+    // In every page's footer, for whoever reports a problem.
+    res.locals.version = VERSION;
     res.locals.flash = req.session.flash;
     if (req.session.flash) delete req.session.flash;
     next();

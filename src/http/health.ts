@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router, type Request } from 'express';
+import { VERSION } from '../lib/paths.js';
 import type { HealthCheck } from '../services/ports.js';
 
 /**
- * /healthz: the process answers (liveness; Docker's HEALTHCHECK).
+ * /healthz: the process answers (liveness; Docker's HEALTHCHECK), with the version it runs.
  * /readyz: each dependency, ok or the reason; 503 while the database is not ok, "degraded"
  * (still 200) while only search or mail is down. What each check found (an internal host and
  * port, an error) is for operators only: shown with HEALTH_TOKEN as a bearer token, else each
@@ -17,7 +18,7 @@ export function healthRoutes(checks: HealthCheck[], opts: { detailsToken?: strin
   };
   const router = Router();
   router.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+    res.set('Cache-Control', 'no-store').json({ status: 'ok', version: VERSION });
   });
   router.get('/readyz', async (req, res) => {
     const results = await Promise.all(checks.map(async (c) => [c.name, await c.check().catch((e: unknown) => ({ ok: false as const, reason: String(e) }))] as const));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,3 +19,6 @@ function findRoot(): string {
 export const ROOT_DIR = findRoot();
 export const VIEWS_DIR = path.join(ROOT_DIR, 'views');
 export const ASSETS_DIR = path.join(VIEWS_DIR, 'assets');
+
+/** The version being run, from package.json (in the image too: it is copied beside dist/). */
+export const VERSION: string = (JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;

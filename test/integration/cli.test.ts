@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +80,12 @@ describe('the baton CLI', () => {
     expect(Object.keys(reply).sort()).toEqual(['citations', 'confidence', 'handoff', 'id', 'language', 'mode', 'offer', 'text']);
     expect(reply).toMatchObject({ id: null, mode: 'extractive', handoff: null, citations: [{ title: 'How do I cancel my subscription?', url: '', section: '', page: null }] });
     expect(reply.text).toContain('press Cancel');
+  });
+
+  it('`--version` prints the version in package.json, without a database', async () => {
+    const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+    const printed = await baton(['--version'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(printed).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
   it('`triggers` says which handoff trigger a message fires, without a database', async () => {

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { createUser, csrfFor, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { createUser, csrfFor, signedInAdmin, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { listen } from '../support/browser.js';
 
 let t: TestApp;
@@ -17,6 +18,14 @@ describe('the HTTP edge', () => {
     expect(kept.headers['x-request-id']).toBe('proxy-abc.123');
     const replaced = await t.agent().get('/healthz').set('X-Request-Id', '<script>alert(1)</script>');
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("says the version it runs on /healthz and in every page's footer, as package.json has it", async () => {
+    t = await startTestApp();
+    const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+    expect((await t.agent().get('/healthz')).body).toEqual({ status: 'ok', version });
+    const { agent } = await signedInAdmin(t);
+    expect((await agent.get('/').expect(200)).text).toContain(`<footer class="app-footer container"><span class="muted small">Baton ${version}</span></footer>`);
   });
 
   it('sends a strict Content-Security-Policy and compresses responses', async () => {

@@ -45,3 +45,25 @@ describe('compose', () => {
     }
   });
 });
+
+describe('the release workflow', () => {
+  const workflow = parse(fs.readFileSync('.github/workflows/release.yml', 'utf8')) as {
+    on: { push: { tags: string[] } };
+    jobs: Record<string, { needs?: string; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
+  };
+
+  it('publishes an image for amd64 and arm64 on each version tag, after the checks pass', () => {
+    expect(workflow.on.push.tags).toEqual(['v*.*.*']);
+    expect(workflow.jobs.image!.needs).toBe('test');
+    expect(workflow.jobs.test!.steps.some((s) => s.run === '.ci/run')).toBe(true);
+    const build = workflow.jobs.image!.steps.find((s) => s.uses?.startsWith('docker/build-push-action@'))!;
+    expect(build.with).toMatchObject({ platforms: 'linux/amd64,linux/arm64', push: true, pull: true });
+    // Every action is pinned to a major version.
+    for (const step of Object.values(workflow.jobs).flatMap((j) => j.steps)) if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+  });
+
+  it('the changelog has an entry for the version in package.json', () => {
+    const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+    expect(fs.readFileSync('CHANGELOG.md', 'utf8')).toMatch(new RegExp(`^## ${version.replace(/\./g, '\\.')} — \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+  });
+});
