@@ -94,7 +94,7 @@ export interface Container {
   /** Meilisearch when MEILI_URL is set, else Postgres full-text search; chunks stay in Postgres either way. */
   search: SearchIndex;
   chunks: ChunkRepo;
-  /** The visitor API's limits, counted in Postgres (shared by every replica). */
+  /** Rate limits, counted in Postgres (shared by every replica). */
   rateLimits: {
     visitorMessages: RateLimiter;
     ipMessages: RateLimiter;
@@ -105,6 +105,8 @@ export interface Container {
     ipHandoffs: RateLimiter;
     visitorEmails: RateLimiter;
     ipEmails: RateLimiter;
+    /** Sign-in, two-factor codes and password-reset requests per network (LOGIN_RATE_LIMIT per 15 minutes). */
+    ipSignIns: RateLimiter;
     purgeExpired(): Promise<number>;
   };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
@@ -488,6 +490,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       // Leaving an email can send a confirmation: a few per visitor, a few dozen per network.
       visitorEmails: new PostgresRateLimiter(db, { name: 'visitor-emails', points: 5, seconds: 3600 }),
       ipEmails: new PostgresRateLimiter(db, { name: 'ip-emails', points: 30, seconds: 3600 }),
+      // Counted in Postgres like the rest, so two replicas do not each allow the whole limit.
+      ipSignIns: new PostgresRateLimiter(db, { name: 'ip-sign-ins', points: config.auth.loginRateLimit, seconds: 15 * 60 }),
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,

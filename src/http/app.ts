@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Container } from '../container.js';
@@ -136,18 +135,18 @@ export function createApp(c: Container): Express {
     next();
   });
 
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: config.auth.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) =>
-      render(res, req.path.startsWith('/password') ? 'pages/auth/forgot' : 'pages/auth/login', {
-        values: {},
-        returnTo: '/',
-        error: 'Too many attempts from your network. Wait 15 minutes, then try again.',
-      }, 429),
-  });
+  // Per network, in Postgres: every replica counts against the same limit.
+  const loginLimiter: express.RequestHandler = async (req, res, next) => {
+    const result = await c.rateLimits.ipSignIns.consume(`ip:${req.ip}`);
+    if (result.allowed) return next();
+    const { retryAfterSeconds } = result;
+    res.set('Retry-After', String(retryAfterSeconds));
+    render(res, req.path.startsWith('/password') ? 'pages/auth/forgot' : 'pages/auth/login', {
+      values: {},
+      returnTo: '/',
+      error: `Too many attempts from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`,
+    }, 429);
+  };
 
   app.use(setupRoutes(services.team, services.availability, c.publicAddress));
   app.use(setupGate(services.team));

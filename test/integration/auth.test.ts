@@ -110,6 +110,21 @@ describe('lockout after repeated failures', () => {
     const limited = await signIn(agent, 'x@example.com', 'wrong password!!');
     expect(limited.status).toBe(429);
     expect(limited.text).toContain('Too many attempts from your network');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts sign-in attempts for the network across replicas (in Postgres, not per process)', async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '6' } });
+    const other = await startTestApp({ env: { LOGIN_RATE_LIMIT: '6' }, keepData: true });
+    try {
+      await createUser(t, { email: 'ann@example.com', role: 'admin' });
+      for (let i = 0; i < 3; i++) expect((await signIn(t.agent(), `a${i}@example.com`, 'wrong password!!')).status).toBe(401);
+      for (let i = 0; i < 3; i++) expect((await signIn(other.agent(), `b${i}@example.com`, 'wrong password!!')).status).toBe(401);
+      expect((await signIn(t.agent(), 'c@example.com', 'wrong password!!')).status).toBe(429);
+      expect((await signIn(other.agent(), 'c@example.com', 'wrong password!!')).status).toBe(429);
+    } finally {
+      await other.close();
+    }
   });
 });
 
