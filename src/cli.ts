@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { migrationStatus } from './adapters/storage/migrate.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createContainer, type Container } from './container.js';
@@ -38,17 +38,21 @@ export function buildCli(): Command {
   const program = new Command('baton')
     .description('Baton: self-hosted AI support agent. Commands for operators.')
     .version(VERSION, '-V, --version', 'print the version of Baton and exit')
+    // Set before the commands are added, so each inherits it: usage errors exit with EXIT.usage.
+    .exitOverride()
     .showHelpAfterError()
-    .addHelpText('after', '\nConfiguration comes from the environment (see .env.example); the same variables as the server.\nExamples:\n  baton migrate\n  baton admin create --email you@example.com --password "a long password" --name "Your Name"\n  baton search "How do I cancel my subscription?" --json');
+    .addHelpText('after', '\nConfiguration comes from the environment (see .env.example); the same variables as the server.\nExamples:\n  baton migrate\n  baton admin create --email you@example.com --name "Your Name"\n  baton search "How do I cancel my subscription?" --json');
 
   program
     .command('migrate')
     .description('apply pending database migrations (the server also does this at start)')
     .option('--status', 'list applied and pending migrations without applying any')
-    .action(async (opts: { status?: boolean }) => {
+    .option('--json', 'with --status: print {"applied": [...], "pending": [...]}')
+    .action(async (opts: { status?: boolean; json?: boolean }) => {
       await withContainer(async (c) => {
         if (opts.status) {
           const { applied, pending } = await migrationStatus(c.db);
+          if (opts.json) return console.log(JSON.stringify({ applied, pending }));
           console.log(`applied (${applied.length}):\n${applied.map((m) => `  ${m}`).join('\n')}\npending (${pending.length}):\n${pending.map((m) => `  ${m}`).join('\n')}`);
           return;
         }
@@ -62,11 +66,14 @@ export function buildCli(): Command {
     .command('create')
     .description('create an admin account (and the organisation, if setup has not run yet)')
     .requiredOption('--email <email>', 'sign-in email', email)
-    .requiredOption('--password <password>', 'password, at least 10 characters')
+    .option('--password <password>', 'the password on the command line (it stays in the shell history: prefer the prompt, or pipe it in)')
     .option('--name <name>', 'display name', 'Admin')
-    .action(async (opts: { email: string; password: string; name: string }) => {
+    .addHelpText('after', '\nWithout --password it is asked for (twice, not shown) in a terminal, or read from the first line of standard input:\n  printf "%s\\n" "$ADMIN_PASSWORD" | baton admin create --email you@example.com')
+    .action(async (opts: { email: string; password?: string; name: string }) => {
+      if (opts.password !== undefined) console.error('Note: a password given on the command line stays in the shell history; next time leave out --password to be asked for it.');
+      const password = opts.password ?? (await readPassword());
       await withContainer(async (c) => {
-        const user = await c.services.team.createAdmin(opts, c.config.organisationDefaults);
+        const user = await c.services.team.createAdmin({ ...opts, password }, c.config.organisationDefaults);
         if (!user) {
           console.error(`An account for ${opts.email} already exists; nothing was changed.`);
           process.exitCode = 1;
@@ -96,9 +103,11 @@ export function buildCli(): Command {
   sources
     .command('list')
     .description('list knowledge sources')
-    .action(async () => {
+    .option('--json', 'print the sources as JSON: id, kind, name, status, passages, last synced, last error')
+    .action(async (opts: { json?: boolean }) => {
       await withContainer(async (c) => {
         const list = await c.services.knowledge.listSources();
+        if (opts.json) return console.log(JSON.stringify(list.map((s) => ({ id: s.id, kind: s.kind, name: s.name, status: s.status, passages: s.chunkCount, lastSyncedAt: s.lastSyncedAt, lastError: s.lastError }))));
         if (!list.length) return console.log('No sources yet. Add one with: baton sources add-website https://help.example.com/');
         for (const s of list) {
           const synced = s.lastSyncedAt ? s.lastSyncedAt.toISOString().slice(0, 16).replace('T', ' ') : 'never';
@@ -309,13 +318,53 @@ export function buildCli(): Command {
   return program;
 }
 
+/** Exit codes: 0 done, 1 failed, 2 the command was used wrongly, 78 the configuration is wrong (EX_CONFIG). */
+export const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
+
+/** A password asked for in a terminal (twice, not echoed), else read from standard input's first line. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) {
+      text += String(chunk);
+      if (text.includes('\n') || text.length > 1024) break;
+    }
+    const password = text.split(/\r?\n/)[0] ?? '';
+    if (!password) throw new InvalidArgumentError('no password: give it on standard input (its first line) or run this in a terminal to be asked.');
+    return password;
+  }
+  const ask = async (prompt: string) => {
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    // What is typed is not shown: only the prompt is written.
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.startsWith(prompt)) write(prompt);
+    };
+    const answer = await rl.question(prompt);
+    rl.close();
+    process.stderr.write('\n');
+    return answer;
+  };
+  const first = await ask('Password (at least 10 characters): ');
+  if ((await ask('The same password again: ')) !== first) throw new InvalidArgumentError('the two passwords differ; nothing was created.');
+  return first;
+}
+
 buildCli()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
+    // Thrown by a command itself (commander prints only its own parsing errors).
+    if (err instanceof InvalidArgumentError) {
+      console.error(`baton: ${err.message}`);
+      process.exit(EXIT.usage);
+    }
+    // Commander has printed its message (an unknown option, a missing argument) or the help.
+    if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
     // A form's errors are keyed by field; on the command line each one is a line.
     if (err instanceof ValidationError && Object.keys(err.fields).length) console.error([...new Set(Object.values(err.fields))].join('\n'));
     else if (err instanceof ConfigError || err instanceof DomainError) console.error(err.message);
     else console.error(`baton: ${err instanceof Error ? err.message : String(err)}`);
     if (err instanceof UnreadableSourceError && err.canSaveAnyway) console.error('Add --anyway to add it all the same; it is read at its next sync.');
-    process.exit(1);
+    process.exit(err instanceof ConfigError ? EXIT.config : EXIT.failed);
   });

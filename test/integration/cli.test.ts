@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionCookie, signIn, startTestApp, type TestApp } from '../support/app.js';
@@ -26,6 +26,19 @@ async function baton(args: string[], env: Record<string, string>) {
   }
 }
 
+/** The CLI with `input` on its standard input (not a terminal), as a script would pipe it. */
+function batonWithInput(args: string[], env: Record<string, string>, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, BASE_URL: 'http://baton.test', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 describe('the baton CLI', () => {
   it('works on a brand-new database: every command applies the migrations first', async () => {
     const url = await freshDatabaseUrl(`baton_cli_fresh_w${process.env.VITEST_POOL_ID ?? '1'}`);
@@ -37,7 +50,8 @@ describe('the baton CLI', () => {
   it('creates an admin who can then sign in over HTTP, with a new session id at login', async () => {
     t = await startTestApp();
     const env = { DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'warn', NODE_ENV: 'test' };
-    const created = await baton(['admin', 'create', '--email', 'a@example.com', '--password', 'a long cli password', '--name', 'Cli Admin'], env);
+    // The password from standard input, not the command line (where it would stay in the shell history).
+    const created = await batonWithInput(['admin', 'create', '--email', 'a@example.com', '--name', 'Cli Admin'], env, 'a long cli password\n');
     expect(created.stderr, created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created admin Cli Admin <a@example.com>');
@@ -52,6 +66,10 @@ describe('the baton CLI', () => {
     const again = await baton(['admin', 'create', '--email', 'a@example.com', '--password', 'a long cli password'], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
+    // --password still works, with a word about the shell history.
+    expect(again.stderr).toContain('stays in the shell history');
+    const empty = await batonWithInput(['admin', 'create', '--email', 'b@example.com'], env, '');
+    expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining('no password') });
   });
 
   it('turns off a locked-out admin\'s two-factor sign-in, recorded in the audit log', async () => {
@@ -104,16 +122,23 @@ describe('the baton CLI', () => {
     expect(migrated.stdout).toMatch(/up to date|Applied/);
     const status = await baton(['migrate', '--status'], env);
     expect(status.stdout).toContain('pending (0)');
+    const statusJson = JSON.parse((await baton(['migrate', '--status', '--json'], env)).stdout) as { applied: string[]; pending: string[] };
+    expect(statusJson.pending).toEqual([]);
+    expect(statusJson.applied.length).toBeGreaterThan(10);
+    const listed = JSON.parse((await baton(['sources', 'list', '--json'], env)).stdout) as Record<string, unknown>[];
+    for (const source of listed) expect(Object.keys(source).sort()).toEqual(['id', 'kind', 'lastError', 'lastSyncedAt', 'name', 'passages', 'status']);
 
     const weak = await baton(['admin', 'create', '--email', 'b@example.com', '--password', 'short'], env);
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('at least 10 characters');
     const badEmail = await baton(['admin', 'create', '--email', 'nope', '--password', 'long enough pw'], env);
-    expect(badEmail.code).not.toBe(0);
+    // Exit codes: 2 for a command used wrongly, 78 for a configuration to fix, 1 for a failure.
+    expect(badEmail.code).toBe(2);
     expect(badEmail.stderr).toContain('not an email address');
+    expect((await baton(['no-such-command'], env)).code).toBe(2);
 
     const badConfig = await baton(['migrate'], { ...env, DATABASE_URL: 'mysql://nope' });
-    expect(badConfig.code).toBe(1);
+    expect(badConfig.code).toBe(78);
     expect(badConfig.stderr).toContain('DATABASE_URL: must be a postgres:// URL');
 
     const help = await baton(['--help'], env);
