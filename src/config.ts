@@ -105,6 +105,7 @@ const schema = z.object({
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
   INBOUND_EMAIL_DOMAIN: optionalText.pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'must be a domain name such as replies.example.com' }).optional()),
   HEALTH_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
   // Checked field by field here, at load: a bad value used to pass and crash the scheduler after listen.
   DATABASE_WAIT_SECONDS: int(60, 0, 600),
   SYNC_SCHEDULE: z
@@ -141,6 +142,8 @@ export interface Config {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   /** Shows /readyz's details (hosts, reasons) to whoever sends it as a bearer token; without it, nobody. */
   healthToken: string | undefined;
+  /** Turns on GET /metrics (Prometheus) for a scraper that sends it as a bearer token. */
+  metricsToken: string | undefined;
   /** MAIL_FROM; unset: the organisation's name at baton@ the public address's host. */
   mailFrom: string | undefined;
   meili: { url: string; apiKey?: string } | undefined;
@@ -295,6 +298,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     cookieSecure,
     logLevel: e.LOG_LEVEL,
     healthToken: e.HEALTH_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : undefined,

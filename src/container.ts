@@ -42,6 +42,7 @@ import type { ChatModel, ChunkRepo, Clock, HealthCheck, Locker, Mailer, RateLimi
 import { AvailabilityService } from './services/availability/availability-service.js';
 import { AvailabilitySettingsRepo } from './adapters/storage/availability-settings-repo.js';
 import { OutboxRepo } from './adapters/storage/outbox-repo.js';
+import { BatonMetrics } from './adapters/metrics/prometheus.js';
 import { FollowupService } from './services/followups/followup-service.js';
 import { ConversationLinks } from './services/followups/links.js';
 import { ConversationService } from './services/conversations/conversation-service.js';
@@ -111,6 +112,8 @@ export interface Container {
   };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
   events: PgNotifyBus;
+  /** Prometheus metrics (GET /metrics). */
+  metrics: BatonMetrics;
   services: {
     team: TeamService;
     auth: AuthService;
@@ -275,6 +278,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       }
     },
   };
+  // Prometheus metrics: counted where things happen, read at GET /metrics (METRICS_TOKEN).
+  const metrics = new BatonMetrics({ outbox: async () => (await new OutboxRepo(db).counts()) as Record<string, number> });
   const postgresSearch = new PostgresSearchIndex(db, database);
   const embedder = config.searchHybrid && config.mistral ? new MistralEmbedder(config.mistral) : undefined;
   const search: SearchIndex = config.meili
@@ -312,9 +317,12 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     clock,
     retriever: new Retriever({
       chunks,
-      index: search,
-      fallback: search === postgresSearch ? undefined : postgresSearch,
-      onFallback: (err) => logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead'),
+      index: metrics.timeSearch(search),
+      fallback: search === postgresSearch ? undefined : metrics.timeSearch(postgresSearch),
+      onFallback: (err) => {
+        metrics.searchFallbacks.inc();
+        logger.warn({ err }, 'Meilisearch did not answer; searched Postgres instead');
+      },
     }),
     onIndexError: (err) => logger.warn({ err }, 'Meilisearch did not answer a write; the passages are in Postgres, run `baton reindex` once it is back'),
     authority,
@@ -322,7 +330,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
 
   const assistant = new AssistantService({
     knowledge,
-    chat: overrides.chat ?? (config.mistral ? new MistralChat({ apiKey: config.mistral.apiKey, serverUrl: config.mistral.serverUrl, model: config.mistral.chatModel, timeoutMs: config.mistral.timeoutMs }) : undefined),
+    chat: ((chat) => chat && metrics.timeChat(chat))(overrides.chat ?? (config.mistral ? new MistralChat({ apiKey: config.mistral.apiKey, serverUrl: config.mistral.serverUrl, model: config.mistral.chatModel, timeoutMs: config.mistral.timeoutMs }) : undefined)),
     // Three failures in a row and the LLM is left alone for 30 s: visitors get excerpts meanwhile.
     breaker: new CircuitBreaker({ threshold: 3, cooldownMs: 30_000 }),
     timeoutMs: config.mistral?.timeoutMs ?? 20_000,
@@ -385,7 +393,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       emailsVisitors: mailer !== logMailer,
     },
   });
-  const transitions = new Transitions({ conversations: conversationsRepo, events, clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
+  const transitions = new Transitions({ conversations: conversationsRepo, events: metrics.countEvents(events), clock, onError: (err) => logger.warn({ err }, 'a live update could not be published') });
   const handoff = new HandoffSettingsService({ settings: new HandoffSettingsRepo(db), authority });
   const ratingsRepo = new RatingsRepo(db);
   const privacy = new PrivacyService({ repo: new PrivacyStorage(db), knowledge, audit, authority, clock });
@@ -495,6 +503,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
+    metrics,
     services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
     conversationLinks,
     locker,

@@ -47,13 +47,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const address = container.publicAddress.chosen ? container.publicAddress.get() : `http://localhost:${port}`;
     if (!(await container.services.team.isSetupComplete())) logger.info(`Open ${address}/ to finish setup`);
     else logger.info(`Baton is ready at ${address}/`);
-    const worker = startIngestionWorker({ knowledge: container.services.knowledge, logger });
+    const { metrics } = container;
+    const worker = startIngestionWorker({
+      knowledge: container.services.knowledge,
+      logger,
+      onFinished: (run) => void container.services.knowledge.getSource(run.sourceId).then((s) => metrics.syncFinished(run, s.kind), () => metrics.syncFinished(run, 'deleted')),
+    });
     const { services } = container;
     const schedule = await startSchedule({
       jobs: jobs({ ...services, purgeRateLimits: () => container.rateLimits.purgeExpired() }, { syncSchedule: config.syncSchedule }),
       locker: container.locker,
       logger,
       timeZone: async () => (await services.team.organisation())?.timeZone ?? 'UTC',
+      onRun: (job, outcome, seconds) => metrics.jobRan(job, outcome, seconds),
     });
     // The mail parsers load only where replies by email are received.
     const inbound = config.email.inbound

@@ -10,13 +10,25 @@ import type { HealthCheck } from '../services/ports.js';
  * port, an error) is for operators only: shown with HEALTH_TOKEN as a bearer token, else each
  * check says only ok or not.
  */
-export function healthRoutes(checks: HealthCheck[], opts: { detailsToken?: string } = {}): Router {
-  const detailed = (req: Request) => {
-    const sent = Buffer.from(/^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '');
-    const token = Buffer.from(opts.detailsToken ?? '');
-    return token.length > 0 && sent.length === token.length && timingSafeEqual(sent, token);
-  };
+/** Whether the request carries `token` as its bearer token (compared in constant time). */
+function bearerIs(req: Request, token: string | undefined): boolean {
+  const sent = Buffer.from(/^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token ?? '');
+  return expected.length > 0 && sent.length === expected.length && timingSafeEqual(sent, expected);
+}
+
+export function healthRoutes(checks: HealthCheck[], opts: { detailsToken?: string; metricsToken?: string; metrics?: () => Promise<{ contentType: string; body: string }> } = {}): Router {
+  const detailed = (req: Request) => bearerIs(req, opts.detailsToken);
   const router = Router();
+  /**
+   * /metrics: Prometheus text, only with METRICS_TOKEN set and sent as the bearer token; else it
+   * does not exist (a 404 tells a stranger nothing about whether metrics are on).
+   */
+  router.get('/metrics', async (req, res) => {
+    if (!opts.metrics || !bearerIs(req, opts.metricsToken)) return void res.status(404).type('text/plain').send('Not found');
+    const { contentType, body } = await opts.metrics();
+    res.set('Cache-Control', 'no-store').type(contentType).send(body);
+  });
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok', version: VERSION });
   });

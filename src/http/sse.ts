@@ -46,6 +46,11 @@ const KEEPALIVE_MS = 25_000;
 export class StreamCaps {
   readonly #open = new Map<string, Response[]>();
 
+  /** How many streams are open (each once, whatever number of keys holds it). */
+  get count(): number {
+    return new Set([...this.#open.values()].flat()).size;
+  }
+
   admit(res: Response, keys: [key: string, max: number][]): void {
     for (const [key, max] of keys) {
       const list = this.#open.get(key) ?? [];
@@ -75,6 +80,12 @@ export const visitorStreamKeys = (visitorId: string, ip: string | undefined): [s
 
 /** The live streams this process holds open, so a shutdown can end them at once. */
 const liveStreams = new Set<Response>();
+
+/** Live streams this process holds open: visitors' (widget and API) and the team's (the inbox). */
+export function openStreams(): { visitor: number; team: number } {
+  const visitor = visitorStreams.count;
+  return { visitor, team: Math.max(0, liveStreams.size - visitor) };
+}
 
 /**
  * Ends every live stream (shutdown): clients reconnect, to another replica when there is one,

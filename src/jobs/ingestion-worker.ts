@@ -1,5 +1,6 @@
 import type { Logger } from '../lib/logger.js';
 import type { KnowledgeService } from '../services/knowledge/knowledge-service.js';
+import type { SyncRun } from '../services/knowledge/types.js';
 
 export interface IngestionWorker {
   /** Lets the sync in progress stop at its next page (it is queued again) and waits for that. */
@@ -10,7 +11,7 @@ export interface IngestionWorker {
  * Runs queued syncs one after another. The queue is the sync_runs table, so work survives a
  * restart, and any number of replicas can run this loop: each run is claimed by one of them.
  */
-export function startIngestionWorker(opts: { knowledge: KnowledgeService; logger: Logger; idleMs?: number }): IngestionWorker {
+export function startIngestionWorker(opts: { knowledge: KnowledgeService; logger: Logger; idleMs?: number; onFinished?: (run: SyncRun) => void }): IngestionWorker {
   const controller = new AbortController();
   const idle = () =>
     new Promise<void>((resolve) => {
@@ -25,6 +26,7 @@ export function startIngestionWorker(opts: { knowledge: KnowledgeService; logger
         const run = await opts.knowledge.runNextSync(controller.signal);
         if (run) {
           opts.logger.info({ sourceId: run.sourceId, runId: run.id, status: run.status, indexed: run.indexed, unchanged: run.unchanged, failed: run.failed }, 'sync finished');
+          opts.onFinished?.(run);
           continue;
         }
       } catch (err) {

@@ -42,10 +42,12 @@ export function jobs(s: JobServices, opts: { syncSchedule: string | undefined })
   ];
 }
 
+const SKIPPED = 'skipped: running on another replica';
+
 /** Runs one job under its lock: the result, or `skipped` when another replica has it. */
 export async function runJob(job: Job, locker: Locker): Promise<unknown> {
   const outcome = await locker.tryWithLock(`job:${job.name}`, job.run);
-  return outcome.ran ? outcome.result : 'skipped: running on another replica';
+  return outcome.ran ? outcome.result : SKIPPED;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function runJob(job: Job, locker: Locker): Promise<unknown> {
  * night). The zone is read again every `recheckMs`: after the admin changes it, the jobs are
  * scheduled again in the new one, without a restart.
  */
-export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger: Logger; timeZone: () => Promise<string>; recheckMs?: number }): Promise<{ stop(): void; recheck(): Promise<void>; timeZone(): string }> {
+export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger: Logger; timeZone: () => Promise<string>; recheckMs?: number; onRun?: (job: string, outcome: 'ran' | 'skipped' | 'failed', seconds: number) => void }): Promise<{ stop(): void; recheck(): Promise<void>; timeZone(): string }> {
   let tasks: ScheduledTask[] = [];
   let zone = await opts.timeZone();
   const schedule = (timeZone: string) => {
@@ -66,12 +68,16 @@ export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger:
         cron.schedule(
           job.cron,
           async () => {
+            const started = performance.now();
+            const seconds = () => (performance.now() - started) / 1000;
             try {
               const result = await runJob(job, opts.locker);
               // Jobs that tick every few seconds log only at debug, or the log is nothing else.
               opts.logger[frequent ? 'debug' : 'info']({ job: job.name, result }, 'scheduled job ran');
+              opts.onRun?.(job.name, result === SKIPPED ? 'skipped' : 'ran', seconds());
             } catch (err) {
               opts.logger.error({ err, job: job.name }, 'scheduled job failed');
+              opts.onRun?.(job.name, 'failed', seconds());
             }
           },
           { name: job.name, timezone: timeZone, noOverlap: true },

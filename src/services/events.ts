@@ -8,7 +8,7 @@ import type { Author, ConversationStatus } from './conversations/types.js';
  */
 export type DomainEvent =
   | { type: 'conversation.created'; conversationId: string }
-  | { type: 'conversation.transitioned'; conversationId: string; transition: TransitionName; from: ConversationStatus; to: ConversationStatus; assignedTo: string | null; actorId: string | null }
+  | { type: 'conversation.transitioned'; conversationId: string; transition: TransitionName; from: ConversationStatus; to: ConversationStatus; assignedTo: string | null; actorId: string | null; /** A handoff's reason keyword (person_request, sensitive…). */ reason?: string }
   | { type: 'message.created'; conversationId: string; messageId: string; author: Author; internal: boolean }
   /** Someone is typing: the visitor, or an agent (named, for the visitor's widget). */
   | { type: 'typing'; conversationId: string; who: 'visitor' | 'agent'; userId?: string }

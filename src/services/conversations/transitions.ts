@@ -49,6 +49,7 @@ export class Transitions {
       to,
       assignedTo: done.conversation.assignedTo,
       actorId: opts.actorId,
+      ...(typeof opts.data?.reason === 'string' ? { reason: opts.data.reason } : {}),
     });
     return done.conversation;
   }
