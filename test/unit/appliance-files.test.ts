@@ -46,6 +46,18 @@ describe('compose', () => {
   });
 });
 
+describe('HTTPS with Caddy', () => {
+  it('runs only in the https profile, in front of the app, with a Caddyfile that exists', () => {
+    const caddy = compose.services.caddy!;
+    expect(caddy.profiles).toEqual(['https']);
+    expect(caddy.ports).toEqual(['80:80', '443:443', '443:443/udp']);
+    const mounted = (caddy.volumes as string[]).find((v) => v.endsWith(':/etc/caddy/Caddyfile:ro'))!;
+    expect(fs.readFileSync(mounted.split(':')[0]!, 'utf8')).toMatch(/^\{\$BATON_DOMAIN\} \{[^]*reverse_proxy app:3000/m);
+    // The app can be bound to loopback, so that only Caddy is reached from outside.
+    expect(compose.services.app!.ports).toContain('${BATON_BIND:-0.0.0.0}:${BATON_PORT:-3000}:3000');
+  });
+});
+
 describe('the release workflow', () => {
   const workflow = parse(fs.readFileSync('.github/workflows/release.yml', 'utf8')) as {
     on: { push: { tags: string[] } };
