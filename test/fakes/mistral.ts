@@ -14,6 +14,13 @@ export interface FakeMistral {
   /** Sent as Retry-After with every 429, when set. */
   retryAfterSeconds: number | undefined;
   mode: 'ok' | 'slow' | 'hang';
+  /**
+   * `openai`: answer as the OpenAI-compatible servers that serve open models locally do (Ollama,
+   * vLLM): extra fields (system_fingerprint, logprobs, refusal), a first chunk with an empty
+   * content, a last one with an empty delta, usage in a chunk of its own with no choices, and
+   * embeddings usage without completion tokens.
+   */
+  dialect: 'mistral' | 'openai';
   /** Pause between streamed pieces, so a browser can be seen receiving them one by one. */
   pieceDelayMs: number;
   /** What the fake model says, given the request body; streamed a word at a time when asked. */
@@ -42,6 +49,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     url: '',
     requests: [],
     mode: 'ok',
+    dialect: 'mistral',
     pieceDelayMs: 0,
     retryAfterSeconds: undefined,
     reply: () => 'Hello from the fake model.',
@@ -52,6 +60,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
       failures.length = 0;
       fake.requests.length = 0;
       fake.mode = 'ok';
+      fake.dialect = 'mistral';
       fake.pieceDelayMs = 0;
       fake.retryAfterSeconds = undefined;
       fake.reply = () => 'Hello from the fake model.';
@@ -75,7 +84,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
               id: 'emb-1',
               object: 'list',
               model: body.model,
-              usage: { prompt_tokens: inputs.length, completion_tokens: 0, total_tokens: inputs.length },
+              usage: fake.dialect === 'openai' ? { prompt_tokens: inputs.length, total_tokens: inputs.length } : { prompt_tokens: inputs.length, completion_tokens: 0, total_tokens: inputs.length },
               data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })),
             }),
           );
@@ -83,6 +92,16 @@ export async function startFakeMistral(): Promise<FakeMistral> {
         if (req.method === 'POST' && req.url === '/v1/chat/completions') {
           const text = fake.reply(body);
           const usage = { prompt_tokens: 10, completion_tokens: text.split(/\s+/).length, total_tokens: 10 + text.split(/\s+/).length };
+          if (body.stream === true && fake.dialect === 'openai') {
+            res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+            const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+              `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: body.model, system_fingerprint: 'fp_local', choices, ...extra })}\n\n`;
+            res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }]));
+            for (const piece of text.match(/\S+\s*/g) ?? []) res.write(chunk([{ index: 0, delta: { content: piece }, logprobs: null, finish_reason: null }]));
+            res.write(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]));
+            res.write(chunk([], { usage }));
+            return void res.end('data: [DONE]\n\n');
+          }
           if (body.stream === true) {
             res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
             const pieces = text.match(/\S+\s*/g) ?? [''];
@@ -96,6 +115,11 @@ export async function startFakeMistral(): Promise<FakeMistral> {
               res.end('data: [DONE]\n\n');
             };
             return void write();
+          }
+          if (fake.dialect === 'openai') {
+            return void res.writeHead(200, { 'content-type': 'application/json' }).end(
+              JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: body.model, system_fingerprint: 'fp_local', usage, choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: 'stop' }] }),
+            );
           }
           return void res.writeHead(200, { 'content-type': 'application/json' }).end(
             JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1, model: body.model, usage, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }),

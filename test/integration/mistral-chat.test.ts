@@ -60,3 +60,28 @@ describe('Mistral chat (real SDK, fake server)', () => {
     await expect(chat(10_000).complete({ messages, signal: controller.signal })).rejects.toThrow();
   });
 });
+
+/**
+ * A fully local model: an OpenAI-compatible server (Ollama, vLLM) serving an open Mistral model,
+ * with MISTRAL_SERVER_URL pointing at it. The same SDK, the same adapter, the other dialect.
+ */
+describe('an OpenAI-compatible local server (real SDK, fake server in that dialect)', () => {
+  it('completes a reply in JSON mode and reads its token counts', async () => {
+    fake.dialect = 'openai';
+    fake.reply = () => '{"answer":"Go to Settings.","sources":[1]}';
+    const res = await chat().complete({ messages, json: true });
+    expect(JSON.parse(res.text)).toEqual({ answer: 'Go to Settings.', sources: [1] });
+    expect(res.promptTokens).toBe(10);
+    expect(fake.requests[0]!.body).toMatchObject({ model: 'mistral-small-latest', response_format: { type: 'json_object' } });
+  });
+
+  it('streams a reply, through the empty first and last pieces and the usage-only chunk', async () => {
+    fake.dialect = 'openai';
+    fake.reply = () => 'Open Settings, then Plan, and press Cancel.';
+    const pieces: string[] = [];
+    let usage: { promptTokens: number; completionTokens: number } | undefined;
+    for await (const piece of chat().stream({ messages, onUsage: (u) => (usage = u) })) pieces.push(piece);
+    expect(pieces.join('')).toBe('Open Settings, then Plan, and press Cancel.');
+    expect(usage).toEqual({ promptTokens: 10, completionTokens: 7 });
+  });
+});

@@ -26,6 +26,12 @@ describe('Mistral embeddings (real SDK, fake server)', () => {
     expect(fake.requests[0]).toMatchObject({ path: '/v1/embeddings', authorization: 'Bearer test-key', body: { model: 'mistral-embed' } });
   });
 
+  it('reads an OpenAI-compatible local server (Ollama, vLLM), whose usage has no completion tokens', async () => {
+    fake.dialect = 'openai';
+    const [v] = await embedder().embed(['hello local model']);
+    expect(v).toEqual(fakeEmbedding('hello local model'));
+  });
+
   it('retries a rate limit and a server error, then succeeds', async () => {
     fake.failNext(1, 429);
     fake.failNext(1, 500);

@@ -58,6 +58,14 @@ describe('HTTPS with Caddy', () => {
   });
 });
 
+describe('a fully local model', () => {
+  it('runs Ollama and pulls the model only in the local-model profile', () => {
+    for (const name of ['ollama', 'ollama-pull']) expect(compose.services[name]!.profiles, name).toEqual(['local-model']);
+    expect(compose.services['ollama-pull']!.entrypoint).toEqual(['ollama', 'pull', '${LOCAL_MODEL:-mistral-small3.2}']);
+    expect((compose.services['ollama-pull']!.environment as Record<string, string>).OLLAMA_HOST).toBe('http://ollama:11434');
+  });
+});
+
 describe('the release workflow', () => {
   const workflow = parse(fs.readFileSync('.github/workflows/release.yml', 'utf8')) as {
     on: { push: { tags: string[] } };
