@@ -66,6 +66,17 @@ describe('a fully local model', () => {
   });
 });
 
+describe('scheduled backups', () => {
+  it('run pg_dump in the backup profile, write whole files only, and delete old ones', () => {
+    const backup = compose.services.backup!;
+    expect(backup.profiles).toEqual(['backup']);
+    expect(backup.image).toBe(compose.services.postgres!.image);
+    const script = (backup.command as string[]).join('\n');
+    expect(script).toContain('pg_dump -Fc -f "$$file.partial" && mv "$$file.partial" "$$file"');
+    expect(script).toContain("find /backups -name 'baton-*.dump' -mtime +\"$$KEEP_DAYS\" -delete");
+  });
+});
+
 describe('the release workflow', () => {
   const workflow = parse(fs.readFileSync('.github/workflows/release.yml', 'utf8')) as {
     on: { push: { tags: string[] } };

@@ -38,7 +38,8 @@ async function readPdf(data: Buffer, filename: string): Promise<{ title?: string
     const sections = pages.map((t, i) => ({ headingPath: [], page: i + 1, text: t.trim() })).filter((s) => s.text);
     return { title: info?.Title?.trim() || undefined, sections };
   } finally {
-    await pdf.destroy();
+    // pdf.js 5: the document is freed through the task that loaded it.
+    await pdf.loadingTask.destroy();
   }
 }
 
