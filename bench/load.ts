@@ -68,6 +68,9 @@ export async function loadBench(): Promise<[string, string][]> {
     // One loopback address plays every visitor: the per-IP limits would stop it, not the app.
     WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: '1000000',
     WIDGET_IP_MESSAGES_PER_MINUTE: '1000000',
+    WIDGET_STREAMS_PER_IP: '1000000',
+    // The metrics endpoint is read at the end of the run (BATON_METRICS_OUT keeps the whole text).
+    METRICS_TOKEN: 'load-bench-metrics-token-0123456789',
   };
   // The help center the visitors ask about, saved before the app starts.
   const seed = await createContainer(loadConfig(env), pino({ level: 'silent' }));
@@ -172,6 +175,9 @@ export async function loadBench(): Promise<[string, string][]> {
     clearInterval(sampler);
     const end = rssOf(child.pid!);
     const stillOpen = open.size;
+    const metrics = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } }).then((r) => r.text(), () => '');
+    if (process.env.BATON_METRICS_OUT) fs.writeFileSync(process.env.BATON_METRICS_OUT, metrics);
+    const metric = (line: string) => metrics.split('\n').find((l) => l.startsWith(`${line} `))?.split(' ').at(-1) ?? 'n/a';
 
     const stopped = performance.now();
     stopping = true;
@@ -193,6 +199,10 @@ export async function loadBench(): Promise<[string, string][]> {
       ['  events received on the streams', String(events)],
       ['  errors', errors ? `${errors}: ${[...failures].map(([k, v]) => `${k} ×${v}`).join(', ')}${streamErrors ? `, streams closed early ×${streamErrors}` : ''}` : '0'],
       ['  graceful shutdown with the streams open', `${(shutdownMs / 1000).toFixed(1)} s`],
+      [
+        '  /metrics at the end: messages (visitor / assistant), searches, open visitor streams',
+        `${metric('baton_messages_total{author="visitor"}')} / ${metric('baton_messages_total{author="assistant"}')}, ${metric('baton_search_duration_seconds_count{backend="postgres",outcome="ok"}')}, ${metric('baton_live_streams{holder="visitor"}')}`,
+      ],
     );
     return rows;
   } finally {

@@ -93,6 +93,7 @@ const schema = z.object({
   WIDGET_MESSAGE_MAX_CHARS: int(2000, 100, 20_000),
   WIDGET_VISITOR_MESSAGES_PER_MINUTE: int(12, 1, 100_000),
   WIDGET_IP_MESSAGES_PER_MINUTE: int(60, 1, 1_000_000),
+  WIDGET_STREAMS_PER_IP: int(100, 1, 1_000_000),
   WIDGET_NEW_VISITORS_PER_IP_PER_HOUR: int(60, 1, 1_000_000),
   WIDGET_CONVERSATIONS_PER_IP_PER_HOUR: int(200, 1, 1_000_000),
   CONVERSATION_TOKEN_BUDGET: int(60_000, 1000, 100_000_000),
@@ -170,6 +171,8 @@ export interface Config {
     messageMaxChars: number;
     visitorMessagesPerMinute: number;
     ipMessagesPerMinute: number;
+    /** Live streams one address may hold open in one process (an office behind one NAT needs more). */
+    streamsPerIp: number;
     newVisitorsPerIpPerHour: number;
     /** New conversations per address per hour (each visitor may start 20 an hour). */
     conversationsPerIpPerHour: number;
@@ -335,6 +338,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       messageMaxChars: e.WIDGET_MESSAGE_MAX_CHARS,
       visitorMessagesPerMinute: e.WIDGET_VISITOR_MESSAGES_PER_MINUTE,
       ipMessagesPerMinute: e.WIDGET_IP_MESSAGES_PER_MINUTE,
+      streamsPerIp: e.WIDGET_STREAMS_PER_IP,
       newVisitorsPerIpPerHour: e.WIDGET_NEW_VISITORS_PER_IP_PER_HOUR,
       conversationsPerIpPerHour: e.WIDGET_CONVERSATIONS_PER_IP_PER_HOUR,
       conversationTokenBudget: e.CONVERSATION_TOKEN_BUDGET,

@@ -31,7 +31,7 @@ import { privacyRoutes } from './admin/privacy.js';
 import { csrfProtection, csrfToken } from './middleware/csrf.js';
 import { genReqId } from './middleware/request-id.js';
 import { render } from './render.js';
-import { openStreams } from './sse.js';
+import { openStreams, setStreamsPerAddress } from './sse.js';
 import { createPassport, sessionMiddleware } from './session.js';
 import { setupGate, setupRoutes } from './setup/setup.js';
 import './types.js';
@@ -96,6 +96,7 @@ export function createApp(c: Container): Express {
   app.use('/assets', express.static(ASSETS_DIR, { ...staticOpts, fallthrough: false }));
   app.use('/vendor/htmx', express.static(htmxDist, { maxAge: '1y', immutable: true, fallthrough: false }));
   c.metrics.countStreamsWith(openStreams);
+  setStreamsPerAddress(config.widget.streamsPerIp);
   app.use(healthRoutes(c.health, { detailsToken: config.healthToken, metricsToken: config.metricsToken, metrics: () => c.metrics.render() }));
   app.use(widgetLoaderRoutes(services.widget, { ownOrigin: () => new URL(c.publicAddress.get()).origin, onError: (err) => c.logger.warn({ err }, 'a site that loaded the widget could not be noted') }));
 

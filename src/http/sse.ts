@@ -72,10 +72,12 @@ export class StreamCaps {
 /** Visitors' live streams (the widget's and the API's), capped per visitor and per address. */
 export const visitorStreams = new StreamCaps();
 export const STREAMS_PER_VISITOR = 4;
-export const STREAMS_PER_ADDRESS = 100;
+let streamsPerAddress = 100;
+/** WIDGET_STREAMS_PER_IP, set once by the app at start. */
+export const setStreamsPerAddress = (n: number) => void (streamsPerAddress = n);
 export const visitorStreamKeys = (visitorId: string, ip: string | undefined): [string, number][] => [
   [`visitor:${visitorId}`, STREAMS_PER_VISITOR],
-  [`ip:${ip ?? 'unknown'}`, STREAMS_PER_ADDRESS],
+  [`ip:${ip ?? 'unknown'}`, streamsPerAddress],
 ];
 
 /** The live streams this process holds open, so a shutdown can end them at once. */
