@@ -104,6 +104,8 @@ const schema = z.object({
   REPLY_BATCH_SECONDS: int(120, 0, 3600),
   INBOUND_SMTP_PORT: int(0, 0, 65535),
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  INBOUND_SMTP_TLS_CERT_FILE: optionalText,
+  INBOUND_SMTP_TLS_KEY_FILE: optionalText,
   INBOUND_EMAIL_DOMAIN: optionalText.pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'must be a domain name such as replies.example.com' }).optional()),
   HEALTH_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional()),
@@ -192,7 +194,8 @@ export interface Config {
     /** An agent's replies this close together go out as one email. */
     replyBatchSeconds: number;
     /** The optional receiver for visitors' email replies (off unless a port is set). */
-    inbound: { port: number; host: string; domain: string } | undefined;
+    /** `tls`: offered as STARTTLS to sending servers when a certificate is given. */
+    inbound: { port: number; host: string; domain: string; tls?: { cert: Buffer; key: Buffer } } | undefined;
   };
   /** When to queue the websites due for a re-sync (cron, organisation's time zone), or undefined for never. */
   syncSchedule: string | undefined;
@@ -267,6 +270,17 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   }
   if (e.SEARCH_HYBRID && !(e.MISTRAL_API_KEY && e.MEILI_URL)) {
     problems.push('SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY (it embeds passages with Mistral and searches them in Meilisearch).');
+  }
+  // The receiver's certificate, read now: a path that cannot be read stops start-up, saying which.
+  let inboundTls: { cert: Buffer; key: Buffer } | undefined;
+  if (!!e.INBOUND_SMTP_TLS_CERT_FILE !== !!e.INBOUND_SMTP_TLS_KEY_FILE) {
+    problems.push('INBOUND_SMTP_TLS_CERT_FILE and INBOUND_SMTP_TLS_KEY_FILE: set both (the certificate and its private key, PEM) or neither.');
+  } else if (e.INBOUND_SMTP_TLS_CERT_FILE && e.INBOUND_SMTP_TLS_KEY_FILE) {
+    try {
+      inboundTls = { cert: readFileSync(e.INBOUND_SMTP_TLS_CERT_FILE), key: readFileSync(e.INBOUND_SMTP_TLS_KEY_FILE) };
+    } catch (err) {
+      problems.push(`INBOUND_SMTP_TLS_CERT_FILE / INBOUND_SMTP_TLS_KEY_FILE: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${(err as { path?: string }).path ?? ''}).`);
+    }
   }
   if (e.INBOUND_SMTP_PORT && !e.INBOUND_EMAIL_DOMAIN) {
     problems.push('INBOUND_EMAIL_DOMAIN: required when INBOUND_SMTP_PORT is set (replies go to reply+<token>@that domain, whose MX points at Baton).');
@@ -349,7 +363,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     email: {
       linkTtlDays: e.EMAIL_LINK_TTL_DAYS,
       replyBatchSeconds: e.REPLY_BATCH_SECONDS,
-      inbound: e.INBOUND_SMTP_PORT > 0 && e.INBOUND_EMAIL_DOMAIN ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST, domain: e.INBOUND_EMAIL_DOMAIN.toLowerCase() } : undefined,
+      inbound: e.INBOUND_SMTP_PORT > 0 && e.INBOUND_EMAIL_DOMAIN ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST, domain: e.INBOUND_EMAIL_DOMAIN.toLowerCase(), ...(inboundTls ? { tls: inboundTls } : {}) } : undefined,
     },
     syncSchedule: e.SYNC_SCHEDULE.trim() === 'off' ? undefined : e.SYNC_SCHEDULE.trim(),
     auth: {

@@ -23,9 +23,10 @@ afterEach(async () => {
 });
 
 /** The whole server, with the reply receiver on and outgoing mail to a test SMTP server. */
-async function start() {
+async function start(env: Record<string, string> = {}) {
   outgoing = await startSmtp();
   const config = loadConfig({
+    ...env,
     NODE_ENV: 'test',
     DATABASE_URL: await workerDatabaseUrl(),
     SESSION_SECRET: 's'.repeat(40),
@@ -82,6 +83,26 @@ describe('replies by email', () => {
     await expect(send(server.inboundPort!, { to: forged, text: 'let me in' })).rejects.toMatchObject({ responseCode: 550 });
     await expect(send(server.inboundPort!, { to: replyTo.replace('replies.acme.test', 'evil.test'), text: 'relay me' })).rejects.toMatchObject({ responseCode: 550 });
     expect(await server.container.db('messages').where({ author: 'visitor' }).count({ n: '*' })).toEqual([{ n: 2 }]);
+  });
+
+  it('offers STARTTLS when given a certificate, and takes a reply over it', async () => {
+    const server = await start({ INBOUND_SMTP_TLS_CERT_FILE: 'test/fixtures/tls/cert.pem', INBOUND_SMTP_TLS_KEY_FILE: 'test/fixtures/tls/key.pem' });
+    const api = supertest(server.url);
+    const created = await api.post('/api/v1/visitors').send({}).expect(201);
+    const auth = { Authorization: `Bearer ${created.body.token as string}` };
+    const { id } = (await api.post('/api/v1/conversations').set(auth).send({}).expect(201)).body as { id: string };
+    await api.post(`/api/v1/conversations/${id}/messages`).set(auth).send({ text: 'Where is my parcel?' }).expect(201);
+    const to = `reply+${server.container.conversationLinks.replyToken(id)}@replies.acme.test`;
+    // requireTLS: the client refuses to send unless the server upgraded the connection.
+    const tls = nodemailer.createTransport({ host: '127.0.0.1', port: server.inboundPort!, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+    await tls.sendMail({ from: 'vic@example.org', to, subject: 'Re: parcel', text: 'Order 1042, sent over TLS.' });
+    expect((await server.container.db('messages').where({ conversation_id: id, author: 'visitor' }).orderBy('created_at')).map((m: { text: string }) => m.text)).toEqual(['Where is my parcel?', 'Order 1042, sent over TLS.']);
+  });
+
+  it('does not offer STARTTLS without a certificate (a client that requires it gives up)', async () => {
+    const server = await start();
+    const tls = nodemailer.createTransport({ host: '127.0.0.1', port: server.inboundPort!, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+    await expect(tls.sendMail({ from: 'vic@example.org', to: 'reply+00@replies.acme.test', text: 'x' })).rejects.toThrow(/STARTTLS/i);
   });
 
   it('strips the quoted email in the languages visitors write in', () => {

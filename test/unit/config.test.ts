@@ -44,6 +44,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ SMTP_SECURE: 'maybe' })[0]).toMatch(/^SMTP_SECURE: must be true or false/);
   });
 
+  it("reads the reply receiver's certificate at load, and names what is wrong with it", () => {
+    expect(problemsOf({ INBOUND_SMTP_TLS_CERT_FILE: 'test/fixtures/tls/cert.pem' })[0]).toMatch(/set both .* or neither/);
+    expect(problemsOf({ INBOUND_SMTP_TLS_CERT_FILE: '/nope/cert.pem', INBOUND_SMTP_TLS_KEY_FILE: '/nope/key.pem' })[0]).toMatch(/cannot be read \(ENOENT: \/nope\/cert\.pem\)/);
+    const c = loadConfig({ INBOUND_SMTP_PORT: '2525', INBOUND_EMAIL_DOMAIN: 'replies.example.com', INBOUND_SMTP_TLS_CERT_FILE: 'test/fixtures/tls/cert.pem', INBOUND_SMTP_TLS_KEY_FILE: 'test/fixtures/tls/key.pem' });
+    expect(c.email.inbound?.tls?.cert.toString()).toMatch(/^-----BEGIN CERTIFICATE-----/);
+  });
+
   it('checks a cron expression field by field at load, instead of crashing the scheduler after listen', () => {
     expect(problemsOf({ SYNC_SCHEDULE: '99 * * * *' })).toEqual([expect.stringMatching(/^SYNC_SCHEDULE: must be a cron expression .*\(minute: 99 is out of range\)/)]);
     expect(problemsOf({ SYNC_SCHEDULE: '0 3 * *' })[0]).toMatch(/five fields are needed/);

@@ -19,6 +19,8 @@ export interface InboundOptions {
   host: string;
   /** Only reply+<token>@domain is accepted. */
   domain: string;
+  /** A certificate and key (PEM): offered as STARTTLS, so replies can arrive encrypted. */
+  tls?: { cert: Buffer; key: Buffer };
   maxBytes: number;
   /** What a genuine token stands for; undefined refuses the address at RCPT TO, before any data. */
   recipient: (token: string) => string | undefined;
@@ -63,7 +65,9 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<{ port: nu
   };
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // STARTTLS only with a certificate: offering it without one would fail every sender that tries.
+    disabledCommands: opts.tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(opts.tls ? { key: opts.tls.key, cert: opts.tls.cert } : {}),
     size: opts.maxBytes,
     logger: false,
     banner: 'Baton reply receiver',
