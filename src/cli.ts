@@ -324,6 +324,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
 /** A password asked for in a terminal (twice, not echoed), else read from standard input's first line. */
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
+    // Whole characters, however the bytes arrive.
+    process.stdin.setEncoding('utf8');
     let text = '';
     for await (const chunk of process.stdin) {
       text += String(chunk);
@@ -334,14 +336,15 @@ async function readPassword(): Promise<string> {
     return password;
   }
   const ask = async (prompt: string) => {
-    const { createInterface } = await import('node:readline/promises');
+    const { createInterface } = await import('node:readline');
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    // What is typed is not shown: only the prompt is written.
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    // What is typed is not shown: only the prompt is written (readline's own output hook).
+    const hooked = rl as unknown as { _writeToOutput: (s: string) => void };
+    const write = hooked._writeToOutput.bind(rl);
+    hooked._writeToOutput = (s: string) => {
       if (s.startsWith(prompt)) write(prompt);
     };
-    const answer = await rl.question(prompt);
+    const answer = await new Promise<string>((resolve) => rl.question(prompt, resolve));
     rl.close();
     process.stderr.write('\n');
     return answer;

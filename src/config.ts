@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
@@ -117,7 +118,7 @@ const schema = z.object({
     .superRefine((raw, ctx) => {
       const v = raw.trim();
       if (v === 'off') return;
-      const problem = !/^(\S+\s+){4}\S+$/.test(v) ? 'five fields are needed' : cron.validateDetailed(v).errors.map((e) => `${e.field}: ${e.value} is out of range`).join('; ');
+      const problem = !/^(\S+\s+){4}\S+$/.test(v) ? 'five fields are needed' : cron.validateDetailed(v).errors.map((e) => `${e.field}: ${e.message}`).join('; ');
       if (problem) ctx.addIssue({ code: 'custom', message: `must be a cron expression (minute hour day month weekday), e.g. "0 3 * * *", or off (${problem})` });
     }),
 });
@@ -280,6 +281,15 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       inboundTls = { cert: readFileSync(e.INBOUND_SMTP_TLS_CERT_FILE), key: readFileSync(e.INBOUND_SMTP_TLS_KEY_FILE) };
     } catch (err) {
       problems.push(`INBOUND_SMTP_TLS_CERT_FILE / INBOUND_SMTP_TLS_KEY_FILE: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${(err as { path?: string }).path ?? ''}).`);
+    }
+    // A pair that does not make a TLS context (not PEM, a key of another certificate) is said now, not after listen.
+    if (inboundTls) {
+      try {
+        createSecureContext(inboundTls);
+      } catch (err) {
+        inboundTls = undefined;
+        problems.push(`INBOUND_SMTP_TLS_CERT_FILE / INBOUND_SMTP_TLS_KEY_FILE: not a certificate and its private key in PEM (${(err as Error).message}).`);
+      }
     }
   }
   if (e.INBOUND_SMTP_PORT && !e.INBOUND_EMAIL_DOMAIN) {

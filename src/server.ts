@@ -24,8 +24,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const container = await createContainer(config, logger);
   try {
     if (config.databaseUrl) {
-      const u = new URL(config.databaseUrl);
-      await waitForDatabase(container.db, { seconds: config.databaseWaitSeconds, where: `${u.hostname}:${u.port || 5432}`, logger });
+      // Where, for the log; a socket URL (postgres://u@/db?host=/run/postgresql) has no host part.
+      let where = 'DATABASE_URL';
+      try {
+        const u = new URL(config.databaseUrl);
+        if (u.hostname) where = `${u.hostname}:${u.port || 5432}`;
+      } catch {
+        // keep 'DATABASE_URL'
+      }
+      await waitForDatabase(container.db, { seconds: config.databaseWaitSeconds, where, logger });
     }
     const applied = await container.migrate();
     if (applied.length) logger.info({ count: applied.length, latest: applied.at(-1) }, 'database migrations applied');

@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/format.js';
 import { redactUrl } from '../lib/logger.js';
 import { refuseNulBytes } from './middleware/input.js';
 import { ASSETS_DIR, VERSION } from '../lib/paths.js';
+import { networkKey } from '../lib/network-key.js';
 import { knowledgeRoutes } from './admin/knowledge.js';
 import { organisationRoutes } from './admin/organisation.js';
 import { teamRoutes } from './admin/team.js';
@@ -85,7 +86,7 @@ export function createApp(c: Container): Express {
       },
       // The client's address as Express sees it (behind a proxy: from X-Forwarded-For, if trusted).
       customProps: (req) => ({ ip: (req as express.Request).ip }),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || (req.url?.startsWith('/assets/') ?? false) },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' || (req.url?.startsWith('/assets/') ?? false) },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
@@ -140,7 +141,7 @@ export function createApp(c: Container): Express {
 
   // Per network, in Postgres: every replica counts against the same limit.
   const loginLimiter: express.RequestHandler = async (req, res, next) => {
-    const result = await c.rateLimits.ipSignIns.consume(`ip:${req.ip}`);
+    const result = await c.rateLimits.ipSignIns.consume(networkKey(req.ip));
     if (result.allowed) return next();
     const { retryAfterSeconds } = result;
     res.set('Retry-After', String(retryAfterSeconds));

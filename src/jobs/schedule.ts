@@ -58,9 +58,15 @@ export async function runJob(job: Job, locker: Locker): Promise<unknown> {
 export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger: Logger; timeZone: () => Promise<string>; recheckMs?: number; onRun?: (job: string, outcome: 'ran' | 'skipped' | 'failed', seconds: number) => void }): Promise<{ stop(): void; recheck(): Promise<void>; timeZone(): string }> {
   let tasks: ScheduledTask[] = [];
   let zone = await opts.timeZone();
-  const schedule = (timeZone: string) => {
-    for (const t of tasks) void t.stop();
+  let stopped = false;
+  let checks = 0;
+  // destroy, not stop: a stopped task stays in node-cron's registry, one set per zone change.
+  const clear = () => {
+    for (const t of tasks) void t.destroy();
     tasks = [];
+  };
+  const schedule = (timeZone: string) => {
+    clear();
     for (const job of opts.jobs) {
       if (!job.cron) continue;
       const frequent = job.cron.split(/\s+/).length === 6;
@@ -87,8 +93,10 @@ export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger:
   };
   schedule(zone);
   const recheck = async () => {
+    // Only the latest check applies, and none after stop().
+    const check = ++checks;
     const now = await opts.timeZone();
-    if (now === zone) return;
+    if (stopped || check !== checks || now === zone) return;
     opts.logger.info({ from: zone, to: now }, "scheduled jobs follow the organisation's new time zone");
     zone = now;
     schedule(zone);
@@ -97,9 +105,9 @@ export async function startSchedule(opts: { jobs: Job[]; locker: Locker; logger:
   timer.unref();
   return {
     stop() {
+      stopped = true;
       clearInterval(timer);
-      for (const t of tasks) void t.stop();
-      tasks = [];
+      clear();
     },
     recheck,
     timeZone: () => zone,

@@ -47,14 +47,15 @@ describe('loadConfig', () => {
   it("reads the reply receiver's certificate at load, and names what is wrong with it", () => {
     expect(problemsOf({ INBOUND_SMTP_TLS_CERT_FILE: 'test/fixtures/tls/cert.pem' })[0]).toMatch(/set both .* or neither/);
     expect(problemsOf({ INBOUND_SMTP_TLS_CERT_FILE: '/nope/cert.pem', INBOUND_SMTP_TLS_KEY_FILE: '/nope/key.pem' })[0]).toMatch(/cannot be read \(ENOENT: \/nope\/cert\.pem\)/);
+    expect(problemsOf({ INBOUND_SMTP_TLS_CERT_FILE: 'test/fixtures/tls/cert.pem', INBOUND_SMTP_TLS_KEY_FILE: 'test/fixtures/tls/cert.pem' })[0]).toMatch(/not a certificate and its private key in PEM/);
     const c = loadConfig({ INBOUND_SMTP_PORT: '2525', INBOUND_EMAIL_DOMAIN: 'replies.example.com', INBOUND_SMTP_TLS_CERT_FILE: 'test/fixtures/tls/cert.pem', INBOUND_SMTP_TLS_KEY_FILE: 'test/fixtures/tls/key.pem' });
     expect(c.email.inbound?.tls?.cert.toString()).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });
 
   it('checks a cron expression field by field at load, instead of crashing the scheduler after listen', () => {
-    expect(problemsOf({ SYNC_SCHEDULE: '99 * * * *' })).toEqual([expect.stringMatching(/^SYNC_SCHEDULE: must be a cron expression .*\(minute: 99 is out of range\)/)]);
+    expect(problemsOf({ SYNC_SCHEDULE: '99 * * * *' })).toEqual([expect.stringMatching(/^SYNC_SCHEDULE: must be a cron expression .*\(minute: 99 is a invalid expression for minute\)/)]);
     expect(problemsOf({ SYNC_SCHEDULE: '0 3 * *' })[0]).toMatch(/five fields are needed/);
-    expect(problemsOf({ SYNC_SCHEDULE: '0 25 * * *' })[0]).toMatch(/hour: 25 is out of range/);
+    expect(problemsOf({ SYNC_SCHEDULE: '0 25 * * *' })[0]).toMatch(/hour: 25 is a invalid expression for hour/);
     expect(loadConfig({ SYNC_SCHEDULE: '0 3 * * 1-5' }).syncSchedule).toBe('0 3 * * 1-5');
     expect(loadConfig({ SYNC_SCHEDULE: 'off' }).syncSchedule).toBeUndefined();
   });

@@ -25,6 +25,18 @@ describe('waiting for Postgres at start', () => {
     expect(log.warn).toHaveBeenCalledWith({ code: '57P03' }, 'waiting for Postgres at postgres:5432 (57P03); trying again in 1.0 s');
   });
 
+  it("retries the pool's own timeout and a server restarting during its first boot", async () => {
+    let calls = 0;
+    const db = { raw: vi.fn(async () => {
+      calls++;
+      if (calls === 1) throw Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' });
+      if (calls === 2) throw new Error('Connection terminated unexpectedly');
+      return {};
+    }) } as unknown as Db;
+    await waitForDatabase(db, { seconds: 60, where: 'postgres:5432', logger: logger(), sleep: noSleep });
+    expect(calls).toBe(3);
+  });
+
   it('fails at once on a mistake that waiting will not mend (a wrong password)', async () => {
     const db = failing(['28P01']);
     await expect(waitForDatabase(db, { seconds: 60, where: 'postgres:5432', logger: logger(), sleep: noSleep })).rejects.toMatchObject({ code: '28P01' });

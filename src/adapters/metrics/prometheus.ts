@@ -50,8 +50,12 @@ export class BatonMetrics {
       registers,
       async collect() {
         this.reset();
+        // A database that does not answer leaves this gauge empty for the scrape, not the whole
+        // scrape failed: the other metrics matter most just then.
+        const found = await sources.outbox().catch(() => undefined);
+        if (!found) return;
         // The states that need watching are always there (a zero is a reading too).
-        const counts = { pending: 0, held: 0, failed: 0, ...(await sources.outbox()) };
+        const counts = { pending: 0, held: 0, failed: 0, ...found };
         for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
       },
     });

@@ -10,7 +10,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Errors that mean "not up yet" rather than "wrong": refused, unresolvable yet, starting up. */
-const NOT_YET = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', '57P03']);
+const NOT_YET = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', '57P03', 'TIMEOUT', 'RESTARTING']);
 
 /**
  * Waits for an external Postgres to answer before migrating: under compose it may still be
@@ -25,7 +25,10 @@ export async function waitForDatabase(db: Db, opts: { seconds: number; where: st
       await db.raw('select 1');
       return;
     } catch (err) {
-      const code = (err as { code?: string }).code ?? '';
+      const e = err as { code?: string; name?: string; message?: string };
+      // The pool's own timeout (an address that does not answer) and a server restarting during
+      // its first boot are "not yet" too.
+      const code = e.code ?? (e.name === 'KnexTimeoutError' ? 'TIMEOUT' : /Connection terminated unexpectedly/.test(e.message ?? '') ? 'RESTARTING' : '');
       if (!NOT_YET.has(code)) throw err;
       if (Date.now() + delay > deadline) throw new DatabaseUnavailableError(`Postgres at ${opts.where} did not answer within ${opts.seconds} s (${code}): check DATABASE_URL and that Postgres is running (DATABASE_WAIT_SECONDS sets how long to wait).`);
       opts.logger.warn({ code }, `waiting for Postgres at ${opts.where} (${code}); trying again in ${(delay / 1000).toFixed(1)} s`);

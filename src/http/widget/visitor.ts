@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { networkKey } from '../../lib/network-key.js';
 import type { VisitorService } from '../../services/conversations/visitor-service.js';
 import type { Visitor } from '../../services/conversations/types.js';
 import { ForbiddenError, RateLimitedError } from '../../services/errors.js';
@@ -72,7 +73,8 @@ export function rateLimit(limiter: RateLimiter, key: (req: Request) => string, m
   };
 }
 
-export const byIp = (req: Request) => `ip:${req.ip}`;
+/** Per network: an IPv4 address, or an IPv6 /56 (see lib/network-key.ts). */
+export const byIp = (req: Request) => networkKey(req.ip);
 
 /**
  * What sending a message goes through, for the API and the chat frame alike: the per-IP limit
