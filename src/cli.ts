@@ -306,6 +306,43 @@ export function buildCli(): Command {
     });
 
   program
+    .command('backup')
+    .description('write the whole database to FILE (gzipped JSON lines, one consistent snapshot; no pg_dump needed)')
+    .argument('<file>', 'where to write it, e.g. baton-2026-12-07.backup')
+    .action(async (file: string) => {
+      await withContainer(async (c) => {
+        const { backupDatabase } = await import('./adapters/storage/backup.js');
+        const done = await backupDatabase(c.db, file);
+        console.log(`Backed up ${done.rows} rows of ${done.tables} tables to ${file}.`);
+      });
+    });
+
+  program
+    .command('restore')
+    .description('replace everything in the database with a backup made by `baton backup` at the same version')
+    .argument('<file>', 'the backup')
+    .option('--yes', 'do not ask for confirmation (needed when not run in a terminal)')
+    .action(async (file: string, opts: { yes?: boolean }) => {
+      if (!opts.yes) {
+        if (!process.stdin.isTTY) throw new InvalidArgumentError('a restore replaces everything in the database: add --yes to do it without a terminal.');
+        const { createInterface } = await import('node:readline/promises');
+        const rl = createInterface({ input: process.stdin, output: process.stderr });
+        const typed = await rl.question('This replaces everything in the database with the backup. Type "restore" to go on: ');
+        rl.close();
+        if (typed.trim() !== 'restore') {
+          console.error('Nothing was changed.');
+          process.exitCode = 1;
+          return;
+        }
+      }
+      await withContainer(async (c) => {
+        const { restoreDatabase } = await import('./adapters/storage/backup.js');
+        const done = await restoreDatabase(c.db, file);
+        console.log(`Restored ${done.rows} rows of ${done.tables} tables from ${file}.${c.config.meili ? ' Run `baton reindex` to rebuild the Meilisearch index from them.' : ''}`);
+      });
+    });
+
+  program
     .command('purge')
     .description('delete what is past the retention periods now (the server does this every night)')
     .action(async () => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -140,6 +141,17 @@ describe('the baton CLI', () => {
     const badConfig = await baton(['migrate'], { ...env, DATABASE_URL: 'mysql://nope' });
     expect(badConfig.code).toBe(78);
     expect(badConfig.stderr).toContain('DATABASE_URL: must be a postgres:// URL');
+
+    // backup writes a file; restore will not replace everything without a terminal or --yes.
+    const backupFile = `${os.tmpdir()}/baton-cli-${process.pid}.backup`;
+    const backedUp = await baton(['backup', backupFile], env);
+    expect(backedUp.code, backedUp.stderr).toBe(0);
+    expect(backedUp.stdout).toMatch(/^Backed up \d+ rows of \d+ tables to /);
+    const unconfirmed = await baton(['restore', backupFile], env);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('add --yes');
+    expect((await baton(['restore', backupFile, '--yes'], env)).code).toBe(0);
+    fs.rmSync(backupFile);
 
     const help = await baton(['--help'], env);
     expect(help.stdout).toContain('admin');
