@@ -1,6 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -27,6 +28,7 @@ export function createLogger(opts: { level: string; destination?: DestinationStr
       censor: '[redacted]',
     },
   };
-  if (opts.pretty) return pino(options, pretty({ colorize: !opts.destination, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', singleLine: true, sync: true, destination: opts.destination ?? 1 }));
+  // Loaded only for a terminal: a container or a service never needs it.
+  if (opts.pretty) return pino(options, (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)({ colorize: !opts.destination, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', singleLine: true, sync: true, destination: opts.destination ?? 1 }));
   return opts.destination ? pino(options, opts.destination) : pino(options);
 }
