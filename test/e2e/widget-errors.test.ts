@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, launchBrowser, listen, openChatOn, screenshotPath, shopSite } from '../support/browser.js';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, openChatOn, screenshotPath } from '../support/browser.js';
+import { useShopInBrowser } from '../support/shop.js';
 
 const hasBrowser = browserAvailable();
 
@@ -13,29 +13,15 @@ const hasBrowser = browserAvailable();
  * stays in the box.
  */
 describe.skipIf(!hasBrowser)('when sending fails, in a real browser', () => {
-  let t: TestApp;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let shop: Awaited<ReturnType<typeof shopSite>>;
-  let browser: Browser;
+  const s = useShopInBrowser();
   const problems: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    server = await listen(t.app);
-    shop = await shopSite(server.url);
-    await t.container.services.widget.save('system', { allowedOrigins: shop.url, colour: '#4f46e5', greeting: '', position: 'right', language: 'auto' });
-    await t.container.services.knowledge.createSnippet('system', { question: 'How do I return a parcel?', answer: 'Print the label from your order page.' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
-    await t?.close();
+    await s.t.container.services.knowledge.createSnippet('system', { question: 'How do I return a parcel?', answer: 'Print the label from your order page.' });
   });
 
   async function chat(locale: string): Promise<{ page: Page; frame: Frame }> {
-    const opened = await openChatOn(browser, shop.url, { locale });
+    const opened = await openChatOn(s.browser, s.shop.url, { locale });
     opened.page.on('pageerror', (err) => problems.push(err.message));
     return opened;
   }
@@ -48,8 +34,8 @@ describe.skipIf(!hasBrowser)('when sending fails, in a real browser', () => {
     const { page, frame } = await chat('da-DK');
     await send(frame, 'Hvordan returnerer jeg en pakke?');
     await frame.locator('.msg-visitor').first().waitFor();
-    // Erased meanwhile (a privacy request): the token in the browser names nobody now.
-    await t.container.db('visitors').delete();
+    // Erased meanwhile (a privacy request): the token in the s.browser names nobody now.
+    await s.t.container.db('visitors').delete();
     await send(frame, 'Og hvad koster det?');
     await frame.locator('#toast .toast').waitFor();
     await expect(frame.locator('#toast').textContent()).resolves.toContain('Denne samtale findes ikke længere. Din besked står stadig i feltet');
@@ -59,7 +45,7 @@ describe.skipIf(!hasBrowser)('when sending fails, in a real browser', () => {
     // Sent again: a new visitor and conversation, and the message is there.
     await frame.locator('#message-text').press('Enter');
     await frame.locator('.msg-visitor', { hasText: 'Og hvad koster det?' }).waitFor();
-    expect(await t.container.db('visitors').count('* as n').first()).toEqual({ n: 1 });
+    expect(await s.t.container.db('visitors').count('* as n').first()).toEqual({ n: 1 });
   });
 
   it('with the server out of reach, says so and keeps the message', async () => {
@@ -76,10 +62,10 @@ describe.skipIf(!hasBrowser)('when sending fails, in a real browser', () => {
   });
 
   it('an expired conversation link shows its page without a script error', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await s.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(`${server.url}/c/not-a-real-token`);
+    await page.goto(`${s.server.url}/c/not-a-real-token`);
     await expect(page.locator('h1').textContent()).resolves.toContain('This link is not valid');
     expect(errors).toEqual([]);
   });
