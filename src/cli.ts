@@ -356,7 +356,7 @@ export function buildCli(): Command {
 }
 
 /** Exit codes: 0 done, 1 failed, 2 the command was used wrongly, 78 the configuration is wrong (EX_CONFIG). */
-export const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
 
 /** A password asked for in a terminal (twice, not echoed), else read from standard input's first line. */
 async function readPassword(): Promise<string> {

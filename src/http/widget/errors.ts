@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from '../../services/errors.js';
-import { pickLanguage, WIDGET_STRINGS } from './strings.js';
+import { pickLanguage } from './strings.js';
+import { locale } from '../../locales/index.js';
 
 /**
  * What a visitor reads when something in the chat fails: a sentence for a visitor, in their
@@ -10,7 +11,7 @@ import { pickLanguage, WIDGET_STRINGS } from './strings.js';
 export function visitorErrorMessage(req: Request, err: unknown, status: number): string {
   const requested = (req.body as { lang?: unknown } | undefined)?.lang ?? req.query.lang;
   const lang = pickLanguage(typeof requested === 'string' ? requested : undefined, req.acceptsLanguages());
-  const t = WIDGET_STRINGS[lang];
+  const t = locale(lang).widget;
   if (err instanceof UnauthorizedError) return t.errorGone;
   if (err instanceof RateLimitedError) return t.errorRate;
   if (err instanceof ForbiddenError) return t.errorNotAllowed;

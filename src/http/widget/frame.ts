@@ -10,7 +10,8 @@ import { isWidgetLanguage, type WidgetSettings } from '../../services/widget/typ
 import { parseForm } from '../forms.js';
 import { render } from '../render.js';
 import { holdOpen, openEventStream, visitorStreamKeys, visitorStreams } from '../sse.js';
-import { pickLanguage, WIDGET_STRINGS, type WidgetStrings } from './strings.js';
+import { pickLanguage, type WidgetStrings } from './strings.js';
+import { locale } from '../../locales/index.js';
 import { checkOrigin, emailLimits, handoffLimits, messageLimits, requireVisitor, typingAllowed, visitorOf, visitorPresence } from './visitor.js';
 import { InvalidTokenError, NotFoundError, ValidationError } from '../../services/errors.js';
 import type { Views } from '../../lib/views.js';
@@ -77,7 +78,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
   /** The frame's language and its strings: the site's choice, else the admin's default, else the browser's. */
   const stringsFor = (req: Request, requested: string | undefined, adminDefault: WidgetSettings['language']) => {
     const lang = pickLanguage(isWidgetLanguage(requested) ? requested : adminDefault === 'auto' ? undefined : adminDefault, req.acceptsLanguages());
-    return { lang, t: WIDGET_STRINGS[lang] as WidgetStrings };
+    return { lang, t: locale(lang).widget };
   };
   // The frame always sends its language, so a message needs no settings read to find it.
   // The organisation's sites as last read (each request that shows replies reads them first).
@@ -247,7 +248,7 @@ export function widgetFrameRoutes(c: Pick<Container, 'config' | 'rateLimits' | '
         // The reply is in the language the visitor wrote in; the frame's own words follow it.
         const spoken = reply?.meta.language;
         const switched = isWidgetLanguage(spoken) && spoken !== ctx.lang;
-        const view = switched ? { lang: spoken, t: WIDGET_STRINGS[spoken] as WidgetStrings } : ctx;
+        const view = switched ? { lang: spoken, t: locale(spoken).widget } : ctx;
         const teamBar = handedOff || switched ? teamBarHtml(view.t, handedOff || sent.conversation.status === 'queued') : '';
         const followup = handedOff ? await currentFollowup(sent.visitor, view) : '';
         const chrome = switched ? oob('#chrome-language', 'innerHTML', { html: c.views.render('partials/widget/language', view) }) : '';

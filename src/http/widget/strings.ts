@@ -1,9 +1,7 @@
-import { LANGUAGES, LOCALES, type Locale } from '../../locales/index.js';
+import type { Locale } from '../../locales/index.js';
 import { isWidgetLanguage, type WidgetLanguage } from '../../services/widget/types.js';
 
-/** Everything the chat frame says, per language (src/locales). */
-export const WIDGET_STRINGS = Object.fromEntries(LANGUAGES.map((l) => [l, LOCALES[l].widget])) as Record<WidgetLanguage, Locale['widget']>;
-
+/** Everything the chat frame says, in one language: `locale(lang).widget` (src/locales). */
 export type WidgetStrings = Locale['widget'];
 
 /**

@@ -1,4 +1,4 @@
-import { LANGUAGES, LOCALES, type Language, type Locale } from '../../locales/index.js';
+import { LANGUAGES, locale, type Language, type Locale } from '../../locales/index.js';
 import type { SearchHit } from '../knowledge/types.js';
 import { citationOf } from './citations.js';
 import { bestExcerpt, type ExcerptTerm } from './excerpts.js';
@@ -9,11 +9,8 @@ import type { Citation } from './types.js';
  * and cited, labelled as excerpts, with an offer to reach the team. Never silent.
  */
 
-/** The assistant's own words, per language (src/locales). */
-const WORDS = Object.fromEntries(LANGUAGES.map((l) => [l, LOCALES[l].replies])) as Record<Language, Locale['replies']>;
-
-export type ReplyLanguage = keyof typeof WORDS;
-export const REPLY_LANGUAGES = Object.keys(WORDS) as ReplyLanguage[];
+export type ReplyLanguage = Language;
+export const REPLY_LANGUAGES = LANGUAGES;
 
 export interface ExtractiveAnswer {
   text: string;
@@ -22,11 +19,11 @@ export interface ExtractiveAnswer {
   empty: boolean;
 }
 
-export type ReplyTexts = (typeof WORDS)[ReplyLanguage];
+export type ReplyTexts = Locale['replies'];
 
 /** The fixed replies in the visitor's language (English for a language Baton has none for). */
 export function replyTexts(language: string): ReplyTexts {
-  return WORDS[(language in WORDS ? language : 'en') as ReplyLanguage];
+  return locale(language).replies;
 }
 
 /**

@@ -163,7 +163,7 @@ export class ConversationService {
     // receive() checks that the conversation is the visitor's (after validating the message).
     const conversationId = input.conversationId ?? (await this.currentOrStart(who, input.start)).id;
     const received = await this.receive(who, conversationId, { text: input.text, clientId: input.clientId });
-    const replying = !!received.reply || this.aiReplies(received.conversation);
+    const replying = !!received.reply || aiReplies(received.conversation.status);
     // The conversation as it was before this message: none from the visitor yet means the first.
     await on.stored?.({ ...received, firstMessage: received.conversation.lastVisitorMessageAt === null, replying });
     const { reply, notice } = received.reply ? { reply: received.reply, notice: null } : await this.respond(received.conversation, received.message, { ip: input.ip, onToken: on.token });
@@ -350,11 +350,6 @@ export class ConversationService {
   /** Resolves when the background work started so far is done (shutdown, tests). */
   async settled(): Promise<void> {
     await Promise.all([...this.#pending]);
-  }
-
-  /** Whether the AI replies to the visitor: not once a teammate has the conversation. */
-  aiReplies(conversation: Conversation): boolean {
-    return aiReplies(conversation.status);
   }
 
   /**

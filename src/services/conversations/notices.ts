@@ -1,16 +1,16 @@
 import { fill } from '../../lib/format.js';
 import type { Availability, ReplyWindow } from '../availability/types.js';
-import { LANGUAGES, LOCALES, type Locale } from '../../locales/index.js';
-import { isWidgetLanguage, type WidgetLanguage } from '../widget/types.js';
+import { languageOrEnglish, LOCALES, locale } from '../../locales/index.js';
+import type { WidgetLanguage } from '../widget/types.js';
 
 /**
  * What Baton itself promises at a handoff, in the visitor's language. The promise is only what
  * is true now: someone online (and how long they usually take), nobody online within support
  * hours, or closed until the next opening, in the visitor's own time zone.
  */
-const STRINGS = Object.fromEntries(LANGUAGES.map((l) => [l, LOCALES[l].notices])) as Record<WidgetLanguage, Locale['notices']>;
 
-export const noticeLanguage = (language: string | null | undefined): WidgetLanguage => (isWidgetLanguage(language) ? language : 'en');
+/** A language Baton has, else English (see src/locales). */
+export const noticeLanguage = languageOrEnglish;
 
 function plural(lang: WidgetLanguage, forms: [string, string], n: number): string {
   return fill(new Intl.PluralRules(lang).select(n) === 'one' ? forms[0] : forms[1], { n });
@@ -19,7 +19,7 @@ function plural(lang: WidgetLanguage, forms: [string, string], n: number): strin
 /** "1 business day", "4 hours", in the visitor's language. */
 export function replyWindowText(window: ReplyWindow, language: string | null | undefined): string {
   const lang = noticeLanguage(language);
-  const s = STRINGS[lang];
+  const s = LOCALES[lang].notices;
   return plural(lang, window.unit === 'hours' ? s.hours : s.businessDays, window.amount);
 }
 
@@ -39,7 +39,7 @@ export function openingText(at: Date, now: Date, language: string | null | undef
   const days = localDay(at, timeZone) - localDay(now, timeZone);
   if (days === 0 || days === 1) {
     const time = new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(at);
-    return fill(days === 0 ? STRINGS[lang].today : STRINGS[lang].tomorrow, { time });
+    return fill(days === 0 ? LOCALES[lang].notices.today : LOCALES[lang].notices.tomorrow, { time });
   }
   const far = at.getTime() - now.getTime() > 6 * 86_400_000;
   return new Intl.DateTimeFormat(lang, {
@@ -65,18 +65,18 @@ export interface PromiseContext {
 
 /** "Ada joined the conversation.", in the conversation's language. */
 export function joinedNotice(language: string | null | undefined, name: string): string {
-  return fill(STRINGS[noticeLanguage(language)].joined, { name });
+  return fill(locale(language).notices.joined, { name });
 }
 
 /** Asked when the visitor wants the team before saying what about. */
 export function askFirstNotice(language: string | null | undefined): string {
-  return STRINGS[noticeLanguage(language)].askFirst;
+  return locale(language).notices.askFirst;
 }
 
 /** The handoff notice: what happens next, honestly. */
 export function promiseNotice(availability: Availability, ctx: PromiseContext): string {
   const lang = noticeLanguage(ctx.language);
-  const s = STRINGS[lang];
+  const s = LOCALES[lang].notices;
   const x = replyWindowText(availability.replyWithin, lang);
   const email = fill(!ctx.emailReplies ? s.replyHere : ctx.email ? s.emailKnown : s.leaveEmail, { address: ctx.email ?? '', x });
   switch (availability.state) {

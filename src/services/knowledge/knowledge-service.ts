@@ -62,6 +62,9 @@ export interface WebsiteInput {
   saveAnyway?: boolean;
 }
 
+/** Why a fetch failed, in the fetcher's words ("the connection was refused") when it gave them. */
+const fetchProblem = (e: unknown) => (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
+
 /** The start page or the file could not be read, so nothing was created; the form may offer "Save anyway". */
 export class UnreadableSourceError extends ValidationError {
   constructor(
@@ -292,19 +295,29 @@ export class KnowledgeService {
   /** Returns false when only Postgres has them (the index did not answer). */
   async #replacePassages(sourceId: string, drafts: ChunkDraft[]): Promise<boolean> {
     const chunks = await this.deps.chunks.replaceForSource(sourceId, drafts);
-    this.deps.retriever.passagesChanged();
-    try {
+    return this.#toIndex(async () => {
       await this.deps.index.deleteBySource(sourceId);
       await this.deps.index.upsert(chunks);
+    });
+  }
+
+  /**
+   * Passages Postgres has changed, passed on to the search index. Returns false when only Postgres
+   * has them: it answers while the index is down, and the index catches up with `baton reindex`,
+   * which the caller's note on the source (INDEX_BEHIND) tells the admin to run.
+   */
+  async #toIndex(write: () => Promise<void>): Promise<boolean> {
+    this.deps.retriever.passagesChanged();
+    try {
+      await write();
       return true;
     } catch (error) {
-      // Postgres has the passages and answers while the index is down; the index catches up with
-      // `baton reindex`, which the caller's note on the source (INDEX_BEHIND) tells the admin to run.
       if (!this.deps.fallback) throw error;
       this.deps.onIndexError?.(error);
       return false;
     }
   }
+
 
   async #syncWebsite(source: Source, run: SyncRun, signal?: AbortSignal): Promise<'done' | 'interrupted'> {
     const settings = source.settings as unknown as WebsiteSettings;
@@ -336,8 +349,7 @@ export class KnowledgeService {
       if (event.type === 'file') {
         // A PDF linked from the site: read it like an upload, citing its URL and pages.
         try {
-          const filename = decodeURIComponent(new URL(event.url).pathname.split('/').pop() || 'document.pdf');
-          const doc = await this.deps.reader.read({ filename, contentType: event.contentType, data: event.body, url: event.url });
+          const doc = await this.#readLinked(event.url, event.contentType, event.body);
           drafts.set(event.url, chunkDocument(doc));
           documents.set(event.url, { url: event.url, title: withoutControlCharacters(doc.title), etag: event.etag ?? null, lastModified: event.lastModified ?? null, contentHash: '' });
           counts.indexed++;
@@ -498,13 +510,13 @@ export class KnowledgeService {
     try {
       res = await this.deps.web.fetch(page.url, {}, (next) => siteOf(next) === site);
     } catch (e) {
-      return mark('failed', (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e)));
+      return mark('failed', fetchProblem(e));
     }
     if (res.status >= 400) return mark('failed', `the server answered HTTP ${res.status}`);
     let doc: ExtractedDocument;
     try {
       if (res.contentType === 'application/pdf') {
-        doc = await this.deps.reader.read({ filename: decodeURIComponent(new URL(page.url).pathname.split('/').pop() || 'document.pdf'), contentType: res.contentType, data: res.body, url: page.url });
+        doc = await this.#readLinked(page.url, res.contentType, res.body);
       } else if (res.contentType === 'text/html' || res.contentType === 'application/xhtml+xml') {
         const html = await this.deps.web.extractHtml(res.body.toString('utf8'), page.url);
         if (html.noindex) return mark('skipped', 'the page asks not to be indexed (robots meta)');
@@ -550,19 +562,22 @@ export class KnowledgeService {
     return page;
   }
 
+  /** A PDF linked from a website, read like an upload and cited by its URL. */
+  #readLinked(url: string, contentType: string, data: Buffer): Promise<ExtractedDocument> {
+    const filename = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'document.pdf');
+    return this.deps.reader.read({ filename, contentType, data, url });
+  }
+
   /** One page's passages swapped for new ones (none: removed), in Postgres and then in the index. */
   async #replacePagePassages(sourceId: string, url: string, drafts: ChunkDraft[]): Promise<void> {
     const { removed, added } = await this.deps.chunks.replaceForUrl(sourceId, url, drafts);
-    this.deps.retriever.passagesChanged();
-    try {
+    const indexed = await this.#toIndex(async () => {
       await this.deps.index.deleteByIds(removed);
       await this.deps.index.upsert(added);
-    } catch (error) {
-      if (!this.deps.fallback) throw error;
-      this.deps.onIndexError?.(error);
-      await this.deps.sources.update(sourceId, { lastError: INDEX_BEHIND });
-    }
+    });
+    if (!indexed) await this.deps.sources.update(sourceId, { lastError: INDEX_BEHIND });
   }
+
 
   /**
    * Reads the start page once before a website is added, so a typo or a site that is down is
@@ -576,7 +591,7 @@ export class KnowledgeService {
     try {
       res = await this.deps.web.fetch(url, {}, (next) => siteOf(next) === site);
     } catch (e) {
-      const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
+      const reason = fetchProblem(e);
       throw new UnreadableSourceError('startUrl', `We couldn't read ${host}: ${reason}.`, true);
     }
     if (res.status >= 400) {
