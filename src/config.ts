@@ -15,6 +15,7 @@ import { isTimeZone } from './lib/time-zones.js';
 /** Variables that may instead be given as a path in NAME_FILE (Docker/Kubernetes secrets). */
 export const SECRET_VARIABLES = [
   'DATABASE_URL',
+  'DATABASE_PASSWORD',
   'SESSION_SECRET',
   'SMTP_PASSWORD',
   'MEILI_MASTER_KEY',
@@ -51,6 +52,8 @@ const schema = z.object({
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL, e.g. postgres://baton:secret@postgres:5432/baton' }).optional(),
   ),
+  // Kept apart from DATABASE_URL so the password alone can come from a secret file (compose secrets).
+  DATABASE_PASSWORD: optionalText,
   EMBEDDED_POSTGRES_PORT: int(5433, 1, 65535),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, { error: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' }).optional()),
   TRUST_PROXY: z.string().default('false'),
@@ -234,6 +237,13 @@ function resolveSecretFiles(env: Env, problems: string[]): Env {
   return out;
 }
 
+/** The URL with its password replaced, percent-encoded whole (the URL setter leaves a bare %). */
+function withPassword(databaseUrl: string, password: string): string {
+  const url = new URL(databaseUrl);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
 function parseTrustProxy(raw: string): boolean | number | string {
   const v = raw.trim().toLowerCase();
   if (v === '' || v === 'false' || v === '0') return false;
@@ -259,6 +269,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
 
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     problems.push('SESSION_SECRET: required when NODE_ENV=production; set it to a random string of 32+ characters (`openssl rand -hex 32`) or point SESSION_SECRET_FILE at a file holding one.');
+  }
+  if (e.DATABASE_PASSWORD && !e.DATABASE_URL) {
+    problems.push('DATABASE_PASSWORD: only used with DATABASE_URL (it replaces the password in that URL); set DATABASE_URL too, or unset it for the embedded Postgres.');
   }
   if (e.BATON_ADMIN_EMAIL && !e.BATON_ADMIN_PASSWORD) {
     problems.push('BATON_ADMIN_PASSWORD: required when BATON_ADMIN_EMAIL is set (the first admin is created with it).');
@@ -317,7 +330,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     baseUrl,
     baseUrlFromEnv: !!e.BASE_URL?.trim(),
     dataDir: path.resolve(e.DATA_DIR),
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: e.DATABASE_URL && e.DATABASE_PASSWORD ? withPassword(e.DATABASE_URL, e.DATABASE_PASSWORD) : e.DATABASE_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     sessionSecret: e.SESSION_SECRET,

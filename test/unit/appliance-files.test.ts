@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadConfig } from '../../src/config.js';
+import { interpolate, loadCompose, readDotEnv } from '../support/compose.js';
 
 /**
  * Docker cannot run where Baton is developed, so the image and compose files are kept correct by
@@ -74,6 +78,60 @@ describe('scheduled backups', () => {
     const script = (backup.command as string[]).join('\n');
     expect(script).toContain('pg_dump -Fc -f "$$file.partial" && mv "$$file.partial" "$$file"');
     expect(script).toContain("find /backups -name 'baton-*.dump' -mtime +\"$$KEEP_DAYS\" -delete");
+  });
+});
+
+describe("compose's interpolation, as the tests read it", () => {
+  it('follows the documented forms, nested ones included', () => {
+    const env = { SET: 'v', EMPTY: '' };
+    expect(interpolate('${SET} $SET ${UNSET} $$SET', env)).toBe('v v  $SET');
+    expect(interpolate('${EMPTY:-d} ${EMPTY-d} ${UNSET-d}', env)).toBe('d  d');
+    expect(interpolate('${EMPTY:+r}|${EMPTY+r}|${SET:+r}', env)).toBe('|r|r');
+    expect(interpolate('${UNSET:-${EMPTY:-${SET}}}', env)).toBe('v');
+    expect(interpolate('${EMPTY?e}', env)).toBe('');
+    expect(() => interpolate('${EMPTY:?say ${SET}}', env)).toThrow(/EMPTY is missing a value: say v/);
+  });
+});
+
+describe('secrets', () => {
+  const files = ['docker-compose.yml', 'docker-compose.secrets.yml'];
+  const fromEnv = { SESSION_SECRET: 's'.repeat(64), POSTGRES_PASSWORD: 'pg-pass', MEILI_MASTER_KEY: 'm'.repeat(48) };
+
+  it('are required before anything starts: a copied .env.example stops compose naming the first', () => {
+    expect(() => loadCompose(['docker-compose.yml'], readDotEnv('.env.example'))).toThrow(/is missing a value: set SESSION_SECRET in \.env/);
+    expect(() => loadCompose(['docker-compose.yml'], { ...fromEnv, MEILI_MASTER_KEY: '' })).toThrow(/set MEILI_MASTER_KEY in \.env/);
+  });
+
+  it('from .env reach each service, with no file paths set', () => {
+    const project = loadCompose(['docker-compose.yml'], fromEnv);
+    const app = project.services.app!.environment!;
+    expect(loadConfig(app)).toMatchObject({ databaseUrl: 'postgres://baton:pg-pass@postgres:5432/baton', sessionSecret: fromEnv.SESSION_SECRET, meili: { apiKey: fromEnv.MEILI_MASTER_KEY } });
+    expect(project.services.postgres!.environment).toMatchObject({ POSTGRES_PASSWORD: 'pg-pass', POSTGRES_PASSWORD_FILE: '' });
+    expect(project.services.backup!.environment).toMatchObject({ PGPASSWORD: 'pg-pass', PGPASSWORD_FILE: '' });
+  });
+
+  it('from files: each service reads /run/secrets/<name> that it mounts, and nothing is in its environment', () => {
+    const project = loadCompose(files, { BATON_SECRETS_DIR: './secrets' });
+    for (const [name, service] of Object.entries(project.services)) {
+      if (name === 'meilisearch-test') continue; // a throwaway with a fixed key, for tests
+      const env = service.environment ?? {};
+      for (const [key, value] of Object.entries(env)) {
+        if (/PASSWORD$|SECRET$|MASTER_KEY$/.test(key)) expect(value, `${name} ${key}`).toBe('');
+        if (key.endsWith('_FILE') && value.startsWith('/run/secrets/')) expect(service.secrets, `${name} ${key}`).toContain(value.slice('/run/secrets/'.length));
+      }
+    }
+    for (const secret of Object.values(project.services).flatMap((s) => s.secrets ?? [])) expect(project.secrets![secret]!.file).toBe(`./secrets/${secret}`);
+    expect((project.services.meilisearch!.command as string[]).join(' ')).toContain('$(cat /run/secrets/meili_master_key)');
+    expect((project.services.backup!.command as string[]).join('\n')).toContain('PGPASSWORD="$(cat "$PGPASSWORD_FILE")"');
+  });
+
+  it('from files make a working configuration for the app', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-secrets-'));
+    for (const [name, value] of [['session_secret', 'f'.repeat(64)], ['postgres_password', 'p@ss/word'], ['meili_master_key', 'k'.repeat(48)]]) fs.writeFileSync(path.join(dir, name!), `${value}\n`);
+    const env = loadCompose(files, { BATON_SECRETS_DIR: dir }).services.app!.environment!;
+    const onHost = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace(/^\/run\/secrets\//, `${dir}/`)]));
+    expect(loadConfig(onHost)).toMatchObject({ databaseUrl: 'postgres://baton:p%40ss%2Fword@postgres:5432/baton', sessionSecret: 'f'.repeat(64), meili: { apiKey: 'k'.repeat(48) } });
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

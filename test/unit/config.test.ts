@@ -82,6 +82,18 @@ describe('loadConfig', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('puts DATABASE_PASSWORD (or its file) into DATABASE_URL, encoded, and wants the URL beside it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cfg-'));
+    const file = path.join(dir, 'pg');
+    fs.writeFileSync(file, 'p@ss:w/rd%\n');
+    const url = loadConfig({ DATABASE_URL: 'postgres://baton@postgres:5432/baton', DATABASE_PASSWORD_FILE: file }).databaseUrl!;
+    expect(url).toBe('postgres://baton:p%40ss%3Aw%2Frd%25@postgres:5432/baton');
+    expect(decodeURIComponent(new URL(url).password)).toBe('p@ss:w/rd%');
+    expect(loadConfig({ DATABASE_URL: 'postgres://baton:old@db/baton', DATABASE_PASSWORD: 'new' }).databaseUrl).toBe('postgres://baton:new@db/baton');
+    expect(problemsOf({ DATABASE_PASSWORD: 'x' })[0]).toMatch(/^DATABASE_PASSWORD: only used with DATABASE_URL/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('turns on hybrid search only with both Meilisearch and a Mistral key', () => {
     expect(problemsOf({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700' })[0]).toMatch(/^SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY/);
     const c = loadConfig({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700', MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: 'http://127.0.0.1:9/' });
