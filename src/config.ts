@@ -78,6 +78,9 @@ const schema = z.object({
   INVITE_TTL_HOURS: int(72, 1, 24 * 30),
   PASSWORD_RESET_TTL_MINUTES: int(60, 5, 24 * 60),
   CRAWL_ALLOW_PRIVATE: z.string().default('false'),
+  INTEGRATIONS_ALLOW_PRIVATE: z.string().default('false'),
+  INTEGRATIONS_LOG_DAYS: int(30, 1, 365),
+  INTEGRATIONS_TIMEOUT_SECONDS: int(10, 1, 60),
   CRAWL_MAX_PAGES: int(500, 1, 100_000),
   CRAWL_CONCURRENCY: int(2, 1, 16),
   CRAWL_DELAY_MS: int(250, 0, 60_000),
@@ -156,6 +159,8 @@ export interface Config {
   meili: { url: string; apiKey?: string } | undefined;
   headlessAdmin: { email: string; password: string; name: string } | undefined;
   organisationDefaults: { name: string; timeZone: string };
+  /** Webhooks and alert channels: which private addresses deliveries may reach, and how long the log keeps them. */
+  integrations: { privateAccess: PrivateAccess; logDays: number; timeoutMs: number };
   crawl: {
     privateAccess: PrivateAccess;
     /** Default page cap for a new website source. */
@@ -317,6 +322,12 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   } catch (err) {
     problems.push(`CRAWL_ALLOW_PRIVATE: ${(err as Error).message}; use false, true, or a comma list of ranges such as 10.0.0.0/8.`);
   }
+  let integrationsPrivateAccess: PrivateAccess = { kind: 'none' };
+  try {
+    integrationsPrivateAccess = parsePrivateAccess(e.INTEGRATIONS_ALLOW_PRIVATE);
+  } catch (err) {
+    problems.push(`INTEGRATIONS_ALLOW_PRIVATE: ${(err as Error).message}; use false, true, or a comma list of ranges such as 10.0.0.0/8.`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const baseUrl = (e.BASE_URL?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -349,6 +360,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
         ? { email: e.BATON_ADMIN_EMAIL, password: e.BATON_ADMIN_PASSWORD, name: e.BATON_ADMIN_NAME }
         : undefined,
     organisationDefaults: { name: e.BATON_ORG_NAME, timeZone: e.BATON_ORG_TIMEZONE },
+    integrations: { privateAccess: integrationsPrivateAccess, logDays: e.INTEGRATIONS_LOG_DAYS, timeoutMs: e.INTEGRATIONS_TIMEOUT_SECONDS * 1000 },
     crawl: {
       privateAccess,
       maxPages: e.CRAWL_MAX_PAGES,

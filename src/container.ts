@@ -28,6 +28,10 @@ import { DEFAULT_PARSE_LIMITS, ParsePool } from './adapters/web/parsing.js';
 import { cachedFor } from './lib/cached.js';
 import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';
 import { createSafeFetcher } from './adapters/web/safe-fetch.js';
+import { createWebhookSender } from './adapters/web/webhook-sender.js';
+import { IntegrationsRepo } from './adapters/storage/integrations-repo.js';
+import { IntegrationService } from './services/integrations/integration-service.js';
+import { VERSION } from './lib/paths.js';
 import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
 import { createDb, type Db } from './adapters/storage/db.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './adapters/storage/embedded-postgres.js';
@@ -131,6 +135,7 @@ export interface Container {
     onboarding: OnboardingService;
     insights: InsightsService;
     privacy: PrivacyService;
+    integrations: IntegrationService;
     audit: AuditLog;
   };
   /** Signs the links and reply addresses in emails to visitors. */
@@ -377,6 +382,8 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     mailer,
     links: conversationLinks,
     visitorToken: (id) => visitorTokens.sign(id),
+    // Bound late: the integrations are built after the services they read from.
+    onWaiting: (waiting) => integrations.waiting(waiting),
     clock,
     options: {
       batchWindowMs: config.email.replyBatchSeconds * 1000,
@@ -454,6 +461,23 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     waiting: async (user) => (await inbox.counts(user)).waiting,
     clock,
   });
+  const webhookSender = createWebhookSender({ privateAccess: config.integrations.privateAccess, timeoutMs: config.integrations.timeoutMs, userAgent: `Baton/${VERSION} (+${config.baseUrl})` });
+  const integrations = new IntegrationService({
+    repo: new IntegrationsRepo(db, secretBox(sessionSecret, 'integrations v1')),
+    conversations: conversationsRepo,
+    messages: messagesRepo,
+    visitors: visitorsRepo,
+    users: store.users,
+    ratings: ratingsRepo,
+    syncRuns: new SyncRunsRepo(db),
+    sources: new SourcesRepo(db),
+    organisations: store.organisations,
+    sender: webhookSender,
+    authority,
+    clock,
+    options: { conversationUrl: (id) => absolute(linkPaths.inboxConversation(id)), inboxUrl: absolute('/inbox'), userAgent: `Baton/${VERSION} (+${config.baseUrl})`, keepDays: config.integrations.logDays },
+    onAttempt: (outcome) => metrics.integrationAttempts.inc({ outcome }),
+  });
   const insights = new InsightsService({
     repo: new InsightsRepository(db),
     knowledge,
@@ -504,7 +528,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     },
     events,
     metrics,
-    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, audit },
+    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, integrations, audit },
     conversationLinks,
     locker,
     async migrate() {
@@ -521,6 +545,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       smtp?.close();
       await events.close();
       await fetcher.close();
+      await webhookSender.close();
       await parsing.close();
       await sessionPool.end().catch(() => {});
       await db.destroy();

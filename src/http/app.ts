@@ -36,6 +36,7 @@ import { openStreams, setStreamsPerAddress } from './sse.js';
 import { createPassport, sessionMiddleware } from './session.js';
 import { setupGate, setupRoutes } from './setup/setup.js';
 import './types.js';
+import { integrationRoutes } from './admin/integrations.js';
 
 const htmxDist = path.join(path.dirname(createRequire(import.meta.url).resolve('htmx.org/package.json')), 'dist');
 
@@ -168,6 +169,7 @@ export function createApp(c: Container): Express {
   app.use(availabilityRoutes(c));
   app.use(insightsRoutes(c));
   app.use(privacyRoutes(c));
+  app.use(integrationRoutes(services.integrations));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -16,6 +16,7 @@ export interface JobServices {
   auth: { purgeExpired(): Promise<unknown> };
   insights: { weeklyDigest(): Promise<unknown> };
   privacy: { purge(): Promise<unknown> };
+  integrations: { dispatch(): Promise<unknown> };
   purgeRateLimits: () => Promise<number>;
 }
 
@@ -28,6 +29,8 @@ export function jobs(s: JobServices, opts: { syncSchedule: string | undefined })
   return [
     // The outbox: what is due goes out within seconds; retries are spaced by the service.
     { name: 'dispatch-outbox', cron: '*/5 * * * * *', run: () => s.followups.dispatch() },
+    // Webhooks and alerts: what happened is fanned out and sent within seconds; retries are spaced by the service.
+    { name: 'dispatch-integrations', cron: '*/5 * * * * *', run: () => s.integrations.dispatch() },
     // Agents' replies to visitors who left: batched, then handed to the outbox.
     { name: 'release-reply-batches', cron: '*/15 * * * * *', run: () => s.followups.releaseReplies() },
     { name: 'remind-waiting-conversations', cron: '0 * * * * *', run: () => s.followups.remindWaiting() },

@@ -13,6 +13,7 @@ import type { Closure, Interval } from './availability/hours.js';
 import type { PromiseSettings } from './availability/types.js';
 import type { NewEmail, OutboxEmail, OutboxStatus } from './followups/types.js';
 import type { EscalationRecord, KnowledgeFix, MetricsBucket, Period } from './insights/types.js';
+import type { Delivery, DeliveryStatus, Endpoint, EndpointInput, NewDelivery, PostOutcome, RecordedEvent, StoredEvent } from './integrations/types.js';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters implement them; only
@@ -594,3 +595,40 @@ export interface PrivacyRepo {
   /** Records of emails sent, failed or dropped before `before` (nothing still queued). */
   deleteEmailRecords(before: Date): Promise<number>;
 }
+
+/** Webhook endpoints and alert channels, the events waiting to be fanned out, and the deliveries. */
+export interface IntegrationRepo {
+  listEndpoints(): Promise<Endpoint[]>;
+  findEndpoint(id: string): Promise<Endpoint | undefined>;
+  createEndpoint(input: EndpointInput, secret: string | null): Promise<Endpoint>;
+  updateEndpoint(id: string, input: EndpointInput): Promise<Endpoint | undefined>;
+  setSecret(id: string, secret: string): Promise<void>;
+  deleteEndpoint(id: string): Promise<boolean>;
+  /** Records an event outside any other write (a reminder threshold passed); written only while an endpoint is active. */
+  record(event: RecordedEvent): Promise<void>;
+  /** The oldest events not yet fanned out. */
+  pendingEvents(limit: number): Promise<StoredEvent[]>;
+  /** Writes the event's deliveries (a repeat is ignored) and removes the event, in one transaction. */
+  fanOut(eventId: string, deliveries: NewDelivery[]): Promise<void>;
+  /** One delivery outside any event (an admin's test). */
+  addDelivery(delivery: NewDelivery): Promise<Delivery>;
+  /** Marks up to `limit` due deliveries as being sent, for `lockMs`, and returns them. */
+  claimDue(now: Date, limit: number, lockMs: number): Promise<Delivery[]>;
+  markAttempt(id: string, result: { status: 'delivered' | 'pending' | 'failed'; attempts: number; at: Date; nextAttemptAt?: Date; lastStatus: number | null; lastResponse: string | null; lastError: string | null }): Promise<void>;
+  /** An endpoint's newest deliveries first. */
+  deliveries(endpointId: string, limit: number): Promise<Delivery[]>;
+  findDelivery(id: string): Promise<Delivery | undefined>;
+  /** Queues a delivery again now, with a fresh set of attempts; false when there is none or it is being sent. */
+  resend(id: string, now: Date): Promise<boolean>;
+  /** Each endpoint's newest delivery. */
+  lastDeliveries(): Promise<Map<string, { status: DeliveryStatus; lastStatus: number | null; at: Date }>>;
+  counts(): Promise<Partial<Record<DeliveryStatus, number>>>;
+  /** Deletes finished deliveries and stray events older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/** Sends one integration request: a JSON POST, bounded in time and in what is read back. */
+export interface WebhookSender {
+  post(url: string, body: string, headers: Record<string, string>): Promise<PostOutcome>;
+}
+

@@ -30,6 +30,7 @@ export class BatonMetrics {
   readonly searchFallbacks = new Counter({ name: 'baton_search_fallbacks_total', help: 'Searches answered by Postgres because the configured index failed.', registers: this.#r });
   readonly syncRuns = new Counter({ name: 'baton_sync_runs_total', help: 'Knowledge syncs finished, by source kind and status.', labelNames: ['kind', 'status'], registers: this.#r });
   readonly syncSeconds = new Histogram({ name: 'baton_sync_run_duration_seconds', help: 'How long knowledge syncs took, by source kind.', labelNames: ['kind'], buckets: [1, 5, 15, 60, 300, 900, 3600], registers: this.#r });
+  readonly integrationAttempts = new Counter({ name: 'baton_integration_attempts_total', help: 'Webhook and alert delivery attempts, by outcome (delivered, retrying, failed).', labelNames: ['outcome'], registers: this.#r });
   readonly jobRuns = new Counter({ name: 'baton_job_runs_total', help: 'Scheduled job runs, by job and outcome (ran, skipped on this replica, failed).', labelNames: ['job', 'outcome'], registers: this.#r });
   readonly jobSeconds = new Histogram({ name: 'baton_job_duration_seconds', help: 'How long scheduled jobs took.', labelNames: ['job'], buckets: SECONDS, registers: this.#r });
 

@@ -5,6 +5,7 @@ import type { TransitionName } from '../../services/conversations/lifecycle.js';
 import type { ConversationPatch, ConversationRepo, ConversationTransition } from '../../services/ports.js';
 import { isUuid } from './db.js';
 import { insertEmails } from './outbox-repo.js';
+import { recordIntegrationEvent } from './integrations-repo.js';
 
 interface ConversationRow {
   id: string;
@@ -87,8 +88,11 @@ export class ConversationsRepo implements ConversationRepo {
   constructor(private readonly db: Knex) {}
 
   async insert(c: { visitorId: string; language: string | null; pageUrl: string | null }) {
-    const [row] = await this.db<ConversationRow>('conversations').insert({ visitor_id: c.visitorId, language: c.language, page_url: c.pageUrl }).returning('*');
-    return toConversation(row!);
+    return this.db.transaction(async (trx) => {
+      const [row] = await trx<ConversationRow>('conversations').insert({ visitor_id: c.visitorId, language: c.language, page_url: c.pageUrl }).returning('*');
+      await recordIntegrationEvent(trx, { type: 'conversation.created', conversationId: row!.id });
+      return toConversation(row!);
+    });
   }
 
   async anyFromOtherSite(ownOrigin: string) {
@@ -151,6 +155,7 @@ export class ConversationsRepo implements ConversationRepo {
         })
         .returning('*')) as EventRow[];
       await insertEmails(trx, t.emails ?? []);
+      await recordIntegrationEvent(trx, { type: 'conversation.transitioned', conversationId: id, transition: t.name, conversationEventId: String(event!.id) });
       return { conversation: toConversation(row!), event: toEvent(event!) };
     });
   }

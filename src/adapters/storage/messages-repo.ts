@@ -4,6 +4,7 @@ import type { Author, Message, NewMessage, ReplyMeta } from '../../services/conv
 import type { MessageRepo } from '../../services/ports.js';
 import { isUuid } from './db.js';
 import { insertEmails } from './outbox-repo.js';
+import { recordIntegrationEvent } from './integrations-repo.js';
 import type { NewEmail } from '../../services/followups/types.js';
 
 interface MessageRow {
@@ -49,8 +50,8 @@ export class MessagesRepo implements MessageRepo {
   }
 
   async insertOnce(m: NewMessage, opts: { emails?: (message: Message) => NewEmail[] } = {}) {
-    // With emails, the message and its emails commit together (the transactional outbox).
-    return opts.emails ? this.db.transaction((trx) => this.#insertOnce(trx, m, opts.emails)) : this.#insertOnce(this.db, m);
+    // The message, its emails and its integration event commit together (the transactional outbox).
+    return this.db.transaction((trx) => this.#insertOnce(trx, m, opts.emails));
   }
 
   async #insertOnce(conn: Knex, m: NewMessage, emails?: (message: Message) => NewEmail[]) {
@@ -73,6 +74,7 @@ export class MessagesRepo implements MessageRepo {
       if (!inserted.internal) await this.#touchConversation(conn, inserted);
       const message = await this.#withName(conn, inserted);
       if (emails) await insertEmails(conn, emails(message));
+      await recordIntegrationEvent(conn, { type: 'message.created', conversationId: message.conversationId, messageId: message.id });
       return { message, created: true };
     }
     const existing = (await (m.replyTo

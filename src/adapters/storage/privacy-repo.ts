@@ -3,6 +3,7 @@ import type { Visitor } from '../../services/conversations/types.js';
 import type { PrivacyRepo } from '../../services/ports.js';
 import { DEFAULT_PRIVACY_SETTINGS, type ExportedConversation, type ExportedMessage, type PrivacySettings } from '../../services/privacy/types.js';
 import { toVisitor, type VisitorRow } from './visitors-repo.js';
+import { dropDeliveriesForVisitors } from './integrations-repo.js';
 
 interface SettingsRow {
   conversation_days: number | null;
@@ -167,6 +168,8 @@ export class PrivacyStorage implements PrivacyRepo {
         .whereIn('status', QUEUED)
         .whereIn('conversation_id', trx('conversations').select('id').whereIn('visitor_id', gone.clone().select('id')))
         .delete();
+      // Payloads already written for integrations name these visitors: they go too.
+      await dropDeliveriesForVisitors(trx, gone.clone().select('id'));
       const visitorsDeleted = await gone
         .clone()
         .whereNotExists(trx('conversations').select(trx.raw('1')).whereRaw('conversations.visitor_id = visitors.id'))

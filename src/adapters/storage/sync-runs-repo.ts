@@ -1,6 +1,7 @@
 import type { SyncRun, SyncStatus, SyncTrigger } from '../../services/knowledge/types.js';
 import type { SyncProgress, SyncRunRepo } from '../../services/ports.js';
 import { isUuid, type Conn } from './db.js';
+import { recordIntegrationEvent } from './integrations-repo.js';
 
 interface SyncRunRow {
   id: string;
@@ -87,9 +88,12 @@ export class SyncRunsRepo implements SyncRunRepo {
 
   async finish(id: string, outcome: { status: 'succeeded' | 'failed'; error?: string } & SyncProgress) {
     const { status, error, ...progress } = outcome;
-    await this.db('sync_runs')
-      .where({ id })
-      .update({ ...progressColumns(progress), status, error: error ?? null, finished_at: this.db.fn.now(), heartbeat_at: this.db.fn.now() });
+    await this.db.transaction(async (trx) => {
+      await trx('sync_runs')
+        .where({ id })
+        .update({ ...progressColumns(progress), status, error: error ?? null, finished_at: trx.fn.now(), heartbeat_at: trx.fn.now() });
+      await recordIntegrationEvent(trx, { type: 'knowledge.sync_finished', syncRunId: id });
+    });
   }
 
   async requeue(id: string) {

@@ -89,7 +89,7 @@ const systemResolve = async (hostname: string) => (await dns.lookup(hostname, { 
 
 export interface SafeFetcher {
   /** `follows`: whether a redirect may be followed to that URL; a refused one fails the fetch. */
-  fetch(url: string, init?: { headers?: Record<string, string>; follows?: (url: string) => boolean }): Promise<SafeResponse>;
+  fetch(url: string, init?: { headers?: Record<string, string>; follows?: (url: string) => boolean; method?: 'GET' | 'POST'; body?: string }): Promise<SafeResponse>;
   close(): Promise<void>;
 }
 
@@ -161,8 +161,9 @@ export function createSafeFetcher(opts: SafeFetchOptions): SafeFetcher {
         try {
           res = await request(url, {
             dispatcher: agent,
-            method: 'GET',
+            method: init.method ?? 'GET',
             headers: { 'user-agent': opts.userAgent, accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5', ...init.headers },
+            body: init.body,
             signal,
           });
         } catch (e) {
@@ -176,7 +177,8 @@ export function createSafeFetcher(opts: SafeFetchOptions): SafeFetcher {
           throw new FetchFailedError(url.href, networkProblem(e, url.hostname));
         }
         const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
-        if (REDIRECTS.has(res.statusCode) && headers.location) {
+        // A POST is not repeated elsewhere: its redirect is the answer.
+        if (REDIRECTS.has(res.statusCode) && headers.location && (init.method ?? 'GET') === 'GET') {
           await res.body.dump().catch(() => {});
           if (redirects.length >= opts.maxRedirects) throw new FetchFailedError(raw, `more than ${opts.maxRedirects} redirects`);
           redirects.push(url.href);

@@ -33,6 +33,12 @@ export const PERMISSIONS = {
   'visitor.looked_up': 'admin',
   'visitor.exported': 'admin',
   'visitor.erased': 'admin',
+  'integration.added': 'admin',
+  'integration.changed': 'admin',
+  'integration.deleted': 'admin',
+  'integration.secret_rotated': 'admin',
+  'integration.tested': 'admin',
+  'integration.resent': 'admin',
 } as const satisfies Partial<Record<AuditAction, Permission>>;
 
 export type GuardedAction = keyof typeof PERMISSIONS;

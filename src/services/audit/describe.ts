@@ -21,6 +21,7 @@ const SETTINGS: Record<string, string> = {
 };
 
 const quoted = (t: string) => `“${t}”`;
+const KIND_WORDS: Record<string, string> = { webhook: 'webhook', slack: 'Slack alerts', teams: 'Teams alerts' };
 
 /** What was done, after the name of who did it. `t` is the entry's target. */
 const PHRASES: Record<AuditAction, (t: string, d: Record<string, unknown>) => string> = {
@@ -57,6 +58,12 @@ const PHRASES: Record<AuditAction, (t: string, d: Record<string, unknown>) => st
   'visitor.exported': (t) => `exported the data of the visitor ${t}`,
   'visitor.erased': (t) => `erased the data of the visitor ${t}`,
   'retention.purged': () => 'deleted data past its retention period',
+  'integration.added': (t, d) => `added the ${KIND_WORDS[String(d.kind)] ?? 'integration'} ${quoted(t)}`,
+  'integration.changed': (t) => `changed the integration ${quoted(t)}`,
+  'integration.deleted': (t) => `deleted the integration ${quoted(t)}`,
+  'integration.secret_rotated': (t) => `replaced the signing secret of ${quoted(t)}`,
+  'integration.tested': (t) => `sent a test to ${quoted(t)}`,
+  'integration.resent': (t) => `sent a delivery to ${quoted(t)} again`,
 };
 
 /** Settings whose names need more than spaces to read well. */

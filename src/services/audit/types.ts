@@ -35,6 +35,12 @@ export const AUDIT_ACTIONS = {
   'visitor.exported': "Exported a visitor's data",
   'visitor.erased': "Erased a visitor's data",
   'retention.purged': 'Deleted data past its retention period',
+  'integration.added': 'Added an integration',
+  'integration.changed': 'Changed an integration',
+  'integration.deleted': 'Deleted an integration',
+  'integration.secret_rotated': "Replaced a webhook's signing secret",
+  'integration.tested': 'Sent a test to an integration',
+  'integration.resent': 'Sent a delivery again',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,8 +12,7 @@ import type { ConversationLinks } from './links.js';
 import { fill } from '../../lib/format.js';
 import { emailStrings } from './strings.js';
 import { questionOf } from '../conversations/question.js';
-import { TRIGGER_LABELS } from '../assistant/triggers/triggers.js';
-import { humanize } from '../../lib/format.js';
+import { reasonText } from '../assistant/triggers/triggers.js';
 import { mailboxKey } from './mailbox.js';
 import type { NewEmail, OutboxEmail } from './types.js';
 
@@ -59,6 +58,8 @@ export interface FollowupDeps {
   options: FollowupOptions;
   /** Checks and records test emails and retries. */
   authority: Pick<Authority, 'perform'>;
+  /** Told of the conversations past the reminder threshold each time it looks (alert channels follow it). */
+  onWaiting?: (conversations: Conversation[]) => Promise<void>;
 }
 
 /** SMTP replies in the 5xx range are final ("no such mailbox"); anything else may pass later. */
@@ -287,6 +288,7 @@ export class FollowupService {
     if (!minutes || !isOpen(this.deps.availability.hours(settings), now)) return { queued: 0 };
     const waiting = await this.deps.conversations.waitingSince(new Date(now.getTime() - minutes * 60_000), 50);
     if (!waiting.length) return { queued: 0 };
+    await this.deps.onWaiting?.(waiting);
     const team = (await this.deps.users.list()).filter((u) => u.active);
     const org = await this.#orgName();
     const emails: NewEmail[] = [];
@@ -413,10 +415,4 @@ export class FollowupService {
   async retry(actor: AuditActor, id: string): Promise<boolean> {
     return this.deps.authority.perform(actor, 'email.retried', () => this.deps.outbox.retry(id, this.deps.clock.now()), (retried) => ({ target: `outbox email ${id}`, details: { retried } }));
   }
-}
-
-/** Why a conversation came to the team, as the team reads it: "Sensitive topic: Billing dispute". */
-function reasonText(handoff: { reason: string; detail?: string }): string {
-  const label = TRIGGER_LABELS[handoff.reason as keyof typeof TRIGGER_LABELS] ?? humanize(handoff.reason);
-  return handoff.detail ? `${label}: ${humanize(handoff.detail)}` : label;
 }

@@ -1,3 +1,4 @@
+import { humanize } from '../../../lib/format.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
 import { DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, type PhraseList, type SensitiveCategory } from './defaults.js';
@@ -20,6 +21,12 @@ export const TRIGGER_LABELS: Record<TriggerKind, string> = {
   dissatisfied: 'Dissatisfied',
   unsure: 'AI unsure',
 };
+
+/** Why a conversation came to the team, as the team reads it: "Sensitive topic: Billing dispute". */
+export function reasonText(handoff: { reason: string; detail?: string }): string {
+  const label = TRIGGER_LABELS[handoff.reason as TriggerKind] ?? humanize(handoff.reason);
+  return handoff.detail ? `${label}: ${humanize(handoff.detail)}` : label;
+}
 
 export interface Trigger {
   kind: TriggerKind;
