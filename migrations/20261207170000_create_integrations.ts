@@ -28,8 +28,13 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('conversation_id').references('conversations.id').onDelete('CASCADE');
     t.uuid('message_id').references('messages.id').onDelete('CASCADE');
     t.jsonb('data').notNullable().defaultTo('{}');
+    // An event that cannot be fanned out is tried a few times, then set aside (with why).
+    t.integer('failures').notNullable().defaultTo(0);
+    t.text('last_error');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(['created_at']);
+    t.index(['conversation_id']);
+    t.index(['message_id']);
   });
   await knex.schema.createTable('integration_deliveries', (t) => {
     t.bigIncrements('id');
@@ -50,6 +55,8 @@ export async function up(knex: Knex): Promise<void> {
     t.unique(['endpoint_id', 'event_id']);
     t.index(['status', 'next_attempt_at']);
     t.index(['endpoint_id', 'id']);
+    t.index(['conversation_id']);
+    t.index(['created_at']);
   });
 }
 

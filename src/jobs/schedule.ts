@@ -16,7 +16,7 @@ export interface JobServices {
   auth: { purgeExpired(): Promise<unknown> };
   insights: { weeklyDigest(): Promise<unknown> };
   privacy: { purge(): Promise<unknown> };
-  integrations: { dispatch(): Promise<unknown> };
+  integrations: { dispatch(): Promise<unknown>; prune(): Promise<unknown> };
   purgeRateLimits: () => Promise<number>;
 }
 
@@ -40,6 +40,7 @@ export function jobs(s: JobServices, opts: { syncSchedule: string | undefined })
     // Retention: daily, at night in the organisation's time zone; a missed night is caught up the next.
     { name: 'purge-past-retention', cron: '41 3 * * *', run: () => s.privacy.purge() },
     { name: 'purge-expired-sessions-and-tokens', cron: '23 * * * *', run: () => s.auth.purgeExpired() },
+    { name: 'purge-old-integration-deliveries', cron: '29 * * * *', run: () => s.integrations.prune() },
     // Expired rate-limit counters are dead weight; deleting them twice is harmless.
     { name: 'purge-expired-rate-limits', cron: '*/10 * * * *', run: () => s.purgeRateLimits() },
   ];

@@ -606,14 +606,18 @@ export interface IntegrationRepo {
   deleteEndpoint(id: string): Promise<boolean>;
   /** Records an event outside any other write (a reminder threshold passed); written only while an endpoint is active. */
   record(event: RecordedEvent): Promise<void>;
-  /** The oldest events not yet fanned out. */
-  pendingEvents(limit: number): Promise<StoredEvent[]>;
+  /** The oldest events not yet fanned out, but for those that failed `maxFailures` times. */
+  pendingEvents(limit: number, maxFailures: number): Promise<StoredEvent[]>;
+  /** Notes that an event could not be fanned out, and why. */
+  eventFailed(id: string, error: string): Promise<void>;
   /** Writes the event's deliveries (a repeat is ignored) and removes the event, in one transaction. */
   fanOut(eventId: string, deliveries: NewDelivery[]): Promise<void>;
   /** One delivery outside any event (an admin's test). */
-  addDelivery(delivery: NewDelivery): Promise<Delivery>;
-  /** Marks up to `limit` due deliveries as being sent, for `lockMs`, and returns them. */
-  claimDue(now: Date, limit: number, lockMs: number): Promise<Delivery[]>;
+  addDelivery(delivery: NewDelivery, lockedUntil: Date): Promise<Delivery>;
+  /** Marks up to `limit` due deliveries to endpoints that are on (at most `perEndpoint` each) as being sent, for `lockMs`. */
+  claimDue(now: Date, limit: number, lockMs: number, perEndpoint: number): Promise<Delivery[]>;
+  /** Puts claimed deliveries back untried. */
+  release(ids: string[]): Promise<void>;
   markAttempt(id: string, result: { status: 'delivered' | 'pending' | 'failed'; attempts: number; at: Date; nextAttemptAt?: Date; lastStatus: number | null; lastResponse: string | null; lastError: string | null }): Promise<void>;
   /** An endpoint's newest deliveries first. */
   deliveries(endpointId: string, limit: number): Promise<Delivery[]>;

@@ -370,12 +370,14 @@ describe('email follow-up through the outbox', () => {
     // The table holds the jobs the issue names.
     expect(jobs({} as never, { syncSchedule: '0 3 * * *' }).map((j) => j.name)).toEqual([
       'dispatch-outbox',
+      'dispatch-integrations',
       'release-reply-batches',
       'remind-waiting-conversations',
       'queue-due-website-syncs',
       'send-weekly-digest',
       'purge-past-retention',
       'purge-expired-sessions-and-tokens',
+      'purge-old-integration-deliveries',
       'purge-expired-rate-limits',
     ]);
   });

@@ -169,6 +169,25 @@ describe('webhooks', () => {
     expect(entry).toMatchObject({ target: 'CRM' });
   });
 
+  it('send nothing to a paused endpoint, and keep what it missed waiting until it is on again', async () => {
+    const api = await start();
+    receiver = await startReceiver();
+    receiver.mode = 'garbled';
+    const endpoint = await integrations().create('cli', webhook(receiver.url, ['conversation.created']));
+    await visitorAsksForAPerson(api);
+    await integrations().dispatch();
+    // A receiver's answer with a NUL byte is stored without it.
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: 'pending', attempts: 1, lastResponse: 'bad\ufffd\ufffdanswer' });
+    receiver.mode = 'ok';
+    await integrations().update('cli', endpoint.id, { ...webhook(receiver.url, ['conversation.created']), active: false });
+    ahead += RETRY_PAUSES_MS[0]! + 1000;
+    await integrations().dispatch();
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    await integrations().update('cli', endpoint.id, webhook(receiver.url, ['conversation.created']));
+    expect(await integrations().dispatch()).toMatchObject({ delivered: 1 });
+  });
+
   it('refuse private addresses unless INTEGRATIONS_ALLOW_PRIVATE allows them, saying which setting', async () => {
     receiver = await startReceiver();
     const sender = createWebhookSender({ privateAccess: { kind: 'none' }, timeoutMs: 1000, userAgent: 'test' });

@@ -63,7 +63,12 @@ function expand(body: string, env: Env): string {
   const value = env[name!];
   const present = colon ? value !== undefined && value !== '' : value !== undefined;
   if (!op) return value ?? '';
-  if (op === '-') return present ? value! : interpolate(rest, env);
+  // Compose before v2.10.1 (compose-go ddb94f1) worked out a default even when the variable was
+  // set, so a required variable nested in a default failed regardless: read it as they did.
+  if (op === '-') {
+    const fallback = interpolate(rest, env);
+    return present ? value! : fallback;
+  }
   if (op === '+') return present ? interpolate(rest, env) : '';
   if (!present) throw new InterpolationError(`required variable ${name} is missing a value: ${interpolate(rest, env)}`);
   return value!;

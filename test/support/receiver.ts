@@ -7,7 +7,7 @@ export interface Received {
   json: Record<string, unknown>;
 }
 
-export type ReceiverMode = 'ok' | 'fail' | 'hang';
+export type ReceiverMode = 'ok' | 'fail' | 'hang' | 'garbled';
 
 /**
  * A real HTTP receiver on loopback, as a team's webhook endpoint would be: it records every
@@ -26,7 +26,8 @@ export async function startReceiver(port = 0) {
       received.push({ headers: req.headers, body, json: JSON.parse(body) as Record<string, unknown> });
       if (mode === 'hang') return void hanging.add(res);
       res.writeHead(mode === 'ok' ? 200 : 500, { 'content-type': 'text/plain' });
-      res.end(mode === 'ok' ? 'thanks' : 'receiver broke <b>badly</b>');
+      // garbled: a NUL byte and other control characters, which Postgres text cannot hold.
+      res.end(mode === 'ok' ? 'thanks' : mode === 'garbled' ? 'bad\u0000\u0007answer' : 'receiver broke <b>badly</b>');
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

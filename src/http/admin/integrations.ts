@@ -13,13 +13,16 @@ const EndpointForm = z.object({
   url: z.string().max(4000).default(''),
   // One checkbox gives a string, several an array.
   events: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => (Array.isArray(v) ? v : [v]).slice(0, 20) as PublicEventType[]),
+  alertEvents: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => (Array.isArray(v) ? v : [v]).slice(0, 20) as PublicEventType[]),
   includeQuestion: z.literal('on').optional(),
   active: z.literal('on').optional(),
 });
 
 const KIND_NAMES: Record<EndpointKind, string> = { webhook: 'Webhook', slack: 'Slack', teams: 'Microsoft Teams' };
 
-const toInput = (form: z.infer<typeof EndpointForm>): EndpointInput => ({ kind: form.kind, name: form.name, url: form.url, events: form.events, includeQuestion: form.includeQuestion === 'on', active: form.active === 'on' });
+const toInput = (form: z.infer<typeof EndpointForm>): EndpointInput => ({ kind: form.kind, name: form.name, url: form.url, events: form.kind === 'webhook' ? form.events : form.alertEvents, includeQuestion: form.includeQuestion === 'on', active: form.active === 'on' });
+/** What the form shows again after a mistake: the chosen kind's boxes as they were ticked. */
+const typed = (body: Record<string, unknown>) => ({ ...body, events: [body.kind === 'webhook' || !body.kind ? (body.events ?? []) : (body.alertEvents ?? [])].flat() });
 const formValues = (e: Endpoint) => ({ kind: e.kind, name: e.name, url: e.url, events: e.events, includeQuestion: e.includeQuestion, active: e.active });
 
 /** Settings › Integrations: webhooks and Slack / Teams alerts, each with its delivery log. Admins only. */
@@ -41,7 +44,7 @@ export function integrationRoutes(integrations: IntegrationService): Router {
 
   router.post('/settings/integrations', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    await submitForm(res, 'pages/admin/integrations', { ...body, events: [body.events ?? []].flat(), active: true }, async () => {
+    await submitForm(res, 'pages/admin/integrations', { ...typed(body), active: true }, async () => {
       const endpoint = await integrations.create(me(req), toInput({ ...parseForm(EndpointForm, body), active: 'on' }));
       flash(req, 'success', endpoint.kind === 'webhook' ? `${endpoint.name} is added. Its signing secret is below: give it to the receiver so it can check each delivery.` : `${endpoint.name} is added. Send a test to see it arrive.`);
       navigate(req, res, `/settings/integrations/${endpoint.id}`);
@@ -56,7 +59,7 @@ export function integrationRoutes(integrations: IntegrationService): Router {
   router.post('/settings/integrations/:id', async (req, res) => {
     const id = String(req.params.id);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    await submitForm(res, 'pages/admin/integration', { ...body, events: [body.events ?? []].flat(), active: body.active === 'on', includeQuestion: body.includeQuestion === 'on' }, async () => {
+    await submitForm(res, 'pages/admin/integration', { ...typed(body), active: body.active === 'on', includeQuestion: body.includeQuestion === 'on' }, async () => {
       const endpoint = await integrations.update(me(req), id, toInput(parseForm(EndpointForm, body)));
       flash(req, 'success', `${endpoint.name} is saved.`);
       navigate(req, res, `/settings/integrations/${id}`);

@@ -20,7 +20,11 @@ export interface AlertFacts {
 }
 
 const QUESTION_CHARS = 500;
-const cut = (t: string) => (t.length > QUESTION_CHARS ? `${t.slice(0, QUESTION_CHARS - 1)}…` : t);
+/** By characters, not UTF-16 units: half an emoji would make the JSON unstorable. */
+const cut = (t: string) => {
+  const chars = Array.from(t);
+  return chars.length > QUESTION_CHARS ? `${chars.slice(0, QUESTION_CHARS - 1).join('')}…` : t;
+};
 
 export const PROMISE_WORDS: Record<string, string> = {
   available: 'The visitor was told someone will answer shortly.',

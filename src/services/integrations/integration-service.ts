@@ -10,7 +10,7 @@ import type { Clock, ConversationRepo, IntegrationRepo, MessageRepo, Organisatio
 import { alertBody, PROMISE_WORDS, type AlertFacts } from './alerts.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './retry.js';
 import { newSigningSecret, sign, SIGNATURE_HEADER } from './signature.js';
-import { ALERT_EVENTS, ENDPOINT_KINDS, WEBHOOK_EVENTS, type Delivery, type Endpoint, type EndpointInput, type NewDelivery, type PostOutcome, type PublicEventType, type StoredEvent } from './types.js';
+import { ALERT_EVENTS, ENDPOINT_KINDS, WEBHOOK_EVENTS, type Delivery, type Endpoint, type EndpointInput, type NewDelivery, type PostOutcome, type PublicEventType, type RecordedEvent, type StoredEvent } from './types.js';
 
 export interface IntegrationDeps {
   repo: IntegrationRepo;
@@ -48,13 +48,35 @@ interface EventContent {
 }
 
 const FAN_OUT_BATCH = 100;
+/** An event that fails to fan out this often is set aside (it stays until the log's horizon). */
+const EVENT_MAX_FAILURES = 5;
 const DELIVERY_BATCH = 20;
+/** At most this many of one endpoint's deliveries per batch: a backlog does not crowd out the rest. */
+const PER_ENDPOINT = 5;
 const CONCURRENCY = 4;
 const CLAIM_MS = 120_000;
 const LOG_SIZE = 50;
 const DAY_MS = 86_400_000;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** What a receiver said, as the log can store it: no NUL or other control characters. */
+// eslint-disable-next-line no-control-regex
+const storable = (t: string | null) => (t === null ? null : t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd'));
+
+/** The public types a recorded event can become, known before anything is read. */
+function candidates(e: RecordedEvent): PublicEventType[] {
+  switch (e.type) {
+    case 'conversation.created':
+    case 'conversation.waiting':
+    case 'knowledge.sync_finished':
+      return [e.type];
+    case 'message.created':
+      return ['message.created', 'note.created'];
+    case 'conversation.transitioned':
+      return e.transition === 'hand_off' ? ['conversation.handed_off'] : e.transition === 'claim' || e.transition === 'assign' ? ['conversation.assigned'] : e.transition === 'resolve' ? ['conversation.resolved'] : [];
+  }
+}
 
 /** A stable event id from a key, for events that may be recorded more than once (a reminder). */
 export const eventIdFor = (key: string) => {
@@ -104,6 +126,8 @@ export class IntegrationService {
   async update(actor: AuditActor, id: string, input: EndpointInput): Promise<Endpoint> {
     const before = await this.get(id);
     const clean = checkInput({ ...input, kind: before.kind });
+    // Saved under another SESSION_SECRET: the address is entered again, and a webhook gets a new secret.
+    if (before.unreadable && before.kind === 'webhook') await this.deps.repo.setSecret(id, newSigningSecret());
     const shown = (e: Endpoint | EndpointInput) => ({ name: e.name, url: e.url, events: e.events, includeQuestion: e.includeQuestion, active: e.active });
     return this.deps.authority.perform(
       actor,
@@ -146,7 +170,7 @@ export class IntegrationService {
           alert: { kind: 'handed_off', org: await this.#orgName(), reason: 'A test from Baton (Settings › Integrations): nothing to do', promise: null, question: null, link: this.deps.options.inboxUrl },
         };
         const payload = endpoint.kind === 'webhook' ? { id: eventId, type: 'ping', created_at: now.toISOString(), data: { endpoint: { id: endpoint.id, name: endpoint.name } } } : bodyFor(endpoint, content, eventId, now);
-        const delivery = await this.deps.repo.addDelivery({ eventId, endpointId: id, conversationId: null, type: 'ping', payload });
+        const delivery = await this.deps.repo.addDelivery({ eventId, endpointId: id, conversationId: null, type: 'ping', payload }, new Date(now.getTime() + CLAIM_MS));
         return this.#attempt(endpoint, delivery);
       },
       (outcome) => ({ target: endpoint.name, details: { status: outcome.status, ok: outcome.ok } }),
@@ -172,55 +196,81 @@ export class IntegrationService {
 
   // ── The job ────────────────────────────────────────────────────────────────────────────────
 
-  /** Fans out what happened, then sends what is due; also trims the delivery log. */
+  /** Fans out what happened, then sends what is due. */
   async dispatch(): Promise<{ fannedOut: number; delivered: number; retrying: number; failed: number }> {
     const fannedOut = await this.fanOut();
     const sent = await this.deliver();
-    await this.deps.repo.prune(new Date(this.deps.clock.now().getTime() - this.deps.options.keepDays * DAY_MS));
     return { fannedOut, ...sent };
+  }
+
+  /** Trims the delivery log to its horizon (a job, hourly). */
+  prune(): Promise<number> {
+    return this.deps.repo.prune(new Date(this.deps.clock.now().getTime() - this.deps.options.keepDays * DAY_MS));
   }
 
   async fanOut(): Promise<number> {
     let count = 0;
     const endpoints = (await this.deps.repo.listEndpoints()).filter((e) => e.active);
     for (let round = 0; round < 10; round++) {
-      const events = await this.deps.repo.pendingEvents(FAN_OUT_BATCH);
+      const events = await this.deps.repo.pendingEvents(FAN_OUT_BATCH, EVENT_MAX_FAILURES);
       for (const stored of events) {
-        const content = await this.#content(stored);
-        const wanting = content ? endpoints.filter((e) => e.events.includes(content.type)) : [];
-        // A reminder is recorded each minute a conversation waits; its id is the same each time,
-        // so the delivery is written once.
-        const eventId = stored.event.type === 'conversation.waiting' ? eventIdFor(`waiting:${stored.event.conversationId}:${stored.event.episode}`) : stored.id;
-        const deliveries: NewDelivery[] = wanting.map((e) => ({ eventId, endpointId: e.id, conversationId: content!.conversationId, type: content!.type, payload: bodyFor(e, content!, eventId, stored.createdAt) }));
-        await this.deps.repo.fanOut(stored.id, deliveries);
-        count += deliveries.length;
+        // One event that cannot be stored or read fails alone, and is set aside after a few tries.
+        try {
+          count += await this.#fanOutOne(stored, endpoints);
+        } catch (err) {
+          await this.deps.repo.eventFailed(stored.id, (err as Error).message);
+        }
       }
       if (events.length < FAN_OUT_BATCH) break;
     }
     return count;
   }
 
+  async #fanOutOne(stored: StoredEvent, endpoints: Endpoint[]): Promise<number> {
+    // Nothing is read for an event no endpoint can want.
+    const possible = candidates(stored.event);
+    const content = endpoints.some((e) => e.events.some((t) => possible.includes(t))) ? await this.#content(stored) : null;
+    const wanting = content ? endpoints.filter((e) => e.events.includes(content.type)) : [];
+    // A reminder is recorded each minute a conversation waits; its id is the same for one wait,
+    // so the delivery is written once.
+    const eventId = stored.event.type === 'conversation.waiting' ? eventIdFor(`waiting:${stored.event.conversationId}:${stored.event.episode}:${stored.event.waitingSince}`) : stored.id;
+    const deliveries: NewDelivery[] = wanting.map((e) => ({ eventId, endpointId: e.id, conversationId: content!.conversationId, type: content!.type, payload: bodyFor(e, content!, eventId, stored.createdAt) }));
+    await this.deps.repo.fanOut(stored.id, deliveries);
+    return deliveries.length;
+  }
+
   async deliver(): Promise<{ delivered: number; retrying: number; failed: number }> {
     const result = { delivered: 0, retrying: 0, failed: 0 };
     const endpoints = new Map((await this.deps.repo.listEndpoints()).map((e) => [e.id, e]));
+    // An endpoint that did not answer at all (down, timed out) rests for the rest of this run:
+    // its other deliveries go back untried instead of each waiting out the timeout.
+    const resting = new Set<string>();
     for (let round = 0; round < 10; round++) {
-      const batch = await this.deps.repo.claimDue(this.deps.clock.now(), DELIVERY_BATCH, CLAIM_MS);
+      const batch = await this.deps.repo.claimDue(this.deps.clock.now(), DELIVERY_BATCH, CLAIM_MS, PER_ENDPOINT);
       if (!batch.length) break;
       // A few at a time: one slow receiver holds one slot, not the whole batch.
       const queue = [...batch];
+      const putBack: string[] = [];
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
           for (let d = queue.shift(); d; d = queue.shift()) {
             const endpoint = endpoints.get(d.endpointId);
-            if (!endpoint) continue;
+            // Added since this run began, or resting: next run.
+            if (!endpoint || resting.has(endpoint.id)) {
+              putBack.push(d.id);
+              continue;
+            }
             const outcome = await this.#attempt(endpoint, d);
+            if (!outcome.ok && outcome.status === null) resting.add(endpoint.id);
             if (outcome.ok) result.delivered++;
             else if (d.attempts + 1 >= MAX_ATTEMPTS) result.failed++;
             else result.retrying++;
           }
         }),
       );
-      if (batch.length < DELIVERY_BATCH) break;
+      await this.deps.repo.release(putBack);
+      // Rounds go on while there is work: the per-endpoint cap can make a batch short.
+      if (putBack.length === batch.length) break;
     }
     return result;
   }
@@ -239,22 +289,22 @@ export class IntegrationService {
       });
     }
     let outcome: PostOutcome;
-    try {
-      outcome = await this.deps.sender.post(endpoint.url, body, headers);
-    } catch (err) {
-      outcome = { ok: false, status: null, body: null, error: (err as Error).message };
+    if (endpoint.unreadable) {
+      outcome = { ok: false, status: null, body: null, error: 'its address was saved under another SESSION_SECRET: enter it again in Settings › Integrations' };
+    } else {
+      try {
+        outcome = await this.deps.sender.post(endpoint.url, body, headers);
+      } catch (err) {
+        outcome = { ok: false, status: null, body: null, error: (err as Error).message };
+      }
     }
     const attempts = d.attempts + 1;
     const at = this.deps.clock.now();
-    const common = { attempts, at, lastStatus: outcome.status, lastResponse: outcome.body };
-    if (outcome.ok) {
-      await this.deps.repo.markAttempt(d.id, { ...common, status: 'delivered', lastError: null });
-      this.deps.onAttempt?.('delivered');
-      return outcome;
-    }
-    const next = attempts < MAX_ATTEMPTS ? nextAttemptAt(attempts, at) : undefined;
-    await this.deps.repo.markAttempt(d.id, { ...common, status: next ? 'pending' : 'failed', nextAttemptAt: next, lastError: outcome.error });
-    this.deps.onAttempt?.(next ? 'retrying' : 'failed');
+    const common = { attempts, at, lastStatus: outcome.status, lastResponse: storable(outcome.body) };
+    const next = outcome.ok || attempts >= MAX_ATTEMPTS ? undefined : nextAttemptAt(attempts, at);
+    const status = outcome.ok ? 'delivered' : next ? 'pending' : 'failed';
+    await this.deps.repo.markAttempt(d.id, { ...common, status, nextAttemptAt: next, lastError: outcome.ok ? null : storable(outcome.error) });
+    this.deps.onAttempt?.(outcome.ok ? 'delivered' : next ? 'retrying' : 'failed');
     return outcome;
   }
 

@@ -46,6 +46,8 @@ export interface Endpoint {
   /** Alerts: whether the visitor's question is posted (their words may hold personal data). */
   includeQuestion: boolean;
   active: boolean;
+  /** Its URL and secret were sealed with another SESSION_SECRET: the address must be entered again. */
+  unreadable: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
