@@ -36,6 +36,7 @@ import * as addTwoFactorAttempts from './20261207140000_add_two_factor_attempts.
 import * as createWidgetOriginsSeen from './20261207150000_create_widget_origins_seen.js';
 import * as createSourcePages from './20261207160000_create_source_pages.js';
 import * as createIntegrations from './20261207170000_create_integrations.js';
+import * as createPersonalAccessTokens from './20261207180000_create_personal_access_tokens.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -79,4 +80,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261207150000_create_widget_origins_seen': createWidgetOriginsSeen,
   '20261207160000_create_source_pages': createSourcePages,
   '20261207170000_create_integrations': createIntegrations,
+  '20261207180000_create_personal_access_tokens': createPersonalAccessTokens,
 };

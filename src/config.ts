@@ -81,6 +81,7 @@ const schema = z.object({
   INTEGRATIONS_ALLOW_PRIVATE: z.string().default('false'),
   INTEGRATIONS_LOG_DAYS: int(30, 1, 365),
   INTEGRATIONS_TIMEOUT_SECONDS: int(10, 1, 60),
+  TEAM_API_PER_MINUTE: int(300, 1, 100_000),
   CRAWL_MAX_PAGES: int(500, 1, 100_000),
   CRAWL_CONCURRENCY: int(2, 1, 16),
   CRAWL_DELAY_MS: int(250, 0, 60_000),
@@ -161,6 +162,8 @@ export interface Config {
   organisationDefaults: { name: string; timeZone: string };
   /** Webhooks and alert channels: which private addresses deliveries may reach, and how long the log keeps them. */
   integrations: { privateAccess: PrivateAccess; logDays: number; timeoutMs: number };
+  /** Team API calls each personal access token may make per minute. */
+  teamApiPerMinute: number;
   crawl: {
     privateAccess: PrivateAccess;
     /** Default page cap for a new website source. */
@@ -360,6 +363,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
         ? { email: e.BATON_ADMIN_EMAIL, password: e.BATON_ADMIN_PASSWORD, name: e.BATON_ADMIN_NAME }
         : undefined,
     organisationDefaults: { name: e.BATON_ORG_NAME, timeZone: e.BATON_ORG_TIMEZONE },
+    teamApiPerMinute: e.TEAM_API_PER_MINUTE,
     integrations: { privateAccess: integrationsPrivateAccess, logDays: e.INTEGRATIONS_LOG_DAYS, timeoutMs: e.INTEGRATIONS_TIMEOUT_SECONDS * 1000 },
     crawl: {
       privateAccess,

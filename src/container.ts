@@ -30,6 +30,8 @@ import { SyncRunsRepo } from './adapters/storage/sync-runs-repo.js';
 import { createSafeFetcher } from './adapters/web/safe-fetch.js';
 import { createWebhookSender } from './adapters/web/webhook-sender.js';
 import { IntegrationsRepo } from './adapters/storage/integrations-repo.js';
+import { AccessTokensRepo } from './adapters/storage/access-tokens-repo.js';
+import { AccessTokenService } from './services/team/access-tokens.js';
 import { IntegrationService } from './services/integrations/integration-service.js';
 import { VERSION } from './lib/paths.js';
 import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
@@ -112,6 +114,8 @@ export interface Container {
     ipEmails: RateLimiter;
     /** Sign-in, two-factor codes and password-reset requests per network (LOGIN_RATE_LIMIT per 15 minutes). */
     ipSignIns: RateLimiter;
+    /** Team API calls per personal access token (TEAM_API_PER_MINUTE). */
+    teamApi: RateLimiter;
     purgeExpired(): Promise<number>;
   };
   /** Domain events across replicas (Postgres LISTEN/NOTIFY). */
@@ -136,6 +140,7 @@ export interface Container {
     insights: InsightsService;
     privacy: PrivacyService;
     integrations: IntegrationService;
+    accessTokens: AccessTokenService;
     audit: AuditLog;
   };
   /** Signs the links and reply addresses in emails to visitors. */
@@ -478,6 +483,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     options: { conversationUrl: (id) => absolute(linkPaths.inboxConversation(id)), inboxUrl: absolute('/inbox'), userAgent: `Baton/${VERSION} (+${config.baseUrl})`, keepDays: config.integrations.logDays },
     onAttempt: (outcome) => metrics.integrationAttempts.inc({ outcome }),
   });
+  const accessTokens = new AccessTokenService({ repo: new AccessTokensRepo(db), users: store.users, authority, clock });
   const insights = new InsightsService({
     repo: new InsightsRepository(db),
     knowledge,
@@ -524,11 +530,12 @@ export async function createContainer(config: Config, logger: Logger, overrides:
       ipEmails: new PostgresRateLimiter(db, { name: 'ip-emails', points: 30, seconds: 3600 }),
       // Counted in Postgres like the rest, so two replicas do not each allow the whole limit.
       ipSignIns: new PostgresRateLimiter(db, { name: 'ip-sign-ins', points: config.auth.loginRateLimit, seconds: 15 * 60 }),
+      teamApi: new PostgresRateLimiter(db, { name: 'team-api', points: config.teamApiPerMinute, seconds: 60 }),
       purgeExpired: () => purgeExpiredRateLimits(db, clock.now()),
     },
     events,
     metrics,
-    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, integrations, audit },
+    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, integrations, accessTokens, audit },
     conversationLinks,
     locker,
     async migrate() {

@@ -14,6 +14,7 @@ import { knowledgeRoutes } from './admin/knowledge.js';
 import { organisationRoutes } from './admin/organisation.js';
 import { teamRoutes } from './admin/team.js';
 import { profileRoutes } from './account/profile.js';
+import { accessTokenRoutes } from './account/tokens.js';
 import { authRoutes } from './auth/auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { healthRoutes } from './health.js';
@@ -37,6 +38,8 @@ import { createPassport, sessionMiddleware } from './session.js';
 import { setupGate, setupRoutes } from './setup/setup.js';
 import './types.js';
 import { integrationRoutes } from './admin/integrations.js';
+import { teamApiRoutes } from './api/team.js';
+import { openApiRoutes } from './api/openapi.js';
 
 const htmxDist = path.join(path.dirname(createRequire(import.meta.url).resolve('htmx.org/package.json')), 'dist');
 
@@ -105,7 +108,10 @@ export function createApp(c: Container): Express {
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
   app.use(refuseNulBytes);
-  // Visitors: bearer tokens, never a cookie, so before the session (and CSRF, which guards cookies).
+  // The APIs: bearer tokens, never a cookie, so before the session (and CSRF, which guards
+  // cookies). The team's first: the visitor API's origin check covers all of /api/v1.
+  app.use(openApiRoutes());
+  app.use(teamApiRoutes(c));
   app.use(widgetApiRoutes(c));
   app.use(widgetFrameRoutes(c));
   app.use(
@@ -160,6 +166,7 @@ export function createApp(c: Container): Express {
   app.use(twoFactorRoutes(services.twoFactor));
   app.use(homeRoutes(services.onboarding));
   app.use(profileRoutes(services.team));
+  app.use(accessTokenRoutes(services.accessTokens));
   app.use(inboxRoutes(services.inbox, services.presence, c.views, c.siteHosts));
   app.use(teamRoutes(services.team, services.twoFactor));
   app.use(organisationRoutes(services.team, c.publicAddress));

@@ -13,6 +13,7 @@ import type { Closure, Interval } from './availability/hours.js';
 import type { PromiseSettings } from './availability/types.js';
 import type { NewEmail, OutboxEmail, OutboxStatus } from './followups/types.js';
 import type { EscalationRecord, KnowledgeFix, MetricsBucket, Period } from './insights/types.js';
+import type { AccessToken, TokenScope } from './team/access-tokens.js';
 import type { Delivery, DeliveryStatus, Endpoint, EndpointInput, NewDelivery, PostOutcome, RecordedEvent, StoredEvent } from './integrations/types.js';
 
 /**
@@ -636,3 +637,11 @@ export interface WebhookSender {
   post(url: string, body: string, headers: Record<string, string>): Promise<PostOutcome>;
 }
 
+/** Personal access tokens for the team API (their hashes stay in storage). */
+export interface AccessTokenRepo {
+  listFor(userId: string): Promise<AccessToken[]>;
+  insert(token: { userId: string; name: string; scope: TokenScope; tokenHash: string; prefix: string; expiresAt: Date | null }): Promise<AccessToken>;
+  findByHash(hash: string): Promise<AccessToken | undefined>;
+  touch(id: string, at: Date): Promise<void>;
+  revoke(id: string, at: Date): Promise<void>;
+}

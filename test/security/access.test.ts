@@ -16,7 +16,8 @@ afterAll(async () => {
  * Pages anyone may open: signing in, first-run setup, health, links from emails, the widget.
  * /metrics is for a scraper with METRICS_TOKEN (test/integration/metrics.test.ts): a 404 otherwise.
  */
-const PUBLIC = [/^\/(login|setup|readyz|healthz|metrics|widget\.js)$/, /^\/password\//, /^\/invite(\/|$)/, /^\/c(\/|$)/, /^\/email\/confirm(\/|$)/];
+// /api/openapi.json describes the APIs, as their docs do: nothing in it is the installation's own.
+const PUBLIC = [/^\/(login|setup|readyz|healthz|metrics|widget\.js|api\/openapi\.json)$/, /^\/password\//, /^\/invite(\/|$)/, /^\/c(\/|$)/, /^\/email\/confirm(\/|$)/];
 /** Streams never end on their own; their guard is the same middleware as the pages beside them. */
 const STREAMS = ['/inbox/stream', '/knowledge/sources/:id/progress'];
 const ADMIN_AREAS = ['/settings', '/team', '/knowledge'];

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'integration.secret_rotated': 'admin',
   'integration.tested': 'admin',
   'integration.resent': 'admin',
+  'token.created': 'teammate',
+  'token.revoked': 'teammate',
 } as const satisfies Partial<Record<AuditAction, Permission>>;
 
 export type GuardedAction = keyof typeof PERMISSIONS;

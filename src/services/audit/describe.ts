@@ -64,6 +64,8 @@ const PHRASES: Record<AuditAction, (t: string, d: Record<string, unknown>) => st
   'integration.secret_rotated': (t) => `replaced the signing secret of ${quoted(t)}`,
   'integration.tested': (t) => `sent a test to ${quoted(t)}`,
   'integration.resent': (t) => `sent a delivery to ${quoted(t)} again`,
+  'token.created': (t, d) => `made the ${String(d.scope)} access token ${quoted(t)}`,
+  'token.revoked': (t) => `revoked the access token ${quoted(t)}`,
 };
 
 /** Settings whose names need more than spaces to read well. */

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = {
   'integration.secret_rotated': "Replaced a webhook's signing secret",
   'integration.tested': 'Sent a test to an integration',
   'integration.resent': 'Sent a delivery again',
+  'token.created': 'Made a personal access token',
+  'token.revoked': 'Revoked a personal access token',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
