@@ -37,6 +37,7 @@ import * as createWidgetOriginsSeen from './20261207150000_create_widget_origins
 import * as createSourcePages from './20261207160000_create_source_pages.js';
 import * as createIntegrations from './20261207170000_create_integrations.js';
 import * as createPersonalAccessTokens from './20261207180000_create_personal_access_tokens.js';
+import * as addUserOidcSubject from './20261207190000_add_user_oidc_subject.js';
 
 /**
  * Every migration, in order. Imported statically so the same list works under tsx, vitest and
@@ -81,4 +82,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261207160000_create_source_pages': createSourcePages,
   '20261207170000_create_integrations': createIntegrations,
   '20261207180000_create_personal_access_tokens': createPersonalAccessTokens,
+  '20261207190000_add_user_oidc_subject': addUserOidcSubject,
 };

@@ -21,6 +21,7 @@ export const SECRET_VARIABLES = [
   'MEILI_MASTER_KEY',
   'BATON_ADMIN_PASSWORD',
   'MISTRAL_API_KEY',
+  'OIDC_CLIENT_SECRET',
 ] as const;
 
 const bool = (fallback: boolean) =>
@@ -82,6 +83,13 @@ const schema = z.object({
   INTEGRATIONS_LOG_DAYS: int(30, 1, 365),
   INTEGRATIONS_TIMEOUT_SECONDS: int(10, 1, 60),
   TEAM_API_PER_MINUTE: int(300, 1, 100_000),
+  OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the provider’s issuer URL, e.g. https://id.example.com/realms/acme' }).optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_LABEL: z.string().max(60).default('single sign-on'),
+  OIDC_ONLY: bool(false),
+  OIDC_ALLOWED_DOMAINS: z.string().max(2000).default(''),
+  OIDC_DEFAULT_ROLE: z.enum(['agent', 'admin'], { error: 'must be agent or admin' }).default('agent'),
   CRAWL_MAX_PAGES: int(500, 1, 100_000),
   CRAWL_CONCURRENCY: int(2, 1, 16),
   CRAWL_DELAY_MS: int(250, 0, 60_000),
@@ -164,6 +172,8 @@ export interface Config {
   integrations: { privateAccess: PrivateAccess; logDays: number; timeoutMs: number };
   /** Team API calls each personal access token may make per minute. */
   teamApiPerMinute: number;
+  /** Single sign-on with OpenID Connect, when OIDC_ISSUER is set. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string; only: boolean; allowedDomains: string[]; defaultRole: 'agent' | 'admin' } | undefined;
   crawl: {
     privateAccess: PrivateAccess;
     /** Default page cap for a new website source. */
@@ -278,6 +288,12 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     problems.push('SESSION_SECRET: required when NODE_ENV=production; set it to a random string of 32+ characters (`openssl rand -hex 32`) or point SESSION_SECRET_FILE at a file holding one.');
   }
+  if ((e.OIDC_ISSUER || e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET) && !(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
+    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three for single sign-on, or none.');
+  }
+  if (e.OIDC_ONLY && !e.OIDC_ISSUER) problems.push('OIDC_ONLY: needs single sign-on set up (OIDC_ISSUER and the client) first.');
+  const oidcDomains = e.OIDC_ALLOWED_DOMAINS.split(',').map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
+  for (const d of oidcDomains) if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)) problems.push(`OIDC_ALLOWED_DOMAINS: "${d}" is not a domain; use a comma list such as example.com, example.org.`);
   if (e.DATABASE_PASSWORD && !e.DATABASE_URL) {
     problems.push('DATABASE_PASSWORD: only used with DATABASE_URL (it replaces the password in that URL); set DATABASE_URL too, or unset it for the embedded Postgres.');
   }
@@ -364,6 +380,10 @@ export function loadConfig(rawEnv: Env = process.env): Config {
         : undefined,
     organisationDefaults: { name: e.BATON_ORG_NAME, timeZone: e.BATON_ORG_TIMEZONE },
     teamApiPerMinute: e.TEAM_API_PER_MINUTE,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, only: e.OIDC_ONLY, allowedDomains: oidcDomains, defaultRole: e.OIDC_DEFAULT_ROLE }
+        : undefined,
     integrations: { privateAccess: integrationsPrivateAccess, logDays: e.INTEGRATIONS_LOG_DAYS, timeoutMs: e.INTEGRATIONS_TIMEOUT_SECONDS * 1000 },
     crawl: {
       privateAccess,

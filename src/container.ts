@@ -32,6 +32,8 @@ import { createWebhookSender } from './adapters/web/webhook-sender.js';
 import { IntegrationsRepo } from './adapters/storage/integrations-repo.js';
 import { AccessTokensRepo } from './adapters/storage/access-tokens-repo.js';
 import { AccessTokenService } from './services/team/access-tokens.js';
+import { SsoService } from './services/team/sso.js';
+import { createOidcProvider } from './adapters/auth/oidc.js';
 import { IntegrationService } from './services/integrations/integration-service.js';
 import { VERSION } from './lib/paths.js';
 import { CRAWLER_NAME, createWeb } from './adapters/web/web.js';
@@ -141,6 +143,8 @@ export interface Container {
     privacy: PrivacyService;
     integrations: IntegrationService;
     accessTokens: AccessTokenService;
+    /** Single sign-on, when OIDC_ISSUER is set. */
+    sso: SsoService | undefined;
     audit: AuditLog;
   };
   /** Signs the links and reply addresses in emails to visitors. */
@@ -483,6 +487,9 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     options: { conversationUrl: (id) => absolute(linkPaths.inboxConversation(id)), inboxUrl: absolute('/inbox'), userAgent: `Baton/${VERSION} (+${config.baseUrl})`, keepDays: config.integrations.logDays },
     onAttempt: (outcome) => metrics.integrationAttempts.inc({ outcome }),
   });
+  const sso = config.oidc
+    ? new SsoService({ provider: createOidcProvider({ ...config.oidc, clock }), store, audit, clock, options: { label: config.oidc.label, only: config.oidc.only, allowedDomains: config.oidc.allowedDomains, defaultRole: config.oidc.defaultRole } })
+    : undefined;
   const accessTokens = new AccessTokenService({ repo: new AccessTokensRepo(db), users: store.users, authority, clock });
   const insights = new InsightsService({
     repo: new InsightsRepository(db),
@@ -535,7 +542,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     },
     events,
     metrics,
-    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, integrations, accessTokens, audit },
+    services: { team, auth, twoFactor, onboarding, knowledge, assistant, conversations, visitors, inbox, handoff, presence, availability, followups, widget, insights, privacy, integrations, accessTokens, sso, audit },
     conversationLinks,
     locker,
     async migrate() {

@@ -48,7 +48,7 @@ export class TooLargeError extends DomainError {
 
 /** Wrong email or password, or an account that may not sign in. */
 export class AuthenticationError extends DomainError {
-  readonly code: 'invalid_credentials' | 'account_locked' | 'account_deactivated';
+  readonly code: 'invalid_credentials' | 'account_locked' | 'account_deactivated' | 'sso_unavailable' | 'sso_refused' | 'no_account';
   constructor(code: AuthenticationError['code'], message: string, readonly lockedUntil?: Date) {
     super(message);
     this.code = code;

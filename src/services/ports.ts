@@ -35,6 +35,10 @@ export interface NewUser {
 export interface UserRepo {
   findById(id: string): Promise<User | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
+  /** The teammate linked to this single sign-on identity ("<issuer> <sub>"). */
+  findByOidcSubject(subject: string): Promise<User | undefined>;
+  /** Links an account not yet linked; false when it already is (to this or another identity). */
+  linkOidcSubject(id: string, subject: string): Promise<boolean>;
   /** The stored hash is read only where a password is checked, never with the user. */
   findPasswordHash(id: string): Promise<string | undefined>;
   list(): Promise<User[]>;
@@ -645,3 +649,29 @@ export interface AccessTokenRepo {
   touch(id: string, at: Date): Promise<void>;
   revoke(id: string, at: Date): Promise<void>;
 }
+
+/** What an OpenID provider says about who signed in, once the response was checked. */
+export interface IdentityClaims {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+}
+
+/** What the browser's round trip to the provider must carry back, kept in its session. */
+export interface SsoPending {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  redirectUri: string;
+}
+
+/** An OpenID Connect provider (authorization code flow with PKCE). */
+export interface IdentityProvider {
+  /** Where to send the browser, and what to keep for its return. */
+  start(redirectUri: string): Promise<{ url: string; pending: SsoPending }>;
+  /** Checks the provider's answer (state, code, issuer, signature, nonce, times) and returns the claims. */
+  finish(callbackQuery: string, pending: SsoPending): Promise<IdentityClaims>;
+}
+

@@ -11,6 +11,8 @@ export class MemoryStore implements Store {
   readonly usersById = new Map<string, User & { passwordHash: string }>();
   readonly tokensById = new Map<string, UserToken & { tokenHash: string }>();
   readonly sessionsByUser = new Map<string, Set<string>>();
+  /** Single sign-on identities by user id. */
+  readonly subjects = new Map<string, string>();
   org: Organisation | undefined;
   readonly locks: string[] = [];
 
@@ -24,6 +26,15 @@ export class MemoryStore implements Store {
     findByEmail: async (email) => {
       const u = [...this.usersById.values()].find((x) => x.email === email);
       return u && this.strip(u);
+    },
+    findByOidcSubject: async (subject) => {
+      const u = [...this.usersById.entries()].find(([id]) => this.subjects.get(id) === subject)?.[1];
+      return u && this.strip(u);
+    },
+    linkOidcSubject: async (id, subject) => {
+      if (!this.usersById.has(id) || this.subjects.has(id)) return false;
+      this.subjects.set(id, subject);
+      return true;
     },
     findPasswordHash: async (id) => this.usersById.get(id)?.passwordHash,
     list: async () => [...this.usersById.values()].map(this.strip),

@@ -33,9 +33,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function listen(app: { listen(port: number, host: string, cb: () => void): Server }): Promise<{ url: string; close(): Promise<void> }> {
+export function listen(app: { listen(port: number, host: string, cb: () => void): Server }, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => {
+    const server = app.listen(port, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}`,

@@ -94,6 +94,15 @@ describe('loadConfig', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('takes single sign-on whole or not at all, with its domains checked', () => {
+    expect(problemsOf({ OIDC_ISSUER: 'https://id.example.com/realms/acme' })[0]).toMatch(/^OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three/);
+    expect(problemsOf({ OIDC_ONLY: 'true' })).toContainEqual(expect.stringMatching(/^OIDC_ONLY: needs single sign-on/));
+    const full = { OIDC_ISSUER: 'https://id.example.com/realms/acme', OIDC_CLIENT_ID: 'baton', OIDC_CLIENT_SECRET: 's' };
+    expect(problemsOf({ ...full, OIDC_ALLOWED_DOMAINS: 'acme.test, not a domain' })[0]).toMatch(/^OIDC_ALLOWED_DOMAINS: "not a domain" is not a domain/);
+    expect(loadConfig({ ...full, OIDC_ALLOWED_DOMAINS: '@Acme.test, acme.org' }).oidc).toEqual({ ...{ issuer: full.OIDC_ISSUER, clientId: 'baton', clientSecret: 's' }, label: 'single sign-on', only: false, allowedDomains: ['acme.test', 'acme.org'], defaultRole: 'agent' });
+    expect(loadConfig({}).oidc).toBeUndefined();
+  });
+
   it('turns on hybrid search only with both Meilisearch and a Mistral key', () => {
     expect(problemsOf({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700' })[0]).toMatch(/^SEARCH_HYBRID: needs MEILI_URL and MISTRAL_API_KEY/);
     const c = loadConfig({ SEARCH_HYBRID: 'true', MEILI_URL: 'http://meili:7700', MISTRAL_API_KEY: 'k', MISTRAL_SERVER_URL: 'http://127.0.0.1:9/' });

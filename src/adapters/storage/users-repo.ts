@@ -56,6 +56,16 @@ export class UsersRepo implements UserRepo {
     return row ? toUser(row) : undefined;
   }
 
+  async findByOidcSubject(subject: string) {
+    const row = (await this.db('users').select(...COLUMNS).where('oidc_subject', subject).first()) as UserRow | undefined;
+    return row ? toUser(row) : undefined;
+  }
+
+  async linkOidcSubject(id: string, subject: string) {
+    // Only an account not yet linked: one already linked to another identity stays so.
+    return (await this.db('users').where({ id }).whereNull('oidc_subject').update({ oidc_subject: subject })) > 0;
+  }
+
   async findPasswordHash(id: string) {
     const row = await this.db<UserRow>('users').select('password_hash').where({ id }).first();
     return row?.password_hash;

@@ -6,6 +6,7 @@ import type { AuthService } from '../../services/team/auth-service.js';
 import type { TeamService } from '../../services/team/team-service.js';
 import type { TwoFactorService } from '../../services/team/two-factor-service.js';
 import type { User } from '../../services/team/types.js';
+import type { SsoService } from '../../services/team/sso.js';
 import { AuthenticationError, ValidationError } from '../../services/errors.js';
 import { parseForm, submitForm, textField } from '../forms.js';
 import { flash, navigate, render, safeReturnTo } from '../render.js';
@@ -20,6 +21,10 @@ export interface AuthRouteDeps {
   team: TeamService;
   twoFactor: TwoFactorService;
   passport: passport.PassportStatic;
+  /** Single sign-on, when set up. */
+  sso?: SsoService;
+  /** The public address: the provider sends people back to <it>/login/sso/callback. */
+  publicAddress: () => string;
   /** Per-IP limit in front of the sign-in and reset forms (account lockout is the per-account limit). */
   loginLimiter: RequestHandler;
 }
@@ -28,7 +33,10 @@ const CodeForm = z.object({ code: z.string().trim().min(1, { error: 'Enter the c
 /** How long the second step waits after the password was right. */
 const SECOND_STEP_MS = 5 * 60_000;
 
-export function authRoutes({ auth, team, twoFactor, passport, loginLimiter }: AuthRouteDeps): Router {
+/** How long the round trip to the provider may take. */
+const SSO_MS = 10 * 60_000;
+
+export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport, loginLimiter }: AuthRouteDeps): Router {
   const router = Router();
 
   /**
@@ -74,14 +82,47 @@ export function authRoutes({ auth, team, twoFactor, passport, loginLimiter }: Au
     }
   });
 
+  const loginPage = (res: Response, data: Record<string, unknown>, status = 200) => render(res, 'pages/auth/login', { ...data, sso: sso ? { label: sso.label, only: sso.only } : undefined }, status);
+
   router.get('/login', (req, res) => {
     if (req.user) return res.redirect(303, safeReturnTo(req.query.returnTo));
-    render(res, 'pages/auth/login', { values: {}, returnTo: safeReturnTo(req.query.returnTo) });
+    loginPage(res, { values: {}, returnTo: safeReturnTo(req.query.returnTo) });
+  });
+
+  // Single sign-on: to the provider with a fresh state, nonce and PKCE verifier kept in this
+  // session; back with its answer, which is checked once (the session forgets the round trip
+  // before the check, so a replayed answer finds nothing to match).
+  router.get('/login/sso', loginLimiter, async (req, res) => {
+    if (!sso) return res.redirect(303, '/login');
+    try {
+      const { url, pending } = await sso.begin(`${publicAddress()}/login/sso/callback`);
+      req.session.sso = { ...pending, returnTo: safeReturnTo(req.query.returnTo), until: Date.now() + SSO_MS };
+      req.session.save(() => res.redirect(303, url));
+    } catch (e) {
+      if (!(e instanceof AuthenticationError)) throw e;
+      loginPage(res, { values: {}, error: e.message }, 503);
+    }
+  });
+
+  router.get('/login/sso/callback', loginLimiter, async (req, res) => {
+    if (!sso) return res.redirect(303, '/login');
+    const round = req.session.sso;
+    delete req.session.sso;
+    if (!round || round.until < Date.now()) return loginPage(res, { values: {}, error: 'That sign-in took too long or was already used. Start again.' }, 400);
+    try {
+      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+      const user = await sso.complete(query, round, { ip: req.ip });
+      await signIn(req, res, user, round.returnTo);
+    } catch (e) {
+      if (!(e instanceof AuthenticationError)) throw e;
+      loginPage(res, { values: {}, error: e.message }, 401);
+    }
   });
 
   router.post('/login', loginLimiter, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const returnTo = safeReturnTo(body.returnTo);
+    if (sso?.only) return loginPage(res, { values: {}, returnTo, error: `Sign in with ${sso.label}: passwords are turned off here.` }, 403);
     const result = await authenticateLocal(passport, req);
     if ('refused' in result) {
       // A locked account answers as a wrong password does (status and words): nothing to enumerate.
@@ -102,6 +143,7 @@ export function authRoutes({ auth, team, twoFactor, passport, loginLimiter }: Au
 
   router.post('/password/forgot', loginLimiter, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    if (sso?.only) return render(res, 'pages/auth/forgot', { values: {}, error: `Passwords are turned off here: sign in with ${sso.label}.` }, 403);
     await submitForm(res, 'pages/auth/forgot', body, async () => {
       const { email } = parseForm(EmailForm, body);
       await auth.requestPasswordReset(email);
