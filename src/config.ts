@@ -291,6 +291,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   if ((e.OIDC_ISSUER || e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET) && !(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
     problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three for single sign-on, or none.');
   }
+  if (e.OIDC_ISSUER?.startsWith('http://') && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(e.OIDC_ISSUER).hostname)) {
+    problems.push('OIDC_ISSUER: must be https:// (plain http only for a provider on this machine).');
+  }
   if (e.OIDC_ONLY && !e.OIDC_ISSUER) problems.push('OIDC_ONLY: needs single sign-on set up (OIDC_ISSUER and the client) first.');
   const oidcDomains = e.OIDC_ALLOWED_DOMAINS.split(',').map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
   for (const d of oidcDomains) if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)) problems.push(`OIDC_ALLOWED_DOMAINS: "${d}" is not a domain; use a comma list such as example.com, example.org.`);

@@ -490,7 +490,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const sso = config.oidc
     ? new SsoService({ provider: createOidcProvider({ ...config.oidc, clock }), store, audit, clock, options: { label: config.oidc.label, only: config.oidc.only, allowedDomains: config.oidc.allowedDomains, defaultRole: config.oidc.defaultRole } })
     : undefined;
-  const accessTokens = new AccessTokenService({ repo: new AccessTokensRepo(db), users: store.users, authority, clock });
+  const accessTokens = new AccessTokenService({ repo: new AccessTokensRepo(db), users: store.users, authority, clock, twoFactorRequired: () => twoFactor.required() });
   const insights = new InsightsService({
     repo: new InsightsRepository(db),
     knowledge,

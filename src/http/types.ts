@@ -22,7 +22,7 @@ declare module 'express-session' {
     /** Password checked, second factor still to come: whose, where to go after, until when. */
     pendingSignIn?: { userId: string; returnTo: string; until: number };
     /** A single sign-on round trip under way: what the provider's answer must match, where to go after. */
-    sso?: { state: string; nonce: string; codeVerifier: string; redirectUri: string; returnTo: string; until: number };
+    sso?: Record<string, { state: string; nonce: string; codeVerifier: string; redirectUri: string; returnTo: string; until: number }>;
     /** The secret being set up on /account/two-factor, until a code from it is confirmed. */
     twoFactorSetup?: string;
   }

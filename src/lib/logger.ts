@@ -7,7 +7,8 @@ export type { Logger };
 
 /** Paths whose last segment is a credential: a visitor's conversation link, an invite, a reset, an address confirmation. */
 const TOKEN_PATHS = /^(\/(?:c|invite|password\/reset|email\/confirm)\/)[^/?#]+/;
-const TOKEN_PARAMS = /([?&](?:_csrf|token)=)[^&#]*/g;
+// code and state: a single sign-on answer, which a replay must not find in a log.
+const TOKEN_PARAMS = /([?&](?:_csrf|token|code|state)=)[^&#]*/g;
 
 /** A request URL as it may be logged: tokens in the path or the query replaced. */
 export function redactUrl(url: string): string {

@@ -89,8 +89,15 @@ describe.skipIf(!hasBrowser)('single sign-on with OpenID Connect, in a real brow
     // An answer with another state, in a round trip that is under way, is refused too.
     const api = supertest.agent(baton.t.app);
     expect((await api.get('/login/sso').expect(303)).headers.location).toMatch(new RegExp(`^${idp.issuer}/auth\\?`));
-    const forged = await api.get(`/login/sso/callback?code=made-up&state=not-the-one&iss=${encodeURIComponent(idp.issuer)}`).expect(401);
-    expect(forged.text).toMatch(/Single sign-on did not complete: .*state/);
+    const forged = await api.get(`/login/sso/callback?code=made-up&state=not-the-one&iss=${encodeURIComponent(idp.issuer)}`).expect(400);
+    expect(forged.text).toContain('That sign-in took too long or was already used');
+    // Two tabs: each round trip is its own, and an answer for one leaves the other waiting.
+    const stateOf = (location: string) => new URL(location).searchParams.get('state')!;
+    const first = stateOf((await api.get('/login/sso').expect(303)).headers.location as string);
+    const second = stateOf((await api.get('/login/sso').expect(303)).headers.location as string);
+    const bad = await api.get(`/login/sso/callback?code=made-up&state=${first}&iss=${encodeURIComponent(idp.issuer)}`).expect(401);
+    expect(bad.text).toMatch(/Single sign-on did not complete: .*(grant|code)/i);
+    expect((await api.get(`/login/sso/callback?code=made-up&state=${second}&iss=${encodeURIComponent(idp.issuer)}`).expect(401)).text).toContain('Single sign-on did not complete');
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -150,5 +157,8 @@ describe.skipIf(!hasBrowser)('single sign-on with OpenID Connect, in a real brow
     const _csrf = await csrfFor(api, '/login');
     expect((await api.post('/login').type('form').send({ _csrf, email: 'owner@example.com', password: 'a long enough password' }).expect(403)).text).toContain('passwords are turned off here');
     expect((await api.post('/password/forgot').type('form').send({ _csrf, email: 'owner@example.com' }).expect(403)).text).toContain('Passwords are turned off here');
+    // Nor through an invitation or a reset link: they say to sign in with the provider.
+    for (const path of ['/invite', '/password/reset']) expect((await api.get(path).expect(403)).text).toContain('Sign in with Acme ID');
+    expect((await api.post('/invite').type('form').send({ _csrf, name: 'X', password: 'a long enough password' }).expect(403)).text).toContain('An invitation is used at your first sign-in');
   });
 });

@@ -88,7 +88,8 @@ describe('the team API', () => {
   });
 
   it('refuses every route without a valid token, and each with less than the scope it needs', async () => {
-    const { owner, ada } = await start();
+    // Wrong tokens count against the network's sign-in limit: this test sends well over 30.
+    const { owner, ada } = await start({ LOGIN_RATE_LIMIT: '1000' });
     const api = supertest(t.app);
     const routes = routesOf(t.app).filter((r) => r.path.startsWith('/api/v1/team/'));
     expect(routes.length).toBeGreaterThanOrEqual(15);
@@ -125,8 +126,18 @@ describe('the team API', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps knowledge for admins, answers 404 for a route it does not have, and stops when two-factor becomes required', async () => {
+    const { api, owner, ada } = await start();
+    const agentRead = await tokenFor(ada, 'read');
+    expect((await api.get('/api/v1/team/sources').set(bearer(agentRead)).expect(403)).body.error.message).toBe('Only admins can list knowledge.');
+    expect((await api.post('/api/v1/team/conversations/00000000-0000-4000-8000-000000000000/release').set(bearer(agentRead)).expect(404)).body.error.code).toBe('not_found');
+    await api.get('/api/v1/team/conversations').set(bearer(agentRead)).expect(200);
+    await t.container.services.twoFactor.setRequired(owner, true);
+    expect((await api.get('/api/v1/team/conversations').set(bearer(agentRead)).expect(401)).body.error.message).toMatch(/requires two-factor sign-in/);
+  });
+
   it('never reads a session cookie, refuses an admin-scope token to an agent, and limits each token', async () => {
-    const { owner, ada } = await start({ TEAM_API_PER_MINUTE: '3' });
+    const { owner, ada } = await start({ TEAM_API_PER_MINUTE: '3', LOGIN_RATE_LIMIT: '5' });
     const browser = t.agent();
     await signIn(browser, 'owner@example.com');
     await csrfFor(browser, '/inbox');
@@ -140,6 +151,12 @@ describe('the team API', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another token has its own count.
     await api.get('/api/v1/team/sources').set(bearer(await tokenFor(owner, 'read', 'other'))).expect(200);
+    // Wrong tokens are counted per network: past the sign-in limit, 429 before any more lookups answer.
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await api.get('/api/v1/team/sources').set(bearer(`baton_pat_wrong${i}`))).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, statuses.indexOf(429))).toEqual(statuses.slice(0, statuses.indexOf(429)).map(() => 401));
+    expect((await api.get('/api/v1/team/sources').set(bearer('baton_pat_wrong')).expect(429)).body.error.message).toMatch(/wrong token from your network/);
     // Used: the list says when.
     const [listed] = (await t.container.services.accessTokens.list(owner)).filter((x) => x.name === 'read token');
     expect(listed!.lastUsedAt).toBeInstanceOf(Date);
@@ -161,14 +178,14 @@ describe('Your profile › Access tokens', () => {
     const made = await browser.post('/account/tokens').type('form').send({ _csrf, name: 'CRM sync', scope: 'write', expires: '30' }).expect(201);
     expect(made.headers['cache-control']).toBe('no-store');
     const token = /<code class="secret" id="new-token">(baton_pat_[\w-]+)<\/code>/.exec(made.text)![1]!;
-    await supertest(t.app).get('/api/v1/team/sources').set(bearer(token)).expect(200);
+    await supertest(t.app).get('/api/v1/team/conversations').set(bearer(token)).expect(200);
     const listed = await browser.get('/account/tokens').expect(200);
     expect(listed.text).not.toContain(token);
     expect(listed.text).toContain(`${token.slice(0, 16)}…`);
     expect(listed.text).not.toMatch(/<td class="small">Never<\/td>/);
     const [record] = await t.container.db('personal_access_tokens').where({ name: 'CRM sync' });
     await browser.post(`/account/tokens/${(record as { id: string }).id}/revoke`).type('form').send({ _csrf }).expect(303);
-    await supertest(t.app).get('/api/v1/team/sources').set(bearer(token)).expect(401);
+    await supertest(t.app).get('/api/v1/team/conversations').set(bearer(token)).expect(401);
     expect((await browser.get('/account/tokens')).text).toContain('Revoked');
     expect(await t.container.db('audit_events').whereIn('action', ['token.created', 'token.revoked']).pluck('action')).toEqual(['token.created', 'token.revoked']);
   });

@@ -101,6 +101,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...full, OIDC_ALLOWED_DOMAINS: 'acme.test, not a domain' })[0]).toMatch(/^OIDC_ALLOWED_DOMAINS: "not a domain" is not a domain/);
     expect(loadConfig({ ...full, OIDC_ALLOWED_DOMAINS: '@Acme.test, acme.org' }).oidc).toEqual({ ...{ issuer: full.OIDC_ISSUER, clientId: 'baton', clientSecret: 's' }, label: 'single sign-on', only: false, allowedDomains: ['acme.test', 'acme.org'], defaultRole: 'agent' });
     expect(loadConfig({}).oidc).toBeUndefined();
+    expect(problemsOf({ ...full, OIDC_ISSUER: 'http://id.example.com' })[0]).toMatch(/^OIDC_ISSUER: must be https:\/\//);
   });
 
   it('turns on hybrid search only with both Meilisearch and a Mistral key', () => {

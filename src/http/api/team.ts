@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Container } from '../../container.js';
 import type { ConversationView } from '../../services/conversations/inbox-service.js';
 import { INBOX_QUEUES, type Conversation, type InboxItem, type Message } from '../../services/conversations/types.js';
-import { ForbiddenError, RateLimitedError, TooLargeError, ValidationError } from '../../services/errors.js';
+import { ForbiddenError, NotFoundError, RateLimitedError, TooLargeError, ValidationError } from '../../services/errors.js';
+import { networkKey } from '../../lib/network-key.js';
 import type { Source, SyncRun } from '../../services/knowledge/types.js';
 import { scopeAllows, type TokenHolder, type TokenScope } from '../../services/team/access-tokens.js';
 import { parseForm } from '../forms.js';
@@ -85,7 +86,14 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
 
   // The token first, then its own limit: a stranger's guesses are refused before any counting.
   r.use('/api/v1/team', async (req, _res, next) => {
-    req.holder = await accessTokens.authenticate(bearerToken(req));
+    try {
+      req.holder = await accessTokens.authenticate(bearerToken(req));
+    } catch (e) {
+      // Wrong tokens count against the caller's network, as wrong passwords do.
+      const counted = await c.rateLimits.ipSignIns.consume(networkKey(req.ip));
+      if (!counted.allowed) throw new RateLimitedError(`Too many calls with a wrong token from your network. Try again in ${counted.retryAfterSeconds} s.`, counted.retryAfterSeconds);
+      throw e;
+    }
     const allowed = await c.rateLimits.teamApi.consume(`token:${req.holder.token.id}`);
     if (!allowed.allowed) {
       throw new RateLimitedError(`This token made more than ${c.config.teamApiPerMinute} calls this minute. Try again in ${allowed.retryAfterSeconds} s.`, allowed.retryAfterSeconds);
@@ -128,7 +136,9 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
     res.json(conversationJson(await inbox.reopen(user(req), id(req))));
   });
 
-  r.get('/api/v1/team/sources', need('read'), async (_req, res) => {
+  r.get('/api/v1/team/sources', need('read'), async (req, res) => {
+    // Knowledge is admins', in the API as on the Knowledge page.
+    if (user(req).role !== 'admin') throw new ForbiddenError('Only admins can list knowledge.');
     res.json({ sources: (await knowledge.listSources()).map(sourceJson) });
   });
   r.post('/api/v1/team/snippets', need('admin'), async (req, res) => {
@@ -159,6 +169,11 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
     const period = await insights.period(parseForm(MetricsQuery, req.query));
     const metrics = await insights.metrics(period);
     res.json({ period: { from: period.fromDate, to: period.toDate, interval: period.interval, timeZone: period.timeZone }, totals: metrics.totals, buckets: metrics.buckets });
+  });
+
+  // A route the team API does not have: 404 here, not the session's CSRF check further on.
+  r.use('/api/v1/team', () => {
+    throw new NotFoundError('The team API has no such route: see /api/openapi.json.');
   });
 
   return r;

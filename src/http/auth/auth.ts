@@ -82,7 +82,19 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
     }
   });
 
-  const loginPage = (res: Response, data: Record<string, unknown>, status = 200) => render(res, 'pages/auth/login', { ...data, sso: sso ? { label: sso.label, only: sso.only } : undefined }, status);
+  // Every sign-in page knows about single sign-on (the button; no password form when it is the only way).
+  router.use((_req, res, next) => {
+    if (sso) res.locals.sso = { label: sso.label, only: sso.only };
+    next();
+  });
+  const loginPage = (res: Response, data: Record<string, unknown>, status = 200) => render(res, 'pages/auth/login', data, status);
+  /** With OIDC_ONLY, no password is set or used anywhere: not by a reset link, not by an invitation. */
+  const passwordsOff: RequestHandler = (_req, res, next) => {
+    if (!sso?.only) return next();
+    render(res, 'pages/auth/link-expired', { message: `Passwords are turned off here: sign in with ${sso.label}. An invitation is used at your first sign-in.`, retry: { href: '/login/sso', label: `Sign in with ${sso.label}` } }, 403);
+  };
+  /** Round trips under way in this session, by state (two tabs may sign in at once); a few at most. */
+  const MAX_ROUNDS = 5;
 
   router.get('/login', (req, res) => {
     if (req.user) return res.redirect(303, safeReturnTo(req.query.returnTo));
@@ -92,11 +104,13 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
   // Single sign-on: to the provider with a fresh state, nonce and PKCE verifier kept in this
   // session; back with its answer, which is checked once (the session forgets the round trip
   // before the check, so a replayed answer finds nothing to match).
-  router.get('/login/sso', loginLimiter, async (req, res) => {
+  router.get('/login/sso', async (req, res) => {
     if (!sso) return res.redirect(303, '/login');
     try {
       const { url, pending } = await sso.begin(`${publicAddress()}/login/sso/callback`);
-      req.session.sso = { ...pending, returnTo: safeReturnTo(req.query.returnTo), until: Date.now() + SSO_MS };
+      const now = Date.now();
+      const rounds = Object.values(req.session.sso ?? {}).filter((r) => r.until > now).slice(-(MAX_ROUNDS - 1));
+      req.session.sso = Object.fromEntries([...rounds, { ...pending, returnTo: safeReturnTo(req.query.returnTo), until: now + SSO_MS }].map((r) => [r.state, r]));
       req.session.save(() => res.redirect(303, url));
     } catch (e) {
       if (!(e instanceof AuthenticationError)) throw e;
@@ -106,8 +120,10 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
 
   router.get('/login/sso/callback', loginLimiter, async (req, res) => {
     if (!sso) return res.redirect(303, '/login');
-    const round = req.session.sso;
-    delete req.session.sso;
+    // Only this round trip is forgotten: another tab's stays, and a stray answer cancels nothing.
+    const state = typeof req.query.state === 'string' ? req.query.state : '';
+    const round = Object.hasOwn(req.session.sso ?? {}, state) ? req.session.sso![state] : undefined;
+    if (round) delete req.session.sso![state];
     if (!round || round.until < Date.now()) return loginPage(res, { values: {}, error: 'That sign-in took too long or was already used. Start again.' }, 400);
     try {
       const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -139,11 +155,10 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
     navigate(req, res, '/login');
   });
 
-  router.get('/password/forgot', (_req, res) => render(res, 'pages/auth/forgot', { values: {} }));
+  router.get('/password/forgot', passwordsOff, (_req, res) => render(res, 'pages/auth/forgot', { values: {} }));
 
-  router.post('/password/forgot', loginLimiter, async (req, res) => {
+  router.post('/password/forgot', passwordsOff, loginLimiter, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (sso?.only) return render(res, 'pages/auth/forgot', { values: {}, error: `Passwords are turned off here: sign in with ${sso.label}.` }, 403);
     await submitForm(res, 'pages/auth/forgot', body, async () => {
       const { email } = parseForm(EmailForm, body);
       await auth.requestPasswordReset(email);
@@ -166,7 +181,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
 
   router.get('/password/reset/:token', trade('reset'));
 
-  router.get('/password/reset', async (req, res) => {
+  router.get('/password/reset', passwordsOff, async (req, res) => {
     const token = tokenOf(req, 'reset');
     const retry = { href: '/password/forgot', label: 'Send a new reset link' };
     if (!token) return expired(res, NO_LINK, retry);
@@ -179,7 +194,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
     }
   });
 
-  router.post('/password/reset', async (req, res) => {
+  router.post('/password/reset', passwordsOff, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const token = tokenOf(req, 'reset');
     if (!token) return expired(res, NO_LINK, { href: '/password/forgot', label: 'Send a new reset link' });
@@ -193,7 +208,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
 
   router.get('/invite/:token', trade('invite'));
 
-  router.get('/invite', async (req, res) => {
+  router.get('/invite', passwordsOff, async (req, res) => {
     const token = tokenOf(req, 'invite');
     if (!token) return expired(res, NO_LINK);
     try {
@@ -205,7 +220,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
     }
   });
 
-  router.post('/invite', async (req, res) => {
+  router.post('/invite', passwordsOff, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const token = tokenOf(req, 'invite');
     if (!token) return expired(res, NO_LINK);

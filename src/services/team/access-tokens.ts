@@ -45,7 +45,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const scopeAllows = (scope: TokenScope, needed: TokenScope) => TOKEN_SCOPES.indexOf(scope) >= TOKEN_SCOPES.indexOf(needed);
 
 export class AccessTokenService {
-  constructor(private readonly deps: { repo: AccessTokenRepo; users: Pick<UserRepo, 'findById'>; authority: Pick<Authority, 'perform'>; clock: Clock }) {}
+  constructor(private readonly deps: { repo: AccessTokenRepo; users: Pick<UserRepo, 'findById'>; authority: Pick<Authority, 'perform'>; clock: Clock; /** The organisation requires two-factor sign-in (a token of someone without it then stops, as their sessions do). */ twoFactorRequired?: () => Promise<boolean> }) {}
 
   list(user: User): Promise<AccessToken[]> {
     return this.deps.repo.listFor(user.id);
@@ -62,7 +62,8 @@ export class AccessTokenService {
     if (Object.keys(fields).length) throw new ValidationError('Please correct the highlighted fields.', fields);
     const scope = input.scope as TokenScope;
     if (scope === 'admin' && user.role !== 'admin') throw new ForbiddenError('Only admins can make a token with the admin scope.');
-    if ((await this.deps.repo.listFor(user.id)).filter((t) => !t.revokedAt).length >= MAX_TOKENS) throw new ValidationError(`You have ${MAX_TOKENS} tokens: revoke one you no longer use first.`);
+    const now0 = this.deps.clock.now();
+    if ((await this.deps.repo.listFor(user.id)).filter((t) => !t.revokedAt && !(t.expiresAt && t.expiresAt <= now0)).length >= MAX_TOKENS) throw new ValidationError(`You have ${MAX_TOKENS} tokens: revoke one you no longer use first.`);
     const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
     const now = this.deps.clock.now();
     const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
@@ -95,6 +96,7 @@ export class AccessTokenService {
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw refused;
     const user = await this.deps.users.findById(token.userId);
     if (!user?.active) throw refused;
+    if (!user.twoFactorAt && (await this.deps.twoFactorRequired?.())) throw new UnauthorizedError('Your organisation requires two-factor sign-in: set it up in Baton (Your profile) and this token works again.');
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_MS) await this.deps.repo.touch(token.id, now);
     return { user, token };
   }

@@ -40,8 +40,14 @@ export class SsoService {
   /** The teammate the provider's answer signs in, or AuthenticationError saying why not. */
   async complete(callbackQuery: string, pending: SsoPending, ctx: { ip?: string | null } = {}): Promise<User> {
     const claims = await this.deps.provider.finish(callbackQuery, pending);
-    const user = await this.#teammate(claims);
-    if (!user.active) throw new AuthenticationError('account_deactivated', 'This account is deactivated. Ask an admin to reactivate it.');
+    let user: User;
+    try {
+      user = await this.#teammate(claims);
+    } catch (e) {
+      // Refused by Baton (not by the provider): in the audit log, as a wrong password is.
+      if (e instanceof AuthenticationError) await this.deps.audit.record({ action: 'login.failed', actor: { email: claims.email ?? `${claims.subject} at ${claims.issuer}` }, ip: ctx.ip ?? null, details: { method: 'sso', reason: e.code } });
+      throw e;
+    }
     await this.deps.store.users.update(user.id, { lastLoginAt: this.deps.clock.now() });
     await this.deps.audit.record({ action: 'login.succeeded', actor: user, ip: ctx.ip ?? null, details: { method: 'sso', issuer: claims.issuer } });
     return user;
@@ -51,11 +57,14 @@ export class SsoService {
     const { users } = this.deps.store;
     const subject = `${claims.issuer} ${claims.subject}`;
     const linked = await users.findByOidcSubject(subject);
+    if (linked && !linked.active) throw new AuthenticationError('account_deactivated', 'This account is deactivated. Ask an admin to reactivate it.');
     if (linked) return linked;
     // Matching by email trusts the provider to have checked the address: only a verified one.
     if (!claims.email) throw new AuthenticationError('sso_refused', 'The provider did not say your email address, so Baton cannot tell who you are. Ask your admin to release the email claim to Baton.');
     if (!claims.emailVerified) throw new AuthenticationError('sso_refused', `The provider has not verified ${claims.email} (email_verified is not true), so Baton cannot match it to an account.`);
     const existing = await users.findByEmail(claims.email);
+    // Checked before linking: a deactivated account is not tied to an identity on its way out.
+    if (existing && !existing.active) throw new AuthenticationError('account_deactivated', 'This account is deactivated. Ask an admin to reactivate it.');
     if (existing) {
       if (!(await users.linkOidcSubject(existing.id, subject))) throw new AuthenticationError('sso_refused', `${claims.email} is already linked to another single sign-on identity. Ask an admin.`);
       return existing;
