@@ -62,7 +62,7 @@ describe('webhooks', () => {
 
     expect(await integrations().dispatch()).toMatchObject({ failed: 0, retrying: 0 });
     // Deliveries may arrive out of order (a few go at once); each says when its event happened.
-    const byTime = [...receiver.received].sort((a, b) => String(a.json.created_at).localeCompare(String(b.json.created_at)));
+    const byTime = [...receiver.received].sort((a, b) => String(a.json.createdAt).localeCompare(String(b.json.createdAt)));
     expect(byTime.map((r) => r.json.type)).toEqual(['conversation.created', 'message.created', 'conversation.handed_off', 'conversation.assigned', 'message.created', 'conversation.resolved']);
     // The visitor's message, Baton's notice is a system message (not sent), Ada's reply; no note.
     const messages = byTime.filter((r) => r.json.type === 'message.created').map((r) => (r.json.data as { message: { author: string } }).message.author);
@@ -71,8 +71,8 @@ describe('webhooks', () => {
 
     const handedOff = receiver.received.find((r) => r.json.type === 'conversation.handed_off')!;
     expect(handedOff.json.data).toMatchObject({
-      conversation: { id, status: expect.any(String), page_url: 'https://shop.example/pricing', link: `http://baton.test/inbox/conversations/${id}` },
-      handoff: { reason: 'person_request', reason_text: 'Asked for a person', evidence: expect.any(String) },
+      conversation: { id, status: expect.any(String), pageUrl: 'https://shop.example/pricing', link: `http://baton.test/inbox/conversations/${id}` },
+      handoff: { reason: 'person_request', reasonText: 'Asked for a person', evidence: expect.any(String) },
       visitor: { id: expect.any(String), email: null },
     });
     for (const r of receiver.received) {

@@ -169,7 +169,7 @@ export class IntegrationService {
           data: {},
           alert: { kind: 'handed_off', org: await this.#orgName(), reason: 'A test from Baton (Settings › Integrations): nothing to do', promise: null, question: null, link: this.deps.options.inboxUrl },
         };
-        const payload = endpoint.kind === 'webhook' ? { id: eventId, type: 'ping', created_at: now.toISOString(), data: { endpoint: { id: endpoint.id, name: endpoint.name } } } : bodyFor(endpoint, content, eventId, now);
+        const payload = endpoint.kind === 'webhook' ? { id: eventId, type: 'ping', createdAt: now.toISOString(), data: { endpoint: { id: endpoint.id, name: endpoint.name } } } : bodyFor(endpoint, content, eventId, now);
         const delivery = await this.deps.repo.addDelivery({ eventId, endpointId: id, conversationId: null, type: 'ping', payload }, new Date(now.getTime() + CLAIM_MS));
         return this.#attempt(endpoint, delivery);
       },
@@ -327,7 +327,7 @@ export class IntegrationService {
         type: 'knowledge.sync_finished',
         conversationId: null,
         data: {
-          sync: { id: run.id, status: run.status, trigger: run.trigger, found: run.found, indexed: run.indexed, unchanged: run.unchanged, failed: run.failed, error: run.error, started_at: iso(run.startedAt), finished_at: iso(run.finishedAt) },
+          sync: { id: run.id, status: run.status, trigger: run.trigger, found: run.found, indexed: run.indexed, unchanged: run.unchanged, failed: run.failed, error: run.error, startedAt: iso(run.startedAt), finishedAt: iso(run.finishedAt) },
           source: source ? { id: source.id, name: source.name, kind: source.kind } : { id: run.sourceId, name: null, kind: null },
         },
       };
@@ -340,7 +340,7 @@ export class IntegrationService {
         return { type: 'conversation.created', conversationId: conversation.id, data: base };
       case 'conversation.waiting': {
         const waited = Math.max(0, Math.floor((this.deps.clock.now().getTime() - new Date(e.waitingSince).getTime()) / 60_000));
-        return { type: 'conversation.waiting', conversationId: conversation.id, data: { ...base, waited_minutes: waited }, alert: await this.#alert(conversation, 'waiting', waited) };
+        return { type: 'conversation.waiting', conversationId: conversation.id, data: { ...base, waitedMinutes: waited }, alert: await this.#alert(conversation, 'waiting', waited) };
       }
       case 'message.created': {
         const message = await this.deps.messages.findById(e.messageId);
@@ -352,7 +352,7 @@ export class IntegrationService {
         const event = (await this.deps.conversations.events(conversation.id)).find((ev) => ev.id === e.conversationEventId);
         const actor = event?.actorId ? { id: event.actorId, name: event.actorName } : null;
         if (e.transition === 'hand_off') {
-          const handoff = conversation.handoff ? { reason: conversation.handoff.reason, reason_text: reasonText(conversation.handoff), evidence: conversation.handoff.evidence, detail: conversation.handoff.detail ?? null, promise: conversation.handoff.promise ?? null, at: conversation.handoff.at } : null;
+          const handoff = conversation.handoff ? { reason: conversation.handoff.reason, reasonText: reasonText(conversation.handoff), evidence: conversation.handoff.evidence, detail: conversation.handoff.detail ?? null, promise: conversation.handoff.promise ?? null, at: conversation.handoff.at } : null;
           return { type: 'conversation.handed_off', conversationId: conversation.id, data: { ...base, handoff, summary: conversation.summary }, alert: await this.#alert(conversation, 'handed_off') };
         }
         if (e.transition === 'claim' || e.transition === 'assign') return { type: 'conversation.assigned', conversationId: conversation.id, data: { ...base, by: actor } };
@@ -374,13 +374,14 @@ export class IntegrationService {
         status: c.status,
         episode: c.episode,
         language: c.language,
-        page_url: c.pageUrl,
-        created_at: c.createdAt.toISOString(),
-        assigned_to: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email } : null,
+        pageUrl: c.pageUrl,
+        createdAt: c.createdAt.toISOString(),
+        assignedTo: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email } : null,
         link: this.deps.options.conversationUrl(c.id),
       },
-      // What the visitor gave, and nothing once retention has forgotten it.
-      visitor: visitor ? { id: visitor.id, name: visitor.name, email: visitor.email, email_verified: !!visitor.emailVerifiedAt } : null,
+      // What the visitor gave, and nothing once retention has forgotten it. (Names are camelCase,
+      // as in both APIs.)
+      visitor: visitor ? { id: visitor.id, name: visitor.name, email: visitor.email, emailVerified: !!visitor.emailVerifiedAt } : null,
     };
   }
 
@@ -402,17 +403,17 @@ function messageData(m: Message) {
   return {
     id: m.id,
     author: m.author,
-    author_name: m.authorName,
+    authorName: m.authorName,
     text: m.text,
     internal: m.internal,
     citations: m.citations.map((c) => ({ title: c.title, url: c.url })),
-    created_at: m.createdAt.toISOString(),
+    createdAt: m.createdAt.toISOString(),
   };
 }
 
 /** The body an endpoint is sent: the signed JSON event for a webhook, a message for a channel. */
 function bodyFor(endpoint: Endpoint, content: EventContent, eventId: string, at: Date): unknown {
-  if (endpoint.kind === 'webhook') return { id: eventId, type: content.type, created_at: at.toISOString(), data: content.data };
+  if (endpoint.kind === 'webhook') return { id: eventId, type: content.type, createdAt: at.toISOString(), data: content.data };
   const facts = content.alert!;
   return alertBody(endpoint.kind, { ...facts, question: endpoint.includeQuestion ? facts.question : null });
 }
