@@ -28,14 +28,17 @@ async function startBaton(idp: Idp, port: number, env: Record<string, string> = 
   return { t, server, url: `http://127.0.0.1:${port}` };
 }
 
-/** Through the provider's own sign-in and consent pages, as a person would. */
+/** Through the provider's own sign-in and consent pages, as a person would, until back at Baton or a page of Baton's. */
 async function signInAtProvider(page: Page, login: string) {
   await page.locator('input[name=login]').waitFor();
+  const provider = new URL(page.url()).origin;
   await page.fill('input[name=login]', login);
   await page.fill('input[name=password]', 'anything');
   await page.click('button:has-text("Sign-in")');
+  // The provider asks for consent the first time only: wait for that page or for Baton's.
   const consent = page.locator('button:has-text("Continue")');
-  if (await consent.isVisible({ timeout: 3000 }).catch(() => false)) await consent.click();
+  await Promise.race([consent.waitFor({ state: 'visible' }).catch(() => {}), page.waitForURL((u) => u.origin !== provider).catch(() => {})]);
+  if (await consent.isVisible()) await consent.click();
 }
 
 describe.skipIf(!hasBrowser)('single sign-on with OpenID Connect, in a real browser', () => {
