@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, csrfFor, startTestApp } from '../support/app.js';
+import { createUser, csrfFor, signIn, startTestApp } from '../support/app.js';
 import { accessibilityProblems, browserAvailable, launchBrowser, listen, screenshotPath } from '../support/browser.js';
 import { startOidcProvider } from '../support/oidc.js';
 import { freePort } from '../support/ports.js';
@@ -73,6 +73,8 @@ describe.skipIf(!hasBrowser)('single sign-on with OpenID Connect, in a real brow
 
   it('signs in someone from an allowed domain, makes their account, and refuses a replayed answer', async () => {
     baton = await startBaton(idp, port);
+    // Two-factor sign-in required: a session from the provider is under the provider's policy.
+    await baton.t.container.db('organisations').update({ require_two_factor: true });
     const page = await newPage();
     await page.goto(`${baton.url}/login`);
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -83,6 +85,10 @@ describe.skipIf(!hasBrowser)('single sign-on with OpenID Connect, in a real brow
     const answered = (await callback).url();
     await page.waitForURL(`${baton.url}/`);
     expect(await page.locator('body').innerText()).toContain('Ann Acme');
+    // A password sign-in in the same Baton is sent to set up two-factor first.
+    const withPassword = supertest.agent(baton.t.app);
+    await signIn(withPassword, 'owner@example.com');
+    expect((await withPassword.get('/').expect(303)).headers.location).toBe('/account/two-factor');
     const [ann] = await baton.t.container.db('users').where({ email: 'ann@acme.test' });
     expect(ann).toMatchObject({ name: 'Ann Acme', role: 'agent', oidc_subject: `${idp.issuer} ann` });
 

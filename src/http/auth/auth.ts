@@ -43,9 +43,10 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
    * Signs in, or with two-factor sign-in on, asks for the code first: the session remembers
    * only who passed the password, for a few minutes, and signs in once the code is right.
    */
-  const signIn = async (req: Request, res: Response, user: User, returnTo: string, message?: string) => {
+  const signIn = async (req: Request, res: Response, user: User, returnTo: string, message?: string, via?: 'sso') => {
     if (!user.twoFactorAt) {
       await logIn(req, user);
+      if (via) req.session.signedInWith = via;
       // After the login: it starts a new session, and a message set before would be lost.
       if (message) flash(req, 'success', message);
       return navigate(req, res, returnTo);
@@ -128,7 +129,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
     try {
       const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
       const user = await sso.complete(query, round, { ip: req.ip });
-      await signIn(req, res, user, round.returnTo);
+      await signIn(req, res, user, round.returnTo, undefined, 'sso');
     } catch (e) {
       if (!(e instanceof AuthenticationError)) throw e;
       loginPage(res, { values: {}, error: e.message }, 401);

@@ -13,6 +13,9 @@ const OPEN = /^\/(account\/two-factor|logout|assets|vendor)(\/|$)/;
 export const twoFactorGate: RequestHandler = (req, res, next) => {
   const organisation = res.locals.organisation as Organisation | undefined;
   if (!req.user || req.user.twoFactorAt || !organisation?.requireTwoFactor || OPEN.test(req.path)) return next();
+  // Signed in through the organisation's identity provider, whose policy decides on a second
+  // factor there (and an account it made has no Baton password to set one up with).
+  if (req.session.signedInWith === 'sso') return next();
   if (req.method === 'GET' && req.get('HX-Request') !== 'true') return res.redirect(303, '/account/two-factor');
   throw new ForbiddenError('Your organisation requires two-factor sign-in: set it up on your profile first.');
 };
