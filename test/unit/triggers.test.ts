@@ -40,6 +40,35 @@ describe('the second set of messages', () => {
   });
 });
 
+describe('calls, hand-overs and complaints about the assistant', () => {
+  it.each([
+    'Could we schedule a video call with one of your engineers this week?',
+    'Can you walk us through the setup over a Zoom call?',
+    'Wir möchten einen Anruf mit jemandem aus dem Support vereinbaren.',
+    'Kan vi booke et opkald med en medarbejder?',
+    'Podemos agendar una llamada con alguien de soporte?',
+  ])('a call with one of the company’s people is a request for a person: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
+  it('a guard for questions about the product’s own people features gives way when the message says the assistant is failing', () => {
+    expect(detectPersonRequest('Can the bot hand conversations over to my team?')).toBeUndefined();
+    expect(detectPersonRequest('Transfer me to someone, the assistant keeps answering the wrong thing and it is useless')).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each(['How do I schedule a meeting with a client in the calendar?', 'How do I switch to someone else’s account on a shared computer?', 'How do I cancel the second seat?'])('what a product does stays with the assistant: %s', (text) => {
+    expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+  });
+
+  it.each([
+    ['Please lock my account, someone logged in from a country none of us live in', 'hacked_account'],
+    ['I see someone else’s invoices in my dashboard', 'data_protection'],
+    ['Refund the double charge please', 'billing_dispute'],
+  ])('the visitor’s own trouble is sensitive: %s → %s', (text, category) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: category });
+  });
+});
+
 describe('evidence', () => {
   it('names the words that matched and the category', () => {
     expect(detectPersonRequest('Could I please speak with a real human?')).toEqual({ kind: 'person_request', evidence: '"speak with a real human"' });

@@ -25,6 +25,10 @@ const EN_THEIRS = 'one+of+you=|one+of+you+guys|one+of+your+team|one+of+your+coll
 /** The visitor asks for a person. Guards below veto questions about the visitor's own people. */
 export const PERSON_REQUEST: PhraseList = {
   en: [
+    // A call or a meeting with one of the company's people ("can we book a call with someone?")
+    // Not "meeting" or "appointment": booking those is what some products are for.
+    'book|schedule|set+up|arrange|organise|organize|have|get a|an call|video+call|phone+call|zoom|walkthrough with someone|somebody|one+of+your|your|a+person|a+human|an+expert|an+engineer|a+specialist|a+consultant|an+advisor|support=|sales=',
+    'walk|talk|guide|take me|us through .. on|over|via a|the call|phone|zoom|video',
     `talk|speak|chat|chatting|talking|speaking|communicate to|with ${EN_STAFF}`,
     `connect|transfer|put|pass|forward|escalate me|this|it ${EN_STAFF}|through|over`,
     'want|need|prefer|request|require|like human|person=|someone=|somebody=|agent=|representative|rep=|operator|real=',
@@ -78,6 +82,7 @@ export const PERSON_REQUEST: PhraseList = {
     'can+you|could+you|would+you|will+you|please|pls|plz|kindly .. loop|bring|pull|rope|get in= colleague|colleagues|expert|specialist|engineer|human|person=|teammate|manager|supervisor|developer|technician|staff=|someone|somebody|one+of+your',
   ],
   da: [
+    'booke|bestille|aftale|arrangere|planlaegge et|en opkald|samtale|videomode|telefonmode med nogen|jer|en+medarbejder|en+rådgiver|en+radgiver',
     `tale|snakke|chatte|skrive|ringe med|til ${DA_STAFF}`,
     `fa+fat i|pa ${DA_STAFF}`,
     'vil|gerne|onsker|ønsker|brug menneske|person=|medarbejder|rigtig=|nogen=',
@@ -102,6 +107,8 @@ export const PERSON_REQUEST: PhraseList = {
     'en=|nogen=|medarbejder|kollega fra|hos|i jer|supporten|support=|kundeservice .. kontakte|kontakt|skrive|ringe|vende+tilbage|kigge|se|hjaelpe|svare|maile',
   ],
   de: [
+    'anruf|telefonat|gesprach|videocall|call mit .. vereinbaren|ausmachen|buchen|planen',
+    'vereinbaren|buchen|ausmachen|planen einen|ein anruf|telefonat|gesprach|call mit',
     `mit ${DE_STAFF} sprechen|reden|chatten|schreiben|telefonieren|verbunden|verbinden|austauschen`,
     `sprechen|reden|chatten|schreiben|telefonieren mit ${DE_STAFF}`,
     `verbind|verbinden|weiterleit|weiterverbind sie|mich ${DE_STAFF}|weiter`,
@@ -132,6 +139,7 @@ export const PERSON_REQUEST: PhraseList = {
     'mich|uns .. mitarbeiter|mitarbeiterin|jemand|berater|beraterin|kollege|kollegin|support|kundenservice .. kontaktiert|anruft|zuruckruft|anschreibt|meldet|schreibt',
   ],
   fr: [
+    'prendre|reserver|planifier|organiser|fixer un appel|visio|entretien avec',
     `parler|discuter|echanger|chatter|communiquer a|avec|au ${FR_STAFF}`,
     'veux|voudrais|souhaite|souhaiterais|aimerais|besoin|exige humain|humaine|personne=|conseill|agent=|operat|quelqu|vrai=|responsable',
     'vrai|vraie|veritable humain|personne=|conseiller|agent=',
@@ -153,6 +161,7 @@ export const PERSON_REQUEST: PhraseList = {
     'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
   ],
   es: [
+    'agendar|programar|reservar|concertar|organizar una|un llamada|videollamada con',
     `hablar|chatear|comunicarme|conversar con|a|al ${ES_STAFF}`,
     'quiero|necesito|quisiera|prefiero|exijo humano|humana|persona=|agente|asesor|operador|operadora|alguien=|representante|encargado',
     'persona real|humana',
@@ -175,6 +184,7 @@ export const PERSON_REQUEST: PhraseList = {
     'ponga|pongan|ponerse|pusiera|pusieran|pongais|poneros|ponerme|ponernos|ponme|pongame en+contacto conmigo|con+nosotros|con+alguien|con+una+persona|con+un+agente|con+soporte|con+ustedes',
   ],
   nl: [
+    'plannen|inplannen|boeken|afspreken|regelen een gesprek|belafspraak|videogesprek|call met',
     `praten|spreken|chatten|bellen met ${NL_STAFF}`,
     `met ${NL_STAFF} praten|spreken|chatten|bellen|communiceren|bespreken|overleggen|mailen`,
     'wil|kan|mag|moet mens=|persoon=|medewerker|iemand=|agent=|echte=',
@@ -194,6 +204,7 @@ export const PERSON_REQUEST: PhraseList = {
     'mij|me|ons .. in+contact|in+verbinding .. brengen|zetten|stellen',
   ],
   sv: [
+    'boka|planera|ordna ett|en samtal|videosamtal|telefonmote med',
     `prata|tala|chatta|snacka|ringa med ${SV_STAFF}`,
     'vill|behover manniska|person=|medarbetare|handlaggare|nagon=|riktig=',
     'riktig|riktigt|verklig manniska|person=|medarbetare',
@@ -447,7 +458,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'order|post|message|booking|listing|tweet|reservation|purchase|video|photo on|in|from my|our account|profile|page|store|name .. didn+t|did+not|never|not+mine place|placed|make|made|send|sent|post|posted|book|booked|write|wrote|upload|uploaded',
         'messages|emails|posts|invites|spam|links being+sent|being+posted|getting+sent from|on my|our account|profile|page|email|number',
         'someone|somebody|stranger|person|people i|we don+t|do+not|never know|recognise|recognize|met .. using|logged|accessing|accessed|changed|in+my|in+our|has+access|is+in|got+in',
-        'login|logins|sign+in|sign+ins|security alert|alerts|notification|email .. device|location|country|city|browser .. don+t|do+not|never|not+mine|unknown|unfamiliar',
+        'login|logins|sign+in|sign+ins|security alert|alerts|notification|email .. device|location|country|city|browser .. don+t|do+not|never|not+mine|unknown|unfamiliar|none+of|nobody|no+one',
+        // Asked to lock it now
+        'please|pls|plz|urgently|immediately lock|freeze|suspend|block my|our|the account',
+        'lock|freeze|suspend|block my|our|the account please|pls|plz|now|immediately|asap|urgently',
         'login|logins|sign+in|sign+ins|activity .. never+been|never+made|never+used|wasn+t+me|weren+t+me|not+me|didn+t+make|don+t+recognise|don+t+recognize|do+not+recognise|do+not+recognize',
         // A sign-in from a place or device nobody on the visitor's side knows ("a session from a phone I
         // do not own", "logged in from an unknown location"); "from another device" alone is everyday use
@@ -693,6 +707,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ccpa|cpra|lgpd|pipeda request|rights|deletion|access',
         'art=|article 15=|16=|17=|18=|20=|21=',
         'subject+access|right+to+be+forgotten|right+to+erasure|right+of+access|right+to+access',
+        // Someone else's data shown to the visitor
+        'seeing|see|shows|showing|visible|sent+me .. someone+else|somebody+else|another+person|another+user|another+customer|other+people+s|other+users+s|a+stranger+s',
         // Erase my data, my account and everything
         'delete|erase|remove|wipe all|everything|my data|information|info|personal',
         'delete|erase|remove|wipe my email|address|details|data|information from your system|systems|database|records|lists|mailing|servers',
@@ -835,6 +851,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Charged more than once
         'charged|billed|debited|taken|deducted|charging|billing|charge|charges twice|double|two+times|2+times|2x|x2|thrice|three+times|3+times|3x|x3|4x|four+times|multiple+times|several+times|again',
         'double|duplicate|duplicated charge|charged|billing|billed|payment|transaction',
+        'refund|reverse the|that|this|one duplicate|double|extra+charge|second+charge',
         'took|taken|withdrew|withdrawn|deducted|debited money|payment|payments .. twice|double|two+times|2+times|three+times|3+times',
         'two|2|three|3|multiple|several|duplicate charges|payments|transactions|debits for+the+same|this+month|same',
         // Charged the wrong amount
@@ -1398,6 +1415,7 @@ export const DISSATISFACTION: PhraseList = {
     'still doesn+t|does+not|not work|working|broken',
     'you re|you+are not helping|understanding|listening',
     'that+s|that+is not right|correct|it',
+    'not|aren+t|isn+t|arent|isnt|don+t|doesn+t cutting+it|cut+it',
   ],
   da: ['hjalp|hjælper|hjaelper ikke', 'ikke hjalp|hjaelp|brugbar|det+jeg+spurgte', 'virker stadig+ikke', 'forkert svar', 'ubrugelig|ubrugeligt'],
   de: ['hilft|half nicht|nichts', 'nicht hilfreich', 'falsche antwort', 'funktioniert immer+noch+nicht', 'nutzlos', 'nicht was+ich gefragt|meinte|wollte'],

@@ -56,7 +56,10 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   }
   const hit = firstMatch(PERSON, toks);
   if (!hit) return undefined;
-  if (firstMatch(GUARDS, toks)) return undefined;
+  // A guard keeps questions about the product's own people features with the assistant; one
+  // that also says the assistant is failing them ("hand this over, the bot answers aren't
+  // cutting it") is a request after all.
+  if (firstMatch(GUARDS, toks) && !firstMatch(DISSATISFIED, toks)) return undefined;
   return { kind: 'person_request', evidence: `"${hit.matched}"` };
 }
 
