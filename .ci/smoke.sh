@@ -31,7 +31,7 @@ if (cd "$work/app" && ls node_modules | grep -qx typescript); then echo "typescr
 
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 pgport="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-export NODE_OPTIONS=--enable-source-maps NODE_ENV=production PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" EMBEDDED_POSTGRES_PORT="$pgport" \
+export NODE_OPTIONS="--enable-source-maps --max-semi-space-size=4" NODE_ENV=production PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" EMBEDDED_POSTGRES_PORT="$pgport" \
   SESSION_SECRET="smoke-test-secret-smoke-test-secret-0000" LOG_LEVEL=warn
 
 echo "-- start (node dist/src/main.js) on port $port"

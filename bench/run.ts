@@ -30,12 +30,15 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX_ENTRY = ['--import', 'tsx', 'src/main.ts'];
 const BUILT_ENTRY = ['dist/src/main.js'];
 
+/** What the image sets (Dockerfile), so the production build is measured as it runs there. */
+const IMAGE_NODE_OPTIONS = /NODE_OPTIONS="([^"]+)"/.exec(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? '';
+
 async function startApp(dataDir: string, port: number, pgPort: number, entry = TSX_ENTRY): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
-    // The built app runs as in the image (production, a session secret given).
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: entry === BUILT_ENTRY ? 'production' : 'development', SESSION_SECRET: 'bench-session-secret-0123456789abcdef', BASE_URL: '' },
+    // The built app runs as in the image (production, a session secret given, its NODE_OPTIONS).
+    env: { ...process.env, ...(entry === BUILT_ENTRY ? { NODE_OPTIONS: IMAGE_NODE_OPTIONS } : {}), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: entry === BUILT_ENTRY ? 'production' : 'development', SESSION_SECRET: 'bench-session-secret-0123456789abcdef', BASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {

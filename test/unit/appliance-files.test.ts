@@ -28,7 +28,7 @@ describe('the image', () => {
 
   it('checks its health with the script that follows HOST and PORT, with source maps on', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK .*\n\s+CMD \["node", "\/app\/docker\/healthcheck\.mjs"\]/);
-    expect(dockerfile).toMatch(/NODE_OPTIONS=--enable-source-maps/);
+    expect(dockerfile).toMatch(/NODE_OPTIONS="--enable-source-maps --max-semi-space-size=4"/);
   });
 });
 
