@@ -129,6 +129,13 @@ describe('secrets', () => {
     expect((project.services.backup!.command as string[]).join('\n')).toContain('PGPASSWORD="$(cat "$PGPASSWORD_FILE")"');
   });
 
+  it('and backups stay out of git and out of the image', () => {
+    for (const file of ['.gitignore', '.dockerignore']) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim().replace(/\/$/, ''));
+      expect(lines, file).toEqual(expect.arrayContaining(['secrets', 'backups']));
+    }
+  });
+
   it('from files make a working configuration for the app', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-secrets-'));
     for (const [name, value] of [['session_secret', 'f'.repeat(64)], ['postgres_password', 'p@ss/word'], ['meili_master_key', 'k'.repeat(48)]]) fs.writeFileSync(path.join(dir, name!), `${value}\n`);
