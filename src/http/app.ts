@@ -40,6 +40,7 @@ import './types.js';
 import { integrationRoutes } from './admin/integrations.js';
 import { teamApiRoutes } from './api/team.js';
 import { openApiRoutes } from './api/openapi.js';
+import { runWithRequestContext } from '../lib/request-context.js';
 
 const htmxDist = path.join(path.dirname(createRequire(import.meta.url).resolve('htmx.org/package.json')), 'dist');
 
@@ -77,6 +78,8 @@ export function createApp(c: Container): Express {
   app.locals.views = c.views;
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Each request's address reaches the audit log of whatever it changes (lib/request-context.ts).
+  app.use((req, _res, next) => runWithRequestContext({ ip: req.ip ?? null }, next));
 
   app.use(
     pinoHttp({

@@ -83,8 +83,10 @@ describe('the team API', () => {
 
     const metrics = await api.get('/api/v1/team/insights/metrics?preset=30d').set(bearer(token)).expect(200);
     expect(metrics.body).toMatchObject({ period: { interval: expect.any(String) }, totals: expect.any(Object), buckets: expect.any(Array) });
-    // What it did is in the audit log under the token's owner.
-    expect(await t.container.db('audit_events').where({ action: 'knowledge.added', actor_id: owner.id }).count({ n: '*' }).first()).toMatchObject({ n: 3 });
+    // What it did is in the audit log under the token's owner, naming the token and the address.
+    const added = await t.container.db('audit_events').where({ action: 'knowledge.added', actor_id: owner.id });
+    expect(added).toHaveLength(3);
+    for (const entry of added) expect(entry).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/), details: { via: expect.stringMatching(/^access token “admin token” \(baton_pat_.{6}…\)$/) } });
   });
 
   it('refuses every route without a valid token, and each with less than the scope it needs', async () => {
@@ -187,7 +189,11 @@ describe('Your profile › Access tokens', () => {
     await browser.post(`/account/tokens/${(record as { id: string }).id}/revoke`).type('form').send({ _csrf }).expect(303);
     await supertest(t.app).get('/api/v1/team/conversations').set(bearer(token)).expect(401);
     expect((await browser.get('/account/tokens')).text).toContain('Revoked');
-    expect(await t.container.db('audit_events').whereIn('action', ['token.created', 'token.revoked']).pluck('action')).toEqual(['token.created', 'token.revoked']);
+    const entries = await t.container.db('audit_events').whereIn('action', ['token.created', 'token.revoked']).orderBy('id');
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['token.created', 'token.revoked']);
+    // Made in the browser: the address is recorded, and no token is named.
+    for (const e of entries) expect(e).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(entries[0].details.via).toBeUndefined();
   });
 });
 

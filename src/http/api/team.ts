@@ -6,6 +6,7 @@ import type { ConversationView } from '../../services/conversations/inbox-servic
 import { INBOX_QUEUES, type Conversation, type InboxItem, type Message } from '../../services/conversations/types.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, TooLargeError, ValidationError } from '../../services/errors.js';
 import { networkKey } from '../../lib/network-key.js';
+import { requestContext } from '../../lib/request-context.js';
 import type { Source, SyncRun } from '../../services/knowledge/types.js';
 import { scopeAllows, type TokenHolder, type TokenScope } from '../../services/team/access-tokens.js';
 import { parseForm } from '../forms.js';
@@ -94,6 +95,9 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
       if (!counted.allowed) throw new RateLimitedError(`Too many calls with a wrong token from your network. Try again in ${counted.retryAfterSeconds} s.`, counted.retryAfterSeconds);
       throw e;
     }
+    // What it does is audited as the owner's, via this token.
+    const context = requestContext();
+    if (context) context.via = `access token “${req.holder.token.name}” (${req.holder.token.prefix}…)`;
     const allowed = await c.rateLimits.teamApi.consume(`token:${req.holder.token.id}`);
     if (!allowed.allowed) {
       throw new RateLimitedError(`This token made more than ${c.config.teamApiPerMinute} calls this minute. Try again in ${allowed.retryAfterSeconds} s.`, allowed.retryAfterSeconds);

@@ -2,6 +2,7 @@ import { ForbiddenError } from '../errors.js';
 import type { AuditRepo } from '../ports.js';
 import type { User } from '../team/types.js';
 import type { AuditEvent, AuditQuery, AuditSubject, NewAuditEvent } from './types.js';
+import { requestContext } from '../../lib/request-context.js';
 
 function who(actor: AuditSubject): { actorId: string | null; actor: string } {
   if (actor === 'cli' || actor === 'system') return { actorId: null, actor };
@@ -18,7 +19,10 @@ export class AuditLog {
   constructor(private readonly deps: { repo: AuditRepo }) {}
 
   async record(event: NewAuditEvent): Promise<void> {
-    await this.deps.repo.insert({ action: event.action, ...who(event.actor), ip: event.ip ?? null, target: event.target ?? null, details: event.details ?? {} });
+    // The request the action came in on, when there is one: its address, and a token's name.
+    const request = requestContext();
+    const details = { ...(event.details ?? {}), ...(request?.via ? { via: request.via } : {}) };
+    await this.deps.repo.insert({ action: event.action, ...who(event.actor), ip: event.ip ?? request?.ip ?? null, target: event.target ?? null, details });
   }
 
   /** Admins only: the log says who looked at which visitor's data. */
