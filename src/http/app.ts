@@ -171,7 +171,7 @@ export function createApp(c: Container): Express {
   app.use(profileRoutes(services.team));
   app.use(accessTokenRoutes(services.accessTokens));
   app.use(inboxRoutes(services.inbox, services.presence, c.views, c.siteHosts));
-  app.use(teamRoutes(services.team, services.twoFactor));
+  app.use(teamRoutes(services.team, services.twoFactor, config.oidc ? { label: config.oidc.label, issuer: config.oidc.issuer, allowedDomains: config.oidc.allowedDomains, defaultRole: config.oidc.defaultRole, only: config.oidc.only } : undefined));
   app.use(organisationRoutes(services.team, c.publicAddress));
   app.use(knowledgeRoutes(services.knowledge, { uploadMaxBytes: config.uploadMaxBytes, triedQuestion: () => services.team.noteTriedQuestion() }));
   app.use(widgetRoutes(services.widget, { publicAddress: c.publicAddress, identityKey: c.identityKey }));

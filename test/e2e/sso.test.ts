@@ -159,6 +159,18 @@ describe.skipIf(!hasBrowser)('single sign-on with OpenID Connect, in a real brow
 
   it('with OIDC_ONLY, offers no password form and refuses passwords and resets', async () => {
     baton = await startBaton(idp, port, { OIDC_ONLY: 'true' });
+    // The Team page says how sign-in works here (an admin signed in through the provider).
+    const admin = await newPage();
+    await admin.goto(`${baton.url}/login`);
+    await admin.click('a:has-text("Sign in with Acme ID")');
+    await signInAtProvider(admin, 'ann');
+    await admin.waitForURL(`${baton.url}/`);
+    await baton.t.container.db('users').where({ email: 'ann@acme.test' }).update({ role: 'admin' });
+    await admin.goto(`${baton.url}/team`);
+    const card = await admin.locator('section:has(h2:has-text("Single sign-on"))').innerText();
+    expect(card).toContain('The team can sign in with Acme ID');
+    expect(card).toContain('People with an address at acme.test get an account (agent)');
+    expect(card).toContain('Passwords are turned off');
     const api = supertest.agent(baton.t.app);
     const page = await api.get('/login').expect(200);
     expect(page.text).toContain('Sign in with Acme ID');

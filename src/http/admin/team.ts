@@ -14,13 +14,22 @@ const InviteForm = z.object({
 const RoleForm = z.object({ role: z.enum(ROLES, { error: 'Choose a role.' }) });
 
 /** Team management: invitations, roles, deactivation. Admins only. */
-export function teamRoutes(team: TeamService, twoFactor: TwoFactorService): Router {
+/** What the Team page says about single sign-on (it is set in the environment). */
+export interface SsoSummary {
+  label: string;
+  issuer: string;
+  allowedDomains: string[];
+  defaultRole: string;
+  only: boolean;
+}
+
+export function teamRoutes(team: TeamService, twoFactor: TwoFactorService, sso?: SsoSummary): Router {
   const router = Router();
   router.use('/team', requireRole('admin'));
 
   const me = (req: Request) => req.user as User;
   /** The team as the page shows it: members, invitations, and whether two-factor sign-in is required. */
-  const listTeam = async (req: Request) => ({ ...(await team.listTeam(me(req))), twoFactorRequired: await twoFactor.required() });
+  const listTeam = async (req: Request) => ({ ...(await team.listTeam(me(req))), twoFactorRequired: await twoFactor.required(), sso });
   router.get('/team', async (req, res) => {
     render(res, 'pages/admin/team', { ...(await listTeam(req)), now: new Date(), values: { role: 'agent' }, errors: {} });
   });
