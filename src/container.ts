@@ -488,7 +488,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     onAttempt: (outcome) => metrics.integrationAttempts.inc({ outcome }),
   });
   const sso = config.oidc
-    ? new SsoService({ provider: createOidcProvider({ ...config.oidc, clock }), store, audit, clock, options: { label: config.oidc.label, only: config.oidc.only, allowedDomains: config.oidc.allowedDomains, defaultRole: config.oidc.defaultRole } })
+    ? new SsoService({ provider: createOidcProvider({ ...config.oidc, clock }), store, audit, clock, options: { label: config.oidc.label, only: config.oidc.only, allowedDomains: config.oidc.allowedDomains, defaultRole: config.oidc.defaultRole, issuer: config.oidc.issuer } })
     : undefined;
   const accessTokens = new AccessTokenService({ repo: new AccessTokensRepo(db), users: store.users, authority, clock, twoFactorRequired: () => twoFactor.required() });
   const insights = new InsightsService({

@@ -165,7 +165,7 @@ export function createApp(c: Container): Express {
   app.use(setupRoutes(services.team, services.availability, c.publicAddress));
   app.use(setupGate(services.team));
   app.use(authRoutes({ auth: services.auth, team: services.team, twoFactor: services.twoFactor, sso: services.sso, publicAddress: () => c.publicAddress.get(), passport, loginLimiter }));
-  app.use(twoFactorGate);
+  app.use(twoFactorGate({ ssoIssuer: config.oidc?.issuer }));
   app.use(twoFactorRoutes(services.twoFactor));
   app.use(homeRoutes(services.onboarding));
   app.use(profileRoutes(services.team));

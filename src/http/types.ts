@@ -24,7 +24,7 @@ declare module 'express-session' {
     /** A single sign-on round trip under way: what the provider's answer must match, where to go after. */
     sso?: Record<string, { state: string; nonce: string; codeVerifier: string; redirectUri: string; returnTo: string; until: number }>;
     /** How this session signed in, when not with a password: the provider's own policy then covers a second factor. */
-    signedInWith?: 'sso';
+    signedInWith?: `sso ${string}`;
     /** The secret being set up on /account/two-factor, until a code from it is confirmed. */
     twoFactorSetup?: string;
   }

@@ -16,6 +16,14 @@ export function runWithRequestContext<T>(context: RequestContext, work: () => T)
   return storage.run(context, work);
 }
 
+/**
+ * Runs `work` outside any request: for what outlives the request that happened to start it (a
+ * shared connection and its listeners), so later events are not taken for that request's.
+ */
+export function outsideRequestContext<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** The current request's context, to read or to add to (the same object for the whole request). */
 export function requestContext(): RequestContext | undefined {
   return storage.getStore();

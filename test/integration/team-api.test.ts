@@ -86,7 +86,7 @@ describe('the team API', () => {
     // What it did is in the audit log under the token's owner, naming the token and the address.
     const added = await t.container.db('audit_events').where({ action: 'knowledge.added', actor_id: owner.id });
     expect(added).toHaveLength(3);
-    for (const entry of added) expect(entry).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/), details: { via: expect.stringMatching(/^access token “admin token” \(baton_pat_.{6}…\)$/) } });
+    for (const entry of added) expect(entry).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/), details: { token: expect.stringMatching(/^“admin token” \(baton_pat_.{6}…\)$/) } });
   });
 
   it('refuses every route without a valid token, and each with less than the scope it needs', async () => {
@@ -193,7 +193,7 @@ describe('Your profile › Access tokens', () => {
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['token.created', 'token.revoked']);
     // Made in the browser: the address is recorded, and no token is named.
     for (const e of entries) expect(e).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/) });
-    expect(entries[0].details.via).toBeUndefined();
+    expect(entries[0].details.token).toBeUndefined();
   });
 });
 

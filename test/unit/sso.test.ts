@@ -13,7 +13,7 @@ function setup(options: Partial<SsoOptions> = {}) {
     start: async (redirectUri) => ({ url: 'https://id.example/auth', pending: { state: 's', nonce: 'n', codeVerifier: 'v', redirectUri } }),
     finish: async () => claims,
   };
-  const sso = new SsoService({ provider, store, audit: { record: async (e) => void audit.push(e as never) }, clock, options: { label: 'Acme ID', only: false, allowedDomains: [], defaultRole: 'agent', ...options } });
+  const sso = new SsoService({ provider, store, audit: { record: async (e) => void audit.push(e as never) }, clock, options: { label: 'Acme ID', only: false, allowedDomains: [], defaultRole: 'agent', issuer: 'https://id.example', ...options } });
   const signIn = (c: Partial<IdentityClaims> = {}) => {
     claims = { ...claims, ...c };
     return sso.complete('?code=x&state=s', { state: 's', nonce: 'n', codeVerifier: 'v', redirectUri: 'https://baton/login/sso/callback' });

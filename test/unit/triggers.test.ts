@@ -43,7 +43,7 @@ describe('the second set of messages', () => {
 describe('calls, hand-overs and complaints about the assistant', () => {
   it.each([
     'Could we schedule a video call with one of your engineers this week?',
-    'Can you walk us through the setup over a Zoom call?',
+    'Can we book a call with your support team?',
     'Wir möchten einen Anruf mit jemandem aus dem Support vereinbaren.',
     'Kan vi booke et opkald med en medarbejder?',
     'Podemos agendar una llamada con alguien de soporte?',
@@ -51,12 +51,30 @@ describe('calls, hand-overs and complaints about the assistant', () => {
     expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
   });
 
-  it('a guard for questions about the product’s own people features gives way when the message says the assistant is failing', () => {
+  it('a guard for questions about the product’s own people features gives way when the message says the assistant itself is failing', () => {
     expect(detectPersonRequest('Can the bot hand conversations over to my team?')).toBeUndefined();
+    expect(detectPersonRequest('Please hand this over to whoever is on shift, the bot answers aren’t cutting it.')).toMatchObject({ kind: 'person_request' });
     expect(detectPersonRequest('Transfer me to someone, the assistant keeps answering the wrong thing and it is useless')).toMatchObject({ kind: 'person_request' });
   });
 
-  it.each(['How do I schedule a meeting with a client in the calendar?', 'How do I switch to someone else’s account on a shared computer?', 'How do I cancel the second seat?'])('what a product does stays with the assistant: %s', (text) => {
+  it.each([
+    'How do I schedule a meeting with a client in the calendar?',
+    'How do I switch to someone else’s account on a shared computer?',
+    'How do I cancel the second seat?',
+    'Can you walk me through how to share my screen on a video call?',
+    'How do I schedule a call with someone outside my organisation?',
+    'Can I set up a phone call with your iOS app?',
+    'Wie kann ich einen Anruf mit einem Kunden planen?',
+    'Comment planifier un appel avec un client ?',
+    '¿Cómo puedo programar una llamada con un cliente?',
+    'Hur bokar jag ett samtal med en kund?',
+    'As an admin, can I see another user’s dashboard?',
+    'Can I freeze the account now and reactivate it in the summer?',
+    'How do I refund the duplicate order in my shop?',
+    'Can I get a login notification email when a new device signs in and nobody approved it?',
+    'Our bot does not hand conversations to agents, the escalation rule is not working',
+    'How do I let customers talk to a person? The widget setting does not help',
+  ])('what a product does stays with the assistant: %s', (text) => {
     expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
   });
 

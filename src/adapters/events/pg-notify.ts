@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Conn } from '../storage/db.js';
 import type { DomainEvent } from '../../services/events.js';
 import type { EventBus } from '../../services/ports.js';
+import { outsideRequestContext } from '../../lib/request-context.js';
 
 const CHANNEL = 'baton_events';
 
@@ -47,7 +48,8 @@ export class PgNotifyBus implements EventBus {
   /** Resolves once this replica is listening (tests wait for it before publishing). */
   ready(): Promise<void> {
     if (this.#client) return Promise.resolve();
-    this.#connecting ??= this.#connect().finally(() => (this.#connecting = undefined));
+    // The first subscriber is a request; the connection and its listeners serve every request after.
+    this.#connecting ??= outsideRequestContext(() => this.#connect()).finally(() => (this.#connecting = undefined));
     return this.#connecting;
   }
 

@@ -97,7 +97,7 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
     }
     // What it does is audited as the owner's, via this token.
     const context = requestContext();
-    if (context) context.via = `access token “${req.holder.token.name}” (${req.holder.token.prefix}…)`;
+    if (context) context.via = `“${req.holder.token.name}” (${req.holder.token.prefix}…)`;
     const allowed = await c.rateLimits.teamApi.consume(`token:${req.holder.token.id}`);
     if (!allowed.allowed) {
       throw new RateLimitedError(`This token made more than ${c.config.teamApiPerMinute} calls this minute. Try again in ${allowed.retryAfterSeconds} s.`, allowed.retryAfterSeconds);

@@ -43,7 +43,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
    * Signs in, or with two-factor sign-in on, asks for the code first: the session remembers
    * only who passed the password, for a few minutes, and signs in once the code is right.
    */
-  const signIn = async (req: Request, res: Response, user: User, returnTo: string, message?: string, via?: 'sso') => {
+  const signIn = async (req: Request, res: Response, user: User, returnTo: string, message?: string, via?: `sso ${string}`) => {
     if (!user.twoFactorAt) {
       await logIn(req, user);
       if (via) req.session.signedInWith = via;
@@ -129,7 +129,7 @@ export function authRoutes({ auth, team, twoFactor, sso, publicAddress, passport
     try {
       const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
       const user = await sso.complete(query, round, { ip: req.ip });
-      await signIn(req, res, user, round.returnTo, undefined, 'sso');
+      await signIn(req, res, user, round.returnTo, undefined, `sso ${sso.issuer}`);
     } catch (e) {
       if (!(e instanceof AuthenticationError)) throw e;
       loginPage(res, { values: {}, error: e.message }, 401);

@@ -21,7 +21,7 @@ export class AuditLog {
   async record(event: NewAuditEvent): Promise<void> {
     // The request the action came in on, when there is one: its address, and a token's name.
     const request = requestContext();
-    const details = { ...(event.details ?? {}), ...(request?.via ? { via: request.via } : {}) };
+    const details = { ...(event.details ?? {}), ...(request?.via ? { token: request.via } : {}) };
     await this.deps.repo.insert({ action: event.action, ...who(event.actor), ip: event.ip ?? request?.ip ?? null, target: event.target ?? null, details });
   }
 

@@ -82,6 +82,7 @@ const LABELS: Record<string, string> = {
   resync: 'Read it again',
   publicUrl: 'Public address',
   timeZone: 'Time zone',
+  token: 'Through the access token',
 };
 
 /** "maxReplies" → "Max replies", unless LABELS has better words. */

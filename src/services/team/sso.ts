@@ -14,6 +14,8 @@ export interface SsoOptions {
   allowedDomains: string[];
   /** The role such an account starts with. */
   defaultRole: Role;
+  /** The issuer URL configured (OIDC_ISSUER). */
+  issuer: string;
 }
 
 /**
@@ -27,6 +29,11 @@ export class SsoService {
 
   get label(): string {
     return this.deps.options.label;
+  }
+
+  /** The provider's issuer, as configured: a session signed in through it is marked with it. */
+  get issuer(): string {
+    return this.deps.options.issuer;
   }
 
   get only(): boolean {

@@ -1,7 +1,7 @@
 import { humanize } from '../../../lib/format.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -42,6 +42,7 @@ const PERSON = compileList(PERSON_REQUEST);
 const GUARDS = compileList(PERSON_GUARDS);
 const WORDS = compileList(PERSON_WORDS);
 const DISSATISFIED = compileList(DISSATISFACTION);
+const FAILING = compileList(ASSISTANT_FAILING);
 const SHORT_MESSAGE_WORDS = 3;
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
@@ -59,7 +60,7 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   // A guard keeps questions about the product's own people features with the assistant; one
   // that also says the assistant is failing them ("hand this over, the bot answers aren't
   // cutting it") is a request after all.
-  if (firstMatch(GUARDS, toks) && !firstMatch(DISSATISFIED, toks)) return undefined;
+  if (firstMatch(GUARDS, toks) && !firstMatch(FAILING, toks)) return undefined;
   return { kind: 'person_request', evidence: `"${hit.matched}"` };
 }
 
