@@ -62,15 +62,25 @@ export class PostgresSearchIndex implements SearchIndex {
     // terms and GIN-indexed), the candidates are exactly the passages holding them: Postgres's
     // own parser keeps paths, URLs and versions whole ("config/settings.yml") and stems a little
     // differently. ts_rank over the words, as Postgres parses them, breaks ties.
+    // The candidates are chosen by id and score alone, then read whole: sorting thousands of
+    // matches with their text was most of the query's time.
     const rows = lexemes.length
       ? await this.db
           .with('q', this.db.raw(`select ${columns}`, bindings))
-          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${lexemes.map(() => '?::float8 * (chunks.terms @@ ?::tsquery)::int').join(' + ')}) + ts_rank(chunks.tsv, ${any}, 1) / 100 as score`, lexemes.flatMap((t) => [t.weight, t.q])))
-          .from('chunks')
-          .crossJoin('q' as never)
-          .whereRaw('chunks.terms @@ ?::tsquery', [lexemes.map((t) => t.q).join(' | ')])
-          .orderBy([{ column: 'score', order: 'desc' }, { column: 'chunks.position' }])
-          .limit(query.limit)
+          .with(
+            'top',
+            this.db
+              .select('chunks.id', 'chunks.position', this.db.raw(`(${lexemes.map(() => '?::float8 * (chunks.terms @@ ?::tsquery)::int').join(' + ')}) + ts_rank(chunks.tsv, ${any}, 1) / 100 as score`, lexemes.flatMap((t) => [t.weight, t.q])))
+              .from('chunks')
+              .crossJoin('q' as never)
+              .whereRaw('chunks.terms @@ ?::tsquery', [lexemes.map((t) => t.q).join(' | ')])
+              .orderBy([{ column: 'score', order: 'desc' }, { column: 'chunks.position' }])
+              .limit(query.limit),
+          )
+          .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), 'top.score')
+          .from('top')
+          .join('chunks', 'chunks.id', 'top.id')
+          .orderBy([{ column: 'top.score', order: 'desc' }, { column: 'top.position' }])
       : await this.db
           .with('q', this.db.raw(`select ${columns}`, bindings))
           .select(...CHUNK_COLUMNS.map((c) => `chunks.${c}`), this.db.raw(`(${terms.map((_, i) => `?::float8 * (chunks.tsv @@ q.t${i})::int`).join(' + ')}) + ts_rank(chunks.tsv, ${any}, 1) / 100 as score`, weights))
