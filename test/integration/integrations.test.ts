@@ -94,6 +94,21 @@ describe('webhooks', () => {
     expect((await deliveriesOf(endpoint.id)).every((d) => d.status === 'delivered' && d.attempts === 1 && d.lastStatus === 200 && d.lastResponse === 'thanks')).toBe(true);
   });
 
+  it('send the visitor’s rating when they give it, after the resolution', async () => {
+    const api = await start();
+    receiver = await startReceiver();
+    await integrations().create('cli', webhook(receiver.url, ['conversation.resolved', 'conversation.rated']));
+    const { auth, id } = await visitorAsksForAPerson(api);
+    const ada = await signedInTeammate(t, 'ada@example.com', 'Ada');
+    await ada.post(`/inbox/conversations/${id}/claim`).expect(200);
+    await ada.post(`/inbox/conversations/${id}/resolve`).expect(200);
+    await api.put(`/api/v1/conversations/${id}/rating`).set(auth).send({ score: 4, comment: 'quick <b>and</b> kind' }).expect(200);
+    await integrations().dispatch();
+    expect(receiver.received.map((r) => r.json.type).sort()).toEqual(['conversation.rated', 'conversation.resolved']);
+    const rated = receiver.received.find((r) => r.json.type === 'conversation.rated')!;
+    expect(rated.json.data).toMatchObject({ conversation: { id }, csat: { episode: 1, score: 4, comment: 'quick <b>and</b> kind' } });
+  });
+
   it('send internal notes only to an endpoint that asks for them', async () => {
     const api = await start();
     receiver = await startReceiver();

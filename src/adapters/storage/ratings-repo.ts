@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RatingRepo } from '../../services/ports.js';
+import { recordIntegrationEvent } from './integrations-repo.js';
 
 /** Visitors' ratings: one per AI answer (helpful or not), one per resolved episode (1–5). */
 export class RatingsRepo implements RatingRepo {
@@ -24,10 +25,14 @@ export class RatingsRepo implements RatingRepo {
   }
 
   async rateConversation(r: { conversationId: string; episode: number; score: number; comment: string | null; at: Date }) {
-    await this.db('conversation_ratings')
-      .insert({ conversation_id: r.conversationId, episode: r.episode, score: r.score, comment: r.comment, created_at: r.at, updated_at: r.at })
-      .onConflict(['conversation_id', 'episode'])
-      .merge({ score: r.score, comment: r.comment, updated_at: r.at });
+    // The rating and its integration event commit together (the transactional outbox).
+    await this.db.transaction(async (trx) => {
+      await trx('conversation_ratings')
+        .insert({ conversation_id: r.conversationId, episode: r.episode, score: r.score, comment: r.comment, created_at: r.at, updated_at: r.at })
+        .onConflict(['conversation_id', 'episode'])
+        .merge({ score: r.score, comment: r.comment, updated_at: r.at });
+      await recordIntegrationEvent(trx, { type: 'conversation.rated', conversationId: r.conversationId, episode: r.episode });
+    });
   }
 
   async conversationRating(conversationId: string, episode: number) {

@@ -69,6 +69,7 @@ function candidates(e: RecordedEvent): PublicEventType[] {
   switch (e.type) {
     case 'conversation.created':
     case 'conversation.waiting':
+    case 'conversation.rated':
     case 'knowledge.sync_finished':
       return [e.type];
     case 'message.created':
@@ -341,6 +342,12 @@ export class IntegrationService {
       case 'conversation.waiting': {
         const waited = Math.max(0, Math.floor((this.deps.clock.now().getTime() - new Date(e.waitingSince).getTime()) / 60_000));
         return { type: 'conversation.waiting', conversationId: conversation.id, data: { ...base, waitedMinutes: waited }, alert: await this.#alert(conversation, 'waiting', waited) };
+      }
+      case 'conversation.rated': {
+        // Read now: a visitor who changes their mind sends a second event, with the new rating.
+        const rating = await this.deps.ratings.conversationRating(conversation.id, e.episode);
+        if (!rating) return null;
+        return { type: 'conversation.rated', conversationId: conversation.id, data: { ...base, csat: { episode: e.episode, score: rating.score, comment: rating.comment } } };
       }
       case 'message.created': {
         const message = await this.deps.messages.findById(e.messageId);

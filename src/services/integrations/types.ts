@@ -12,6 +12,7 @@ export const WEBHOOK_EVENTS = [
   'conversation.handed_off',
   'conversation.assigned',
   'conversation.resolved',
+  'conversation.rated',
   'message.created',
   'note.created',
   'knowledge.sync_finished',
@@ -27,6 +28,7 @@ export const EVENT_LABELS: Record<PublicEventType, string> = {
   'conversation.handed_off': 'A conversation is handed to the team (with reason, evidence and summary)',
   'conversation.assigned': 'A conversation is claimed or assigned',
   'conversation.resolved': 'A conversation is resolved (with the rating, when given)',
+  'conversation.rated': 'A visitor rates the team’s help (1–5, with their comment)',
   'message.created': 'A message from the visitor, an agent or the AI',
   'note.created': 'An internal note (the team’s own words: only if the receiver needs them)',
   'knowledge.sync_finished': 'A website sync finishes',
@@ -70,6 +72,7 @@ export type RecordedEvent =
   | { type: 'conversation.transitioned'; conversationId: string; transition: string; conversationEventId: string }
   | { type: 'message.created'; conversationId: string; messageId: string }
   | { type: 'conversation.waiting'; conversationId: string; waitingSince: string; episode: number }
+  | { type: 'conversation.rated'; conversationId: string; episode: number }
   | { type: 'knowledge.sync_finished'; syncRunId: string };
 
 export interface StoredEvent {
