@@ -631,7 +631,6 @@ export interface IntegrationRepo {
   resend(id: string, now: Date): Promise<boolean>;
   /** Each endpoint's newest delivery. */
   lastDeliveries(): Promise<Map<string, { status: DeliveryStatus; lastStatus: number | null; at: Date }>>;
-  counts(): Promise<Partial<Record<DeliveryStatus, number>>>;
   /** Deletes finished deliveries and stray events older than `before`; returns how many. */
   prune(before: Date): Promise<number>;
 }

@@ -264,11 +264,6 @@ export class IntegrationsRepo implements IntegrationRepo {
     return new Map(rows.map((r) => [r.endpoint_id, { status: r.status, lastStatus: r.last_status, at: r.created_at }]));
   }
 
-  async counts() {
-    const rows = (await this.db('integration_deliveries').select('status').count({ n: '*' }).groupBy('status')) as { status: DeliveryStatus; n: number | string }[];
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<DeliveryStatus, number>>;
-  }
-
   /** The delivery log keeps `before` as its horizon; events nobody took (no endpoint) go with it. */
   async prune(before: Date) {
     const deliveries = await this.db('integration_deliveries').where('created_at', '<', before).whereIn('status', ['delivered', 'failed']).delete();

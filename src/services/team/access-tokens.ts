@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '../../lib/tokens.js';
 import type { Authority } from '../audit/authority.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { AccessTokenRepo, Clock, UserRepo } from '../ports.js';
@@ -41,7 +41,6 @@ const PREFIX = 'baton_pat_';
 const TOUCH_MS = 60_000;
 const MAX_TOKENS = 50;
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const scopeAllows = (scope: TokenScope, needed: TokenScope) => TOKEN_SCOPES.indexOf(scope) >= TOKEN_SCOPES.indexOf(needed);
 
 export class AccessTokenService {
@@ -64,7 +63,7 @@ export class AccessTokenService {
     if (scope === 'admin' && user.role !== 'admin') throw new ForbiddenError('Only admins can make a token with the admin scope.');
     const now0 = this.deps.clock.now();
     if ((await this.deps.repo.listFor(user.id)).filter((t) => !t.revokedAt && !(t.expiresAt && t.expiresAt <= now0)).length >= MAX_TOKENS) throw new ValidationError(`You have ${MAX_TOKENS} tokens: revoke one you no longer use first.`);
-    const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+    const token = `${PREFIX}${newToken()}`;
     const now = this.deps.clock.now();
     const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
     const record = await this.deps.authority.perform(
