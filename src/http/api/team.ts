@@ -141,9 +141,7 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
   });
 
   r.get('/api/v1/team/sources', need('read'), async (req, res) => {
-    // Knowledge is admins', in the API as on the Knowledge page.
-    if (user(req).role !== 'admin') throw new ForbiddenError('Only admins can list knowledge.');
-    res.json({ sources: (await knowledge.listSources()).map(sourceJson) });
+    res.json({ sources: (await knowledge.listSourcesFor(user(req))).map(sourceJson) });
   });
   r.post('/api/v1/team/snippets', need('admin'), async (req, res) => {
     res.status(201).json(sourceJson(await knowledge.createSnippet(user(req), parseForm(SnippetBody, req.body))));

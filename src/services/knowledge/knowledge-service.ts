@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnavailableError, ValidationError } from '../errors.js';
 import type { ChunkRepo, Clock, DocumentRepo, FileReader, Locker, SearchIndex, SourceFileRepo, SourcePageRepo, SourceRepo, SyncProgress, SyncRunRepo, Web } from '../ports.js';
 import type { User } from '../team/types.js';
 import { changes, type Authority } from '../audit/authority.js';
@@ -95,6 +95,12 @@ export class KnowledgeService {
 
   listSources(): Promise<Source[]> {
     return this.deps.sources.list();
+  }
+
+  /** The sources, for someone asking from outside the admin pages (the team API): admins only, as Knowledge is. */
+  listSourcesFor(actor: Actor): Promise<Source[]> {
+    if (actor !== 'cli' && actor !== 'system' && actor.role !== 'admin') throw new ForbiddenError('Only admins can list knowledge.');
+    return this.listSources();
   }
 
   async getSource(id: string): Promise<Source> {
