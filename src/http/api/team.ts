@@ -3,7 +3,8 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { Container } from '../../container.js';
 import type { ConversationView } from '../../services/conversations/inbox-service.js';
-import { INBOX_QUEUES, type Conversation, type InboxItem, type Message } from '../../services/conversations/types.js';
+import { INBOX_QUEUES, type Conversation, type InboxItem } from '../../services/conversations/types.js';
+import { messageForTeam } from '../../services/conversations/team-message.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, TooLargeError, ValidationError } from '../../services/errors.js';
 import { networkKey } from '../../lib/network-key.js';
 import { requestContext } from '../../lib/request-context.js';
@@ -58,7 +59,6 @@ function conversationJson(c: Conversation) {
 
 const itemJson = (i: InboxItem) => ({ ...conversationJson(i.conversation), visitor: { name: i.visitorName, email: i.visitorEmail }, assigneeName: i.assigneeName, preview: i.conversation.lastMessagePreview, unread: i.unread });
 
-const messageJson = (m: Message) => ({ id: m.id, author: m.author, authorName: m.authorName, text: m.text, internal: m.internal, draft: !!m.meta.draft, citations: m.citations.map((c) => ({ title: c.title, url: c.url })), createdAt: iso(m.createdAt) });
 
 function viewJson(v: ConversationView) {
   return {
@@ -67,7 +67,7 @@ function viewJson(v: ConversationView) {
     assignee: v.assignee,
     csat: v.csat ?? null,
     can: v.can,
-    messages: v.messages.map(messageJson),
+    messages: v.messages.map(messageForTeam),
     events: v.events.map((e) => ({ id: e.id, type: e.type, from: e.from, to: e.to, actor: e.actorId ? { id: e.actorId, name: e.actorName } : null, data: e.data, createdAt: iso(e.createdAt) })),
   };
 }
@@ -122,10 +122,10 @@ export function teamApiRoutes(c: Pick<Container, 'rateLimits' | 'config'> & { se
     res.json(viewJson(await inbox.open(user(req), id(req))));
   });
   r.post('/api/v1/team/conversations/:id/replies', need('write'), async (req, res) => {
-    res.status(201).json(messageJson(await inbox.reply(user(req), id(req), parseForm(TextBody, req.body))));
+    res.status(201).json(messageForTeam(await inbox.reply(user(req), id(req), parseForm(TextBody, req.body))));
   });
   r.post('/api/v1/team/conversations/:id/notes', need('write'), async (req, res) => {
-    res.status(201).json(messageJson(await inbox.note(user(req), id(req), parseForm(TextBody, req.body))));
+    res.status(201).json(messageForTeam(await inbox.note(user(req), id(req), parseForm(TextBody, req.body))));
   });
   r.post('/api/v1/team/conversations/:id/claim', need('write'), async (req, res) => {
     res.json(conversationJson(await inbox.claim(user(req), id(req))));

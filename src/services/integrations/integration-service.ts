@@ -4,7 +4,8 @@ import { changes } from '../audit/authority.js';
 import type { AuditActor } from '../audit/types.js';
 import { reasonText } from '../assistant/triggers/triggers.js';
 import { questionOf } from '../conversations/question.js';
-import type { Conversation, Message } from '../conversations/types.js';
+import type { Conversation } from '../conversations/types.js';
+import { messageForTeam } from '../conversations/team-message.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, ConversationRepo, IntegrationRepo, MessageRepo, OrganisationRepo, RatingRepo, SourceRepo, SyncRunRepo, UserRepo, VisitorRepo, WebhookSender } from '../ports.js';
 import { alertBody, PROMISE_WORDS, type AlertFacts } from './alerts.js';
@@ -353,7 +354,7 @@ export class IntegrationService {
         const message = await this.deps.messages.findById(e.messageId);
         if (!message || message.author === 'system' || message.meta.draft) return null;
         if (message.internal && message.author !== 'agent') return null;
-        return { type: message.internal ? 'note.created' : 'message.created', conversationId: conversation.id, data: { ...base, message: messageData(message) } };
+        return { type: message.internal ? 'note.created' : 'message.created', conversationId: conversation.id, data: { ...base, message: messageForTeam(message) } };
       }
       case 'conversation.transitioned': {
         const event = (await this.deps.conversations.events(conversation.id)).find((ev) => ev.id === e.conversationEventId);
@@ -404,18 +405,6 @@ export class IntegrationService {
       link: this.deps.options.conversationUrl(c.id),
     };
   }
-}
-
-function messageData(m: Message) {
-  return {
-    id: m.id,
-    author: m.author,
-    authorName: m.authorName,
-    text: m.text,
-    internal: m.internal,
-    citations: m.citations.map((c) => ({ title: c.title, url: c.url })),
-    createdAt: m.createdAt.toISOString(),
-  };
 }
 
 /** The body an endpoint is sent: the signed JSON event for a webhook, a message for a channel. */
