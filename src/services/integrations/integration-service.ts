@@ -16,7 +16,7 @@ import { ALERT_EVENTS, ENDPOINT_KINDS, WEBHOOK_EVENTS, type Delivery, type Endpo
 export interface IntegrationDeps {
   repo: IntegrationRepo;
   conversations: Pick<ConversationRepo, 'findById' | 'events'>;
-  messages: Pick<MessageRepo, 'findById' | 'listForConversation'>;
+  messages: Pick<MessageRepo, 'findById' | 'recent'>;
   visitors: Pick<VisitorRepo, 'findById'>;
   users: Pick<UserRepo, 'findById'>;
   ratings: Pick<RatingRepo, 'conversationRating'>;
@@ -394,7 +394,8 @@ export class IntegrationService {
   }
 
   async #alert(c: Conversation, kind: AlertFacts['kind'], waitedMinutes?: number): Promise<AlertFacts> {
-    const visitorMessages = (await this.deps.messages.listForConversation(c.id, { internal: false })).filter((m) => m.author === 'visitor' && m.episode === c.episode).reverse();
+    // This episode's latest messages are enough to find the question; not the whole history.
+    const visitorMessages = (await this.deps.messages.recent(c.id, 30, { episode: c.episode })).filter((m) => m.author === 'visitor').reverse();
     return {
       kind,
       org: await this.#orgName(),
