@@ -200,8 +200,10 @@ export class IntegrationService {
 
   /** Fans out what happened, then sends what is due. */
   async dispatch(): Promise<{ fannedOut: number; delivered: number; retrying: number; failed: number }> {
-    const fannedOut = await this.fanOut();
-    const sent = await this.deliver();
+    // Read (and unsealed) once a tick, for both steps.
+    const endpoints = await this.deps.repo.listEndpoints();
+    const fannedOut = await this.#fanOut(endpoints.filter((e) => e.active));
+    const sent = await this.#deliver(new Map(endpoints.map((e) => [e.id, e])));
     return { fannedOut, ...sent };
   }
 
@@ -210,9 +212,8 @@ export class IntegrationService {
     return this.deps.repo.prune(new Date(this.deps.clock.now().getTime() - this.deps.options.keepDays * DAY_MS));
   }
 
-  async fanOut(): Promise<number> {
+  async #fanOut(endpoints: Endpoint[]): Promise<number> {
     let count = 0;
-    const endpoints = (await this.deps.repo.listEndpoints()).filter((e) => e.active);
     for (let round = 0; round < 10; round++) {
       const events = await this.deps.repo.pendingEvents(FAN_OUT_BATCH, EVENT_MAX_FAILURES);
       for (const stored of events) {
@@ -241,9 +242,8 @@ export class IntegrationService {
     return deliveries.length;
   }
 
-  async deliver(): Promise<{ delivered: number; retrying: number; failed: number }> {
+  async #deliver(endpoints: Map<string, Endpoint>): Promise<{ delivered: number; retrying: number; failed: number }> {
     const result = { delivered: 0, retrying: 0, failed: 0 };
-    const endpoints = new Map((await this.deps.repo.listEndpoints()).map((e) => [e.id, e]));
     // An endpoint that did not answer at all (down, timed out) rests for the rest of this run:
     // its other deliveries go back untried instead of each waiting out the timeout.
     const resting = new Set<string>();
