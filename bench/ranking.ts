@@ -5,7 +5,8 @@
  * distinct pages) per set, answerable questions only, as bench:quality does.
  *
  * Candidates stand in for the backend's: passages holding any of the question's BACKEND terms
- * (rarest first), ordered by the summed rarity of those they hold, the first POOL kept. On the
+ * (rarest first), ordered by the summed rarity of those they hold (then fewer distinct terms
+ * first), the first POOL kept. On the
  * three sets of December 2026 this gives within 0.02 of bench:quality's figures.
  *
  * Overrides: K1, PAGE, BT (text length normalisation), WT (title weight), WH (headings weight),
@@ -46,8 +47,11 @@ function evaluate(name: string): string {
   for (const c of chunks) builder.add(c);
   const stats = builder.finish();
   const postings = new Map<string, Set<number>>();
+  const sizes: number[] = [];
   chunks.forEach((c, i) => {
-    for (const t of new Set([c.title, c.headingPath.join(' '), c.text].flatMap((text) => termsOf(text, c.language)))) {
+    const distinctTerms = new Set([c.title, c.headingPath.join(' '), c.text].flatMap((text) => termsOf(text, c.language)));
+    sizes[i] = distinctTerms.size;
+    for (const t of distinctTerms) {
       let s = postings.get(t);
       if (!s) postings.set(t, (s = new Set()));
       s.add(i);
@@ -61,7 +65,7 @@ function evaluate(name: string): string {
     const found = new Set(sent.flatMap((t) => t.variants.flatMap((v) => [...(postings.get(v) ?? [])])));
     const candidates = [...found]
       .map((i) => ({ i, score: sent.reduce((sum, t) => sum + (holds(i, t.variants) ? t.idf : 0), 0) }))
-      .sort((a, b) => b.score - a.score)
+      .sort((a, b) => b.score - a.score || sizes[a.i]! - sizes[b.i]!)
       .slice(0, pool)
       .map((x) => chunks[x.i]!);
     const pages = groupByPage(rankPassages(candidates, query, stats, params), query, stats, params);
