@@ -1,4 +1,5 @@
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
+import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
 
 /**
  * Whether the content answers the question at all, decided from the ranking's evidence before
@@ -62,4 +63,57 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
   if (evidence.terms === 0 || evidence.coverage === 0) return false;
   if (evidence.passages < gate.minPassages) return true;
   return evidence.coverage >= gate.minCoverage && evidence.unknown < gate.maxUnknown;
+}
+
+/**
+ * Some questions are only answered by one kind of fact, whatever words they share with the
+ * content. "What does the Pro plan cost per year?" is answered by an amount of money and by
+ * nothing else: a page about the Pro plan's features covers every word of it and still does not
+ * answer it (the expected answer type of question answering, as in Harabagiu et al., "FALCON",
+ * TREC 2000). Only kinds that can be told reliably from the words are named here; every other
+ * question has none and is left to the coverage gate.
+ */
+export type AnswerKind = 'price' | 'size';
+
+// Phrase language of triggers/phrases.ts, on normalised words.
+const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
+  price: [
+    'how+much does|do|did|is|are|will|would|should|was .. cost|costs|charge|charged|pay|paid',
+    'how+much for|per|a|each .. month|year|user|seat|person|licence|license|plan|subscription',
+    'what does|do|will|would .. cost',
+    'what|what+s|whats is|are the price|prices|pricing|cost|fee|fees|rate|rates of|for',
+    'price|prices|pricing of|for',
+    'was|wie+viel|wieviel kostet|kosten',
+    'combien coute|coutent|ca+coute|cela+coute|faut+il+payer',
+    'cuanto cuesta|cuestan|vale|cobran',
+    'wat|hoeveel kost|kosten',
+    'hvad|hvor+meget koster',
+    'vad|hur+mycket kostar',
+  ].map(compilePhrase),
+  size: [
+    'how+much|how+many storage|space|disk|gb|mb|tb|gigabytes|megabytes|quota',
+    'what is|s the storage|upload|file|attachment size|space limit|limit|quota',
+    'wie+viel|wieviel speicher|speicherplatz',
+    'combien de stockage|espace',
+    'cuanto almacenamiento|espacio',
+    'hoeveel opslag|opslagruimte|ruimte',
+    'hvor+meget lagerplads|plads',
+  ].map(compilePhrase),
+};
+
+// An amount of money: a currency sign or code next to a number, or "free".
+const MONEY = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|dkk|sek|nok)\b)\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|gbp|chf|dkk|sek|nok|kr)\b)|\bfree\b|\bgratis\b|\bkostenlos\b|\bgratuit/iu;
+// A size: a number with a unit of storage.
+const SIZE = /\d\s?(?:[kmgt]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)\b/iu;
+const FOUND: Record<AnswerKind, RegExp> = { price: MONEY, size: SIZE };
+
+/** The one kind of fact that answers the question, if it asks for one. */
+export function expectedAnswer(question: string): AnswerKind | undefined {
+  const words = tokens(question);
+  return (Object.keys(ASKS) as AnswerKind[]).find((kind) => firstMatch(ASKS[kind], words));
+}
+
+/** Whether any of the passages holds a fact of that kind (an amount of money, a size). */
+export function holdsAnswer(kind: AnswerKind, texts: string[]): boolean {
+  return texts.some((t) => FOUND[kind].test(t));
 }

@@ -5,7 +5,7 @@ import type { SearchHit } from '../knowledge/types.js';
 import { detectLanguage } from '../../lib/language.js';
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports.js';
 import { retrievedOf, verifyCitations } from './citations.js';
-import { answerabilityEvidence, isAnswerable } from './answerability.js';
+import { answerabilityEvidence, expectedAnswer, holdsAnswer, isAnswerable } from './answerability.js';
 import { agentDraft } from './drafts.js';
 import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
 import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
@@ -212,6 +212,9 @@ export class AssistantService {
     // shares a word with it. With an LLM too: the model only sees questions the gate lets through.
     // (An empty knowledge base has no evidence either way: the model, if any, is asked as before.)
     if (result.passages > 0 && !isAnswerable(answerabilityEvidence(result.query, result.pages, result.passages))) return notFound(searched, result.contentLanguage);
+    // A question only an amount of money (or a size) answers is not answered by passages without one.
+    const kind = expectedAnswer(unmasked);
+    if (result.passages > 0 && kind && !holdsAnswer(kind, hits.map((h) => h.chunk.text))) return notFound(searched, result.contentLanguage);
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = async (): Promise<Reply> => {
