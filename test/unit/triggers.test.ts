@@ -87,6 +87,35 @@ describe('calls, hand-overs and complaints about the assistant', () => {
   });
 });
 
+describe('payments wanted back, ownership handed over, leaks, and support agents by name', () => {
+  it.each([
+    ['I cancelled in March and was still charged in April. I want those payments back.', ['billing_dispute', 'refund_chargeback']],
+    ['There is a debit on my statement from a company I have never heard of', ['billing_dispute']],
+    ['Ich habe versehentlich zweimal gezahlt', ['billing_dispute']],
+    ['Bitte erstatten Sie eine der beiden Zahlungen.', ['refund_chargeback']],
+    ['Our admin left without handing over the login. Can you transfer the owner account to me?', ['account_access']],
+    ['Kunnen jullie het eigenaarsaccount op mijn naam zetten?', ['account_access']],
+    ['Did your service leak my bank credentials?', ['hacked_account']],
+  ])('%s is sensitive (%s)', (text, categories) => {
+    expect(categories).toContain(detectSensitive(text)?.detail);
+  });
+
+  it('"get me a support agent" asks for a person', () => {
+    expect(detectPersonRequest('get me a support agent')).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each([
+    'Will I still be charged if I pause my plan?',
+    'How do I get my deleted notes back?',
+    'How do I transfer ownership of a project to a colleague?',
+    'Does the app leak memory on Android?',
+    'I have 4 recurring transactions which should add 4 bank transfers but they do not show up',
+    'How do I get support for the API?',
+  ])('a product question stays with the assistant: %s', (text) => {
+    expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+  });
+});
+
 describe('evidence', () => {
   it('names the words that matched and the category', () => {
     expect(detectPersonRequest('Could I please speak with a real human?')).toEqual({ kind: 'person_request', evidence: '"speak with a real human"' });

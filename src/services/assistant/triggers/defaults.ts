@@ -42,6 +42,7 @@ export const PERSON_REQUEST: PhraseList = {
     'call me|back',
     'callback|call+back',
     'get|give|have|find|send human|someone=|somebody=|person=|agent=|rep=|representative|operator|human+being|manager|supervisor',
+    'get|give|find|send me|us support+agent|support+person|support+rep|support+representative|support+engineer|service+agent|live+agent|real+agent|human+agent',
     'any|anyone|anybody human|humans=|person=|people=|staff= around|there|here|available|online|alive',
     'anyone|anybody|somebody|someone= there|around|here|available|online from|at|in support=|team=|staff=|customer',
     'can|could|may human|humans=|agent=|real+person help|assist|answer|look',
@@ -440,6 +441,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       en: [
         // The visitor says it outright
         'hacked|compromised|hijacked|breached',
+        'did|has|have|was|were you|your .. leak|leaked|sell|sold|expose|exposed .. my|our',
+        'leaked|stolen|exposed my|our bank|card|credentials|password|passwords|login|details',
         'hacker|hackers|scammer|scammers|fraudster got|has|have|took|changed|accessed|logged|stole|used|is|are|gained',
         'stolen account',
         'account|password|identity|credentials stolen|taken+over|takeover',
@@ -860,6 +863,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'don+t|dont|do+not recognise|recognize charge|payment|transaction|debit|this',
         'never|not|didn+t|didnt|did+not authori|authoriz|approve|approved|make|made|agree this|that|the|these payment|payments|charge|charges|transaction|debit',
         'charge|charges|payment|transaction|debit .. don+t|dont|do+not|doesn+t recognise|recognize',
+        'charge|charges|payment|transaction|debit|debits|withdrawal .. from .. never+heard+of|no+idea+who|never+seen+before|don+t+know|do+not+know',
         'charged|billed|charging|charge|charges|payment|invoice|debit .. never|didn+t|did+not|don+t|do+not sign|signed|subscribe|subscribed|order|ordered|purchase|purchased',
         'charged|billed|charging|charge|charges|payment|invoice|debit .. never|didn+t|did+not|don+t|do+not buy|bought|agree|agreed|make|made|authori',
         'dispute|disputing|contest|contesting this|that|these|those|my|the|your charge|charges|payment|invoice|bill|transaction|fee|debit',
@@ -869,6 +873,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'free|trial .. but .. charged|billed|took|taken|debited|deducted|withdrew',
         // Still charged after cancelling or downgrading
         'still being|getting|still charged|billed|charging',
+        'was|were|am|been|got|keep|kept still charged|billed|debited',
         'still charged|charging|billing me',
         'charged|billed|charging after cancel|cancelling|canceling|cancellation',
         'cancel|cancelled|canceled but charged|billed',
@@ -881,7 +886,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // The same payment more than once, seen on a statement ("there are two payments of 9.99 on the
         // same day", "identical transactions on my statement"); "two payments" alone can be instalments
         'identical charges|payments|transactions|debits|withdrawals|deductions',
-        'two|2|three|3|four|4|multiple|several charges|payments|transactions|debits|withdrawals .. same+day|same+date|same+order|same+invoice|same+month|same+amount|same+time|same+purchase|same+subscription|identical|statement|bank',
+        'two|2|three|3|four|4|multiple|several charges|payments|transactions|debits|withdrawals .. same+day|same+date|same+order|same+invoice|same+month|same+amount|same+time|same+purchase|same+subscription|identical|statement',
         'bank|banking|statement|statements .. two|2|three|3|four|4|identical|duplicate|double|multiple charges|payments|transactions|debits|withdrawals',
         'there+are|there+were|noticed|spotted|saw .. two|2|three|3|four|4|multiple|several|identical|duplicate|double charges|payments|transactions|debits|withdrawals|deductions',
         // Charged with no account or subscription at all ("a charge from you, but neither of us has an account")
@@ -990,6 +995,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Paid, and the features are still not unlocked
         'bezahlt|gezahlt|gekauft|upgegradet|uberwiesen .. immer+noch|noch+immer|trotzdem|weiterhin|noch+nicht .. nicht+freigeschaltet|freigeschaltet|nicht+aktiviert|nicht+verfugbar|nicht+freigegeben|nicht+entsperrt|gesperrt|blockiert|ausgegraut|inaktiv',
         'doppelt|zweimal|dreimal|mehrfach|mehrmals .. abgebucht|belastet|eingezogen|abgezogen',
+        'doppelt|zweimal|dreimal|mehrfach|mehrmals .. gezahlt|bezahlt|uberwiesen|gespendet',
         'derselbe|denselben|gleiche|gleichen|selbe|selben betrag|zahlung|abbuchung|rechnung .. zweimal|doppelt|zweifach|dreimal|mehrfach',
         'zweimal|doppelt|dreimal|mehrfach .. selben|gleichen tag|datum|monat|rechnung|bestellung',
         'abo|abonnement|mitgliedschaft .. ich|wir nie|nicht|niemals .. abgeschlossen|bestellt|abonniert|angemeldet|gebucht|gekauft',
@@ -1140,6 +1146,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'can|could|may i|we get|have|receive|claim a|my|our|full|partial refund|money',
         'can|could|would|please|want|like|need .. refund|reimburse .. remaining|unused|rest|prorated|pro+rata|prorata|leftover|remainder|difference|balance',
         'give|send|get me|my money+back',
+        'want|would+like|need|demand|expect .. money|payment|payments|charge|charges|fee|fees|amount|donation|donations back=',
         'want|need my money',
         'i+m|im|i+am owed|entitled',
         'process|issue my refund',
@@ -1187,6 +1194,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'mein|meine geld+zuruck|erstattung|ruckerstattung',
         'will|mochte|moechte|verlange|fordere|fordern|hatte+gern geld+zuruck|erstattung|ruckerstattung|erstattet',
         'erstatten sie mir|den',
+        'bitte erstatten|zuruckerstatten|ruckerstatten',
         'erstattet mir',
         'konnen|konnten|bitte sie|ihr .. erstatten=|zuruckerstatten=|zuruckzahlen=|ruckerstatten=|gutschreiben=',
         'ruckerstattung|erstattung beantragen|fordern|verlangen',
@@ -1281,6 +1289,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'no+longer have|has access',
         'don+t|do+not have access+anymore|access+any+more',
         'owner|admin|administrator|person|colleague|employee|founder .. left|quit|departed|passed+away|died|no+longer+works|no+longer+with|is+gone|has+gone',
+        'left|quit|departed .. without .. login|password|owner|admin|access|credentials',
+        'transfer|move|reassign|hand+over|change .. owner|ownership|admin|administrator .. to+me=|to+us=|over+to+me|into+my+name|to+my+name|in+my+name',
         // Passwords and sign-in emails that do not work
         'reset email|link never|didn+t|not arrive|arrived|received|work|working|came',
         'reset|verification|confirmation|activation|login|magic|sign+in email|link|mail|message|messages never|not|didn+t|doesn+t|isn+t arrive|arrived|arriving|received|receiving|come|came|coming|work|working',
@@ -1378,6 +1388,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Told the account does not exist; set up by someone who has left
         'mijn|ons|onze account|profiel|gebruiker|gebruikersnaam|e+mailadres .. bestaat+niet|niet+bestaat|niet+gevonden|onbekend|niet+meer+bestaat|bestaat+niet+meer',
         'account|profiel|toegang .. aangemaakt|opgezet|geregistreerd .. vertrokken|weg|niet+meer|gestopt|ontslagen|uit+dienst',
+        'eigenaar|eigenaarsaccount|beheerder|beheerdersaccount|admin|account .. op+mijn+naam|op+onze+naam|naar+mij|overzetten+naar+mij',
         'toegang+geweigerd',
         'teruggestuurd|terug+naar|doorgestuurd|omgeleid|eruit+gegooid .. inlogpagina|inlogscherm|login',
       ],
