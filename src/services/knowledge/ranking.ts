@@ -1,3 +1,5 @@
+import { translateWord } from '../../lib/glossary/index.js';
+import { stopWords } from '../../lib/language.js';
 import { termOf, termsOf, wordsOf } from '../../lib/text-analysis.js';
 import type { Chunk, SearchHit } from './types.js';
 
@@ -150,15 +152,35 @@ export interface QueryTerm {
 export function queryTermsOf(words: string[], language: string, stats: CorpusStats): QueryTerm[] {
   const languages = [...new Set([language, ...stats.languages])];
   const byVariants = new Map<string, QueryTerm>();
+  const add = (word: string, variants: string[]) => {
+    const key = [...variants].sort().join(' ');
+    if (byVariants.has(key)) return;
+    const df = Math.max(0, ...variants.map((v) => stats.df(v)));
+    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages) });
+  };
+  // A question in another language than English content is looked up in the glossary.
+  const glossary = language !== 'en' && stats.languages.includes('en');
+  const english = stopWords('en');
   // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
   for (const word of words.flatMap((w) => wordsOf(w))) {
     const variants = [...new Set(languages.map((l) => termOf(word, l)))];
-    const key = [...variants].sort().join(' ');
-    if (byVariants.has(key)) continue;
-    const df = Math.max(0, ...variants.map((v) => stats.df(v)));
-    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages) });
+    const translation = glossary ? englishTerms(word, language, english) : [];
+    const known = variants.some((v) => stats.df(v) > 0);
+    // A word the content never uses is replaced by its English terms ("sparegris": "piggy",
+    // "bank"); one it does use ("app", "export", a product name) keeps its own form, and a
+    // one-word translation is matched as well.
+    if (!known && translation.length) for (const t of translation) add(t.word, t.variants);
+    else add(word, translation.length === 1 ? [...new Set([...variants, ...translation[0]!.variants])] : variants);
   }
   return [...byVariants.values()].sort((a, b) => b.idf - a.idf);
+}
+
+/** A word's English terms from the glossary: each with the first alternative as its word. */
+function englishTerms(word: string, language: string, stops: Set<string>): { word: string; variants: string[] }[] {
+  return (translateWord(word, language) ?? []).flatMap((alternatives) => {
+    const words = alternatives.flatMap((a) => wordsOf(a)).filter((w) => !stops.has(w));
+    return words.length ? [{ word: words[0]!, variants: [...new Set(words.map((w) => termOf(w, 'en')))] }] : [];
+  });
 }
 
 export interface RankedPassage {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY_LANGUAGES, glossaryLookup, translateWord } from '../../src/lib/glossary/index.js';
+import { CorpusStatsBuilder, groupByPage, queryTermsOf, rankPassages } from '../../src/services/knowledge/ranking.js';
+import type { Chunk } from '../../src/services/knowledge/types.js';
+
+const SOURCE = `
+# a section header
+abonnement = subscription
+löschen = delete|remove
+sparschwein = piggy bank
+sicherheit = security
+lücke = gap|vulnerability
+konto = account
+abonnement = membership
+`;
+
+describe('a glossary', () => {
+  const lookup = glossaryLookup(SOURCE, 'de');
+
+  it('finds a word by its stem, so inflected forms find it', () => {
+    expect(lookup('Abonnements')).toEqual([['subscription']]);
+    expect(lookup('lösche')).toEqual([['delete', 'remove']]);
+  });
+
+  it('keeps the first entry of a word, and several English words as several terms', () => {
+    expect(lookup('abonnement')).toEqual([['subscription']]);
+    expect(lookup('Sparschwein')).toEqual([['piggy'], ['bank']]);
+  });
+
+  it('reads a compound as two known words, with the linking letter between', () => {
+    expect(lookup('Sicherheitslücke')).toEqual([['security'], ['gap', 'vulnerability']]);
+    expect(lookup('Kontolöschen')).toEqual([['account'], ['delete', 'remove']]);
+  });
+
+  it('does not split in languages that do not write compounds, nor make up words', () => {
+    expect(glossaryLookup('konto = account\nlöschen = delete', 'fr')('kontolöschen')).toBeUndefined();
+    expect(lookup('Ferienwohnung')).toBeUndefined();
+    expect(lookup('ab')).toBeUndefined();
+  });
+
+  it('ships for every widget language but English, each parsed into hundreds of entries', () => {
+    expect(GLOSSARY_LANGUAGES.sort()).toEqual(['da', 'de', 'es', 'fr', 'nl', 'sv']);
+    for (const [language, word, english] of [
+      ['de', 'Passwort', 'password'],
+      ['nl', 'wachtwoord', 'password'],
+      ['da', 'adgangskode', 'password'],
+      ['sv', 'lösenord', 'password'],
+      ['fr', 'abonnement', 'subscription'],
+      ['es', 'contraseña', 'password'],
+    ] as const) {
+      expect(translateWord(word, language)?.flat()).toContain(english);
+    }
+    expect(translateWord('password', 'en')).toBeUndefined();
+  });
+});
+
+describe('a question in another language than the content', () => {
+  let n = 0;
+  const chunk = (url: string, text: string, language = 'en'): Chunk => ({ id: `c${++n}`, sourceId: 's', url, title: 'Help', headingPath: [], page: null, language, text, position: n });
+  const corpus = [
+    chunk('https://h.test/subscriptions', 'Cancel your subscription under Settings, then Plan.'),
+    chunk('https://h.test/savings', 'A piggy bank saves money towards a goal, such as a holiday.'),
+    chunk('https://h.test/export', 'Export your notes as Markdown from the File menu.'),
+    ...Array.from({ length: 20 }, (_, i) => chunk(`https://h.test/p${i}`, `Another page about notes and sync, number ${i}.`)),
+  ];
+  const stats = (() => {
+    const b = new CorpusStatsBuilder();
+    corpus.forEach((c) => b.add(c));
+    return b.finish();
+  })();
+  const top = (words: string[], language: string) => {
+    const query = queryTermsOf(words, language, stats);
+    return groupByPage(rankPassages(corpus, query, stats), query, stats)[0]?.page;
+  };
+
+  it('meets English pages through the glossary: its words become the content’s terms', () => {
+    expect(top(['abonnement', 'kündigen'], 'de')).toBe('https://h.test/subscriptions');
+    expect(top(['sparegris', 'ferie'], 'da')).toBe('https://h.test/savings');
+  });
+
+  it('keeps a word the content uses as written ("export"), and a word it never uses counts as unknown without a translation', () => {
+    const query = queryTermsOf(['export', 'xyzzy'], 'de', stats);
+    expect(query.find((t) => t.word === 'export')?.df).toBeGreaterThan(0);
+    expect(query.find((t) => t.word === 'xyzzy')?.df).toBe(0);
+  });
+
+  it('is not used when the question is in the content’s language', () => {
+    const query = queryTermsOf(['abonnement'], 'en', stats);
+    expect(query).toEqual([expect.objectContaining({ word: 'abonnement', df: 0 })]);
+  });
+});
