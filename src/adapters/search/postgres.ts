@@ -65,8 +65,8 @@ export class PostgresSearchIndex implements SearchIndex {
     // differently. Which passages make the cut is decided by that score and, among passages
     // holding the same terms, by fewer distinct terms (they make more of them, as BM25's length
     // normalisation has it), read from the tsvector the match already reads. ts_rank, which
-    // knows how often each word occurs, orders only the passages kept: over every match it read
-    // a second tsvector per row and cost a fifth of the query's time.
+    // knows how often each word occurs, orders only the passages kept rather than every match (it
+    // reads a second tsvector per row).
     // The candidates are chosen by id and score alone, then read whole: sorting thousands of
     // matches with their text was most of the query's time.
     const rows = lexemes.length
