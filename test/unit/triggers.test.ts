@@ -116,6 +116,46 @@ describe('payments wanted back, ownership handed over, leaks, and support agents
   });
 });
 
+describe('requests for a person written independently of the built-in lists', () => {
+  it.each([
+    'is there a number I can call?',
+    'can somebody from support email me?',
+    "I'd rather explain this to a person, it's kind of complicated",
+    'Hello? Anybody there??',
+    'can you open a support ticket for me',
+    'can you pass this to a developer? the export endpoint returns 500 every time',
+    "i dont want to chat with an AI, let me talk to staff",
+    'hvem skal jeg kontakte om det her?',
+    'An wen kann ich mich damit wenden?',
+    'Pouvez-vous ouvrir un ticket pour moi ?',
+    '¿Puede alguien de vuestro equipo revisarlo?',
+    'bij wie moet ik hiervoor zijn?',
+    'Kan någon hos er kolla på det?',
+  ])('asks for a person: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each([
+    ['you banned my account by mistake, please restore it', 'account_access'],
+    ['Mein Account wurde gesperrt, obwohl ich nichts falsch gemacht habe', 'account_access'],
+    ['El administrador ya no trabaja en la empresa y nadie puede acceder', 'account_access'],
+    ['Löschen Sie bitte alle meine Daten', 'data_protection'],
+    ['this is fraud, im contacting the FTC', 'legal_threat'],
+  ])('is sensitive: %s → %s', (text, category) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: category });
+  });
+
+  it.each([
+    'can I escalate tickets automatically after 24 hours',
+    "what does the 'request a human' toggle in the widget settings do?",
+    "how do I see a user's email in the admin panel?",
+    'Hur länge sparar ni data efter att kontot stängts?',
+    'I closed my account last year, can I reopen it?',
+  ])('stays with the assistant: %s', (text) => {
+    expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+  });
+});
+
 describe('evidence', () => {
   it('names the words that matched and the category', () => {
     expect(detectPersonRequest('Could I please speak with a real human?')).toEqual({ kind: 'person_request', evidence: '"speak with a real human"' });

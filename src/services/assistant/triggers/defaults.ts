@@ -81,6 +81,17 @@ export const PERSON_REQUEST: PhraseList = {
     'call|chat|meeting|conversation|word|session with someone|somebody|anyone|a+person|a+human|an+expert|an+engineer|a+specialist .. who+knows|who+understands|who+can+help|who+can+explain|who+can+fix|who+works+on|who+handles|who+is+responsible|from+your|on+your|at+your|in+your|from+support|in+support|technical',
     // Bring a colleague of theirs in ("can you loop in a colleague who knows webhooks?")
     'can+you|could+you|would+you|will+you|please|pls|plz|kindly .. loop|bring|pull|rope|get in= colleague|colleagues|expert|specialist|engineer|human|person=|teammate|manager|supervisor|developer|technician|staff=|someone|somebody|one+of+your',
+    // Is anyone there at all; a number to call or an address to write to; a ticket opened for the visitor
+    'anyone|anybody|someone|somebody there|online|around|available|awake|here',
+    'anyone|anybody|someone|somebody actually|really|even|at+all there|online|around|available',
+    'anyone|anybody|someone|somebody from|on|at the+team|your+team|support|the+support+team .. online|around|available|there|here',
+    'number|phone|telephone|line i|we can|could call|ring|reach',
+    'what|whats|what+s|where is|s your support|contact email|e+mail|address|number',
+    'open|file|create|raise|submit|log|make|start ticket|case .. for+me|for+us',
+    'open|file|create|raise|submit|log|make a|an ticket+with+you|ticket+with+your|case+with+you|case+with+your|support+ticket+with',
+    // Pass the message on to someone of theirs ("can you pass this to a developer?")
+    'pass|forward|send|give|hand this|it|my+message|my+question|my+case|my+issue|the+issue|the+problem .. to+a+developer|to+a+dev|to+the+developers|to+your+developers|to+the+devs|to+an+engineer|to+your+engineers|to+a+person|to+a+human|to+someone|to+somebody|to+your+team|to+the+team|to+support|to+a+manager|to+a+supervisor',
+    'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],
   da: [
     'booke|bestille|aftale|arrangere|planlaegge et|en opkald|samtale|videomode|telefonmode med .. jer=|en+medarbejder|en+af+jeres|kundeservice|support=|en+supporter|en+radgiver+fra+jer',
@@ -106,6 +117,14 @@ export const PERSON_REQUEST: PhraseList = {
     'saette|saet|saetter|stille|stil mig|os i+kontakt|i+forbindelse',
     'vil|gerne|kan+jeg|kan+vi|onsker|bede+om+at .. blive|bliver kontaktet|ringet+op|ringet|skrevet+til',
     'en=|nogen=|medarbejder|kollega fra|hos|i jer|supporten|support=|kundeservice .. kontakte|kontakt|skrive|ringe|vende+tilbage|kigge|se|hjaelpe|svare|maile',
+    // Who to turn to; anyone there; a case opened for the visitor; one of theirs should look; on to a manager or developer
+    'hvem skal|kan|bor jeg|vi kontakte|ringe+til|skrive+til|henvende|tale+med|sporge',
+    'hellere .. person=|menneske|medarbejder|nogen=',
+    'nogen= derinde|herinde|online|tilstede|til+stede|vagen',
+    'oprette|opret|lave|abne|aabne|starte|indsende en|et supportsag|sag|ticket|henvendelse for|til mig|os',
+    'en+af+jer|nogen+af+jer|nogen+hos+jer|nogen+fra+jer|en+fra+jer .. kigge|se|tjekke|undersoge|hjaelpe|ringe|skrive|maile',
+    'eskaleret|eskalere|eskaler|sende|send|sendt .. videre|til .. en+leder|en+chef|en+udvikler|udviklerne|en+supervisor|en+tekniker|ledelsen|jeres+chef',
+    'tale|snakke|chatte med|til en+leder|en+chef|en+supervisor|en+udvikler|jeres+chef|en+overordnet',
   ],
   de: [
     'anruf|telefonat|gesprach|videocall|call mit .. ihnen=|euch=|ihrem|eurem|support=|kundenservice|kundendienst|kundensupport|mitarbeiter|ansprechpartner .. vereinbaren|ausmachen|buchen|planen',
@@ -137,6 +156,12 @@ export const PERSON_REQUEST: PhraseList = {
     'jemand|sie=|ihr=|euch=|mitarbeiter|mitarbeiterin|kollege|kollegin|support|berater|beraterin|ansprechpartner|techniker .. bei mir|uns .. melden|zuruckmelden',
     'mich|uns .. in+kontakt|in+verbindung .. setzen|bringen',
     'mich|uns .. mitarbeiter|mitarbeiterin|jemand|berater|beraterin|kollege|kollegin|support|kundenservice .. kontaktiert|anruft|zuruckruft|anschreibt|meldet|schreibt',
+    // Who to turn to; anyone there; a ticket opened for the visitor; someone from support should write
+    'an+wen|wen|mit+wem|bei+wem kann|soll|muss ich|wir .. wenden|kontaktieren|melden|sprechen|schreiben',
+    'lieber .. person=|mensch|menschen=|mitarbeiter|jemandem|jemand=|menschlichen',
+    'ist|sind da|hier .. jemand=|irgendjemand|wer=',
+    'ticket|supportticket|supportfall|anfrage|fall fur+mich|fur+uns',
+    'jemand=|mitarbeiter|irgendjemand vom|aus+dem|von+ihrem|von+eurem|von+euch|bei+euch|bei+ihnen support|team|kundendienst|kundenservice .. mail|e+mail|schreiben|anrufen|zuruckrufen|melden|anschauen|ansehen|prufen|kummern',
   ],
   fr: [
     'prendre|reserver|planifier|organiser|fixer un appel|visio|entretien avec .. vous=|votre+equipe|votre+support|votre+service|un+conseiller|une+conseillere|un+agent|le+support|le+service+client|un+humain',
@@ -159,6 +184,13 @@ export const PERSON_REQUEST: PhraseList = {
     'prefere|prefererais|plutot .. humain|humaine|personne=|conseiller|agent=',
     // Someone of theirs should get back to the visitor ("un membre de votre équipe pourrait me recontacter")
     'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
+    // Who to contact; anyone there; a ticket opened for the visitor; someone of theirs should look or write; a video call with their team
+    'quelqu+un .. du+support|de+chez+vous|de+votre|de+l+equipe|chez+vous|du+service .. envoyer|ecrire|appeler|rappeler|regarder|verifier|contacter|jeter|examiner',
+    'contacter|joindre|appeler|ecrire qui=',
+    'qui dois|doit|faut|puis|peut .. contacter|joindre|appeler|ecrire|adresser',
+    'quelqu+un la=|ou+pas|en+ligne|qui+lit|qui+repond',
+    'ouvrir|creer|faire|lancer|soumettre|ouvrez|creez un|une ticket|dossier|demande .. pour+moi|pour+nous',
+    'rendez+vous|visio|appel|reunion .. avec votre|vos equipe|equipes|support|conseiller|conseillers|service',
   ],
   es: [
     'agendar|programar|reservar|concertar|organizar una|un llamada|videollamada con .. ustedes=|vosotros=|su+equipo|soporte=|un+asesor|una+asesora|un+agente|atencion+al+cliente|un+humano',
@@ -182,6 +214,16 @@ export const PERSON_REQUEST: PhraseList = {
     // Someone of theirs should write or call ("alguien de su equipo podría escribirme"), or get in touch
     'alguien|persona|companero|companera|agente|asesor|miembro|tecnico|experto|responsable de|del su|sus|vuestro|vuestra|ustedes|soporte|atencion .. escribirme|llamarme|contactarme|contactarnos|escribirnos|llamarnos|responderme|ponerse|contacte|contacten|escriba|escriban|llame|llamen',
     'ponga|pongan|ponerse|pusiera|pusieran|pongais|poneros|ponerme|ponernos|ponme|pongame en+contacto conmigo|con+nosotros|con+alguien|con+una+persona|con+un+agente|con+soporte|con+ustedes',
+    // A number to call; who to talk to; anyone there; call me; a ticket opened; someone of theirs should look; on to a supervisor or developer
+    'telefono|numero .. llamar',
+    'alguien de|del soporte|equipo|vuestro|su|ustedes|servicio|atencion .. escribir|llamar|contactar|revisar|mirar|ver|ayudar|correo|email|mail',
+    'con+quien|a+quien tengo|debo|puedo|hay|tendria .. hablar|contactar|escribir|llamar|dirigirme',
+    'alguien ahi|alli|ahi+dentro|conectado|en+linea',
+    'me|nos pueden|puede|podeis|podrian|podria|podes llamar|telefonear|contactar',
+    'me|nos abris|abren|abre|abrir|crear|creais|crean|abrirme|crearme un|una ticket|caso|incidencia',
+    'ticket|caso|incidencia .. para+mi|para+nosotros',
+    'hablar|comunicarme|contactar con un|una|al|el supervisor|supervisora|gerente|responsable|encargado|jefe',
+    'pasale|pasa|pasar|pasadle|envia|enviar|reenvia|reenviar|escala|escalar esto|lo|mi+caso|mi+mensaje .. a+un+desarrollador|a+los+desarrolladores|a+un+tecnico|a+una+persona|a+un+humano|a+alguien|al+equipo|a+soporte|a+un+supervisor|a+un+responsable',
   ],
   nl: [
     'plannen|inplannen|boeken|afspreken|regelen een gesprek|belafspraak|videogesprek|call met .. jullie=|iemand+van+jullie|een+medewerker|klantenservice|support=|helpdesk',
@@ -202,6 +244,14 @@ export const PERSON_REQUEST: PhraseList = {
     'telefoonnummer|hotline|servicenummer',
     // Put me in touch with someone
     'mij|me|ons .. in+contact|in+verbinding .. brengen|zetten|stellen',
+    // Someone of theirs to speak to; who to turn to; anyone there; a ticket made for the visitor; on to a manager or developer
+    'iemand= van jullie|jullie+team|het+team|de+support|support|de+klantenservice .. spreken|bellen|mailen|kijken|helpen|contact|bereiken',
+    'bij+wie|met+wie|wie moet|kan|moeten|kunnen ik|we .. zijn|contact|bellen|mailen|spreken|terecht|wenden',
+    'liever .. persoon=|mens=|medewerker|iemand=',
+    'daar|hier iemand=',
+    'iemand= daar|aanwezig|online|wakker',
+    'ticket|melding .. voor+me|voor+mij|voor+ons',
+    'escaleren|escaleer|doorzetten|doorsturen|doorgeven .. leidinggevende|manager|ontwikkelaar|ontwikkelaars|developer|developers|teamleider|supervisor',
   ],
   sv: [
     'boka|planera|ordna ett|en samtal|videosamtal|telefonmote med .. er=|en+handlaggare|kundtjanst|support=|nagon+fran+er',
@@ -222,6 +272,14 @@ export const PERSON_REQUEST: PhraseList = {
     'nagon|ni=|handlaggare|supporten|support= .. hora+av+sig|hor+av+sig|hora+av+er|hor+av+er|hora+av+dig|kontakta+mig|ringa+mig|mejla+mig|maila+mig|skriva+till+mig|ringa+upp+mig',
     'vill|skulle+vilja|kan+jag|kan+vi|onskar|garna .. bli|blir kontaktad|kontaktade|uppringd|uppringda|ringd',
     'satta|satt|satter mig|oss i+kontakt|i+forbindelse',
+    // A number to call; who to contact; anyone there; someone of theirs should look; a case opened for the visitor; a manager
+    'nummer|telefonnummer .. ringa',
+    'vem ska|kan|bor jag|vi kontakta|ringa|skriva|vanda|prata',
+    'hellre .. person=|manniska|handlaggare|nagon=',
+    'nagon= dar|har|online|inne',
+    'nagon= hos|fran|pa er=|ert|supporten|support= .. kolla|titta|hjalpa|ringa|kontakta|maila|undersoka',
+    'skapa|oppna|lagga+upp|registrera ett|en arende|ticket|supportarende .. at+mig|for+mig|at+oss',
+    'prata|tala med en+chef|chefen|en+ansvarig|en+overordnad|en+supervisor|er+chef',
   ],
 };
 
@@ -250,7 +308,11 @@ export const PERSON_GUARDS: PhraseList = {
     'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
     'bot|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
     'without human|humans=|agent|agents=',
-    'someone|somebody|person|people|user|users|member|members|agent|agents s|access|permission|permissions|rights|role|roles|seat|seats|license|licence|email|address|ownership|name|profile',
+    // Someone's access, a user's email: possessives ("person's" is "person s"), so the s comes straight after
+    'someone+s|somebody+s|person+s|people+s|user+s|member+s|agent+s|users=|members=|agents= access|permission|permissions|rights|role|roles|seat|seats|license|licence|email|address|ownership|name|profile',
+    // What a setting or button does ("what does the 'request a human' toggle do?"); escalation the product automates
+    'toggle|checkbox|switch|setting|settings|option|button do|does|mean|means|work|works',
+    'escalate|escalation tickets|conversations|chats|cases|issues .. automatically|automatic|after|rule|rules',
     'add|change|update|verify|remove|edit|my|our phone|telephone number',
     'phone+number field|format|validation|verification',
     'talk|speak|chat|message|contact|reach|touch|write|email|call|ring|text|connect|communicate to|with my|our|their team|teammates|colleagues|coworkers|co+workers|staff=|employees|boss',
@@ -353,6 +415,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'go+to+court|going+to+court|head+to+court|see+you+in+court|take+you+to+court',
         'we+expect|i+expect|expecting .. compensation|damages=|reimbursement+for+our+losses',
         'otherwise|or+else|if+not .. further+steps|further+action|formal+action|formal+steps|legal+route',
+        'contacting|contact|calling|call|writing+to|going+to|reporting+you+to the+ftc|ftc=|the+cfpb|cfpb=|the+bbb|bbb=|trading+standards|my+bank|the+police|consumer+protection',
       ],
       da: [
         'advokat|advokaten|advokater',
@@ -747,6 +810,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'take|remove|delete|erase|strike me=|us=|my+name|my+details|my+email|my+address|my+number|my+info|my+information|my+data|my+contact|our+details .. out+of|off+of|off= your .. database|databases|system|systems|records|list|lists|mailing|crm|servers|files|books',
         'want|need|demand|expect|like|please|make+sure .. every+record|all+records|every+trace|all+traces|everything|all+data|all+my+data|all+information .. about+me|of+me|on+me .. gone|deleted|erased|removed|wiped|destroyed|purged',
         'every|all|any trace+of+me|traces+of+me|trace+of+us|traces+of+us',
+        // How the company got the visitor's details at all
+        'how did|do you get|got|find|obtain my email|address|number|phone|details|data|information',
       ],
       da: [
         'gdpr anmodning|rettigheder|sletning|indsigt|art=|artikel',
@@ -762,6 +827,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Addressed to them ("at I ikke gemmer noget om mig"), not to the app ("at appen ikke gemmer")
         'i=|jer ikke|aldrig gemmer|gemme|opbevarer|opbevare|beholder|beholde|gemt .. noget|nogen|mine|data|oplysninger|om+mig',
         'luk|lukke|slet|slette|nedlaeg|opsig .. konto|kontoen|profil|profilen|medlemskab .. og .. slet|slette|fjern|fjerne|ikke+gemmer|ikke+gemme|intet|ingenting',
+        'anmoder|anmode|onsker|beder|kraever .. indsigt|aktindsigt|registerindsigt',
       ],
       de: [
         'dsgvo|gdpr anfrage|antrag|auskunft|loschung|artikel|art',
@@ -781,6 +847,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'konto|account|profil|mitgliedschaft .. schliessen|loschen|kundigen|auflosen|schliesst|loscht|kundigt .. und .. alles|samtliche|alle+daten|nichts .. loschen|vernichten|entfernen|speichern|behalten',
         'speichern|behalten|aufbewahren|speichert|behaltet .. keine|keinerlei|nichts .. von+mir|uber+mich|meiner|meine+daten',
         'mochte|moechte|will|bitte|verlange|fordere|wunsche .. konto|account|profil .. samt|mit|inklusive|einschliesslich|und .. allen|aller|samtlichen|meinen .. daten .. geloscht|entfernt|vernichtet',
+        'loschen|losche|loscht|entfernen|entfernt .. alle+meine|meine+daten|meine+persoenlichen|meine+personlichen|unsere+daten',
       ],
       fr: [
         'rgpd|gdpr demande|droit|droits|article|suppression|effacement',
@@ -798,6 +865,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ne= conservez|gardez|stockez|conserviez|gardiez|stockiez .. aucune|rien|mes|mon|aucun .. donnees|informations|infos',
         'supprimer|effacer|supprimez|effacez|supprimiez|effaciez|detruire|detruisez .. tout+ce+qui+me+concerne|me+concernant|sur+moi',
         'mon|mes|notre|nos compte|donnees|informations .. soient+supprim|soit+supprim|soient+effac|soit+effac|soient+detrui|soit+detrui',
+        'fuite .. donnees|informations|infos',
       ],
       es: [
         'rgpd|gdpr|lopd solicitud|derecho|derechos|articulo|supresion|acceso',
@@ -810,6 +878,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Keep none of my data ("que no guarden nada de mis datos")
         'no guarden|conserven|almacenen|mantengan|guardeis|conserveis .. nada|ningun|ninguna|mis .. datos|informacion|dato',
         'todo|datos|informacion .. tengan|tienen|guarden|guardan|tengais|teneis .. sobre+mi|de+mi|acerca+de+mi',
+        'borrad|borren|borre|borrar|eliminad|eliminen|elimine|eliminar .. mis+datos|todos+mis+datos|mi+informacion|nuestros+datos',
       ],
       nl: [
         'avg=|gdpr verzoek|rechten|artikel|verwijdering|inzage',
@@ -1035,6 +1104,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'deux+fois|trois+fois .. meme+montant|meme+jour|meme+commande|meme+facture',
         'prelevement|paiement|debit|transaction|montant .. que je|nous ne reconnais|reconnaissons|connais',
         'du+payer|du+regler .. plein+tarif|prix+fort|prix+plein|prix+normal',
+        'continuez|continue|continuent .. debiter|prelever|facturer|prendre',
+        'faire|fais|ferai opposition',
       ],
       es: [
         'cobrado|cobraron|cobrar|cargado|cargaron|facturado|cobro|cobrada dos+veces|2+veces|tres+veces|3+veces|varias+veces|doble',
@@ -1127,6 +1198,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'aldrig+varit+kund|inte+kund|aldrig+kopt|aldrig+handlat|aldrig+bestallt .. dragit|dragits|debiterat|debiterats|debiterad',
         'dragning|betalning|debitering|transaktion .. som jag|vi inte|inte+kanner|kanner+igen|kanner',
         'fick|behovde .. betala .. fullt|full|ordinarie pris|priset',
+        'fortsatter|fortsatt .. dra+pengar|debitera|ta+betalt|dra',
       ],
     },
   },
@@ -1170,6 +1242,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'still+waiting|been+waiting|am+waiting|m+waiting|are+waiting|re+waiting|have+waited|ve+waited|waited .. refund|money|reimbursement',
         'you+refunded|you+ve+refunded|you+only+refunded|you+reimbursed|you+credited|i+was+refunded|we+were+refunded|i+got+back|we+got+back|i+received|we+received .. only|just half|part|partially|a+part|some|a+fraction|a+portion|less',
         'please|can+you|could+you|would+you .. reverse|undo|void the|this|my|last payment|charge|transaction',
+        // Demanded outright ("refund NOW")
+        'refund now|asap|immediately|today|already',
       ],
       da: [
         'vil|gerne|onsker|ønsker|kraever|kræver have pengene|penge tilbage|retur',
@@ -1315,6 +1389,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Set up under the personal address of someone who has since left
         'created|set+up|setup|set+it+up|set+us+up|built|opened|registered|made .. with|under|using|on|to her|his|their|personal|private|own|old .. left|quit|gone|no+longer|departed|retired|fired|resigned|leaving|disappeared|vanished|unreachable|ghosted|moved+on|lost+contact|can+t+reach|cannot+reach|can+t+contact|cannot+contact|not+responding',
         'error|blank+page|blank+screen|white+screen|white+page .. when|whenever|every+time|each+time .. try+to+log|trying+to+log|try+to+sign|trying+to+sign|log+in|sign+in|login|logging+in|signing+in',
+        // Closed, banned or suspended by the company, or held by someone who has left
+        'banned|suspended|blocked|terminated|froze|frozen|locked my|our account|workspace|organisation|organization|profile',
+        'account|workspace|organisation|organization .. says|shows|is|was|been|got suspended|banned|terminated',
+        'ex+employee|former+employee|former+colleague|ex+colleague|ex+admin|former+admin|former+owner .. account|owner|admin|login|access|email',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
@@ -1351,6 +1429,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'kommen|komme|zugriff|zugang|einloggen|anmelden|passwort .. seit|nachdem|weil|da .. administrator|admin|inhaber|grunder|kollege|kollegin|chef|chefin|geschaftsfuhrer .. gegangen|ausgeschieden|weg=|verlassen|gekundigt|nicht+mehr+da|verstorben',
         'administrator|admin|inhaber|grunder|kollege|kollegin|chef|chefin|geschaftsfuhrer .. gegangen|ausgeschieden|weg=|verlassen|gekundigt|verstorben .. kein|keinen|nicht .. zugriff|zugang|rein|einloggen|anmelden|passwort',
         'lande|werde|geleitet|umgeleitet|geschickt|rausgeworfen|rausgeschmissen .. zuruck|wieder .. anmeldeseite|loginseite|anmeldung|login',
+        'konto|account|profil|zugang .. gesperrt|blockiert|gebannt|suspendiert',
+        'verlassen|gekundigt|ausgeschieden|nicht+mehr+da .. niemand|keiner .. zugriff|zugang|anmelden|einloggen|passwort',
       ],
       fr: [
         'peux|arrive|parviens|reussis pas|plus connecter|acceder|identifier|entrer|rentrer',
@@ -1376,6 +1456,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'mi|nuestra cuenta|usuario|correo .. no+existe|no+se+encuentra|no+encontrada|desconocido|desconocida|inexistente',
         'acceso+denegado',
         'me manda|envia|devuelve|redirige|saca|echa .. inicio+de+sesion|login',
+        'bloqueado|bloqueada|suspendido|suspendida|baneado|baneada .. la+cuenta|mi+cuenta|nuestra+cuenta',
+        'ya+no+trabaja|dejo+la+empresa|se+fue|se+ha+ido|ya+no+esta .. nadie|ninguno .. acceder|acceso|entrar|contrasena',
       ],
       nl: [
         'kan|kom niet inloggen|aanmelden|binnen',
@@ -1391,6 +1473,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'eigenaar|eigenaarsaccount|beheerder|beheerdersaccount|admin|account .. op+mijn+naam|op+onze+naam|naar+mij|overzetten+naar+mij',
         'toegang+geweigerd',
         'teruggestuurd|terug+naar|doorgestuurd|omgeleid|eruit+gegooid .. inlogpagina|inlogscherm|login',
+        'uit+dienst|vertrokken|weg|gestopt .. niemand|geen+van+ons .. account|toegang|inloggen|wachtwoord|beheer',
       ],
       sv: [
         'kan inte logga|komma in',
@@ -1405,6 +1488,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'mitt|vart konto|kontot|anvandarnamn|e+postadress .. finns+inte|existerar+inte|hittas+inte|okant',
         'atkomst+nekad',
         'skickas|skickad|hamnar|kastas|kastad .. tillbaka|ut .. inloggning|inloggningssidan|login',
+        'konto|kontot|kontona .. stangts+av|stangt+av|sparrat|sparrats|avstangt|blockerat|blockerats',
+        'slutat|lamnat|gatt .. ingen|inte+langre .. logga|komma+at|atkomst|tillgang|admin',
       ],
     },
   },
@@ -1420,6 +1505,8 @@ export const ASSISTANT_FAILING: PhraseList = {
   en: [
     'the|this|your|these bot|chatbot|assistant|ai= answers|answer|answering|replies|responses .. not|aren+t|isn+t|don+t|doesn+t|useless|unhelpful|wrong|cutting|pointless',
     'you|bot|chatbot|assistant re|are|is useless|unhelpful|pointless|not+helping|no+help|not+helpful',
+    // Not wanting the assistant at all ("I don't want to chat with an AI")
+    'don+t|dont|do+not|not want|wanna|like .. chat|talk|speak with|to bot|bots|ai=|chatbot|robot|machine',
   ],
 };
 
