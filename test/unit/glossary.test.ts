@@ -36,6 +36,8 @@ describe('a glossary', () => {
     expect(glossaryLookup('konto = account\nlöschen = delete', 'fr')('kontolöschen')).toBeUndefined();
     expect(lookup('Ferienwohnung')).toBeUndefined();
     expect(lookup('ab')).toBeUndefined();
+    // A pasted token is not a compound, even when made of known words.
+    expect(lookup('konto'.repeat(9))).toBeUndefined();
   });
 
   it('ships for every widget language but English, each parsed into hundreds of entries', () => {

@@ -27,6 +27,9 @@ const SOURCES: Record<string, string> = { da, de, es, fr, nl, sv };
 const COMPOUNDING = new Set(['da', 'de', 'nl', 'sv']);
 const LINKS = ['', 's', 'e', 'es', 'en', 'n', 'er'];
 const MIN_PART = 3;
+// Longer "words" are not compounds but pasted tokens (hashes, URLs run together): not split, so a
+// stranger's message cannot make each word cost hundreds of lookups.
+const MAX_COMPOUND = 40;
 
 /** One translation: the English terms in order, each with its alternatives. */
 export type Translation = string[][];
@@ -71,7 +74,7 @@ export function glossaryLookup(source: string, language: string): Lookup {
     const lower = word.toLowerCase();
     const whole = glossary.get(termOf(lower, language)) ?? glossary.get(lower);
     if (whole) return whole;
-    if (!COMPOUNDING.has(language) || lower.length < 2 * MIN_PART) return undefined;
+    if (!COMPOUNDING.has(language) || lower.length < 2 * MIN_PART || lower.length > MAX_COMPOUND) return undefined;
     // The longest known head first: "sicherheitslücke" is "sicherheit" + "s" + "lücke".
     for (let cut = lower.length - MIN_PART; cut >= MIN_PART; cut--) {
       const tail = part(lower.slice(cut));
