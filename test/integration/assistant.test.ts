@@ -81,10 +81,19 @@ describe('the answer pipeline', () => {
     expect(reply.tokens).toBeGreaterThan(0);
   });
 
-  it('keeps the search in the visitor\'s words when the rewrite fails, and says the documentation is in English', async () => {
+  it('keeps the search in the visitor\'s words, met through the glossary, when the rewrite fails', async () => {
     const assistant = await withContent();
     fake.failNext(5, 500);
     const reply = await assistant.answer('Wie kündige ich mein Abonnement?');
+    expect(reply.mode).toBe('extractive');
+    expect(reply.text).toMatch(/^Das habe ich in unserer Dokumentation gefunden \(Auszüge\):\n\n> Open Settings, then Plan, and press Cancel\./);
+    expect(reply.citations[0]?.title).toBe('How do I cancel my subscription?');
+  });
+
+  it('says the documentation is in English when a question in another language finds nothing', async () => {
+    const assistant = await withContent();
+    fake.failNext(5, 500);
+    const reply = await assistant.answer('Wie füttere ich meinen Hamster im Winter?');
     expect(reply.text).toBe('Dazu habe ich in unserer Dokumentation nichts gefunden; sie ist auf Englisch geschrieben. Soll ich das Team fragen? Schreiben Sie einfach „ja“.');
     expect(reply.offer).toBe(true);
   });

@@ -229,14 +229,14 @@ describe('Slack and Teams alerts', () => {
   it('post the reason, the promise and a link on a handoff, and the question only when the setting says so', async () => {
     const api = await start();
     receiver = await startReceiver();
-    const hostile = 'Refund now <!channel> *urgent* <http://evil.example|click> please, I am angry';
+    const hostile = 'Hurry <!channel> *urgent* <http://evil.example|click> please, I am angry';
     const plain = await integrations().create('cli', { kind: 'slack', name: '#support', url: receiver.url, events: ['conversation.handed_off'], includeQuestion: false, active: true });
     const withQuestion = await integrations().create('cli', { kind: 'teams', name: 'Support', url: receiver.url, events: ['conversation.handed_off'], includeQuestion: true, active: true });
     const { id } = await visitorAsksForAPerson(api, `${hostile}. Can I talk to a human?`);
     await integrations().dispatch();
     expect(receiver.received).toHaveLength(2);
     const slack = (await deliveriesOf(plain.id))[0]!.payload as { text: string; blocks: { type: string; text?: { type: string; text: string }; elements?: { url?: string }[] }[] };
-    expect(JSON.stringify(slack)).not.toContain('Refund');
+    expect(JSON.stringify(slack)).not.toContain('Hurry');
     expect(slack.text).toBe('A visitor needs the Acme team: Asked for a person');
     expect(slack.blocks.at(-1)!.elements![0]!.url).toBe(`http://baton.test/inbox/conversations/${id}`);
     // No signature headers for a channel: its URL is its credential.
