@@ -77,12 +77,23 @@ export type AnswerKind = 'price' | 'size';
 
 // Phrase language of triggers/phrases.ts, on normalised words.
 const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
+  // Sizes first: "how much storage is in the Pro plan?" asks for a size, not a price.
+  size: [
+    'how+much|how+many storage|space|disk|gb|mb|tb|gigabytes|megabytes|quota',
+    'what+s|whats|what+is|what+are the storage|upload|file|attachment|disk|mailbox size|space|limit|limits|quota|cap',
+    'wie+viel|wieviel speicher|speicherplatz',
+    'combien de stockage|espace',
+    'cuanto almacenamiento|espacio',
+    'hoeveel opslag|opslagruimte|ruimte',
+    'hvor+meget lagerplads|plads',
+  ].map(compilePhrase),
   price: [
-    'how+much does|do|did|is|are|will|would|should|was .. cost|costs|charge|charged|pay|paid',
-    'how+much for|per|a|each .. month|year|user|seat|person|licence|license|plan|subscription',
-    'what does|do|will|would .. cost',
-    'what|what+s|whats is|are the price|prices|pricing|cost|fee|fees|rate|rates of|for',
-    'price|prices|pricing of|for',
+    'how+much does|do|did|will|would|should .. cost=|costs=|charge=|charged|pay=|paid',
+    'how+much is|are|for .. plan|plans|subscription|subscriptions|licence|license|licenses|seat|seats|upgrade|pro=|premium|tier|membership',
+    'how+much per|each .. month|year|user|seat|person|licence|license',
+    'what does|do|will|would .. cost=|costs= per|a|each|in|for|to|me|us',
+    'what+s|whats|what+is|what+are the price|prices|pricing',
+    'what+s|whats|what+is|what+are the cost=|costs=|fee=|fees= of|for|per',
     'was|wie+viel|wieviel kostet|kosten',
     'combien coute|coutent|ca+coute|cela+coute|faut+il+payer',
     'cuanto cuesta|cuestan|vale|cobran',
@@ -90,21 +101,13 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'hvad|hvor+meget koster',
     'vad|hur+mycket kostar',
   ].map(compilePhrase),
-  size: [
-    'how+much|how+many storage|space|disk|gb|mb|tb|gigabytes|megabytes|quota',
-    'what is|s the storage|upload|file|attachment size|space limit|limit|quota',
-    'wie+viel|wieviel speicher|speicherplatz',
-    'combien de stockage|espace',
-    'cuanto almacenamiento|espacio',
-    'hoeveel opslag|opslagruimte|ruimte',
-    'hvor+meget lagerplads|plads',
-  ].map(compilePhrase),
 };
 
-// An amount of money: a currency sign or code next to a number, or "free".
-const MONEY = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|dkk|sek|nok)\b)\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|gbp|chf|dkk|sek|nok|kr)\b)|\bfree\b|\bgratis\b|\bkostenlos\b|\bgratuit/iu;
-// A size: a number with a unit of storage.
-const SIZE = /\d\s?(?:[kmgt]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)\b/iu;
+// An amount of money: a currency sign or code next to a number; or "free" where it speaks of a
+// price ("free plan", "for free"), since "it is free" answers "what does it cost?" too.
+const MONEY = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|dkk|sek|nok)\b)\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|gbp|chf|dkk|sek|nok|kr)\b)|\bfree (?:of charge|plan|tier|trial|version|account|forever)\b|\b(?:for|is|are|always|completely|entirely) free\b|\bcosts? nothing\b|\bgratis\b|\bkostenlos|\bgratuit/iu;
+// A size: a number with a unit of storage (English or French units).
+const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gigabytes?|terabytes?)\b/iu;
 const FOUND: Record<AnswerKind, RegExp> = { price: MONEY, size: SIZE };
 
 /** The one kind of fact that answers the question, if it asks for one. */

@@ -214,7 +214,7 @@ export class AssistantService {
     if (result.passages > 0 && !isAnswerable(answerabilityEvidence(result.query, result.pages, result.passages))) return notFound(searched, result.contentLanguage);
     // A question only an amount of money (or a size) answers is not answered by passages without one.
     const kind = expectedAnswer(unmasked);
-    if (result.passages > 0 && kind && !holdsAnswer(kind, hits.map((h) => h.chunk.text))) return notFound(searched, result.contentLanguage);
+    if (result.passages > 0 && kind && !holdsAnswer(kind, hits.map((h) => `${h.chunk.title}\n${h.chunk.headingPath.join('\n')}\n${h.chunk.text}`))) return notFound(searched, result.contentLanguage);
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = async (): Promise<Reply> => {

@@ -82,7 +82,7 @@ export const PERSON_REQUEST: PhraseList = {
     // Bring a colleague of theirs in ("can you loop in a colleague who knows webhooks?")
     'can+you|could+you|would+you|will+you|please|pls|plz|kindly .. loop|bring|pull|rope|get in= colleague|colleagues|expert|specialist|engineer|human|person=|teammate|manager|supervisor|developer|technician|staff=|someone|somebody|one+of+your',
     // Is anyone there at all; a number to call or an address to write to; a ticket opened for the visitor
-    'anyone|anybody|someone|somebody there|online|around|available|awake|here',
+    'anyone|anybody|someone|somebody there=|around|awake|here=',
     'anyone|anybody|someone|somebody actually|really|even|at+all there|online|around|available',
     'anyone|anybody|someone|somebody from|on|at the+team|your+team|support|the+support+team .. online|around|available|there|here',
     'number|phone|telephone|line i|we can|could call|ring|reach',
@@ -90,7 +90,7 @@ export const PERSON_REQUEST: PhraseList = {
     'open|file|create|raise|submit|log|make|start ticket|case .. for+me|for+us',
     'open|file|create|raise|submit|log|make a|an ticket+with+you|ticket+with+your|case+with+you|case+with+your|support+ticket+with',
     // Pass the message on to someone of theirs ("can you pass this to a developer?")
-    'pass|forward|send|give|hand this|it|my+message|my+question|my+case|my+issue|the+issue|the+problem .. to+a+developer|to+a+dev|to+the+developers|to+your+developers|to+the+devs|to+an+engineer|to+your+engineers|to+a+person|to+a+human|to+someone|to+somebody|to+your+team|to+the+team|to+support|to+a+manager|to+a+supervisor',
+    'pass|forward|hand|escalate this|it|my+message|my+question|my+case|my+issue|the+issue|the+problem .. to+a+developer|to+a+dev|to+the+developers|to+your+developers|to+the+devs|to+an+engineer|to+your+engineers|to+a+person|to+a+human|to+your+team|to+support|to+a+manager|to+a+supervisor',
     'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],
   da: [
@@ -157,7 +157,7 @@ export const PERSON_REQUEST: PhraseList = {
     'mich|uns .. in+kontakt|in+verbindung .. setzen|bringen',
     'mich|uns .. mitarbeiter|mitarbeiterin|jemand|berater|beraterin|kollege|kollegin|support|kundenservice .. kontaktiert|anruft|zuruckruft|anschreibt|meldet|schreibt',
     // Who to turn to; anyone there; a ticket opened for the visitor; someone from support should write
-    'an+wen|wen|mit+wem|bei+wem kann|soll|muss ich|wir .. wenden|kontaktieren|melden|sprechen|schreiben',
+    'an+wen|wen=|mit+wem|bei+wem kann|soll|muss ich|wir .. wenden|kontaktieren|melden|sprechen|schreiben',
     'lieber .. person=|mensch|menschen=|mitarbeiter|jemandem|jemand=|menschlichen',
     'ist|sind da|hier .. jemand=|irgendjemand|wer=',
     'ticket|supportticket|supportfall|anfrage|fall fur+mich|fur+uns',
@@ -186,10 +186,10 @@ export const PERSON_REQUEST: PhraseList = {
     'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
     // Who to contact; anyone there; a ticket opened for the visitor; someone of theirs should look or write; a video call with their team
     'quelqu+un .. du+support|de+chez+vous|de+votre|de+l+equipe|chez+vous|du+service .. envoyer|ecrire|appeler|rappeler|regarder|verifier|contacter|jeter|examiner',
-    'contacter|joindre|appeler|ecrire qui=',
-    'qui dois|doit|faut|puis|peut .. contacter|joindre|appeler|ecrire|adresser',
+    'contacter|appeler qui=',
+    'qui dois|faut|puis+je|pourrais .. contacter|joindre|appeler|adresser',
     'quelqu+un la=|ou+pas|en+ligne|qui+lit|qui+repond',
-    'ouvrir|creer|faire|lancer|soumettre|ouvrez|creez un|une ticket|dossier|demande .. pour+moi|pour+nous',
+    'ouvrir|creer|faire|lancer|soumettre|ouvrez|creez un|une ticket .. pour+moi|pour+nous',
     'rendez+vous|visio|appel|reunion .. avec votre|vos equipe|equipes|support|conseiller|conseillers|service',
   ],
   es: [
@@ -219,7 +219,7 @@ export const PERSON_REQUEST: PhraseList = {
     'alguien de|del soporte|equipo|vuestro|su|ustedes|servicio|atencion .. escribir|llamar|contactar|revisar|mirar|ver|ayudar|correo|email|mail',
     'con+quien|a+quien tengo|debo|puedo|hay|tendria .. hablar|contactar|escribir|llamar|dirigirme',
     'alguien ahi|alli|ahi+dentro|conectado|en+linea',
-    'me|nos pueden|puede|podeis|podrian|podria|podes llamar|telefonear|contactar',
+    'me= pueden|puede|podeis|podrian|podria|podes llamar|telefonear|contactar',
     'me|nos abris|abren|abre|abrir|crear|creais|crean|abrirme|crearme un|una ticket|caso|incidencia',
     'ticket|caso|incidencia .. para+mi|para+nosotros',
     'hablar|comunicarme|contactar con un|una|al|el supervisor|supervisora|gerente|responsable|encargado|jefe',
@@ -250,7 +250,7 @@ export const PERSON_REQUEST: PhraseList = {
     'liever .. persoon=|mens=|medewerker|iemand=',
     'daar|hier iemand=',
     'iemand= daar|aanwezig|online|wakker',
-    'ticket|melding .. voor+me|voor+mij|voor+ons',
+    'ticket .. voor+me|voor+mij|voor+ons',
     'escaleren|escaleer|doorzetten|doorsturen|doorgeven .. leidinggevende|manager|ontwikkelaar|ontwikkelaars|developer|developers|teamleider|supervisor',
   ],
   sv: [
@@ -276,7 +276,7 @@ export const PERSON_REQUEST: PhraseList = {
     'nummer|telefonnummer .. ringa',
     'vem ska|kan|bor jag|vi kontakta|ringa|skriva|vanda|prata',
     'hellre .. person=|manniska|handlaggare|nagon=',
-    'nagon= dar|har|online|inne',
+    'nagon= dar=|inne=',
     'nagon= hos|fran|pa er=|ert|supporten|support= .. kolla|titta|hjalpa|ringa|kontakta|maila|undersoka',
     'skapa|oppna|lagga+upp|registrera ett|en arende|ticket|supportarende .. at+mig|for+mig|at+oss',
     'prata|tala med en+chef|chefen|en+ansvarig|en+overordnad|en+supervisor|er+chef',
@@ -310,9 +310,13 @@ export const PERSON_GUARDS: PhraseList = {
     'without human|humans=|agent|agents=',
     // Someone's access, a user's email: possessives ("person's" is "person s"), so the s comes straight after
     'someone+s|somebody+s|person+s|people+s|user+s|member+s|agent+s|users=|members=|agents= access|permission|permissions|rights|role|roles|seat|seats|license|licence|email|address|ownership|name|profile',
+    // Giving someone access or a role ("how do I give someone access?")
+    'someone|somebody|person|people|user|users|member|members|agent|agents access|permission|permissions|rights|role|roles|seat|seats|license|licence|ownership',
     // What a setting or button does ("what does the 'request a human' toggle do?"); escalation the product automates
-    'toggle|checkbox|switch|setting|settings|option|button do|does|mean|means|work|works',
+    'what|what+does|what+do|whats|what+s .. toggle|checkbox|switch|setting|option|button .. do=|does=|mean=|means=|for=',
     'escalate|escalation tickets|conversations|chats|cases|issues .. automatically|automatic|after|rule|rules',
+    // How to send something on to someone in the product ("how do I forward it to the team?")
+    'how+do+i|how+can+i|how+to|how+do+we|how+can+we .. send|forward|share|pass this|it|a|an|my|the .. to+someone|to+somebody|to+the+team|to+my|to+a+colleague|to+people|with+someone|with+the+team',
     'add|change|update|verify|remove|edit|my|our phone|telephone number',
     'phone+number field|format|validation|verification',
     'talk|speak|chat|message|contact|reach|touch|write|email|call|ring|text|connect|communicate to|with my|our|their team|teammates|colleagues|coworkers|co+workers|staff=|employees|boss',
@@ -415,7 +419,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'go+to+court|going+to+court|head+to+court|see+you+in+court|take+you+to+court',
         'we+expect|i+expect|expecting .. compensation|damages=|reimbursement+for+our+losses',
         'otherwise|or+else|if+not .. further+steps|further+action|formal+action|formal+steps|legal+route',
-        'contacting|contact|calling|call|writing+to|going+to|reporting+you+to the+ftc|ftc=|the+cfpb|cfpb=|the+bbb|bbb=|trading+standards|my+bank|the+police|consumer+protection',
+        'contacting|calling|writing+to|going+to|reporting+you+to|report+you+to the+ftc|ftc=|the+cfpb|cfpb=|the+bbb|bbb=|trading+standards|the+police|consumer+protection',
       ],
       da: [
         'advokat|advokaten|advokater',
@@ -504,7 +508,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       en: [
         // The visitor says it outright
         'hacked|compromised|hijacked|breached',
-        'did|has|have|was|were you|your .. leak|leaked|sell|sold|expose|exposed .. my|our',
+        'did you|your+company|your+service|your+app|your+site .. leak|sell|expose my|our data|details|email|information|credentials|password|passwords|address|bank',
+        'have|has you|your+company|your+service|your+app|your+site .. leaked|sold|exposed my|our data|details|email|information|credentials|password|passwords|address|bank',
         'leaked|stolen|exposed my|our bank|card|credentials|password|passwords|login|details',
         'hacker|hackers|scammer|scammers|fraudster got|has|have|took|changed|accessed|logged|stole|used|is|are|gained',
         'stolen account',
@@ -811,7 +816,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'want|need|demand|expect|like|please|make+sure .. every+record|all+records|every+trace|all+traces|everything|all+data|all+my+data|all+information .. about+me|of+me|on+me .. gone|deleted|erased|removed|wiped|destroyed|purged',
         'every|all|any trace+of+me|traces+of+me|trace+of+us|traces+of+us',
         // How the company got the visitor's details at all
-        'how did|do you get|got|find|obtain my email|address|number|phone|details|data|information',
+        'how|where did you get|obtain|find|buy my email|address|number|phone|details|data|information',
       ],
       da: [
         'gdpr anmodning|rettigheder|sletning|indsigt|art=|artikel',
@@ -1104,7 +1109,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'deux+fois|trois+fois .. meme+montant|meme+jour|meme+commande|meme+facture',
         'prelevement|paiement|debit|transaction|montant .. que je|nous ne reconnais|reconnaissons|connais',
         'du+payer|du+regler .. plein+tarif|prix+fort|prix+plein|prix+normal',
-        'continuez|continue|continuent .. debiter|prelever|facturer|prendre',
+        'continuez|continue|continuent .. me|nous debiter|prelever|facturer',
         'faire|fais|ferai opposition',
       ],
       es: [
@@ -1198,7 +1203,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'aldrig+varit+kund|inte+kund|aldrig+kopt|aldrig+handlat|aldrig+bestallt .. dragit|dragits|debiterat|debiterats|debiterad',
         'dragning|betalning|debitering|transaktion .. som jag|vi inte|inte+kanner|kanner+igen|kanner',
         'fick|behovde .. betala .. fullt|full|ordinarie pris|priset',
-        'fortsatter|fortsatt .. dra+pengar|debitera|ta+betalt|dra',
+        'fortsatter|fortsatt .. dra+pengar|debitera|ta+betalt',
       ],
     },
   },
@@ -1218,7 +1223,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'can|could|may i|we get|have|receive|claim a|my|our|full|partial refund|money',
         'can|could|would|please|want|like|need .. refund|reimburse .. remaining|unused|rest|prorated|pro+rata|prorata|leftover|remainder|difference|balance',
         'give|send|get me|my money+back',
-        'want|would+like|need|demand|expect .. money|payment|payments|charge|charges|fee|fees|amount|donation|donations back=',
+        'want|would+like|need|demand|expect .. money|payment|payments|charge=|charges=|fee=|fees=|amount|donation|donations back=',
         'want|need my money',
         'i+m|im|i+am owed|entitled',
         'process|issue my refund',
@@ -1390,9 +1395,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'created|set+up|setup|set+it+up|set+us+up|built|opened|registered|made .. with|under|using|on|to her|his|their|personal|private|own|old .. left|quit|gone|no+longer|departed|retired|fired|resigned|leaving|disappeared|vanished|unreachable|ghosted|moved+on|lost+contact|can+t+reach|cannot+reach|can+t+contact|cannot+contact|not+responding',
         'error|blank+page|blank+screen|white+screen|white+page .. when|whenever|every+time|each+time .. try+to+log|trying+to+log|try+to+sign|trying+to+sign|log+in|sign+in|login|logging+in|signing+in',
         // Closed, banned or suspended by the company, or held by someone who has left
-        'banned|suspended|blocked|terminated|froze|frozen|locked my|our account|workspace|organisation|organization|profile',
+        'you|they banned|suspended|blocked|terminated|froze|frozen|locked|closed my|our account|workspace|organisation|organization|profile',
         'account|workspace|organisation|organization .. says|shows|is|was|been|got suspended|banned|terminated',
-        'ex+employee|former+employee|former+colleague|ex+colleague|ex+admin|former+admin|former+owner .. account|owner|admin|login|access|email',
+        'owner|admin|administrator|account+owner .. ex+employee|former+employee|former+colleague|ex+colleague|left+the+company|no+longer+works',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
