@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY_LANGUAGES, glossaryLookup, translateWord } from '../../src/lib/glossary/index.js';
+import { GLOSSARY_LANGUAGES, glossaryFor, glossaryOf } from '../../src/lib/glossary/index.js';
 import { CorpusStatsBuilder, groupByPage, queryTermsOf, rankPassages } from '../../src/services/knowledge/ranking.js';
 import type { Chunk } from '../../src/services/knowledge/types.js';
 
@@ -15,7 +15,8 @@ abonnement = membership
 `;
 
 describe('a glossary', () => {
-  const lookup = glossaryLookup(SOURCE, 'de');
+  const glossary = glossaryOf(SOURCE, 'de');
+  const lookup = (word: string) => glossary.word(word);
 
   it('finds a word by its stem, so inflected forms find it', () => {
     expect(lookup('Abonnements')).toEqual([['subscription']]);
@@ -33,11 +34,27 @@ describe('a glossary', () => {
   });
 
   it('does not split in languages that do not write compounds, nor make up words', () => {
-    expect(glossaryLookup('konto = account\nlöschen = delete', 'fr')('kontolöschen')).toBeUndefined();
+    expect(glossaryOf('konto = account\nlöschen = delete', 'fr').word('kontolöschen')).toBeUndefined();
     expect(lookup('Ferienwohnung')).toBeUndefined();
     expect(lookup('ab')).toBeUndefined();
     // A pasted token is not a compound, even when made of known words.
     expect(lookup('konto'.repeat(9))).toBeUndefined();
+  });
+
+  it('knows two words that are one entry, and words never to translate', () => {
+    const fr = glossaryOf('mot de passe = password\npasser = pass\nvirkelig = -\nvirke = work', 'fr');
+    expect(fr.pair('mot', 'passe')).toEqual([['password']]);
+    expect(fr.word('passe')).toEqual([['pass']]);
+    const da = glossaryOf('virkelig = -\nvirke = work', 'da');
+    expect(da.word('virke')).toEqual([['work']]);
+    expect(da.word('virkelig')).toBeUndefined();
+  });
+
+  it('does not let a word meet another entry’s stem', () => {
+    // Swedish "säkerhet" stems to "saker", which is also a word of its own (things).
+    const sv = glossaryOf('säkerhet = security', 'sv');
+    expect(sv.word('säkerheten')).toEqual([['security']]);
+    expect(sv.word('saker')).toBeUndefined();
   });
 
   it('ships for every widget language but English, each parsed into hundreds of entries', () => {
@@ -50,9 +67,9 @@ describe('a glossary', () => {
       ['fr', 'abonnement', 'subscription'],
       ['es', 'contraseña', 'password'],
     ] as const) {
-      expect(translateWord(word, language)?.flat()).toContain(english);
+      expect(glossaryFor(language)?.word(word)?.flat()).toContain(english);
     }
-    expect(translateWord('password', 'en')).toBeUndefined();
+    expect(glossaryFor('en')).toBeUndefined();
   });
 });
 

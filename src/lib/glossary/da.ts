@@ -17,7 +17,7 @@ konti = account
 brugerkonto = user account
 kontonummer = account number
 kontoindstilling = account setting
-bruger = user|use
+bruger = user
 brugernavn = username
 profil = profile
 profilbillede = profile picture|avatar
@@ -992,4 +992,8 @@ permanent = permanent
 avanceret = advanced
 grundlæggende = basic
 delvis = partial
+# Never translated: their stems meet another entry's
+virkelig = -
+virkeligt = -
+tidligere = -
 `;

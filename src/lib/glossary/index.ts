@@ -1,3 +1,4 @@
+import { stopWords } from '../language.js';
 import { termOf } from '../text-analysis.js';
 import da from './da.js';
 import de from './de.js';
@@ -11,7 +12,7 @@ import sv from './sv.js';
  * software vocabulary ("Abonnement" → subscription, "sparegris" → piggy bank). Without an LLM
  * there is no translation, and a question in Danish shares almost no words with English
  * documentation; looked up here, its key words meet the pages' own. A glossary is not a
- * translator: it knows single words, not what a sentence means, which is why ranking still
+ * translator: it knows words (and a few pairs, "mot de passe"), not what a sentence means, so ranking still
  * weighs each word by how rare it is in the content and the answerability gate still decides.
  *
  * Each file holds lines `foreign = english`: a space separates English words that together
@@ -34,72 +35,91 @@ const MAX_COMPOUND = 40;
 /** One translation: the English terms in order, each with its alternatives. */
 export type Translation = string[][];
 
-const glossaries = new Map<string, Lookup>();
+const glossaries = new Map<string, Glossary>();
 
-type Lookup = (word: string) => Translation | undefined;
+/** A glossary's lookups: a word (or two words in a row) of `language` in English, or undefined. */
+export interface Glossary {
+  word(word: string): Translation | undefined;
+  /** Two words in a row that together are one entry ("mot de passe": "mot", "passe"). */
+  pair(first: string, second: string): Translation | undefined;
+}
 
-/** Lines of `foreign = english` as entries, first one of each foreign word kept. */
-function parse(source: string): Map<string, Translation> {
-  const entries = new Map<string, Translation>();
+/**
+ * Lines of `foreign = english` as entries, the first of each foreign word kept. A foreign side
+ * of several words is one entry for the first two that are not stop words ("mot de passe");
+ * `word = -` says a word is never to be translated (its stem would meet another entry's:
+ * Danish "virkelig", really, stems like "virke", to work).
+ */
+function parse(source: string): Map<string, Translation | null> {
+  const entries = new Map<string, Translation | null>();
   for (const line of source.split('\n')) {
     const at = line.indexOf('=');
     if (at < 0 || line.trimStart().startsWith('#')) continue;
-    const foreign = line.slice(0, at).trim().toLowerCase();
-    const english = line
-      .slice(at + 1)
-      .trim()
-      .toLowerCase()
+    const foreign = line.slice(0, at).trim().toLowerCase().replace(/\s+/g, ' ');
+    const right = line.slice(at + 1).trim().toLowerCase();
+    const english = right
       .split(/\s+/)
       .map((position) => position.split('|').filter(Boolean))
       .filter((alternatives) => alternatives.length);
-    if (foreign && english.length && !entries.has(foreign)) entries.set(foreign, english);
+    if (foreign && !entries.has(foreign)) entries.set(foreign, right === '-' ? null : english.length ? english : null);
   }
   return entries;
 }
 
-/**
- * A glossary's lookup: a word of `language` in English, if the glossary knows it (or, in a
- * compounding language, both halves of it); undefined otherwise.
- */
-export function glossaryLookup(source: string, language: string): Lookup {
-  const glossary = new Map<string, Translation>();
+/** A glossary built from its source text, for words of `language`. */
+export function glossaryOf(source: string, language: string): Glossary {
+  const stop = stopWords(language);
+  // Words as written and their stems are kept apart: a word must not meet another entry's stem
+  // ("saker", things, is the stem of "säkerhet", security).
+  const written = new Map<string, Translation | null>();
+  const stems = new Map<string, Translation>();
+  const pairs = new Map<string, Translation>();
+  const stem = (word: string) => termOf(word, language);
   for (const [foreign, english] of parse(source)) {
-    const key = termOf(foreign, language);
-    if (!glossary.has(key)) glossary.set(key, english);
-    // The word as written too: a short part of a compound may stem differently on its own.
-    if (!glossary.has(foreign)) glossary.set(foreign, english);
-  }
-  const part = (p: string) => (p.length >= MIN_PART ? (glossary.get(p) ?? glossary.get(termOf(p, language))) : undefined);
-  return (word) => {
-    const lower = word.toLowerCase();
-    const whole = glossary.get(termOf(lower, language)) ?? glossary.get(lower);
-    if (whole) return whole;
-    if (!COMPOUNDING.has(language) || lower.length < 2 * MIN_PART || lower.length > MAX_COMPOUND) return undefined;
-    // The longest known head first: "sicherheitslücke" is "sicherheit" + "s" + "lücke".
-    for (let cut = lower.length - MIN_PART; cut >= MIN_PART; cut--) {
-      const tail = part(lower.slice(cut));
-      if (!tail) continue;
-      const head = lower.slice(0, cut);
-      for (const link of LINKS) {
-        if (!head.endsWith(link)) continue;
-        const known = part(head.slice(0, head.length - link.length));
-        if (known) return [...known, ...tail];
-      }
+    const words = foreign.split(' ').filter((w) => !stop.has(w));
+    if (words.length >= 2) {
+      const key = `${stem(words[0]!)} ${stem(words[1]!)}`;
+      if (english && !pairs.has(key)) pairs.set(key, english);
+      continue;
     }
-    return undefined;
+    if (!written.has(foreign)) written.set(foreign, english);
+    if (english && !stems.has(stem(foreign))) stems.set(stem(foreign), english);
+  }
+  const known = (word: string): Translation | null | undefined => (written.has(word) ? written.get(word) : stems.get(stem(word)));
+  const part = (p: string) => (p.length >= MIN_PART ? (known(p) ?? undefined) : undefined);
+  return {
+    pair: (first, second) => pairs.get(`${stem(first.toLowerCase())} ${stem(second.toLowerCase())}`),
+    word(word) {
+      const lower = word.toLowerCase();
+      const whole = known(lower);
+      if (whole !== undefined) return whole ?? undefined;
+      if (!COMPOUNDING.has(language) || lower.length < 2 * MIN_PART || lower.length > MAX_COMPOUND) return undefined;
+      // The longest known head first: "sicherheitslücke" is "sicherheit" + "s" + "lücke".
+      for (let cut = lower.length - MIN_PART; cut >= MIN_PART; cut--) {
+        const tail = part(lower.slice(cut));
+        if (!tail) continue;
+        const head = lower.slice(0, cut);
+        for (const link of LINKS) {
+          if (!head.endsWith(link)) continue;
+          const first = part(head.slice(0, head.length - link.length));
+          if (first) return [...first, ...tail];
+        }
+      }
+      return undefined;
+    },
   };
 }
 
 /** The languages a glossary translates into English from. */
 export const GLOSSARY_LANGUAGES = Object.keys(SOURCES);
 
-/** A word of `language` in English from the built-in glossary (built on first use), if it knows it. */
-export function translateWord(word: string, language: string): Translation | undefined {
-  let lookup = glossaries.get(language);
-  if (!lookup) {
+/** The built-in glossary for a language (built on first use), if there is one. */
+export function glossaryFor(language: string): Glossary | undefined {
+  let glossary = glossaries.get(language);
+  if (!glossary) {
     const source = SOURCES[language];
     if (!source) return undefined;
-    glossaries.set(language, (lookup = glossaryLookup(source, language)));
+    glossaries.set(language, (glossary = glossaryOf(source, language)));
   }
-  return lookup(word);
+  return glossary;
 }

@@ -846,4 +846,6 @@ zoekresultaat = search result
 wachtrij = queue
 onderhoud = maintenance
 statuspagina = status page
+# Never translated: their stems meet another entry's
+opeens = -
 `;

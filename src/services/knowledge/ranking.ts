@@ -1,4 +1,4 @@
-import { translateWord } from '../../lib/glossary/index.js';
+import { glossaryFor, type Translation } from '../../lib/glossary/index.js';
 import { stopWords } from '../../lib/language.js';
 import { termOf, termsOf, wordsOf } from '../../lib/text-analysis.js';
 import type { Chunk, SearchHit } from './types.js';
@@ -159,27 +159,38 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages) });
   };
   // A question in another language than English content is looked up in the glossary.
-  const glossary = language !== 'en' && stats.languages.includes('en');
+  const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
   const english = stopWords('en');
   // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
-  for (const word of words.flatMap((w) => wordsOf(w))) {
+  const all = words.flatMap((w) => wordsOf(w));
+  for (let i = 0; i < all.length; i++) {
+    const word = all[i]!;
+    // Two words that are one entry ("mot de passe") are translated together.
+    const pair = glossary && i + 1 < all.length ? glossary.pair(word, all[i + 1]!) : undefined;
+    if (pair) {
+      for (const t of englishTerms(pair, english)) add(t.word, t.variants);
+      i++;
+      continue;
+    }
     const variants = [...new Set(languages.map((l) => termOf(word, l)))];
-    const translation = glossary ? englishTerms(word, language, english) : [];
+    const translation = glossary ? englishTerms(glossary.word(word), english) : [];
     const known = variants.some((v) => stats.df(v) > 0);
     // A word the content never uses is replaced by its English terms ("sparegris": "piggy",
     // "bank"); one it does use ("app", "export", a product name) keeps its own form, and a
-    // one-word translation is matched as well.
+    // one-word translation is matched as well. The term's words are what a backend that reads
+    // words (Meilisearch) is sent, so they carry every alternative.
     if (!known && translation.length) for (const t of translation) add(t.word, t.variants);
-    else add(word, translation.length === 1 ? [...new Set([...variants, ...translation[0]!.variants])] : variants);
+    else if (translation.length === 1) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
+    else add(word, variants);
   }
   return [...byVariants.values()].sort((a, b) => b.idf - a.idf);
 }
 
-/** A word's English terms from the glossary: each with the first alternative as its word. */
-function englishTerms(word: string, language: string, stops: Set<string>): { word: string; variants: string[] }[] {
-  return (translateWord(word, language) ?? []).flatMap((alternatives) => {
+/** A translation's English terms: each position with its alternatives as the term's words. */
+function englishTerms(translation: Translation | undefined, stops: Set<string>): { word: string; variants: string[] }[] {
+  return (translation ?? []).flatMap((alternatives) => {
     const words = alternatives.flatMap((a) => wordsOf(a)).filter((w) => !stops.has(w));
-    return words.length ? [{ word: words[0]!, variants: [...new Set(words.map((w) => termOf(w, 'en')))] }] : [];
+    return words.length ? [{ word: words.join(' '), variants: [...new Set(words.map((w) => termOf(w, 'en')))] }] : [];
   });
 }
 
