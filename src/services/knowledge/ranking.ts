@@ -161,6 +161,7 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
   // A question in another language than English content is looked up in the glossary.
   const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
   const english = stopWords('en');
+  const speaks = stats.languages.includes(language);
   // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
   const all = words.flatMap((w) => wordsOf(w));
   for (let i = 0; i < all.length; i++) {
@@ -179,8 +180,10 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // "bank"); one it does use ("app", "export", a product name) keeps its own form, and a
     // one-word translation is matched as well. The term's words are what a backend that reads
     // words (Meilisearch) is sent, so they carry every alternative.
+    // Where some of the content is in the question's language, a word it uses is left alone,
+    // so a Danish question still finds the Danish page first.
     if (!known && translation.length) for (const t of translation) add(t.word, t.variants);
-    else if (translation.length === 1) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
+    else if (translation.length === 1 && !speaks) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
     else add(word, variants);
   }
   return [...byVariants.values()].sort((a, b) => b.idf - a.idf);
