@@ -95,6 +95,10 @@ describe('questions only one kind of fact answers', () => {
     ['how much space does a user get?', 'size'],
     ["what's the cost of the Pro plan?", 'price'],
     ['how much is the Pro plan?', 'price'],
+    ['When is version 3.5 coming out?', 'release'],
+    ['when will you support CalDAV?', 'release'],
+    ['Wann kommt die iPad-App?', 'release'],
+    ['is there an ETA for dark mode', 'release'],
   ])('%s asks for a %s', (question, kind) => expect(expectedAnswer(question)).toBe(kind));
 
   it.each([
@@ -107,6 +111,9 @@ describe('questions only one kind of fact answers', () => {
     'what are the feeds for?',
     'How do I set the price for a product?',
     'What does the cost centre field do?',
+    'When is my subscription renewed?',
+    'when does sync run in the background?',
+    'When will my export be ready?',
   ])(
     '%s does not (any passage that covers it may answer it)',
     (question) => expect(expectedAnswer(question)).toBeUndefined(),
@@ -118,6 +125,14 @@ describe('questions only one kind of fact answers', () => {
     expect(holdsAnswer('price', ['Joplin is free and open source'])).toBe(true);
     expect(holdsAnswer('price', ['Start with the free plan.'])).toBe(true);
     expect(holdsAnswer('price', ['Pro has 30 GB of storage and sharing.', 'Version 3.5 adds a plan picker', 'Feel free to ask; free up space; a free text field'])).toBe(false);
+  });
+
+  it('a release date is a plan in words or a year still to come', () => {
+    const now = new Date('2026-12-07');
+    expect(holdsAnswer('release', ['Offline mode is planned for the next major release.'], now)).toBe(true);
+    expect(holdsAnswer('release', ['2020-06-06: a new pre-release will be available soon.'], now)).toBe(false);
+    expect(holdsAnswer('release', ['Version 4 is due in 2027.'], now)).toBe(true);
+    expect(holdsAnswer('release', ['3.4.2 - 2026-11-20: fixed sync', 'Released in 2024, the iPad app syncs notes.'], now)).toBe(false);
   });
 
   it('a size is a number with a unit of storage', () => {

@@ -73,7 +73,7 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
  * TREC 2000). Only kinds that can be told reliably from the words are named here; every other
  * question has none and is left to the coverage gate.
  */
-export type AnswerKind = 'price' | 'size';
+export type AnswerKind = 'price' | 'size' | 'release';
 
 // Phrase language of triggers/phrases.ts, on normalised words.
 const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
@@ -101,6 +101,19 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'hvad|hvor+meget koster',
     'vad|hur+mycket kostar',
   ].map(compilePhrase),
+  // When something not yet released will be: a roadmap date, which documentation rarely holds
+  // (a changelog answers "when did …", not "when will …").
+  release: [
+    'when+will|when+s|when+is|when+are|when+do|when+does .. released|release|come+out|coming+out|coming|out=|launch|launched|ship|shipped|land|arrive',
+    'when+will .. support|supported|available|added|implemented|fixed',
+    'eta=|roadmap|release+date',
+    'wann kommt|erscheint|wird|werden',
+    'quand sortira|sortiront|sera|seront|arrivera',
+    'cuando saldra|saldran|estara|estaran|llegara',
+    'wanneer komt|komen|wordt|verschijnt',
+    'hvornar kommer|bliver|udkommer',
+    'nar kommer|blir|slapps',
+  ].map(compilePhrase),
 };
 
 // An amount of money: a currency sign or code next to a number; or "free" where it speaks of a
@@ -108,7 +121,16 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
 const MONEY = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|dkk|sek|nok)\b)\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|gbp|chf|dkk|sek|nok|kr)\b)|\bfree (?:of charge|plan|tier|trial|version|account|forever)\b|\b(?:for|is|are|always|completely|entirely) free\b|\bcosts? nothing\b|\bgratis\b|\bkostenlos|\bgratuit/iu;
 // A size: a number with a unit of storage (English or French units).
 const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gigabytes?|terabytes?)\b/iu;
-const FOUND: Record<AnswerKind, RegExp> = { price: MONEY, size: SIZE };
+// A plan for the future, in words ("planned for", "on the roadmap"). Not "will be available
+// soon": old news posts say that of releases long out.
+const PLANNED = /\b(?:planned for|scheduled for|on (?:the|our) roadmap)\b/iu;
+const YEAR = /\b20\d\d\b/gu;
+const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
+  price: (t) => MONEY.test(t),
+  size: (t) => SIZE.test(t),
+  // A plan in words, or a year still to come.
+  release: (t, now) => PLANNED.test(t) || (t.match(YEAR) ?? []).some((y) => Number(y) > now.getUTCFullYear()),
+};
 
 /** The one kind of fact that answers the question, if it asks for one. */
 export function expectedAnswer(question: string): AnswerKind | undefined {
@@ -116,7 +138,7 @@ export function expectedAnswer(question: string): AnswerKind | undefined {
   return (Object.keys(ASKS) as AnswerKind[]).find((kind) => firstMatch(ASKS[kind], words));
 }
 
-/** Whether any of the passages holds a fact of that kind (an amount of money, a size). */
-export function holdsAnswer(kind: AnswerKind, texts: string[]): boolean {
-  return texts.some((t) => FOUND[kind].test(t));
+/** Whether any of the passages holds a fact of that kind (an amount of money, a size, a plan). */
+export function holdsAnswer(kind: AnswerKind, texts: string[], now = new Date()): boolean {
+  return texts.some((t) => FOUND[kind](t, now));
 }
