@@ -1,4 +1,4 @@
-import { detect } from 'tinyld';
+import { detect, detectAll } from 'tinyld';
 import * as stopword from 'stopword';
 
 /**
@@ -21,13 +21,21 @@ const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
   ru: { pg: 'russian', stopwords: stopword.rus },
 };
 
+const KNOWN = Object.keys(LANGUAGES);
+
 const stopSets = new Map<string, Set<string>>();
 
 /** ISO 639-1 code of the text's language, or `fallback` when the text is too short to tell. */
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
   if (sample.trim().split(/\s+/).length < 3) return fallback;
-  return detect(sample) || fallback;
+  const found = detect(sample) || fallback;
+  if (LANGUAGES[found]) return found;
+  // A language Baton cannot stem, but asked among those it can, the detector is sure of one:
+  // short Dutch questions come out as Hungarian ("Hoe importeer ik een CSV-bestand …"). A real
+  // Polish or Hungarian question scores low there and keeps its own language.
+  const [known] = detectAll(sample, { only: KNOWN });
+  return known && known.accuracy >= 0.5 ? known.lang : found;
 }
 
 /** The Postgres text search configuration for a language ('simple' when we have no stemmer). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY_LANGUAGES, glossaryFor, glossaryOf } from '../../src/lib/glossary/index.js';
+import { detectLanguage } from '../../src/lib/language.js';
 import { CorpusStatsBuilder, groupByPage, queryTermsOf, rankPassages } from '../../src/services/knowledge/ranking.js';
 import type { Chunk } from '../../src/services/knowledge/types.js';
 
@@ -103,8 +104,23 @@ describe('a question in another language than the content', () => {
     expect(query.find((t) => t.word === 'xyzzy')?.df).toBe(0);
   });
 
+  it('drops the stop words and single letters of a word made of parts ("c\'est", "Ende-zu-Ende")', () => {
+    expect(queryTermsOf(["c'est", 'ende-zu-ende-verschlüsselung'], 'de', stats).map((t) => t.word)).not.toEqual(expect.arrayContaining(['c', 'est', 'zu']));
+    expect(queryTermsOf(['android-app'], 'en', stats).map((t) => t.word).sort()).toEqual(['android', 'app']);
+  });
+
   it('is not used when the question is in the content’s language', () => {
     const query = queryTermsOf(['abonnement'], 'en', stats);
     expect(query).toEqual([expect.objectContaining({ word: 'abonnement', df: 0 })]);
+  });
+});
+
+describe('the question’s language', () => {
+  it('is one Baton can stem when the detector is sure of one among them (short Dutch reads as Hungarian)', () => {
+    expect(detectLanguage('Hoe importeer ik een CSV-bestand van mijn bank in Firefly III?')).toBe('nl');
+  });
+
+  it('stays a language Baton cannot stem when it really is one', () => {
+    expect(detectLanguage('Jak mogę zaimportować plik CSV z mojego banku?')).toBe('pl');
   });
 });
