@@ -5,13 +5,24 @@ import * as stopword from 'stopword';
  * Languages Baton knows well enough to stem (Postgres) and strip stop words for. Anything else
  * is still searchable, with the language-neutral 'simple' configuration and no stop-word list.
  */
+// The stopword package's Spanish list has 59 words and its Dutch list 104: common verbs and
+// adverbs ("hay", "tiene", "welke", "komen") were left in questions as if they were what the
+// question is about, and as words no English page uses they counted against it at the
+// answerability gate. Function words only: lists that also hold "cuenta" (account) or "tiempo"
+// (time), as some do, would drop what questions ask about.
+const MORE_STOPWORDS: Record<string, string[]> = {
+  es: 'hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
+  nl: 'welke welk komen komt kom staan staat sta gaan gaat ga doet moeten kun zouden wordt even gewoon eigenlijk steeds nooit waar wanneer tussen tijdens'.split(' '),
+  de: 'einfach eigentlich irgendwie bleibt bleiben'.split(' '),
+};
+
 const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
   en: { pg: 'english', stopwords: stopword.eng },
   da: { pg: 'danish', stopwords: stopword.dan },
-  de: { pg: 'german', stopwords: stopword.deu },
+  de: { pg: 'german', stopwords: [...stopword.deu, ...MORE_STOPWORDS.de!] },
   fr: { pg: 'french', stopwords: stopword.fra },
-  es: { pg: 'spanish', stopwords: stopword.spa },
-  nl: { pg: 'dutch', stopwords: stopword.nld },
+  es: { pg: 'spanish', stopwords: [...stopword.spa, ...MORE_STOPWORDS.es!] },
+  nl: { pg: 'dutch', stopwords: [...stopword.nld, ...MORE_STOPWORDS.nl!] },
   sv: { pg: 'swedish', stopwords: stopword.swe },
   no: { pg: 'norwegian', stopwords: stopword.nob },
   nb: { pg: 'norwegian', stopwords: stopword.nob },

@@ -29,4 +29,10 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('What is it?', 'en').terms).toEqual(['what', 'is', 'it']);
     expect(toSearchTerms('', 'en').terms).toEqual([]);
   });
+
+  it('drops the common verbs and adverbs the Spanish and Dutch stop lists lack, and keeps what the question is about', () => {
+    expect(toSearchTerms('¿Hay un sitio de demostración para probar antes de instalarlo?', 'es').terms).toEqual(['sitio', 'demostración', 'probar', 'instalarlo']);
+    expect(toSearchTerms('In welke map komen mijn notities te staan?', 'nl').terms).toEqual(['map', 'notities']);
+    expect(toSearchTerms('¿Cómo cambio la contraseña de mi cuenta?', 'es').terms).toEqual(['cambio', 'contraseña', 'cuenta']);
+  });
 });
