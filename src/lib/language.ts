@@ -1,4 +1,4 @@
-import { detect, detectAll } from 'tinyld';
+import { detectAll } from 'tinyld';
 import * as stopword from 'stopword';
 
 /**
@@ -40,13 +40,16 @@ const stopSets = new Map<string, Set<string>>();
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
   if (sample.trim().split(/\s+/).length < 3) return fallback;
-  const found = detect(sample) || fallback;
-  if (LANGUAGES[found]) return found;
+  const [found] = detectAll(sample);
+  if (!found) return fallback;
+  if (LANGUAGES[found.lang]) return found.lang;
   // A language Baton cannot stem, but asked among those it can, the detector is sure of one:
-  // short Dutch questions come out as Hungarian ("Hoe importeer ik een CSV-bestand …"). A real
-  // Polish or Hungarian question scores low there and keeps its own language.
+  // short Dutch questions come out as Hungarian ("Hoe importeer ik een CSV-bestand …").
   const [known] = detectAll(sample, { only: KNOWN });
-  return known && known.accuracy >= 0.5 ? known.lang : found;
+  if (known && known.accuracy >= 0.5) return known.lang;
+  // A real Polish or Turkish question is sure of itself; a guess ("can my team members see my
+  // notes?" as Afrikaans, at 0.08) is not, and the widget's language is a better one.
+  return found.accuracy >= 0.5 ? found.lang : fallback;
 }
 
 /** The Postgres text search configuration for a language ('simple' when we have no stemmer). */

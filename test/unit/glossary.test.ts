@@ -123,4 +123,9 @@ describe('the question’s language', () => {
   it('stays a language Baton cannot stem when it really is one', () => {
     expect(detectLanguage('Jak mogę zaimportować plik CSV z mojego banku?')).toBe('pl');
   });
+
+  it('is the widget’s language when the detector only guesses (English read as Afrikaans)', () => {
+    expect(detectLanguage('can my team members see my notes?')).toBe('en');
+    expect(detectLanguage('can my team members see my notes?', 'da')).toBe('da');
+  });
 });
