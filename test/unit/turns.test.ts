@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerabilityEvidence, expectedAnswer, holdsAnswer, isAnswerable } from '../../src/services/assistant/answerability.js';
+import { answerabilityEvidence, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable } from '../../src/services/assistant/answerability.js';
 import { detectConversational, detectInjection, isAffirmative } from '../../src/services/assistant/turns.js';
 import type { QueryTerm, RankedPage } from '../../src/services/knowledge/ranking.js';
 
@@ -141,4 +141,20 @@ describe('questions only one kind of fact answers', () => {
     expect(holdsAnswer('size', ['Les pièces jointes sont limitées à 10 Mo.'])).toBe(true);
     expect(holdsAnswer('size', ['Storage depends on your plan; see the plans page.', 'Released 2 years ago with 3 plans'])).toBe(false);
   });
+});
+
+describe('advice and comparisons', () => {
+  it.each([
+    "what's a good password manager for a family?",
+    'Trello or Asana, which one is better for a small team?',
+    'recommend me a stylus for drawing',
+    'Vous pouvez me conseiller un bon agenda ?',
+    '¿Qué es mejor, Notion o Evernote?',
+    'Hvad er bedst til min skole?',
+  ])('%s asks for advice', (question) => expect(asksAdvice(question)).toBe(true));
+
+  it.each(["what's the best way to back up my notes?", 'How do I compare two versions of a note?', 'which sync target do you support?', 'is WebDAV better supported than Dropbox?'])(
+    '%s does not',
+    (question) => expect(asksAdvice(question)).toBe(false),
+  );
 });

@@ -142,3 +142,32 @@ export function expectedAnswer(question: string): AnswerKind | undefined {
 export function holdsAnswer(kind: AnswerKind, texts: string[], now = new Date()): boolean {
   return texts.some((t) => FOUND[kind](t, now));
 }
+
+/**
+ * Advice and comparisons ("what's a good ETF?", "Obsidian or Logseq, which is better?",
+ * "recommend me a stylus"): a help centre documents its own product and does not rank other
+ * people's. Such a question is answered only when the content names what it asks about, so
+ * here any of its weight in words the content never uses is too much. "What's the best way to…"
+ * is a how-to, not advice.
+ */
+const ADVICE = [
+  'what+s|whats|what+is|what+are a|the good|best|better|decent|cheapest',
+  'which is|s|one|would .. better|best|preferable|recommend',
+  'recommend|suggest me|us a|an|some|good',
+  'is|are .. or .. better|best|the+better|the+best',
+  'conseiller|recommander un|une|des bon|bonne|bons|meilleur|meilleure',
+  'que|quel|quelle est mieux|meilleur|meilleure',
+  'que|cual es mejor',
+  'hvad|hvilken|hvilket er bedst|bedre|den+bedste',
+  'was|welche|welcher ist besser|am+besten',
+  'wat|welke is beter|het+beste',
+  'vad|vilken ar bast|battre',
+].map(compilePhrase);
+const HOW_TO = compilePhrase('best|good|better|right way|ways|practice|practices|approach|method');
+export const ADVICE_MAX_UNKNOWN = 0.15;
+
+export function asksAdvice(question: string): boolean {
+  const words = tokens(question);
+  return !!firstMatch(ADVICE, words) && !firstMatch([HOW_TO], words);
+}
+
