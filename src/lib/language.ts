@@ -8,8 +8,8 @@ import * as stopword from 'stopword';
 // The stopword package's Spanish list has 59 words and its Dutch list 104: common verbs and
 // adverbs ("hay", "tiene", "welke", "komen") were left in questions as if they were what the
 // question is about, and as words no English page uses they counted against it at the
-// answerability gate. Function words only: lists that also hold "cuenta" (account) or "tiempo"
-// (time), as some do, would drop what questions ask about.
+// answerability gate. Common verbs and adverbs only, never nouns: lists that also hold "cuenta"
+// (account) or "tiempo" (time), as some do, would drop what questions ask about.
 const MORE_STOPWORDS: Record<string, string[]> = {
   es: 'hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
   nl: 'welke welk komen komt kom staan staat sta gaan gaat ga doet moeten kun zouden wordt even gewoon eigenlijk steeds nooit waar wanneer tussen tijdens'.split(' '),
@@ -43,12 +43,15 @@ export function detectLanguage(text: string, fallback = 'en'): string {
   const [found] = detectAll(sample);
   if (!found) return fallback;
   if (LANGUAGES[found.lang]) return found.lang;
-  // A language Baton cannot stem, but asked among those it can, the detector is sure of one:
-  // short Dutch questions come out as Hungarian ("Hoe importeer ik een CSV-bestand …").
-  const [known] = detectAll(sample, { only: KNOWN });
-  if (known && known.accuracy >= 0.5) return known.lang;
-  // A real Polish or Turkish question is sure of itself; a guess ("can my team members see my
-  // notes?" as Afrikaans, at 0.08) is not, and the widget's language is a better one.
+  // A language Baton cannot stem. tinyld's "accuracy" is not a confidence (it is near 1 when one
+  // word-piece is unique to a language, near 0.1 otherwise), so what is compared is how far the
+  // best of Baton's own languages stands above the next: short Dutch questions come out as
+  // Hungarian, yet among Baton's languages Dutch leads by far; a real Polish question leads
+  // nowhere there and stays Polish.
+  const [first, second] = detectAll(sample, { only: KNOWN });
+  if (first && first.accuracy >= 0.1 && first.accuracy >= 3 * (second?.accuracy ?? 0)) return first.lang;
+  // A guess ("can my team members see my notes?" as Afrikaans, at 0.08) is worth less than the
+  // widget's language.
   return found.accuracy >= 0.5 ? found.lang : fallback;
 }
 

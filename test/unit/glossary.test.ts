@@ -107,6 +107,7 @@ describe('a question in another language than the content', () => {
   it('drops the stop words and single letters of a word made of parts ("c\'est", "Ende-zu-Ende")', () => {
     expect(queryTermsOf(["c'est", 'ende-zu-ende-verschlüsselung'], 'de', stats).map((t) => t.word)).not.toEqual(expect.arrayContaining(['c', 'est', 'zu']));
     expect(queryTermsOf(['android-app'], 'en', stats).map((t) => t.word).sort()).toEqual(['android', 'app']);
+    expect(queryTermsOf(['2-factor'], 'en', stats).map((t) => t.word).sort()).toEqual(['2', 'factor']);
   });
 
   it('is not used when the question is in the content’s language', () => {
@@ -122,10 +123,13 @@ describe('the question’s language', () => {
 
   it('stays a language Baton cannot stem when it really is one', () => {
     expect(detectLanguage('Jak mogę zaimportować plik CSV z mojego banku?')).toBe('pl');
+    expect(detectLanguage('Czy mogę porozmawiać z człowiekiem?')).toBe('pl');
+    expect(detectLanguage('Nasıl şifremi değiştirebilirim?')).toBe('tr');
   });
 
-  it('is the widget’s language when the detector only guesses (English read as Afrikaans)', () => {
-    expect(detectLanguage('can my team members see my notes?')).toBe('en');
-    expect(detectLanguage('can my team members see my notes?', 'da')).toBe('da');
+  it('is the one of Baton’s languages that leads by far, else the widget’s, when the detector only guesses (English read as Afrikaans)', () => {
+    expect(detectLanguage('can my team members see my notes?', 'da')).toBe('en');
+    expect(detectLanguage('is my data encrypted at rest')).toBe('en');
+    expect(detectLanguage('is my data encrypted at rest', 'de')).toBe('de');
   });
 });

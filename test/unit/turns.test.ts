@@ -96,8 +96,8 @@ describe('questions only one kind of fact answers', () => {
     ["what's the cost of the Pro plan?", 'price'],
     ['how much is the Pro plan?', 'price'],
     ['When is version 3.5 coming out?', 'release'],
-    ['when will you support CalDAV?', 'release'],
-    ['Wann kommt die iPad-App?', 'release'],
+    ['when will the next version be released?', 'release'],
+    ['Wann erscheint die iPad-App?', 'release'],
     ['is there an ETA for dark mode', 'release'],
   ])('%s asks for a %s', (question, kind) => expect(expectedAnswer(question)).toBe(kind));
 
@@ -114,6 +114,15 @@ describe('questions only one kind of fact answers', () => {
     'When is my subscription renewed?',
     'when does sync run in the background?',
     'When will my export be ready?',
+    'when will I be logged out?',
+    'when does my trial run out?',
+    'When will the verification email arrive?',
+    'When will my changes be available on my phone?',
+    'when does the app launch at startup?',
+    'Is there a roadmap view for projects?',
+    'Wann wird mein Abo verlängert?',
+    'Quand serai-je facturé ?',
+    'Hvornår bliver jeg opkrævet?',
   ])(
     '%s does not (any passage that covers it may answer it)',
     (question) => expect(expectedAnswer(question)).toBeUndefined(),
@@ -153,7 +162,18 @@ describe('advice and comparisons', () => {
     'Hvad er bedst til min skole?',
   ])('%s asks for advice', (question) => expect(asksAdvice(question)).toBe(true));
 
-  it.each(["what's the best way to back up my notes?", 'How do I compare two versions of a note?', 'which sync target do you support?', 'is WebDAV better supported than Dropbox?'])(
+  it.each([
+    "what's the best way to back up my notes?",
+    'How do I compare two versions of a note?',
+    'which sync target do you support?',
+    'is WebDAV better supported than Dropbox?',
+    'Quelle est la meilleure façon de synchroniser mes notes ?',
+    'Hvad er den bedste måde at synkronisere mine noter?',
+    'which plan is best for a team of 5?',
+    'Which sync target is recommended for large notebooks?',
+    'Is WhatsApp integration a good idea?',
+    'What are these settings good for?',
+  ])(
     '%s does not',
     (question) => expect(asksAdvice(question)).toBe(false),
   );

@@ -5,7 +5,7 @@ import type { SearchHit } from '../knowledge/types.js';
 import { detectLanguage } from '../../lib/language.js';
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports.js';
 import { retrievedOf, verifyCitations } from './citations.js';
-import { ADVICE_MAX_UNKNOWN, answerabilityEvidence, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable } from './answerability.js';
+import { ADVICE_MAX_UNKNOWN, answerabilityEvidence, asksAdvice, DEFAULT_GATE, expectedAnswer, holdsAnswer, isAnswerable } from './answerability.js';
 import { agentDraft } from './drafts.js';
 import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
 import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
@@ -214,7 +214,7 @@ export class AssistantService {
     const evidence = answerabilityEvidence(result.query, result.pages, result.passages);
     if (result.passages > 0 && !isAnswerable(evidence)) return notFound(searched, result.contentLanguage);
     // Advice on things the content never names ("what's a good ETF?") is not the content's to give.
-    if (result.passages > 0 && asksAdvice(unmasked) && evidence.unknown >= ADVICE_MAX_UNKNOWN) return notFound(searched, result.contentLanguage);
+    if (evidence.passages >= DEFAULT_GATE.minPassages && asksAdvice(unmasked) && evidence.unknown >= ADVICE_MAX_UNKNOWN) return notFound(searched, result.contentLanguage);
     // A question only an amount of money (or a size) answers is not answered by passages without one.
     const kind = expectedAnswer(unmasked);
     if (result.passages > 0 && kind && !holdsAnswer(kind, hits.map((h) => `${h.chunk.title}\n${h.chunk.headingPath.join('\n')}\n${h.chunk.text}`))) return notFound(searched, result.contentLanguage);

@@ -162,12 +162,14 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
   const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
   const english = stopWords('en');
   const speaks = stats.languages.includes(language);
-  // "android-app" is two words in the passages ("android", "app"), so it is two terms here too;
-  // of "c'est" and "Ende-zu-Ende" the parts that are stop words or single letters are dropped.
+  // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
+  // The question's stop words went before the split, so "c'est" and "Ende-zu-Ende" would bring
+  // "c", "est" and "zu" back as if they were what the question is about: such parts are dropped
+  // (numbers kept: "2-factor").
   const stops = stopWords(language);
   const all = words.flatMap((w) => {
     const parts = wordsOf(w);
-    return parts.length > 1 ? parts.filter((p) => p.length > 1 && !stops.has(p) && !english.has(p)) : parts;
+    return parts.length > 1 ? parts.filter((p) => /\d/.test(p) || (p.length > 1 && !stops.has(p) && !english.has(p))) : parts;
   });
   for (let i = 0; i < all.length; i++) {
     const word = all[i]!;
