@@ -10,7 +10,7 @@ import * as stopword from 'stopword';
 // question is about, and as words no English page uses they counted against it at the
 // answerability gate. Common verbs and adverbs only, never nouns: lists that also hold "cuenta"
 // (account) or "tiempo" (time), as some do, would drop what questions ask about.
-const MORE_STOPWORDS: Record<string, string[]> = {
+const MORE_STOPWORDS = {
   es: 'hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
   nl: 'welke welk komen komt kom staan staat sta gaan gaat ga doet moeten kun zouden wordt even gewoon eigenlijk steeds nooit waar wanneer tussen tijdens'.split(' '),
   de: 'einfach eigentlich irgendwie bleibt bleiben'.split(' '),
@@ -19,10 +19,10 @@ const MORE_STOPWORDS: Record<string, string[]> = {
 const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
   en: { pg: 'english', stopwords: stopword.eng },
   da: { pg: 'danish', stopwords: stopword.dan },
-  de: { pg: 'german', stopwords: [...stopword.deu, ...MORE_STOPWORDS.de!] },
+  de: { pg: 'german', stopwords: [...stopword.deu, ...MORE_STOPWORDS.de] },
   fr: { pg: 'french', stopwords: stopword.fra },
-  es: { pg: 'spanish', stopwords: [...stopword.spa, ...MORE_STOPWORDS.es!] },
-  nl: { pg: 'dutch', stopwords: [...stopword.nld, ...MORE_STOPWORDS.nl!] },
+  es: { pg: 'spanish', stopwords: [...stopword.spa, ...MORE_STOPWORDS.es] },
+  nl: { pg: 'dutch', stopwords: [...stopword.nld, ...MORE_STOPWORDS.nl] },
   sv: { pg: 'swedish', stopwords: stopword.swe },
   no: { pg: 'norwegian', stopwords: stopword.nob },
   nb: { pg: 'norwegian', stopwords: stopword.nob },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerabilityEvidence, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable } from '../../src/services/assistant/answerability.js';
+import { answerabilityEvidence, answersWhatIsAsked, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable } from '../../src/services/assistant/answerability.js';
 import { detectConversational, detectInjection, isAffirmative } from '../../src/services/assistant/turns.js';
 import type { QueryTerm, RankedPage } from '../../src/services/knowledge/ranking.js';
 
@@ -177,4 +177,21 @@ describe('advice and comparisons', () => {
     '%s does not',
     (question) => expect(asksAdvice(question)).toBe(false),
   );
+});
+
+describe('what is asked, beyond the coverage gate', () => {
+  const evidence = (unknown: number, passages = 500) => ({ coverage: 0.8, passageCoverage: 0.8, unknown, terms: 4, passages });
+  const quoted = (text: string) => [{ title: 'Plans', headingPath: ['Plans'], text }];
+
+  it('refuses advice on things the content never names, not on things it does, nor on a handful of snippets', () => {
+    expect(answersWhatIsAsked("what's a good ETF for beginners?", evidence(0.4), quoted('Budgets and piggy banks.'))).toBe(false);
+    expect(answersWhatIsAsked('WebDAV or Dropbox, which is better?', evidence(0), quoted('WebDAV and Dropbox both sync.'))).toBe(true);
+    expect(answersWhatIsAsked("what's a good ETF for beginners?", evidence(0.4, 10), quoted('Budgets.'))).toBe(true);
+  });
+
+  it('refuses a price asked of passages without one, and answers it from a passage with one, title included', () => {
+    expect(answersWhatIsAsked('What does Pro cost per year?', evidence(0), quoted('Pro adds sharing.'))).toBe(false);
+    expect(answersWhatIsAsked('What does Pro cost per year?', evidence(0), [{ title: 'Pro: €60 a year', headingPath: [], text: 'Pro adds sharing.' }])).toBe(true);
+    expect(answersWhatIsAsked('How do I share a notebook?', evidence(0), quoted('Pro adds sharing.'))).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
+import type { Chunk } from '../knowledge/types.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
 
 /**
@@ -166,9 +167,21 @@ const ADVICE = [
 const HOW_TO = compilePhrase('best|good|better|right|meilleure|meilleur|mejor|beste|bedste|basta|bedre way|ways|practice|practices|approach|method|facon|maniere|manera|forma|manier|made|sattet|weg|methode|metode');
 // More than one unknown word's worth of a short question: the thing asked about is not in the
 // content. (The gate's own limit, 40%, lets a question keep a name or two the content lacks.)
-export const ADVICE_MAX_UNKNOWN = 0.15;
+const ADVICE_MAX_UNKNOWN = 0.15;
 
 export function asksAdvice(question: string): boolean {
   const words = tokens(question);
   return !!firstMatch(ADVICE, words) && !firstMatch([HOW_TO], words);
+}
+
+/**
+ * Beyond the coverage gate, whether the passages that would be quoted answer what is asked:
+ * advice on things the content never names is not the content's to give, and a question only
+ * one kind of fact answers (a price, a size, a release plan) is not answered by passages
+ * without one. Called after isAnswerable, with the same evidence.
+ */
+export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvidence, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[], gate: Gate = DEFAULT_GATE, now = new Date()): boolean {
+  if (evidence.passages >= gate.minPassages && asksAdvice(question) && evidence.unknown >= ADVICE_MAX_UNKNOWN) return false;
+  const kind = expectedAnswer(question);
+  return !kind || holdsAnswer(kind, quoted.map((c) => `${c.title}\n${c.headingPath.join('\n')}\n${c.text}`), now);
 }

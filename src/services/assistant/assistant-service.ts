@@ -5,7 +5,7 @@ import type { SearchHit } from '../knowledge/types.js';
 import { detectLanguage } from '../../lib/language.js';
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports.js';
 import { retrievedOf, verifyCitations } from './citations.js';
-import { ADVICE_MAX_UNKNOWN, answerabilityEvidence, asksAdvice, DEFAULT_GATE, expectedAnswer, holdsAnswer, isAnswerable } from './answerability.js';
+import { answerabilityEvidence, answersWhatIsAsked, isAnswerable } from './answerability.js';
 import { agentDraft } from './drafts.js';
 import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
 import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
@@ -209,15 +209,13 @@ export class AssistantService {
     }
     const { hits, terms: searched } = result;
     // The content does not cover what the question is about: say so rather than quote whatever
-    // shares a word with it. With an LLM too: the model only sees questions the gate lets through.
-    // (An empty knowledge base has no evidence either way: the model, if any, is asked as before.)
+    // shares a word with it; the same for advice on things the content never names and for a
+    // price, size or release date asked of passages that hold none. With an LLM too: the model
+    // only sees questions the gate lets through. (An empty knowledge base has no evidence either
+    // way: the model, if any, is asked as before.)
     const evidence = answerabilityEvidence(result.query, result.pages, result.passages);
-    if (result.passages > 0 && !isAnswerable(evidence)) return notFound(searched, result.contentLanguage);
-    // Advice on things the content never names ("what's a good ETF?") is not the content's to give.
-    if (evidence.passages >= DEFAULT_GATE.minPassages && asksAdvice(unmasked) && evidence.unknown >= ADVICE_MAX_UNKNOWN) return notFound(searched, result.contentLanguage);
-    // A question only an amount of money (or a size) answers is not answered by passages without one.
-    const kind = expectedAnswer(unmasked);
-    if (result.passages > 0 && kind && !holdsAnswer(kind, hits.map((h) => `${h.chunk.title}\n${h.chunk.headingPath.join('\n')}\n${h.chunk.text}`))) return notFound(searched, result.contentLanguage);
+    const answers = isAnswerable(evidence) && answersWhatIsAsked(unmasked, evidence, hits.map((h) => h.chunk));
+    if (result.passages > 0 && !answers) return notFound(searched, result.contentLanguage);
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = async (): Promise<Reply> => {
