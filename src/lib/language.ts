@@ -1,4 +1,6 @@
-import { detectAll } from 'tinyld';
+// The small database: 99% on 517 labelled visitor messages in seven languages where tinyld
+// managed 98% only with a fallback rule, at ~40 MB of heap (tinyld ~8 MB).
+import { eld } from 'eld/small';
 import * as stopword from 'stopword';
 
 /**
@@ -32,27 +34,29 @@ const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
   ru: { pg: 'russian', stopwords: stopword.rus },
 };
 
-const KNOWN = Object.keys(LANGUAGES);
-
 const stopSets = new Map<string, Set<string>>();
 
-/** ISO 639-1 code of the text's language, or `fallback` when the text is too short to tell. */
+// Glossary languages: a question in one of these can still meet English content.
+const WIDGET_LANGUAGES = new Set(['en', 'da', 'de', 'fr', 'es', 'nl', 'sv']);
+// Scores within this share of the best are a tie: "Hvordan sletter jeg min konto?" scores 0.781
+// Norwegian and 0.776 Danish. Wider, and "Comment activer la double authentification ?" is
+// taken for English.
+const TIE = 0.99;
+
+/**
+ * ISO 639-1 code of the text's language, or `fallback` (the widget's language) when the text is
+ * too short to tell. ELD's n-gram scores decide; a near tie goes to the widget's language, then
+ * to a language Baton has a glossary for, since those are the ones that can meet the content.
+ */
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
   if (sample.trim().split(/\s+/).length < 3) return fallback;
-  const [found] = detectAll(sample);
-  if (!found) return fallback;
-  if (LANGUAGES[found.lang]) return found.lang;
-  // A language Baton cannot stem. tinyld's "accuracy" is not a confidence (it is near 1 when one
-  // word-piece is unique to a language, near 0.1 otherwise), so what is compared is how far the
-  // best of Baton's own languages stands above the next: short Dutch questions come out as
-  // Hungarian, yet among Baton's languages Dutch leads by far; a real Polish question leads
-  // nowhere there and stays Polish.
-  const [first, second] = detectAll(sample, { only: KNOWN });
-  if (first && first.accuracy >= 0.1 && first.accuracy >= 3 * (second?.accuracy ?? 0)) return first.lang;
-  // A guess ("can my team members see my notes?" as Afrikaans, at 0.08) is worth less than the
-  // widget's language.
-  return found.accuracy >= 0.5 ? found.lang : fallback;
+  const found = eld.detect(sample);
+  if (!found.language) return fallback;
+  const scores = found.getScores();
+  const tied = Object.keys(scores).filter((lang) => scores[lang]! >= TIE * scores[found.language]!);
+  if (tied.includes(fallback)) return fallback;
+  return tied.find((lang) => WIDGET_LANGUAGES.has(lang)) ?? found.language;
 }
 
 /** The Postgres text search configuration for a language ('simple' when we have no stemmer). */

@@ -117,8 +117,10 @@ describe('a question in another language than the content', () => {
 });
 
 describe('the question’s language', () => {
-  it('is one Baton can stem when the detector is sure of one among them (short Dutch reads as Hungarian)', () => {
+  it('tells close languages apart in short questions (Dutch, Danish, Swedish)', () => {
     expect(detectLanguage('Hoe importeer ik een CSV-bestand van mijn bank in Firefly III?')).toBe('nl');
+    expect(detectLanguage('Hvordan opretter jeg en ny profil, så mine arbejdsnoter og private noter er adskilt?')).toBe('da');
+    expect(detectLanguage('Kan ni koppla mig till er ekonomiavdelning?')).toBe('sv');
   });
 
   it('stays a language Baton cannot stem when it really is one', () => {
@@ -127,9 +129,17 @@ describe('the question’s language', () => {
     expect(detectLanguage('Nasıl şifremi değiştirebilirim?')).toBe('tr');
   });
 
-  it('is the one of Baton’s languages that leads by far, else the widget’s, when the detector only guesses (English read as Afrikaans)', () => {
+  it('is English when the text is, whatever the widget’s language', () => {
     expect(detectLanguage('can my team members see my notes?', 'da')).toBe('en');
-    expect(detectLanguage('is my data encrypted at rest')).toBe('en');
-    expect(detectLanguage('is my data encrypted at rest', 'de')).toBe('de');
+    expect(detectLanguage('is my data encrypted at rest', 'de')).toBe('en');
+  });
+
+  it('goes to the widget’s language, then to a glossary language, on a near tie', () => {
+    expect(detectLanguage('Hvordan sletter jeg min konto?', 'da')).toBe('da');
+    expect(detectLanguage('Hvordan sletter jeg min konto?', 'en')).toBe('da');
+  });
+
+  it('is the widget’s language for a text too short to tell', () => {
+    expect(detectLanguage('ok danke', 'de')).toBe('de');
   });
 });
