@@ -109,6 +109,8 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'when+will|when+s|when+is|when+are|when+does|when+do .. come+out|coming+out|be+released|get+released|released',
     'when+will|when+s|when+is|when+are .. next+version|next+release|new+version|next+update|new+release|next+major',
     'eta=|release+date',
+    'when+will|when+s|when+is|when+are .. ship|shipped|launch|launched',
+    'which+month|which+year|which+quarter|which+date|what+month|what+year|what+date|what+day .. ship|release|released|launch|come+out|coming+out',
     'wann erscheint|erscheinen',
     'quand sortira|sortiront',
     'cuando saldra|saldran',
@@ -155,7 +157,20 @@ const ADVICE = [
   'what+s|whats=|what+is|what+are a= good|decent|cheap|cheapest|nice',
   'or .. which+one|which+is|which+s|which= .. better|best|preferable',
   'is|are .. or .. the+better|the+best|better|best',
+  'or .. is|are .. the+better|the+best',
   'recommend|suggest me|us a=|an=|some=',
+  // "Is it smarter to pay off the loan or invest?", "how big should my emergency fund be?",
+  // "which card gives the best cashback?"
+  'is+it|would+it+be|is+this|is+that smarter|wiser|advisable|cheaper|worth',
+  'how+big|how+much|how+many should+my|should+i|should+we',
+  'which|what .. gives|has|offers|pays|charges the+best|the+highest|the+lowest|the+cheapest|the+most',
+  'what+do+you|what+would+you|do+you|would+you recommend|suggest|advise',
+  'raad|raadt|adviseer je|jij|u .. aan=',
+  'was empfiehlst|empfehlen|ratest|raten',
+  'que|qu me|nous recommandes|recommandez|conseilles|conseillez',
+  'que|qué me|nos recomiendas|recomienda|aconsejas|aconseja',
+  'hvad|hvilken anbefaler|raader|foreslar',
+  'vad|vilken rekommenderar|foreslar',
   'conseiller|recommander un|une|des bon|bonne|bons',
   'que|quel|quelle est mieux',
   'que|cual es mejor',
@@ -168,20 +183,52 @@ const HOW_TO = compilePhrase('best|good|better|right|meilleure|meilleur|mejor|be
 // More than one unknown word's worth of a short question: the thing asked about is not in the
 // content. (The gate's own limit, 40%, lets a question keep a name or two the content lacks.)
 const ADVICE_MAX_UNKNOWN = 0.15;
+// Advice the content could give names its subject in the passages that would be quoted; advice
+// on money or life in general meets a finance manual's words one by one (0.2 to 0.33 of the
+// question's weight on three sets, where half the answerable questions reach 0.47).
+const ADVICE_MIN_COVERAGE = 0.4;
+
+/**
+ * Work for the assistant rather than a question: a poem, a joke, someone's tax return or
+ * homework. No page answers it, however many of its words the content uses.
+ */
+const TASKS = [
+  'write|compose|make+up|generate|create me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=',
+  'write|compose a|an= poem|story|song|essay|haiku|limerick',
+  'tell me|us a|another joke|story|poem',
+  'fill+in|fill+out|file|prepare|do my|our tax|taxes|homework|assignment',
+  'schreib|schreibe|erzahl|erzahle mir|uns ein|eine gedicht|geschichte|lied|witz|aufsatz',
+  'ecris|ecrivez|raconte|racontez moi|nous un|une poeme|histoire|chanson|blague',
+  'escribe|escribeme|escribenos|cuentame|cuentanos un|una poema|historia|cancion|chiste',
+  'schrijf|vertel een gedicht|verhaal|liedje|grap|mop',
+  'skriv|fortael et|en digt|historie|sang|vits|joke',
+  'skriv|beratta en|ett dikt|historia|sang|vits|skamt',
+].map(compilePhrase);
+
+export function asksTask(question: string): boolean {
+  const words = tokens(question);
+  return !!firstMatch(TASKS, words) && !firstMatch([HOW_DO], words);
+}
+
+// Asking how to do something in the product: "how do I see which account has the highest
+// balance?", "how do I write a story in the editor?".
+const HOW_DO = compilePhrase('how+do+i|how+can+i|how+do+we|how+can+we|how+to|where+do+i|where+can+i|can+i|is+there+a+way');
 
 export function asksAdvice(question: string): boolean {
   const words = tokens(question);
-  return !!firstMatch(ADVICE, words) && !firstMatch([HOW_TO], words);
+  return !!firstMatch(ADVICE, words) && !firstMatch([HOW_TO, HOW_DO], words);
 }
 
 /**
  * Beyond the coverage gate, whether the passages that would be quoted answer what is asked:
- * advice on things the content never names is not the content's to give, and a question only
+ * a task for the assistant (a poem) is not a question; advice on things the content never
+ * names, or barely covers, is not the content's to give, and a question only
  * one kind of fact answers (a price, a size, a release plan) is not answered by passages
  * without one. Called after isAnswerable, with the same evidence.
  */
 export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvidence, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[], gate: Gate = DEFAULT_GATE, now = new Date()): boolean {
-  if (evidence.passages >= gate.minPassages && asksAdvice(question) && evidence.unknown >= ADVICE_MAX_UNKNOWN) return false;
+  if (asksTask(question)) return false;
+  if (evidence.passages >= gate.minPassages && asksAdvice(question) && (evidence.unknown >= ADVICE_MAX_UNKNOWN || evidence.coverage < ADVICE_MIN_COVERAGE)) return false;
   const kind = expectedAnswer(question);
   return !kind || holdsAnswer(kind, quoted.map((c) => `${c.title}\n${c.headingPath.join('\n')}\n${c.text}`), now);
 }
