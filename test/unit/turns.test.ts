@@ -21,11 +21,25 @@ describe('conversational turns', () => {
     ['you\'re useless', 'dissatisfied'],
     ['das hat nicht geholfen', 'dissatisfied'],
     ['bye', 'goodbye'],
+    ['tack så mycket!', 'thanks'],
+    ['tack, nu fungerar det', 'thanks'],
+    ['hej då', 'goodbye'],
+    ['okej', 'acknowledgement'],
+    ['tak for hjælpen!', 'thanks'],
+    ['danke, hat geklappt', 'thanks'],
+    ['top, bedankt', 'thanks'],
+    ["Merci, c'est parfait", 'thanks'],
+    ['nvm figured it out', 'thanks'],
+    ['det hjälpte inte', 'dissatisfied'],
+    ['Das war nicht meine Frage.', 'dissatisfied'],
+    ['dat klopt niet', 'dissatisfied'],
+    ['no era mi pregunta', 'dissatisfied'],
+    ["that's not it", 'dissatisfied'],
   ])('%s is a %s, not a question', (text, kind) => {
     expect(detectConversational(text)).toBe(kind);
   });
 
-  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help'])('%s is a question', (text) => {
+  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?'])('%s is a question', (text) => {
     expect(detectConversational(text)).toBeUndefined();
   });
 });

@@ -19,22 +19,28 @@ const ALLOWED = new Set([
   'hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'good', 'there', 'everyone', 'team', 'all',
   'hej', 'hejsa', 'goddag', 'godmorgen', 'hallo', 'moin', 'servus', 'guten', 'tag', 'morgen', 'abend', 'gruss',
   'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'dias', 'tardes', 'noches', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'hoi', 'hee',
+  'hejsan', 'tjena', 'tja', 'god', 'morgon', 'kvall',
   // thanks and "that worked"
   'thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'it', 'you', 'so', 'much', 'a', 'lot', 'very', 'many', 'great',
   'super', 'perfect', 'awesome', 'helpful', 'that', 'helped', 'works', 'worked', 'now', 'was', 'fixed', 'solved', 'sorted', 'resolved', 'did', 'trick', 'the',
   'tak', 'mange', 'skal', 'du', 'have', 'danke', 'vielen', 'dank', 'schon', 'sehr', 'merci', 'beaucoup', 'bien', 'gracias', 'muchas', 'mil', 'bedankt', 'je', 'wel', 'hartelijk',
+  'wow', 'fast', 'quick', 'answer', 'nvm', 'never', 'mind', 'figured', 'out', 'excellent',
+  'for', 'hjaelpen', 'hjalpen', 'det', 'virkede', 'virker', 'fungerede', 'takker', 'tack', 'tackar', 'sa', 'mycket', 'funkade', 'fungerade', 'fungerar', 'funkar', 'loste', 'sig',
+  'nu', 'hat', 'geklappt', 'klappt', 'funktioniert', 'toll', 'klasse', 'top', 'het', 'werkt', 'gelukt', 'c', 'est', 'parfait', 'ca', 'marche', 'genial', 'perfecto', 'funciona', 'listo',
   // acknowledgements
   'ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha',
   'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee',
+  'okej', 'japp', 'jaha', 'precis', 'fint', 'godt', 'forstaaet',
   // goodbyes
   'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
+  'da', 'hors', 'adjo',
 ]);
 // The words that make a turn one kind or another, checked in this order ("ok thanks" is thanks).
 const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
-  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted'])],
-  ['goodbye', new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens'])],
-  ['greeting', new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi'])],
-  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee'])],
+  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'takker', 'tack', 'tackar', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted', 'figured', 'excellent', 'virkede', 'fungerede', 'funkade', 'fungerade', 'fungerar', 'funkar', 'loste', 'geklappt', 'klappt', 'gelukt', 'parfait', 'perfecto', 'genial', 'toll', 'klasse'])],
+  ['goodbye', new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens', 'adjo', 'hors', 'da'])],
+  ['greeting', new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hejsan', 'tjena', 'tja', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi'])],
+  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo'])],
 ];
 
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
@@ -48,6 +54,13 @@ const DISSATISFIED = [
   'aide|aidé|aidant pas|rien', 'pas utile|aidé|aide|ce+que', 'inutile|nul|nulle|debile',
   'no me|nos ayuda|ayudo|ayudó|sirve|sirvio', 'no ayuda|ayudo|sirve|es', 'inutil|inútil|tonto|pesimo',
   'helpt|hielp|helpen niet|niks', 'niet nuttig|behulpzaam|wat', 'nutteloos|waardeloos|dom',
+  'that+s|thats|that+is|it+s|its not+it|wrong|not+right', 'still not|doesn+t|does+not|isn+t work|working',
+  'klopt niet', 'werkt|werkte nog+steeds+niet', 'niet mijn vraag', 'geen antwoord',
+  'nicht meine frage', 'versteh|verstehe ich+nicht|das+nicht', 'funktioniert|klappt immer+noch+nicht', 'falsche antwort',
+  'ne+m+aide|m+aide+pas', 'pas ma question', 'marche|fonctionne toujours+pas', 'mauvaise reponse',
+  'no+era|no+es mi+pregunta|lo+que', 'sigue sin funcionar', 'respuesta incorrecta',
+  'det var ikke det', 'virker stadig+ikke', 'forkert svar',
+  'hjalpte|hjalper|hjalp inte', 'inte det jag fragade', 'funkar|fungerar fortfarande+inte', 'fel svar',
 ].map(compilePhrase);
 
 // Short yes to "Would you like me to ask the team?".
