@@ -160,7 +160,7 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
   };
   // A question in another language than English content is looked up in the glossary.
   const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
-  const english = stopWords('en');
+  const english = new Set([...stopWords('en'), ...FUNCTION_WORDS]);
   const speaks = stats.languages.includes(language);
   // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
   // The question's stop words went before the split, so "c'est" and "Ende-zu-Ende" would bring
@@ -181,8 +181,12 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
       continue;
     }
     const variants = [...new Set(languages.map((l) => termOf(word, l)))];
-    const translation = glossary ? englishTerms(glossary.word(word), english) : [];
+    const entry = glossary?.word(word);
+    const translation = englishTerms(entry, english);
     const known = variants.some((v) => stats.df(v) > 0);
+    // A word whose English is only function words ("waarom": why, "puedo": can) is not what the
+    // question is about; kept, it would weigh as a word the content never uses.
+    if (!known && entry && !translation.length) continue;
     // A word the content never uses is replaced by its English terms ("sparegris": "piggy",
     // "bank"); one it does use ("app", "export", a product name) keeps its own form, and a
     // one-word translation is matched as well. The term's words are what a backend that reads
@@ -195,6 +199,10 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
   }
   return [...byVariants.values()].sort((a, b) => b.idf - a.idf);
 }
+
+// English words a translation may give that no help-centre page is about; the stop-word list
+// lacks them ("waarom" is "why", "uden" "without").
+const FUNCTION_WORDS = ['why', 'when', 'where', 'again', 'without', 'already', 'always', 'never', 'instead', 'together', 'still', 'even', 'yet', 'anymore', 'however', 'maybe', 'perhaps', 'really', 'every', 'whether', 'though', 'although', 'else', 'ever', 'often', 'sometimes', 'soon', 'later', 'then', 'there', 'here', 'please', 'also', 'just', 'only', 'very', 'which', 'whose', 'whom', 'while', 'until', 'unless', 'since', 'per', 'via', 'afterwards', 'afterward', 'beforehand', 'anyway', 'somehow'];
 
 /** A translation's English terms: each position with its alternatives as the term's words. */
 function englishTerms(translation: Translation | undefined, stops: Set<string>): { word: string; variants: string[] }[] {
