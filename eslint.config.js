@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli.ts', 'test/**/*.ts', 'bench/**/*.ts', '.ci/**/*.js'],
+    files: ['src/cli.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '.ci/**/*.js'],
     rules: { 'no-console': 'off' },
   },
   {

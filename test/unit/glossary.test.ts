@@ -110,6 +110,13 @@ describe('a question in another language than the content', () => {
     expect(queryTermsOf(['2-factor'], 'en', stats).map((t) => t.word).sort()).toEqual(['2', 'factor']);
   });
 
+  it('drops a word whose English is only function words ("waarom": why), and keeps one it cannot translate', () => {
+    const words = queryTermsOf(['waarom', 'xyzzy', 'abonnement'], 'nl', stats).map((t) => t.word);
+    expect(words).not.toContain('waarom');
+    expect(words).not.toContain('why');
+    expect(words).toContain('xyzzy');
+  });
+
   it('is not used when the question is in the content’s language', () => {
     const query = queryTermsOf(['abonnement'], 'en', stats);
     expect(query).toEqual([expect.objectContaining({ word: 'abonnement', df: 0 })]);

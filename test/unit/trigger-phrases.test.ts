@@ -140,7 +140,6 @@ const SENSITIVE_CASES: Record<string, string[]> = {
     'Our former office manager created the workspace with her personal Gmail and she has left, we cannot reach her',
     'The login page says no account exists for my email, but I have paid for two years',
     'I changed jobs and the old work email on my profile does not exist anymore, so I cannot receive the sign-in link',
-    'After the update the app throws me out and then says access denied when I sign in again',
     'I get "account disabled" whenever I try to open the dashboard',
     'Jeg prøver at logge ind, men den siger at min bruger ikke findes',
     "Seit gestern lässt mich die App nicht mehr rein, es kommt nur 'Zugang verweigert'",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectDissatisfaction, detectPersonRequest, detectSensitive, evaluateRules, triggerBeforeAnswer } from '../../src/services/assistant/triggers/triggers.js';
+import { DEFAULT_SENSITIVE_CATEGORIES } from '../../src/services/assistant/triggers/defaults.js';
+import { firstMatch, tokens } from '../../src/services/assistant/triggers/phrases.js';
+import { compileCategories, detectDissatisfaction, detectPersonRequest, detectSensitive, evaluateRules, triggerBeforeAnswer } from '../../src/services/assistant/triggers/triggers.js';
 import { ANSWERABLE, PERSON_REQUESTS, SENSITIVE } from '../fixtures/handoff/messages.js';
 import { MORE_ANSWERABLE, MORE_PERSON_REQUESTS, MORE_SENSITIVE } from '../fixtures/handoff/more.js';
 
@@ -37,6 +39,42 @@ describe('the second set of messages', () => {
   });
   it.each(MORE_ANSWERABLE)('leaves an answerable question alone: %s', (text) => {
     expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+  });
+});
+
+describe('the classifier beside the phrase lists', () => {
+  // These rest on the trained weights: after retraining, a case may need replacing with another
+  // message that no phrase matches and the model hands off.
+  it.each([
+    ['Hello? Does anyone actually read this?', 'person_request'],
+    ['Läser någon ens det här?', 'person_request'],
+    ['I want the money for the unused months back', 'sensitive'],
+  ])('catches what no phrase was written for: %s', (text, kind) => {
+    expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toMatchObject({ kind, evidence: expect.stringContaining('classifier') });
+  });
+
+  it.each([
+    ['How do I record a chargeback in my books so the balance is right?', 'refund_chargeback'],
+    ['After upgrading our self-hosted instance nobody can log in. Where is the auth config?', 'account_access'],
+    ['How do I handle a GDPR erasure request from one of my customers?', 'data_protection'],
+  ])('overrules a sensitive phrase on a question it is all but sure is ordinary: %s', (text, key) => {
+    const category = compileCategories(DEFAULT_SENSITIVE_CATEGORIES).find((c) => c.key === key)!;
+    expect(firstMatch(category.phrases, tokens(text))).toBeDefined();
+    expect(detectSensitive(text)).toBeUndefined();
+  });
+
+  it('never overrules a legal threat, a takeover or a lost second factor', () => {
+    expect(detectSensitive('How do I disable two-factor, I lost my device')).toMatchObject({ detail: 'lost_2fa' });
+    expect(detectSensitive('Take the note offline now or I will involve my lawyer.')).toMatchObject({ detail: 'legal_threat' });
+  });
+
+  it('does not overrule a phrase asking for a person, which it can read as a how-to', () => {
+    expect(detectPersonRequest('How can I reach you by phone?')).toMatchObject({ kind: 'person_request' });
+  });
+
+  it('leaves a category the operator turned off alone', () => {
+    const categories = compileCategories(DEFAULT_SENSITIVE_CATEGORIES.map((c) => ({ ...c, enabled: c.key !== 'billing_dispute' && c.key !== 'refund_chargeback' })));
+    expect(detectSensitive('I want the money for the unused months back', categories)).toBeUndefined();
   });
 });
 

@@ -304,6 +304,8 @@ export const PERSON_GUARDS: PhraseList = {
     'customers|clients|users|visitors|buyers can|could|to|will|chat|talk|speak|contact|reach',
     'add|invite|assign|create|remove|delete|manage|setup|set+up|configure|train agent|agents|person|people|user|users|member|teammate|seat|operator|representative',
     'each+other|one+another',
+    // One of the company's things, not its people ("one of your team plans", "one of your support articles")
+    'one+of+your plan|plans|article|articles|guide|guides|doc|docs|template|templates|integration|integrations|feature|features|tier|tiers|plugin|plugins|app|apps|product|products|tool|tools|video|videos',
     // How a teammate of the visitor's reaches them ("is there a way for a teammate to get back to me?")
     'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
     'bot|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',

@@ -1,5 +1,6 @@
 import { humanize } from '../../../lib/format.js';
 import { cachedPattern } from '../../../lib/patterns.js';
+import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
 import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
@@ -47,6 +48,9 @@ const SHORT_MESSAGE_WORDS = 3;
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
 
+// What the classifier rested on, for the agent reading the handoff reason.
+const modelEvidence = (v: { probability: number; words: string[] }) => `${v.words.map((w) => `"${w}"`).join(', ')} (classifier, ${Math.round(v.probability * 100)}%)`;
+
 /** The visitor asks for a person, in any of the languages; not when asking about their own people. */
 export function detectPersonRequest(text: string): Trigger | undefined {
   const toks = tokens(text);
@@ -56,13 +60,28 @@ export function detectPersonRequest(text: string): Trigger | undefined {
     if (word && word.matched.split(' ').length === content.length) return { kind: 'person_request', evidence: `"${word.matched}"` };
   }
   const hit = firstMatch(PERSON, toks);
-  if (!hit) return undefined;
+  const verdict = hit ? undefined : classify(text);
+  const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person;
+  if (!hit && !learned) return undefined;
   // A guard keeps questions about the product's own people features with the assistant; one
   // that also says the assistant is failing them ("hand this over, the bot answers aren't
   // cutting it") is a request after all.
   if (firstMatch(GUARDS, toks) && !firstMatch(FAILING, toks)) return undefined;
-  return { kind: 'person_request', evidence: `"${hit.matched}"` };
+  if (hit) return { kind: 'person_request', evidence: `"${hit.matched}"` };
+  return { kind: 'person_request', evidence: modelEvidence(verdict!) };
 }
+
+// A sensitive phrase can match an ordinary question ("how do I record a chargeback in my
+// books?", "nobody can log in since we upgraded our server"); when the classifier is all but
+// sure the message is one, the phrase does not hand it off. Cross-validated, this overruled none
+// of 402 phrase hits on real handoffs; on 420 probe messages it took back 4 of the 7 hits on
+// product questions. Not for requests for a person: the classifier reads "how can I reach you
+// by phone?" as a how-to question.
+// Only where questions about the topic are common ("how do I record a refund?"); a legal threat,
+// a takeover or a lost second factor is never overruled ("…or I will involve my lawyer" reads
+// much like "can our lawyer get read-only access?" to a bag of words).
+const VETOABLE = new Set(['billing_dispute', 'refund_chargeback', 'account_access', 'data_protection']);
+const vetoed = (verdict: Verdict) => verdict.kind === 'none' && verdict.probability >= MODEL_THRESHOLDS.veto;
 
 export interface CompiledCategory {
   key: string;
@@ -79,10 +98,14 @@ const DEFAULT_CATEGORIES = compileCategories(DEFAULT_SENSITIVE_CATEGORIES);
 /** The first sensitive category the message falls in. */
 export function detectSensitive(text: string, categories: CompiledCategory[] = DEFAULT_CATEGORIES): Trigger | undefined {
   const toks = tokens(text);
+  const verdict = classify(text);
   for (const c of categories) {
     const hit = firstMatch(c.phrases, toks);
-    if (hit) return { kind: 'sensitive', detail: c.key, evidence: `${c.name}: "${hit.matched}"` };
+    if (hit && !(VETOABLE.has(c.key) && vetoed(verdict))) return { kind: 'sensitive', detail: c.key, evidence: `${c.name}: "${hit.matched}"` };
   }
+  // The classifier knows the built-in categories only; one the operator turned off stays off.
+  const category = verdict.kind === 'sensitive' ? categories.find((c) => c.key === verdict.category) : undefined;
+  if (category && verdict.probability >= MODEL_THRESHOLDS.sensitive) return { kind: 'sensitive', detail: category.key, evidence: `${category.name}: ${modelEvidence(verdict)}` };
   return undefined;
 }
 

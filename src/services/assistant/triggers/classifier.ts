@@ -1,0 +1,91 @@
+import model from './handoff-model.json' with { type: 'json' };
+import { tokens } from './phrases.js';
+
+/**
+ * A small learned second opinion for the handoff triggers: multinomial logistic regression over
+ * a message's words, five-letter word beginnings (a crude stem that works in every language:
+ * "refun~" for refund, refunded, refundable) and word pairs. The phrase lists catch what they
+ * were written for; this catches the many other ways people ask for a person or raise a
+ * sensitive topic ("is anyone actually reading this?", "the money left my account twice").
+ *
+ * The weights are trained by `npm run train:handoff` from the messages in training/handoff/,
+ * written for that purpose across many kinds of product (none from the evaluation sets), and
+ * stored as integers (weight × scale) with the thresholds chosen when they were trained.
+ */
+
+export interface HandoffModel {
+  labels: string[];
+  scale: number;
+  bias: number[];
+  /** Feature → its weight per label (same order as labels), times scale. */
+  weights: Record<string, number[]>;
+  /** Each feature counts 1 / n^norm in a message of n features, so a long story's many weak words do not add up to a verdict. */
+  norm: number;
+  /**
+   * The lowest probability at which the model's own verdict hands off (person, sensitive), and
+   * at which its "none" overrules a phrase list's match (veto).
+   */
+  thresholds: { person: number; sensitive: number; veto: number };
+}
+
+export interface Verdict {
+  /** What the message most likely is: a request for a person, a sensitive topic, or neither. */
+  kind: 'person' | 'sensitive' | 'none';
+  /** That kind's probability (for a sensitive topic, all categories' together). */
+  probability: number;
+  /** For a sensitive topic, the most likely category. */
+  category?: string;
+  /** The message's words that weighed most towards it, for the agent to check. */
+  words: string[];
+}
+
+// A stranger's message can be long; what a handoff turns on is said in far fewer words.
+const MAX_TOKENS = 400;
+const STEM = 5;
+
+/** A message's features: words, their beginnings, and pairs of neighbouring words. */
+export function featuresOf(text: string): string[] {
+  const toks = tokens(text).slice(0, MAX_TOKENS);
+  const out = new Set<string>();
+  toks.forEach((t, i) => {
+    out.add(t);
+    if (t.length > STEM) out.add(`${t.slice(0, STEM)}~`);
+    if (i > 0) out.add(`${toks[i - 1]} ${t}`);
+  });
+  return [...out];
+}
+
+/** The lowest probability at which a label counts, chosen when the model was trained. */
+export const MODEL_THRESHOLDS = (model as HandoffModel).thresholds;
+
+/**
+ * The model's verdict on a message. The sensitive categories are summed before comparing: a
+ * message plainly sensitive but split between "billing dispute" and "refund" is still sensitive.
+ */
+export function classify(text: string, m: HandoffModel = model as HandoffModel): Verdict {
+  const all = featuresOf(text);
+  const feats = all.filter((f) => m.weights[f]);
+  const x = 1 / Math.max(1, all.length) ** m.norm;
+  const logits = m.bias.map((b, k) => (b + x * feats.reduce((sum, f) => sum + m.weights[f]![k]!, 0)) / m.scale);
+  const top = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp(z - top));
+  const total = exps.reduce((a, b) => a + b, 0);
+  const p = exps.map((e) => e / total);
+  const at = (label: string) => m.labels.indexOf(label);
+  const person = p[at('person')] ?? 0;
+  const none = p[at('none')] ?? 0;
+  const sensitive = 1 - person - none;
+  const categories = m.labels.map((label, k) => ({ label, k })).filter(({ label }) => label !== 'person' && label !== 'none');
+  const best = categories.reduce((a, b) => (p[b.k]! > p[a.k]! ? b : a), categories[0] ?? { label: 'none', k: at('none') });
+  const kind = person >= sensitive && person >= none ? 'person' : sensitive > none ? 'sensitive' : 'none';
+  const k = kind === 'person' ? at('person') : kind === 'sensitive' ? best.k : at('none');
+  // Evidence an agent can read: words and pairs, not word beginnings or two-letter words.
+  const words = feats
+    .filter((f) => !f.endsWith('~') && f.length > 3)
+    .map((f) => ({ f, w: m.weights[f]![k]! }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, 3)
+    .map((x) => x.f);
+  return { kind, probability: kind === 'person' ? person : kind === 'sensitive' ? sensitive : none, ...(kind === 'sensitive' ? { category: best.label } : {}), words };
+}
