@@ -119,6 +119,8 @@ describe('questions only one kind of fact answers', () => {
     ['is there an ETA for dark mode', 'release'],
     ['Which month this year will shared budgets ship?', 'release'],
     ['when will the iPhone app launch?', 'release'],
+    ['Which month this year will shared budgets with my partner finally ship?', 'release'],
+    ['Wann genau kommt die neue Version mit der iPhone-App heraus?', 'release'],
   ])('%s asks for a %s', (question, kind) => expect(expectedAnswer(question)).toBe(kind));
 
   it.each([
@@ -141,6 +143,7 @@ describe('questions only one kind of fact answers', () => {
     'when does the app launch at startup?',
     'Is there a roadmap view for projects?',
     'Wann wird mein Abo verlängert?',
+    'Wann kommt die Bestätigungsmail an?',
     'Quand serai-je facturé ?',
     'Hvornår bliver jeg opkrævet?',
   ])(
