@@ -24,6 +24,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const dataDir = process.env.HANDOFF_DATA ?? path.join(root, 'training/handoff');
 const out = path.join(root, 'src/services/assistant/triggers/handoff-model.json');
 const LABELS = ['none', 'person', 'billing_dispute', 'refund_chargeback', 'account_access', 'hacked_account', 'lost_2fa', 'data_protection', 'legal_threat'];
+// In the data, not learned: held out by field of product, a model that learned security reports
+// took long troubleshooting stories for them (long ordinary questions handed off 0.05 → 0.19),
+// so that category rests on its phrases alone.
+const NOT_LEARNED = new Set(['security_report']);
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const L2 = num('L2', 1e-4);
 const EPOCHS = num('EPOCHS', 300);
@@ -101,7 +105,8 @@ function train(examples: Example[]): HandoffModel {
 export { load, train, LABELS };
 
 if (process.argv[1] === import.meta.filename) {
-  const examples = load();
+  const dropped = new Set([...NOT_LEARNED, ...(process.env.DROP_LABELS ?? '').split(',').filter(Boolean)]);
+  const examples = load().filter((e) => !dropped.has(e.label));
   const bad = examples.filter((e) => !LABELS.includes(e.label));
   if (bad.length) throw new Error(`Unknown labels: ${[...new Set(bad.map((e) => e.label))].join(', ')}`);
   console.log(`${examples.length} examples from ${new Set(examples.map((e) => e.part)).size} files`);

@@ -9,6 +9,20 @@ import { detectPersonRequest, detectSensitive, triggerBeforeAnswer } from '../..
  */
 
 const SENSITIVE_CASES: Record<string, string[]> = {
+  security_report: [
+    'I think I found an XSS issue in your comment editor, where do I send the details?',
+    'I can open other customers\' invoices by changing the number in the URL',
+    'Your export sent my client someone else\'s bank details',
+    'A user keeps harassing me in the comments',
+    'Someone made a fake profile using my name and photos',
+    'Got a phishing email pretending to be from you, asking for my password',
+    'Ich habe eine Sicherheitslücke in eurer API gefunden',
+    'Je crois avoir trouvé une faille sur votre site',
+    'He encontrado una vulnerabilidad en el formulario de acceso',
+    'Jeg har fundet en sikkerhedsfejl i jeres app',
+    'Ik heb een beveiligingslek gevonden in jullie app',
+    'Någon trakasserar mig i kommentarerna',
+  ],
   billing_dispute: [
     'Ich wurde nach der Kündigung weiter belastet',
     'the payment went through but the app still shows the free plan',
@@ -400,6 +414,11 @@ const PERSON_CASES: string[] = [
 
 /** Ordinary help-centre questions, many with the words the triggers listen for. */
 const NEGATIVE_CASES: string[] = [
+  'How do I set up escalation for tickets nobody answered within a day?',
+  'Is there a webhook that fires when a chat is reassigned?',
+  'Do you have a bug bounty program?',
+  'How do I block a user who is harassing my members?',
+  'Can other users see my files?',
   // English: billing
   'How do I update my billing details?',
   'Where can I download past invoices?',

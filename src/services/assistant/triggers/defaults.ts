@@ -329,6 +329,9 @@ export const PERSON_GUARDS: PhraseList = {
     'let|allow|enable|help customers|clients|visitors|users|guests|buyers|patients|students|members',
     'escalation|escalations rule|rules|policy|policies|setting|settings|path|paths|level|levels|matrix|workflow|workflows|trigger|triggers|sla=',
     'automation|automations|automate|workflow|workflows|rule|rules|trigger|triggers|macro|macros .. escalat|assign|route|forward',
+    // Configuring escalation or being told of it ("how to configure SLA escalation", "a webhook when a ticket is escalated")
+    'how+to|how+do+i|how+can+i|how+do+we|can+i|can+we|is+there+a+way+to .. configure|set+up|setup|create|add|enable|define|change .. escalation|escalations',
+    'webhook|webhooks|notification|notifications|notify|alert|alerts .. when|whenever|if|once .. escalated|reassigned|assigned',
     // Moving conversations or tickets between the visitor's own agents (any language)
     'conversation|conversations|chats|ticket|tickets|thread|threads|samtale|samtaler|gesprach|unterhaltung|konversation|conversacion|gesprek|samtal|arende .. another|other|different|andre|anden|andere|anderen|autre|otro|otra|annan|annat|teammate|colleague|kollega|kollege|collegue|companero|collega',
   ],
@@ -1497,6 +1500,57 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'skickas|skickad|hamnar|kastas|kastad .. tillbaka|ut .. inloggning|inloggningssidan|login',
         'konto|kontot|kontona .. stangts+av|stangt+av|sparrat|sparrats|avstangt|blockerat|blockerats',
         'slutat|lamnat|gatt .. ingen|inte+langre .. logga|komma+at|atkomst|tillgang|admin',
+      ],
+    },
+  },
+  {
+    // Last: a report of someone else's doing ("someone changed my password") is a hacked account.
+    key: 'security_report',
+    name: 'Security and abuse reports',
+    enabled: true,
+    phrases: {
+      en: [
+        // A vulnerability the visitor found, or wants to report ("where do I send the details?")
+        'found|discovered|spotted|noticed|identified|came+across .. vulnerability|vulnerabilities|security+hole|security+issue|security+bug|security+flaw|security+problem|exploit|xss|sql+injection|idor|csrf',
+        'report|disclose|submit|send+details+of .. vulnerability|vulnerabilities|security+hole|security+bug|security+flaw|exploit|xss',
+        'responsible+disclosure|coordinated+disclosure',
+        // Other people's data in front of the visitor
+        'i+can|we+can|i+could|we+could|lets+me|let+me|allows+me|able+to .. see|access|open|view|download|read .. other|another|someone+else+s|other+people+s|strangers .. data|files|projects|invoices|documents|emails|orders|details|information|attachments|accounts|dashboard|records',
+        'sent|showed|shows|showing|emailed|displayed|exposed|returns|returned .. someone+else+s|another+customer+s|another+person+s|other+customers|other+tenants|wrong+customer+s|other+people+s|other+users data|details|invoice|bank|address|information|emails|orders|records',
+        'was|were|is|has+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
+        // Another user harassing or impersonating the visitor; mail pretending to be the company
+        'keeps|kept|is|are|been|started harassing|threatening|stalking|bullying|insulting|abusing|impersonating me=|us=|our+company|our+brand',
+        'harassing|threatening|stalking|bullying|impersonating me=|us=',
+        'threatening|abusive|harassing|hateful messages|comments|emails|posts|calls|dms',
+        'fake profile|account|accounts|page .. my+name|my+photos|pretending|impersonat',
+        'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
+      ],
+      da: [
+        'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
+        'rapportere|indberette .. sikkerhedshul|sikkerhedsfejl|sarbarhed',
+        'chikanerer|chikane|truer+mig|trusler+mod|forfolger+mig|udgiver+sig+for',
+      ],
+      de: [
+        'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
+        'sicherheitslucke|schwachstelle .. gefunden|entdeckt|melden',
+        'belastigt|bedroht|beleidigt|stalkt mich|uns',
+        'gibt+sich .. als+mich|als+uns',
+      ],
+      fr: [
+        'faille|vulnerabilite|probleme+de+securite',
+        'harcele|harcelement|menace+de|me+menace|usurpe|usurpation',
+      ],
+      es: [
+        'vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
+        'me+esta+acosando|acosando|acoso|me+amenaza|amenazas+de|suplantando|suplanta',
+      ],
+      nl: [
+        'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
+        'valt+me+lastig|lastiggevallen|intimideert|bedreigt+me|bedreigingen|stalkt|doet+zich+voor+als',
+      ],
+      sv: [
+        'sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',
+        'trakasserar|trakasserier|hotar+mig|hotfulla|forfoljer+mig|utger+sig',
       ],
     },
   },

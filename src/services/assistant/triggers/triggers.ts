@@ -77,7 +77,8 @@ export function detectPersonRequest(text: string): Trigger | undefined {
 // of 402 phrase hits on real handoffs; on 420 probe messages it took back 4 of the 7 hits on
 // product questions. Not for requests for a person: the classifier reads "how can I reach you
 // by phone?" as a how-to question.
-// Only where questions about the topic are common ("how do I record a refund?"); a legal threat,
+// Only where questions about the topic are common ("how do I record a refund?"), and the
+// classifier knows the category; a legal threat,
 // a takeover or a lost second factor is never overruled ("…or I will involve my lawyer" reads
 // much like "can our lawyer get read-only access?" to a bag of words).
 const VETOABLE = new Set(['billing_dispute', 'refund_chargeback', 'account_access', 'data_protection']);
