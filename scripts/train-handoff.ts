@@ -35,7 +35,7 @@ const MIN_COUNT = num('MIN_COUNT', 2);
 const SCALE = 1000;
 const NORM = num('NORM', 0);
 const PRUNE = num('PRUNE', 0.1);
-const THRESHOLDS = { person: num('T_PERSON', 0.7), sensitive: num('T_SENSITIVE', 0.7), veto: num('T_VETO', 0.97) };
+const THRESHOLDS = { person: num('T_PERSON', 0.6), sensitive: num('T_SENSITIVE', 0.7), veto: num('T_VETO', 0.97) };
 
 function load(): Example[] {
   const files = fs.readdirSync(dataDir).filter((f) => f.endsWith('.jsonl')).sort();
@@ -132,7 +132,9 @@ if (process.argv[1] === import.meta.filename) {
           });
         }
         grid.forEach((t, gi) => {
-          const handoff = verdict.kind !== 'none' && verdict.probability >= t;
+          // With FIX_SENSITIVE, only the person threshold moves along the grid.
+          const fixed = process.env.FIX_SENSITIVE ? Number(process.env.FIX_SENSITIVE) : undefined;
+          const handoff = verdict.kind !== 'none' && verdict.probability >= (verdict.kind === 'sensitive' && fixed !== undefined ? fixed : t);
           const kind = e.label === 'none' ? 'none' : e.label === 'person' ? 'person' : 'sensitive';
           const row = tally[gi]!;
           row[kind][0]! += kind === 'none' ? (handoff ? 1 : 0) : handoff ? 1 : 0;
