@@ -35,11 +35,19 @@ describe('conversational turns', () => {
     ['dat klopt niet', 'dissatisfied'],
     ['no era mi pregunta', 'dissatisfied'],
     ["that's not it", 'dissatisfied'],
+    ['👍', 'acknowledgement'],
+    ['haha ok', 'acknowledgement'],
+    ['that makes sense', 'acknowledgement'],
+    ['hi there, how are you?', 'greeting'],
+    ['thank you so much for your help!', 'thanks'],
+    ['Vielen Dank für die Hilfe!', 'thanks'],
+    ['gracias por tu ayuda', 'thanks'],
+    ['hmm, not quite', 'dissatisfied'],
   ])('%s is a %s, not a question', (text, kind) => {
     expect(detectConversational(text)).toBe(kind);
   });
 
-  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?'])('%s is a question', (text) => {
+  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?'])('%s is a question', (text) => {
     expect(detectConversational(text)).toBeUndefined();
   });
 });

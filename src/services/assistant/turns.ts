@@ -31,6 +31,8 @@ const ALLOWED = new Set([
   'ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha',
   'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee',
   'okej', 'japp', 'jaha', 'precis', 'fint', 'godt', 'forstaaet',
+  'lol', 'haha', 'hahaha', 'makes', 'sense', 'sounds', 'know', 'to', 'one', 'will', 'try', 'ill', 'll', 're', 've', 's', 't', 'm',
+  'how', 'are', 'what', 'exactly', 'needed', 'need', 'your', 'help', 'quick', 'fur', 'die', 'hilfe', 'pour', 'votre', 'ton', 'aide', 'por', 'tu', 'su', 'ayuda', 'voor', 'hulp', 'jullie',
   // goodbyes
   'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
   'da', 'hors', 'adjo',
@@ -40,7 +42,7 @@ const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
   ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'takker', 'tack', 'tackar', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted', 'figured', 'excellent', 'virkede', 'fungerede', 'funkade', 'fungerade', 'fungerar', 'funkar', 'loste', 'geklappt', 'klappt', 'gelukt', 'parfait', 'perfecto', 'genial', 'toll', 'klasse'])],
   ['goodbye', new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens', 'adjo', 'hors', 'da'])],
   ['greeting', new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hejsan', 'tjena', 'tja', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi'])],
-  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo'])],
+  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo', 'lol', 'haha', 'hahaha', 'sense', 'sounds', 'know', 'try'])],
 ];
 
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
@@ -55,6 +57,7 @@ const DISSATISFIED = [
   'no me|nos ayuda|ayudo|ayudó|sirve|sirvio', 'no ayuda|ayudo|sirve|es', 'inutil|inútil|tonto|pesimo',
   'helpt|hielp|helpen niet|niks', 'niet nuttig|behulpzaam|wat', 'nutteloos|waardeloos|dom',
   'that+s|thats|that+is|it+s|its not+it|wrong|not+right', 'still not|doesn+t|does+not|isn+t work|working',
+  'not+quite|not+really|not+exactly',
   'klopt niet', 'werkt|werkte nog+steeds+niet', 'niet mijn vraag', 'geen antwoord',
   'nicht meine frage', 'versteh|verstehe ich+nicht|das+nicht', 'funktioniert|klappt immer+noch+nicht', 'falsche antwort',
   'ne+m+aide|m+aide+pas', 'pas ma question', 'marche|fonctionne toujours+pas', 'mauvaise reponse',
@@ -95,9 +98,13 @@ const INJECTION = [
   'ignorera|glom dina|alla instruktioner|regler',
 ].map(compilePhrase);
 
+// A reaction with no words: 👍, 🙏, 😊.
+const EMOJI = /\p{Extended_Pictographic}/u;
+
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
-  if (!words.length || words.length > MAX_TURN_WORDS) return undefined;
+  if (!words.length) return EMOJI.test(text) ? 'acknowledgement' : undefined;
+  if (words.length > MAX_TURN_WORDS) return undefined;
   if (words.length <= 6 && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
   if (!words.every((w) => ALLOWED.has(w))) return undefined;
   return KINDS.find(([, core]) => words.some((w) => core.has(w)))?.[0];
