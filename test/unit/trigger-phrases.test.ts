@@ -154,6 +154,8 @@ const SENSITIVE_CASES: Record<string, string[]> = {
     'Our former office manager created the workspace with her personal Gmail and she has left, we cannot reach her',
     'The login page says no account exists for my email, but I have paid for two years',
     'I changed jobs and the old work email on my profile does not exist anymore, so I cannot receive the sign-in link',
+    'After the update the app throws me out and then says access denied when I sign in again',
+    'Since the password reset I cannot sign in',
     'I get "account disabled" whenever I try to open the dashboard',
     'Jeg prøver at logge ind, men den siger at min bruger ikke findes',
     "Seit gestern lässt mich die App nicht mehr rein, es kommt nur 'Zugang verweigert'",
@@ -414,6 +416,17 @@ const PERSON_CASES: string[] = [
 
 /** Ordinary help-centre questions, many with the words the triggers listen for. */
 const NEGATIVE_CASES: string[] = [
+  "I can't open other documents since the update",
+  "We can't access other projects after the migration",
+  "I'm not able to view other invoices, only the latest",
+  "I can open the app but otherwise my files don't sync",
+  'How to moderate abusive comments?',
+  'Can I filter hateful comments automatically?',
+  '¿Tenéis un programa de vulnerabilidades?',
+  'How do I report a vulnerability?',
+  'Do you have a security.txt for reporting vulnerabilities?',
+  'The report shows other customers orders, how do I filter to one?',
+  'Is my data exposed if I share a public link?',
   'How do I set up escalation for tickets nobody answered within a day?',
   'Is there a webhook that fires when a chat is reassigned?',
   'Do you have a bug bounty program?',

@@ -63,6 +63,11 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive(text)).toBeUndefined();
   });
 
+  it('never overrules a phrase the operator wrote', () => {
+    const categories = compileCategories(DEFAULT_SENSITIVE_CATEGORIES.map((c) => (c.key === 'refund_chargeback' ? { ...c, phrases: { en: ['chargeback'] } } : c)));
+    expect(detectSensitive('How do I record a chargeback in my books so the balance is right?', categories)).toMatchObject({ detail: 'refund_chargeback' });
+  });
+
   it('never overrules a legal threat, a takeover or a lost second factor', () => {
     expect(detectSensitive('How do I disable two-factor, I lost my device')).toMatchObject({ detail: 'lost_2fa' });
     expect(detectSensitive('Take the note offline now or I will involve my lawyer.')).toMatchObject({ detail: 'legal_threat' });
@@ -86,6 +91,15 @@ describe('calls, hand-overs and complaints about the assistant', () => {
     'Kan vi booke et opkald med en medarbejder?',
     'Podemos agendar una llamada con alguien de soporte?',
   ])('a call with one of the company’s people is a request for a person: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each([
+    'Can I speak to one of your product experts?',
+    'Can I speak with one of your application engineers?',
+    'Can I talk to a human? Put me through to one of your tier 2 agents',
+    'I want to talk to a human, notify me when someone is assigned',
+  ])('a guard for the company’s things does not take its people: %s', (text) => {
     expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
   });
 

@@ -160,7 +160,7 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
   };
   // A question in another language than English content is looked up in the glossary.
   const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
-  const english = new Set([...stopWords('en'), ...FUNCTION_WORDS]);
+  const english = stopWords('en');
   const speaks = stats.languages.includes(language);
   // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.
   // The question's stop words went before the split, so "c'est" and "Ende-zu-Ende" would bring
@@ -176,13 +176,13 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // Two words that are one entry ("mot de passe") are translated together.
     const pair = glossary && i + 1 < all.length ? glossary.pair(word, all[i + 1]!) : undefined;
     if (pair) {
-      for (const t of englishTerms(pair, english)) add(t.word, t.variants);
+      for (const t of englishTerms(pair, TRANSLATION_STOPS)) add(t.word, t.variants);
       i++;
       continue;
     }
     const variants = [...new Set(languages.map((l) => termOf(word, l)))];
     const entry = glossary?.word(word);
-    const translation = englishTerms(entry, english);
+    const translation = englishTerms(entry, TRANSLATION_STOPS);
     const known = variants.some((v) => stats.df(v) > 0);
     // A word whose English is only function words ("waarom": why, "puedo": can) is not what the
     // question is about; kept, it would weigh as a word the content never uses.
@@ -201,8 +201,10 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
 }
 
 // English words a translation may give that no help-centre page is about; the stop-word list
-// lacks them ("waarom" is "why", "uden" "without").
-const FUNCTION_WORDS = ['why', 'when', 'where', 'again', 'without', 'already', 'always', 'never', 'instead', 'together', 'still', 'even', 'yet', 'anymore', 'however', 'maybe', 'perhaps', 'really', 'every', 'whether', 'though', 'although', 'else', 'ever', 'often', 'sometimes', 'soon', 'later', 'then', 'there', 'here', 'please', 'also', 'just', 'only', 'very', 'which', 'whose', 'whom', 'while', 'until', 'unless', 'since', 'per', 'via', 'afterwards', 'afterward', 'beforehand', 'anyway', 'somehow'];
+// lacks them ("waarom" is "why", "uden" "without"). Only for translations: in an English
+// question "always-on" keeps its "always".
+const FUNCTION_WORDS = ['why', 'when', 'where', 'again', 'without', 'already', 'always', 'never', 'instead', 'still', 'even', 'yet', 'anymore', 'however', 'maybe', 'perhaps', 'really', 'every', 'whether', 'though', 'although', 'else', 'ever', 'often', 'sometimes', 'soon', 'then', 'there', 'here', 'please', 'also', 'just', 'only', 'very', 'which', 'whose', 'whom', 'while', 'until', 'unless', 'since', 'per', 'via', 'afterwards', 'afterward', 'beforehand', 'anyway', 'somehow'];
+const TRANSLATION_STOPS = new Set([...stopWords('en'), ...FUNCTION_WORDS]);
 
 /** A translation's English terms: each position with its alternatives as the term's words. */
 function englishTerms(translation: Translation | undefined, stops: Set<string>): { word: string; variants: string[] }[] {

@@ -58,15 +58,27 @@ export function featuresOf(text: string): string[] {
 /** The lowest probability at which a label counts, chosen when the model was trained. */
 export const MODEL_THRESHOLDS = (model as HandoffModel).thresholds;
 
+// Weights by feature in a Map: a message's words are strangers' text, and a plain object would
+// answer "constructor" or "__proto__" from its prototype.
+const weightMaps = new WeakMap<HandoffModel, Map<string, number[]>>();
+const weightsOf = (m: HandoffModel) => {
+  let map = weightMaps.get(m);
+  if (!map) weightMaps.set(m, (map = new Map(Object.entries(m.weights))));
+  return map;
+};
+
 /**
  * The model's verdict on a message. The sensitive categories are summed before comparing: a
  * message plainly sensitive but split between "billing dispute" and "refund" is still sensitive.
+ * Only the categories in `enabled` count (all when not given): one the operator turned off adds
+ * nothing to the sum and is never the verdict's category.
  */
-export function classify(text: string, m: HandoffModel = model as HandoffModel): Verdict {
+export function classify(text: string, enabled?: ReadonlySet<string>, m: HandoffModel = model as HandoffModel): Verdict {
+  const weights = weightsOf(m);
   const all = featuresOf(text);
-  const feats = all.filter((f) => m.weights[f]);
+  const feats = all.filter((f) => weights.has(f));
   const x = 1 / Math.max(1, all.length) ** m.norm;
-  const logits = m.bias.map((b, k) => (b + x * feats.reduce((sum, f) => sum + m.weights[f]![k]!, 0)) / m.scale);
+  const logits = m.bias.map((b, k) => (b + x * feats.reduce((sum, f) => sum + weights.get(f)![k]!, 0)) / m.scale);
   const top = Math.max(...logits);
   const exps = logits.map((z) => Math.exp(z - top));
   const total = exps.reduce((a, b) => a + b, 0);
@@ -74,18 +86,20 @@ export function classify(text: string, m: HandoffModel = model as HandoffModel):
   const at = (label: string) => m.labels.indexOf(label);
   const person = p[at('person')] ?? 0;
   const none = p[at('none')] ?? 0;
-  const sensitive = 1 - person - none;
-  const categories = m.labels.map((label, k) => ({ label, k })).filter(({ label }) => label !== 'person' && label !== 'none');
-  const best = categories.reduce((a, b) => (p[b.k]! > p[a.k]! ? b : a), categories[0] ?? { label: 'none', k: at('none') });
-  const kind = person >= sensitive && person >= none ? 'person' : sensitive > none ? 'sensitive' : 'none';
-  const k = kind === 'person' ? at('person') : kind === 'sensitive' ? best.k : at('none');
-  // Evidence an agent can read: words and pairs, not word beginnings or two-letter words.
+  const categories = m.labels
+    .map((label, k) => ({ label, k }))
+    .filter(({ label }) => label !== 'person' && label !== 'none' && (!enabled || enabled.has(label)));
+  const sensitive = categories.reduce((sum, c) => sum + p[c.k]!, 0);
+  const best = categories.reduce<{ label: string; k: number } | undefined>((a, b) => (!a || p[b.k]! > p[a.k]! ? b : a), undefined);
+  const kind = person >= sensitive && person >= none ? 'person' : best && sensitive > none ? 'sensitive' : 'none';
+  const k = kind === 'person' ? at('person') : kind === 'sensitive' ? best!.k : at('none');
+  // Evidence an agent can read: words and pairs, not word beginnings or words of three letters.
   const words = feats
     .filter((f) => !f.endsWith('~') && f.length > 3)
-    .map((f) => ({ f, w: m.weights[f]![k]! }))
-    .filter((x) => x.w > 0)
+    .map((f) => ({ f, w: weights.get(f)![k]! }))
+    .filter((e) => e.w > 0)
     .sort((a, b) => b.w - a.w)
     .slice(0, 3)
-    .map((x) => x.f);
-  return { kind, probability: kind === 'person' ? person : kind === 'sensitive' ? sensitive : none, ...(kind === 'sensitive' ? { category: best.label } : {}), words };
+    .map((e) => e.f);
+  return { kind, probability: kind === 'person' ? person : kind === 'sensitive' ? sensitive : none, ...(kind === 'sensitive' ? { category: best!.label } : {}), words };
 }

@@ -305,7 +305,7 @@ export const PERSON_GUARDS: PhraseList = {
     'add|invite|assign|create|remove|delete|manage|setup|set+up|configure|train agent|agents|person|people|user|users|member|teammate|seat|operator|representative',
     'each+other|one+another',
     // One of the company's things, not its people ("one of your team plans", "one of your support articles")
-    'one+of+your plan|plans|article|articles|guide|guides|doc|docs|template|templates|integration|integrations|feature|features|tier|tiers|plugin|plugins|app|apps|product|products|tool|tools|video|videos',
+    'one+of+your+plans=|one+of+your+team+plans=|one+of+your+support+articles=|one+of+your+help+articles=|one+of+your+articles=|one+of+your+guides=|one+of+your+docs=|one+of+your+templates=|one+of+your+integrations=|one+of+your+features=|one+of+your+plugins=|one+of+your+videos=',
     // How a teammate of the visitor's reaches them ("is there a way for a teammate to get back to me?")
     'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
     'bot|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
@@ -331,7 +331,7 @@ export const PERSON_GUARDS: PhraseList = {
     'automation|automations|automate|workflow|workflows|rule|rules|trigger|triggers|macro|macros .. escalat|assign|route|forward',
     // Configuring escalation or being told of it ("how to configure SLA escalation", "a webhook when a ticket is escalated")
     'how+to|how+do+i|how+can+i|how+do+we|can+i|can+we|is+there+a+way+to .. configure|set+up|setup|create|add|enable|define|change .. escalation|escalations',
-    'webhook|webhooks|notification|notifications|notify|alert|alerts .. when|whenever|if|once .. escalated|reassigned|assigned',
+    'how|can|is+there|does|do .. webhook|webhooks|notification|notifications|alert|alerts .. when|whenever|if|once .. escalated|reassigned',
     // Moving conversations or tickets between the visitor's own agents (any language)
     'conversation|conversations|chats|ticket|tickets|thread|threads|samtale|samtaler|gesprach|unterhaltung|konversation|conversacion|gesprek|samtal|arende .. another|other|different|andre|anden|andere|anderen|autre|otro|otra|annan|annat|teammate|colleague|kollega|kollege|collegue|companero|collega',
   ],
@@ -1510,51 +1510,65 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
-        // A vulnerability the visitor found, or wants to report ("where do I send the details?")
+        // A vulnerability the visitor found; how to report one is in the documentation
         'found|discovered|spotted|noticed|identified|came+across .. vulnerability|vulnerabilities|security+hole|security+issue|security+bug|security+flaw|security+problem|exploit|xss|sql+injection|idor|csrf',
-        'report|disclose|submit|send+details+of .. vulnerability|vulnerabilities|security+hole|security+bug|security+flaw|exploit|xss',
-        'responsible+disclosure|coordinated+disclosure',
-        // Other people's data in front of the visitor
-        'i+can|we+can|i+could|we+could|lets+me|let+me|allows+me|able+to .. see|access|open|view|download|read .. other|another|someone+else+s|other+people+s|strangers .. data|files|projects|invoices|documents|emails|orders|details|information|attachments|accounts|dashboard|records',
-        'sent|showed|shows|showing|emailed|displayed|exposed|returns|returned .. someone+else+s|another+customer+s|another+person+s|other+customers|other+tenants|wrong+customer+s|other+people+s|other+users data|details|invoice|bank|address|information|emails|orders|records',
-        'was|were|is|has+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
+        // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
+        'can+see|can+open|can+access|can+view|can+download|could+see|could+open|could+access|could+view|able+to+see|able+to+open|able+to+access|lets+me+see|lets+me+open|shows+me .. other+customers|other+customer+s|other+users|other+user+s|other+tenants|other+companies|other+company+s|other+accounts|other+people+s|another+customer|another+user|another+company|another+account|someone+else+s|strangers',
+        'sent|emailed|mailed|exposed|leaked|leaking|leaks .. someone+else+s|another+customer+s|another+person+s|other+customers|other+tenants|wrong+customer+s|other+people+s|other+users',
+        'was|were|has+been|have+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
         // Another user harassing or impersonating the visitor; mail pretending to be the company
         'keeps|kept|is|are|been|started harassing|threatening|stalking|bullying|insulting|abusing|impersonating me=|us=|our+company|our+brand',
-        'harassing|threatening|stalking|bullying|impersonating me=|us=',
-        'threatening|abusive|harassing|hateful messages|comments|emails|posts|calls|dms',
+        'sending|sends|sent|keeps+sending|posting|leaving me=|us= .. threatening|abusive|harassing|hateful|threats',
+        'getting|receiving|received|got threatening|abusive|harassing|hateful messages|comments|emails|calls|dms|threats',
         'fake profile|account|accounts|page .. my+name|my+photos|pretending|impersonat',
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
-        'rapportere|indberette .. sikkerhedshul|sikkerhedsfejl|sarbarhed',
-        'chikanerer|chikane|truer+mig|trusler+mod|forfolger+mig|udgiver+sig+for',
+        'chikanerer+mig|truer+mig|forfolger+mig|udgiver+sig+for+at+vaere+mig',
       ],
       de: [
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
-        'sicherheitslucke|schwachstelle .. gefunden|entdeckt|melden',
+        'sicherheitslucke|schwachstelle .. gefunden|entdeckt',
         'belastigt|bedroht|beleidigt|stalkt mich|uns',
         'gibt+sich .. als+mich|als+uns',
       ],
       fr: [
-        'faille|vulnerabilite|probleme+de+securite',
-        'harcele|harcelement|menace+de|me+menace|usurpe|usurpation',
+        'trouve|decouvert|repere|identifie .. faille|vulnerabilite|probleme+de+securite',
+        'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|usurpe+mon+identite',
       ],
       es: [
-        'vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
-        'me+esta+acosando|acosando|acoso|me+amenaza|amenazas+de|suplantando|suplanta',
+        'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
+        'me+esta+acosando|me+acosa|nos+acosa|me+amenaza|nos+amenaza|suplantando+mi|suplanta+mi|se+hace+pasar+por+mi',
       ],
       nl: [
-        'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
-        'valt+me+lastig|lastiggevallen|intimideert|bedreigt+me|bedreigingen|stalkt|doet+zich+voor+als',
+        'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
+        'beveiligingslek|kwetsbaarheid .. gevonden|ontdekt',
+        'valt+me+lastig|bedreigt+me|bedreigt+ons|stalkt+me|doet+zich+voor+als+mij|word+lastiggevallen|word+bedreigd',
       ],
       sv: [
-        'sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',
-        'trakasserar|trakasserier|hotar+mig|hotfulla|forfoljer+mig|utger+sig',
+        'hittat|hittade|upptackt|upptackte .. sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',
+        'sakerhetshal|sarbarhet .. hittat|hittade|upptackt',
+        'trakasserar+mig|hotar+mig|forfoljer+mig|utger+sig+for+att+vara+mig',
       ],
     },
   },
 ];
+
+/**
+ * A visitor who still has the second factor has not lost it ("I still have my phone but lost the
+ * recovery codes, how do I make new ones?"): a how-to the help centre answers, so the lost-2FA
+ * category does not fire.
+ */
+export const STILL_HAS_SECOND_FACTOR: PhraseList = {
+  en: ['still have|still+got|have+still|still+has my|the phone|device|authenticator|authenticator+app|yubikey|security+key|old+phone'],
+  da: ['har stadig min|mit|telefonen|enheden|authenticator'],
+  de: ['habe|hab noch mein|meine|das handy|telefon|gerat|authenticator'],
+  fr: ['j+ai|ai toujours|encore mon|ma telephone|appareil|authentificateur'],
+  es: ['todavia|aun|sigo+teniendo tengo mi el|movil|telefono|dispositivo|autenticador'],
+  nl: ['heb nog steeds|nog mijn|de telefoon|toestel|authenticator'],
+  sv: ['har fortfarande|kvar min|mitt|telefonen|enheten|authenticator'],
+};
 
 /** "That didn't help": counted across the conversation; twice is a trigger. */
 /**
