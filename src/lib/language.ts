@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as EldModule from 'eld/extrasmall';
 import { fileURLToPath } from 'node:url';
 import * as stopword from 'stopword';
 
@@ -52,9 +53,9 @@ const SHORT = 5;
 // languages (the small one 4,390, for 52 MB more resident memory; tinyld read short Danish as
 // Dutch and Norwegian). It costs about 85 MB resident, 30 MB of it heap, so it is loaded on the
 // first text to detect rather than at start-up (synchronously: Node 24 requires an ES module).
-type Eld = (typeof import('eld/extrasmall'))['eld'];
+type Eld = typeof EldModule.eld;
 let detector: Eld | undefined;
-const eld = (): Eld => (detector ??= (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as typeof import('eld/extrasmall')).eld);
+const eld = (): Eld => (detector ??= (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as typeof EldModule).eld);
 
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
