@@ -12,10 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { classify, featuresOf, type HandoffModel } from '../src/services/assistant/triggers/classifier.js';
+import { classify, featuresOf, type HandoffModel, type Verdict } from '../src/services/assistant/triggers/classifier.js';
 import { DEFAULT_SENSITIVE_CATEGORIES } from '../src/services/assistant/triggers/defaults.js';
-import { firstMatch, tokens } from '../src/services/assistant/triggers/phrases.js';
-import { compileCategories, VETOABLE } from '../src/services/assistant/triggers/triggers.js';
+import { detectSensitive } from '../src/services/assistant/triggers/triggers.js';
 
 interface Example {
   text: string;
@@ -119,23 +118,22 @@ if (process.argv[1] === import.meta.filename) {
   if (bad.length) throw new Error(`Unknown labels: ${[...new Set(bad.map((e) => e.label))].join(', ')}`);
   console.log(`${examples.length} examples from ${new Set(examples.map((e) => e.part)).size} files`);
   if (process.argv.includes('--cv')) {
-    // How the built-in phrases of the categories a confident "none" may overrule fare at each
-    // threshold (matched directly: detectSensitive would apply the shipped model's own veto).
-    const vetoable = compileCategories(DEFAULT_SENSITIVE_CATEGORIES).filter((c) => VETOABLE.has(c.key));
-    const vetoGrid = [0.9, 0.95, 0.97, 0.98, 0.99];
-    const veto = vetoGrid.map(() => ({ positives: [0, 0], negatives: [0, 0] }));
+    // The veto as it ships (detectSensitive's order, guards and per-category thresholds), with
+    // each fold's model as the judge, against the phrases alone.
+    const veto = { positives: [0, 0], negatives: [0, 0] };
+    const phrasesOnly = (): Verdict => ({ kind: 'sensitive', probability: 0, words: [] });
     const grid = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
     const tally = grid.map(() => ({ person: [0, 0], sensitive: [0, 0], none: [0, 0], category: [0, 0], long: [0, 0] }));
     for (const part of [...new Set(examples.map((e) => e.part))]) {
       const model = train(examples.filter((e) => e.part !== part));
       for (const e of examples.filter((x) => x.part === part)) {
         const verdict = classify(e.text, undefined, model);
-        if (vetoable.some((c) => firstMatch(c.phrases, tokens(e.text)))) {
-          vetoGrid.forEach((t, gi) => {
-            const row = e.label === 'none' ? veto[gi]!.negatives : veto[gi]!.positives;
-            row[0]! += verdict.kind === 'none' && verdict.probability >= t ? 1 : 0;
-            row[1]!++;
-          });
+        const phrase = detectSensitive(e.text, undefined, phrasesOnly);
+        if (phrase) {
+          const kept = detectSensitive(e.text, undefined, (t, enabled) => classify(t, enabled, model));
+          const row = e.label === 'none' ? veto.negatives : veto.positives;
+          row[0]! += kept?.evidence === phrase.evidence ? 0 : 1;
+          row[1]!++;
         }
         grid.forEach((t, gi) => {
           // With FIX_SENSITIVE, only the person threshold moves along the grid.
@@ -159,8 +157,7 @@ if (process.argv[1] === import.meta.filename) {
     console.log('| threshold | person recall | sensitive recall | none handed off | long none handed off | right category |\n|---:|---:|---:|---:|---:|---:|');
     const r = ([a, c]: number[]) => `${(a! / Math.max(c!, 1)).toFixed(3)} (${a}/${c})`;
     grid.forEach((t, gi) => console.log(`| ${t} | ${r(tally[gi]!.person)} | ${r(tally[gi]!.sensitive)} | ${r(tally[gi]!.none)} | ${r(tally[gi]!.long)} | ${r(tally[gi]!.category)} |`));
-    console.log('\n| veto at | sensitive phrase hits on handoffs vetoed | on ordinary questions vetoed |\n|---:|---:|---:|');
-    vetoGrid.forEach((t, gi) => console.log(`| ${t} | ${r(veto[gi]!.positives)} | ${r(veto[gi]!.negatives)} |`));
+    console.log(`\nsensitive phrase hits the veto overrules, as shipped: on handoffs ${r(veto.positives)}, on ordinary questions ${r(veto.negatives)}`);
   } else {
     const model = train(examples);
     fs.writeFileSync(out, JSON.stringify(model) + '\n');

@@ -38,9 +38,8 @@ const stopSets = new Map<string, Set<string>>();
 
 // Glossary languages: a question in one of these can still meet English content.
 const WIDGET_LANGUAGES = new Set(['en', 'da', 'de', 'fr', 'es', 'nl', 'sv']);
-// Scores within this share of the best are a tie: "Hvordan sletter jeg min konto?" scores 0.781
-// Norwegian and 0.776 Danish. Wider, and "Comment activer la double authentification ?" is
-// taken for English.
+// Scores within this share of the best are a tie: "Hvordan sletter jeg min konto?" scores
+// Norwegian and Danish within 1% of each other.
 const TIE = 0.99;
 const SHORT = 5;
 
@@ -59,17 +58,26 @@ const eld = (): Eld => (detector ??= (createRequire(import.meta.url)(fileURLToPa
 
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
-  const words = sample.trim().split(/\s+/);
+  const words = sample.trim().split(/\s+/).map(fold).filter(Boolean);
   if (words.length < 3) return fallback;
   const found = eld().detect(sample);
   // Never once wrong on 618 labelled messages when ELD calls itself reliable, never right when not.
   if (!found.language || !found.isReliable()) return fallback;
-  // A few words with none of the language's own small words are keywords ("calendar sync google"
+  // How many of the language's own small words the text holds ("la", "jeg", "det").
+  const smallWords = (lang: string) => (LANGUAGES[lang] ? words.filter((w) => foldedStopWords(lang).has(w)).length : undefined);
+  // A few words with none of the language's small words are keywords ("calendar sync google"
   // reads as Spanish, "dark mode android" as French): the widget's language is the better guess.
-  const stops = LANGUAGES[found.language] ? stopWords(found.language) : undefined;
-  if (stops && words.length <= SHORT && !words.some((w) => stops.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return fallback;
+  if (words.length <= SHORT && smallWords(found.language) === 0) return fallback;
   const scores = found.getScores();
   const tied = Object.keys(scores).filter((lang) => scores[lang]! >= TIE * scores[found.language]!);
+  if (tied.length === 1) return found.language;
+  // A near tie goes to the language whose small words the text uses most ("Comment activer la
+  // double authentification ?" is 0.990 English to French), then to the widget's language, then
+  // to one with a glossary.
+  const counts = tied.map((lang) => smallWords(lang) ?? 0);
+  const most = Math.max(...counts);
+  const leaders = tied.filter((_, i) => counts[i] === most);
+  if (most > 0 && leaders.length === 1) return leaders[0]!;
   if (tied.includes(fallback)) return fallback;
   return tied.find((lang) => WIDGET_LANGUAGES.has(lang)) ?? found.language;
 }
@@ -78,6 +86,14 @@ export function detectLanguage(text: string, fallback = 'en'): string {
 export function pgSearchConfig(language: string): string {
   return LANGUAGES[language]?.pg ?? 'simple';
 }
+
+const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}]/gu, '');
+const foldedStops = new Map<string, Set<string>>();
+const foldedStopWords = (language: string) => {
+  let set = foldedStops.get(language);
+  if (!set) foldedStops.set(language, (set = new Set([...stopWords(language)].map(fold))));
+  return set;
+};
 
 export function stopWords(language: string): Set<string> {
   let set = stopSets.get(language);

@@ -146,6 +146,16 @@ describe('the question’s language', () => {
     expect(detectLanguage('Hvordan sletter jeg min konto?', 'en')).toBe('da');
   });
 
+  it('is the widget’s language for a few keywords with none of the detected language’s small words', () => {
+    expect(detectLanguage('calendar sync google', 'en')).toBe('en');
+    expect(detectLanguage('dark mode android', 'de')).toBe('de');
+    expect(detectLanguage('¿Dónde descargo mis facturas?', 'en')).toBe('es');
+  });
+
+  it('breaks a near tie by the small words the text uses', () => {
+    expect(detectLanguage('Comment activer la double authentification ?', 'en')).toBe('fr');
+  });
+
   it('is the widget’s language for a text too short to tell', () => {
     expect(detectLanguage('ok danke', 'de')).toBe('de');
   });

@@ -68,6 +68,35 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive('How do I record a chargeback in my books so the balance is right?', categories)).toMatchObject({ detail: 'refund_chargeback' });
   });
 
+  it.each([
+    'I still have my phone but lost the recovery codes, how do I make new ones?',
+    'Ik heb mijn telefoon nog, maar de herstelcodes ben ik kwijt',
+    'Ich habe noch mein Handy, aber die Backup-Codes sind weg',
+  ])('a visitor who still has the second factor has not lost it: %s', (text) => {
+    expect(detectSensitive(text)?.detail).not.toBe('lost_2fa');
+  });
+
+  it.each([
+    "I still haven't received my new phone, and the authenticator was on the old one. Please disable 2FA",
+    "Je n'ai toujours pas mon téléphone et je n'ai plus les codes de secours",
+  ])('"still" with a negation is the opposite: %s', (text) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: 'lost_2fa' });
+  });
+
+  it.each([
+    'Team members can see other users’ comments, how do I restrict that?',
+    'We’re getting abusive comments on our community forum, how do I moderate them?',
+    'Have you found any vulnerabilities in your last penetration test?',
+    'Où trouver votre politique de divulgation des vulnérabilités ?',
+    'Welche Schwachstellen wurden beim letzten Pentest gefunden?',
+  ])('a question about security or moderation features is not a report: %s', (text) => {
+    expect(detectSensitive(text)).toBeUndefined();
+  });
+
+  it.each(['Ich habe ein Sicherheitsproblem gefunden', 'Quelqu’un se fait passer pour moi sur votre plateforme'])('a report in another language is one: %s', (text) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: 'security_report' });
+  });
+
   it('never overrules a legal threat, a takeover or a lost second factor', () => {
     expect(detectSensitive('How do I disable two-factor, I lost my device')).toMatchObject({ detail: 'lost_2fa' });
     expect(detectSensitive('Take the note offline now or I will involve my lawyer.')).toMatchObject({ detail: 'legal_threat' });
@@ -99,9 +128,15 @@ describe('calls, hand-overs and complaints about the assistant', () => {
     'Can I speak with one of your application engineers?',
     'Can I talk to a human? Put me through to one of your tier 2 agents',
     'I want to talk to a human, notify me when someone is assigned',
+    'I’d like to talk to someone about switching to one of your plans',
   ])('a guard for the company’s things does not take its people: %s', (text) => {
     expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
   });
+
+  it.each(['Which one of your products includes time tracking?', 'How do I get notified when a conversation is escalated?', 'We need a webhook when a ticket is escalated'])(
+    'a question about the company’s things or an escalation setting is not a request: %s',
+    (text) => expect(detectPersonRequest(text)).toBeUndefined(),
+  );
 
   it('a guard for questions about the product’s own people features gives way when the message says the assistant itself is failing', () => {
     expect(detectPersonRequest('Can the bot hand conversations over to my team?')).toBeUndefined();

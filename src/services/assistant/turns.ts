@@ -31,8 +31,8 @@ const ALLOWED = new Set([
   'ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha',
   'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee',
   'okej', 'japp', 'jaha', 'precis', 'fint', 'godt', 'forstaaet',
-  'lol', 'haha', 'hahaha', 'makes', 'sense', 'sounds', 'know', 'to', 'one', 'will', 'try', 'ill', 'll', 're', 've', 's', 't', 'm',
-  'how', 'are', 'what', 'exactly', 'needed', 'your', 'help', 'quick', 'fur', 'die', 'hilfe', 'pour', 'votre', 'ton', 'aide', 'por', 'tu', 'su', 'ayuda', 'voor', 'hulp', 'jullie',
+  'lol', 'haha', 'hahaha', 'makes', 'sense', 'sounds', 'know', 'one', 'will', 'try', 'ill', 'll', 're', 've', 's', 't', 'm',
+  'your', 'help', 'quick', 'fur', 'die', 'hilfe', 'pour', 'votre', 'ton', 'aide', 'por', 'tu', 'su', 'ayuda', 'voor', 'hulp', 'jullie',
   // goodbyes
   'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
   'da', 'hors', 'adjo',
@@ -91,12 +91,14 @@ const INJECTION = [
   'hidden|secret text|instructions|prompt you+received|you+were+given|you+got|you+have+been+given',
   // The imperative only, and rules only as the assistant's ("pourquoi les filtres ignorent les
   // règles ?" asks about the product's rules)
-  'ignore=|ignorez=|oublie=|oubliez= tes|les|vos|toutes instructions|consignes',
-  'ignore=|ignorez=|oublie=|oubliez= tes|vos regles',
-  'ignoriere=|ignorieren=|vergiss=|vergessen= deine|alle|die|ihre anweisungen|instruktionen',
-  'ignoriere=|ignorieren=|vergiss=|vergessen= deine|ihre regeln',
-  'ignora=|ignore=|olvida=|olvide= tus|sus|las|todas instrucciones',
-  'ignora=|ignore=|olvida=|olvide= tus|sus reglas',
+  // Accents are gone by now: "oublie" may be "oublié" (forgot), so it counts only before "tes|vos"
+  'ignorez=|oubliez= tes|les|vos|toutes instructions|consignes|regles',
+  'ignore=|oublie= tes|vos instructions|consignes|regles',
+  'ignoriere=|vergiss= deine|alle|die|ihre anweisungen|instruktionen|regeln',
+  'ignorieren+sie|vergessen+sie alle|die|ihre anweisungen|instruktionen|regeln',
+  'ignora=|olvida= tus|sus|las|todas instrucciones|reglas',
+  'ignore=|olvide= tus|sus instrucciones|reglas',
+  'ignore=|disregard=|forget= your|all+your instructions|rules|prompt|guidelines|programming',
   'negeer=|vergeet= je|jouw|de|alle instructies',
   'negeer=|vergeet= je|jouw regels',
   'ignorer=|glem= dine|alle instruktioner',
@@ -105,18 +107,40 @@ const INJECTION = [
   'ignorera=|glom= dina regler',
 ].map(compilePhrase);
 
-// A reaction with no words: 👍, 🙏, 😊; 👎 or 😡 is dissatisfaction.
+// A reaction with no words: 👍, 🙏, 😊; 👎 or 😡 is dissatisfaction; 🤔 or ❓ is a question
+// without words, not a turn.
 const EMOJI = /\p{Extended_Pictographic}/u;
-const UNHAPPY_EMOJI = /[👎😡😠🤬😤😒🙄💩❌]/u;
+const UNHAPPY_EMOJI = /[👎😡😠🤬😤😒🙄💩❌😞😕☹🙁😢😭]/u;
+const PUZZLED_EMOJI = /[🤔❓❔]/u;
+// Whole phrases that are turns though their words ("how", "what", "to") are not: without them
+// "ok, how?" or "what to try now?" would be turns too.
+const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
+  [/\bhow are you( doing)?\b|\bhow s it going\b|\bhow is it going\b/g, 'greeting'],
+  [/\b(exactly )?what i (needed|was looking for)\b/g, 'thanks'],
+  [/\bgood to know\b/g, 'acknowledgement'],
+];
 // "Not quite", alone or after a "hmm": inside a longer message ("not really sure how to export")
 // it is a question.
 const NOT_QUITE = /^(?:(?:hmm|hm|well|no|nope|sorry|but|ok)\s+)*not (?:quite|really|exactly)$/;
 
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
-  if (!words.length) return UNHAPPY_EMOJI.test(text) ? 'dissatisfied' : EMOJI.test(text) ? 'acknowledgement' : undefined;
+  if (!words.length) return UNHAPPY_EMOJI.test(text) ? 'dissatisfied' : PUZZLED_EMOJI.test(text) ? undefined : EMOJI.test(text) ? 'acknowledgement' : undefined;
   if (words.length > MAX_TURN_WORDS) return undefined;
   if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
+  // A fixed phrase stands for its kind; what is left of the message must still be turn words.
+  let rest = words.join(' ');
+  let fixedKind: Exclude<ConversationalTurn, 'dissatisfied'> | undefined;
+  for (const [pattern, kind] of FIXED) {
+    if (pattern.test(rest)) fixedKind ??= kind;
+    rest = rest.replace(pattern, ' ');
+    pattern.lastIndex = 0;
+  }
+  if (fixedKind) {
+    const left = rest.split(' ').filter(Boolean);
+    if (!left.every((w) => ALLOWED.has(w))) return undefined;
+    return KINDS.find(([, core]) => left.some((w) => core.has(w)))?.[0] ?? fixedKind;
+  }
   if (words.length <= 6 && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
   if (!words.every((w) => ALLOWED.has(w))) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.

@@ -67,6 +67,22 @@ const weightsOf = (m: HandoffModel) => {
   return map;
 };
 
+// The triggers ask about the same message twice in a row (a person? a sensitive topic?).
+let last: { text: string; m: HandoffModel; feats: string[]; p: number[] } | undefined;
+
+function probabilitiesOf(text: string, m: HandoffModel, weights: Map<string, number[]>): { feats: string[]; p: number[] } {
+  if (last?.text === text && last.m === m) return last;
+  const all = featuresOf(text);
+  const feats = all.filter((f) => weights.has(f));
+  const x = 1 / Math.max(1, all.length) ** m.norm;
+  const logits = m.bias.map((b, k) => (b + x * feats.reduce((sum, f) => sum + weights.get(f)![k]!, 0)) / m.scale);
+  const top = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp(z - top));
+  const total = exps.reduce((a, b) => a + b, 0);
+  last = { text, m, feats, p: exps.map((e) => e / total) };
+  return last;
+}
+
 /**
  * The model's verdict on a message. The sensitive categories are summed before comparing: a
  * message plainly sensitive but split between "billing dispute" and "refund" is still sensitive.
@@ -75,14 +91,7 @@ const weightsOf = (m: HandoffModel) => {
  */
 export function classify(text: string, enabled?: ReadonlySet<string>, m: HandoffModel = model as HandoffModel): Verdict {
   const weights = weightsOf(m);
-  const all = featuresOf(text);
-  const feats = all.filter((f) => weights.has(f));
-  const x = 1 / Math.max(1, all.length) ** m.norm;
-  const logits = m.bias.map((b, k) => (b + x * feats.reduce((sum, f) => sum + weights.get(f)![k]!, 0)) / m.scale);
-  const top = Math.max(...logits);
-  const exps = logits.map((z) => Math.exp(z - top));
-  const total = exps.reduce((a, b) => a + b, 0);
-  const p = exps.map((e) => e / total);
+  const { feats, p } = probabilitiesOf(text, m, weights);
   const at = (label: string) => m.labels.indexOf(label);
   const person = p[at('person')] ?? 0;
   const none = p[at('none')] ?? 0;

@@ -283,6 +283,14 @@ export const PERSON_REQUEST: PhraseList = {
   ],
 };
 
+/**
+ * One of the company's things, not its people ("does one of your team plans include phone
+ * support?"): vetoes the classifier's reading only, since the phrases name people.
+ */
+export const THINGS_OF_YOURS: PhraseList = {
+  en: ['one+of+your plans=|products=|apps=|tools=|tiers=|articles=|guides=|docs=|templates=|integrations=|features=|plugins=|videos=|courses='],
+};
+
 /** A whole message that is only this (a word or two) is a request for a person. */
 export const PERSON_WORDS: PhraseList = {
   en: ['human', 'person=', 'agent=', 'operator', 'representative', 'real+person', 'live+agent', 'customer+service', 'support=', 'someone='],
@@ -304,8 +312,6 @@ export const PERSON_GUARDS: PhraseList = {
     'customers|clients|users|visitors|buyers can|could|to|will|chat|talk|speak|contact|reach',
     'add|invite|assign|create|remove|delete|manage|setup|set+up|configure|train agent|agents|person|people|user|users|member|teammate|seat|operator|representative',
     'each+other|one+another',
-    // One of the company's things, not its people ("one of your team plans", "one of your support articles")
-    'one+of+your+plans=|one+of+your+team+plans=|one+of+your+support+articles=|one+of+your+help+articles=|one+of+your+articles=|one+of+your+guides=|one+of+your+docs=|one+of+your+templates=|one+of+your+integrations=|one+of+your+features=|one+of+your+plugins=|one+of+your+videos=',
     // How a teammate of the visitor's reaches them ("is there a way for a teammate to get back to me?")
     'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
     'bot|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
@@ -331,7 +337,8 @@ export const PERSON_GUARDS: PhraseList = {
     'automation|automations|automate|workflow|workflows|rule|rules|trigger|triggers|macro|macros .. escalat|assign|route|forward',
     // Configuring escalation or being told of it ("how to configure SLA escalation", "a webhook when a ticket is escalated")
     'how+to|how+do+i|how+can+i|how+do+we|can+i|can+we|is+there+a+way+to .. configure|set+up|setup|create|add|enable|define|change .. escalation|escalations',
-    'how|can|is+there|does|do .. webhook|webhooks|notification|notifications|alert|alerts .. when|whenever|if|once .. escalated|reassigned',
+    // A setting, in the present tense: "my ticket was escalated but nobody replied" is not one
+    'webhook|webhooks|notification|notifications|notified|notify|alert|alerts .. when|whenever|if|once .. is+escalated|are+escalated|gets+escalated|get+escalated|is+reassigned|are+reassigned|gets+reassigned',
     // Moving conversations or tickets between the visitor's own agents (any language)
     'conversation|conversations|chats|ticket|tickets|thread|threads|samtale|samtaler|gesprach|unterhaltung|konversation|conversacion|gesprek|samtal|arende .. another|other|different|andre|anden|andere|anderen|autre|otro|otra|annan|annat|teammate|colleague|kollega|kollege|collegue|companero|collega',
   ],
@@ -1514,7 +1521,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'found|discovered|spotted|noticed|identified|came+across .. vulnerability|vulnerabilities|security+hole|security+issue|security+bug|security+flaw|security+problem|exploit|xss|sql+injection|idor|csrf',
         // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
         'can+see|can+open|can+access|can+view|can+download|could+see|could+open|could+access|could+view|able+to+see|able+to+open|able+to+access|lets+me+see|lets+me+open|shows+me .. other+customers|other+customer+s|other+users|other+user+s|other+tenants|other+companies|other+company+s|other+accounts|other+people+s|another+customer|another+user|another+company|another+account|someone+else+s|strangers',
-        'sent|emailed|mailed|exposed|leaked|leaking|leaks .. someone+else+s|another+customer+s|another+person+s|other+customers|other+tenants|wrong+customer+s|other+people+s|other+users',
+        'sent|emailed|mailed|exposed|leaked|leaking|leaks|returns|returned .. someone+else+s|another+customer+s|another+person+s|wrong+customer+s|other+people+s|other+tenants+data|other+customers+data',
         'was|were|has+been|have+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
         // Another user harassing or impersonating the visitor; mail pretending to be the company
         'keeps|kept|is|are|been|started harassing|threatening|stalking|bullying|insulting|abusing|impersonating me=|us=|our+company|our+brand',
@@ -1529,13 +1536,13 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       ],
       de: [
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
-        'sicherheitslucke|schwachstelle .. gefunden|entdeckt',
+        'sicherheitslucke|schwachstelle|sicherheitsproblem .. gefunden|entdeckt',
         'belastigt|bedroht|beleidigt|stalkt mich|uns',
         'gibt+sich .. als+mich|als+uns',
       ],
       fr: [
-        'trouve|decouvert|repere|identifie .. faille|vulnerabilite|probleme+de+securite',
-        'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|usurpe+mon+identite',
+        'trouve=|decouvert=|repere=|identifie= .. faille|vulnerabilite|probleme+de+securite',
+        'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|se+fait+passer+pour+moi|se+fait+passer+pour+nous',
       ],
       es: [
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
@@ -1543,7 +1550,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       ],
       nl: [
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
-        'beveiligingslek|kwetsbaarheid .. gevonden|ontdekt',
+        'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout .. gevonden|ontdekt',
         'valt+me+lastig|bedreigt+me|bedreigt+ons|stalkt+me|doet+zich+voor+als+mij|word+lastiggevallen|word+bedreigd',
       ],
       sv: [
@@ -1561,13 +1568,31 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
  * category does not fire.
  */
 export const STILL_HAS_SECOND_FACTOR: PhraseList = {
-  en: ['still have|still+got|have+still|still+has my|the phone|device|authenticator|authenticator+app|yubikey|security+key|old+phone'],
-  da: ['har stadig min|mit|telefonen|enheden|authenticator'],
-  de: ['habe|hab noch mein|meine|das handy|telefon|gerat|authenticator'],
-  fr: ['j+ai|ai toujours|encore mon|ma telephone|appareil|authentificateur'],
-  es: ['todavia|aun|sigo+teniendo tengo mi el|movil|telefono|dispositivo|autenticador'],
-  nl: ['heb nog steeds|nog mijn|de telefoon|toestel|authenticator'],
-  sv: ['har fortfarande|kvar min|mitt|telefonen|enheten|authenticator'],
+  en: [
+    'still+have=|still+got=|still+has=|i+have+still my|the phone=|device=|authenticator|yubikey|security+key|old+phone=',
+    'have=|has=|got= my|the phone=|device=|authenticator|yubikey .. still=',
+  ],
+  da: ['har+stadig|har+endnu min|mit telefon|telefonen|mobil|mobilen|enhed|enheden|authenticator', 'har min|mit telefon|telefonen|mobil|mobilen .. stadig=|endnu='],
+  de: ['habe+noch|hab+noch mein|meine|das handy|telefon|smartphone|gerat|authenticator', 'habe|hab mein|meine|das handy|telefon|smartphone .. noch='],
+  fr: ['ai+toujours|ai+encore mon|ma|le telephone|portable|appareil|authentificateur'],
+  es: ['todavia+tengo|aun+tengo|sigo+teniendo mi|el telefono|movil|celular|dispositivo|autenticador', 'tengo mi|el telefono|movil|celular .. todavia=|aun='],
+  nl: ['heb+nog+steeds|heb+nog mijn|de telefoon|toestel|authenticator', 'heb mijn|de telefoon|toestel .. nog='],
+  sv: ['har+fortfarande|har+kvar min|mitt telefon|telefonen|mobil|mobilen|enhet|enheten|authenticator', 'har min|mitt telefon|telefonen|mobil|mobilen .. kvar='],
+};
+
+/**
+ * Questions about security and moderation features ("how do I restrict who sees other users'
+ * comments?", "what did your last penetration test find?"), not reports: the security and abuse
+ * category does not fire on them.
+ */
+export const SECURITY_QUESTION: PhraseList = {
+  en: ['how+do+i|how+can+i|how+to|how+do+we|how+can+we|restrict|hide|prevent|moderate|moderation|permission|permissions|penetration|pentest|policy|bug+bounty'],
+  de: ['wie+kann+ich|wie+kann+man|pentest|richtlinie|moderieren'],
+  fr: ['comment+puis|comment+faire|politique|pentest|moderer'],
+  es: ['como+puedo|como+se|politica|pentest|moderar'],
+  nl: ['hoe+kan+ik|hoe+moet|beleid|pentest|modereren'],
+  da: ['hvordan+kan|politik|pentest|moderere'],
+  sv: ['hur+kan+jag|policy|pentest|moderera'],
 };
 
 /** "That didn't help": counted across the conversation; twice is a trigger. */
