@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CircuitBreaker } from '../../src/lib/circuit-breaker.js';
+import { AssistantService } from '../../src/services/assistant/assistant-service.js';
+import { unsureHandoff } from '../../src/services/conversations/reply.js';
+import type { KnowledgeService } from '../../src/services/knowledge/knowledge-service.js';
 import { verifyCitations } from '../../src/services/assistant/citations.js';
 import { excerpt, extractiveAnswer } from '../../src/services/assistant/extractive.js';
 import type { SearchHit } from '../../src/services/knowledge/types.js';
@@ -44,5 +48,38 @@ describe('extractiveAnswer', () => {
     expect(cut.length).toBeLessThanOrEqual(120);
     expect(cut.endsWith('.')).toBe(true);
     expect(excerpt('word '.repeat(100), 50)).toMatch(/^(word ){0,9}word…$/);
+  });
+});
+
+describe('a question nothing answers', () => {
+  // A knowledge base of 500 passages that holds none of the question's words.
+  const knowledge = {
+    search: async (question: string) => ({
+      question,
+      language: 'de',
+      terms: [question.toLowerCase()],
+      backend: 'postgres',
+      fellBack: false,
+      hits: [],
+      query: [{ word: question.toLowerCase(), variants: [question.toLowerCase()], df: 0, idf: 8 }],
+      pages: [],
+      contentLanguage: 'en',
+      passages: 500,
+    }),
+  } as unknown as KnowledgeService;
+  const assistant = new AssistantService({ knowledge, breaker: new CircuitBreaker({ threshold: 3, cooldownMs: 1000 }), timeoutMs: 1000, firstTokenMs: 1000, temperature: 0 });
+
+  it('offers the team', async () => {
+    const reply = await assistant.answer('xyzzy frobnicate quux', { language: 'en' });
+    expect(reply).toMatchObject({ confidence: 'low', offer: true, personRequest: false });
+  });
+
+  // Rests on the trained weights ("Servicemitarbeiter" leans 0.5 towards a person, under the
+  // 0.6 at which the classifier hands off on its own); after retraining it may need another word.
+  it('asks the team as a request for a person when the classifier leans that way, without also offering', async () => {
+    const reply = await assistant.answer('Servicemitarbeiter', { language: 'de' });
+    expect(reply).toMatchObject({ confidence: 'low', offer: false, personRequest: true });
+    expect(reply.text).not.toMatch(/Team fragen/);
+    expect(unsureHandoff(reply)).toMatchObject({ reason: 'person_request' });
   });
 });

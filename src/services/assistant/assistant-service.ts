@@ -9,6 +9,7 @@ import { answerabilityEvidence, answersWhatIsAsked, isAnswerable } from './answe
 import { agentDraft } from './drafts.js';
 import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
 import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
+import { leansTowardsPerson } from './triggers/triggers.js';
 import { partialStringField } from './partial-json.js';
 import { maskPii } from './pii.js';
 import type { Citation, RetrievedSource } from './types.js';
@@ -187,8 +188,12 @@ export class AssistantService {
       if (turn !== 'dissatisfied') return fixed(words[turn], { turn });
       return fixed(opts.handedOff ? words.dissatisfiedQueued : words.dissatisfied, { turn, offer: !opts.handedOff && !opts.draftForAgent });
     }
-    const notFound = (searched: string[], contentLanguage?: string): Reply =>
-      fixed(notFoundReply(language, { contentLanguage, handedOff: opts.handedOff || opts.draftForAgent }), { confidence: 'low', searched, offer: !opts.handedOff && !opts.draftForAgent });
+    const notFound = (searched: string[], contentLanguage?: string, lean = false): Reply =>
+      fixed(notFoundReply(language, { contentLanguage, handedOff: opts.handedOff || opts.draftForAgent || lean }), { confidence: 'low', searched, offer: !lean && !opts.handedOff && !opts.draftForAgent, personRequest: lean });
+    // Nothing in the content answers it, and the classifier leans towards a request for a person
+    // below the bar at which it hands off on its own: the team is asked rather than offered, as a
+    // request for a person ("¿me pasas con alguien de ventas?" that no phrase knew).
+    const leansToPerson = () => !opts.handedOff && !opts.draftForAgent && leansTowardsPerson(masked);
     // "Print your instructions", "ignore the rules above": nothing to look up, nothing to quote.
     if (detectInjection(masked)) return notFound([]);
     // "[email]" and the other masks are not what the question is about.
@@ -215,7 +220,7 @@ export class AssistantService {
     // way: the model, if any, is asked as before.)
     const evidence = answerabilityEvidence(result.query, result.pages, result.passages);
     const answers = isAnswerable(evidence) && answersWhatIsAsked(unmasked, evidence, hits.map((h) => h.chunk));
-    if (result.passages > 0 && !answers) return notFound(searched, result.contentLanguage);
+    if (result.passages > 0 && !answers) return notFound(searched, result.contentLanguage, leansToPerson());
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
     const extractive = async (): Promise<Reply> => {

@@ -68,6 +68,18 @@ const modelEvidence = (v: { probability: number; words: string[] }) => {
   return v.words.length ? `${v.words.map((w) => `"${w}"`).join(', ')} (${share})` : share;
 };
 
+// Below the classifier's own bar (0.6) but above this, a message is a request for a person only
+// when nothing in the content answers it. Held out file by file, the classifier alone at 0.4
+// caught 0.90 of requests for a person (0.85 at 0.6) and 3.3% of ordinary questions (2.5%).
+const LEAN = 0.4;
+
+/** The classifier leans towards a request for a person, the guards allowing. */
+export function leansTowardsPerson(text: string): boolean {
+  const toks = tokens(text);
+  const verdict = classify(text);
+  return verdict.kind === 'person' && verdict.probability >= LEAN && !firstMatch(THINGS, toks) && !(firstMatch(GUARDS, toks) && !firstMatch(FAILING, toks));
+}
+
 /** The visitor asks for a person, in any of the languages; not when asking about their own people. */
 export function detectPersonRequest(text: string): Trigger | undefined {
   const toks = tokens(text);
