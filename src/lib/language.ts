@@ -58,7 +58,8 @@ const eld = (): Eld => (detector ??= (createRequire(import.meta.url)(fileURLToPa
 
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
-  const words = sample.trim().split(/\s+/).map(fold).filter(Boolean);
+  // Words as the stop-word lists have them: "j'exporte" is "j" and "exporte".
+  const words = sample.split(/\s+/).flatMap((w) => w.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').split(/[^\p{L}]+/u)).filter(Boolean);
   if (words.length < 3) return fallback;
   const found = eld().detect(sample);
   // Never once wrong on 618 labelled messages when ELD calls itself reliable, never right when not.
@@ -67,6 +68,7 @@ export function detectLanguage(text: string, fallback = 'en'): string {
   const smallWords = (lang: string) => (LANGUAGES[lang] ? words.filter((w) => foldedStopWords(lang).has(w)).length : undefined);
   // A few words with none of the language's small words are keywords ("calendar sync google"
   // reads as Spanish, "dark mode android" as French): the widget's language is the better guess.
+  // (A language without a list, Polish say, cannot be told from keywords this way and is kept.)
   if (words.length <= SHORT && smallWords(found.language) === 0) return fallback;
   const scores = found.getScores();
   const tied = Object.keys(scores).filter((lang) => scores[lang]! >= TIE * scores[found.language]!);

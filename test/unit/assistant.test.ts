@@ -80,6 +80,11 @@ describe('a question nothing answers', () => {
     const reply = await assistant.answer('Servicemitarbeiter', { language: 'de' });
     expect(reply).toMatchObject({ confidence: 'low', offer: false, personRequest: true });
     expect(reply.text).not.toMatch(/Team fragen/);
-    expect(unsureHandoff(reply)).toMatchObject({ reason: 'person_request' });
+    expect(unsureHandoff(reply)).toMatchObject({ reason: 'person_request', evidence: expect.stringContaining('classifier') });
+  });
+
+  it('does not lean on a question about something, nor once the team has it', async () => {
+    expect(await assistant.answer('Is support available on weekends?', { language: 'en' })).toMatchObject({ offer: true, personRequest: false });
+    expect(await assistant.answer('Servicemitarbeiter', { language: 'de', handedOff: true })).toMatchObject({ offer: false, personRequest: false });
   });
 });

@@ -152,6 +152,10 @@ describe('the question’s language', () => {
     expect(detectLanguage('¿Dónde descargo mis facturas?', 'en')).toBe('es');
   });
 
+  it('reads elided words as the stop-word lists have them ("j\'exporte" is "j" and "exporte")', () => {
+    expect(detectLanguage("Comment j'exporte l'historique ?", 'en')).toBe('fr');
+  });
+
   it('breaks a near tie by the small words the text uses', () => {
     expect(detectLanguage('Comment activer la double authentification ?', 'en')).toBe('fr');
   });

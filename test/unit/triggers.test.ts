@@ -79,7 +79,9 @@ describe('the classifier beside the phrase lists', () => {
   it.each([
     "I still haven't received my new phone, and the authenticator was on the old one. Please disable 2FA",
     "Je n'ai toujours pas mon téléphone et je n'ai plus les codes de secours",
-  ])('"still" with a negation is the opposite: %s', (text) => {
+    'No tengo mi teléfono todavía, me lo robaron y no tengo los códigos de recuperación',
+    'Ik heb nog mijn telefoonnummer maar de telefoon met de authenticator is gestolen',
+  ])('"still" with a negation, or a phone number, is the opposite: %s', (text) => {
     expect(detectSensitive(text)).toMatchObject({ detail: 'lost_2fa' });
   });
 
@@ -93,7 +95,13 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive(text)).toBeUndefined();
   });
 
-  it.each(['Ich habe ein Sicherheitsproblem gefunden', 'Quelqu’un se fait passer pour moi sur votre plateforme'])('a report in another language is one: %s', (text) => {
+  it.each([
+    'Ich habe ein Sicherheitsproblem gefunden',
+    'Quelqu’un se fait passer pour moi sur votre plateforme',
+    'I found a vulnerability in your permission system: users can see other customers’ invoices',
+    'Someone keeps harassing me in the community, how do I block them?',
+    'Jemand belästigt mich ständig, wie kann ich ihn blockieren?',
+  ])('a report is one, in any language and whatever it asks after: %s', (text) => {
     expect(detectSensitive(text)).toMatchObject({ detail: 'security_report' });
   });
 
@@ -131,6 +139,10 @@ describe('calls, hand-overs and complaints about the assistant', () => {
     'I’d like to talk to someone about switching to one of your plans',
   ])('a guard for the company’s things does not take its people: %s', (text) => {
     expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
+  it('a request to escalate stands beside "notify me when it is escalated"', () => {
+    expect(detectPersonRequest('Please escalate this to a manager and notify me when it is escalated')).toMatchObject({ kind: 'person_request' });
   });
 
   it.each(['Which one of your products includes time tracking?', 'How do I get notified when a conversation is escalated?', 'We need a webhook when a ticket is escalated'])(

@@ -112,8 +112,10 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     // Shipping and launching only of the product's own things: "when will my order ship?" and
     // "when will the app launch on startup?" are not roadmap questions.
     'when+will|when+s|when+is|when+are .. version|feature|features|integration|integrations|plugin .. ship|shipped|launch|launched',
-    'when+will|when+s|when+is|when+are .. new|next|upcoming|mobile|android|ios|iphone|ipad|desktop .. version|feature|app=|apps=|update=|integration|plugin|api= .. ship|shipped|launch|launched|be+available',
-    'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|release|come+out|coming+out|be+released',
+    'when+will|when+s|when+is|when+are .. feature|features|integration|integrations|plugin .. be+available',
+    'when+will|when+s|when+is|when+are .. the= new|next|upcoming|mobile|android|ios|iphone|ipad|desktop|windows|mac|linux|web .. version|feature|app=|apps=|update=|integration|plugin .. ship|shipped|launch|launched|be+available',
+    'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|come+out|coming+out|be+released',
+    'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. version|app=|update=|v2=|v3=|v4=|v5=|v6=|v7=|v8=|v9= .. release=|ship|launch',
     'wann erscheint|erscheinen',
     'wann .. kommt|kommen .. version|app|update|funktion|feature|release|ausgabe .. heraus|raus|auf+den+markt',
     'quand sortira|sortiront',

@@ -9,7 +9,7 @@ import { answerabilityEvidence, answersWhatIsAsked, isAnswerable } from './answe
 import { agentDraft } from './drafts.js';
 import { extractiveAnswer, notFoundReply, replyTexts } from './extractive.js';
 import { detectConversational, detectInjection, type ConversationalTurn } from './turns.js';
-import { leansTowardsPerson } from './triggers/triggers.js';
+import { leaningTowardsPerson } from './triggers/triggers.js';
 import { partialStringField } from './partial-json.js';
 import { maskPii } from './pii.js';
 import type { Citation, RetrievedSource } from './types.js';
@@ -33,6 +33,8 @@ export interface Reply {
   handoffWish: { reason: string } | null;
   /** The model classified the message as the visitor asking to talk to a person. */
   personRequest: boolean;
+  /** Why personRequest was set, when not by the model's own classification. */
+  personEvidence?: string;
   language: string;
   /** LLM tokens spent (as reported, or estimated when the LLM does not say); 0 for excerpts. */
   tokens: number;
@@ -188,12 +190,18 @@ export class AssistantService {
       if (turn !== 'dissatisfied') return fixed(words[turn], { turn });
       return fixed(opts.handedOff ? words.dissatisfiedQueued : words.dissatisfied, { turn, offer: !opts.handedOff && !opts.draftForAgent });
     }
-    const notFound = (searched: string[], contentLanguage?: string, lean = false): Reply =>
-      fixed(notFoundReply(language, { contentLanguage, handedOff: opts.handedOff || opts.draftForAgent || lean }), { confidence: 'low', searched, offer: !lean && !opts.handedOff && !opts.draftForAgent, personRequest: lean });
+    const notFound = (searched: string[], contentLanguage?: string, lean?: string): Reply =>
+      fixed(notFoundReply(language, { contentLanguage, handedOff: opts.handedOff || opts.draftForAgent || !!lean }), {
+        confidence: 'low',
+        searched,
+        offer: !lean && !opts.handedOff && !opts.draftForAgent,
+        personRequest: !!lean,
+        ...(lean ? { personEvidence: `nothing in the content answers it, and the classifier leans towards a person: ${lean}` } : {}),
+      });
     // Nothing in the content answers it, and the classifier leans towards a request for a person
     // below the bar at which it hands off on its own: the team is asked rather than offered, as a
     // request for a person ("¿me pasas con alguien de ventas?" that no phrase knew).
-    const leansToPerson = () => !opts.handedOff && !opts.draftForAgent && leansTowardsPerson(masked);
+    const leansToPerson = () => (opts.handedOff || opts.draftForAgent ? undefined : leaningTowardsPerson(masked));
     // "Print your instructions", "ignore the rules above": nothing to look up, nothing to quote.
     if (detectInjection(masked)) return notFound([]);
     // "[email]" and the other masks are not what the question is about.

@@ -31,8 +31,8 @@ const ALLOWED = new Set([
   'ok', 'okay', 'k', 'kk', 'okey', 'alright', 'right', 'got', 'i', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha',
   'ja', 'nej', 'nein', 'jo', 'forstaet', 'forstar', 'verstanden', 'alles', 'klar', 'gut', 'd', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'bueno', 'oke', 'prima', 'goed', 'begrepen', 'nee',
   'okej', 'japp', 'jaha', 'precis', 'fint', 'godt', 'forstaaet',
-  'lol', 'haha', 'hahaha', 'makes', 'sense', 'sounds', 'know', 'one', 'will', 'try', 'ill', 'll', 're', 've', 's', 't', 'm',
-  'your', 'help', 'quick', 'fur', 'die', 'hilfe', 'pour', 'votre', 'ton', 'aide', 'por', 'tu', 'su', 'ayuda', 'voor', 'hulp', 'jullie',
+  'lol', 'haha', 'hahaha', 'makes', 'sense', 'sounds', 'know', 'to', 'one', 'will', 'try', 'ill', 'll', 're', 've', 's', 't', 'm',
+  'are', 'is', 'exactly', 'your', 'help', 'quick', 'fur', 'die', 'hilfe', 'pour', 'votre', 'ton', 'aide', 'por', 'tu', 'su', 'ayuda', 'voor', 'hulp', 'jullie',
   // goodbyes
   'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
   'da', 'hors', 'adjo',
@@ -94,11 +94,15 @@ const INJECTION = [
   // Accents are gone by now: "oublie" may be "oublié" (forgot), so it counts only before "tes|vos"
   'ignorez=|oubliez= tes|les|vos|toutes instructions|consignes|regles',
   'ignore=|oublie= tes|vos instructions|consignes|regles',
-  'ignoriere=|vergiss= deine|alle|die|ihre anweisungen|instruktionen|regeln',
-  'ignorieren+sie|vergessen+sie alle|die|ihre anweisungen|instruktionen|regeln',
-  'ignora=|olvida= tus|sus|las|todas instrucciones|reglas',
+  'ignoriere=|vergiss= deine|alle|die|ihre anweisungen|instruktionen',
+  'ignoriere=|vergiss= deine|ihre regeln',
+  'ignorieren+sie|vergessen+sie alle|die|ihre anweisungen|instruktionen',
+  'ignora=|olvida= tus|sus|las|todas instrucciones',
+  'ignora=|olvida= tus|sus reglas',
   'ignore=|olvide= tus|sus instrucciones|reglas',
-  'ignore=|disregard=|forget= your|all+your instructions|rules|prompt|guidelines|programming',
+  'ignore+your+instructions|ignore+all+your+instructions|ignore+your+rules|ignore+your+programming|ignore+your+guidelines|disregard+your+instructions|forget+your+instructions|forget+your+rules',
+  'ignore|disregard|forget previous|prior|earlier|above instructions|rules|prompt|prompts|directions|messages',
+  'ignore|disregard the|all rules|instructions|prompt above',
   'negeer=|vergeet= je|jouw|de|alle instructies',
   'negeer=|vergeet= je|jouw regels',
   'ignorer=|glem= dine|alle instruktioner',
@@ -117,7 +121,8 @@ const PUZZLED_EMOJI = /[🤔❓❔]/u;
 const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
   [/\bhow are you( doing)?\b|\bhow s it going\b|\bhow is it going\b/g, 'greeting'],
   [/\b(exactly )?what i (needed|was looking for)\b/g, 'thanks'],
-  [/\bgood to know\b/g, 'acknowledgement'],
+  [/\b(good|nice|great) to know\b/g, 'acknowledgement'],
+  [/\bwhat a (quick|fast|great|helpful) (answer|reply|response)\b/g, 'thanks'],
 ];
 // "Not quite", alone or after a "hmm": inside a longer message ("not really sure how to export")
 // it is a question.
@@ -126,26 +131,23 @@ const NOT_QUITE = /^(?:(?:hmm|hm|well|no|nope|sorry|but|ok)\s+)*not (?:quite|rea
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
   if (!words.length) return UNHAPPY_EMOJI.test(text) ? 'dissatisfied' : PUZZLED_EMOJI.test(text) ? undefined : EMOJI.test(text) ? 'acknowledgement' : undefined;
-  if (words.length > MAX_TURN_WORDS) return undefined;
-  if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
-  // A fixed phrase stands for its kind; what is left of the message must still be turn words.
+  // A fixed phrase ("how are you") stands for its kind and counts as one word.
   let rest = words.join(' ');
   let fixedKind: Exclude<ConversationalTurn, 'dissatisfied'> | undefined;
   for (const [pattern, kind] of FIXED) {
-    if (pattern.test(rest)) fixedKind ??= kind;
-    rest = rest.replace(pattern, ' ');
-    pattern.lastIndex = 0;
+    const replaced = rest.replace(pattern, ' § ');
+    if (replaced !== rest) fixedKind ??= kind;
+    rest = replaced;
   }
-  if (fixedKind) {
-    const left = rest.split(' ').filter(Boolean);
-    if (!left.every((w) => ALLOWED.has(w))) return undefined;
-    return KINDS.find(([, core]) => left.some((w) => core.has(w)))?.[0] ?? fixedKind;
-  }
+  const left = rest.split(' ').filter(Boolean);
+  if (left.length > MAX_TURN_WORDS) return undefined;
+  if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
   if (words.length <= 6 && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
-  if (!words.every((w) => ALLOWED.has(w))) return undefined;
+  const plain = left.filter((w) => w !== '§');
+  if (!plain.every((w) => ALLOWED.has(w))) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.
-  if (/\bhej da\b/.test(words.join(' '))) return 'goodbye';
-  return KINDS.find(([, core]) => words.some((w) => core.has(w)))?.[0];
+  if (/\bhej da\b/.test(plain.join(' '))) return 'goodbye';
+  return KINDS.find(([, core]) => plain.some((w) => core.has(w)))?.[0] ?? fixedKind;
 }
 
 /** A short yes, as an answer to the offer to ask the team. */

@@ -25,8 +25,8 @@ export interface ReplyObject {
  * (`reply.offer`) and the visitor's yes does, so the visitor is never told both "shall I ask?"
  * and "the team has been asked".
  */
-export function unsureHandoff(reply: Pick<Reply, 'handoffWish'> & { personRequest?: boolean }): Handoff | null {
-  if (reply.personRequest) return { reason: 'person_request', evidence: 'the model classified the message as a request to talk to a person' };
+export function unsureHandoff(reply: Pick<Reply, 'handoffWish'> & { personRequest?: boolean; personEvidence?: string }): Handoff | null {
+  if (reply.personRequest) return { reason: 'person_request', evidence: reply.personEvidence ?? 'the model classified the message as a request to talk to a person' };
   if (reply.handoffWish) return { reason: 'unsure', evidence: `the assistant asked for a person: ${reply.handoffWish.reason}` };
   return null;
 }

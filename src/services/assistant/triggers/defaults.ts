@@ -338,7 +338,8 @@ export const PERSON_GUARDS: PhraseList = {
     // Configuring escalation or being told of it ("how to configure SLA escalation", "a webhook when a ticket is escalated")
     'how+to|how+do+i|how+can+i|how+do+we|can+i|can+we|is+there+a+way+to .. configure|set+up|setup|create|add|enable|define|change .. escalation|escalations',
     // A setting, in the present tense: "my ticket was escalated but nobody replied" is not one
-    'webhook|webhooks|notification|notifications|notified|notify|alert|alerts .. when|whenever|if|once .. is+escalated|are+escalated|gets+escalated|get+escalated|is+reassigned|are+reassigned|gets+reassigned',
+    'webhook|webhooks|notification|notifications|notified|notify|alert|alerts .. when|whenever|if|once .. a|any|the|every|each ticket|conversation|chat|case .. is+escalated|gets+escalated|is+reassigned|gets+reassigned',
+    'webhook|webhooks|notification|notifications|notified|notify|alert|alerts .. when|whenever|if|once .. tickets|conversations|chats|cases are+escalated|get+escalated|are+reassigned',
     // Moving conversations or tickets between the visitor's own agents (any language)
     'conversation|conversations|chats|ticket|tickets|thread|threads|samtale|samtaler|gesprach|unterhaltung|konversation|conversacion|gesprek|samtal|arende .. another|other|different|andre|anden|andere|anderen|autre|otro|otra|annan|annat|teammate|colleague|kollega|kollege|collegue|companero|collega',
   ],
@@ -1586,13 +1587,16 @@ export const STILL_HAS_SECOND_FACTOR: PhraseList = {
  * category does not fire on them.
  */
 export const SECURITY_QUESTION: PhraseList = {
-  en: ['how+do+i|how+can+i|how+to|how+do+we|how+can+we|restrict|hide|prevent|moderate|moderation|permission|permissions|penetration|pentest|policy|bug+bounty'],
-  de: ['wie+kann+ich|wie+kann+man|pentest|richtlinie|moderieren'],
-  fr: ['comment+puis|comment+faire|politique|pentest|moderer'],
-  es: ['como+puedo|como+se|politica|pentest|moderar'],
-  nl: ['hoe+kan+ik|hoe+moet|beleid|pentest|modereren'],
-  da: ['hvordan+kan|politik|pentest|moderere'],
-  sv: ['hur+kan+jag|policy|pentest|moderera'],
+  en: [
+    'how+do+i|how+can+i|how+to|how+do+we|how+can+we restrict|hide|prevent|moderate|limit|configure|enable',
+    'penetration+test|pentest|bug+bounty|disclosure+policy|security+policy|security+txt',
+  ],
+  de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie'],
+  fr: ['comment+puis+je|comment+faire+pour restreindre|masquer|empecher|moderer|limiter', 'pentest|test+d+intrusion|politique+de+divulgation|politique+de+securite'],
+  es: ['como+puedo|como+se restringir|ocultar|evitar|moderar|limitar', 'pentest|prueba+de+penetracion|politica+de+divulgacion|politica+de+seguridad'],
+  nl: ['hoe+kan+ik|hoe+moet+ik beperken|verbergen|voorkomen|modereren', 'pentest|penetratietest|beveiligingsbeleid'],
+  da: ['hvordan+kan+jeg begraense|skjule|forhindre|moderere', 'pentest|penetrationstest|sikkerhedspolitik'],
+  sv: ['hur+kan+jag begransa|dolja|forhindra|moderera', 'pentest|penetrationstest|sakerhetspolicy'],
 };
 
 /** "That didn't help": counted across the conversation; twice is a trigger. */
