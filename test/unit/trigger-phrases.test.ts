@@ -416,6 +416,7 @@ const PERSON_CASES: string[] = [
 
 /** Ordinary help-centre questions, many with the words the triggers listen for. */
 const NEGATIVE_CASES: string[] = [
+  'When I split a transaction the source account field gets disabled',
   "I can't open other documents since the update",
   "We can't access other projects after the migration",
   "I'm not able to view other invoices, only the latest",

@@ -1372,7 +1372,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'nobody|no+one|none+of+us can|could log|login|sign|access|get',
         'nobody|no+one|none+of+us knows|has|remembers the|our password|login|credentials',
         'locked out',
-        'account locked|blocked|suspended|disabled|deactivated|frozen|banned|restricted|terminated',
+        'account+locked|account+blocked|account+suspended|account+disabled|account+deactivated|account+frozen|account+banned|account+restricted|account+terminated',
+        // The account itself, not a field of a form ("the source account field gets disabled")
+        'account+has+been|account+have+been|account+was|account+is|account+got|account+gets|account+s|account+seems|account+keeps+getting locked|blocked|suspended|disabled|deactivated|frozen|banned|restricted|terminated',
         'my|our account|accounts|login|profile .. disappeared|vanished|missing|doesn+t+exist|does+not+exist|not+found|no+longer+exists',
         // No access any more (the person who set it up left, lost the email)
         'lost access',
