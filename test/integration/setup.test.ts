@@ -81,9 +81,16 @@ describe('first-run setup wizard', () => {
       a.post('/setup').type('form').send({ ...valid, _csrf: ta }),
       b.post('/setup').type('form').send({ ...valid, email: 'bob@example.com', name: 'Bob', _csrf: tb }),
     ]);
-    // One wins; the other is told Baton is already set up rather than creating a second admin.
-    expect(results.map((r) => r.status).sort()).toEqual([303, 409]);
-    expect(results.find((r) => r.status === 409)?.text).toContain('Baton is already set up. Sign in instead.');
+    // One wins; the other is told Baton is already set up rather than creating a second admin:
+    // a 409 when the two really overlap, or, when the machine is busy enough that the second
+    // arrives after the first has finished, the redirect to sign in that any later visit gets.
+    const winners = results.filter((r) => r.status === 303 && r.headers.location !== '/login');
+    const losers = results.filter((r) => !winners.includes(r));
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const loser = losers[0]!;
+    if (loser.status === 409) expect(loser.text).toContain('Baton is already set up. Sign in instead.');
+    else expect(loser).toMatchObject({ status: 303, headers: expect.objectContaining({ location: '/login' }) });
     const users = await t.container.db('users').select('email');
     expect(users).toHaveLength(1);
   });
