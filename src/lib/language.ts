@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as EldModule from 'eld/extrasmall';
 import { fileURLToPath } from 'node:url';
 import * as stopword from 'stopword';
+import { foldAccents, wordsOf } from './text-analysis.js';
 
 /**
  * Languages Baton knows well enough to stem (Postgres) and strip stop words for. Anything else
@@ -58,8 +59,8 @@ const eld = (): Eld => (detector ??= (createRequire(import.meta.url)(fileURLToPa
 
 export function detectLanguage(text: string, fallback = 'en'): string {
   const sample = text.slice(0, 2000);
-  // Words as the stop-word lists have them: "j'exporte" is "j" and "exporte".
-  const words = sample.split(/\s+/).flatMap((w) => w.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').split(/[^\p{L}]+/u)).filter(Boolean);
+  // Words as the stop-word lists have them, accents folded: "j'exporte" is "j" and "exporte".
+  const words = wordsOf(sample).map(foldAccents);
   if (words.length < 3) return fallback;
   const found = eld().detect(sample);
   // Never once wrong on 618 labelled messages when ELD calls itself reliable, never right when not.
@@ -89,11 +90,10 @@ export function pgSearchConfig(language: string): string {
   return LANGUAGES[language]?.pg ?? 'simple';
 }
 
-const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}]/gu, '');
 const foldedStops = new Map<string, Set<string>>();
 const foldedStopWords = (language: string) => {
   let set = foldedStops.get(language);
-  if (!set) foldedStops.set(language, (set = new Set([...stopWords(language)].map(fold))));
+  if (!set) foldedStops.set(language, (set = new Set([...stopWords(language)].map(foldAccents))));
   return set;
 };
 

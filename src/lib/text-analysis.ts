@@ -18,7 +18,8 @@ const stemmers = new Map<string, Stem>();
 // cache is emptied when it grows past this instead of growing without bound.
 const CACHE_LIMIT = 200_000;
 
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '');
+/** A word without its accents ("Verschlüsselung" as "Verschlusselung"). */
+export const foldAccents = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '');
 
 function stemmerFor(language: string): Stem {
   const algorithm = ALGORITHMS[language];
@@ -32,7 +33,7 @@ function stemmerFor(language: string): Stem {
     if (out === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
       // Snowball expects accents (German umlauts, French é); they are folded after stemming.
-      out = fold(snow && word.length > 2 && !/\d/.test(word) ? snow.stem(word) : word);
+      out = foldAccents(snow && word.length > 2 && !/\d/.test(word) ? snow.stem(word) : word);
       cache.set(word, out);
     }
     return out;
