@@ -73,6 +73,35 @@ describe('ranking', () => {
     expect(query[0]!.idf).toBeGreaterThan(query[1]!.idf);
   });
 
+  it('reads a misspelt word as the term it most likely stands for', () => {
+    const corpus = [chunk('https://h/a', 'Reset your password from the sign-in page.'), chunk('https://h/b', 'Passwords must be long. Change the password in settings.'), chunk('https://h/c', 'Export your notes.')];
+    const { query, ranked } = rank(corpus, ['pasword']);
+    expect(query[0]).toMatchObject({ word: 'pasword', variants: ['pasword', 'password'] });
+    expect(query[0]!.df).toBeGreaterThan(0);
+    expect(ranked.map((r) => r.chunk.url).sort()).toEqual(['https://h/a', 'https://h/b']);
+  });
+
+  it('corrects only words of the content\'s own language', () => {
+    const corpus = [chunk('https://h/a', 'The bookkeeper closes the month.'), chunk('https://h/b', 'Export your notes.')];
+    expect(rank(corpus, ['bookkeaper']).query[0]!.df).toBeGreaterThan(0);
+    expect(rank(corpus, ['bookkeaper'], 'de').query[0]!.df).toBe(0);
+  });
+
+  it('leaves short words, numbers, first letters and names without a near term alone', () => {
+    // (stems: "nextcloud" and "account" are their own)
+    const stats = statsOf([chunk('https://h/a', 'Sync notes with Nextcloud over WebDAV; error 405; the account menu.')]);
+    expect(stats.correction('synk')).toBeUndefined(); // too short to guess
+    expect(stats.correction('menue')).toBeUndefined();
+    expect(stats.correction('406')).toBeUndefined();
+    expect(stats.correction('xccount')).toBeUndefined(); // the first letter is taken as typed
+    expect(stats.correction('obsidian')).toBeUndefined();
+    expect(stats.correction('acount')).toBe('account');
+    expect(stats.correction('nextcluod')).toBeUndefined(); // two edits only from ten letters
+    expect(stats.correction('nextcloudd')).toBe('nextcloud');
+    expect(stats.correction('nextclouud')).toBe('nextcloud');
+    expect(stats.correction('nextcloud')).toBeUndefined(); // known words are not corrected
+  });
+
   it('puts distinct pages first, then more passages of those pages', () => {
     const corpus = [
       chunk('https://h/a#one', 'Refund refund refund policy for annual plans.'),

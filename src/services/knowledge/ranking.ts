@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { glossaryFor, type Translation } from '../../lib/glossary/index.js';
 import { stopWords } from '../../lib/language.js';
 import { termOf, termsOf, wordsOf } from '../../lib/text-analysis.js';
@@ -90,7 +91,47 @@ export class CorpusStats {
   idf(term: string): number {
     return idfOf(this.df(term), this.passages);
   }
+
+  #byInitial: Map<string, string[]> | undefined;
+
+  /**
+   * The index term a misspelt one most likely stands for ("pasword", "acount", "publishd"): the
+   * most common term within one edit, or two for long words, with the same first letter (people
+   * rarely mistype the first letter). Meilisearch forgives typos much the same way, so Postgres
+   * and the gate do too. Numbers and codes are left alone.
+   */
+  correction(term: string): string | undefined {
+    if (term.length < TYPO_MIN_LENGTH || /\d/.test(term) || this.df(term) > 0) return undefined;
+    const max = term.length >= TWO_TYPOS_MIN_LENGTH ? 2 : 1;
+    let best: { term: string; edits: number; df: number } | undefined;
+    for (const candidate of this.#initials().get(term[0]!) ?? []) {
+      if (Math.abs(candidate.length - term.length) > max) continue;
+      const edits = distance(term, candidate);
+      if (edits > max) continue;
+      const df = this.df(candidate);
+      if (!best || edits < best.edits || (edits === best.edits && df > best.df)) best = { term: candidate, edits, df };
+    }
+    return best?.term;
+  }
+
+  #initials(): Map<string, string[]> {
+    if (this.#byInitial) return this.#byInitial;
+    const map = new Map<string, string[]>();
+    for (const t of this.documentFrequency.keys()) {
+      if (t.length < TYPO_MIN_LENGTH - 2 || /\d/.test(t)) continue;
+      const list = map.get(t[0]!);
+      if (list) list.push(t);
+      else map.set(t[0]!, [t]);
+    }
+    return (this.#byInitial = map);
+  }
 }
+
+// On stems, one letter more than Meilisearch's defaults on words: short stems are one edit away
+// from other real words ("merch" and "march", "kindl" and "kind"), and a word the content lacks
+// taken for another makes the gate answer what nothing covers.
+const TYPO_MIN_LENGTH = 6;
+const TWO_TYPOS_MIN_LENGTH = 10;
 
 const idfOf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
@@ -195,9 +236,20 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // so a Danish question still finds the Danish page first.
     if (!known && translation.length) for (const t of translation) add(t.word, t.variants);
     else if (translation.length === 1 && !speaks) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
+    // Only in the content's own language: a foreign word one letter from an English one
+    // ("atend", "amend") is not its misspelling.
+    else if (!known && speaks) add(word, corrected(variants, stats));
     else add(word, variants);
   }
   return [...byVariants.values()].sort((a, b) => b.idf - a.idf);
+}
+
+// A word the content never uses, as typed and as the term it most likely misspells (if any): the
+// typo is searched for what was meant, and the gate does not take it for something the content
+// lacks.
+function corrected(variants: string[], stats: CorpusStats): string[] {
+  const fixes = variants.flatMap((v) => stats.correction(v) ?? []);
+  return [...new Set([...variants, ...fixes])];
 }
 
 // English words a translation may give that no help-centre page is about; the stop-word list
