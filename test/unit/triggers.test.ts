@@ -86,6 +86,33 @@ describe('the classifier beside the phrase lists', () => {
   });
 
   it.each([
+    'My phone broke but I saved the recovery codes when I set up 2FA, how do I move it to the new phone?',
+    'I run it myself in Docker and after an upgrade the 2FA codes are rejected',
+    'Self-hosted installation: the confirmation email never arrives, so I can’t log in',
+    'Wir betreiben es selbst gehostet und nach dem Update ist mein Konto gesperrt',
+  ])('a visitor with the recovery codes, or running the software themselves, is asking how: %s', (text) => {
+    expect(detectSensitive(text)).toBeUndefined();
+  });
+
+  it.each([
+    'I should have printed the recovery codes, now my phone is gone and I cannot log in. Please disable 2FA',
+    'dropped my phone in the sea, the 2fa app was on it and i dont have the backup codes anymore',
+    'We are not self-hosted, we use your cloud, and my account is locked',
+  ])('a guard undone by a negation or a loss is no guard: %s', (text) => {
+    expect(detectSensitive(text)).toBeDefined();
+  });
+
+  it('reads guards a sentence at a time', () => {
+    expect(detectPersonRequest('We are evaluating a licence for ~300 users. Can somebody from your team reach out to me this week?')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('How can users reach somebody from our team in the widget?')).toBeUndefined();
+  });
+
+  it('takes not wanting the assistant as a request, even where a guard word stands', () => {
+    expect(detectPersonRequest("i don't want a bot answer. get me a real agent")).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('no more bot answers pls, connect me to support staff')).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each([
     'Team members can see other users’ comments, how do I restrict that?',
     'We’re getting abusive comments on our community forum, how do I moderate them?',
     'Have you found any vulnerabilities in your last penetration test?',

@@ -1574,6 +1574,8 @@ export const STILL_HAS_SECOND_FACTOR: PhraseList = {
   en: [
     'still+have=|still+got=|still+has=|i+have+still my|the phone=|device=|authenticator|yubikey|security+key|old+phone=',
     'have=|has=|got= my|the phone=|device=|authenticator|yubikey .. still=',
+    // The recovery codes are the way back in ("my phone broke but I saved the recovery codes")
+    'saved|kept|have=|has=|got=|wrote+down|printed|stored the|my|our= recovery+codes|backup+codes|recovery+code|backup+code|recovery+key',
   ],
   da: ['har+stadig|har+endnu min|mit telefon|telefonen|mobil|mobilen|enhed|enheden|authenticator', 'har min|mit telefon|telefonen|mobil|mobilen .. stadig=|endnu='],
   de: ['habe+noch|hab+noch mein|meine|das handy|telefon|smartphone|gerat|authenticator', 'habe|hab mein|meine|das handy|telefon|smartphone .. noch='],
@@ -1581,6 +1583,28 @@ export const STILL_HAS_SECOND_FACTOR: PhraseList = {
   es: ['todavia+tengo|aun+tengo|sigo+teniendo mi|el telefono|movil|celular|dispositivo|autenticador', 'tengo mi|el telefono|movil|celular .. todavia=|aun='],
   nl: ['heb+nog+steeds|heb+nog mijn|de telefoon|toestel|authenticator', 'heb mijn|de telefoon|toestel .. nog='],
   sv: ['har+fortfarande|har+kvar min|mitt telefon|telefonen|mobil|mobilen|enhet|enheten|authenticator', 'har min|mitt telefon|telefonen|mobil|mobilen .. kvar='],
+};
+
+/**
+ * The visitor runs the software themselves ("I run it in Docker", "my self-hosted instance"): a
+ * lock-out or a rejected second factor there is a question about their installation, which the
+ * documentation answers and the team cannot reset from its side, so the account-access and
+ * lost-2FA categories do not fire. Said with a negation ("not self-hosted") it does not hold.
+ */
+export const SELF_HOSTED: PhraseList = {
+  en: [
+    'self+hosted|selfhosted|self+hosting|selfhosting|self+host|selfhost',
+    'i+host|we+host|i+run|we+run|i+installed|we+installed|i+deployed|we+deployed .. myself|ourselves|locally|at+home|on+my|on+our|in+docker|on+docker',
+    'my|our own= server|instance|installation|install=|vps|homelab|nas|deployment|container|docker',
+    'docker+compose|docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
+    'my|our|the mail+configuration|mail+config|mail+settings|smtp+settings|smtp+server|smtp+config|env+file|env=',
+  ],
+  da: ['selvhostet|selvhostede|min+egen+server|vores+egen+server|min+server|vores+server|min+installation|vores+installation'],
+  de: ['selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|meinem+server|unserem+server|meine+installation|unsere+installation|meiner+installation'],
+  fr: ['auto+heberge|autoheberge|auto+hebergee|autohebergee|mon+serveur|notre+serveur|mon+instance|notre+instance|mon+installation|notre+installation'],
+  es: ['autoalojado|auto+alojado|autoalojada|mi+servidor|nuestro+servidor|mi+instancia|nuestra+instancia|mi+instalacion|nuestra+instalacion'],
+  nl: ['zelf+gehost|zelfgehost|zelf+gehoste|mijn+eigen+server|onze+eigen+server|mijn+server|onze+server|mijn+installatie|onze+installatie'],
+  sv: ['egen+server|min+server|var+server|min+installation|var+installation|sjalvhostad|sjalvhostade'],
 };
 
 /**
@@ -1613,6 +1637,9 @@ export const ASSISTANT_FAILING: PhraseList = {
     'you|bot|chatbot|assistant re|are|is useless|unhelpful|pointless|not+helping|no+help|not+helpful',
     // Not wanting the assistant at all ("I don't want to chat with an AI")
     'don+t|dont|do+not|not want|wanna|like .. chat|talk|speak with|to bot|bots|ai=|chatbot|robot|machine',
+    // "I don't want a bot answer", "no more automated replies"
+    'don+t|dont|do+not|not want|need a|an|any|more bot|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
+    'no+more bot|chatbot|ai=|robot|automated answers|replies|responses',
   ],
 };
 

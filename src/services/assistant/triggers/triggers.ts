@@ -2,7 +2,7 @@ import { humanize } from '../../../lib/format.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, SECURITY_QUESTION, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -46,11 +46,17 @@ const DISSATISFIED = compileList(DISSATISFACTION);
 const FAILING = compileList(ASSISTANT_FAILING);
 const THINGS = compileList(THINGS_OF_YOURS);
 // Built-in guards of single categories: the category does not fire when one holds.
-const CATEGORY_GUARDS: Record<string, CompiledPhrase[]> = { lost_2fa: compileList(STILL_HAS_SECOND_FACTOR), security_report: compileList(SECURITY_QUESTION) };
+const CATEGORY_GUARDS: Record<string, CompiledPhrase[]> = {
+  lost_2fa: [...compileList(STILL_HAS_SECOND_FACTOR), ...compileList(SELF_HOSTED)],
+  account_access: compileList(SELF_HOSTED),
+  security_report: compileList(SECURITY_QUESTION),
+};
 // A guard said with a negation around it says the opposite ("I still haven't got my phone back",
 // "je n'ai toujours pas mon téléphone", "no tengo mi teléfono todavía"); a clause after "but" is
 // another matter; a phone number is not the phone.
-const NEGATIONS = new Set(['not', 'no', 'never', 't', 'ikke', 'inte', 'pas', 'nicht', 'kein', 'keine', 'niet', 'geen', 'nunca', 'jamais', 'aldrig']);
+// Words that undo it as well: "I should have printed the recovery codes", "I saved them but the
+// paper is gone", "I dont have the codes anymore".
+const NEGATIONS = new Set(['not', 'no', 'never', 't', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'cant', 'should', 'forgot', 'wish', 'anymore', 'gone', 'lost', 'missing', 'ikke', 'inte', 'pas', 'nicht', 'kein', 'keine', 'niet', 'geen', 'nunca', 'jamais', 'aldrig']);
 const CLAUSE_BREAKS = new Set(['but', 'aber', 'mais', 'pero', 'maar', 'men', 'however']);
 function guardHolds(guards: CompiledPhrase[] | undefined, toks: string[]): boolean {
   const hit = guards && firstMatch(guards, toks);
@@ -66,6 +72,13 @@ function guardHolds(guards: CompiledPhrase[] | undefined, toks: string[]): boole
   if (around.some((w) => NEGATIONS.has(w))) return false;
   return ![...span, toks[at + span.length] ?? ''].some((w) => /(nummer|number|numero)$/.test(w));
 }
+// Guards are read a sentence at a time: in "…a licence for ~300 users. Can somebody from your
+// team reach out?" no users reach anyone, though the words follow one another once the full
+// stop is gone.
+const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/u;
+const sentences = (text: string) => text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length);
+const guarded = (guards: CompiledPhrase[], text: string) => sentences(text).some((toks) => !!firstMatch(guards, toks));
+const categoryGuarded = (guards: CompiledPhrase[] | undefined, text: string) => sentences(text).some((toks) => guardHolds(guards, toks));
 const SHORT_MESSAGE_WORDS = 3;
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
@@ -90,7 +103,7 @@ export function leaningTowardsPerson(text: string): string | undefined {
   const toks = tokens(text);
   const verdict = classify(text);
   if (verdict.kind !== 'person' || verdict.probability < LEAN || QUESTION_WORDS.has(toks[0] ?? '')) return undefined;
-  if (firstMatch(THINGS, toks) || (firstMatch(GUARDS, toks) && !firstMatch(FAILING, toks))) return undefined;
+  if (guarded(THINGS, text) || (guarded(GUARDS, text) && !firstMatch(FAILING, toks))) return undefined;
   return modelEvidence(verdict);
 }
 
@@ -104,12 +117,12 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   }
   const hit = firstMatch(PERSON, toks);
   const verdict = hit ? undefined : classify(text);
-  const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person && !firstMatch(THINGS, toks);
+  const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person && !guarded(THINGS, text);
   if (!hit && !learned) return undefined;
   // A guard keeps questions about the product's own people features with the assistant; one
   // that also says the assistant is failing them ("hand this over, the bot answers aren't
   // cutting it") is a request after all.
-  if (firstMatch(GUARDS, toks) && !firstMatch(FAILING, toks)) return undefined;
+  if (guarded(GUARDS, text) && !firstMatch(FAILING, toks)) return undefined;
   if (hit) return { kind: 'person_request', evidence: `"${hit.matched}"` };
   return { kind: 'person_request', evidence: modelEvidence(verdict!) };
 }
@@ -149,7 +162,7 @@ const DEFAULT_CATEGORIES = compileCategories(DEFAULT_SENSITIVE_CATEGORIES);
 /** The first sensitive category the message falls in (`judge`: another classifier, for cross-validation). */
 export function detectSensitive(text: string, categories: CompiledCategory[] = DEFAULT_CATEGORIES, judge: typeof classify = classify): Trigger | undefined {
   const toks = tokens(text);
-  const live = categories.filter((c) => !guardHolds(CATEGORY_GUARDS[c.key], toks));
+  const live = categories.filter((c) => !categoryGuarded(CATEGORY_GUARDS[c.key], text));
   if (!live.length) return undefined;
   // The classifier knows the built-in categories only; one the operator turned off counts for nothing.
   const verdict = judge(text, new Set(live.map((c) => c.key)));
