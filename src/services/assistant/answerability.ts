@@ -1,3 +1,4 @@
+import { termOf, termsOf } from '../../lib/text-analysis.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
@@ -23,6 +24,19 @@ export interface AnswerabilityEvidence {
   terms: number;
   /** Passages in the whole corpus. */
   passages: number;
+  /**
+   * The index terms of what the question is about: its rarest word the content uses, other than
+   * the words that ask for a price, size or date ("platform" in "what does the Platform plan
+   * cost?"). A fact answers the question only in a passage that names it.
+   */
+  subject?: string[];
+  /** The question's words the content never uses (a misspelling of one it does use is not one). */
+  unknownWords?: string[];
+  /**
+   * Whether a capital letter marks a name in the question: it is in the content's language, and
+   * that language does not capitalise every noun (German does).
+   */
+  readsNames?: boolean;
 }
 
 export interface Gate {
@@ -45,10 +59,20 @@ export const DEFAULT_GATE: Gate = { minCoverage: 0.25, maxUnknown: 0.4, minPassa
 // misspelt or pasted word (a log line, a model number) cannot sink an otherwise covered question.
 const MAX_TERM_WEIGHT = 6;
 
-export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], passages: number): AnswerabilityEvidence {
+// Words that ask for the fact rather than name what it is about, as index terms (English stems:
+// other languages' questions reach English content through the glossary's English).
+const ASKING = new Set(['cost', 'costs', 'price', 'prices', 'pricing', 'charge', 'pay', 'paid', 'fee', 'fees', 'month', 'monthly', 'year', 'yearly', 'annual', 'annually', 'per', 'much', 'many', 'plan', 'plans', 'subscription', 'storage', 'space', 'disk', 'quota', 'limit', 'size', 'gb', 'mb', 'tb', 'release', 'released', 'version', 'date', 'exactly', 'available', 'come', 'coming', 'expect', 'soon'].map((w) => termOf(w, 'en')));
+
+const NOUNS_CAPITALISED = new Set(['de', 'lb']);
+
+export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], passages: number, languages: { question?: string; content?: string } = {}): AnswerabilityEvidence {
   const weight = (t: QueryTerm) => Math.min(t.idf, MAX_TERM_WEIGHT);
   const total = query.reduce((s, t) => s + weight(t), 0);
-  if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages };
+  const subject = query.find((t) => t.df > 0 && !/^\d+$/.test(t.word) && !t.variants.some((v) => ASKING.has(v)))?.variants;
+  const unknownWords = query.filter((t) => t.df === 0).map((t) => t.word);
+  const readsNames = !!languages.question && languages.question === languages.content && !NOUNS_CAPITALISED.has(languages.question);
+  const words = { subject, unknownWords, readsNames };
+  if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages, ...words };
   const share = (indexes: Iterable<number>) => [...new Set(indexes)].reduce((s, i) => s + weight(query[i]!), 0) / total;
   const best = pages[0]!;
   return {
@@ -57,6 +81,7 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
     unknown: query.filter((t) => t.df === 0).reduce((s, t) => s + weight(t), 0) / total,
     terms: query.length,
     passages,
+    ...words,
   };
 }
 
@@ -116,6 +141,15 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'when+will|when+s|when+is|when+are .. the= new|next|upcoming|mobile|android|ios|iphone|ipad|desktop|windows|mac|linux|web .. version|feature|app=|apps=|update=|integration|plugin .. ship|shipped|launch|launched|be+available',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|come+out|coming+out|be+released',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. version|app=|update=|v2=|v3=|v4=|v5=|v6=|v7=|v8=|v9= .. release=|ship|launch',
+    // The company's own plans: "when will you add SAML?", "when do you expect to get ISO 27001
+    // certified?"; not "when will you charge me?" or "when will you delete my data?".
+    'when+will+you|when+do+you+expect+to|when+do+you+plan+to|when+are+you+planning+to|when+are+you+going+to add|support|release|launch|ship|offer|introduce|implement|get|fix|bring|integrate|become',
+    'is|are|will .. coming+soon|come+soon',
+    'komt|komen er= binnenkort',
+    'kommt|kommen .. bald',
+    'arrive|arrivera|arriveront|sortira|sera|seront .. bientot',
+    'llega|llegara|llegaran|estara|estaran .. pronto',
+    'kommer .. snart',
     'wann erscheint|erscheinen',
     'wann .. kommt|kommen .. version|app|update|funktion|feature|release|ausgabe .. heraus|raus|auf+den+markt',
     'quand sortira|sortiront',
@@ -148,9 +182,19 @@ export function expectedAnswer(question: string): AnswerKind | undefined {
   return (Object.keys(ASKS) as AnswerKind[]).find((kind) => firstMatch(ASKS[kind], words));
 }
 
-/** Whether any of the passages holds a fact of that kind (an amount of money, a size, a plan). */
-export function holdsAnswer(kind: AnswerKind, texts: string[], now = new Date()): boolean {
-  return texts.some((t) => FOUND[kind](t, now));
+/**
+ * Whether any of the passages holds a fact of that kind (an amount of money, a size, a plan), in
+ * a passage that names the question's subject when it has one: a hosting provider's price table
+ * does not say what the Platform plan costs.
+ */
+export function holdsAnswer(kind: AnswerKind, passages: (string | Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>)[], now = new Date(), subject?: string[]): boolean {
+  return passages.some((p) => {
+    const text = typeof p === 'string' ? p : `${p.title}\n${p.headingPath.join('\n')}\n${p.text}`;
+    if (!FOUND[kind](text, now)) return false;
+    if (!subject?.length) return true;
+    const terms = new Set([...termsOf(text, typeof p === 'string' ? 'en' : p.language), ...termsOf(text, 'en')]);
+    return subject.some((v) => terms.has(v));
+  });
 }
 
 /**
@@ -199,9 +243,9 @@ const ADVICE_MIN_COVERAGE = 0.4;
  * homework. No page answers it, however many of its words the content uses.
  */
 const TASKS = [
-  'write|compose|make+up|generate|create me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=',
+  'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|cover+letter|resume|cv|speech|eulogy',
   // Without "me", only what no product has a field for ("write a user story" is a how-to)
-  'write|compose a|an= poem|song|essay|haiku|limerick',
+  'write|compose|draft a|an|my= poem|song|essay|haiku|limerick|cover+letter|eulogy',
   'tell me|us a|another joke|story|poem',
   'fill+in|fill+out|file=|prepare|complete my|our tax+return|tax+returns|homework',
   'do= my|our homework',
@@ -234,9 +278,35 @@ export function asksAdvice(question: string): boolean {
  * one kind of fact answers (a price, a size, a release plan) is not answered by passages
  * without one. Called after isAnswerable, with the same evidence.
  */
-export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvidence, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[], gate: Gate = DEFAULT_GATE, now = new Date()): boolean {
+/**
+ * A short question that names something the content never mentions ("how do I set up Obsidian
+ * Sync on my iPad?", "is there a native Salesforce integration?") asks about another product or
+ * a feature this one lacks, however well the rest of its words are covered. Told by the capital
+ * letter of a word that does not open a sentence. Long questions are left to the coverage gate:
+ * stories name their surroundings ("a Raspberry Pi", "my NodeJS app") while asking about the
+ * product.
+ */
+const NAMED_MAX_TERMS = 8;
+export function namesSomethingUnknown(question: string, evidence: AnswerabilityEvidence): boolean {
+  if (!evidence.readsNames || evidence.terms > NAMED_MAX_TERMS || !evidence.unknownWords?.length) return false;
+  const unknown = new Set(evidence.unknownWords);
+  return capitalisedWords(question).some((w) => unknown.has(w.toLowerCase()));
+}
+
+/** Words with a capital first letter that do not open a sentence (nor a quotation or a line). */
+function capitalisedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(/[.!?:;"“”«»\n]+/u)) {
+    const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
+    for (const w of words.slice(1)) if (w.length > 1 && /^\p{Lu}/u.test(w)) out.push(...w.split(/[-_'’]/u).filter((p) => /^\p{Lu}/u.test(p)));
+  }
+  return out;
+}
+
+export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvidence, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>[], gate: Gate = DEFAULT_GATE, now = new Date()): boolean {
   if (asksTask(question)) return false;
+  if (evidence.passages >= gate.minPassages && namesSomethingUnknown(question, evidence)) return false;
   if (evidence.passages >= gate.minPassages && asksAdvice(question) && (evidence.unknown >= ADVICE_MAX_UNKNOWN || evidence.coverage < ADVICE_MIN_COVERAGE)) return false;
   const kind = expectedAnswer(question);
-  return !kind || holdsAnswer(kind, quoted.map((c) => `${c.title}\n${c.headingPath.join('\n')}\n${c.text}`), now);
+  return !kind || holdsAnswer(kind, quoted, now, evidence.subject);
 }
