@@ -81,6 +81,13 @@ describe('ranking', () => {
     expect(ranked.map((r) => r.chunk.url).sort()).toEqual(['https://h/a', 'https://h/b']);
   });
 
+  it('marks the glossary\'s English for a word the content does not use', () => {
+    const corpus = [chunk('https://h/a', 'A piggy bank saves money.'), chunk('https://h/b', 'Export your notes.')];
+    const { query } = rank(corpus, ['sparegris', 'notes'], 'da');
+    expect(query.filter((t) => t.translated).map((t) => t.word).sort()).toEqual(['bank', 'piggy']);
+    expect(query.find((t) => t.word === 'notes')?.translated).toBeUndefined();
+  });
+
   it('corrects only words of the content\'s own language', () => {
     const corpus = [chunk('https://h/a', 'The bookkeeper closes the month.'), chunk('https://h/b', 'Export your notes.')];
     expect(rank(corpus, ['bookkeaper']).query[0]!.df).toBeGreaterThan(0);

@@ -235,6 +235,16 @@ describe('questions only one kind of fact answers', () => {
     expect(namesSomethingUnknown('Ich möchte mit einem Mitarbeiter sprechen', named(['mitarbeiter'], 3, false))).toBe(false);
   });
 
+  it('counts the glossary\'s English the content lacks at half weight towards the unknown share', () => {
+    const q = (translated: boolean) => [
+      { word: 'colleague', variants: ['colleagu'], df: 0, idf: 4, ...(translated ? { translated } : {}) },
+      { word: 'invite', variants: ['invit'], df: 3, idf: 4 },
+    ];
+    const page: RankedPage = { page: 'p', score: 1, passages: [{ chunk: {} as never, score: 1, matched: [1], counts: { text: [], headings: [], title: [] } }] };
+    expect(answerabilityEvidence(q(false), [page], 500).unknown).toBeCloseTo(0.5);
+    expect(answerabilityEvidence(q(true), [page], 500).unknown).toBeCloseTo(0.25);
+  });
+
   it('reads names only in the content\'s language, and not in German', () => {
     const q = [{ word: 'obsidian', variants: ['obsidian'], df: 0, idf: 8 }];
     expect(answerabilityEvidence(q, [], 500, { question: 'en', content: 'en' })).toMatchObject({ readsNames: true, unknownWords: ['obsidian'] });

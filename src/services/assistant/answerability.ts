@@ -55,6 +55,12 @@ export interface Gate {
 // floor that refused no English answerable question there.
 export const DEFAULT_GATE: Gate = { minCoverage: 0.25, maxUnknown: 0.4, minPassages: 50 };
 
+// The glossary's English for a word is one synonym of several the pages might use ("colleague"
+// where they say "team member"): an ordinary word, not a name or a thing the content lacks, so
+// it counts half towards the unknown share. (A foreign word the glossary does not know counts
+// fully: at half weight it let as many unanswerable questions through as answerable ones.)
+const TRANSLATED_UNKNOWN = 0.5;
+
 // A question's weight counts each term's rarity, but no single term more than this, so one
 // misspelt or pasted word (a log line, a model number) cannot sink an otherwise covered question.
 const MAX_TERM_WEIGHT = 6;
@@ -78,7 +84,7 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   return {
     coverage: share(best.passages.flatMap((p) => p.matched)),
     passageCoverage: Math.max(...best.passages.map((p) => share(p.matched))),
-    unknown: query.filter((t) => t.df === 0).reduce((s, t) => s + weight(t), 0) / total,
+    unknown: query.filter((t) => t.df === 0).reduce((s, t) => s + weight(t) * (t.translated ? TRANSLATED_UNKNOWN : 1), 0) / total,
     terms: query.length,
     passages,
     ...words,

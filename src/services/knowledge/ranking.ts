@@ -183,6 +183,8 @@ export interface QueryTerm {
   /** Passages holding any variant (the largest count: an upper bound on the union's). */
   df: number;
   idf: number;
+  /** The glossary's English for a word of the question's language the content does not use. */
+  translated?: boolean;
 }
 
 /**
@@ -193,11 +195,11 @@ export interface QueryTerm {
 export function queryTermsOf(words: string[], language: string, stats: CorpusStats): QueryTerm[] {
   const languages = [...new Set([language, ...stats.languages])];
   const byVariants = new Map<string, QueryTerm>();
-  const add = (word: string, variants: string[]) => {
+  const add = (word: string, variants: string[], translated = false) => {
     const key = [...variants].sort().join(' ');
     if (byVariants.has(key)) return;
     const df = Math.max(0, ...variants.map((v) => stats.df(v)));
-    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages) });
+    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages), ...(translated ? { translated } : {}) });
   };
   // A question in another language than English content is looked up in the glossary.
   const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
@@ -217,7 +219,7 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // Two words that are one entry ("mot de passe") are translated together.
     const pair = glossary && i + 1 < all.length ? glossary.pair(word, all[i + 1]!) : undefined;
     if (pair) {
-      for (const t of englishTerms(pair, TRANSLATION_STOPS)) add(t.word, t.variants);
+      for (const t of englishTerms(pair, TRANSLATION_STOPS)) add(t.word, t.variants, true);
       i++;
       continue;
     }
@@ -234,7 +236,7 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // words (Meilisearch) is sent, so they carry every alternative.
     // Where some of the content is in the question's language, a word it uses is left alone,
     // so a Danish question still finds the Danish page first.
-    if (!known && translation.length) for (const t of translation) add(t.word, t.variants);
+    if (!known && translation.length) for (const t of translation) add(t.word, t.variants, true);
     else if (translation.length === 1 && !speaks) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
     // Only in the content's own language: a foreign word one letter from an English one
     // ("atend", "amend") is not its misspelling.

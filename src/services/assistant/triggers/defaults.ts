@@ -185,7 +185,10 @@ export const PERSON_REQUEST: PhraseList = {
     // Someone of theirs should get back to the visitor ("un membre de votre équipe pourrait me recontacter")
     'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
     // Who to contact; anyone there; a ticket opened for the visitor; someone of theirs should look or write; a video call with their team
-    'quelqu+un .. du+support|de+chez+vous|de+votre|de+l+equipe|chez+vous|du+service .. envoyer|ecrire|appeler|rappeler|regarder|verifier|contacter|jeter|examiner',
+    'quelqu+un .. du+support|de+chez+vous|de+votre|de+l+equipe|chez+vous|du+service .. envoyer|ecrire|appeler|rappeler|regarder|verifier|contacter|jeter|examiner|prendre+le+relais|reprendre|prendre+en+charge',
+    // Someone should take the conversation over ("quelqu'un peut prendre le relais ?")
+    'prendre+le+relais|reprendre+la+main|prenne+le+relais .. conversation|discussion|echange|chat|ici',
+    'quelqu+un|humain|conseiller|agent= .. prendre+le+relais|prenne+le+relais|reprendre+la+conversation|reprendre+la+discussion',
     'contacter|appeler qui=',
     'qui dois|faut|puis+je|pourrais .. contacter|joindre|appeler|adresser',
     'quelqu+un la=|ou+pas|en+ligne|qui+lit|qui+repond',
