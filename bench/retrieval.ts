@@ -92,6 +92,9 @@ export async function retrievalBench(): Promise<[string, string][]> {
       const pick = () => words[Math.floor(rand() * words.length)] ?? 'help';
       return `Hi, how do I ${pick()} the ${pick()} when ${pick()} ${pick()}?`;
     });
+    // The same questions with each long word misspelt (a letter inside it doubled): the typo
+    // correction then looks every such word up among the corpus's terms.
+    const misspelt = questions.map((q) => q.replace(/\b([a-z]{3})([a-z])([a-z]{3,})\b/gi, '$1$2$2$3'));
     const backends: [string, SearchIndex][] = [['postgres', new PostgresSearchIndex(db, { name: 'database', check: async () => ({ ok: true }) })]];
     if (process.env.MEILI_URL) {
       const meili = new MeilisearchIndex({ url: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY, indexUid: `chunks_bench_${Date.now()}` });
@@ -127,6 +130,14 @@ export async function retrievalBench(): Promise<[string, string][]> {
       }
       full.sort((a, b) => a - b);
       rows.push([`retrieval at ${CHUNKS} chunks, ${name}, candidates + ranking, top 5, n=${QUERIES}`, `p50 ${percentile(full, 50).toFixed(2)} ms · p95 ${percentile(full, 95).toFixed(2)} ms`]);
+      const typos: number[] = [];
+      for (let i = 0; i < QUERIES; i++) {
+        const s = performance.now();
+        await retriever.search(misspelt[i]!, { limit: 5, language: 'en' });
+        typos.push(performance.now() - s);
+      }
+      typos.sort((a, b) => a - b);
+      rows.push([`the same, every long word misspelt (typo correction), n=${QUERIES}`, `p50 ${percentile(typos, 50).toFixed(2)} ms · p95 ${percentile(typos, 95).toFixed(2)} ms`]);
     }
     if (!process.env.MEILI_URL) rows.push(['retrieval, meilisearch', 'not measured: set MEILI_URL (docker compose --profile test up -d meilisearch-test)']);
   } finally {
