@@ -14,8 +14,8 @@ import { foldAccents, wordsOf } from './text-analysis.js';
 // answerability gate. Common verbs and adverbs only, never nouns: lists that also hold "cuenta"
 // (account) or "tiempo" (time), as some do, would drop what questions ask about.
 const MORE_STOPWORDS = {
-  es: 'hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
-  nl: 'welke welk komen komt kom staan staat sta gaan gaat ga doet moeten kun zouden wordt even gewoon eigenlijk steeds nooit waar wanneer tussen tijdens'.split(' '),
+  es: 'todos todas hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
+  nl: 'blijven blijft welke welk komen komt kom staan staat sta gaan gaat ga doet moeten kun zouden wordt even gewoon eigenlijk steeds nooit waar wanneer tussen tijdens'.split(' '),
   de: 'einfach eigentlich irgendwie bleibt bleiben'.split(' '),
 };
 

@@ -102,6 +102,24 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive(text)).toBeDefined();
   });
 
+  it('matches a sensitive phrase within one sentence: a pasted error is no report of a break-in', () => {
+    expect(detectSensitive('`railway init` fails with "Unauthorized. Please login with `railway login`". How do I log in from CI?')).toBeUndefined();
+    expect(detectSensitive('There was an unauthorized login to my account last night')).toMatchObject({ detail: 'hacked_account' });
+  });
+
+  it.each([
+    ["My services were taken down for a 'Terms of Service violation' and I have no idea why. Put them back online.", 'account_access'],
+    ["An app hosted on your domain is impersonating our bank's login page. Take it down.", 'security_report'],
+    ['Someone is running a phishing site on your platform that copies our shop', 'security_report'],
+  ])('recognises a takedown by the company or abuse hosted on its service: %s', (text, detail) => {
+    expect(detectSensitive(text)).toMatchObject({ detail });
+  });
+
+  it('takes a machine, not a person, from "can I get a …"', () => {
+    expect(detectPersonRequest('It runs slowly for our support chatbot. Can I get a machine with a GPU for it?')).toBeUndefined();
+    expect(detectPersonRequest('Can I get someone from support on the phone?')).toMatchObject({ kind: 'person_request' });
+  });
+
   it('reads guards a sentence at a time', () => {
     expect(detectPersonRequest('We are evaluating a licence for ~300 users. Can somebody from your team reach out to me this week?')).toMatchObject({ kind: 'person_request' });
     expect(detectPersonRequest('How can users reach somebody from our team in the widget?')).toBeUndefined();

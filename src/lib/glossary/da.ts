@@ -1535,4 +1535,8 @@ virkelig = -
 virkeligt = -
 tidligere = -
 synes = -
+# limits and enforcement
+loft = cap|limit
+højst = maximum|max
+tvinge = force|require|enforce
 `;

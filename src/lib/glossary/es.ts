@@ -1355,4 +1355,10 @@ salud = health
 comida = food
 viaje = travel|trip
 vida = life
+# limits and enforcement
+obligar = force|require|enforce
+obligo = force|require|enforce
+forzar = force|enforce
+exigir = require|enforce
+dos pasos = two step
 `;

@@ -1360,4 +1360,9 @@ reis = travel|trip
 leven = life
 # Never translated: their stems meet another entry's
 opeens = -
+# limits and expiry
+aflopen = expire|end
+afloopt = expire|end
+plafond = cap|limit
+verplichten = require|enforce|force
 `;

@@ -67,14 +67,16 @@ const MAX_TERM_WEIGHT = 6;
 
 // Words that ask for the fact rather than name what it is about, as index terms (English stems:
 // other languages' questions reach English content through the glossary's English).
-const ASKING = new Set(['cost', 'costs', 'price', 'prices', 'pricing', 'charge', 'pay', 'paid', 'fee', 'fees', 'month', 'monthly', 'year', 'yearly', 'annual', 'annually', 'per', 'much', 'many', 'plan', 'plans', 'subscription', 'storage', 'space', 'disk', 'quota', 'limit', 'size', 'gb', 'mb', 'tb', 'release', 'released', 'version', 'date', 'exactly', 'available', 'come', 'coming', 'expect', 'soon'].map((w) => termOf(w, 'en')));
+const ASKING_WORDS = ['cost', 'costs', 'price', 'prices', 'pricing', 'charge', 'pay', 'paid', 'fee', 'fees', 'month', 'monthly', 'year', 'yearly', 'annual', 'annually', 'per', 'much', 'many', 'plan', 'plans', 'subscription', 'storage', 'space', 'disk', 'quota', 'limit', 'size', 'gb', 'mb', 'tb', 'release', 'released', 'version', 'date', 'exactly', 'available', 'come', 'coming', 'expect', 'soon'];
+let asking: Set<string> | undefined;
+const askingTerms = () => (asking ??= new Set(ASKING_WORDS.map((w) => termOf(w, 'en'))));
 
 const NOUNS_CAPITALISED = new Set(['de', 'lb']);
 
 export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], passages: number, languages: { question?: string; content?: string } = {}): AnswerabilityEvidence {
   const weight = (t: QueryTerm) => Math.min(t.idf, MAX_TERM_WEIGHT);
   const total = query.reduce((s, t) => s + weight(t), 0);
-  const subject = query.find((t) => t.df > 0 && !/^\d+$/.test(t.word) && !t.variants.some((v) => ASKING.has(v)))?.variants;
+  const subject = query.find((t) => t.df > 0 && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0).map((t) => t.word);
   const readsNames = !!languages.question && languages.question === languages.content && !NOUNS_CAPITALISED.has(languages.question);
   const words = { subject, unknownWords, readsNames };
@@ -152,6 +154,12 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'when+will+you|when+do+you+expect+to|when+do+you+plan+to|when+are+you+planning+to|when+are+you+going+to add|support|release|launch|ship|offer|introduce|implement|get|fix|bring|integrate|become',
     'is|are|will .. coming+soon|come+soon',
     'komt|komen er= binnenkort',
+    // Future prices: "is the Hobby plan going to get more expensive next year?"
+    'going+to|gonna|will|plan+to|planning+to .. more+expensive|cheaper|pricier|increase|go+up|rise .. next+year|next+month|next+quarter|in+the+future|soon',
+    // Future tenses only: "quand ouvrez-vous ?" asks for opening hours
+    'quand ouvrirez|lancerez|ajouterez|sortirez|prevoyez|comptez vous',
+    'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
+    'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
     'kommt|kommen .. bald',
     'arrive|arrivera|arriveront|sortira|sera|seront .. bientot',
     'llega|llegara|llegaran|estara|estaran .. pronto',
@@ -212,6 +220,8 @@ export function holdsAnswer(kind: AnswerKind, passages: (string | Pick<Chunk, 't
 const ADVICE = [
   'what+s|whats=|what+is|what+are a= good|decent|cheap|cheapest|nice',
   'or .. which+one|which+is|which+s|which= .. better|best|preferable',
+  'which+is|which+one+is|which+s better|best|cheaper|faster|easier .. or',
+  'what+is|what+s the better|best|cheaper|faster|easier .. or',
   'is|are .. or .. the+better|the+best|better|best',
   'or .. is|are .. the+better|the+best',
   'recommend|suggest me|us a=|an=|some=',
@@ -249,7 +259,9 @@ const ADVICE_MIN_COVERAGE = 0.4;
  * homework. No page answers it, however many of its words the content uses.
  */
 const TASKS = [
-  'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|cover+letter|resume|cv|speech|eulogy',
+  'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|cover+letter|resume|cv|speech|eulogy|query|sql+query|script|function|regex|regular+expression|program|snippet|formula',
+  // Looking into the visitor's own account for them ("check the logs of my api service and tell me")
+  'check|look+at|look+into|inspect|read|go+through|analyse|analyze the|my|our .. logs|account|project|deployment|deployments|service|database|dashboard|usage .. and+tell|tell+me|and+let+me+know|and+explain',
   // Without "me", only what no product has a field for ("write a user story" is a how-to)
   'write|compose|draft a|an|my= poem|song|essay|haiku|limerick|cover+letter|eulogy',
   'tell me|us a|another joke|story|poem',

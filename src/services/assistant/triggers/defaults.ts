@@ -291,7 +291,11 @@ export const PERSON_REQUEST: PhraseList = {
  * support?"): vetoes the classifier's reading only, since the phrases name people.
  */
 export const THINGS_OF_YOURS: PhraseList = {
-  en: ['one+of+your plans=|products=|apps=|tools=|tiers=|articles=|guides=|docs=|templates=|integrations=|features=|plugins=|videos=|courses='],
+  en: [
+    'one+of+your plans=|products=|apps=|tools=|tiers=|articles=|guides=|docs=|templates=|integrations=|features=|plugins=|videos=|courses=',
+    // Things to run on, not people ("can I get a machine with a GPU for our support chatbot?")
+    'get|have|buy|rent|order|use a|an|more|bigger|larger|dedicated|faster machine|machines|server|servers|gpu|gpus|cpu|cpus|instance|instances|vm=|vps|ram=|memory|storage|volume|ip=|region',
+  ],
 };
 
 /** A whole message that is only this (a word or two) is a request for a person. */
@@ -1416,6 +1420,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'you|they banned|suspended|blocked|terminated|froze|frozen|locked|closed my|our account|workspace|organisation|organization|profile',
         'account|workspace|organisation|organization .. says|shows|is|was|been|got suspended|banned|terminated',
         'owner|admin|administrator|account+owner .. ex+employee|former+employee|former+colleague|ex+colleague|left+the+company|no+longer+works',
+        // Taken down by the company over its terms ("my services were taken down for a Terms of Service violation")
+        'taken+down|took+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use|no+reason|no+idea+why|without+warning|without+notice|without+explanation',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
@@ -1534,6 +1540,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'sending|sends|sent|keeps+sending|posting|leaving me=|us= .. threatening|abusive|harassing|hateful|threats',
         'getting|receiving|received|got threatening|abusive|harassing|hateful messages|comments|emails|calls|dms|threats',
         'fake profile|account|accounts|page .. my+name|my+photos|pretending|impersonat',
+        // A phishing page or scam hosted on the company's service ("an app hosted on your domain is impersonating our bank")
+        'hosted|running|deployed|served on|from|by .. impersonat|phishing|scam|malware|fraudulent|fake+login',
+        'impersonat|phishing|scam|malware|fraudulent .. hosted+on|running+on|deployed+on|served+from|on+your+platform|on+your+servers|on+your+domain',
+        'is|are|been|keeps impersonating|imitating|cloning our|my= bank|company|brand|business|login|site|website|product|shop|store',
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [

@@ -75,10 +75,19 @@ function guardHolds(guards: CompiledPhrase[] | undefined, toks: string[]): boole
 // Guards are read a sentence at a time: in "…a licence for ~300 users. Can somebody from your
 // team reach out?" no users reach anyone, though the words follow one another once the full
 // stop is gone.
-const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/u;
+// A full stop ends a sentence only before a capital letter: "Art. 15 DSGVO" and "e.g. users"
+// stay one sentence.
+const SENTENCE_END = /[!?;]+(?=\s|$)|\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
 const sentences = (text: string) => text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length);
 const guarded = (guards: CompiledPhrase[], text: string) => sentences(text).some((toks) => !!firstMatch(guards, toks));
 const categoryGuarded = (guards: CompiledPhrase[] | undefined, text: string) => sentences(text).some((toks) => guardHolds(guards, toks));
+const inOneSentence = (phrases: CompiledPhrase[], text: string) => {
+  for (const toks of sentences(text)) {
+    const hit = firstMatch(phrases, toks);
+    if (hit) return hit;
+  }
+  return undefined;
+};
 const SHORT_MESSAGE_WORDS = 3;
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
@@ -167,7 +176,7 @@ export function detectSensitive(text: string, categories: CompiledCategory[] = D
   // The classifier knows the built-in categories only; one the operator turned off counts for nothing.
   const verdict = judge(text, new Set(live.map((c) => c.key)));
   for (const c of live) {
-    const hit = firstMatch(c.phrases, toks);
+    const hit = inOneSentence(c.phrases, text);
     if (hit && !vetoed(c.key, hit.phrase, verdict)) return { kind: 'sensitive', detail: c.key, evidence: `${c.name}: "${hit.matched}"` };
   }
   const category = verdict.kind === 'sensitive' ? live.find((c) => c.key === verdict.category) : undefined;
