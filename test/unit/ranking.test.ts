@@ -76,7 +76,7 @@ describe('ranking', () => {
   it('reads a misspelt word as the term it most likely stands for', () => {
     const corpus = [chunk('https://h/a', 'Reset your password from the sign-in page.'), chunk('https://h/b', 'Passwords must be long. Change the password in settings.'), chunk('https://h/c', 'Export your notes.')];
     const { query, ranked } = rank(corpus, ['pasword']);
-    expect(query[0]).toMatchObject({ word: 'pasword', variants: ['pasword', 'password'] });
+    expect(query[0]).toMatchObject({ word: 'pasword', variants: ['pasword', 'password'], corrected: true });
     expect(query[0]!.df).toBeGreaterThan(0);
     expect(ranked.map((r) => r.chunk.url).sort()).toEqual(['https://h/a', 'https://h/b']);
   });
@@ -86,6 +86,14 @@ describe('ranking', () => {
     const { query } = rank(corpus, ['sparegris', 'notes'], 'da');
     expect(query.filter((t) => t.translated).map((t) => t.word).sort()).toEqual(['bank', 'piggy']);
     expect(query.find((t) => t.word === 'notes')?.translated).toBeUndefined();
+  });
+
+  it('looks up at most twelve words of a question for a misspelling', () => {
+    const corpus = [chunk('https://h/a', 'alpha1 bravo1 charlie'), chunk('https://h/b', 'notes')];
+    const stats = statsOf(corpus);
+    // Fifteen unknown words one letter from "charlie": only the first twelve are looked up
+    const typos = Array.from({ length: 15 }, (_, i) => `charl${'abcdefghijklmno'[i]}e`);
+    expect(queryTermsOf(typos, 'en', stats).filter((t) => t.corrected)).toHaveLength(12);
   });
 
   it('corrects only words of the content\'s own language', () => {

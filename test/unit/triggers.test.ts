@@ -95,6 +95,21 @@ describe('the classifier beside the phrase lists', () => {
   });
 
   it.each([
+    'I installed the authenticator on my new phone but the codes don’t work and I can’t log in',
+    'I run a shop on my account and I am locked out',
+    'Nach meiner Installation der App ist mein Konto gesperrt',
+    'I checked the mail settings and my account is locked',
+    'We use Docker Desktop at work and my account is locked',
+    'We moved from self-hosting to your cloud last month. Now my account is locked.',
+    'Self-hosted? No. We use your cloud and my account is locked',
+    'I lost my phone with the authenticator. I printed the backup codes but lost the paper.',
+    'My phone was stolen. I have my backup codes but they don’t work',
+    'Lost my phone. I kept my recovery codes on that same phone.',
+  ])('a hosted customer, or codes that are gone, is still handed off: %s', (text) => {
+    expect(detectSensitive(text)).toBeDefined();
+  });
+
+  it.each([
     'I should have printed the recovery codes, now my phone is gone and I cannot log in. Please disable 2FA',
     'dropped my phone in the sea, the 2fa app was on it and i dont have the backup codes anymore',
     'We are not self-hosted, we use your cloud, and my account is locked',
@@ -113,6 +128,11 @@ describe('the classifier beside the phrase lists', () => {
     ['Someone is running a phishing site on your platform that copies our shop', 'security_report'],
   ])('recognises a takedown by the company or abuse hosted on its service: %s', (text, detail) => {
     expect(detectSensitive(text)).toMatchObject({ detail });
+  });
+
+  it('takes asking how to take a conversation over for a how-to', () => {
+    expect(detectPersonRequest('Comment prendre le relais d’une conversation dans la boîte de réception ?')).toBeUndefined();
+    expect(detectPersonRequest('Comment un agent peut-il prendre le relais d’un collègue sur une conversation ?')).toBeUndefined();
   });
 
   it('takes a machine, not a person, from "can I get a …"', () => {

@@ -60,24 +60,41 @@ export const DEFAULT_GATE: Gate = { minCoverage: 0.25, maxUnknown: 0.4, minPassa
 // it counts half towards the unknown share. (A foreign word the glossary does not know counts
 // fully: at half weight it let as many unanswerable questions through as answerable ones.)
 const TRANSLATED_UNKNOWN = 0.5;
+// A word the content does not use, read as one it does ("pasword"), may be a misspelling or a name
+// that happens to be one letter from a word ("Stripe", "strip"): half of each.
+const CORRECTED_UNKNOWN = 0.5;
 
 // A question's weight counts each term's rarity, but no single term more than this, so one
 // misspelt or pasted word (a log line, a model number) cannot sink an otherwise covered question.
 const MAX_TERM_WEIGHT = 6;
 
-// Words that ask for the fact rather than name what it is about, as index terms (English stems:
-// other languages' questions reach English content through the glossary's English).
+// Words that ask for the fact rather than name what it is about, as index terms: English (other
+// languages' questions reach English content through the glossary's English), and the same words
+// in the widget's other languages for content in those languages (not German "pro", per: it is a
+// plan's name in English).
+const ASKING_ABROAD: Record<string, string[]> = {
+  de: ['kosten', 'kostet', 'preis', 'preise', 'monat', 'monatlich', 'jahr', 'jährlich', 'gebühr', 'speicher', 'version', 'datum'],
+  fr: ['coût', 'coûte', 'coûtent', 'prix', 'tarif', 'mois', 'mensuel', 'an', 'année', 'annuel', 'par', 'stockage', 'version', 'date'],
+  es: ['cuesta', 'cuestan', 'coste', 'costo', 'precio', 'precios', 'mes', 'mensual', 'año', 'anual', 'por', 'almacenamiento', 'versión', 'fecha'],
+  nl: ['kost', 'kosten', 'prijs', 'prijzen', 'maand', 'maandelijks', 'jaar', 'jaarlijks', 'per', 'opslag', 'versie', 'datum'],
+  da: ['koster', 'pris', 'priser', 'måned', 'månedlig', 'år', 'årlig', 'pr', 'lagerplads', 'version', 'dato'],
+  sv: ['kostar', 'pris', 'priser', 'månad', 'månadsvis', 'år', 'årlig', 'per', 'lagring', 'version', 'datum'],
+};
 const ASKING_WORDS = ['cost', 'costs', 'price', 'prices', 'pricing', 'charge', 'pay', 'paid', 'fee', 'fees', 'month', 'monthly', 'year', 'yearly', 'annual', 'annually', 'per', 'much', 'many', 'plan', 'plans', 'subscription', 'storage', 'space', 'disk', 'quota', 'limit', 'size', 'gb', 'mb', 'tb', 'release', 'released', 'version', 'date', 'exactly', 'available', 'come', 'coming', 'expect', 'soon'];
 let asking: Set<string> | undefined;
-const askingTerms = () => (asking ??= new Set(ASKING_WORDS.map((w) => termOf(w, 'en'))));
+const askingTerms = () =>
+  (asking ??= new Set([...ASKING_WORDS.map((w) => termOf(w, 'en')), ...Object.entries(ASKING_ABROAD).flatMap(([language, words]) => words.map((w) => termOf(w, language)))]));
 
 const NOUNS_CAPITALISED = new Set(['de', 'lb']);
 
 export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], passages: number, languages: { question?: string; content?: string } = {}): AnswerabilityEvidence {
   const weight = (t: QueryTerm) => Math.min(t.idf, MAX_TERM_WEIGHT);
   const total = query.reduce((s, t) => s + weight(t), 0);
-  const subject = query.find((t) => t.df > 0 && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)))?.variants;
-  const unknownWords = query.filter((t) => t.df === 0).map((t) => t.word);
+  // Among the words the best page holds: a rare word nothing matched ("my small bakery") is not
+  // what the question is about.
+  const held = new Set(pages[0]?.passages.flatMap((p) => p.matched) ?? []);
+  const subject = query.find((t, i) => held.has(i) && !t.corrected && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)))?.variants;
+  const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
   const readsNames = !!languages.question && languages.question === languages.content && !NOUNS_CAPITALISED.has(languages.question);
   const words = { subject, unknownWords, readsNames };
   if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages, ...words };
@@ -86,7 +103,7 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   return {
     coverage: share(best.passages.flatMap((p) => p.matched)),
     passageCoverage: Math.max(...best.passages.map((p) => share(p.matched))),
-    unknown: query.filter((t) => t.df === 0).reduce((s, t) => s + weight(t) * (t.translated ? TRANSLATED_UNKNOWN : 1), 0) / total,
+    unknown: query.reduce((s, t) => s + weight(t) * (t.df === 0 ? (t.translated ? TRANSLATED_UNKNOWN : 1) : t.corrected ? CORRECTED_UNKNOWN : 0), 0) / total,
     terms: query.length,
     passages,
     ...words,
@@ -149,21 +166,8 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'when+will|when+s|when+is|when+are .. the= new|next|upcoming|mobile|android|ios|iphone|ipad|desktop|windows|mac|linux|web .. version|feature|app=|apps=|update=|integration|plugin .. ship|shipped|launch|launched|be+available',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|come+out|coming+out|be+released',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. version|app=|update=|v2=|v3=|v4=|v5=|v6=|v7=|v8=|v9= .. release=|ship|launch',
-    // The company's own plans: "when will you add SAML?", "when do you expect to get ISO 27001
-    // certified?"; not "when will you charge me?" or "when will you delete my data?".
-    'when+will+you|when+do+you+expect+to|when+do+you+plan+to|when+are+you+planning+to|when+are+you+going+to add|support|release|launch|ship|offer|introduce|implement|get|fix|bring|integrate|become',
-    'is|are|will .. coming+soon|come+soon',
+    'version|feature|features|app=|apps=|integration|integrations|plugin|update=|support+for .. coming+soon|come+soon',
     'komt|komen er= binnenkort',
-    // Future prices: "is the Hobby plan going to get more expensive next year?"
-    'going+to|gonna|will|plan+to|planning+to .. more+expensive|cheaper|pricier|increase|go+up|rise .. next+year|next+month|next+quarter|in+the+future|soon',
-    // Future tenses only: "quand ouvrez-vous ?" asks for opening hours
-    'quand ouvrirez|lancerez|ajouterez|sortirez|prevoyez|comptez vous',
-    'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
-    'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
-    'kommt|kommen .. bald',
-    'arrive|arrivera|arriveront|sortira|sera|seront .. bientot',
-    'llega|llegara|llegaran|estara|estaran .. pronto',
-    'kommer .. snart',
     'wann erscheint|erscheinen',
     'wann .. kommt|kommen .. version|app|update|funktion|feature|release|ausgabe .. heraus|raus|auf+den+markt',
     'quand sortira|sortiront',
@@ -173,6 +177,20 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'nar slapps|kommer+ut',
   ].map(compilePhrase),
 };
+
+// The company's own plans, asked of it: "when will you add SAML?", "when do you expect to get ISO
+// 27001 certified?", "is the Hobby plan going to get more expensive next year?". Only where the
+// visitor speaks of nothing of their own: "when will you fix my invoice address?" and "my
+// renewal is going to increase next month, how do I cancel?" are about their account.
+const PLANS_OF_YOURS = [
+  'when+will+you|when+do+you+expect+to|when+do+you+plan+to|when+are+you+planning+to|when+are+you+going+to add|support|release|launch|ship|offer|introduce|implement|get|fix|bring|integrate|become',
+  'going+to|gonna|will|plan+to|planning+to .. more+expensive|cheaper|pricier|increase|go+up|rise .. next+year|next+month|next+quarter|in+the+future|soon',
+  // Future tenses only: "quand ouvrez-vous ?" asks for opening hours
+  'quand ouvrirez|lancerez|ajouterez|sortirez|prevoyez|comptez vous',
+  'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
+  'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
+].map(compilePhrase);
+const OWN = new Set(['my', 'our', 'mine', 'ours', 'mon', 'ma', 'mes', 'notre', 'nos', 'mi', 'mis', 'nuestro', 'nuestra', 'nuestros', 'mein', 'meine', 'meinen', 'meinem', 'unser', 'unsere', 'mijn', 'onze', 'min', 'mit', 'vores', 'mitt', 'vara']);
 
 // An amount of money: a currency sign or code next to a number; or "free" where it speaks of a
 // price ("free plan", "for free"), since "it is free" answers "what does it cost?" too.
@@ -193,7 +211,9 @@ const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
 /** The one kind of fact that answers the question, if it asks for one. */
 export function expectedAnswer(question: string): AnswerKind | undefined {
   const words = tokens(question);
-  return (Object.keys(ASKS) as AnswerKind[]).find((kind) => firstMatch(ASKS[kind], words));
+  const kind = (Object.keys(ASKS) as AnswerKind[]).find((k) => firstMatch(ASKS[k], words));
+  if (kind) return kind;
+  return firstMatch(PLANS_OF_YOURS, words) && !words.some((w) => OWN.has(w)) ? 'release' : undefined;
 }
 
 /**
@@ -259,7 +279,8 @@ const ADVICE_MIN_COVERAGE = 0.4;
  * homework. No page answers it, however many of its words the content uses.
  */
 const TASKS = [
-  'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|cover+letter|resume|cv|speech|eulogy|query|sql+query|script|function|regex|regular+expression|program|snippet|formula',
+  'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|eulogy|query|sql+query|script|function|regex|regular+expression|program|snippet|formula',
+  'write|compose|draft me|us a|an|my= cover+letter|resume=|cv=',
   // Looking into the visitor's own account for them ("check the logs of my api service and tell me")
   'check|look+at|look+into|inspect|read|go+through|analyse|analyze the|my|our .. logs|account|project|deployment|deployments|service|database|dashboard|usage .. and+tell|tell+me|and+let+me+know|and+explain',
   // Without "me", only what no product has a field for ("write a user story" is a how-to)
@@ -290,13 +311,6 @@ export function asksAdvice(question: string): boolean {
 }
 
 /**
- * Beyond the coverage gate, whether the passages that would be quoted answer what is asked:
- * a task for the assistant (a poem) is not a question; advice on things the content never
- * names, or barely covers, is not the content's to give, and a question only
- * one kind of fact answers (a price, a size, a release plan) is not answered by passages
- * without one. Called after isAnswerable, with the same evidence.
- */
-/**
  * A short question that names something the content never mentions ("how do I set up Obsidian
  * Sync on my iPad?", "is there a native Salesforce integration?") asks about another product or
  * a feature this one lacks, however well the rest of its words are covered. Told by the capital
@@ -311,16 +325,34 @@ export function namesSomethingUnknown(question: string, evidence: AnswerabilityE
   return capitalisedWords(question).some((w) => unknown.has(w.toLowerCase()));
 }
 
-/** Words with a capital first letter that do not open a sentence (nor a quotation or a line). */
+// Capitals that are not names of things: months and days, and the person after a word for one
+// ("invite my colleague Sarah", "give Anna admin rights").
+const CALENDAR = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const BEFORE_A_PERSON = new Set('colleague coworker co-worker boss manager user member client customer friend partner wife husband employee teammate admin named called invite give add assign tell ask let allow remove mr mrs ms dr'.split(' '));
+// Quoted text is a label or an error message as shown ('"Invalid Grant"'), not the visitor's words.
+const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
+
+/** Words with a capital first letter that do not open a sentence, in a message not written in capitals throughout. */
 function capitalisedWords(text: string): string[] {
-  const out: string[] = [];
-  for (const sentence of text.split(/[.!?:;"“”«»\n]+/u)) {
-    const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
-    for (const w of words.slice(1)) if (w.length > 1 && /^\p{Lu}/u.test(w)) out.push(...w.split(/[-_'’]/u).filter((p) => /^\p{Lu}/u.test(p)));
-  }
-  return out;
+  const plain = text.normalize('NFC').replace(QUOTED, ' ');
+  const inner = plain.split(/[.!?:;…\n]+/u).map((sentence) => (sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? []).slice(1).filter((w) => w.length > 1));
+  // Title Case or capitals throughout: a capital says nothing.
+  const words = inner.flat();
+  if (words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length) return [];
+  return inner.flatMap((sentence) =>
+    sentence
+      .filter((w, i) => /^\p{Lu}/u.test(w) && !CALENDAR.has(w.toLowerCase()) && !BEFORE_A_PERSON.has(sentence[i - 1]?.toLowerCase() ?? ''))
+      .flatMap((w) => w.split(/[-_'’]/u).filter((p) => /^\p{Lu}/u.test(p))),
+  );
 }
 
+/**
+ * Beyond the coverage gate, whether the passages that would be quoted answer what is asked:
+ * a task for the assistant (a poem) is not a question; advice on things the content never
+ * names, or barely covers, is not the content's to give, and a question only
+ * one kind of fact answers (a price, a size, a release plan) is not answered by passages
+ * without one. Called after isAnswerable, with the same evidence.
+ */
 export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvidence, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>[], gate: Gate = DEFAULT_GATE, now = new Date()): boolean {
   if (asksTask(question)) return false;
   if (evidence.passages >= gate.minPassages && namesSomethingUnknown(question, evidence)) return false;

@@ -226,7 +226,7 @@ export class AssistantService {
     // price, size or release date asked of passages that hold none. With an LLM too: the model
     // only sees questions the gate lets through. (An empty knowledge base has no evidence either
     // way: the model, if any, is asked as before.)
-    const evidence = answerabilityEvidence(result.query, result.pages, result.passages, { question: result.language, content: result.contentLanguage });
+    const evidence = answerabilityEvidence(result.query, result.pages, result.passages, { question: language, content: result.contentLanguage });
     const answers = isAnswerable(evidence) && answersWhatIsAsked(unmasked, evidence, hits.map((h) => h.chunk));
     if (result.passages > 0 && !answers) return notFound(searched, result.contentLanguage, leansToPerson());
     let streamed = false;

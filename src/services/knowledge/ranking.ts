@@ -92,7 +92,8 @@ export class CorpusStats {
     return idfOf(this.df(term), this.passages);
   }
 
-  #byInitial: Map<string, string[]> | undefined;
+  #byShape: Map<string, string[]> | undefined;
+  #corrections = new Map<string, string | null>();
 
   /**
    * The index term a misspelt one most likely stands for ("pasword", "acount", "publishd"): the
@@ -102,28 +103,36 @@ export class CorpusStats {
    */
   correction(term: string): string | undefined {
     if (term.length < TYPO_MIN_LENGTH || /\d/.test(term) || this.df(term) > 0) return undefined;
+    const cached = this.#corrections.get(term);
+    if (cached !== undefined) return cached ?? undefined;
     const max = term.length >= TWO_TYPOS_MIN_LENGTH ? 2 : 1;
     let best: { term: string; edits: number; df: number } | undefined;
-    for (const candidate of this.#initials().get(term[0]!) ?? []) {
-      if (Math.abs(candidate.length - term.length) > max) continue;
-      const edits = distance(term, candidate);
-      if (edits > max) continue;
-      const df = this.df(candidate);
-      if (!best || edits < best.edits || (edits === best.edits && df > best.df)) best = { term: candidate, edits, df };
+    for (let length = term.length - max; length <= term.length + max; length++) {
+      for (const candidate of this.#shapes().get(`${term[0]}${length}`) ?? []) {
+        const edits = distance(term, candidate);
+        if (edits > max) continue;
+        const df = this.df(candidate);
+        if (!best || edits < best.edits || (edits === best.edits && df > best.df)) best = { term: candidate, edits, df };
+      }
     }
+    // A stranger can send any number of distinct words: the cache is emptied rather than grown.
+    if (this.#corrections.size >= CORRECTIONS_CACHED) this.#corrections.clear();
+    this.#corrections.set(term, best?.term ?? null);
     return best?.term;
   }
 
-  #initials(): Map<string, string[]> {
-    if (this.#byInitial) return this.#byInitial;
+  /** Terms by first letter and length: the only ones a correction compares with. */
+  #shapes(): Map<string, string[]> {
+    if (this.#byShape) return this.#byShape;
     const map = new Map<string, string[]>();
     for (const t of this.documentFrequency.keys()) {
       if (t.length < TYPO_MIN_LENGTH - 2 || /\d/.test(t)) continue;
-      const list = map.get(t[0]!);
+      const key = `${t[0]}${t.length}`;
+      const list = map.get(key);
       if (list) list.push(t);
-      else map.set(t[0]!, [t]);
+      else map.set(key, [t]);
     }
-    return (this.#byInitial = map);
+    return (this.#byShape = map);
   }
 }
 
@@ -132,6 +141,9 @@ export class CorpusStats {
 // taken for another makes the gate answer what nothing covers.
 const TYPO_MIN_LENGTH = 6;
 const TWO_TYPOS_MIN_LENGTH = 10;
+const CORRECTIONS_CACHED = 10_000;
+// Words of one question looked up for a misspelling, at most (a pasted log holds dozens).
+const MAX_CORRECTIONS = 12;
 
 const idfOf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
@@ -185,6 +197,8 @@ export interface QueryTerm {
   idf: number;
   /** The glossary's English for a word of the question's language the content does not use. */
   translated?: boolean;
+  /** A word the content does not use, found as the term it most likely misspells. */
+  corrected?: boolean;
 }
 
 /**
@@ -195,12 +209,13 @@ export interface QueryTerm {
 export function queryTermsOf(words: string[], language: string, stats: CorpusStats): QueryTerm[] {
   const languages = [...new Set([language, ...stats.languages])];
   const byVariants = new Map<string, QueryTerm>();
-  const add = (word: string, variants: string[], translated = false) => {
+  const add = (word: string, variants: string[], mark: { translated?: true; corrected?: true } = {}) => {
     const key = [...variants].sort().join(' ');
     if (byVariants.has(key)) return;
     const df = Math.max(0, ...variants.map((v) => stats.df(v)));
-    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages), ...(translated ? { translated } : {}) });
+    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages), ...mark });
   };
+  let corrections = 0;
   // A question in another language than English content is looked up in the glossary.
   const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
   const english = stopWords('en');
@@ -219,7 +234,7 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // Two words that are one entry ("mot de passe") are translated together.
     const pair = glossary && i + 1 < all.length ? glossary.pair(word, all[i + 1]!) : undefined;
     if (pair) {
-      for (const t of englishTerms(pair, TRANSLATION_STOPS)) add(t.word, t.variants, true);
+      for (const t of englishTerms(pair, TRANSLATION_STOPS)) add(t.word, t.variants, { translated: true });
       i++;
       continue;
     }
@@ -236,11 +251,15 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // words (Meilisearch) is sent, so they carry every alternative.
     // Where some of the content is in the question's language, a word it uses is left alone,
     // so a Danish question still finds the Danish page first.
-    if (!known && translation.length) for (const t of translation) add(t.word, t.variants, true);
+    if (!known && translation.length) for (const t of translation) add(t.word, t.variants, { translated: true });
     else if (translation.length === 1 && !speaks) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
     // Only in the content's own language: a foreign word one letter from an English one
     // ("atend", "amend") is not its misspelling.
-    else if (!known && speaks) add(word, corrected(variants, stats));
+    else if (!known && speaks && corrections < MAX_CORRECTIONS) {
+      corrections++;
+      const fixed = corrected(variants, stats);
+      add(word, fixed, fixed.length > variants.length ? { corrected: true } : {});
+    }
     else add(word, variants);
   }
   return [...byVariants.values()].sort((a, b) => b.idf - a.idf);

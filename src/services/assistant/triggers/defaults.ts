@@ -186,9 +186,9 @@ export const PERSON_REQUEST: PhraseList = {
     'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
     // Who to contact; anyone there; a ticket opened for the visitor; someone of theirs should look or write; a video call with their team
     'quelqu+un .. du+support|de+chez+vous|de+votre|de+l+equipe|chez+vous|du+service .. envoyer|ecrire|appeler|rappeler|regarder|verifier|contacter|jeter|examiner|prendre+le+relais|reprendre|prendre+en+charge',
-    // Someone should take the conversation over ("quelqu'un peut prendre le relais ?")
-    'prendre+le+relais|reprendre+la+main|prenne+le+relais .. conversation|discussion|echange|chat|ici',
-    'quelqu+un|humain|conseiller|agent= .. prendre+le+relais|prenne+le+relais|reprendre+la+conversation|reprendre+la+discussion',
+    // Someone should take the conversation over ("quelqu'un peut prendre le relais ?"); asking how
+    // an agent takes one over in the product ("comment prendre le relais…") is a guard's
+    'quelqu+un|un+humain|un+conseiller|une+conseillere|un+agent peut|pourrait|pouvez|pourriez|puisse .. prendre+le+relais|reprendre+la+conversation|reprendre+la+discussion|reprendre+la+main',
     'contacter|appeler qui=',
     'qui dois|faut|puis+je|pourrais .. contacter|joindre|appeler|adresser',
     'quelqu+un la=|ou+pas|en+ligne|qui+lit|qui+repond',
@@ -367,6 +367,8 @@ export const PERSON_GUARDS: PhraseList = {
   fr: [
     'mes|nos|leurs|mon|notre client|utilisateur|visiteur|membre|employe|collegue|equipe=|patient|eleve|abonne',
     'ajouter|inviter|creer|supprimer|retirer agent|utilisateur|conseiller|membre|personne',
+    // How an agent takes a conversation over in the product
+    'comment .. prendre+le+relais|reprendre+la+main|reprendre+la+conversation|reprendre+la+discussion',
     // With a determiner: "votre service client peut m'appeler" asks for the company's own service
     'les|des|mes|nos|leurs|vos|ses|un|une|chaque|aux|nouveau|nouveaux client=|clients=|utilisateur=|utilisateurs=|visiteur=|visiteurs= peut|peuvent|puisse|puissent|parler|contacter|chatter|joindre',
     'mon|changer|modifier numero+de+telephone',
@@ -1587,8 +1589,6 @@ export const STILL_HAS_SECOND_FACTOR: PhraseList = {
   en: [
     'still+have=|still+got=|still+has=|i+have+still my|the phone=|device=|authenticator|yubikey|security+key|old+phone=',
     'have=|has=|got= my|the phone=|device=|authenticator|yubikey .. still=',
-    // The recovery codes are the way back in ("my phone broke but I saved the recovery codes")
-    'saved|kept|have=|has=|got=|wrote+down|printed|stored the|my|our= recovery+codes|backup+codes|recovery+code|backup+code|recovery+key',
   ],
   da: ['har+stadig|har+endnu min|mit telefon|telefonen|mobil|mobilen|enhed|enheden|authenticator', 'har min|mit telefon|telefonen|mobil|mobilen .. stadig=|endnu='],
   de: ['habe+noch|hab+noch mein|meine|das handy|telefon|smartphone|gerat|authenticator', 'habe|hab mein|meine|das handy|telefon|smartphone .. noch='],
@@ -1596,6 +1596,14 @@ export const STILL_HAS_SECOND_FACTOR: PhraseList = {
   es: ['todavia+tengo|aun+tengo|sigo+teniendo mi|el telefono|movil|celular|dispositivo|autenticador', 'tengo mi|el telefono|movil|celular .. todavia=|aun='],
   nl: ['heb+nog+steeds|heb+nog mijn|de telefoon|toestel|authenticator', 'heb mijn|de telefoon|toestel .. nog='],
   sv: ['har+fortfarande|har+kvar min|mitt telefon|telefonen|mobil|mobilen|enhet|enheten|authenticator', 'har min|mitt telefon|telefonen|mobil|mobilen .. kvar='],
+};
+
+/**
+ * The recovery codes are the way back in ("my phone broke but I saved the recovery codes"): a
+ * how-to, unless the rest of the sentence says they are lost or do not work.
+ */
+export const HAS_RECOVERY_CODES: PhraseList = {
+  en: ['saved|kept|have=|has=|got=|wrote+down|printed|stored the|my|our= recovery+codes|backup+codes|recovery+code|backup+code|recovery+key'],
 };
 
 /**
@@ -1607,17 +1615,21 @@ export const STILL_HAS_SECOND_FACTOR: PhraseList = {
 export const SELF_HOSTED: PhraseList = {
   en: [
     'self+hosted|selfhosted|self+hosting|selfhosting|self+host|selfhost',
-    'i+host|we+host|i+run|we+run|i+installed|we+installed|i+deployed|we+deployed .. myself|ourselves|locally|at+home|on+my|on+our|in+docker|on+docker',
-    'my|our own= server|instance|installation|install=|vps|homelab|nas|deployment|container|docker',
-    'docker+compose|docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
-    'my|our|the mail+configuration|mail+config|mail+settings|smtp+settings|smtp+server|smtp+config|env+file|env=',
+    'i+host|we+host|i+run|we+run|i+installed|we+installed|i+deployed|we+deployed it|this .. myself|ourselves|locally|at+home',
+    'my|our own= server|servers|instance|vps|homelab',
+    'docker+compose|docker+container|docker+image|docker+run|in+docker|on+docker|with+docker|via+docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
   ],
-  da: ['selvhostet|selvhostede|min+egen+server|vores+egen+server|min+server|vores+server|min+installation|vores+installation'],
-  de: ['selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|meinem+server|unserem+server|meine+installation|unsere+installation|meiner+installation'],
-  fr: ['auto+heberge|autoheberge|auto+hebergee|autohebergee|mon+serveur|notre+serveur|mon+instance|notre+instance|mon+installation|notre+installation'],
-  es: ['autoalojado|auto+alojado|autoalojada|mi+servidor|nuestro+servidor|mi+instancia|nuestra+instancia|mi+instalacion|nuestra+instalacion'],
-  nl: ['zelf+gehost|zelfgehost|zelf+gehoste|mijn+eigen+server|onze+eigen+server|mijn+server|onze+server|mijn+installatie|onze+installatie'],
-  sv: ['egen+server|min+server|var+server|min+installation|var+installation|sjalvhostad|sjalvhostade'],
+  da: ['selvhostet|selvhostede|min=+egen+server|vores+egen+server'],
+  de: ['selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|eigener+server'],
+  fr: ['auto+heberge|autoheberge|auto+hebergee|autohebergee|mon+propre+serveur|notre+propre+serveur'],
+  es: ['autoalojado|auto+alojado|autoalojada|mi+propio+servidor|nuestro+propio+servidor'],
+  nl: ['zelf+gehost|zelfgehost|zelf+gehoste|mijn+eigen+server|onze+eigen+server'],
+  sv: ['egen+server|egna+servrar|sjalvhostad|sjalvhostade'],
+};
+
+/** The visitor is on the company's hosted service after all ("we moved to your cloud"): SELF_HOSTED does not hold. */
+export const ON_HOSTED_SERVICE: PhraseList = {
+  en: ['your+cloud|the+cloud+version|cloud+version|hosted+version|your+hosted|hosted+service|managed+service|cloud+plan|cloud+account|cloud+subscription|not+self|no+longer+self'],
 };
 
 /**

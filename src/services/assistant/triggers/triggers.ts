@@ -2,7 +2,7 @@ import { humanize } from '../../../lib/format.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, ON_HOSTED_SERVICE, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -45,31 +45,51 @@ const WORDS = compileList(PERSON_WORDS);
 const DISSATISFIED = compileList(DISSATISFACTION);
 const FAILING = compileList(ASSISTANT_FAILING);
 const THINGS = compileList(THINGS_OF_YOURS);
-// Built-in guards of single categories: the category does not fire when one holds.
-const CATEGORY_GUARDS: Record<string, CompiledPhrase[]> = {
-  lost_2fa: [...compileList(STILL_HAS_SECOND_FACTOR), ...compileList(SELF_HOSTED)],
-  account_access: compileList(SELF_HOSTED),
-  security_report: compileList(SECURITY_QUESTION),
-};
 // A guard said with a negation around it says the opposite ("I still haven't got my phone back",
-// "je n'ai toujours pas mon téléphone", "no tengo mi teléfono todavía"); a clause after "but" is
-// another matter; a phone number is not the phone.
-// Words that undo it as well: "I should have printed the recovery codes", "I saved them but the
-// paper is gone", "I dont have the codes anymore".
-const NEGATIONS = new Set(['not', 'no', 'never', 't', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'cant', 'should', 'forgot', 'wish', 'anymore', 'gone', 'lost', 'missing', 'ikke', 'inte', 'pas', 'nicht', 'kein', 'keine', 'niet', 'geen', 'nunca', 'jamais', 'aldrig']);
+// "je n'ai toujours pas mon téléphone", "no tengo mi teléfono todavía"), as do "should have",
+// "dont", "anymore", "gone"; a phone number is not the phone.
+const NEGATIONS = ['not', 'no', 'never', 't', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'cant', 'should', 'forgot', 'wish', 'anymore', 'gone', 'lost', 'missing', 'ikke', 'inte', 'pas', 'nicht', 'kein', 'keine', 'niet', 'geen', 'nunca', 'jamais', 'aldrig'];
 const CLAUSE_BREAKS = new Set(['but', 'aber', 'mais', 'pero', 'maar', 'men', 'however']);
-function guardHolds(guards: CompiledPhrase[] | undefined, toks: string[]): boolean {
-  const hit = guards && firstMatch(guards, toks);
+
+/** A built-in guard of one category: the category does not fire when it holds. */
+interface CategoryGuard {
+  phrases: CompiledPhrase[];
+  /** Words near it that undo it. */
+  undoing: Set<string>;
+  /**
+   * How far after it to look for them: the clause ("I still have my phone, but the codes don't
+   * work" still has the phone) or the rest of the sentence ("I printed the backup codes but lost
+   * the paper" has no codes).
+   */
+  reach: 'clause' | 'sentence';
+  /** Said anywhere in the message, these undo it ("we moved to your cloud"). */
+  undoneBy?: CompiledPhrase[];
+}
+const guard = (list: PhraseList, reach: CategoryGuard['reach'], more: string[] = [], undoneBy?: PhraseList): CategoryGuard => ({
+  phrases: compileList(list),
+  undoing: new Set([...NEGATIONS, ...more]),
+  reach,
+  ...(undoneBy ? { undoneBy: compileList(undoneBy) } : {}),
+});
+const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', ['moved', 'migrated', 'switched', 'used', 'formerly', 'previously'], ON_HOSTED_SERVICE);
+const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
+  lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause'), guard(HAS_RECOVERY_CODES, 'sentence', ['work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
+  account_access: [SELF_HOSTED_GUARD],
+  security_report: [guard(SECURITY_QUESTION, 'clause')],
+};
+
+function guardHolds(g: CategoryGuard, toks: string[]): boolean {
+  const hit = firstMatch(g.phrases, toks);
   if (!hit) return false;
   const span = hit.matched.split(' ');
   const at = toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
   const after: string[] = [];
-  for (const w of toks.slice(at + span.length, at + span.length + 3)) {
-    if (CLAUSE_BREAKS.has(w)) break;
+  for (const w of toks.slice(at + span.length, g.reach === 'clause' ? at + span.length + 3 : toks.length)) {
+    if (g.reach === 'clause' && CLAUSE_BREAKS.has(w)) break;
     after.push(w);
   }
   const around = [...toks.slice(Math.max(0, at - 2), at), ...span, ...after];
-  if (around.some((w) => NEGATIONS.has(w))) return false;
+  if (around.some((w) => g.undoing.has(w))) return false;
   return ![...span, toks[at + span.length] ?? ''].some((w) => /(nummer|number|numero)$/.test(w));
 }
 // Guards are read a sentence at a time: in "…a licence for ~300 users. Can somebody from your
@@ -80,7 +100,8 @@ function guardHolds(guards: CompiledPhrase[] | undefined, toks: string[]): boole
 const SENTENCE_END = /[!?;]+(?=\s|$)|\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
 const sentences = (text: string) => text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length);
 const guarded = (guards: CompiledPhrase[], text: string) => sentences(text).some((toks) => !!firstMatch(guards, toks));
-const categoryGuarded = (guards: CompiledPhrase[] | undefined, text: string) => sentences(text).some((toks) => guardHolds(guards, toks));
+const categoryGuarded = (guards: CategoryGuard[] | undefined, text: string) =>
+  !!guards?.some((g) => !(g.undoneBy && firstMatch(g.undoneBy, tokens(text))) && sentences(text).some((toks) => guardHolds(g, toks)));
 const inOneSentence = (phrases: CompiledPhrase[], text: string) => {
   for (const toks of sentences(text)) {
     const hit = firstMatch(phrases, toks);
