@@ -17,6 +17,8 @@ describe('toSearchTerms', () => {
 
   it('keeps numbers and product words, and drops duplicates', () => {
     expect(toSearchTerms('Does the Pro plan include SSO for 50 users? SSO is required', 'en').terms).toEqual(['pro', 'plan', 'include', 'sso', '50', 'users', 'required']);
+    // Contractions typed without the apostrophe are as common as with it
+    expect(toSearchTerms('whats the max file size, i cant upload and dont know why', 'en').terms).toEqual(['max', 'file', 'size', 'upload']);
   });
 
   it('puts at most ten terms first, for Meilisearch which reads only ten words', () => {

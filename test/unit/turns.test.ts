@@ -237,6 +237,15 @@ describe('questions only one kind of fact answers', () => {
     expect(answerabilityEvidence([t('kostet', 1), t('monat', 2), t('pro', 4)], [holds([0, 1, 2])], 500).subject).toEqual(['pro']);
   });
 
+  it('takes a name in the question as what a price is asked of', () => {
+    const railway = [{ title: 'Railway', headingPath: ['Costs'], text: 'Documents/month 1,000: about $5 a month.', language: 'en' }];
+    const evidence = { coverage: 0.8, passageCoverage: 0.8, unknown: 0, terms: 6, passages: 500, readsNames: true, subject: ['document'], subjects: [{ word: 'platform', variants: ['platform'] }, { word: 'documents', variants: ['document'] }] };
+    expect(answersWhatIsAsked('What does the Platform plan cost for about 2,000 documents a month?', evidence, railway)).toBe(false);
+    // Without a name (or where capitals mark every noun) the word the best page holds is the subject
+    expect(answersWhatIsAsked('what does it cost for 2,000 documents a month?', evidence, railway)).toBe(true);
+    expect(answersWhatIsAsked('What does the Platform plan cost for about 2,000 documents a month?', { ...evidence, readsNames: false }, railway)).toBe(true);
+  });
+
   it('refuses a short question naming something the content never mentions', () => {
     const named = (unknownWords: string[], terms = 5, readsNames = true) => ({ coverage: 0.8, passageCoverage: 0.8, unknown: 0.3, terms, passages: 500, unknownWords, readsNames });
     expect(namesSomethingUnknown('How do I set up Obsidian Sync on my iPad?', named(['obsidian']))).toBe(true);

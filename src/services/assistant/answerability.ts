@@ -30,6 +30,8 @@ export interface AnswerabilityEvidence {
    * cost?"). A fact answers the question only in a passage that names it.
    */
   subject?: string[];
+  /** The question's other words that may be its subject, rarest first: known, not asking words. */
+  subjects?: { word: string; variants: string[] }[];
   /** The question's words the content never uses (a misspelling of one it does use is not one). */
   unknownWords?: string[];
   /**
@@ -93,10 +95,11 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   // Among the words the best page holds: a rare word nothing matched ("my small bakery") is not
   // what the question is about.
   const held = new Set(pages[0]?.passages.flatMap((p) => p.matched) ?? []);
-  const subject = query.find((t, i) => held.has(i) && !t.corrected && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)))?.variants;
+  const subjects = query.filter((t) => t.df > 0 && !t.corrected && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)));
+  const subject = subjects.find((t) => held.has(query.indexOf(t)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
   const readsNames = !!languages.question && languages.question === languages.content && !NOUNS_CAPITALISED.has(languages.question);
-  const words = { subject, unknownWords, readsNames };
+  const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, readsNames };
   if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages, ...words };
   const share = (indexes: Iterable<number>) => [...new Set(indexes)].reduce((s, i) => s + weight(query[i]!), 0) / total;
   const best = pages[0]!;
@@ -332,6 +335,19 @@ const BEFORE_A_PERSON = new Set('colleague coworker co-worker boss manager user 
 // Quoted text is a label or an error message as shown ('"Invalid Grant"'), not the visitor's words.
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
 
+/**
+ * What a price, size or date is asked of: a name in the question ("the Platform plan", "Pro"),
+ * where capitals mark names; else the rarest word the best page holds.
+ */
+function subjectOf(question: string, evidence: AnswerabilityEvidence): string[] | undefined {
+  if (evidence.readsNames) {
+    const names = new Set(capitalisedWords(question).map((w) => w.toLowerCase()));
+    const named = evidence.subjects?.find((s) => names.has(s.word));
+    if (named) return named.variants;
+  }
+  return evidence.subject;
+}
+
 /** Words with a capital first letter that do not open a sentence, in a message not written in capitals throughout. */
 function capitalisedWords(text: string): string[] {
   const plain = text.normalize('NFC').replace(QUOTED, ' ');
@@ -358,5 +374,5 @@ export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvid
   if (evidence.passages >= gate.minPassages && namesSomethingUnknown(question, evidence)) return false;
   if (evidence.passages >= gate.minPassages && asksAdvice(question) && (evidence.unknown >= ADVICE_MAX_UNKNOWN || evidence.coverage < ADVICE_MIN_COVERAGE)) return false;
   const kind = expectedAnswer(question);
-  return !kind || holdsAnswer(kind, quoted, now, evidence.subject);
+  return !kind || holdsAnswer(kind, quoted, now, subjectOf(question, evidence));
 }
