@@ -100,10 +100,15 @@ function guardHolds(g: CategoryGuard, toks: string[]): boolean {
 const SENTENCE_END = /[!?;]+(?=\s|$)|\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
 const sentences = (text: string) => text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length);
 const guarded = (guards: CompiledPhrase[], text: string) => sentences(text).some((toks) => !!firstMatch(guards, toks));
-const categoryGuarded = (guards: CategoryGuard[] | undefined, text: string) =>
-  !!guards?.some((g) => !(g.undoneBy && firstMatch(g.undoneBy, tokens(text))) && sentences(text).some((toks) => guardHolds(g, toks)));
-const inOneSentence = (phrases: CompiledPhrase[], text: string) => {
-  for (const toks of sentences(text)) {
+/** The message as detectSensitive reads it: all its words, and its sentences' words. */
+interface Read {
+  toks: string[];
+  sentences: string[][];
+}
+const categoryGuarded = (guards: CategoryGuard[] | undefined, read: Read) =>
+  !!guards?.some((g) => !(g.undoneBy && firstMatch(g.undoneBy, read.toks)) && read.sentences.some((toks) => guardHolds(g, toks)));
+const inOneSentence = (phrases: CompiledPhrase[], read: Read) => {
+  for (const toks of read.sentences) {
     const hit = firstMatch(phrases, toks);
     if (hit) return hit;
   }
@@ -191,13 +196,13 @@ const DEFAULT_CATEGORIES = compileCategories(DEFAULT_SENSITIVE_CATEGORIES);
 
 /** The first sensitive category the message falls in (`judge`: another classifier, for cross-validation). */
 export function detectSensitive(text: string, categories: CompiledCategory[] = DEFAULT_CATEGORIES, judge: typeof classify = classify): Trigger | undefined {
-  const toks = tokens(text);
-  const live = categories.filter((c) => !categoryGuarded(CATEGORY_GUARDS[c.key], text));
+  const read: Read = { toks: tokens(text), sentences: sentences(text) };
+  const live = categories.filter((c) => !categoryGuarded(CATEGORY_GUARDS[c.key], read));
   if (!live.length) return undefined;
   // The classifier knows the built-in categories only; one the operator turned off counts for nothing.
   const verdict = judge(text, new Set(live.map((c) => c.key)));
   for (const c of live) {
-    const hit = inOneSentence(c.phrases, text);
+    const hit = inOneSentence(c.phrases, read);
     if (hit && !vetoed(c.key, hit.phrase, verdict)) return { kind: 'sensitive', detail: c.key, evidence: `${c.name}: "${hit.matched}"` };
   }
   const category = verdict.kind === 'sensitive' ? live.find((c) => c.key === verdict.category) : undefined;
