@@ -96,6 +96,13 @@ describe('ranking', () => {
     expect(queryTermsOf(typos, 'en', stats).filter((t) => t.corrected)).toHaveLength(12);
   });
 
+  it('reads English short forms as the words pages use', () => {
+    const corpus = [chunk('https://h/a', 'Attach up to four images to a post.'), chunk('https://h/b', 'Export your notes.')];
+    const { query } = rank(corpus, ['pics', 'post']);
+    expect(query.find((t) => t.translated)).toMatchObject({ word: 'pictures images photos' });
+    expect(query.find((t) => t.translated)!.df).toBeGreaterThan(0);
+  });
+
   it('corrects only words of the content\'s own language', () => {
     const corpus = [chunk('https://h/a', 'The bookkeeper closes the month.'), chunk('https://h/b', 'Export your notes.')];
     expect(rank(corpus, ['bookkeaper']).query[0]!.df).toBeGreaterThan(0);

@@ -88,6 +88,7 @@ describe('the classifier beside the phrase lists', () => {
   it.each([
     'My phone broke but I saved the recovery codes when I set up 2FA, how do I move it to the new phone?',
     'I run it myself in Docker and after an upgrade the 2FA codes are rejected',
+    'We restored from a database dump and lost the old .env.production; now 2FA codes are rejected for everyone',
     'Self-hosted installation: the confirmation email never arrives, so I can’t log in',
     'Wir betreiben es selbst gehostet und nach dem Update ist mein Konto gesperrt',
   ])('a visitor with the recovery codes, or running the software themselves, is asking how: %s', (text) => {
@@ -126,6 +127,8 @@ describe('the classifier beside the phrase lists', () => {
     ["My services were taken down for a 'Terms of Service violation' and I have no idea why. Put them back online.", 'account_access'],
     ["An app hosted on your domain is impersonating our bank's login page. Take it down.", 'security_report'],
     ['Someone is running a phishing site on your platform that copies our shop', 'security_report'],
+    ['someone made an account on your server pretending to be me and is messaging my friends', 'security_report'],
+    ['An account on a server you host is sharing sexual images of children. Act now.', 'security_report'],
   ])('recognises a takedown by the company or abuse hosted on its service: %s', (text, detail) => {
     expect(detectSensitive(text)).toMatchObject({ detail });
   });
@@ -148,6 +151,7 @@ describe('the classifier beside the phrase lists', () => {
   it('takes not wanting the assistant as a request, even where a guard word stands', () => {
     expect(detectPersonRequest("i don't want a bot answer. get me a real agent")).toMatchObject({ kind: 'person_request' });
     expect(detectPersonRequest('no more bot answers pls, connect me to support staff')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('Our members see posts late. I don’t want more links, I want someone from your ops team to look at our instance.')).toMatchObject({ kind: 'person_request' });
   });
 
   it.each([

@@ -158,6 +158,8 @@ describe('questions only one kind of fact answers', () => {
     ['Is an iPad app coming soon?', 'release'],
     ['Komt er binnenkort een koppeling met Slack?', 'release'],
     ['Is the Hobby plan going to get more expensive next year?', 'release'],
+    ['What uptime do you guarantee on the Community plan?', 'percentage'],
+    ['If you have an outage, what percentage of the bill is credited?', 'percentage'],
     ['Quand ouvrirez-vous une région en France ?', 'release'],
   ])('%s asks for a %s', (question, kind) => expect(expectedAnswer(question)).toBe(kind));
 
@@ -296,6 +298,12 @@ describe('questions only one kind of fact answers', () => {
     expect(answerabilityEvidence(q, [], 500, { question: 'de', content: 'de' }).readsNames).toBe(false);
   });
 
+  it('a percentage is a number with a per cent sign or word', () => {
+    expect(holdsAnswer('percentage', ['We guarantee 99.9% uptime.'])).toBe(true);
+    expect(holdsAnswer('percentage', ['Credits of 10 percent of the bill.'])).toBe(true);
+    expect(holdsAnswer('percentage', ['Uptime is shown on the status page.'])).toBe(false);
+  });
+
   it('a release date is a plan in words or a year still to come', () => {
     const now = new Date('2026-12-07');
     expect(holdsAnswer('release', ['Offline mode is planned for the next major release.'], now)).toBe(true);
@@ -327,6 +335,7 @@ describe('advice and comparisons', () => {
     'Wat raad je me aan?',
     '¿Qué me recomiendas para ahorrar?',
     'For a small SaaS, which is better as a database: Supabase or Neon?',
+    "What's the best time of day to post to get more likes?",
   ])('%s asks for advice', (question) => expect(asksAdvice(question)).toBe(true));
 
   it.each([
@@ -380,6 +389,8 @@ describe('what is asked, beyond the coverage gate', () => {
     'write me a cover letter for a junior accountant position',
     'Can you write my essay on the French Revolution?',
     'write me a SQL query that finds duplicate emails in my users table',
+    'How many followers did I lose this week?',
+    'how much has my project used so far this month?',
     'Why did my deploy fail last night? Just check the logs of my api service and tell me.',
   ])('refuses a task for the assistant: %s', (question) => expect(answersWhatIsAsked(question, evidence(0), quoted('Piggy banks save money.'))).toBe(false));
 
@@ -396,6 +407,7 @@ describe('what is asked, beyond the coverage gate', () => {
     'How do I add a cover letter to my application?',
     'Can I draft a letter in the editor?',
     'How do I check the logs of my service?',
+    'How many posts did I make so far? Where do I see my stats?',
     'How do I write a query in the data browser?',
     'Can it generate me a speech-to-text transcript of the meeting?',
   ])(

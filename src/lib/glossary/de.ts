@@ -1378,4 +1378,9 @@ essen = food
 reise = travel|trip
 leben = life
 alltag = everyday
+# moderation
+stummschalten = mute
+stumm = mute|muted
+sperren = block|suspend
+blockieren = block
 `;

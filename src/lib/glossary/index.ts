@@ -2,6 +2,7 @@ import { stopWords } from '../language.js';
 import { termOf } from '../text-analysis.js';
 import da from './da.js';
 import de from './de.js';
+import informalEnglish from './en-informal.js';
 import es from './es.js';
 import fr from './fr.js';
 import nl from './nl.js';
@@ -112,6 +113,12 @@ export function glossaryOf(source: string, language: string): Glossary {
 
 /** The languages a glossary translates into English from. */
 export const GLOSSARY_LANGUAGES = Object.keys(SOURCES);
+
+let informal: Glossary | undefined;
+/** English short forms ("pics", "ppl", "diff") to the words help centres write. */
+export function informalEnglishGlossary(): Glossary {
+  return (informal ??= glossaryOf(informalEnglish, 'en'));
+}
 
 /** The built-in glossary for a language (built on first use), if there is one. */
 export function glossaryFor(language: string): Glossary | undefined {

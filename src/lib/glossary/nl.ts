@@ -1365,4 +1365,10 @@ aflopen = expire|end
 afloopt = expire|end
 plafond = cap|limit
 verplichten = require|enforce|force
+# moderation
+opschorten = suspend
+opgeschort = suspended|suspend
+terugkomen = return|come back
+belangrijkst = important
+belangrijkste = important
 `;

@@ -127,11 +127,17 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
  * TREC 2000). Only kinds that can be told reliably from the words are named here; every other
  * question has none and is left to the coverage gate.
  */
-export type AnswerKind = 'price' | 'size' | 'release';
+export type AnswerKind = 'price' | 'size' | 'release' | 'percentage';
 
 // Phrase language of triggers/phrases.ts, on normalised words.
 const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
   // Sizes first: "how much storage is in the Pro plan?" asks for a size, not a price.
+  // A share: "what uptime do you guarantee?", "what percentage of the bill is credited?"
+  percentage: [
+    'what+uptime|which+uptime|uptime+guarantee|guaranteed+uptime|uptime+sla|availability+guarantee|guaranteed+availability',
+    'uptime|availability .. do+you+guarantee|do+you+promise|is+guaranteed|you+guarantee',
+    'what+percentage|which+percentage|what+percent|how+many+percent|what+share',
+  ].map(compilePhrase),
   size: [
     'how+much|how+many storage|space|disk|gb|mb|tb|gigabytes|megabytes|quota',
     'what+s|whats|what+is|what+are the storage|upload|file|attachment|disk|mailbox size|space|limit|limits|quota|cap',
@@ -198,6 +204,8 @@ const OWN = new Set(['my', 'our', 'mine', 'ours', 'mon', 'ma', 'mes', 'notre', '
 // An amount of money: a currency sign or code next to a number; or "free" where it speaks of a
 // price ("free plan", "for free"), since "it is free" answers "what does it cost?" too.
 const MONEY = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|dkk|sek|nok)\b)\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|gbp|chf|dkk|sek|nok|kr)\b)|\bfree (?:of charge|plan|tier|trial|version|account|forever)\b|\b(?:for|is|are|always|completely|entirely) free\b|\bcosts? nothing\b|\bgratis\b|\bkostenlos|\bgratuit/iu;
+// A share: a number with a per cent sign or word.
+const PERCENT = /\d(?:[.,]\d+)?\s?(?:%|per ?cent\b|procent\b|prozent\b|pour ?cent\b|por ?ciento\b)/iu;
 // A size: a number with a unit of storage (English or French units).
 const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gigabytes?|terabytes?)\b/iu;
 // A plan for the future, in words ("planned for", "on the roadmap", in the content's languages).
@@ -207,6 +215,7 @@ const YEAR = /\b20\d\d\b/gu;
 const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
   price: (t) => MONEY.test(t),
   size: (t) => SIZE.test(t),
+  percentage: (t) => PERCENT.test(t),
   // A plan in words, or a year still to come.
   release: (t, now) => PLANNED.test(t) || (t.match(YEAR) ?? []).some((y) => Number(y) > now.getUTCFullYear()),
 };
@@ -244,6 +253,8 @@ const ADVICE = [
   'what+s|whats=|what+is|what+are a= good|decent|cheap|cheapest|nice',
   'or .. which+one|which+is|which+s|which= .. better|best|preferable',
   'which+is|which+one+is|which+s better|best|cheaper|faster|easier .. or',
+  // "What's the best time of day to post?"
+  'the best|ideal|optimal|right time|times|day|days|hour|moment to',
   'what+is|what+s the better|best|cheaper|faster|easier .. or',
   'is|are .. or .. the+better|the+best|better|best',
   'or .. is|are .. the+better|the+best',
@@ -284,6 +295,9 @@ const ADVICE_MIN_COVERAGE = 0.4;
 const TASKS = [
   'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|eulogy|query|sql+query|script|function|regex|regular+expression|program|snippet|formula',
   'write|compose|draft me|us a|an|my= cover+letter|resume=|cv=',
+  // The visitor's own figures over a time: "how many followers did I lose this week?", "how much
+  // has my project used so far this month?"
+  'how+many|how+much .. did+i|have+i|has+my|have+my|did+my|did+we|have+we|has+our|had+i .. this+week|this+month|this+year|today|yesterday|so+far|last+week|last+month|last+night',
   // Looking into the visitor's own account for them ("check the logs of my api service and tell me")
   'check|look+at|look+into|inspect|read|go+through|analyse|analyze the|my|our .. logs|account|project|deployment|deployments|service|database|dashboard|usage .. and+tell|tell+me|and+let+me+know|and+explain',
   // Without "me", only what no product has a field for ("write a user story" is a how-to)

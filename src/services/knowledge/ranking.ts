@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { glossaryFor, type Translation } from '../../lib/glossary/index.js';
+import { glossaryFor, informalEnglishGlossary, type Translation } from '../../lib/glossary/index.js';
 import { stopWords } from '../../lib/language.js';
 import { termOf, termsOf, wordsOf } from '../../lib/text-analysis.js';
 import type { Chunk, SearchHit } from './types.js';
@@ -216,8 +216,9 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages), ...mark });
   };
   let corrections = 0;
-  // A question in another language than English content is looked up in the glossary.
-  const glossary = language !== 'en' && stats.languages.includes('en') ? glossaryFor(language) : undefined;
+  // A question in another language than English content is looked up in the glossary; an
+  // English one in the glossary of short forms ("pics", "ppl").
+  const glossary = !stats.languages.includes('en') ? undefined : language === 'en' ? informalEnglishGlossary() : glossaryFor(language);
   const english = stopWords('en');
   const speaks = stats.languages.includes(language);
   // "android-app" is two words in the passages ("android", "app"), so it is two terms here too.

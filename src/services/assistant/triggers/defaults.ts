@@ -1539,6 +1539,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'was|were|has+been|have+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
         // Another user harassing or impersonating the visitor; mail pretending to be the company
         'keeps|kept|is|are|been|started harassing|threatening|stalking|bullying|insulting|abusing|impersonating me=|us=|our+company|our+brand',
+        'pretending+to+be+me|pretending+to+be+us|posing+as+me|posing+as+us|impersonating+me|impersonating+us',
+        // Illegal content on the company's service, reported
+        'sharing|posting|spreading|hosting|distributing|selling .. child+abuse|csam|sexual+images+of+children|images+of+children|child+sexual|child+porn|child+pornography|terrorist+content|illegal+content',
         'sending|sends|sent|keeps+sending|posting|leaving me=|us= .. threatening|abusive|harassing|hateful|threats',
         'getting|receiving|received|got threatening|abusive|harassing|hateful messages|comments|emails|calls|dms|threats',
         'fake profile|account|accounts|page .. my+name|my+photos|pretending|impersonat',
@@ -1618,6 +1621,8 @@ export const SELF_HOSTED: PhraseList = {
     'i+host|we+host|i+run|we+run|i+installed|we+installed|i+deployed|we+deployed it|this .. myself|ourselves|locally|at+home',
     'my|our own= server|servers|instance|vps|homelab',
     'docker+compose|docker+container|docker+image|docker+run|in+docker|on+docker|with+docker|via+docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
+    // What only the one who runs it has: its secrets file, a dump of its database
+    'env+production|env+file|dotenv|database+dump|db+dump|pg+dump|sql+dump',
   ],
   da: ['selvhostet|selvhostede|min=+egen+server|vores+egen+server'],
   de: ['selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|eigener+server'],
@@ -1665,6 +1670,8 @@ export const ASSISTANT_FAILING: PhraseList = {
     // "I don't want a bot answer", "no more automated replies"
     'don+t|dont|do+not|not want|need a|an|any|more bot|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
     'no+more bot|chatbot|ai=|robot|automated answers|replies|responses',
+    // "I don't want more links" after going through the help pages
+    'don+t|dont|do+not want|need more|any+more|other links|articles|help+pages|docs|documentation|answers',
   ],
 };
 

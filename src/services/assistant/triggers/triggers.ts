@@ -46,9 +46,12 @@ const DISSATISFIED = compileList(DISSATISFACTION);
 const FAILING = compileList(ASSISTANT_FAILING);
 const THINGS = compileList(THINGS_OF_YOURS);
 // A guard said with a negation around it says the opposite ("I still haven't got my phone back",
-// "je n'ai toujours pas mon téléphone", "no tengo mi teléfono todavía"), as do "should have",
-// "dont", "anymore", "gone"; a phone number is not the phone.
-const NEGATIONS = ['not', 'no', 'never', 't', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'cant', 'should', 'forgot', 'wish', 'anymore', 'gone', 'lost', 'missing', 'ikke', 'inte', 'pas', 'nicht', 'kein', 'keine', 'niet', 'geen', 'nunca', 'jamais', 'aldrig'];
+// "je n'ai toujours pas mon téléphone", "no tengo mi teléfono todavía"); a phone number is not the
+// phone.
+const NEGATIONS = ['not', 'no', 'never', 't', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'cant', 'ikke', 'inte', 'pas', 'nicht', 'kein', 'keine', 'niet', 'geen', 'nunca', 'jamais', 'aldrig'];
+// Having the phone or the codes is undone by losing them too: "I should have printed the codes",
+// "the paper is gone", "I dont have them anymore".
+const LOSS = ['should', 'forgot', 'wish', 'anymore', 'gone', 'lost', 'missing'];
 const CLAUSE_BREAKS = new Set(['but', 'aber', 'mais', 'pero', 'maar', 'men', 'however']);
 
 /** A built-in guard of one category: the category does not fire when it holds. */
@@ -73,7 +76,7 @@ const guard = (list: PhraseList, reach: CategoryGuard['reach'], more: string[] =
 });
 const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', ['moved', 'migrated', 'switched', 'used', 'formerly', 'previously'], ON_HOSTED_SERVICE);
 const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
-  lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause'), guard(HAS_RECOVERY_CODES, 'sentence', ['work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
+  lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
   account_access: [SELF_HOSTED_GUARD],
   security_report: [guard(SECURITY_QUESTION, 'clause')],
 };

@@ -1,0 +1,42 @@
+// English short forms and chat spellings to the words help centres write (see index.ts): "how many
+// pics can i put in 1 post", "whats the diff between…", "can other ppl see it". Looked up only for
+// a word the content never uses, like the other glossaries.
+export default `
+pic = picture|image|photo
+pics = pictures|images|photos
+vid = video
+vids = videos
+ppl = people|users
+diff = difference
+msg = message
+msgs = messages
+pw = password
+pwd = password
+passwd = password
+acct = account
+accts = accounts
+notif = notification
+notifs = notifications
+convo = conversation
+convos = conversations
+dm = direct message
+dms = direct messages
+pm = private message
+pms = private messages
+info = information
+config = configuration|settings
+docs = documentation
+sub = subscription
+subs = subscriptions
+pref = preference|setting
+prefs = preferences|settings
+repo = repository
+auth = authentication
+addr = address
+num = number
+qty = quantity
+mins = minutes
+hrs = hours
+secs = seconds
+approx = approximately
+`;
