@@ -222,7 +222,7 @@ function report(name: string, pages: number, outcomes: Outcome[]): string[] {
 function gateCurve(outcomes: Outcome[]): string[] {
   const answerable = outcomes.filter((o) => o.q.kind === 'answerable');
   const unans = outcomes.filter((o) => o.q.kind === 'unanswerable');
-  const lines = ['| gate: coverage ≥, unknown < | answerable refused | English answerable refused | unanswerable let through |', '|---|---:|---:|---:|'];
+  const lines = [`| gate: coverage ≥, unknown < (under ${DEFAULT_GATE.long.terms} terms; longer: ${DEFAULT_GATE.long.minCoverage}, ${DEFAULT_GATE.long.maxUnknown}) | answerable refused | English answerable refused | unanswerable let through |`, '|---|---:|---:|---:|'];
   for (const [minCoverage, maxUnknown] of [[0, 1.01], [0.2, 0.5], [0.25, 0.4], [0.3, 0.4], [0.3, 0.3], [0.4, 0.3], [0.5, 0.3]] as const) {
     const pass = (o: Outcome) => isAnswerable(o.gate, { ...DEFAULT_GATE, minCoverage, maxUnknown });
     const mark = minCoverage === DEFAULT_GATE.minCoverage && maxUnknown === DEFAULT_GATE.maxUnknown ? ' (default)' : '';

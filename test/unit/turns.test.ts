@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerabilityEvidence, answersWhatIsAsked, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable, namesSomethingUnknown } from '../../src/services/assistant/answerability.js';
+import { answerabilityEvidence, answersWhatIsAsked, DEFAULT_GATE, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable, namesSomethingUnknown } from '../../src/services/assistant/answerability.js';
 import { detectConversational, detectInjection, isAffirmative } from '../../src/services/assistant/turns.js';
 import type { QueryTerm, RankedPage } from '../../src/services/knowledge/ranking.js';
 
@@ -279,6 +279,13 @@ describe('questions only one kind of fact answers', () => {
     expect(namesSomethingUnknown('How do I set up Obsidian Sync on my iPad?', evidence([], true))).toBe(false);
     expect(namesSomethingUnknown('Wie richte ich Obsidian Sync ein?', evidence(['obsidian'], false))).toBe(false);
     expect(namesSomethingUnknown('Wie richte ich Obsidian Sync ein?', evidence(['obsidian'], true))).toBe(true);
+  });
+
+  it('judges a long question, a story, by a laxer floor', () => {
+    const evidence = (terms: number) => ({ coverage: 0.15, passageCoverage: 0.15, unknown: 0.5, terms, passages: 500 });
+    expect(isAnswerable(evidence(6))).toBe(false);
+    expect(isAnswerable(evidence(DEFAULT_GATE.long.terms))).toBe(true);
+    expect(isAnswerable({ ...evidence(DEFAULT_GATE.long.terms), coverage: 0.05 })).toBe(false);
   });
 
   it('counts the glossary\'s English the content lacks at half weight towards the unknown share', () => {
