@@ -13,7 +13,7 @@ const FILLER = new Set([
   // en
   'hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'wondering', 'question', 'help', 'tell', 'know', 'want', 'need',
   'like', 'would', 'could', 'can', 'get', 'also', 'does', 'anyone', 'how', 'what', 'why', 'when', 'where', 'which', 'who',
-  'guys', 'folks', 'yall', 'ya', 'ur', 'lol', 'btw', 'tbh',
+  'guys', 'folks', 'yall', 'lol', 'btw', 'tbh',
   // da
   'hej', 'tak', 'venligst', 'hvordan', 'hvorfor', 'hvornår', 'hvor', 'hvilken', 'hvilke', 'kan', 'kunne', 'gerne', 'vil',
   // de

@@ -88,6 +88,9 @@ describe('the classifier beside the phrase lists', () => {
   it.each([
     'My phone broke but I saved the recovery codes when I set up 2FA, how do I move it to the new phone?',
     'I run it myself in Docker and after an upgrade the 2FA codes are rejected',
+    'I run the self-hosted version. 2FA codes are rejected after the upgrade',
+    'Since we moved to docker compose, my account is locked',
+    'I might have generated a new secret in the .env. Now the 2FA codes are rejected',
     'We restored from a database dump and lost the old .env.production; now 2FA codes are rejected for everyone',
     'Self-hosted installation: the confirmation email never arrives, so I can’t log in',
     'Wir betreiben es selbst gehostet und nach dem Update ist mein Konto gesperrt',
@@ -102,6 +105,7 @@ describe('the classifier beside the phrase lists', () => {
     'I checked the mail settings and my account is locked',
     'We use Docker Desktop at work and my account is locked',
     'We moved from self-hosting to your cloud last month. Now my account is locked.',
+    'My account was suspended and I need a database dump of my data before you delete it',
     'Self-hosted? No. We use your cloud and my account is locked',
     'I lost my phone with the authenticator. I printed the backup codes but lost the paper.',
     'My phone was stolen. I have my backup codes but they don’t work',
@@ -128,6 +132,7 @@ describe('the classifier beside the phrase lists', () => {
     ["An app hosted on your domain is impersonating our bank's login page. Take it down.", 'security_report'],
     ['Someone is running a phishing site on your platform that copies our shop', 'security_report'],
     ['someone made an account on your server pretending to be me and is messaging my friends', 'security_report'],
+    ['You deleted my workspace without warning. That is unlawful and I will be pursuing it.', 'legal_threat'],
     ['An account on a server you host is sharing sexual images of children. Act now.', 'security_report'],
   ])('recognises a takedown by the company or abuse hosted on its service: %s', (text, detail) => {
     expect(detectSensitive(text)).toMatchObject({ detail });
@@ -136,6 +141,19 @@ describe('the classifier beside the phrase lists', () => {
   it('takes asking how to take a conversation over for a how-to', () => {
     expect(detectPersonRequest('Comment prendre le relais d’une conversation dans la boîte de réception ?')).toBeUndefined();
     expect(detectPersonRequest('Comment un agent peut-il prendre le relais d’un collègue sur une conversation ?')).toBeUndefined();
+  });
+
+  it.each([
+    'My draft was deleted for no reason',
+    'Is cloning my website to a staging site possible?',
+    'How do I protect my site hosted on your platform from phishing?',
+    'How do I stop members from sharing images of children in our school gallery?',
+  ])('takes no ordinary question for a takedown or a report: %s', (text) => {
+    expect(detectSensitive(text)).toBeUndefined();
+  });
+
+  it('takes "no more links" as the visitor\'s, not their visitors\'', () => {
+    expect(detectPersonRequest('How can my visitors talk to an agent? We dont want more links in the bot replies')).toBeUndefined();
   });
 
   it('takes a machine, not a person, from "can I get a …"', () => {

@@ -1368,7 +1368,7 @@ verplichten = require|enforce|force
 # moderation
 opschorten = suspend
 opgeschort = suspended|suspend
-terugkomen = return|come back
+terugkomen = return|restore
 belangrijkst = important
 belangrijkste = important
 `;

@@ -146,7 +146,7 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
   percentage: [
     'what+uptime|which+uptime|uptime+guarantee|guaranteed+uptime|uptime+sla|availability+guarantee|guaranteed+availability',
     'uptime|availability .. do+you+guarantee|do+you+promise|is+guaranteed|you+guarantee',
-    'what+percentage|which+percentage|what+percent|how+many+percent|what+share',
+    'what+percentage|which+percentage|what+percent|how+many+percent|what+share=+of',
   ].map(compilePhrase),
   size: [
     'how+much|how+many storage|space|disk|gb|mb|tb|gigabytes|megabytes|quota',
@@ -209,7 +209,9 @@ const PLANS_OF_YOURS = [
   'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
   'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
 ].map(compilePhrase);
-const OWN = new Set(['my', 'our', 'mine', 'ours', 'mon', 'ma', 'mes', 'notre', 'nos', 'mi', 'mis', 'nuestro', 'nuestra', 'nuestros', 'mein', 'meine', 'meinen', 'meinem', 'unser', 'unsere', 'mijn', 'onze', 'min', 'mit', 'vores', 'mitt', 'vara']);
+// (Not Danish "min"/"mit": German "mit" is "with". A condition, "if I add 3 users", is about the
+// visitor's account too.)
+const OWN = new Set(['my', 'our', 'mine', 'ours', 'if', 'mon', 'ma', 'mes', 'notre', 'nos', 'si', 'mi', 'mis', 'nuestro', 'nuestra', 'nuestros', 'mein', 'meine', 'meinen', 'meinem', 'unser', 'unsere', 'wenn', 'falls', 'mijn', 'onze', 'vores', 'hvis', 'mitt']);
 
 // An amount of money: a currency sign or code next to a number; or "free" where it speaks of a
 // price ("free plan", "for free"), since "it is free" answers "what does it cost?" too.
@@ -264,7 +266,7 @@ const ADVICE = [
   'or .. which+one|which+is|which+s|which= .. better|best|preferable',
   'which+is|which+one+is|which+s better|best|cheaper|faster|easier .. or',
   // "What's the best time of day to post?"
-  'the best|ideal|optimal|right time|times|day|days|hour|moment to',
+  'the best|ideal|optimal|right time=|times=|day=|days=|hour=|hours=|moment= to',
   'what+is|what+s the better|best|cheaper|faster|easier .. or',
   'is|are .. or .. the+better|the+best|better|best',
   'or .. is|are .. the+better|the+best',
@@ -305,11 +307,8 @@ const ADVICE_MIN_COVERAGE = 0.4;
 const TASKS = [
   'write|compose|make+up|generate|create|draft me|us a|an= poem|story|song|joke|essay|haiku|limerick|rap=|eulogy|query|sql+query|script|function|regex|regular+expression|program|snippet|formula',
   'write|compose|draft me|us a|an|my= cover+letter|resume=|cv=',
-  // The visitor's own figures over a time: "how many followers did I lose this week?", "how much
-  // has my project used so far this month?"
-  'how+many|how+much .. did+i|have+i|has+my|have+my|did+my|did+we|have+we|has+our|had+i .. this+week|this+month|this+year|today|yesterday|so+far|last+week|last+month|last+night',
   // Looking into the visitor's own account for them ("check the logs of my api service and tell me")
-  'check|look+at|look+into|inspect|read|go+through|analyse|analyze the|my|our .. logs|account|project|deployment|deployments|service|database|dashboard|usage .. and+tell|tell+me|and+let+me+know|and+explain',
+  'check=|look+at|look+into|inspect=|read=|go+through|analyse=|analyze= the|my|our .. logs|account|project|deployment|deployments|service|database|dashboard|usage .. and+tell|tell+me|and+let+me+know|and+explain',
   // Without "me", only what no product has a field for ("write a user story" is a how-to)
   'write|compose|draft a|an|my= poem|song|essay|haiku|limerick|cover+letter|eulogy',
   'tell me|us a|another joke|story|poem',
@@ -323,8 +322,15 @@ const TASKS = [
   'skriv|beratta en|ett dikt|historia|sang|vits|skamt',
 ].map(compilePhrase);
 
+// The visitor's own figures over a time ("how many followers did I lose this week?", "how much
+// has my project used so far this month?"), unless the message also asks how or whether ("…is
+// there a daily cap?").
+const OWN_FIGURES = compilePhrase('how+many|how+much .. did+i|have+i|has+my|have+my|did+my|did+we|have+we|has+our|had+i .. this+week|this+month|this+year|today|yesterday|so+far|last+week|last+month|last+night');
+const ALSO_ASKS = compilePhrase('is+there|are+there|where|how+do|how+can|can+i|can+we');
+
 export function asksTask(question: string): boolean {
   const words = tokens(question);
+  if (firstMatch([OWN_FIGURES], words) && !firstMatch([ALSO_ASKS], words)) return true;
   return !!firstMatch(TASKS, words) && !firstMatch([HOW_DO], words);
 }
 
@@ -355,9 +361,10 @@ export function namesSomethingUnknown(question: string, evidence: AnswerabilityE
 // Capitals that are not names of things: months and days, and the person after a word for one
 // ("invite my colleague Sarah", "give Anna admin rights").
 const CALENDAR = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-const BEFORE_A_PERSON = new Set('colleague coworker co-worker boss manager user member client customer friend partner wife husband employee teammate admin named called invite give add assign tell ask let allow remove mr mrs ms dr'.split(' '));
+const BEFORE_A_PERSON = new Set('colleague coworker co-worker boss manager user member client customer friend partner wife husband employee teammate admin named called invite give assign tell ask let allow mr mrs ms dr'.split(' '));
 // Quoted text is a label or an error message as shown ('"Invalid Grant"'), not the visitor's words.
-const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
+// (A quotation cannot hold its own opening mark, so a stranger's "““““…" costs linear time.)
+const QUOTED = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
 
 /**
  * What a price, size or date is asked of: a name in the question ("the Platform plan", "Pro"),

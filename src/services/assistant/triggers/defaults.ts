@@ -1423,7 +1423,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'account|workspace|organisation|organization .. says|shows|is|was|been|got suspended|banned|terminated',
         'owner|admin|administrator|account+owner .. ex+employee|former+employee|former+colleague|ex+colleague|left+the+company|no+longer+works',
         // Taken down by the company over its terms ("my services were taken down for a Terms of Service violation")
-        'taken+down|took+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use|no+reason|no+idea+why|without+warning|without+notice|without+explanation',
+        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot .. taken+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use',
+        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot .. taken+down|shut+down|suspended|banned .. no+reason|no+idea+why|without+warning|without+notice|without+explanation',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
@@ -1546,9 +1547,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'getting|receiving|received|got threatening|abusive|harassing|hateful messages|comments|emails|calls|dms|threats',
         'fake profile|account|accounts|page .. my+name|my+photos|pretending|impersonat',
         // A phishing page or scam hosted on the company's service ("an app hosted on your domain is impersonating our bank")
-        'hosted|running|deployed|served on|from|by .. impersonat|phishing|scam|malware|fraudulent|fake+login',
+        'hosted|running|deployed|served on|from|by .. is|are impersonat|phishing|scam|malware|fraudulent|fake+login',
         'impersonat|phishing|scam|malware|fraudulent .. hosted+on|running+on|deployed+on|served+from|on+your+platform|on+your+servers|on+your+domain',
-        'is|are|been|keeps impersonating|imitating|cloning our|my= bank|company|brand|business|login|site|website|product|shop|store',
+        'someone|somebody|they|an+app|a+site|this+site|a+page|an+account|a+user|someone+else .. impersonating|imitating|cloning|copying our|my= bank|company|brand|business|login|site|website|product|shop|store',
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [
@@ -1621,8 +1622,9 @@ export const SELF_HOSTED: PhraseList = {
     'i+host|we+host|i+run|we+run|i+installed|we+installed|i+deployed|we+deployed it|this .. myself|ourselves|locally|at+home',
     'my|our own= server|servers|instance|vps|homelab',
     'docker+compose|docker+container|docker+image|docker+run|in+docker|on+docker|with+docker|via+docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
-    // What only the one who runs it has: its secrets file, a dump of its database
-    'env+production|env+file|dotenv|database+dump|db+dump|pg+dump|sql+dump',
+    // What only the one who runs it has: its secrets file
+    'env+production|env+file|dotenv',
+    'the|my|our|in|an env=',
   ],
   da: ['selvhostet|selvhostede|min=+egen+server|vores+egen+server'],
   de: ['selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|eigener+server'],
@@ -1634,7 +1636,7 @@ export const SELF_HOSTED: PhraseList = {
 
 /** The visitor is on the company's hosted service after all ("we moved to your cloud"): SELF_HOSTED does not hold. */
 export const ON_HOSTED_SERVICE: PhraseList = {
-  en: ['your+cloud|the+cloud+version|cloud+version|hosted+version|your+hosted|hosted+service|managed+service|cloud+plan|cloud+account|cloud+subscription|not+self|no+longer+self'],
+  en: ['your+cloud|the+cloud+version|your+hosted|the+hosted+version|your+hosted+service|hosted+by+you|cloud+plan|cloud+account|cloud+subscription|not+self|no+longer+self|moved+from+self|migrated+from+self|switched+from+self|moved+away+from+self|moved+from+docker|migrated+from+docker'],
 };
 
 /**
@@ -1645,6 +1647,9 @@ export const ON_HOSTED_SERVICE: PhraseList = {
 export const SECURITY_QUESTION: PhraseList = {
   en: [
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we restrict|hide|prevent|moderate|limit|configure|enable',
+    // Protecting a site or community in general ("how do I protect my site from phishing?",
+    // "how do I stop members from sharing images…"), not someone harassing the visitor
+    'how+do+i|how+can+i|how+to|how+do+we|how+can+we protect|stop|prevent|detect .. from+phishing|against+phishing|phishing|spam|scams|malware|members+from|users+from|people+from',
     'penetration+test|pentest|bug+bounty|disclosure+policy|security+policy|security+txt',
   ],
   de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie'],
@@ -1671,7 +1676,7 @@ export const ASSISTANT_FAILING: PhraseList = {
     'don+t|dont|do+not|not want|need a|an|any|more bot|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
     'no+more bot|chatbot|ai=|robot|automated answers|replies|responses',
     // "I don't want more links" after going through the help pages
-    'don+t|dont|do+not want|need more|any+more|other links|articles|help+pages|docs|documentation|answers',
+    'i= don+t|dont|do+not want|need more|any+more|other links|articles|help+pages|docs|documentation|answers',
   ],
 };
 

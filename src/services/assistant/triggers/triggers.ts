@@ -74,7 +74,7 @@ const guard = (list: PhraseList, reach: CategoryGuard['reach'], more: string[] =
   reach,
   ...(undoneBy ? { undoneBy: compileList(undoneBy) } : {}),
 });
-const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', ['moved', 'migrated', 'switched', 'used', 'formerly', 'previously'], ON_HOSTED_SERVICE);
+const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', [], ON_HOSTED_SERVICE);
 const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
   account_access: [SELF_HOSTED_GUARD],
@@ -100,7 +100,8 @@ function guardHolds(g: CategoryGuard, toks: string[]): boolean {
 // stop is gone.
 // A full stop ends a sentence only before a capital letter: "Art. 15 DSGVO" and "e.g. users"
 // stay one sentence.
-const SENTENCE_END = /[!?;]+(?=\s|$)|\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
+// (Each run is matched from its first mark only, so a stranger's "!!!!…" costs linear time.)
+const SENTENCE_END = /(?<![!?;])[!?;]+(?=\s|$)|(?<!\.)\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
 const sentences = (text: string) => text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length);
 const guarded = (guards: CompiledPhrase[], text: string) => sentences(text).some((toks) => !!firstMatch(guards, toks));
 /** The message as detectSensitive reads it: all its words, and its sentences' words. */
