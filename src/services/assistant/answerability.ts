@@ -266,7 +266,7 @@ const ADVICE = [
   'or .. which+one|which+is|which+s|which= .. better|best|preferable',
   'which+is|which+one+is|which+s better|best|cheaper|faster|easier .. or',
   // "What's the best time of day to post?"
-  'the best|ideal|optimal|right time=|times=|day=|days=|hour=|hours=|moment= to',
+  'the best|ideal|optimal|right time=|times=|day=|days=|hour=|hours=|moment= of+day|of+the+day|of+the+week|to+post|to+publish|to+send|to+tweet',
   'what+is|what+s the better|best|cheaper|faster|easier .. or',
   'is|are .. or .. the+better|the+best|better|best',
   'or .. is|are .. the+better|the+best',
