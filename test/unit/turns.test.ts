@@ -162,6 +162,8 @@ describe('questions only one kind of fact answers', () => {
     ['If you have an outage, what percentage of the bill is credited?', 'percentage'],
     ['Quand ouvrirez-vous une région en France ?', 'release'],
     ['Wann werdet ihr eine Integration mit Slack anbieten?', 'release'],
+    ["Quand ouvrez-vous une région en France ? J'ai besoin d'une date précise.", 'release'],
+    ['Is there an exact date for the new editor?', 'release'],
   ])('%s asks for a %s', (question, kind) => expect(expectedAnswer(question)).toBe(kind));
 
   it.each([
@@ -206,6 +208,7 @@ describe('questions only one kind of fact answers', () => {
     'Jag kommer att flytta snart, hur ändrar jag min adress?',
     'Kommt meine Rückerstattung bald?',
     'Will the price go up next month if I add 3 users?',
+    'What is the exact date my subscription renews?',
     'What shared drives are supported?',
     'Will the price change if I add a seat?',
     'Quand ouvrez-vous le lundi ?',

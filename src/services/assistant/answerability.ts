@@ -208,6 +208,13 @@ const PLANS_OF_YOURS = [
   'quand ouvrirez|lancerez|ajouterez|sortirez|prevoyez|comptez vous',
   'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
   'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
+  // Asking for an exact date of something not the visitor's ("j'ai besoin d'une date précise")
+  'exact|precise|specific|firm|concrete date=|release+date',
+  'date= precise|exacte|exacta|precisa|concreta',
+  'genaues|genaue|konkretes|konkreten datum|termin',
+  'fecha= exacta|concreta|precisa',
+  'exacte|precieze datum',
+  'praecis|eksakt|preciseret dato',
 ].map(compilePhrase);
 // (Not Danish "min"/"mit": German "mit" is "with". A condition, "if I add 3 users", is about the
 // visitor's account too.)
