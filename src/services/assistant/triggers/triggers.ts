@@ -102,13 +102,13 @@ function guardHolds(g: CategoryGuard, toks: string[]): boolean {
 // stay one sentence.
 // (Each run is matched from its first mark only, so a stranger's "!!!!…" costs linear time.)
 const SENTENCE_END = /(?<![!?;])[!?;]+(?=\s|$)|(?<!\.)\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
-const sentences = (text: string) => text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length);
-const guarded = (guards: CompiledPhrase[], text: string) => sentences(text).some((toks) => !!firstMatch(guards, toks));
-/** The message as detectSensitive reads it: all its words, and its sentences' words. */
+/** A message as the triggers read it, once: all its words, and its sentences' words. */
 interface Read {
   toks: string[];
   sentences: string[][];
 }
+const readMessage = (text: string): Read => ({ toks: tokens(text), sentences: text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length) });
+const guarded = (guards: CompiledPhrase[], read: Read) => read.sentences.some((toks) => !!firstMatch(guards, toks));
 const categoryGuarded = (guards: CategoryGuard[] | undefined, read: Read) =>
   !!guards?.some((g) => !(g.undoneBy && firstMatch(g.undoneBy, read.toks)) && read.sentences.some((toks) => guardHolds(g, toks)));
 const inOneSentence = (phrases: CompiledPhrase[], read: Read) => {
@@ -139,16 +139,17 @@ const QUESTION_WORDS = new Set(['what', 'when', 'where', 'which', 'who', 'how', 
 
 /** The classifier leans towards a request for a person, the guards allowing: its evidence, or undefined. */
 export function leaningTowardsPerson(text: string): string | undefined {
-  const toks = tokens(text);
+  const read = readMessage(text);
   const verdict = classify(text);
-  if (verdict.kind !== 'person' || verdict.probability < LEAN || QUESTION_WORDS.has(toks[0] ?? '')) return undefined;
-  if (guarded(THINGS, text) || (guarded(GUARDS, text) && !firstMatch(FAILING, toks))) return undefined;
+  if (verdict.kind !== 'person' || verdict.probability < LEAN || QUESTION_WORDS.has(read.toks[0] ?? '')) return undefined;
+  if (guarded(THINGS, read) || (guarded(GUARDS, read) && !firstMatch(FAILING, read.toks))) return undefined;
   return modelEvidence(verdict);
 }
 
 /** The visitor asks for a person, in any of the languages; not when asking about their own people. */
 export function detectPersonRequest(text: string): Trigger | undefined {
-  const toks = tokens(text);
+  const read = readMessage(text);
+  const toks = read.toks;
   const content = toks.filter((t) => !FILLER.has(t));
   if (content.length && content.length <= SHORT_MESSAGE_WORDS) {
     const word = firstMatch(WORDS, content);
@@ -156,12 +157,12 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   }
   const hit = firstMatch(PERSON, toks);
   const verdict = hit ? undefined : classify(text);
-  const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person && !guarded(THINGS, text);
+  const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person && !guarded(THINGS, read);
   if (!hit && !learned) return undefined;
   // A guard keeps questions about the product's own people features with the assistant; one
   // that also says the assistant is failing them ("hand this over, the bot answers aren't
   // cutting it") is a request after all.
-  if (guarded(GUARDS, text) && !firstMatch(FAILING, toks)) return undefined;
+  if (guarded(GUARDS, read) && !firstMatch(FAILING, toks)) return undefined;
   if (hit) return { kind: 'person_request', evidence: `"${hit.matched}"` };
   return { kind: 'person_request', evidence: modelEvidence(verdict!) };
 }
@@ -200,7 +201,7 @@ const DEFAULT_CATEGORIES = compileCategories(DEFAULT_SENSITIVE_CATEGORIES);
 
 /** The first sensitive category the message falls in (`judge`: another classifier, for cross-validation). */
 export function detectSensitive(text: string, categories: CompiledCategory[] = DEFAULT_CATEGORIES, judge: typeof classify = classify): Trigger | undefined {
-  const read: Read = { toks: tokens(text), sentences: sentences(text) };
+  const read = readMessage(text);
   const live = categories.filter((c) => !categoryGuarded(CATEGORY_GUARDS[c.key], read));
   if (!live.length) return undefined;
   // The classifier knows the built-in categories only; one the operator turned off counts for nothing.
