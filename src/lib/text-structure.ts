@@ -13,3 +13,13 @@ const ANNOUNCES = /(?::|\b(?:here'?s how|here is how|as follows|the following(?:
 export const announces = (text: string): boolean => ANNOUNCES.test(text.trim());
 
 export const isListItem = (text: string): boolean => LIST_ITEM.test(text.trim());
+
+/**
+ * Quoted text is a label or an error message as shown ('"Invalid Grant"', '"Please contact
+ * support"'), not the visitor's own words.
+ * (A quotation cannot hold its own opening mark, so a stranger's "““““…" costs linear time.)
+ */
+export const QUOTED = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
+
+/** The text with its quotations blanked out (a quotation's leading space kept). */
+export const withoutQuotes = (text: string): string => text.replace(QUOTED, (_, lead: string | undefined) => `${lead ?? ''} `);

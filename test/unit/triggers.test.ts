@@ -166,6 +166,53 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectPersonRequest('How can users reach somebody from our team in the widget?')).toBeUndefined();
   });
 
+  it('guards a request by its own sentence, and never reads a request in quoted text', () => {
+    expect(detectPersonRequest('The invite email never arrives for my colleague. I need an actual human to check the mail logs.')).toMatchObject({ kind: 'person_request' });
+    // The guard in the same sentence still holds
+    expect(detectPersonRequest('How do I let my colleague talk to a real person in our widget?')).toBeUndefined();
+    // An error message that says "contact support" is what the visitor saw, not what they ask
+    expect(detectPersonRequest('My colleague upgraded the server. Webhooks now fail with "Please contact your system administrator to enable incoming webhooks". Which setting was reset?')).toBeUndefined();
+    expect(detectPersonRequest('My colleague upgraded the server. Can a real person look at the webhooks?')).toMatchObject({ kind: 'person_request' });
+  });
+
+  it('takes a phone number as the company\'s only with words that ask for it', () => {
+    expect(detectPersonRequest('Hvad er jeres telefonnummer?')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('Gibt es eine Telefonnummer für den Support?')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('Nogle kunder har ingen e-mail. Kan man bruge telefonnummer som nøgle i stedet?')).toBeUndefined();
+    expect(detectPersonRequest('Kann ich die Telefonnummer als Schlüssel für den Import verwenden?')).toBeUndefined();
+  });
+
+  it.each([
+    "I'll wait for a human, thanks",
+    'Does your support do calls or only email?',
+    'Is there a sales rep for the Nordics?',
+    'The worker keeps restarting with OOM. Is there an engineer I could send the logs to?',
+    '¿Puede un desarrollador revisar mi caso?',
+  ])('asks for a person: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each([
+    ["I'm a security researcher and would like to responsibly disclose an issue with your login", 'security_report'],
+    ["Your API returns other tenants' user emails if you pass a negative page number", 'security_report'],
+    ["There are invoices from a company I've never heard of showing up in my account", 'security_report'],
+    ['In mijn account zie ik ineens facturen van een ander bedrijf staan.', 'security_report'],
+    ['A former employee still has access to our finance data and refuses to give it back', 'account_access'],
+    ['Our only admin is on long-term sick leave and unreachable', 'account_access'],
+    ['The previous IT manager set it up with his own email. Can you make me the owner?', 'account_access'],
+    ["Notre ancien gérant avait le seul compte administrateur et il ne répond plus.", 'account_access'],
+  ])('is sensitive: %s (%s)', (text, category) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: category });
+  });
+
+  it.each([
+    'How do I import tasks from another company account?',
+    'How do I make an admin the owner of a project?',
+    'How do I remove a former employee from our workspace?',
+  ])('stays a how-to: %s', (text) => {
+    expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
+  });
+
   it('takes not wanting the assistant as a request, even where a guard word stands', () => {
     expect(detectPersonRequest("i don't want a bot answer. get me a real agent")).toMatchObject({ kind: 'person_request' });
     expect(detectPersonRequest('no more bot answers pls, connect me to support staff')).toMatchObject({ kind: 'person_request' });

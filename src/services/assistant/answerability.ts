@@ -1,4 +1,5 @@
 import { termOf, termsOf } from '../../lib/text-analysis.js';
+import { QUOTED } from '../../lib/text-structure.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
@@ -369,9 +370,6 @@ export function namesSomethingUnknown(question: string, evidence: AnswerabilityE
 // ("invite my colleague Sarah", "give Anna admin rights").
 const CALENDAR = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const BEFORE_A_PERSON = new Set('colleague coworker co-worker boss manager user member client customer friend partner wife husband employee teammate admin named called invite give assign tell ask let allow mr mrs ms dr'.split(' '));
-// Quoted text is a label or an error message as shown ('"Invalid Grant"'), not the visitor's words.
-// (A quotation cannot hold its own opening mark, so a stranger's "““““…" costs linear time.)
-const QUOTED = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
 
 /**
  * What a price, size or date is asked of: a name in the question ("the Platform plan", "Pro"),

@@ -67,6 +67,13 @@ export const PERSON_REQUEST: PhraseList = {
     'anyone|anybody|somebody|someone= actually|really|even reading|listening|monitoring|watching|alive|awake|home',
     // Would rather have a person than the assistant
     'rather|prefer|preferably|instead|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
+    // Waiting for one ("I'll wait for a human"); asking whether there is one to send things to
+    'wait|waiting|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep|a+representative|someone+real',
+    'is+there|are+there an|any|someone|somebody engineer|engineers|developer|developers|specialist|expert|technician|person|human i|we can|could send|talk|speak|ask|show|forward',
+    // How the company's own support can be reached
+    'does|do|can your support|team|staff|agents|people do|offer|take|provide|make calls|phone+calls|video+calls|phone|video|calls+or',
+    'who+is|who+s|whos our|my customer+success+manager|account+manager|csm=|success+manager|contact+person|point+of+contact',
+    'is+there|do+you+have|have+you+got a|an|any sales+rep|sales+representative|sales+contact|salesperson|sales+person|account+executive',
     // One of their people should write or call back ("could one of your colleagues get back to me",
     // "a member of your team reach out to me"): the company's people, then a way of contacting the visitor
     `${EN_THEIRS} .. get+back|reach+out|contact|call|email|e+mail|mail|write|follow+up|ring|phone|text|message|drop|respond|reply me=|us=|back`,
@@ -109,7 +116,10 @@ export const PERSON_REQUEST: PhraseList = {
     'medarbejder|nogen|person|menneske|support kontakte|ringe|skrive|vende+tilbage mig|til+mig',
     'ringes|kontaktes op|af',
     'ringes|kontaktes',
-    'telefonnummer|hotline|telefon+nummer',
+    // The company's number, not a phone-number field ("kan man bruge telefonnummer som nøgle")
+    'jeres|et|noget telefonnummer|telefon+nummer',
+    'har+i|hvad+er|er+der|findes+der|giv+mig|kan+jeg+fa .. telefonnummer|telefon+nummer',
+    'hotline',
     // Pass the case on to a colleague; someone from support should look
     'give=|giv=|send=|sende=|eskaler=|eskalere=|stil=|stille= .. videre|over .. kollega|medarbejder|menneske|person=|supporter|support=|nogen=',
     'nogen|medarbejder|menneske|person= fra|hos|i jer|supporten|support=|kundeservice|kundeservicen',
@@ -143,7 +153,9 @@ export const PERSON_REQUEST: PhraseList = {
     'jemand|mitarbeiter mich|uns anrufen|zuruckrufen|kontaktieren',
     'kundenservice|support=|kundendienst|mitarbeiter|berater|mensch|menschen=|ansprechpartner sprechen|erreichen|kontaktieren|haben',
     'verbind|verbinden|weiterleit|weiterleiten .. mensch|menschen=|mitarbeiter|berater|kundenservice|kundendienst|jemand|jemandem|ansprechpartner',
-    'telefonnummer|hotline|servicenummer|rufnummer',
+    'ihre|eure|ihrer|eine telefonnummer|rufnummer',
+    'gibt+es|haben+sie|habt+ihr|wie+lautet|wie+ist .. telefonnummer|rufnummer',
+    'hotline|servicenummer',
     // A person should look at it; a number to call; pass it on to a colleague
     'kann|konnte|konnen|konnten|wurde|moge|bitte .. mensch|menschen=|mitarbeiter|mitarbeiterin|berater|beraterin|techniker|support=|kundenservice|kollege|kollegin|jemand+von|jemand+vom|jemand+aus|jemand+bei .. ansehen|anschauen|anzusehen|prufen|uberprufen|kummern|helfen|melden|zuruckrufen|anrufen|kontaktieren|schauen',
     'nummer|telefonnummer|rufnummer .. sie|euch|ihnen anrufen|erreichen',
@@ -214,6 +226,7 @@ export const PERSON_REQUEST: PhraseList = {
     'paseme|pasenme|pase|transfiera|transfierame|comuniqueme|pongame|derive|derivar|derivame|escalar|escale con|a|al companero|companera|agente|asesor|humano|persona=|supervisor|encargado|responsable|tecnico',
     'pueda|puede|podria|podrian revisar|revisarlo|mirar|mirarlo|verlo|atender|atenderme .. persona|humano|agente|asesor|companero|tecnico',
     'prefiero|preferiria .. persona|humano|agente|asesor',
+    'puede|podria|pueden|podrian un|una|algun|alguna|alguien+de|alguno+de desarrollador|desarrolladora|tecnico|tecnica|ingeniero|ingeniera|programador|agente|asesor|asesora|persona|humano .. revisar|revisarlo|mirar|mirarlo|ver|verlo|atender|atenderme|ayudar|ayudarme',
     // Someone of theirs should write or call ("alguien de su equipo podría escribirme"), or get in touch
     'alguien|persona|companero|companera|agente|asesor|miembro|tecnico|experto|responsable de|del su|sus|vuestro|vuestra|ustedes|soporte|atencion .. escribirme|llamarme|contactarme|contactarnos|escribirnos|llamarnos|responderme|ponerse|contacte|contacten|escriba|escriban|llame|llamen',
     'ponga|pongan|ponerse|pusiera|pusieran|pongais|poneros|ponerme|ponernos|ponme|pongame en+contacto conmigo|con+nosotros|con+alguien|con+una+persona|con+un+agente|con+soporte|con+ustedes',
@@ -268,7 +281,9 @@ export const PERSON_REQUEST: PhraseList = {
     'ring mig|upp',
     'ringa upp mig',
     'nagon|handlaggare|medarbetare ringa|kontakta|mejla mig',
-    'telefonnummer|hotline',
+    'ert|era|ett|nagot telefonnummer',
+    'har+ni|finns+det|vad+har+ni|vilket+ar .. telefonnummer',
+    'hotline',
     // Pass it on to a colleague
     'skicka+vidare|vidarebefordra=|eskalera=|lamna+over|overlamna=|skicka+over .. kollega|medarbetare|handlaggare|manniska|person=|nagon=|supporten|support=',
     // Someone of theirs should get in touch ("kan någon från ert team höra av sig"), or be contacted
@@ -1392,6 +1407,11 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'no+longer have|has access',
         'don+t|do+not have access+anymore|access+any+more',
         'owner|admin|administrator|person|colleague|employee|founder .. left|quit|departed|passed+away|died|no+longer+works|no+longer+with|is+gone|has+gone',
+        // The only one with the keys is away or will not answer
+        'only|sole|single|one admin|administrator|owner|account+owner .. unreachable|on+leave|sick+leave|maternity+leave|paternity+leave|not+responding|doesn+t+respond|won+t+respond|won+t+answer|doesn+t+answer|not+answering|ignoring+us|ignores+us',
+        'former|ex= employee|colleague|admin|partner|manager|owner|contractor|freelancer|agency|cofounder|co+founder .. still+has+access|still+have+access|won+t+give|refuses|refused|won+t+hand|will+not+give|will+not+hand',
+        // The company asked to make the visitor the owner
+        'can+you|could+you|would+you|please|you+need+to|you+have+to make|set me|us the+owner|owner|the+admin|an+admin|admin|administrator|the+administrator|account+owner|the+account+owner',
         'left|quit|departed .. without .. login|password|owner|admin|access|credentials',
         'transfer|move|reassign|hand+over|change .. owner|ownership|admin|administrator .. to+me=|to+us=|over+to+me|into+my+name|to+my+name|in+my+name',
         // Passwords and sign-in emails that do not work
@@ -1476,6 +1496,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'connex|compte|identif .. acces+refuse|acces+interdit',
         'acces+refuse|acces+interdit .. connex|compte|identif',
         'renvoye|renvoyee|renvoie|redirige|redirigee|ramene|ramenee|bloque|bloquee|coince|coincee .. page+de+connexion|ecran+de+connexion|connexion|login',
+        // The only administrator has gone or does not answer
+        'seul|seule|unique|ancien|ancienne administrateur|admin|compte+administrateur|compte+admin|gerant|gerante|proprietaire .. ne+repond+plus|ne+repond+pas|injoignable|est+parti|est+partie|a+quitte|n+est+plus|est+decede',
+        'ancien|ancienne gerant|gerante|administrateur|admin|employe|employee|collegue|associe|responsable .. avait|a|detenait le+seul|la+seule|l+unique|les+seuls',
       ],
       es: [
         'no puedo|consigo|logro iniciar|entrar|acceder|ingresar',
@@ -1537,6 +1560,12 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
         'can+see|can+open|can+access|can+view|can+download|could+see|could+open|could+access|could+view|able+to+see|able+to+open|able+to+access|lets+me+see|lets+me+open|shows+me .. other+customers|other+customer+s|other+users|other+user+s|other+tenants|other+companies|other+company+s|other+accounts|other+people+s|another+customer|another+user|another+company|another+account|someone+else+s|strangers',
         'sent|emailed|mailed|exposed|leaked|leaking|leaks|returns|returned .. someone+else+s|another+customer+s|another+person+s|wrong+customer+s|other+people+s|other+tenants+data|other+customers+data',
+        'returns|returned|exposes|exposed|leaks|leaked|shows|showed|lists|listed|gives+me|gave+me .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+customers+emails|other+users+emails|other+users+data|other+people+s+data|other+people+s+emails',
+        // Another company's records in the visitor's account
+        'see|seeing|showing|shows|appear|appears|appearing|popped+up|turned+up .. from|of|belonging+to another+company|another+customer|another+business|another+organisation|another+organization|a+different+company|a+different+customer|a+company+i|a+company+we',
+        'from|of|belonging+to another+company|another+customer|another+business|another+organisation|another+organization|a+different+company|a+company+i|a+company+we .. showing+up|show+up|shows+up|appear|appears|appearing|popped+up|turned+up|in+my+account|in+our+account|in+my+dashboard|in+our+dashboard',
+        // A vulnerability the visitor wants to disclose
+        'responsibly+disclose|responsible+disclosure|coordinated+disclosure|disclose+responsibly|disclose+a+vulnerability|disclose+a+security',
         'was|were|has+been|have+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
         // Another user harassing or impersonating the visitor; mail pretending to be the company
         'keeps|kept|is|are|been|started harassing|threatening|stalking|bullying|insulting|abusing|impersonating me=|us=|our+company|our+brand',
@@ -1555,25 +1584,30 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       da: [
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
         'chikanerer+mig|truer+mig|forfolger+mig|udgiver+sig+for+at+vaere+mig',
+        'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+kunde|fra+andre+kunder|fra+en+anden+virksomhed',
       ],
       de: [
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
         'sicherheitslucke|schwachstelle|sicherheitsproblem .. gefunden|entdeckt',
         'belastigt|bedroht|beleidigt|stalkt mich|uns',
         'gibt+sich .. als+mich|als+uns',
+        'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|eines+anderen+kunden|anderer+kunden|von+einer+anderen+firma|von+einem+anderen+kunden|eines+anderen+unternehmens',
       ],
       fr: [
         'trouve=|decouvert=|repere=|identifie= .. faille|vulnerabilite|probleme+de+securite',
         'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|se+fait+passer+pour+moi|se+fait+passer+pour+nous',
+        'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+un+autre+client|d+autres+clients|d+une+autre+societe',
       ],
       es: [
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
         'me+esta+acosando|me+acosa|nos+acosa|me+amenaza|nos+amenaza|suplantando+mi|suplanta+mi|se+hace+pasar+por+mi',
+        'veo|aparecen|aparece|muestra|salen .. de+otra+empresa|de+otro+cliente|de+otros+clientes',
       ],
       nl: [
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
         'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout .. gevonden|ontdekt',
         'valt+me+lastig|bedreigt+me|bedreigt+ons|stalkt+me|doet+zich+voor+als+mij|word+lastiggevallen|word+bedreigd',
+        'zie|staan|verschijnen|verschijnt|opduiken .. van+een+ander+bedrijf|van+een+andere+klant|van+andere+klanten|van+een+andere+organisatie',
       ],
       sv: [
         'hittat|hittade|upptackt|upptackte .. sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',

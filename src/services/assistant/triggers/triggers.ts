@@ -1,4 +1,5 @@
 import { humanize } from '../../../lib/format.js';
+import { withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
@@ -154,6 +155,14 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   if (content.length && content.length <= SHORT_MESSAGE_WORDS) {
     const word = firstMatch(WORDS, content);
     if (word && word.matched.split(' ').length === content.length) return { kind: 'person_request', evidence: `"${word.matched}"` };
+  }
+  // A request said in a sentence of its own is guarded by that sentence only: in "the invite
+  // never arrives for my colleague. I need an actual human to check the mail logs" the colleague
+  // is the visitor's, the human is ours. Quoted text is left out: '"Please contact support"' is
+  // an error message the visitor saw, not what they ask.
+  for (const sentence of readMessage(withoutQuotes(text)).sentences) {
+    const said = firstMatch(PERSON, sentence);
+    if (said && !firstMatch(GUARDS, sentence)) return { kind: 'person_request', evidence: `"${said.matched}"` };
   }
   const hit = firstMatch(PERSON, toks);
   const verdict = hit ? undefined : classify(text);
