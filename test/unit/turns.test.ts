@@ -55,11 +55,14 @@ describe('conversational turns', () => {
     ['thanks, what a quick answer', 'thanks'],
     ['perfect, that is what I needed', 'thanks'],
     ["That's not what I needed", 'dissatisfied'],
+    ['Thanks a lot, the inotify thing worked 👍', 'thanks'],
+    ['Danke, der Tipp mit dem Cache hat geklappt', 'thanks'],
+    ["nope, that didn't help at all", 'dissatisfied'],
   ])('%s is a %s, not a question', (text, kind) => {
     expect(detectConversational(text)).toBe(kind);
   });
 
-  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync'])('%s is a question', (text) => {
+  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails'])('%s is a question', (text) => {
     expect(detectConversational(text)).toBeUndefined();
   });
 });
@@ -158,6 +161,7 @@ describe('questions only one kind of fact answers', () => {
     ['Is an iPad app coming soon?', 'release'],
     ['Komt er binnenkort een koppeling met Slack?', 'release'],
     ['Is the Hobby plan going to get more expensive next year?', 'release'],
+    ['Would Resilio Sync be cheaper than the hosted plan for a team of 10?', 'price'],
     ['What uptime do you guarantee on the Community plan?', 'percentage'],
     ['If you have an outage, what percentage of the bill is credited?', 'percentage'],
     ['Quand ouvrirez-vous une région en France ?', 'release'],
@@ -349,6 +353,7 @@ describe('advice and comparisons', () => {
     '¿Qué me recomiendas para ahorrar?',
     'For a small SaaS, which is better as a database: Supabase or Neon?',
     "What's the best time of day to post to get more likes?",
+    'Synology or QNAP, which NAS should I buy for home use?',
   ])('%s asks for advice', (question) => expect(asksAdvice(question)).toBe(true));
 
   it.each([

@@ -138,8 +138,19 @@ const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
 // it is a question.
 const NOT_QUITE = /^(?:(?:hmm|hm|well|no|nope|sorry|but|ok)\s+)*not (?:quite|really|exactly)$/;
 
+// "Thanks a lot, the inotify thing worked 👍": thanks for something that now works, naming it,
+// is still thanks. A but, a not or a question mark makes it a question ("thanks, it worked on
+// desktop but not on Android").
+const GRATITUDE = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt']);
+const SUCCESS = new Set(['worked', 'works', 'fixed', 'solved', 'helped', 'sorted', 'resolved', 'trick', 'virkede', 'virker', 'fungerede', 'funkade', 'fungerade', 'fungerar', 'funkar', 'geklappt', 'klappt', 'funktioniert', 'gelukt', 'werkt', 'marche', 'fonctionne', 'funciona', 'funciono']);
+const CONTRAST = new Set(['but', 'not', 't', 'no', 'still', 'except', 'however', 'only', 'why', 'how', 'what', 'when', 'where', 'aber', 'nicht', 'noch', 'mais', 'pas', 'pero', 'todavia', 'maar', 'niet', 'nog', 'men', 'ikke', 'inte', 'endnu', 'fortfarande']);
+const MAX_THANKS_WORDS = 12;
+const thanksForWhatWorked = (text: string, words: string[]) =>
+  !text.includes('?') && words.length <= MAX_THANKS_WORDS && words.some((w) => GRATITUDE.has(w)) && words.some((w) => SUCCESS.has(w)) && !words.some((w) => CONTRAST.has(w));
+
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
+  if (thanksForWhatWorked(text, words)) return 'thanks';
   if (!words.length) return UNHAPPY_EMOJI.test(text) ? 'dissatisfied' : PUZZLED_EMOJI.test(text) ? undefined : EMOJI.test(text) ? 'acknowledgement' : undefined;
   // A fixed phrase ("how are you") stands for its kind and counts as one word.
   let rest = words.join(' ');
@@ -152,7 +163,8 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   const left = rest.split(' ').filter(Boolean);
   if (left.length > MAX_TURN_WORDS) return undefined;
   if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
-  if (words.length <= 6 && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
+  // "nope, that didn't help at all" is seven words once "didn't" is two
+  if (words.length <= MAX_TURN_WORDS && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
   const plain = left.filter((w) => w !== '§');
   if (!plain.every((w) => ALLOWED.has(w))) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.

@@ -97,6 +97,8 @@ export const PERSON_REQUEST: PhraseList = {
     'open|file|create|raise|submit|log|make|start ticket|case .. for+me|for+us',
     'open|file|create|raise|submit|log|make a|an ticket+with+you|ticket+with+your|case+with+you|case+with+your|support+ticket+with',
     // Pass the message on to someone of theirs ("can you pass this to a developer?")
+    // "Could you pass this to whoever handles onboarding?"
+    'pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
     'pass|forward|hand|escalate this|it|my+message|my+question|my+case|my+issue|the+issue|the+problem .. to+a+developer|to+a+dev|to+the+developers|to+your+developers|to+the+devs|to+an+engineer|to+your+engineers|to+a+person|to+a+human|to+your+team|to+support|to+a+manager|to+a+supervisor',
     'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],
