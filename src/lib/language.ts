@@ -18,9 +18,9 @@ const MORE_STOPWORDS = {
   // Contractions typed without the apostrophe ("whats the max size", "i cant log in"); "wont" and
   // "cant" are words too, but rarely what a help-centre question is about.
   en: 'whats hows wheres whos thats theres isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt havent hasnt hadnt im ive youre youve theyre weve'.split(' '),
-  es: 'vamos demás demas todos todas hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
+  es: 'vamos demás demas usen usar conviene todos todas hay tiene tienen tengo tenemos tener pueda puedan puedes antes después despues alguien algo nada nadie aún aun tambien solo sólo mucho muchos cada otra otros otras mismo misma así asi aquí aqui ahí ahi allí alli hace hacer hago está esta estoy están estan estar ser sido sea fue era sería siempre nunca todavía todavia entonces luego ahora bien entre según segun cómo'.split(' '),
   nl: 'allemaal onze ons blijven blijft welke welk komen komt kom staan staat sta gaan gaat ga doet moeten kun zouden wordt even gewoon eigenlijk steeds nooit waar wanneer tussen tijdens'.split(' '),
-  de: 'paar einfach eigentlich irgendwie bleibt bleiben'.split(' '),
+  de: 'paar einfach eigentlich irgendwie bleibt bleiben unseren unserer unserem'.split(' '),
 };
 
 const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {

@@ -232,6 +232,8 @@ grenze = limit
 begrenzung = limit
 kontingent = quota|limit
 # Daten und Dateien
+dateirechte = file permissions
+rechte = permission|rights
 importieren = import
 importiert = import|imported
 exportieren = export
@@ -860,6 +862,9 @@ wartung = maintenance
 statusseite = status page
 auftrag = order|job|task
 # Common verbs, adverbs and question words
+aussehen = look
+mitsynchronisieren = sync
+mitsynchronisiert = sync
 mache = do|make
 tue = do
 tust = do

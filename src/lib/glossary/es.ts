@@ -1,6 +1,11 @@
 // Spanish to English: help-centre and software vocabulary (see index.ts).
 export default `
 # accounts and sign-in
+descubrimiento = discovery
+descubrir = discover|discovery
+estable = stable
+candidata = candidate|rc
+candidato = candidate|rc
 candado = lock
 código = code
 detalle = detail
