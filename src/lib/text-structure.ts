@@ -17,9 +17,10 @@ export const isListItem = (text: string): boolean => LIST_ITEM.test(text.trim())
 /**
  * Quoted text is a label or an error message as shown ('"Invalid Grant"', '"Please contact
  * support"'), not the visitor's own words.
+ * A straight double quote after a digit is an inch mark (a 27" monitor), not a quotation.
  * (A quotation cannot hold its own opening mark, so a stranger's "““““…" costs linear time.)
  */
-export const QUOTED = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
+export const QUOTED = /(?<!\p{N})"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»|`[^`\n]*`|(^|[\s(])'[^'\n]*'(?=[\s.,!?;:)]|$)/gu;
 
 /** The text with its quotations blanked out (a quotation's leading space kept). */
 export const withoutQuotes = (text: string): string => text.replace(QUOTED, (_, lead: string | undefined) => `${lead ?? ''} `);

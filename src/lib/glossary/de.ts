@@ -233,7 +233,6 @@ begrenzung = limit
 kontingent = quota|limit
 # Daten und Dateien
 dateirechte = file permissions
-rechte = permission|rights
 importieren = import
 importiert = import|imported
 exportieren = export

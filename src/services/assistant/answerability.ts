@@ -162,8 +162,8 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'how+much does|do|did|will|would|should .. cost=|costs=|charge=|charged|pay=|paid',
     'how+much is|are|for .. plan|plans|subscription|subscriptions|licence|license|licenses|seat|seats|upgrade|pro=|premium|tier|membership',
     'how+much per|each .. month|year|user|seat|person|licence|license',
-    // A price compared: "would X be cheaper than Y for a team of 10?"
-    'cheaper|cheapest|pricier|costlier|more+expensive|less+expensive than|for|if|to',
+    // A price compared: "would X be cheaper than Y for a team of 10?" (not "items cheaper than 20 €")
+    'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than',
     'what does|do|will|would .. cost=|costs= per|a|each|in|for|to|me|us',
     'what+s|whats|what+is|what+are the price|prices|pricing',
     'what+s|whats|what+is|what+are the cost=|costs=|fee=|fees= of|for|per',
@@ -286,7 +286,7 @@ const ADVICE = [
   'is+it|would+it+be|is+this|is+that smarter|wiser|advisable',
   'how+big|how+much|how+many should+my|should+i|should+we',
   // What to buy: "Synology or QNAP, which NAS should I buy?"
-  'which|what .. should+i+buy|should+we+buy|should+i+purchase|should+we+purchase|should+i+get|should+we+get|to+buy',
+  'which|what .. should+i+buy|should+we+buy|should+i+purchase|should+we+purchase|should+i+get|should+we+get',
   'which|what .. gives|offers|pays the+best|the+highest|the+lowest|the+cheapest',
   'what+do+you|what+would+you|do+you|would+you recommend=|suggest=|advise=',
   'raad|raadt|adviseer je|jij|u .. aan=',

@@ -11,6 +11,8 @@ import { compilePhrase, firstMatch, tokens } from './triggers/phrases.js';
 export type ConversationalTurn = 'greeting' | 'thanks' | 'acknowledgement' | 'dissatisfied' | 'goodbye';
 
 const MAX_TURN_WORDS = 7;
+// Words that only make a complaint longer ("nope, that didn't help at all").
+const MORE_OF_A_COMPLAINT = new Set(['at', 'all', 'really', 'whatsoever', 'bit', 'one', 'either', 'sadly']);
 
 // Words a conversational turn may be made of (normalised: lower case, no accents); any mix of
 // them, as in "ok thanks, bye".
@@ -84,7 +86,7 @@ const INJECTION = [
   'developer|dev|god|dan jailbreak|mode',
   'jailbreak',
   'admin|administrator|developer|system note|notice|message|override',
-  'support bots|assistants|assistant|bot must|should',
+  'support bots=|assistants|assistant|bot= must|should',
   // "The pages you indexed say the assistant must list …": orders for the assistant, with the
   // thing to do, not questions about what a product's assistant does
   'the|this|any|every|all assistant|assistants|bot=|bots=|chatbot|chatbots must|should|has+to|have+to|is+required+to|are+required+to list|reveal|paste|print|show|give|share|send|output|disclose|provide|repeat .. email|emails|addresses|passwords|keys|tokens|secrets|credentials|personal+data|private|notes|documents|prompt|instructions|configuration|licence|license',
@@ -139,14 +141,26 @@ const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
 const NOT_QUITE = /^(?:(?:hmm|hm|well|no|nope|sorry|but|ok)\s+)*not (?:quite|really|exactly)$/;
 
 // "Thanks a lot, the inotify thing worked 👍": thanks for something that now works, naming it,
-// is still thanks. A but, a not or a question mark makes it a question ("thanks, it worked on
-// desktop but not on Android").
+// is still thanks. Every sentence must thank or say it works, at most three words may name the
+// thing, and nothing may ask or go on ("…now getting error 500", "it worked for a day then
+// stopped", "which version works with Windows 7").
 const GRATITUDE = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt']);
-const SUCCESS = new Set(['worked', 'works', 'fixed', 'solved', 'helped', 'sorted', 'resolved', 'trick', 'virkede', 'virker', 'fungerede', 'funkade', 'fungerade', 'fungerar', 'funkar', 'geklappt', 'klappt', 'funktioniert', 'gelukt', 'werkt', 'marche', 'fonctionne', 'funciona', 'funciono']);
-const CONTRAST = new Set(['but', 'not', 't', 'no', 'still', 'except', 'however', 'only', 'why', 'how', 'what', 'when', 'where', 'aber', 'nicht', 'noch', 'mais', 'pas', 'pero', 'todavia', 'maar', 'niet', 'nog', 'men', 'ikke', 'inte', 'endnu', 'fortfarande']);
-const MAX_THANKS_WORDS = 12;
-const thanksForWhatWorked = (text: string, words: string[]) =>
-  !text.includes('?') && words.length <= MAX_THANKS_WORDS && words.some((w) => GRATITUDE.has(w)) && words.some((w) => SUCCESS.has(w)) && !words.some((w) => CONTRAST.has(w));
+const SUCCESS = new Set(['worked', 'works', 'fixed', 'solved', 'helped', 'sorted', 'resolved', 'virkede', 'virker', 'fungerede', 'funkade', 'fungerade', 'fungerar', 'funkar', 'geklappt', 'klappt', 'funktioniert', 'gelukt', 'werkt', 'marche', 'fonctionne', 'funciona', 'funciono']);
+const GOES_ON = new Set([
+  'but', 'not', 't', 'no', 'still', 'except', 'however', 'only', 'unfortunately', 'now', 'then', 'again', 'also', 'next', 'until', 'error', 'any', 'anyone',
+  'why', 'how', 'what', 'when', 'where', 'which', 'who', 'can', 'could', 'is', 'are', 'does', 'do', 'should', 'would', 'will',
+  'aber', 'nicht', 'noch', 'leider', 'jetzt', 'wieder', 'welche', 'wie', 'kann', 'mais', 'pas', 'maintenant', 'encore', 'comment', 'quel', 'quelle',
+  'pero', 'todavia', 'ahora', 'otra', 'como', 'cual', 'maar', 'niet', 'nog', 'nu', 'weer', 'hoe', 'welke', 'men', 'ikke', 'inte', 'endnu', 'fortfarande', 'igen', 'hvordan', 'hur',
+]);
+const MAX_THING_WORDS = 3;
+function thanksForWhatWorked(text: string, words: string[]): boolean {
+  if (text.includes('?') || !words.some((w) => GRATITUDE.has(w)) || !words.some((w) => SUCCESS.has(w)) || words.some((w) => GOES_ON.has(w))) return false;
+  const sentences = text.split(/[.!;\n]+/).map(tokens).filter((s) => s.length);
+  if (!sentences.every((s) => s.some((w) => GRATITUDE.has(w) || SUCCESS.has(w)))) return false;
+  return words.filter((w) => !ALLOWED.has(w) && !SMALL_WORDS.has(w)).length <= MAX_THING_WORDS;
+}
+// Articles and prepositions around the thing that worked ("der Tipp mit dem Cache").
+const SMALL_WORDS = new Set(['the', 'a', 'an', 'with', 'of', 'on', 'in', 'der', 'die', 'das', 'dem', 'den', 'mit', 'le', 'la', 'les', 'l', 'du', 'de', 'des', 'el', 'lo', 'los', 'las', 'con', 'het', 'een', 'van', 'met', 'den', 'det', 'med', 'af', 'pa']);
 
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
@@ -163,8 +177,9 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   const left = rest.split(' ').filter(Boolean);
   if (left.length > MAX_TURN_WORDS) return undefined;
   if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
-  // "nope, that didn't help at all" is seven words once "didn't" is two
-  if (words.length <= MAX_TURN_WORDS && firstMatch(DISSATISFIED, words)) return 'dissatisfied';
+  const unhappy = firstMatch(DISSATISFIED, words);
+  // "nope, that didn't help at all": a little longer, when nothing beside the complaint names a thing
+  if (unhappy && (words.length <= 6 || (words.length <= MAX_TURN_WORDS + 1 && words.every((w) => ALLOWED.has(w) || MORE_OF_A_COMPLAINT.has(w) || unhappy.matched.split(' ').includes(w))))) return 'dissatisfied';
   const plain = left.filter((w) => w !== '§');
   if (!plain.every((w) => ALLOWED.has(w))) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.

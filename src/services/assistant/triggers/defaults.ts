@@ -37,8 +37,8 @@ export const PERSON_REQUEST: PhraseList = {
     'contact|reach support=|customer|helpdesk|help+desk|someone=|somebody=|you=|your|sales=',
     'escalate|escalation',
     'human|agent=|operator|representative please|pls|plz|now',
-    'not|no|stop|hate|done talking|chatting|with bot|bots|robot|chatbot|ai=|machine',
-    'not|no|don+t|dont|stop|hate|enough talk|speak|chat|talking|chatting|speaking|deal|dealing to|with bot|bots|robot|chatbot|machine|ai=',
+    'not|no|stop|hate|done talking|chatting|with bot=|bots=|robot|chatbot|ai=|machine',
+    'not|no|don+t|dont|stop|hate|enough talk|speak|chat|talking|chatting|speaking|deal|dealing to|with bot=|bots=|robot|chatbot|machine|ai=',
     'call me|back',
     'callback|call+back',
     'get|give|have|find|send human|someone=|somebody=|person=|agent=|rep=|representative|operator|human+being|manager|supervisor',
@@ -67,13 +67,15 @@ export const PERSON_REQUEST: PhraseList = {
     'anyone|anybody|somebody|someone= actually|really|even reading|listening|monitoring|watching|alive|awake|home',
     // Would rather have a person than the assistant
     'rather|prefer|preferably|instead|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
-    // Waiting for one ("I'll wait for a human"); asking whether there is one to send things to
-    'wait|waiting|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep|a+representative|someone+real',
-    'is+there|are+there an|any|someone|somebody engineer|engineers|developer|developers|specialist|expert|technician|person|human i|we can|could send|talk|speak|ask|show|forward',
-    // How the company's own support can be reached
-    'does|do|can your support|team|staff|agents|people do|offer|take|provide|make calls|phone+calls|video+calls|phone|video|calls+or',
-    'who+is|who+s|whos our|my customer+success+manager|account+manager|csm=|success+manager|contact+person|point+of+contact',
-    'is+there|do+you+have|have+you+got a|an|any sales+rep|sales+representative|sales+contact|salesperson|sales+person|account+executive',
+    // The visitor waiting for one ("I'll wait for a human", not "can the automation wait for an
+    // agent"); asking whether there is one to send things to
+    'i+ll|i+will|i+can|i+am|i+m|we+ll|we+will|we+can|happy+to .. wait|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep|a+representative|someone+real',
+    'is+there|are+there an|any|someone|somebody engineer|engineers|developer|developers|technician|person|human i|we can|could send|talk|speak|show',
+    // How the company's own support can be reached ("can your agents make calls from the app?"
+    // asks about a feature)
+    'does|do your support|support+team|team|staff do|offer|take calls|phone+calls|video+calls|calls+or',
+    // A sales rep for a region or a need, not a "sales rep" field
+    'is+there|do+you+have|have+you+got a|an|any sales+rep|sales+representative|sales+contact|salesperson|sales+person|account+executive for+the|for+our|for+my|for+us|covering|who+covers|i+can|we+can',
     // One of their people should write or call back ("could one of your colleagues get back to me",
     // "a member of your team reach out to me"): the company's people, then a way of contacting the visitor
     `${EN_THEIRS} .. get+back|reach+out|contact|call|email|e+mail|mail|write|follow+up|ring|phone|text|message|drop|respond|reply me=|us=|back`,
@@ -98,7 +100,7 @@ export const PERSON_REQUEST: PhraseList = {
     'open|file|create|raise|submit|log|make a|an ticket+with+you|ticket+with+your|case+with+you|case+with+your|support+ticket+with',
     // Pass the message on to someone of theirs ("can you pass this to a developer?")
     // "Could you pass this to whoever handles onboarding?"
-    'pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
+    'can+you|could+you|would+you|please|pls|kindly .. pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
     'pass|forward|hand|escalate this|it|my+message|my+question|my+case|my+issue|the+issue|the+problem .. to+a+developer|to+a+dev|to+the+developers|to+your+developers|to+the+devs|to+an+engineer|to+your+engineers|to+a+person|to+a+human|to+your+team|to+support|to+a+manager|to+a+supervisor',
     'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],
@@ -111,16 +113,15 @@ export const PERSON_REQUEST: PhraseList = {
     'stil|stille mig om|videre',
     'viderestil',
     'rigtig|rigtigt menneske|person=',
-    'ikke|ingen robot|bot|chatbot|maskine',
-    'ikke|ingen tale|snakke|skrive|chatte med|til robot|bot|chatbot|maskine',
+    'ikke|ingen robot|bot=|chatbot|maskine',
+    'ikke|ingen tale|snakke|skrive|chatte med|til robot|bot=|chatbot|maskine',
     'ring|ringe mig op',
     'ring til mig',
     'medarbejder|nogen|person|menneske|support kontakte|ringe|skrive|vende+tilbage mig|til+mig',
     'ringes|kontaktes op|af',
     'ringes|kontaktes',
     // The company's number, not a phone-number field ("kan man bruge telefonnummer som nøgle")
-    'jeres|et|noget telefonnummer|telefon+nummer',
-    'har+i|hvad+er|er+der|findes+der|giv+mig|kan+jeg+fa .. telefonnummer|telefon+nummer',
+    'jeres+telefonnummer|jeres+telefon+nummer|har+i+et+telefonnummer|har+i+noget+telefonnummer',
     'hotline',
     // Pass the case on to a colleague; someone from support should look
     'give=|giv=|send=|sende=|eskaler=|eskalere=|stil=|stille= .. videre|over .. kollega|medarbejder|menneske|person=|supporter|support=|nogen=',
@@ -148,15 +149,14 @@ export const PERSON_REQUEST: PhraseList = {
     'echte|echten|echter|realen|richtigen mensch|menschen=|person=|mitarbeiter',
     'kontaktieren|erreichen|anrufen kundenservice|support=|kundendienst|euch=|jemand',
     'kundenservice|support=|kundendienst|euch=|jemanden kontaktieren|erreichen|anrufen',
-    'kein|keinen|keinem|nicht bot|bots=|roboter|chatbot|maschine|ki=',
+    'kein|keinen|keinem|nicht bot=|bots=|roboter|chatbot|maschine|ki=',
     'ruckruf|rueckruf',
     'ruf|rufen mich an',
     'mich|uns jemand|mitarbeiter|support anrufen|zuruckrufen|kontaktieren|melden',
     'jemand|mitarbeiter mich|uns anrufen|zuruckrufen|kontaktieren',
     'kundenservice|support=|kundendienst|mitarbeiter|berater|mensch|menschen=|ansprechpartner sprechen|erreichen|kontaktieren|haben',
     'verbind|verbinden|weiterleit|weiterleiten .. mensch|menschen=|mitarbeiter|berater|kundenservice|kundendienst|jemand|jemandem|ansprechpartner',
-    'ihre|eure|ihrer|eine telefonnummer|rufnummer',
-    'gibt+es|haben+sie|habt+ihr|wie+lautet|wie+ist .. telefonnummer|rufnummer',
+    'eure+telefonnummer|eure+rufnummer|gibt+es+eine+telefonnummer|gibt+es+eine+rufnummer|haben+sie+eine+telefonnummer|habt+ihr+eine+telefonnummer|wie+lautet+eure+telefonnummer|wie+lautet+ihre+telefonnummer|wie+ist+eure+telefonnummer|wie+ist+ihre+telefonnummer',
     'hotline|servicenummer',
     // A person should look at it; a number to call; pass it on to a colleague
     'kann|konnte|konnen|konnten|wurde|moge|bitte .. mensch|menschen=|mitarbeiter|mitarbeiterin|berater|beraterin|techniker|support=|kundenservice|kollege|kollegin|jemand+von|jemand+vom|jemand+aus|jemand+bei .. ansehen|anschauen|anzusehen|prufen|uberprufen|kummern|helfen|melden|zuruckrufen|anrufen|kontaktieren|schauen',
@@ -185,8 +185,8 @@ export const PERSON_REQUEST: PhraseList = {
     'mettre|mettez|mets|mis|mise|mettiez en relation|contact',
     'joindre|contacter|appeler service=|support=|equipe=|conseill|quelqu|vous=',
     'transfer|transferez|passer|passez moi|me conseill|humain|agent=|quelqu|service=',
-    'pas|plus robot|bot|chatbot|machine|ia=',
-    'pas|plus parler|discuter|chatter|ecrire a|avec robot|bot|chatbot|machine|ia=',
+    'pas|plus robot|bot=|chatbot|machine|ia=',
+    'pas|plus parler|discuter|chatter|ecrire a|avec robot|bot=|chatbot|machine|ia=',
     'rappeler|rappelez|rappelle moi|me',
     'me rappeler|rappeliez',
     'avoir|obtenir humain|conseill|agent=|operat|vrai=',
@@ -217,8 +217,8 @@ export const PERSON_REQUEST: PhraseList = {
     'pasame|pasar|comunicame|comunicar|transfiere|transfiereme|transferir|ponme|conectame|conectar con|a|al agente|asesor|humano|persona=|operador|alguien',
     'contactar|llamar|comunicarme soporte=|servicio=|atencion=|ustedes=|alguien|equipo=|asesor',
     'atencion+al+cliente|servicio+al+cliente',
-    'no|ningun bot|robot|chatbot|maquina',
-    'no hablar|chatear|escribir con|a bot|robot|chatbot|maquina',
+    'no|ningun bot=|robot|chatbot|maquina',
+    'no hablar|chatear|escribir con|a bot=|robot|chatbot|maquina',
     'llamame|llamenme|llamarme',
     'me llamen|llame',
     'atender|atienda|atiende humano|persona=|agente|asesor|alguien|operador',
@@ -228,7 +228,9 @@ export const PERSON_REQUEST: PhraseList = {
     'paseme|pasenme|pase|transfiera|transfierame|comuniqueme|pongame|derive|derivar|derivame|escalar|escale con|a|al companero|companera|agente|asesor|humano|persona=|supervisor|encargado|responsable|tecnico',
     'pueda|puede|podria|podrian revisar|revisarlo|mirar|mirarlo|verlo|atender|atenderme .. persona|humano|agente|asesor|companero|tecnico',
     'prefiero|preferiria .. persona|humano|agente|asesor',
-    'puede|podria|pueden|podrian un|una|algun|alguna|alguien+de|alguno+de desarrollador|desarrolladora|tecnico|tecnica|ingeniero|ingeniera|programador|agente|asesor|asesora|persona|humano .. revisar|revisarlo|mirar|mirarlo|ver|verlo|atender|atenderme|ayudar|ayudarme',
+    'tecnico|tecnica|persona|alguien|agente|especialista|ingeniero|ingeniera de+vuestro+lado|de+vuestra+parte|de+vuestro+equipo|de+su+equipo|de+vuestro+soporte|de+su+lado',
+    // "¿Puede un desarrollador revisar mi caso?", not "¿puede un agente atender varios chats?"
+    'puede|podria|pueden|podrian un|una|algun|alguna|alguien+de|alguno+de desarrollador|desarrolladora|tecnico|tecnica|ingeniero|ingeniera|programador .. revisar=+mi|mirar=+mi|ver=+mi|revisarlo|mirarlo|verlo|atenderme|ayudarme',
     // Someone of theirs should write or call ("alguien de su equipo podría escribirme"), or get in touch
     'alguien|persona|companero|companera|agente|asesor|miembro|tecnico|experto|responsable de|del su|sus|vuestro|vuestra|ustedes|soporte|atencion .. escribirme|llamarme|contactarme|contactarnos|escribirnos|llamarnos|responderme|ponerse|contacte|contacten|escriba|escriban|llame|llamen',
     'ponga|pongan|ponerse|pusiera|pusieran|pongais|poneros|ponerme|ponernos|ponme|pongame en+contacto conmigo|con+nosotros|con+alguien|con+una+persona|con+un+agente|con+soporte|con+ustedes',
@@ -255,7 +257,7 @@ export const PERSON_REQUEST: PhraseList = {
     'verbind|verbinden mij|me door',
     'neem|nemen contact op',
     'klantenservice|helpdesk|support= bereiken|bellen|contacteren|spreken',
-    'geen|niet bot|robot|chatbot|machine',
+    'geen|niet bot=|robot|chatbot|machine',
     'bel|bellen me|mij terug|op',
     'terugbel',
     'iemand|medewerker|collega+van+jullie|een+van+jullie mij|me bellen|terugbellen|contacteren|mailen',
@@ -278,13 +280,12 @@ export const PERSON_REQUEST: PhraseList = {
     'riktig|riktigt|verklig manniska|person=|medarbetare',
     'koppla mig vidare|till|med',
     'kontakta|na|ringa kundtjanst|support=|er=|nagon|handlaggare',
-    'ingen|inte bot|robot|chatbot|maskin',
-    'inte|ingen prata|tala|chatta|skriva med bot|robot|chatbot|maskin',
+    'ingen|inte bot=|robot|chatbot|maskin',
+    'inte|ingen prata|tala|chatta|skriva med bot=|robot|chatbot|maskin',
     'ring mig|upp',
     'ringa upp mig',
     'nagon|handlaggare|medarbetare ringa|kontakta|mejla mig',
-    'ert|era|ett|nagot telefonnummer',
-    'har+ni|finns+det|vad+har+ni|vilket+ar .. telefonnummer',
+    'ert+telefonnummer|era+telefonnummer|har+ni+ett+telefonnummer|har+ni+nagot+telefonnummer|finns+det+ett+telefonnummer|finns+det+nagot+telefonnummer|vad+har+ni+for+telefonnummer',
     'hotline',
     // Pass it on to a colleague
     'skicka+vidare|vidarebefordra=|eskalera=|lamna+over|overlamna=|skicka+over .. kollega|medarbetare|handlaggare|manniska|person=|nagon=|supporten|support=',
@@ -338,7 +339,7 @@ export const PERSON_GUARDS: PhraseList = {
     'each+other|one+another',
     // How a teammate of the visitor's reaches them ("is there a way for a teammate to get back to me?")
     'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
-    'bot|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
+    'bot=|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
     'without human|humans=|agent|agents=',
     // Someone's access, a user's email: possessives ("person's" is "person s"), so the s comes straight after
     'someone+s|somebody+s|person+s|people+s|user+s|member+s|agent+s|users=|members=|agents= access|permission|permissions|rights|role|roles|seat|seats|license|licence|email|address|ownership|name|profile',
@@ -1410,8 +1411,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'don+t|do+not have access+anymore|access+any+more',
         'owner|admin|administrator|person|colleague|employee|founder .. left|quit|departed|passed+away|died|no+longer+works|no+longer+with|is+gone|has+gone',
         // The only one with the keys is away or will not answer
-        'only|sole|single|one admin|administrator|owner|account+owner .. unreachable|on+leave|sick+leave|maternity+leave|paternity+leave|not+responding|doesn+t+respond|won+t+respond|won+t+answer|doesn+t+answer|not+answering|ignoring+us|ignores+us',
-        'former|ex= employee|colleague|admin|partner|manager|owner|contractor|freelancer|agency|cofounder|co+founder .. still+has+access|still+have+access|won+t+give|refuses|refused|won+t+hand|will+not+give|will+not+hand',
+        'only|sole|single admin|administrator|owner|account+owner .. unreachable|on+leave|sick+leave|maternity+leave|paternity+leave|not+responding|doesn+t+respond|won+t+respond|won+t+answer|doesn+t+answer|not+answering|ignoring+us|ignores+us',
+        'former|ex= employee|colleague|admin|partner|manager|owner|contractor|freelancer|agency|cofounder|co+founder .. won+t+give|refuses|refused|won+t+hand|will+not+give|will+not+hand',
+        'still+has+access|still+have+access .. refuses|refused|won+t+give|won+t+hand|will+not+give|will+not+hand',
         // The company asked to make the visitor the owner
         'can+you|could+you|would+you|please|you+need+to|you+have+to make|set me|us the+owner|owner|the+admin|an+admin|admin|administrator|the+administrator|account+owner|the+account+owner',
         'left|quit|departed .. without .. login|password|owner|admin|access|credentials',
@@ -1445,8 +1447,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'account|workspace|organisation|organization .. says|shows|is|was|been|got suspended|banned|terminated',
         'owner|admin|administrator|account+owner .. ex+employee|former+employee|former+colleague|ex+colleague|left+the+company|no+longer+works',
         // Taken down by the company over its terms ("my services were taken down for a Terms of Service violation")
-        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot .. taken+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use',
-        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot .. taken+down|shut+down|suspended|banned .. no+reason|no+idea+why|without+warning|without+notice|without+explanation',
+        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot= .. taken+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use',
+        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot= .. taken+down|shut+down|suspended|banned .. no+reason|no+idea+why|without+warning|without+notice|without+explanation',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
@@ -1562,10 +1564,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
         'can+see|can+open|can+access|can+view|can+download|could+see|could+open|could+access|could+view|able+to+see|able+to+open|able+to+access|lets+me+see|lets+me+open|shows+me .. other+customers|other+customer+s|other+users|other+user+s|other+tenants|other+companies|other+company+s|other+accounts|other+people+s|another+customer|another+user|another+company|another+account|someone+else+s|strangers',
         'sent|emailed|mailed|exposed|leaked|leaking|leaks|returns|returned .. someone+else+s|another+customer+s|another+person+s|wrong+customer+s|other+people+s|other+tenants+data|other+customers+data',
-        'returns|returned|exposes|exposed|leaks|leaked|shows|showed|lists|listed|gives+me|gave+me .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+customers+emails|other+users+emails|other+users+data|other+people+s+data|other+people+s+emails',
+        'returns|returned|exposes|exposed|leaks|leaked|gives+me|gave+me .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+customers+emails|other+users+emails|other+users+data|other+people+s+data|other+people+s+emails',
         // Another company's records in the visitor's account
-        'see|seeing|showing|shows|appear|appears|appearing|popped+up|turned+up .. from|of|belonging+to another+company|another+customer|another+business|another+organisation|another+organization|a+different+company|a+different+customer|a+company+i|a+company+we',
-        'from|of|belonging+to another+company|another+customer|another+business|another+organisation|another+organization|a+different+company|a+company+i|a+company+we .. showing+up|show+up|shows+up|appear|appears|appearing|popped+up|turned+up|in+my+account|in+our+account|in+my+dashboard|in+our+dashboard',
+        'see|seeing|showing|shows|appear|appears|appearing|popped+up|turned+up .. from|of|belonging+to another+company|another+business|another+organisation|another+organization|a+different+company|a+company+i|a+company+we',
+        'from|of|belonging+to another+company|another+business|another+organisation|another+organization|a+different+company|a+company+i|a+company+we .. showing+up|show+up|shows+up|appear|appears|appearing|popped+up|turned+up|in+my+account|in+our+account|in+my+dashboard|in+our+dashboard',
         // A vulnerability the visitor wants to disclose
         'responsibly+disclose|responsible+disclosure|coordinated+disclosure|disclose+responsibly|disclose+a+vulnerability|disclose+a+security',
         'was|were|has+been|have+been our|my data|information|details .. exposed|leaked|in+the+breach|part+of+the+breach|compromised',
@@ -1586,19 +1588,19 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       da: [
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
         'chikanerer+mig|truer+mig|forfolger+mig|udgiver+sig+for+at+vaere+mig',
-        'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+kunde|fra+andre+kunder|fra+en+anden+virksomhed',
+        'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+virksomhed|fra+en+anden+kunde|fra+andre+kunder',
       ],
       de: [
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
         'sicherheitslucke|schwachstelle|sicherheitsproblem .. gefunden|entdeckt',
         'belastigt|bedroht|beleidigt|stalkt mich|uns',
         'gibt+sich .. als+mich|als+uns',
-        'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|eines+anderen+kunden|anderer+kunden|von+einer+anderen+firma|von+einem+anderen+kunden|eines+anderen+unternehmens',
+        'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|von+einer+anderen+firma|eines+anderen+unternehmens|eines+anderen+kunden|anderer+kunden',
       ],
       fr: [
         'trouve=|decouvert=|repere=|identifie= .. faille|vulnerabilite|probleme+de+securite',
         'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|se+fait+passer+pour+moi|se+fait+passer+pour+nous',
-        'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+un+autre+client|d+autres+clients|d+une+autre+societe',
+        'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+une+autre+societe',
       ],
       es: [
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
@@ -1609,7 +1611,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
         'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout .. gevonden|ontdekt',
         'valt+me+lastig|bedreigt+me|bedreigt+ons|stalkt+me|doet+zich+voor+als+mij|word+lastiggevallen|word+bedreigd',
-        'zie|staan|verschijnen|verschijnt|opduiken .. van+een+ander+bedrijf|van+een+andere+klant|van+andere+klanten|van+een+andere+organisatie',
+        'zie|staan|verschijnen|verschijnt|opduiken .. van+een+ander+bedrijf|van+een+andere+organisatie|van+een+andere+klant|van+andere+klanten',
       ],
       sv: [
         'hittat|hittade|upptackt|upptackte .. sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',
@@ -1676,6 +1678,18 @@ export const ON_HOSTED_SERVICE: PhraseList = {
 };
 
 /**
+ * What would happen if an admin were gone ("if the only admin is unreachable, who can approve
+ * requests?"): a question about the product's rules, not a lock-out.
+ */
+export const HYPOTHETICAL_ADMIN: PhraseList = {
+  en: ['if|what+if|in+case|suppose|supposing|whenever the|an|our|my|a only|sole|single|former|ex= admin|administrator|owner|employee|employees'],
+  de: ['wenn|falls der|die|unser|unsere einzige|einzigen|ehemalige|ehemaliger admin|administrator|inhaber|besitzer'],
+  fr: ['si|au+cas+ou le|la|l|notre seul|unique|ancien|ancienne admin|administrateur|proprietaire'],
+  es: ['si|en+caso+de+que el|la|nuestro|nuestra unico|unica|antiguo|antigua admin|administrador|propietario'],
+  nl: ['als|indien de|het|onze|ons enige|enigste|voormalige|oud admin|beheerder|eigenaar'],
+};
+
+/**
  * Questions about security and moderation features ("how do I restrict who sees other users'
  * comments?", "what did your last penetration test find?"), not reports: the security and abuse
  * category does not fire on them.
@@ -1687,12 +1701,15 @@ export const SECURITY_QUESTION: PhraseList = {
     // "how do I stop members from sharing images…"), not someone harassing the visitor
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we protect|stop|prevent|detect .. from+phishing|against+phishing|phishing|spam|scams|malware|members+from|users+from|people+from',
     'penetration+test|pentest|bug+bounty|disclosure+policy|security+policy|security+txt',
+    // Seeing other companies' records on purpose ("how do I see transactions from another company
+    // in the consolidated report?")
+    'how+do+i|how+can+i|how+to|how+do+we|how+can+we|can+i|can+we see|show|view|display|filter|export|list|combine|merge|compare|consolidate .. another|other|a+different',
   ],
-  de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie'],
-  fr: ['comment+puis+je|comment+faire+pour restreindre|masquer|empecher|moderer|limiter', 'pentest|test+d+intrusion|politique+de+divulgation|politique+de+securite'],
-  es: ['como+puedo|como+se restringir|ocultar|evitar|moderar|limitar', 'pentest|prueba+de+penetracion|politica+de+divulgacion|politica+de+seguridad'],
-  nl: ['hoe+kan+ik|hoe+moet+ik beperken|verbergen|voorkomen|modereren', 'pentest|penetratietest|beveiligingsbeleid'],
-  da: ['hvordan+kan+jeg begraense|skjule|forhindre|moderere', 'pentest|penetrationstest|sikkerhedspolitik'],
+  de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie', 'wie sehe|zeige|filtere|exportiere .. anderen|andere|anderer'],
+  fr: ['comment+puis+je|comment+faire+pour restreindre|masquer|empecher|moderer|limiter', 'pentest|test+d+intrusion|politique+de+divulgation|politique+de+securite', 'comment voir|afficher|filtrer|exporter .. autre|autres'],
+  es: ['como+puedo|como+se restringir|ocultar|evitar|moderar|limitar', 'pentest|prueba+de+penetracion|politica+de+divulgacion|politica+de+seguridad', 'como veo|muestro|filtro|exporto .. otra|otro|otros|otras'],
+  nl: ['hoe+kan+ik|hoe+moet+ik beperken|verbergen|voorkomen|modereren', 'pentest|penetratietest|beveiligingsbeleid', 'hoe zie|toon|filter|exporteer .. andere|ander'],
+  da: ['hvordan+kan+jeg begraense|skjule|forhindre|moderere', 'pentest|penetrationstest|sikkerhedspolitik', 'hvordan ser|viser|filtrerer|eksporterer .. anden|andet|andre'],
   sv: ['hur+kan+jag begransa|dolja|forhindra|moderera', 'pentest|penetrationstest|sakerhetspolicy'],
 };
 
@@ -1704,13 +1721,13 @@ export const SECURITY_QUESTION: PhraseList = {
  */
 export const ASSISTANT_FAILING: PhraseList = {
   en: [
-    'the|this|your|these bot|chatbot|assistant|ai= answers|answer|answering|replies|responses .. not|aren+t|isn+t|don+t|doesn+t|useless|unhelpful|wrong|cutting|pointless',
-    'you|bot|chatbot|assistant re|are|is useless|unhelpful|pointless|not+helping|no+help|not+helpful',
+    'the|this|your|these bot=|chatbot|assistant|ai= answers|answer|answering|replies|responses .. not|aren+t|isn+t|don+t|doesn+t|useless|unhelpful|wrong|cutting|pointless',
+    'you|bot=|chatbot|assistant re|are|is useless|unhelpful|pointless|not+helping|no+help|not+helpful',
     // Not wanting the assistant at all ("I don't want to chat with an AI")
-    'don+t|dont|do+not|not want|wanna|like .. chat|talk|speak with|to bot|bots|ai=|chatbot|robot|machine',
-    // "I don't want a bot answer", "no more automated replies"
-    'don+t|dont|do+not|not want|need a|an|any|more bot|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
-    'no+more bot|chatbot|ai=|robot|automated answers|replies|responses',
+    'don+t|dont|do+not|not want|wanna|like .. chat|talk|speak with|to bot=|bots=|ai=|chatbot|robot|machine',
+    // "I don't want a bot= answer", "no more automated replies"
+    'don+t|dont|do+not|not want|need a|an|any|more bot=|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
+    'no+more bot=|chatbot|ai=|robot|automated answers|replies|responses',
     // "I don't want more links" after going through the help pages
     'i= don+t|dont|do+not want|need more|any+more|other links|articles|help+pages|docs|documentation|answers',
   ],

@@ -1,9 +1,9 @@
 import { humanize } from '../../../lib/format.js';
-import { withoutQuotes } from '../../../lib/text-structure.js';
+import { QUOTED, withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, ON_HOSTED_SERVICE, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, ON_HOSTED_SERVICE, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -78,7 +78,8 @@ const guard = (list: PhraseList, reach: CategoryGuard['reach'], more: string[] =
 const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', [], ON_HOSTED_SERVICE);
 const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
-  account_access: [SELF_HOSTED_GUARD],
+  // A hypothetical holds whatever follows it ("if the only admin doesn't respond…").
+  account_access: [SELF_HOSTED_GUARD, { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause' }],
   security_report: [guard(SECURITY_QUESTION, 'clause')],
 };
 
@@ -120,6 +121,9 @@ const inOneSentence = (phrases: CompiledPhrase[], read: Read) => {
   return undefined;
 };
 const SHORT_MESSAGE_WORDS = 3;
+// Third persons a sentence may refer back with ("our customers… when they ask for a human"); the
+// formal "Sie" and "su" are among them, so such messages keep the message-wide guards.
+const OTHERS = new Set(['they', 'them', 'their', 'he', 'she', 'him', 'his', 'her', 'sie', 'ihnen', 'ihr', 'ihre', 'ils', 'elles', 'leur', 'leurs', 'ellos', 'ellas', 'les', 'sus', 'ze', 'zij', 'hun', 'hen', 'hij', 'dem', 'deres', 'han', 'hon', 'deras']);
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
 
@@ -156,16 +160,21 @@ export function detectPersonRequest(text: string): Trigger | undefined {
     const word = firstMatch(WORDS, content);
     if (word && word.matched.split(' ').length === content.length) return { kind: 'person_request', evidence: `"${word.matched}"` };
   }
+  // Quoted text is left out: '"Please contact support"' is an error message the visitor saw,
+  // not what they ask.
+  const hit = firstMatch(PERSON, tokens(withoutQuotes(text)));
   // A request said in a sentence of its own is guarded by that sentence only: in "the invite
   // never arrives for my colleague. I need an actual human to check the mail logs" the colleague
-  // is the visitor's, the human is ours. Quoted text is left out: '"Please contact support"' is
-  // an error message the visitor saw, not what they ask.
-  for (const sentence of readMessage(withoutQuotes(text)).sentences) {
-    const said = firstMatch(PERSON, sentence);
-    if (said && !firstMatch(GUARDS, sentence)) return { kind: 'person_request', evidence: `"${said.matched}"` };
+  // is the visitor's, the human is ours. Not where the sentence speaks of others ("…when they
+  // ask to speak to a human"), whom an earlier sentence named, nor where a guard was quoted
+  // ("under 'Escalation rules', how do I…").
+  if (hit && !guarded(GUARDS, readMessage((text.match(QUOTED) ?? []).join('\n')))) {
+    for (const sentence of readMessage(withoutQuotes(text)).sentences) {
+      const said = firstMatch(PERSON, sentence);
+      if (said && !sentence.some((w) => OTHERS.has(w)) && !firstMatch(GUARDS, sentence)) return { kind: 'person_request', evidence: `"${said.matched}"` };
+    }
   }
-  const hit = firstMatch(PERSON, toks);
-  const verdict = hit ? undefined : classify(text);
+  const verdict = hit ? undefined : classify(withoutQuotes(text));
   const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person && !guarded(THINGS, read);
   if (!hit && !learned) return undefined;
   // A guard keeps questions about the product's own people features with the assistant; one
