@@ -203,7 +203,7 @@ describe('the classifier beside the phrase lists', () => {
     'Is there a sales rep for the Nordics?',
     'The worker keeps restarting with OOM. Is there an engineer I could send the logs to?',
     '¿Puede un desarrollador revisar mi caso?',
-    'We are moving 40 people to the Fleet plan. Could you pass this to whoever handles onboarding?',
+    'We are moving 40 people to the Fleet plan. Could you pass this to whoever handles onboarding so they can set up a call with our IT lead?',
   ])('asks for a person: %s', (text) => {
     expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
   });

@@ -23,6 +23,17 @@ const SV_STAFF = 'manniska|manniskor=|person=|handlaggare|medarbetare|agent=|kun
 const EN_THEIRS = 'one+of+you=|one+of+you+guys|one+of+your+team|one+of+your+colleagues|one+of+your+staff|one+of+your+people|one+of+your+engineers|one+of+your+agents|one+of+your+support|one+of+your+reps|one+of+your+experts|one+of+your+specialists|one+of+your+developers|one+of+your+folks|one+of+your+employees|one+of+your+techs|member+of+your|members+of+your|someone+on+your|somebody+on+your|anyone+on+your|someone+at+your|somebody+at+your|someone+in+your|somebody+in+your|of+yours|your+colleague|your+colleagues|your+teammate|your+teammates|your+staff|your+people|your+engineers|your+engineer|your+agents|your+specialists|your+experts|your+folks|your+developers|your+techs|your+reps|a+colleague|a+teammate|a+staff+member|a+team+member|someone+from+billing|somebody+from+billing|someone+in+billing|someone+from+sales|somebody+from+sales|someone+in+sales|someone+from+finance|someone+from+accounts|someone+from+engineering|someone+technical';
 
 /** The visitor asks for a person. Guards below veto questions about the visitor's own people. */
+/**
+ * The visitor tells the company to pass the message on ("could you pass this to whoever handles
+ * onboarding so they can call our IT lead?"): a request however much of it is about the
+ * visitor's own people, so the guards below do not undo it.
+ */
+export const HAND_ON_TO_YOURS: PhraseList = {
+  en: [
+    'can+you|could+you|would+you|please|pls|kindly .. pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
+  ],
+};
+
 export const PERSON_REQUEST: PhraseList = {
   en: [
     // A call with one of the company's own people ("can we book a call with your support team?").
@@ -99,8 +110,6 @@ export const PERSON_REQUEST: PhraseList = {
     'open|file|create|raise|submit|log|make|start ticket|case .. for+me|for+us',
     'open|file|create|raise|submit|log|make a|an ticket+with+you|ticket+with+your|case+with+you|case+with+your|support+ticket+with',
     // Pass the message on to someone of theirs ("can you pass this to a developer?")
-    // "Could you pass this to whoever handles onboarding?"
-    'can+you|could+you|would+you|please|pls|kindly .. pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
     'pass|forward|hand|escalate this|it|my+message|my+question|my+case|my+issue|the+issue|the+problem .. to+a+developer|to+a+dev|to+the+developers|to+your+developers|to+the+devs|to+an+engineer|to+your+engineers|to+a+person|to+a+human|to+your+team|to+support|to+a+manager|to+a+supervisor',
     'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],

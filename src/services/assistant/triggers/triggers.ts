@@ -3,7 +3,7 @@ import { QUOTED, withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, ON_HOSTED_SERVICE, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, HAND_ON_TO_YOURS, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, ON_HOSTED_SERVICE, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -40,7 +40,8 @@ export interface Trigger {
 
 const compileList = (list: PhraseList): CompiledPhrase[] => Object.values(list).flatMap((phrases) => (phrases ?? []).map(compilePhrase));
 
-const PERSON = compileList(PERSON_REQUEST);
+const HAND_ON = compileList(HAND_ON_TO_YOURS);
+const PERSON = [...compileList(PERSON_REQUEST), ...HAND_ON];
 const GUARDS = compileList(PERSON_GUARDS);
 const WORDS = compileList(PERSON_WORDS);
 const DISSATISFIED = compileList(DISSATISFACTION);
@@ -162,7 +163,10 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   }
   // Quoted text is left out: '"Please contact support"' is an error message the visitor saw,
   // not what they ask.
-  const hit = firstMatch(PERSON, tokens(withoutQuotes(text)));
+  const words = tokens(withoutQuotes(text));
+  const handOn = firstMatch(HAND_ON, words);
+  if (handOn) return { kind: 'person_request', evidence: `"${handOn.matched}"` };
+  const hit = firstMatch(PERSON, words);
   // A request said in a sentence of its own is guarded by that sentence only: in "the invite
   // never arrives for my colleague. I need an actual human to check the mail logs" the colleague
   // is the visitor's, the human is ours. Not where the sentence speaks of others ("…when they
