@@ -58,11 +58,24 @@ describe('conversational turns', () => {
     ['Thanks a lot, the inotify thing worked 👍', 'thanks'],
     ['Danke, der Tipp mit dem Cache hat geklappt', 'thanks'],
     ["nope, that didn't help at all", 'dissatisfied'],
+    ["that didn't help with sync", 'dissatisfied'],
+    ['that answer is wrong', 'dissatisfied'],
+    ['will do', 'acknowledgement'],
+    ['one sec', 'acknowledgement'],
+    ['never mind', 'acknowledgement'],
+    ['hmm ok let me check', 'acknowledgement'],
+    ["no, that's all, thanks", 'thanks'],
+    ['nothing else', 'goodbye'],
+    ['that answers my question', 'thanks'],
+    ['awesome, you rock', 'thanks'],
+    ['Perfekt, danke dir', 'thanks'],
+    ['Merci beaucoup, bonne journée', 'thanks'],
+    ['Bedankt, fijne dag', 'thanks'],
   ])('%s is a %s, not a question', (text, kind) => {
     expect(detectConversational(text)).toBe(kind);
   });
 
-  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails', 'Thanks, restarting fixed it, now getting error 500 on login', 'Thanks, it worked for a day then stopped again', 'Thanks! Which version works with Windows 7', 'Cheers, that worked. Can I also export to PDF', 'Gracias, funciona. Ahora necesito cambiar el correo de facturación', 'Thanks, the fix worked - unfortunately it broke my calendar sync', 'Thanks, any trick to export faster', "SSO doesn't work with Okta anymore", "Zapier integration doesn't work at all", '2FA does not work on my phone'])('%s is a question', (text) => {
+  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails', 'Thanks, restarting fixed it, now getting error 500 on login', 'Thanks, it worked for a day then stopped again', 'Thanks! Which version works with Windows 7', 'Cheers, that worked. Can I also export to PDF', 'Gracias, funciona. Ahora necesito cambiar el correo de facturación', 'Thanks, the fix worked - unfortunately it broke my calendar sync', 'Thanks, any trick to export faster', "SSO doesn't work with Okta anymore", "Zapier integration doesn't work at all", '2FA does not work on my phone', 'forget it, how do I export?', 'never mind, where is the export button', 'is this all?', 'please check my account', 'check this', 'help please', 'How do I add a domain?', 'Hvordan nulstiller jeg min adgangskode?', 'terrible sync speed', 'wrong password message', 'custom domain not working'])('%s is a question', (text) => {
     expect(detectConversational(text)).toBeUndefined();
   });
 });

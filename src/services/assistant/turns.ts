@@ -11,6 +11,9 @@ import { compilePhrase, firstMatch, tokens } from './triggers/phrases.js';
 export type ConversationalTurn = 'greeting' | 'thanks' | 'acknowledgement' | 'dissatisfied' | 'goodbye';
 
 const MAX_TURN_WORDS = 7;
+// Words a complaint about the answer is made of besides its core ("das war nicht meine Frage").
+const ABOUT_THE_ANSWER = new Set(['answer', 'answers', 'reply', 'replies', 'response', 'bot', 'chatbot', 'my', 'question', 'with', 'this', 'also', 'just', 'totally', 'completely', 'svar', 'antwort', 'frage', 'reponse', 'question', 'respuesta', 'pregunta', 'antwoord', 'vraag', 'das', 'war', 'ist', 'es', 'ce', 'esto', 'eso', 'dat', 'was', 'meine', 'ma', 'mi', 'mijn', 'min', 'mitt', 'spurgte', 'gefragt', 'demande', 'pregunte', 'vroeg', 'fragade', 'meinte', 'bedoelde', 'wollte', 'voulais', 'pedi', 'immer', 'toujours', 'sigue', 'stadig', 'fortfarande', 'nog', 'steeds', 'klopt', 'helpt', 'hielp', 'helpen']);
+const QUESTION_OPENERS = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'is', 'are', 'does', 'do', 'wie', 'was', 'wo', 'comment', 'como', 'hoe', 'hvordan', 'hur']);
 // Words that only make a complaint longer ("nope, that didn't help at all").
 const MORE_OF_A_COMPLAINT = new Set(['at', 'all', 'really', 'whatsoever', 'bit', 'one', 'either', 'sadly']);
 
@@ -38,13 +41,16 @@ const ALLOWED = new Set([
   // goodbyes
   'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
   'da', 'hors', 'adjo',
+  // wishes on leaving, praise, and saying the visitor will go and try
+  'have', 'nice', 'bonne', 'journee', 'soiree', 'buen', 'schonen', 'noch', 'fijne', 'dir', 'var', 'anyway', 'rock', 'star', 'wonderful', 'brilliant', 'fantastic', 'amazing',
+  'lifesaver', 'legend', 'this', 'let', 'me', 'check', 'get', 'back', 'and', 'nah', 'then', 'please', 'perfekt', 'dia',
 ]);
 // The words that make a turn one kind or another, checked in this order ("ok thanks" is thanks).
 const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
-  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'takker', 'tack', 'tackar', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted', 'figured', 'excellent', 'virkede', 'fungerede', 'funkade', 'fungerade', 'loste', 'geklappt', 'klappt', 'gelukt', 'parfait', 'perfecto', 'genial', 'toll', 'klasse'])],
-  ['goodbye', new Set(['bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens', 'adjo', 'hors'])],
+  ['thanks', new Set(['perfekt', 'rock', 'star', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'lifesaver', 'legend', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'takker', 'tack', 'tackar', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted', 'figured', 'excellent', 'virkede', 'fungerede', 'funkade', 'fungerade', 'loste', 'geklappt', 'klappt', 'gelukt', 'parfait', 'perfecto', 'genial', 'toll', 'klasse'])],
+  ['goodbye', new Set(['journee', 'soiree', 'schonen', 'fijne', 'bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens', 'adjo', 'hors'])],
   ['greeting', new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hejsan', 'tjena', 'tja', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi'])],
-  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo', 'lol', 'haha', 'hahaha', 'sense', 'know', 'try', 'good'])],
+  ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo', 'lol', 'haha', 'hahaha', 'sense', 'know', 'try', 'good', 'nah'])],
 ];
 
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
@@ -53,11 +59,11 @@ const DISSATISFIED = [
   'useless|pointless|worthless|rubbish|garbage|stupid|dumb|terrible|awful|wrong',
   'that|this|it is|was|s not|n+t what|my',
   'not what i asked|meant|wanted|need|needed',
-  'hjalp|hjalper ikke', 'ikke hjulpet|brugbart|nyttigt', 'ubrugelig|dum',
-  'hilft|half|geholfen nicht|nichts|kaum', 'nicht hilfreich|geholfen', 'nutzlos|sinnlos|dumm|falsch',
-  'aide|aidé|aidant pas|rien', 'pas utile|aidé|aide|ce+que', 'inutile|nul|nulle|debile',
+  'hjalp|hjalper ikke', 'ikke hjulpet|brugbart|nyttigt', 'ubrugelig|dum=',
+  'hilft|half|geholfen nicht|nichts|kaum', 'nicht hilfreich|geholfen', 'nutzlos|sinnlos|dumm=|falsch=',
+  'aide|aidé|aidant pas|rien', 'pas utile|aidé|aide|ce+que', 'inutile|nul=|nulle=|debile',
   'no me|nos ayuda|ayudo|ayudó|sirve|sirvio', 'no ayuda|ayudo|sirve|es', 'inutil|inútil|tonto|pesimo',
-  'helpt|hielp|helpen niet|niks', 'niet nuttig|behulpzaam|wat', 'nutteloos|waardeloos|dom',
+  'helpt|hielp|helpen niet|niks', 'niet nuttig|behulpzaam|wat', 'nutteloos|waardeloos|dom=',
   'that+s|thats|that+is|it+s|its not+it|wrong|not+right', 'still not|doesn+t|does+not|isn+t work|working',
   'klopt niet', 'werkt|werkte nog+steeds+niet', 'niet mijn vraag', 'geen antwoord',
   'nicht meine frage', 'versteh|verstehe ich+nicht|das+nicht', 'funktioniert|klappt immer+noch+nicht', 'falsche antwort',
@@ -134,6 +140,10 @@ const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
   [/\bhow are you( doing)?\b|\bhow s it going\b|\bhow is it going\b/g, 'greeting'],
   [/\b(exactly )?what i (needed|was looking for)\b/g, 'thanks'],
   [/\b(good|nice|great) to know\b/g, 'acknowledgement'],
+  // Going off to try, or pausing: "will do", "one sec", "brb", "never mind"
+  [/\bwill do\b|\b(one|a|just a) (sec|second|moment|min|minute)\b|\bbrb\b|\bhold on\b|\bnever mind\b|\bforget it\b|\blet me (check|see|look)\b/g, 'acknowledgement'],
+  [/\b(that|this) answers my question\b/g, 'thanks'],
+  [/\b(that s|that is|thats) all\b|\bnothing else\b/g, 'goodbye'],
   [/\bwhat a (quick|fast|great|helpful) (answer|reply|response)\b/g, 'thanks'],
 ];
 // "Not quite", alone or after a "hmm": inside a longer message ("not really sure how to export")
@@ -177,9 +187,15 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   const left = rest.split(' ').filter(Boolean);
   if (left.length > MAX_TURN_WORDS) return undefined;
   if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
+  // A complaint about the answer, in at most eight words ("nope, that didn't help at all"), when
+  // at most one word beside it names a thing ("that didn't help with sync"); "How do I add a
+  // domain?" or "terrible sync speed" is a question about the product.
   const unhappy = firstMatch(DISSATISFIED, words);
-  // "nope, that didn't help at all": a little longer, when nothing beside the complaint names a thing
-  if (unhappy && (words.length <= 6 || (words.length <= MAX_TURN_WORDS + 1 && words.every((w) => ALLOWED.has(w) || MORE_OF_A_COMPLAINT.has(w) || unhappy.matched.split(' ').includes(w))))) return 'dissatisfied';
+  if (unhappy && words.length <= MAX_TURN_WORDS + 1) {
+    const span = new Set(unhappy.matched.split(' '));
+    const things = words.filter((w) => !span.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
+    if (things.length <= 1 && !(things.length && QUESTION_OPENERS.has(words[0]!))) return 'dissatisfied';
+  }
   const plain = left.filter((w) => w !== '§');
   if (!plain.every((w) => ALLOWED.has(w))) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.
