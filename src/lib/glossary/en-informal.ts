@@ -38,4 +38,11 @@ sec = -
 hrs = hours
 secs = seconds
 approx = approximately
+thru = through
+tho = though
+wifi = wireless|wlan|lan
+win10 = windows 10
+win11 = windows 11
+pls = please
+plz = please
 `;

@@ -2,6 +2,7 @@
 export default `
 # accounts and sign-in
 descubrimiento = discovery
+reutilizar = reuse
 descubrir = discover|discovery
 estable = stable
 candidata = candidate|rc
