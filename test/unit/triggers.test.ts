@@ -181,8 +181,16 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectPersonRequest('My colleague\'s 27" monitor shows nothing. I need an actual human to check this. The 24" one is fine.')).toMatchObject({ kind: 'person_request' });
   });
 
+  it('keeps a request whose sentence quotes an error, and reads "they" only before the request', () => {
+    expect(detectPersonRequest('Every page shows "User access denied". I need a real person to look at this.')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('Unsere Kunden sehen das Widget nicht. Ich möchte mit einem Mitarbeiter sprechen, nicht mit dem Bot.')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('My users get error 500. I want to talk to a human about it and about the invoice he sent.')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('Please show me how my teammates can forward it to whoever handles billing')).toBeUndefined();
+  });
+
   it('reads "bot" as a word, not the start of "both"', () => {
-    expect(detectPersonRequest('Two of my accounts stopped updating with an error. I reconnected both, and the error came back.')).toBeUndefined();
+    expect(detectPersonRequest("I'm not happy with both options, which plan fits a team of five?")).toBeUndefined();
+    expect(detectPersonRequest('Je ne veux pas parler avec des bots')).toMatchObject({ kind: 'person_request' });
     expect(detectPersonRequest('stop, I am done chatting with bots')).toMatchObject({ kind: 'person_request' });
   });
 
@@ -217,6 +225,10 @@ describe('the classifier beside the phrase lists', () => {
     ['Our only admin is on long-term sick leave and unreachable', 'account_access'],
     ['The previous IT manager set it up with his own email. Can you make me the owner?', 'account_access'],
     ["Notre ancien gérant avait le seul compte administrateur et il ne répond plus.", 'account_access'],
+    ['Wieso sehe ich Rechnungen anderer Kunden in meinem Konto?', 'security_report'],
+    ['I found a security vulnerability. How can I show it to you without exposing other users?', 'security_report'],
+    ["The API lists other tenants' users", 'security_report'],
+    ['Our only admin left the company and we are locked out. What if the former admin never replies?', 'account_access'],
   ])('is sensitive: %s (%s)', (text, category) => {
     expect(detectSensitive(text)).toMatchObject({ detail: category });
   });
@@ -231,6 +243,9 @@ describe('the classifier beside the phrase lists', () => {
     'Hoe zie ik facturen van een andere klant in mijn boekhouding?',
     'How do I set a reminder to wait for a person to reply to a task?',
     'Is there a sales rep field on the deal record?',
+    'Is there a salesperson report for my team?',
+    'Does your Team plan offer video calls?',
+    '¿Cómo asigno una tarea a alguien de su equipo?',
     'Do you have a salesperson role for commission tracking?',
     'How do I forward this to whoever is assigned to the ticket?',
     '¿Puede un agente atender varios chats a la vez?',

@@ -68,6 +68,7 @@ describe('conversational turns', () => {
     ['nothing else', 'goodbye'],
     ['that answers my question', 'thanks'],
     ['awesome, you rock', 'thanks'],
+    ['Tak, det var det', 'thanks'],
     ['Perfekt, danke dir', 'thanks'],
     ['Merci beaucoup, bonne journée', 'thanks'],
     ['Bedankt, fijne dag', 'thanks'],
@@ -75,7 +76,7 @@ describe('conversational turns', () => {
     expect(detectConversational(text)).toBe(kind);
   });
 
-  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails', 'Thanks, restarting fixed it, now getting error 500 on login', 'Thanks, it worked for a day then stopped again', 'Thanks! Which version works with Windows 7', 'Cheers, that worked. Can I also export to PDF', 'Gracias, funciona. Ahora necesito cambiar el correo de facturación', 'Thanks, the fix worked - unfortunately it broke my calendar sync', 'Thanks, any trick to export faster', "SSO doesn't work with Okta anymore", "Zapier integration doesn't work at all", '2FA does not work on my phone', 'forget it, how do I export?', 'never mind, where is the export button', 'is this all?', 'please check my account', 'check this', 'help please', 'How do I add a domain?', 'Hvordan nulstiller jeg min adgangskode?', 'terrible sync speed', 'wrong password message', 'custom domain not working'])('%s is a question', (text) => {
+  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails', 'Thanks, restarting fixed it, now getting error 500 on login', 'Thanks, it worked for a day then stopped again', 'Thanks! Which version works with Windows 7', 'Cheers, that worked. Can I also export to PDF', 'Gracias, funciona. Ahora necesito cambiar el correo de facturación', 'Thanks, the fix worked - unfortunately it broke my calendar sync', 'Thanks, any trick to export faster', "SSO doesn't work with Okta anymore", "Zapier integration doesn't work at all", '2FA does not work on my phone', 'forget it, how do I export?', 'never mind, where is the export button', 'is this all?', 'please check my account', 'check this', 'help please', 'How do I add a domain?', 'Hvordan nulstiller jeg min adgangskode?', 'terrible sync speed', 'wrong password message', 'custom domain not working', 'star', 'rock', "that's all?", 'Hej, var?', 'ok, and then?', 'Thanks, works on Mac, crashes on Windows', 'Danke, Sync klappt, Upload hängt', "It's not saving my settings", 'Notifications not working', 'The time is wrong', 'garbage collection', '¿No es gratis?'])('%s is a question', (text) => {
     expect(detectConversational(text)).toBeUndefined();
   });
 });
@@ -185,6 +186,7 @@ describe('questions only one kind of fact answers', () => {
 
   it.each([
     'How do I filter for items cheaper than 20 euros?',
+    'How do I show only products that are cheaper than 20 €?',
     'How do I sort products from cheapest to most expensive?',
     'How do I track the cost of my car?',
     'Does sync cost extra?',
@@ -386,6 +388,7 @@ describe('advice and comparisons', () => {
     'How many accounts can I create?',
     'Is it cheaper to pay yearly?',
     'Which button do I click to buy credits?',
+    'Which installer should I get for an M1 Mac?',
     'Is it worth upgrading to Pro?',
     'Which plan has the most storage?',
     'Do you support suggestions?',

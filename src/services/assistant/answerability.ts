@@ -140,6 +140,9 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
  */
 export type AnswerKind = 'price' | 'size' | 'release' | 'percentage';
 
+// A price compared: "would X be cheaper than Y for a team of 10?"
+const COMPARED_PRICE = 'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than';
+
 // Phrase language of triggers/phrases.ts, on normalised words.
 const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
   // Sizes first: "how much storage is in the Pro plan?" asks for a size, not a price.
@@ -162,8 +165,7 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'how+much does|do|did|will|would|should .. cost=|costs=|charge=|charged|pay=|paid',
     'how+much is|are|for .. plan|plans|subscription|subscriptions|licence|license|licenses|seat|seats|upgrade|pro=|premium|tier|membership',
     'how+much per|each .. month|year|user|seat|person|licence|license',
-    // A price compared: "would X be cheaper than Y for a team of 10?" (not "items cheaper than 20 €")
-    'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than',
+    COMPARED_PRICE,
     'what does|do|will|would .. cost=|costs= per|a|each|in|for|to|me|us',
     'what+s|whats|what+is|what+are the price|prices|pricing',
     'what+s|whats|what+is|what+are the cost=|costs=|fee=|fees= of|for|per',
@@ -246,6 +248,8 @@ const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
 export function expectedAnswer(question: string): AnswerKind | undefined {
   const words = tokens(question);
   const kind = (Object.keys(ASKS) as AnswerKind[]).find((k) => firstMatch(ASKS[k], words));
+  // "Products that are cheaper than 20 €" is a filter, not a price asked for
+  if (kind === 'price' && firstMatch(ASKS.price, words)?.phrase === COMPARED_PRICE && /\bthan\s*[\d$€£]/iu.test(question)) return undefined;
   if (kind) return kind;
   return firstMatch(PLANS_OF_YOURS, words) && !words.some((w) => OWN.has(w)) ? 'release' : undefined;
 }
@@ -286,7 +290,7 @@ const ADVICE = [
   'is+it|would+it+be|is+this|is+that smarter|wiser|advisable',
   'how+big|how+much|how+many should+my|should+i|should+we',
   // What to buy: "Synology or QNAP, which NAS should I buy?"
-  'which|what .. should+i+buy|should+we+buy|should+i+purchase|should+we+purchase|should+i+get|should+we+get',
+  'which|what .. should+i+buy|should+we+buy|should+i+purchase|should+we+purchase',
   'which|what .. gives|offers|pays the+best|the+highest|the+lowest|the+cheapest',
   'what+do+you|what+would+you|do+you|would+you recommend=|suggest=|advise=',
   'raad|raadt|adviseer je|jij|u .. aan=',

@@ -13,6 +13,7 @@ export type ConversationalTurn = 'greeting' | 'thanks' | 'acknowledgement' | 'di
 const MAX_TURN_WORDS = 7;
 // Words a complaint about the answer is made of besides its core ("das war nicht meine Frage").
 const ABOUT_THE_ANSWER = new Set(['answer', 'answers', 'reply', 'replies', 'response', 'bot', 'chatbot', 'my', 'question', 'with', 'this', 'also', 'just', 'totally', 'completely', 'svar', 'antwort', 'frage', 'reponse', 'question', 'respuesta', 'pregunta', 'antwoord', 'vraag', 'das', 'war', 'ist', 'es', 'ce', 'esto', 'eso', 'dat', 'was', 'meine', 'ma', 'mi', 'mijn', 'min', 'mitt', 'spurgte', 'gefragt', 'demande', 'pregunte', 'vroeg', 'fragade', 'meinte', 'bedoelde', 'wollte', 'voulais', 'pedi', 'immer', 'toujours', 'sigue', 'stadig', 'fortfarande', 'nog', 'steeds', 'klopt', 'helpt', 'hielp', 'helpen']);
+const POINTS_AT_THE_ANSWER = new Set(['that', 'this', 'it', 'you', 'your', 'answer', 'reply', 'bot', 'das', 'dat', 'det', 'ca', 'ce', 'eso', 'esto', 'dit', 'du', 'ihr', 'jij', 'je', 'tu']);
 const QUESTION_OPENERS = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'is', 'are', 'does', 'do', 'wie', 'was', 'wo', 'comment', 'como', 'hoe', 'hvordan', 'hur']);
 // Words that only make a complaint longer ("nope, that didn't help at all").
 const MORE_OF_A_COMPLAINT = new Set(['at', 'all', 'really', 'whatsoever', 'bit', 'one', 'either', 'sadly']);
@@ -42,12 +43,12 @@ const ALLOWED = new Set([
   'bye', 'goodbye', 'cya', 'later', 'farvel', 'vi', 'ses', 'tschuss', 'wiedersehen', 'auf', 'ciao', 'au', 'revoir', 'adieu', 'adios', 'hasta', 'luego', 'pronto', 'doei', 'tot', 'ziens', 'day', 'weekend',
   'da', 'hors', 'adjo',
   // wishes on leaving, praise, and saying the visitor will go and try
-  'have', 'nice', 'bonne', 'journee', 'soiree', 'buen', 'schonen', 'noch', 'fijne', 'dir', 'var', 'anyway', 'rock', 'star', 'wonderful', 'brilliant', 'fantastic', 'amazing',
-  'lifesaver', 'legend', 'this', 'let', 'me', 'check', 'get', 'back', 'and', 'nah', 'then', 'please', 'perfekt', 'dia',
+  'have', 'nice', 'bonne', 'journee', 'soiree', 'buen', 'schonen', 'noch', 'fijne', 'dir', 'anyway', 'wonderful', 'brilliant', 'fantastic', 'amazing',
+  'this', 'let', 'me', 'check', 'nah', 'perfekt', 'dia',
 ]);
 // The words that make a turn one kind or another, checked in this order ("ok thanks" is thanks).
 const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
-  ['thanks', new Set(['perfekt', 'rock', 'star', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'lifesaver', 'legend', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'takker', 'tack', 'tackar', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted', 'figured', 'excellent', 'virkede', 'fungerede', 'funkade', 'fungerade', 'loste', 'geklappt', 'klappt', 'gelukt', 'parfait', 'perfecto', 'genial', 'toll', 'klasse'])],
+  ['thanks', new Set(['perfekt', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'tak', 'takker', 'tack', 'tackar', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'helped', 'worked', 'works', 'perfect', 'awesome', 'helpful', 'fixed', 'solved', 'sorted', 'figured', 'excellent', 'virkede', 'fungerede', 'funkade', 'fungerade', 'loste', 'geklappt', 'klappt', 'gelukt', 'parfait', 'perfecto', 'genial', 'toll', 'klasse'])],
   ['goodbye', new Set(['journee', 'soiree', 'schonen', 'fijne', 'bye', 'goodbye', 'cya', 'farvel', 'tschuss', 'wiedersehen', 'ciao', 'revoir', 'adieu', 'adios', 'luego', 'doei', 'ziens', 'adjo', 'hors'])],
   ['greeting', new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hej', 'hejsa', 'hejsan', 'tjena', 'tja', 'hallo', 'goddag', 'godmorgen', 'moin', 'servus', 'guten', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hoi'])],
   ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo', 'lol', 'haha', 'hahaha', 'sense', 'know', 'try', 'good', 'nah'])],
@@ -55,16 +56,16 @@ const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
 
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
 const DISSATISFIED = [
-  'not|didn+t|didnt|doesn+t|doesnt|did+not|does+not|no help|helpful|helped|help|work|useful|answer',
+  'not=|didn+t|didnt|doesn+t|doesnt|did+not|does+not|no help|helpful|helped|help|work|useful|answer',
   'useless|pointless|worthless|rubbish|garbage|stupid|dumb|terrible|awful|wrong',
-  'that|this|it is|was|s not|n+t what|my',
-  'not what i asked|meant|wanted|need|needed',
+  'that|this|it is|was|s not=|n+t what|my',
+  'not= what i asked|meant|wanted|need|needed',
   'hjalp|hjalper ikke', 'ikke hjulpet|brugbart|nyttigt', 'ubrugelig|dum=',
   'hilft|half|geholfen nicht|nichts|kaum', 'nicht hilfreich|geholfen', 'nutzlos|sinnlos|dumm=|falsch=',
   'aide|aidé|aidant pas|rien', 'pas utile|aidé|aide|ce+que', 'inutile|nul=|nulle=|debile',
   'no me|nos ayuda|ayudo|ayudó|sirve|sirvio', 'no ayuda|ayudo|sirve|es', 'inutil|inútil|tonto|pesimo',
   'helpt|hielp|helpen niet|niks', 'niet nuttig|behulpzaam|wat', 'nutteloos|waardeloos|dom=',
-  'that+s|thats|that+is|it+s|its not+it|wrong|not+right', 'still not|doesn+t|does+not|isn+t work|working',
+  'that+s|thats|that+is|it+s|its not+it|wrong|not+right', 'still not=|doesn+t|does+not|isn+t work|working',
   'klopt niet', 'werkt|werkte nog+steeds+niet', 'niet mijn vraag', 'geen antwoord',
   'nicht meine frage', 'versteh|verstehe ich+nicht|das+nicht', 'funktioniert|klappt immer+noch+nicht', 'falsche antwort',
   'ne+m+aide|m+aide+pas', 'pas ma question', 'marche|fonctionne toujours+pas', 'mauvaise reponse',
@@ -72,6 +73,8 @@ const DISSATISFIED = [
   'det var ikke det', 'virker stadig+ikke', 'forkert svar',
   'hjalpte|hjalper|hjalp inte', 'inte det jag fragade', 'funkar|fungerar fortfarande+inte', 'fel svar',
 ].map(compilePhrase);
+// Every word the complaints are written with, exactly: what a complaint is made of.
+const COMPLAINT_WORDS = new Set(DISSATISFIED.flatMap((p) => p.words.flat(2).map((w) => w.replace(/=$/, ''))));
 
 // Short yes to "Would you like me to ask the team?".
 const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'pls', 'do', 'it', 'go', 'ahead', 'that', 'would', 'be', 'great', 'thanks', 'thank', 'you', 'y', 'ja', 'gerne', 'gern', 'tak', 'bitte', 'danke', 'oui', 'svp', 'merci', 'volontiers', 'si', 'claro', 'vale', 'por', 'favor', 'gracias', 'graag', 'alsjeblieft', 'aub', 'jawel', 'team', 'the', 'ask', 'them', 'contact']);
@@ -142,7 +145,7 @@ const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
   [/\b(good|nice|great) to know\b/g, 'acknowledgement'],
   // Going off to try, or pausing: "will do", "one sec", "brb", "never mind"
   [/\bwill do\b|\b(one|a|just a) (sec|second|moment|min|minute)\b|\bbrb\b|\bhold on\b|\bnever mind\b|\bforget it\b|\blet me (check|see|look)\b/g, 'acknowledgement'],
-  [/\b(that|this) answers my question\b/g, 'thanks'],
+  [/\b(that|this) answers my question\b|\byou (rock|re a star|are a star|re a legend|are a legend|re a lifesaver|are a lifesaver)\b|\bdet var det\b/g, 'thanks'],
   [/\b(that s|that is|thats) all\b|\bnothing else\b/g, 'goodbye'],
   [/\bwhat a (quick|fast|great|helpful) (answer|reply|response)\b/g, 'thanks'],
 ];
@@ -165,8 +168,8 @@ const GOES_ON = new Set([
 const MAX_THING_WORDS = 3;
 function thanksForWhatWorked(text: string, words: string[]): boolean {
   if (text.includes('?') || !words.some((w) => GRATITUDE.has(w)) || !words.some((w) => SUCCESS.has(w)) || words.some((w) => GOES_ON.has(w))) return false;
-  const sentences = text.split(/[.!;\n]+/).map(tokens).filter((s) => s.length);
-  if (!sentences.every((s) => s.some((w) => GRATITUDE.has(w) || SUCCESS.has(w)))) return false;
+  const clauses = text.split(/[.!;,\n]+/).map(tokens).filter((s) => s.length);
+  if (!clauses.every((s) => s.some((w) => GRATITUDE.has(w) || SUCCESS.has(w)))) return false;
   return words.filter((w) => !ALLOWED.has(w) && !SMALL_WORDS.has(w)).length <= MAX_THING_WORDS;
 }
 // Articles and prepositions around the thing that worked ("der Tipp mit dem Cache").
@@ -192,15 +195,18 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   // domain?" or "terrible sync speed" is a question about the product.
   const unhappy = firstMatch(DISSATISFIED, words);
   if (unhappy && words.length <= MAX_TURN_WORDS + 1) {
-    const span = new Set(unhappy.matched.split(' '));
-    const things = words.filter((w) => !span.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
-    if (things.length <= 1 && !(things.length && QUESTION_OPENERS.has(words[0]!))) return 'dissatisfied';
+    const things = words.filter((w) => !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
+    // One thing only beside a word for the answer ("that didn't help with sync"); "notifications
+    // not working" and "the time is wrong" are about the product.
+    if (!things.length || (things.length === 1 && words.some((w) => POINTS_AT_THE_ANSWER.has(w)) && !QUESTION_OPENERS.has(words[0]!))) return 'dissatisfied';
   }
   const plain = left.filter((w) => w !== '§');
   if (!plain.every((w) => ALLOWED.has(w))) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.
   if (/\bhej da\b/.test(plain.join(' '))) return 'goodbye';
-  return KINDS.find(([, core]) => plain.some((w) => core.has(w)))?.[0] ?? fixedKind;
+  const kind = KINDS.find(([, core]) => plain.some((w) => core.has(w)))?.[0] ?? fixedKind;
+  // "that's all?" asks whether that is all
+  return kind === 'goodbye' && text.includes('?') ? undefined : kind;
 }
 
 /** A short yes, as an answer to the offer to ask the team. */

@@ -30,7 +30,7 @@ const EN_THEIRS = 'one+of+you=|one+of+you+guys|one+of+your+team|one+of+your+coll
  */
 export const HAND_ON_TO_YOURS: PhraseList = {
   en: [
-    'can+you|could+you|would+you|please|pls|kindly .. pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
+    'can+you|could+you|would+you|please|pls|kindly pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
   ],
 };
 
@@ -81,12 +81,12 @@ export const PERSON_REQUEST: PhraseList = {
     // The visitor waiting for one ("I'll wait for a human", not "can the automation wait for an
     // agent"); asking whether there is one to send things to
     'i+ll|i+will|i+can|i+am|i+m|we+ll|we+will|we+can|happy+to .. wait|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep|a+representative|someone+real',
-    'is+there|are+there an|any|someone|somebody engineer|engineers|developer|developers|technician|person|human i|we can|could send|talk|speak|show',
+    'is+there|are+there an|any|someone|somebody engineer|engineers|developer|developers|technician|human i|we can|could send|talk|speak',
     // How the company's own support can be reached ("can your agents make calls from the app?"
     // asks about a feature)
-    'does|do your support|support+team|team|staff do|offer|take calls|phone+calls|video+calls|calls+or',
+    'does+your+support+do+calls|does+your+support+take+calls|does+your+support+offer+calls|does+your+support+do+phone+calls|does+your+support+team+do+calls|does+your+team+do+calls|does+your+staff+do+calls',
     // A sales rep for a region or a need, not a "sales rep" field
-    'is+there|do+you+have|have+you+got a|an|any sales+rep|sales+representative|sales+contact|salesperson|sales+person|account+executive for+the|for+our|for+my|for+us|covering|who+covers|i+can|we+can',
+    'is+there|do+you+have|have+you+got a|an|any sales=+rep=+for|sales=+representative+for|sales=+contact+for|salesperson+for|sales=+person+for|account+executive+for|sales=+rep=+covering|sales=+rep=+who',
     // One of their people should write or call back ("could one of your colleagues get back to me",
     // "a member of your team reach out to me"): the company's people, then a way of contacting the visitor
     `${EN_THEIRS} .. get+back|reach+out|contact|call|email|e+mail|mail|write|follow+up|ring|phone|text|message|drop|respond|reply me=|us=|back`,
@@ -122,8 +122,8 @@ export const PERSON_REQUEST: PhraseList = {
     'stil|stille mig om|videre',
     'viderestil',
     'rigtig|rigtigt menneske|person=',
-    'ikke|ingen robot|bot=|chatbot|maskine',
-    'ikke|ingen tale|snakke|skrive|chatte med|til robot|bot=|chatbot|maskine',
+    'ikke|ingen robot|bot=|bots=|botter|bottar|chatbot|maskine',
+    'ikke|ingen tale|snakke|skrive|chatte med|til robot|bot=|bots=|botter|bottar|chatbot|maskine',
     'ring|ringe mig op',
     'ring til mig',
     'medarbejder|nogen|person|menneske|support kontakte|ringe|skrive|vende+tilbage mig|til+mig',
@@ -194,8 +194,8 @@ export const PERSON_REQUEST: PhraseList = {
     'mettre|mettez|mets|mis|mise|mettiez en relation|contact',
     'joindre|contacter|appeler service=|support=|equipe=|conseill|quelqu|vous=',
     'transfer|transferez|passer|passez moi|me conseill|humain|agent=|quelqu|service=',
-    'pas|plus robot|bot=|chatbot|machine|ia=',
-    'pas|plus parler|discuter|chatter|ecrire a|avec robot|bot=|chatbot|machine|ia=',
+    'pas|plus robot|bot=|bots=|botter|bottar|chatbot|machine|ia=',
+    'pas|plus parler|discuter|chatter|ecrire a|avec robot|bot=|bots=|botter|bottar|chatbot|machine|ia=',
     'rappeler|rappelez|rappelle moi|me',
     'me rappeler|rappeliez',
     'avoir|obtenir humain|conseill|agent=|operat|vrai=',
@@ -226,8 +226,8 @@ export const PERSON_REQUEST: PhraseList = {
     'pasame|pasar|comunicame|comunicar|transfiere|transfiereme|transferir|ponme|conectame|conectar con|a|al agente|asesor|humano|persona=|operador|alguien',
     'contactar|llamar|comunicarme soporte=|servicio=|atencion=|ustedes=|alguien|equipo=|asesor',
     'atencion+al+cliente|servicio+al+cliente',
-    'no|ningun bot=|robot|chatbot|maquina',
-    'no hablar|chatear|escribir con|a bot=|robot|chatbot|maquina',
+    'no|ningun bot=|bots=|botter|bottar|robot|chatbot|maquina',
+    'no hablar|chatear|escribir con|a bot=|bots=|botter|bottar|robot|chatbot|maquina',
     'llamame|llamenme|llamarme',
     'me llamen|llame',
     'atender|atienda|atiende humano|persona=|agente|asesor|alguien|operador',
@@ -237,7 +237,7 @@ export const PERSON_REQUEST: PhraseList = {
     'paseme|pasenme|pase|transfiera|transfierame|comuniqueme|pongame|derive|derivar|derivame|escalar|escale con|a|al companero|companera|agente|asesor|humano|persona=|supervisor|encargado|responsable|tecnico',
     'pueda|puede|podria|podrian revisar|revisarlo|mirar|mirarlo|verlo|atender|atenderme .. persona|humano|agente|asesor|companero|tecnico',
     'prefiero|preferiria .. persona|humano|agente|asesor',
-    'tecnico|tecnica|persona|alguien|agente|especialista|ingeniero|ingeniera de+vuestro+lado|de+vuestra+parte|de+vuestro+equipo|de+su+equipo|de+vuestro+soporte|de+su+lado',
+    'tecnico|tecnica|persona|alguien|agente|especialista|ingeniero|ingeniera de+vuestro+lado|de+vuestra+parte|de+vuestro+equipo|de+vuestro+soporte',
     // "¿Puede un desarrollador revisar mi caso?", not "¿puede un agente atender varios chats?"
     'puede|podria|pueden|podrian un|una|algun|alguna|alguien+de|alguno+de desarrollador|desarrolladora|tecnico|tecnica|ingeniero|ingeniera|programador .. revisar=+mi|mirar=+mi|ver=+mi|revisarlo|mirarlo|verlo|atenderme|ayudarme',
     // Someone of theirs should write or call ("alguien de su equipo podría escribirme"), or get in touch
@@ -266,7 +266,7 @@ export const PERSON_REQUEST: PhraseList = {
     'verbind|verbinden mij|me door',
     'neem|nemen contact op',
     'klantenservice|helpdesk|support= bereiken|bellen|contacteren|spreken',
-    'geen|niet bot=|robot|chatbot|machine',
+    'geen|niet bot=|bots=|botter|bottar|robot|chatbot|machine',
     'bel|bellen me|mij terug|op',
     'terugbel',
     'iemand|medewerker|collega+van+jullie|een+van+jullie mij|me bellen|terugbellen|contacteren|mailen',
@@ -289,8 +289,8 @@ export const PERSON_REQUEST: PhraseList = {
     'riktig|riktigt|verklig manniska|person=|medarbetare',
     'koppla mig vidare|till|med',
     'kontakta|na|ringa kundtjanst|support=|er=|nagon|handlaggare',
-    'ingen|inte bot=|robot|chatbot|maskin',
-    'inte|ingen prata|tala|chatta|skriva med bot=|robot|chatbot|maskin',
+    'ingen|inte bot=|bots=|botter|bottar|robot|chatbot|maskin',
+    'inte|ingen prata|tala|chatta|skriva med bot=|bots=|botter|bottar|robot|chatbot|maskin',
     'ring mig|upp',
     'ringa upp mig',
     'nagon|handlaggare|medarbetare ringa|kontakta|mejla mig',
@@ -348,7 +348,7 @@ export const PERSON_GUARDS: PhraseList = {
     'each+other|one+another',
     // How a teammate of the visitor's reaches them ("is there a way for a teammate to get back to me?")
     'how|way+for|way+to|let|lets|allow|allows|enable|enables .. a+colleague|a+teammate|a+team+member|a+coworker|a+co+worker|teammates|team+members|coworkers',
-    'bot=|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
+    'bot=|bots=|botter|bottar|chatbot|ai=|assistant|widget talk|speak|chat|answer|hand|escalate|transfer|connect',
     'without human|humans=|agent|agents=',
     // Someone's access, a user's email: possessives ("person's" is "person s"), so the s comes straight after
     'someone+s|somebody+s|person+s|people+s|user+s|member+s|agent+s|users=|members=|agents= access|permission|permissions|rights|role|roles|seat|seats|license|licence|email|address|ownership|name|profile',
@@ -1456,8 +1456,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'account|workspace|organisation|organization .. says|shows|is|was|been|got suspended|banned|terminated',
         'owner|admin|administrator|account+owner .. ex+employee|former+employee|former+colleague|ex+colleague|left+the+company|no+longer+works',
         // Taken down by the company over its terms ("my services were taken down for a Terms of Service violation")
-        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot= .. taken+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use',
-        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot= .. taken+down|shut+down|suspended|banned .. no+reason|no+idea+why|without+warning|without+notice|without+explanation',
+        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot=|bots=|botter|bottar .. taken+down|shut+down|suspended|banned|removed|disabled|paused|deleted|blocked|flagged .. terms+of+service|terms+of+use|tos=|violation|violating|breach|breaching|acceptable+use|fair+use',
+        'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot=|bots=|botter|bottar .. taken+down|shut+down|suspended|banned .. no+reason|no+idea+why|without+warning|without+notice|without+explanation',
       ],
       da: [
         'kan ikke logge|komme ind|pa|adgang',
@@ -1574,6 +1574,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'can+see|can+open|can+access|can+view|can+download|could+see|could+open|could+access|could+view|able+to+see|able+to+open|able+to+access|lets+me+see|lets+me+open|shows+me .. other+customers|other+customer+s|other+users|other+user+s|other+tenants|other+companies|other+company+s|other+accounts|other+people+s|another+customer|another+user|another+company|another+account|someone+else+s|strangers',
         'sent|emailed|mailed|exposed|leaked|leaking|leaks|returns|returned .. someone+else+s|another+customer+s|another+person+s|wrong+customer+s|other+people+s|other+tenants+data|other+customers+data',
         'returns|returned|exposes|exposed|leaks|leaked|gives+me|gave+me .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+customers+emails|other+users+emails|other+users+data|other+people+s+data|other+people+s+emails',
+        'shows|showed|showing|lists|listed|listing .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+organisations+s|other+organizations+s',
         // Another company's records in the visitor's account
         'see|seeing|showing|shows|appear|appears|appearing|popped+up|turned+up .. from|of|belonging+to another+company|another+business|another+organisation|another+organization|a+different+company|a+company+i|a+company+we',
         'from|of|belonging+to another+company|another+business|another+organisation|another+organization|a+different+company|a+company+i|a+company+we .. showing+up|show+up|shows+up|appear|appears|appearing|popped+up|turned+up|in+my+account|in+our+account|in+my+dashboard|in+our+dashboard',
@@ -1699,6 +1700,19 @@ export const HYPOTHETICAL_ADMIN: PhraseList = {
 };
 
 /**
+ * Seeing other companies' or customers' records on purpose ("how do I see transactions from
+ * another company in the consolidated report?"): a how-to, in the sentence that says it.
+ */
+export const SEEING_OTHERS_QUESTION: PhraseList = {
+  en: ['how+do+i|how+can+i|how+to|how+do+we|how+can+we|can+i|can+we see|show|view|display|filter|export|list|combine|merge|compare|consolidate .. another|other|a+different'],
+  de: ['wie= sehe|zeige|filtere|exportiere .. anderen|andere|anderer'],
+  fr: ['comment voir|afficher|filtrer|exporter .. autre|autres'],
+  es: ['como veo|muestro|filtro|exporto .. otra|otro|otros|otras'],
+  nl: ['hoe= zie|toon|filter|exporteer .. andere|ander'],
+  da: ['hvordan ser|viser|filtrerer|eksporterer .. anden|andet|andre'],
+};
+
+/**
  * Questions about security and moderation features ("how do I restrict who sees other users'
  * comments?", "what did your last penetration test find?"), not reports: the security and abuse
  * category does not fire on them.
@@ -1710,15 +1724,12 @@ export const SECURITY_QUESTION: PhraseList = {
     // "how do I stop members from sharing images…"), not someone harassing the visitor
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we protect|stop|prevent|detect .. from+phishing|against+phishing|phishing|spam|scams|malware|members+from|users+from|people+from',
     'penetration+test|pentest|bug+bounty|disclosure+policy|security+policy|security+txt',
-    // Seeing other companies' records on purpose ("how do I see transactions from another company
-    // in the consolidated report?")
-    'how+do+i|how+can+i|how+to|how+do+we|how+can+we|can+i|can+we see|show|view|display|filter|export|list|combine|merge|compare|consolidate .. another|other|a+different',
   ],
-  de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie', 'wie sehe|zeige|filtere|exportiere .. anderen|andere|anderer'],
-  fr: ['comment+puis+je|comment+faire+pour restreindre|masquer|empecher|moderer|limiter', 'pentest|test+d+intrusion|politique+de+divulgation|politique+de+securite', 'comment voir|afficher|filtrer|exporter .. autre|autres'],
-  es: ['como+puedo|como+se restringir|ocultar|evitar|moderar|limitar', 'pentest|prueba+de+penetracion|politica+de+divulgacion|politica+de+seguridad', 'como veo|muestro|filtro|exporto .. otra|otro|otros|otras'],
-  nl: ['hoe+kan+ik|hoe+moet+ik beperken|verbergen|voorkomen|modereren', 'pentest|penetratietest|beveiligingsbeleid', 'hoe zie|toon|filter|exporteer .. andere|ander'],
-  da: ['hvordan+kan+jeg begraense|skjule|forhindre|moderere', 'pentest|penetrationstest|sikkerhedspolitik', 'hvordan ser|viser|filtrerer|eksporterer .. anden|andet|andre'],
+  de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie'],
+  fr: ['comment+puis+je|comment+faire+pour restreindre|masquer|empecher|moderer|limiter', 'pentest|test+d+intrusion|politique+de+divulgation|politique+de+securite'],
+  es: ['como+puedo|como+se restringir|ocultar|evitar|moderar|limitar', 'pentest|prueba+de+penetracion|politica+de+divulgacion|politica+de+seguridad'],
+  nl: ['hoe+kan+ik|hoe+moet+ik beperken|verbergen|voorkomen|modereren', 'pentest|penetratietest|beveiligingsbeleid'],
+  da: ['hvordan+kan+jeg begraense|skjule|forhindre|moderere', 'pentest|penetrationstest|sikkerhedspolitik'],
   sv: ['hur+kan+jag begransa|dolja|forhindra|moderera', 'pentest|penetrationstest|sakerhetspolicy'],
 };
 
@@ -1730,13 +1741,13 @@ export const SECURITY_QUESTION: PhraseList = {
  */
 export const ASSISTANT_FAILING: PhraseList = {
   en: [
-    'the|this|your|these bot=|chatbot|assistant|ai= answers|answer|answering|replies|responses .. not|aren+t|isn+t|don+t|doesn+t|useless|unhelpful|wrong|cutting|pointless',
-    'you|bot=|chatbot|assistant re|are|is useless|unhelpful|pointless|not+helping|no+help|not+helpful',
+    'the|this|your|these bot=|bots=|botter|bottar|chatbot|assistant|ai= answers|answer|answering|replies|responses .. not|aren+t|isn+t|don+t|doesn+t|useless|unhelpful|wrong|cutting|pointless',
+    'you|bot=|bots=|botter|bottar|chatbot|assistant re|are|is useless|unhelpful|pointless|not+helping|no+help|not+helpful',
     // Not wanting the assistant at all ("I don't want to chat with an AI")
     'don+t|dont|do+not|not want|wanna|like .. chat|talk|speak with|to bot=|bots=|ai=|chatbot|robot|machine',
-    // "I don't want a bot= answer", "no more automated replies"
-    'don+t|dont|do+not|not want|need a|an|any|more bot=|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
-    'no+more bot=|chatbot|ai=|robot|automated answers|replies|responses',
+    // "I don't want a bot answer", "no more automated replies"
+    'don+t|dont|do+not|not want|need a|an|any|more bot=|bots=|botter|bottar|chatbot|ai=|robot|machine|automated answer|answers|reply|replies|response|responses',
+    'no+more bot=|bots=|botter|bottar|chatbot|ai=|robot|automated answers|replies|responses',
     // "I don't want more links" after going through the help pages
     'i= don+t|dont|do+not want|need more|any+more|other links|articles|help+pages|docs|documentation|answers',
   ],

@@ -3,7 +3,7 @@ import { QUOTED, withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, HAND_ON_TO_YOURS, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, ON_HOSTED_SERVICE, SECURITY_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, HAND_ON_TO_YOURS, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, ON_HOSTED_SERVICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -69,6 +69,11 @@ interface CategoryGuard {
   reach: 'clause' | 'sentence';
   /** Said anywhere in the message, these undo it ("we moved to your cloud"). */
   undoneBy?: CompiledPhrase[];
+  /**
+   * What it guards: the whole message (the default), or only the sentence it is in ("if the
+   * only admin never replies…" after "our only admin left and we are locked out").
+   */
+  scope?: 'message' | 'sentence';
 }
 const guard = (list: PhraseList, reach: CategoryGuard['reach'], more: string[] = [], undoneBy?: PhraseList): CategoryGuard => ({
   phrases: compileList(list),
@@ -80,8 +85,8 @@ const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', [], ON_HOSTED_SERVICE);
 const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
   // A hypothetical holds whatever follows it ("if the only admin doesn't respond…").
-  account_access: [SELF_HOSTED_GUARD, { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause' }],
-  security_report: [guard(SECURITY_QUESTION, 'clause')],
+  account_access: [SELF_HOSTED_GUARD, { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause', scope: 'sentence' }],
+  security_report: [guard(SECURITY_QUESTION, 'clause'), { ...guard(SEEING_OTHERS_QUESTION, 'clause'), scope: 'sentence' }],
 };
 
 function guardHolds(g: CategoryGuard, toks: string[]): boolean {
@@ -113,18 +118,25 @@ interface Read {
 const readMessage = (text: string): Read => ({ toks: tokens(text), sentences: text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length) });
 const guarded = (guards: CompiledPhrase[], read: Read) => read.sentences.some((toks) => !!firstMatch(guards, toks));
 const categoryGuarded = (guards: CategoryGuard[] | undefined, read: Read) =>
-  !!guards?.some((g) => !(g.undoneBy && firstMatch(g.undoneBy, read.toks)) && read.sentences.some((toks) => guardHolds(g, toks)));
-const inOneSentence = (phrases: CompiledPhrase[], read: Read) => {
+  !!guards?.some((g) => g.scope !== 'sentence' && !(g.undoneBy && firstMatch(g.undoneBy, read.toks)) && read.sentences.some((toks) => guardHolds(g, toks)));
+const inOneSentence = (phrases: CompiledPhrase[], read: Read, guards: CategoryGuard[] = []) => {
+  const local = guards.filter((g) => g.scope === 'sentence');
   for (const toks of read.sentences) {
     const hit = firstMatch(phrases, toks);
-    if (hit) return hit;
+    if (hit && !local.some((g) => guardHolds(g, toks))) return hit;
   }
   return undefined;
 };
 const SHORT_MESSAGE_WORDS = 3;
-// Third persons a sentence may refer back with ("our customers… when they ask for a human"); the
-// formal "Sie" and "su" are among them, so such messages keep the message-wide guards.
-const OTHERS = new Set(['they', 'them', 'their', 'he', 'she', 'him', 'his', 'her', 'sie', 'ihnen', 'ihr', 'ihre', 'ils', 'elles', 'leur', 'leurs', 'ellos', 'ellas', 'les', 'sus', 'ze', 'zij', 'hun', 'hen', 'hij', 'dem', 'deres', 'han', 'hon', 'deras']);
+// Third persons a sentence may refer back with before its request ("our customers… when they
+// ask for a human"). Not words that are also articles or "you" (German "dem", "Sie", French
+// "les", Danish "her": here).
+const OTHERS = new Set(['they', 'them', 'their', 'he', 'she', 'him', 'his', 'ils', 'elles', 'leur', 'leurs', 'ellos', 'ellas', 'ze', 'zij', 'hij', 'deres', 'han', 'hon', 'deras']);
+const othersBefore = (toks: string[], matched: string) => {
+  const span = matched.split(' ');
+  const at = toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
+  return toks.slice(0, Math.max(0, at)).some((w) => OTHERS.has(w));
+};
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
 
@@ -169,13 +181,18 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   const hit = firstMatch(PERSON, words);
   // A request said in a sentence of its own is guarded by that sentence only: in "the invite
   // never arrives for my colleague. I need an actual human to check the mail logs" the colleague
-  // is the visitor's, the human is ours. Not where the sentence speaks of others ("…when they
-  // ask to speak to a human"), whom an earlier sentence named, nor where a guard was quoted
-  // ("under 'Escalation rules', how do I…").
-  if (hit && !guarded(GUARDS, readMessage((text.match(QUOTED) ?? []).join('\n')))) {
-    for (const sentence of readMessage(withoutQuotes(text)).sentences) {
-      const said = firstMatch(PERSON, sentence);
-      if (said && !sentence.some((w) => OTHERS.has(w)) && !firstMatch(GUARDS, sentence)) return { kind: 'person_request', evidence: `"${said.matched}"` };
+  // is the visitor's, the human is ours. Not where the sentence speaks of others before it
+  // ("…when they ask to speak to a human"), whom an earlier sentence named. A guard quoted in
+  // the same sentence still holds ("under 'Escalation rules', how do I…"); a quotation is kept
+  // in one piece when sentences are split.
+  if (hit) {
+    const whole = text.replace(QUOTED, (quote) => quote.replace(/[.!?;\n]+/g, ','));
+    for (const sentence of whole.split(SENTENCE_END)) {
+      if (!sentence?.trim()) continue;
+      const own = tokens(withoutQuotes(sentence));
+      const said = firstMatch(PERSON, own);
+      if (!said || firstMatch(GUARDS, tokens(sentence)) || othersBefore(own, said.matched)) continue;
+      return { kind: 'person_request', evidence: `"${said.matched}"` };
     }
   }
   const verdict = hit ? undefined : classify(withoutQuotes(text));
@@ -229,7 +246,7 @@ export function detectSensitive(text: string, categories: CompiledCategory[] = D
   // The classifier knows the built-in categories only; one the operator turned off counts for nothing.
   const verdict = judge(text, new Set(live.map((c) => c.key)));
   for (const c of live) {
-    const hit = inOneSentence(c.phrases, read);
+    const hit = inOneSentence(c.phrases, read, CATEGORY_GUARDS[c.key]);
     if (hit && !vetoed(c.key, hit.phrase, verdict)) return { kind: 'sensitive', detail: c.key, evidence: `${c.name}: "${hit.matched}"` };
   }
   const category = verdict.kind === 'sensitive' ? live.find((c) => c.key === verdict.category) : undefined;
