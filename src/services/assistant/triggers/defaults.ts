@@ -53,7 +53,7 @@ export const PERSON_REQUEST: PhraseList = {
     'call me|back',
     'callback|call+back',
     'get|give|have|find|send human|someone=|somebody=|person=|agent=|rep=|representative|operator|human+being|manager|supervisor',
-    'get|give|find|send me|us support+agent|support+person|support+rep|support+representative|support+engineer|service+agent|live+agent|real+agent|human+agent',
+    'get|give|find|send me|us support+agent|support+person|support+rep=|support+representative|support+engineer|service+agent|live+agent|real+agent|human+agent',
     'any|anyone|anybody human|humans=|person=|people=|staff= around|there|here|available|online|alive',
     'anyone|anybody|somebody|someone= there|around|here|available|online from|at|in support=|team=|staff=|customer',
     'can|could|may human|humans=|agent=|real+person help|assist|answer|look',
@@ -71,7 +71,7 @@ export const PERSON_REQUEST: PhraseList = {
     'whoever+is|whoever+s on+shift|on+duty|available|working|responsible|in+charge',
     // Someone from the company should look ("can someone from your team look into this?")
     'someone|somebody|anyone|anybody|person=|human|people=|engineer|specialist|expert|technician|agent=|rep= from|at|of|in|on your|ur|support=|customer+service|customer+support|tech+support|technical+support|helpdesk',
-    'can|could|would|will|may a|an|some|one+of+your support+engineer|support+agent|support+person|support+rep|support+specialist|support+team|support+staff|engineer|specialist|technician|developer|real|actual|live|human|person= .. look|check|review|investigate|help|contact|call|email|get+back|reach+out|assist|fix|handle|answer|reply|respond',
+    'can|could|would|will|may a|an|some|one+of+your support+engineer|support+agent|support+person|support+rep=|support+specialist|support+team|support+staff|engineer|specialist|technician|developer|real|actual|live|human|person= .. look|check|review|investigate|help|contact|call|email|get+back|reach+out|assist|fix|handle|answer|reply|respond',
     'please|pls|plz|kindly have|get|let someone|somebody|a+human|a+person|an+agent|your+team|support=|an+engineer',
     'have|get someone|somebody|a+human|a+person|an+agent|support= get+back|reach+out|contact|call|email',
     // Is a person reading at all?
@@ -80,7 +80,7 @@ export const PERSON_REQUEST: PhraseList = {
     'rather|prefer|preferably|instead|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
     // The visitor waiting for one ("I'll wait for a human", not "can the automation wait for an
     // agent"); asking whether there is one to send things to
-    'i+ll|i+will|i+can|i+am|i+m|we+ll|we+will|we+can|happy+to .. wait|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep|a+representative|someone+real',
+    'i+ll|i+will|i+can|i+am|i+m|we+ll|we+will|we+can|happy+to .. wait|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep=|a+representative|someone+real',
     'is+there|are+there an|any|someone|somebody engineer|engineers|developer|developers|technician|human i|we can|could send|talk|speak',
     // How the company's own support can be reached ("can your agents make calls from the app?"
     // asks about a feature)
@@ -95,7 +95,7 @@ export const PERSON_REQUEST: PhraseList = {
     `${EN_THEIRS} .. give|drop|shoot|send me|us .. call|ring|line|email|e+mail|mail|message|shout|note|buzz`,
     // Put the visitor in touch with someone, or in direct contact
     'put|get|bring|connect|set me|us in+touch|in+contact|in+direct+contact',
-    'directly|personally|one+on+one|1+on+1 with|to one+of+you=|one+of+your+team|one+of+your+staff|someone=|somebody=|a+person|a+human|a+real|an+agent|an+expert|an+engineer|support=|your+support|your+team|your+staff|your+people|a+staff|a+member|staff=|a+rep|a+representative',
+    'directly|personally|one+on+one|1+on+1 with|to one+of+you=|one+of+your+team|one+of+your+staff|someone=|somebody=|a+person|a+human|a+real|an+agent|an+expert|an+engineer|support=|your+support|your+team|your+staff|your+people|a+staff|a+member|staff=|a+rep=|a+representative',
     `write+with|writing+with|correspond+with|corresponding+with ${EN_STAFF}`,
     // A call or chat with someone who knows ("any chance of a quick call with someone who knows the API?")
     'call|chat|meeting|conversation|word|session with someone|somebody|anyone|a+person|a+human|an+expert|an+engineer|a+specialist .. who+knows|who+understands|who+can+help|who+can+explain|who+can+fix|who+works+on|who+handles|who+is+responsible|from+your|on+your|at+your|in+your|from+support|in+support|technical',
@@ -274,7 +274,7 @@ export const PERSON_REQUEST: PhraseList = {
     // Put me in touch with someone
     'mij|me|ons .. in+contact|in+verbinding .. brengen|zetten|stellen',
     // Someone of theirs to speak to; who to turn to; anyone there; a ticket made for the visitor; on to a manager or developer
-    'iemand= van jullie|jullie+team|het+team|de+support|support|de+klantenservice .. spreken|bellen|mailen|kijken|helpen|contact|bereiken',
+    'iemand= van= jullie|jullie+team|het+team|de+support|support|de+klantenservice .. spreken|bellen|mailen|kijken|helpen|contact|bereiken',
     'bij+wie|met+wie|wie moet|kan|moeten|kunnen ik|we .. zijn|contact|bellen|mailen|spreken|terecht|wenden',
     'liever .. persoon=|mens=|medewerker|iemand=',
     'daar|hier iemand=',
