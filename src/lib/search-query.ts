@@ -24,6 +24,18 @@ const FILLER = new Set([
   'hola', 'gracias', 'favor', 'cómo', 'como', 'porqué', 'cuándo', 'dónde', 'cuál', 'puedo', 'puede', 'pueden', 'quiero', 'quisiera',
 ]);
 
+// "don't", "doesn't", "I'll", "we've": a contraction of common words is common ("dont", or "I"
+// and "ll"); otherwise "don't" leaves "don" behind as if the question were about it.
+const CONTRACTED = new Set(['ll', 've', 're', 'd', 'm', 's', 't']);
+function contraction(word: string, stops: Set<string>, english: Set<string>): boolean {
+  const at = word.search(/['’]/u);
+  if (at < 0) return false;
+  const joined = word.replace(/['’]/gu, '');
+  if (stops.has(joined) || english.has(joined)) return true;
+  const [head, tail] = [word.slice(0, at), word.slice(at + 1)];
+  return CONTRACTED.has(tail) && (stops.has(head) || english.has(head));
+}
+
 export interface SearchTerms {
   language: string;
   /** Key terms, in the order asked, at most `maxTerms`. */
@@ -49,7 +61,7 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
     const isNumber = /^\p{N}+$/u.test(word);
     if (!isNumber && word.length < 2) continue;
     // English stop words too: visitors mix languages, and product words are often English.
-    const common = (w: string) => w.length < 2 || stops.has(w) || english.has(w) || FILLER.has(w);
+    const common = (w: string) => w.length < 2 || stops.has(w) || english.has(w) || FILLER.has(w) || contraction(w, stops, english);
     if (common(word)) continue;
     // "puis-je", "est-ce": every part common means the whole is; "e-mail" keeps its meaning.
     if (word.includes('-') && word.split('-').every(common)) continue;

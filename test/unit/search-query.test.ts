@@ -19,6 +19,8 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('Does the Pro plan include SSO for 50 users? SSO is required', 'en').terms).toEqual(['pro', 'plan', 'include', 'sso', '50', 'users', 'required']);
     // Contractions typed without the apostrophe are as common as with it
     expect(toSearchTerms('whats the max file size, i cant upload and dont know why', 'en').terms).toEqual(['max', 'file', 'size', 'upload']);
+    // …and so are they with it, so no "don" or "ll" is left behind as if it were asked about
+    expect(toSearchTerms("I don't see the export, it doesn't work and I'll need it. We've tried", 'en').terms).toEqual(['see', 'export', 'work', 'tried']);
   });
 
   it('puts at most ten terms first, for Meilisearch which reads only ten words', () => {
