@@ -466,6 +466,10 @@ describe('repeated dissatisfaction', () => {
     expect(triggerBeforeAnswer({ ...ctx, dissatisfiedBefore: 1 })).toMatchObject({ kind: 'dissatisfied' });
     expect(detectDissatisfaction('Das hilft mir nicht')).toBeTruthy();
     expect(detectDissatisfaction('Thanks, that helped a lot')).toBeUndefined();
+    // "not" and "help" as words, not the start of "notification" or "helpdesk"
+    expect(detectDissatisfaction('There is no helpdesk widget on my page')).toBeUndefined();
+    expect(detectDissatisfaction('Notification helpful?')).toBeUndefined();
+    expect(detectDissatisfaction('not helpful at all')).toBeTruthy();
   });
 });
 

@@ -1755,15 +1755,15 @@ export const ASSISTANT_FAILING: PhraseList = {
 
 export const DISSATISFACTION: PhraseList = {
   en: [
-    'didn+t|did+not|doesn+t|does+not|not help|helping|helpful|answer|work|working|solve|useful',
-    'not|no help|helpful|useful',
+    'didn+t|did+not|doesn+t|does+not|not= help|helping|helpful|answer|work|working|solve|useful',
+    'not=|no help=|helpful|useful',
     'useless|unhelpful|pointless|worthless',
     'wrong answer',
-    'not what i asked|meant|need|needed|want|wanted',
-    'still doesn+t|does+not|not work|working|broken',
-    'you re|you+are not helping|understanding|listening',
-    'that+s|that+is not right|correct|it',
-    'not|aren+t|isn+t|arent|isnt|don+t|doesn+t cutting+it|cut+it',
+    'not= what i asked|meant|need|needed|want|wanted',
+    'still doesn+t|does+not|not= work|working|broken',
+    'you re|you+are not= helping|understanding|listening',
+    'that+s|that+is not= right|correct|it',
+    'not=|aren+t|isn+t|arent|isnt|don+t|doesn+t cutting+it|cut+it',
   ],
   da: ['hjalp|hjælper|hjaelper ikke', 'ikke hjalp|hjaelp|brugbar|det+jeg+spurgte', 'virker stadig+ikke', 'forkert svar', 'ubrugelig|ubrugeligt'],
   de: ['hilft|half nicht|nichts', 'nicht hilfreich', 'falsche antwort', 'funktioniert immer+noch+nicht', 'nutzlos', 'nicht was+ich gefragt|meinte|wollte'],
