@@ -1,5 +1,5 @@
 import { termOf, termsOf } from '../../lib/text-analysis.js';
-import { QUOTED } from '../../lib/text-structure.js';
+import { withoutQuotes } from '../../lib/text-structure.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
@@ -394,7 +394,7 @@ function subjectOf(question: string, evidence: AnswerabilityEvidence): string[] 
 
 /** Words with a capital first letter that do not open a sentence, in a message not written in capitals throughout. */
 function capitalisedWords(text: string): string[] {
-  const plain = text.normalize('NFC').replace(QUOTED, ' ');
+  const plain = withoutQuotes(text.normalize('NFC'));
   const inner = plain.split(/[.!?:;…\n]+/u).map((sentence) => (sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? []).slice(1).filter((w) => w.length > 1));
   // Title Case or capitals throughout: a capital says nothing.
   const words = inner.flat();

@@ -12,7 +12,7 @@ export type ConversationalTurn = 'greeting' | 'thanks' | 'acknowledgement' | 'di
 
 const MAX_TURN_WORDS = 7;
 // Words a complaint about the answer is made of besides its core ("das war nicht meine Frage").
-const ABOUT_THE_ANSWER = new Set(['answer', 'answers', 'reply', 'replies', 'response', 'bot', 'chatbot', 'my', 'question', 'with', 'this', 'also', 'just', 'totally', 'completely', 'svar', 'antwort', 'frage', 'reponse', 'question', 'respuesta', 'pregunta', 'antwoord', 'vraag', 'das', 'war', 'ist', 'es', 'ce', 'esto', 'eso', 'dat', 'was', 'meine', 'ma', 'mi', 'mijn', 'min', 'mitt', 'spurgte', 'gefragt', 'demande', 'pregunte', 'vroeg', 'fragade', 'meinte', 'bedoelde', 'wollte', 'voulais', 'pedi', 'immer', 'toujours', 'sigue', 'stadig', 'fortfarande', 'nog', 'steeds', 'klopt', 'helpt', 'hielp', 'helpen']);
+const ABOUT_THE_ANSWER = new Set(['answer', 'answers', 'reply', 'replies', 'response', 'bot', 'chatbot', 'my', 'question', 'with', 'this', 'also', 'just', 'totally', 'completely', 'svar', 'antwort', 'frage', 'reponse', 'respuesta', 'pregunta', 'antwoord', 'vraag', 'das', 'war', 'ist', 'es', 'ce', 'esto', 'eso', 'dat', 'was', 'meine', 'ma', 'mi', 'mijn', 'min', 'mitt', 'spurgte', 'gefragt', 'demande', 'pregunte', 'vroeg', 'fragade', 'meinte', 'bedoelde', 'wollte', 'voulais', 'pedi', 'immer', 'toujours', 'sigue', 'stadig', 'fortfarande', 'nog', 'steeds', 'klopt', 'helpt', 'hielp', 'helpen']);
 const POINTS_AT_THE_ANSWER = new Set(['that', 'this', 'it', 'you', 'your', 'answer', 'reply', 'bot', 'das', 'dat', 'det', 'ca', 'ce', 'eso', 'esto', 'dit', 'du', 'ihr', 'jij', 'je', 'tu']);
 const QUESTION_OPENERS = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'is', 'are', 'does', 'do', 'wie', 'was', 'wo', 'comment', 'como', 'hoe', 'hvordan', 'hur']);
 // Words that only make a complaint longer ("nope, that didn't help at all").
@@ -154,7 +154,7 @@ const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
 const NOT_QUITE = /^(?:(?:hmm|hm|well|no|nope|sorry|but|ok)\s+)*not (?:quite|really|exactly)$/;
 
 // "Thanks a lot, the inotify thing worked 👍": thanks for something that now works, naming it,
-// is still thanks. Every sentence must thank or say it works, at most three words may name the
+// is still thanks. Every clause must thank or say it works, at most three words may name the
 // thing, and nothing may ask or go on ("…now getting error 500", "it worked for a day then
 // stopped", "which version works with Windows 7").
 const GRATITUDE = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt']);
@@ -173,7 +173,7 @@ function thanksForWhatWorked(text: string, words: string[]): boolean {
   return words.filter((w) => !ALLOWED.has(w) && !SMALL_WORDS.has(w)).length <= MAX_THING_WORDS;
 }
 // Articles and prepositions around the thing that worked ("der Tipp mit dem Cache").
-const SMALL_WORDS = new Set(['the', 'a', 'an', 'with', 'of', 'on', 'in', 'der', 'die', 'das', 'dem', 'den', 'mit', 'le', 'la', 'les', 'l', 'du', 'de', 'des', 'el', 'lo', 'los', 'las', 'con', 'het', 'een', 'van', 'met', 'den', 'det', 'med', 'af', 'pa']);
+const SMALL_WORDS = new Set(['the', 'a', 'an', 'with', 'of', 'on', 'in', 'der', 'die', 'das', 'dem', 'den', 'mit', 'le', 'la', 'les', 'l', 'du', 'de', 'des', 'el', 'lo', 'los', 'las', 'con', 'het', 'een', 'van', 'met', 'det', 'med', 'af', 'pa']);
 
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
