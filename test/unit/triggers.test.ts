@@ -254,6 +254,39 @@ describe('the classifier beside the phrase lists', () => {
     expect(triggerBeforeAnswer({ text, pageUrl: null, email: null, aiAnswersInRow: 0, negativeFeedback: 0, dissatisfiedBefore: 0 })).toBeUndefined();
   });
 
+  it('holds a policy question in its own sentence only', () => {
+    // A question about a bug bounty is a question; a flaw reported beside it is a report.
+    expect(detectSensitive('Do you run a bug bounty programme?')).toBeUndefined();
+    expect(detectSensitive('Do you run a bug bounty? I found a way to bypass two-factor by reusing an old session.')).toMatchObject({ detail: 'security_report' });
+    // The impersonal "man" asks for the refund policy; "mine penge" beside it is the visitor's money.
+    expect(detectSensitive('Kan man få pengene tilbage, hvis man opsiger før tid?')).toBeUndefined();
+    expect(detectSensitive('Kan man få pengene tilbage? Jeg vil have mine penge tilbage nu.')).toMatchObject({ detail: 'refund_chargeback' });
+  });
+
+  it('reads sample data, a signed DPA and request buttons for what they are', () => {
+    expect(detectSensitive('How do I wipe all the demo data before launch?')).toBeUndefined();
+    expect(detectSensitive('Please delete all my data')).toMatchObject({ detail: 'data_protection' });
+    expect(detectSensitive('We need a countersigned DPA from you this week')).toMatchObject({ detail: 'data_protection' });
+    expect(detectSensitive('Do you sign a DPA?')).toBeUndefined();
+    expect(detectSensitive('Wir brauchen einen unterschriebenen AVV von Ihnen.')).toMatchObject({ detail: 'data_protection' });
+    expect(detectPersonRequest('Can I hide the talk to a human button on mobile?')).toBeUndefined();
+    expect(detectPersonRequest('How many chats were escalated to an agent this week?')).toBeUndefined();
+  });
+
+  it.each([
+    'Who on your team could I speak with about SSO?',
+    "who's our account manager? we want to renew",
+    'Could someone who knows the importer take a look at our failed job?',
+    'Our webhook fails with a 403. It would be great if an engineer on your team could look into it.',
+    'kann mich wer zurückrufen?',
+    'kan jag få prata med nån som kan fakturering',
+    'kan jeg få fat i en der ved noget om SSO?',
+    'Is er iemand bij jullie die naar onze import kan kijken?',
+    "Est-ce qu'une personne de votre équipe pourrait regarder notre import ?",
+  ])('asks for one of theirs: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
   it('takes not wanting the assistant as a request, even where a guard word stands', () => {
     expect(detectPersonRequest("i don't want a bot answer. get me a real agent")).toMatchObject({ kind: 'person_request' });
     expect(detectPersonRequest('no more bot answers pls, connect me to support staff')).toMatchObject({ kind: 'person_request' });

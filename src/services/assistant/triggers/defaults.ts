@@ -16,11 +16,15 @@ const DE_STAFF = 'mensch|menschen=|person=|personen=|mitarbeiter|berater|jemand=
 const FR_STAFF = 'humain|humaine|personne=|conseill|agent=|operat|quelqu|service=|support=|equipe=|responsable|vrai=';
 const ES_STAFF = 'humano|humana|persona=|agente|asesor|operador|operadora|alguien=|representante|soporte=|servicio=|atencion=|equipo=|encargado|encargada';
 const NL_STAFF = 'mens=|mensen=|persoon=|medewerker|iemand=|agent=|klantenservice|support=|helpdesk|echte=|jullie=';
-const SV_STAFF = 'manniska|manniskor=|person=|handlaggare|medarbetare|agent=|kundtjanst|support=|nagon=|riktig=|er=';
+const SV_STAFF = 'manniska|manniskor=|person=|handlaggare|medarbetare|agent=|kundtjanst|support=|nagon=|nan=|riktig=|er=';
 
 // The company's own people, for requests that one of them write or call ("one of your colleagues",
 // "a member of your team"); "one of your integrations" and "one of your team plans" are not people
 const EN_THEIRS = 'one+of+you=|one+of+you+guys|one+of+your+team|one+of+your+colleagues|one+of+your+staff|one+of+your+people|one+of+your+engineers|one+of+your+agents|one+of+your+support|one+of+your+reps|one+of+your+experts|one+of+your+specialists|one+of+your+developers|one+of+your+folks|one+of+your+employees|one+of+your+techs|member+of+your|members+of+your|someone+on+your|somebody+on+your|anyone+on+your|someone+at+your|somebody+at+your|someone+in+your|somebody+in+your|of+yours|your+colleague|your+colleagues|your+teammate|your+teammates|your+staff|your+people|your+engineers|your+engineer|your+agents|your+specialists|your+experts|your+folks|your+developers|your+techs|your+reps|a+colleague|a+teammate|a+staff+member|a+team+member|someone+from+billing|somebody+from+billing|someone+in+billing|someone+from+sales|somebody+from+sales|someone+in+sales|someone+from+finance|someone+from+accounts|someone+from+engineering|someone+technical';
+
+// The company's people who can look at a problem ("a developer on your team could reply"): not its
+// agents or staff in general, whom visitors ask about ("your agents can reply in French?")
+const EN_YOUR_PEOPLE = 'a+developer+on+your|a+developer+from+your|a+developer+at+your|an+engineer+on+your|an+engineer+from+your|an+engineer+at+your|a+dev+on+your|a+person+on+your|a+person+from+your|someone+on+your|somebody+on+your|anyone+on+your|someone+at+your|somebody+at+your|someone+from+your|somebody+from+your|one+of+your+team|one+of+your+developers|one+of+your+engineers|member+of+your+team|your+developers|your+engineers|your+devs';
 
 /** The visitor asks for a person. Guards below veto questions about the visitor's own people. */
 /**
@@ -30,12 +34,21 @@ const EN_THEIRS = 'one+of+you=|one+of+you+guys|one+of+your+team|one+of+your+coll
  */
 export const HAND_ON_TO_YOURS: PhraseList = {
   en: [
+    // Who the visitor's own contact at the company is ("who's our customer success manager?"):
+    // the company's person, though "our customer" reads like the visitor's own customers
+    'who+s|who+is|whos|who+are our|my account+manager|account+managers|customer+success+manager|customer+success+managers|success+manager|csm=|account+rep=|account+executive|contact+person',
     'can+you|could+you|would+you|please|pls|kindly pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
   ],
 };
 
 export const PERSON_REQUEST: PhraseList = {
   en: [
+    // Who of theirs to turn to ("who on your team can I talk to about this?"); one of theirs who
+    // knows should look ("can someone who knows the widget internals have a look?"); one of their
+    // developers should answer ("I'd appreciate it if a developer on your team could reply")
+    'who on+your|at+your|from+your|in+your .. talk|speak|contact|reach|email|write|call|ask|chat',
+    'can|could|would|will|may someone|somebody|anyone|anybody who+knows|who+understands|who+is+familiar|who+s+familiar|familiar+with .. have+a+look|take+a+look|look+into|look+at|investigate',
+    `${EN_YOUR_PEOPLE} could|can|would|will|might|to .. reply|respond|look+into|look+at|take+a+look|have+a+look|check|investigate|review|get+back|reach+out|call|email|contact`,
     // A call with one of the company's own people ("can we book a call with your support team?").
     // Not "meeting" or "appointment", which some products book; not "with someone", which may
     // be the visitor's own client.
@@ -114,6 +127,9 @@ export const PERSON_REQUEST: PhraseList = {
     'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],
   da: [
+    // Get hold of someone who knows, preferably on the phone
+    'fa+fat i|pa en=|nogen= der|som .. ved|kan|forstar|kender',
+    'gerne|helst|bedst pr+telefon|per+telefon|telefonisk|over+telefonen',
     'booke|bestille|aftale|arrangere|planlaegge et|en opkald|samtale|videomode|telefonmode med .. jer=|en+medarbejder|en+af+jeres|kundeservice|support=|en+supporter|en+radgiver+fra+jer',
     `tale|snakke|chatte|skrive|ringe med|til ${DA_STAFF}`,
     `fa+fat i|pa ${DA_STAFF}`,
@@ -154,14 +170,14 @@ export const PERSON_REQUEST: PhraseList = {
     `sprechen|reden|chatten|schreiben|telefonieren mit ${DE_STAFF}`,
     `verbind|verbinden|weiterleit|weiterverbind sie|mich ${DE_STAFF}|weiter`,
     'weiterleiten|weiterverbinden',
-    'will|mochte|moechte|brauche|hatte|haette|wunsche mensch|menschen=|person=|mitarbeiter|berater|ansprechpartner|jemand=|jemanden=',
+    'will|mochte|moechte|brauche|brauch=|hatte|haette|wunsche mensch|menschen=|person=|mitarbeiter|berater|ansprechpartner|jemand=|jemanden=',
     'echte|echten|echter|realen|richtigen mensch|menschen=|person=|mitarbeiter',
     'kontaktieren|erreichen|anrufen kundenservice|support=|kundendienst|euch=|jemand',
     'kundenservice|support=|kundendienst|euch=|jemanden kontaktieren|erreichen|anrufen',
     'kein|keinen|keinem|nicht bot=|bots=|roboter|chatbot|maschine|ki=',
     'ruckruf|rueckruf',
     'ruf|rufen mich an',
-    'mich|uns jemand|mitarbeiter|support anrufen|zuruckrufen|kontaktieren|melden',
+    'mich|uns jemand|wer=|mitarbeiter|support anrufen|zuruckrufen|kontaktieren|melden',
     'jemand|mitarbeiter mich|uns anrufen|zuruckrufen|kontaktieren',
     'kundenservice|support=|kundendienst|mitarbeiter|berater|mensch|menschen=|ansprechpartner sprechen|erreichen|kontaktieren|haben',
     'verbind|verbinden|weiterleit|weiterleiten .. mensch|menschen=|mitarbeiter|berater|kundenservice|kundendienst|jemand|jemandem|ansprechpartner',
@@ -187,6 +203,8 @@ export const PERSON_REQUEST: PhraseList = {
     'jemand=|mitarbeiter|irgendjemand vom|aus+dem|von+ihrem|von+eurem|von+euch|bei+euch|bei+ihnen support|team|kundendienst|kundenservice .. mail|e+mail|schreiben|anrufen|zuruckrufen|melden|anschauen|ansehen|prufen|kummern',
   ],
   fr: [
+    // Someone of their team should look ("qu'une personne de votre équipe regarde ça avec moi")
+    'personne|quelqu+un|membre|conseiller|conseillere|technicien|expert de|du|chez votre|vos|chez+vous|support|l+equipe .. regard|verifi|examin|aide|contact|rappel|occupe|jette',
     'prendre|reserver|planifier|organiser|fixer un appel|visio|entretien avec .. vous=|votre+equipe|votre+support|votre+service|un+conseiller|une+conseillere|un+agent|le+support|le+service+client|un+humain',
     `parler|discuter|echanger|chatter|communiquer a|avec|au ${FR_STAFF}`,
     'veux|voudrais|souhaite|souhaiterais|aimerais|besoin|exige humain|humaine|personne=|conseill|agent=|operat|quelqu|vrai=|responsable',
@@ -255,6 +273,9 @@ export const PERSON_REQUEST: PhraseList = {
     'pasale|pasa|pasar|pasadle|envia|enviar|reenvia|reenviar|escala|escalar esto|lo|mi+caso|mi+mensaje .. a+un+desarrollador|a+los+desarrolladores|a+un+tecnico|a+una+persona|a+un+humano|a+alguien|al+equipo|a+soporte|a+un+supervisor|a+un+responsable',
   ],
   nl: [
+    // Someone on the line; someone of theirs to look ("is er iemand bij jullie die hiernaar kan kijken")
+    'iemand|medewerker|persoon aan+de+lijn|aan+de+telefoon',
+    'iemand= bij+jullie|bij+het+team|bij+de+support|bij+support .. kijken|helpen|bellen|mailen|contact|spreken|bereiken|hiernaar|ernaar',
     'plannen|inplannen|boeken|afspreken|regelen een gesprek|belafspraak|videogesprek|call met .. jullie=|iemand+van+jullie|een+medewerker|klantenservice|support=|helpdesk',
     `praten|spreken|chatten|bellen met ${NL_STAFF}`,
     `met ${NL_STAFF} praten|spreken|chatten|bellen|communiceren|bespreken|overleggen|mailen`,
@@ -342,6 +363,12 @@ export const PERSON_WORDS: PhraseList = {
  */
 export const PERSON_GUARDS: PhraseList = {
   en: [
+    // The product's own request button, or callbacks as a feature ("can I turn off the talk to a
+    // human button?", "do you support callback requests from visitors?"); figures per agent
+    'turn+off|turn+on|disable|enable|hide|remove|show|rename|customise|customize|change|move|translate .. human|agent|person|team|support|operator button|buttons|toggle|option|link|tab',
+    'do+you+support|does+it+support|is+there+support+for|support+for|can+visitors|can+customers|let+visitors|let+customers|allow+visitors|allow+customers .. callback|callbacks|call+back|call+backs',
+    'how+many|number+of|count+of|report|reports|stats|statistics|analytics|metrics .. conversations|chats|tickets|cases .. escalated|handed|transferred',
+    'per+agent|per+employee|per+user|per+member|per+teammate|each+agent|every+agent|by+agent',
     'my|our|their customer|client|user|visitor|guest|buyer|subscriber|contacts|audience|member|patient|student|employee|colleague|staff=|agents=|reps=|lead|leads=',
     'customers|clients|users|visitors|buyers can|could|to|will|chat|talk|speak|contact|reach',
     'add|invite|assign|create|remove|delete|manage|setup|set+up|configure|train agent|agents|person|people|user|users|member|teammate|seat|operator|representative',
@@ -401,6 +428,9 @@ export const PERSON_GUARDS: PhraseList = {
     'mon|changer|modifier numero+de+telephone',
   ],
   es: [
+    // The visitor's own number or service desk ("poner nuestro número de teléfono en el chat")
+    'nuestro|nuestra|nuestros|nuestras|mi|mis numero+de+telefono|telefono|numero',
+    'nuestro|nuestra|mi|mis telefono|numero de atencion+al+cliente|soporte|servicio',
     'mis|nuestros|nuestras|sus|mi|nuestro cliente|usuario|visitante|miembro|empleado|companero|equipo|paciente|alumno|suscriptor',
     'anadir|agregar|invitar|crear|eliminar|quitar agente|usuario|asesor|miembro|persona',
     // With a determiner: "atención al cliente puede llamarme" asks for the company's own service
@@ -408,6 +438,7 @@ export const PERSON_GUARDS: PhraseList = {
     'mi|cambiar|cambio|cambia|actualizar|actualizo|anadir|agregar|agrego|modificar numero+de+telefono',
   ],
   nl: [
+    'per+medewerker|per+agent|per+gebruiker|per+teamlid|elke+medewerker|iedere+medewerker',
     'mijn|onze|hun klant|gebruiker|bezoeker|leden=|medewerkers|collega|team=|patient|leerling',
     'hoe .. een+collega|mijn+collega|collega+s|teamleden|een+teamlid',
     'toevoegen|uitnodigen|aanmaken|verwijderen medewerker|gebruiker|agent|persoon|personen',
@@ -443,6 +474,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // A formal notice of infringement ("please treat this as a formal takedown notice")
+        'formal+takedown|takedown+notice|takedown+request|dmca+notice|dmca+takedown|notice+of+infringement',
+        'infring|violat .. our|my trademark|trademarks|copyright|copyrights|intellectual+property|patent',
         // Lawyers and lawsuits
         'lawyer|lawyers|attorney|attorneys|solicitor|solicitors|barrister',
         'legal action|proceedings|steps',
@@ -555,6 +589,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // Asking how an intruder got in
+        'how+did+they+get+in|how+did+someone+get+in|how+did+somebody+get+in|how+did+they+get+access|how+did+someone+get+access|how+did+they+log+in|how+did+someone+log+in|how+did+they+access',
         // The visitor says it outright
         'hacked|compromised|hijacked|breached',
         'did you|your+company|your+service|your+app|your+site .. leak|sell|expose my|our data|details|email|information|credentials|password|passwords|address|bank',
@@ -816,6 +852,10 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // A data-processing agreement to sign ("we need a signed DPA before we go live"); asking
+        // whether one exists is a question the documentation answers
+        'signed|countersigned|executed|countersign|sign+our|sign+the+attached|sign+this .. dpa=|data+processing+agreement|data+processing+addendum',
+        'dpa=|data+processing+agreement|data+processing+addendum .. signed|countersigned|executed|signature',
         // The law named
         'dsar',
         'gdpr request|requests|rights|article|art=|deletion|erasure|access|subject',
@@ -868,6 +908,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'how|where did you get|obtain|find|buy my email|address|number|phone|details|data|information',
       ],
       da: [
+        'underskrevet|underskrevne .. databehandleraftale',
+        'databehandleraftale .. underskrevet',
         'gdpr anmodning|rettigheder|sletning|indsigt|art=|artikel',
         'i+henhold+til|ifolge|iflg|jf gdpr',
         'slet|slette|fjern|fjerne mine|alle data|oplysninger|persondata|personoplysninger',
@@ -884,6 +926,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'anmoder|anmode|onsker|beder|kraever .. indsigt|aktindsigt|registerindsigt',
       ],
       de: [
+        'wir+benotigen|wir+brauchen|ich+benotige|ich+brauche|unterschriebenen|unterzeichneten|unterschrieben|unterzeichnet .. avv=|auftragsverarbeitungsvertrag|auftragsverarbeitungsvereinbarung',
         'dsgvo|gdpr anfrage|antrag|auskunft|loschung|artikel|art',
         'gemass|gemaess|laut|nach|entsprechend dsgvo|gdpr',
         'auskunftsersuchen|datenauskunft',
@@ -904,6 +947,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'loschen|losche|loscht|entfernen|entfernt .. alle+meine|meine+daten|meine+persoenlichen|meine+personlichen|unsere+daten',
       ],
       fr: [
+        'signe=|signee=|signes=|signees= .. dpa=|accord+de+traitement|contrat+de+sous+traitance',
         'rgpd|gdpr demande|droit|droits|article|suppression|effacement',
         'selon|conformement+au|au+titre+du|en+vertu+du rgpd|gdpr',
         'supprimer|effacer|supprimez|effacez mes|toutes donnees|informations',
@@ -922,6 +966,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'fuite .. donnees|informations|infos',
       ],
       es: [
+        'firmado|firmada .. dpa=|acuerdo+de+tratamiento|contrato+de+encargado',
         'rgpd|gdpr|lopd solicitud|derecho|derechos|articulo|supresion|acceso',
         'segun|conforme+al|en+virtud+del|bajo rgpd|gdpr|lopd',
         'borrar|eliminar|suprimir|borren|eliminen mis|todos datos',
@@ -935,6 +980,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'borrad|borren|borre|borrar|eliminad|eliminen|elimine|eliminar .. mis+datos|todos+mis+datos|mi+informacion|nuestros+datos',
       ],
       nl: [
+        'ondertekende|getekende .. verwerkersovereenkomst',
+        'verwerkersovereenkomst .. ondertekend|getekend',
         'avg=|gdpr verzoek|rechten|artikel|verwijdering|inzage',
         'volgens|onder|conform avg=|gdpr',
         'verwijder|verwijderen|wissen mijn|alle gegevens|data|persoonsgegevens',
@@ -950,6 +997,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'wil|graag|verzoek|eis .. al|alle mijn+gegevens|mijn+data|mijn+persoonsgegevens .. wissen|verwijderen|verwijdert|wist|vernietigen',
       ],
       sv: [
+        'signerat|undertecknat|signerade|undertecknade .. personuppgiftsbitradesavtal|pub+avtal|dpa=',
+        'personuppgiftsbitradesavtal .. signerat|undertecknat',
         'gdpr begaran|rattigheter|radering|artikel',
         'enligt gdpr',
         'radera|ta+bort mina|alla uppgifter|data|personuppgifter',
@@ -970,6 +1019,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // The bank asking the company to answer a dispute
+        'respond+to|reply+to|answer the|my dispute|chargeback',
+        'bank|card+issuer|card+company|paypal|credit+card+company says|said|told|asked|asks .. dispute|chargeback',
         // Charged more than once
         'charged|billed|debited|taken|deducted|charging|billing|charge|charges twice|double|two+times|2+times|2x|x2|thrice|three+times|3+times|3x|x3|4x|four+times|multiple+times|several+times|again',
         'double|duplicate|duplicated charge|charged|billing|billed|payment|transaction',
@@ -1460,6 +1512,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'my|our account|accounts|workspace|service|services|site|website|app|apps|project|projects|server|bot=|bots=|botter|bottar .. taken+down|shut+down|suspended|banned .. no+reason|no+idea+why|without+warning|without+notice|without+explanation',
       ],
       da: [
+        // Ownership to be moved from someone who has left or does not answer
+        'overfort|overfore|overdrage|overdraget|flytte .. ejerskab|ejerskabet',
+        'ejerskab|ejerskabet .. overfort|overfore|overdrage|overdraget|flyttet',
         'kan ikke logge|komme ind|pa|adgang',
         'ikke adgang til min konto',
         'laast|låst|last ude',
@@ -1568,6 +1623,17 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // Another tenant's records, said as a workspace that is not the visitor's; records of ours
+        // posted somewhere; mail meant for someone else
+        'workspace|workspaces|account|accounts|project|projects|organisation|organization|tenant|company isn+t|isnt|is+not|s+not|thats+not|that+s+not ours=|mine=',
+        'our|my customer+list|customer+data|user+data|data|database|emails|contacts|records .. showed+up|appeared|posted|published|leaked|dumped|surfaced|for+sale|being+sold .. forum|online|dark+web|pastebin|telegram|internet',
+        'meant+for|intended+for|addressed+to|belonging+to a+different|another customer|user|person|client|account',
+        // A flaw named as one, or a way around a protection; storage of theirs open to anyone
+        'that+s|thats|this+is|that+is|which+is|it+s a|an|real|serious|major|huge|big security+issue|security+hole|vulnerability|security+bug|security+flaw|data+leak|privacy+leak',
+        'found|discovered|figured+out|there+s|there+is .. a+way+to|how+to|possible+to bypass|circumvent|get+around .. 2fa|two+factor|mfa|authentication|login|auth|paywall|permission|permissions',
+        'your bucket|buckets|s3=|database|databases|backups|backup|uploads|admin+panel|elasticsearch|redis|mongodb|kibana|env+file .. publicly|world+readable|exposed|open+to+the+internet|listable|without+auth|without+authentication|without+login',
+        'someone|somebody|they .. sent|sending|posted|posting .. phishing|scam .. through|from|via|using our|my',
+        'response|responses|error|errors|logs|url|urls|html|page+source|endpoint|payload .. includes|contains|leaks|exposes|returns|shows|reveals .. password+hash|password+hashes|plaintext+password|plain+text+password|passwords+in+plain|session+token|session+tokens|secret+key|secret+keys|private+key',
         // A vulnerability the visitor found; how to report one is in the documentation
         'found|discovered|spotted|noticed|identified|came+across .. vulnerability|vulnerabilities|security+hole|security+issue|security+bug|security+flaw|security+problem|exploit|xss|sql+injection|idor|csrf',
         // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
@@ -1596,11 +1662,15 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [
+        'truende|kraenkende|chikanerende beskeder|mails|kommentarer',
+        'viser|returnerer|giver .. data|oplysninger|fakturaer fra|om|for andre+kunder|andre+brugere|en+anden+kunde',
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
         'chikanerer+mig|truer+mig|forfolger+mig|udgiver+sig+for+at+vaere+mig',
         'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+virksomhed|fra+en+anden+kunde|fra+andre+kunder',
       ],
       de: [
+        'beleidigende|bedrohende|drohende|hasserfullte nachrichten|mails|kommentare|e+mails',
+        'liefert|zeigt|gibt|anzeigt .. daten|rechnungen|bestellungen .. anderer+kunden|anderer+nutzer|anderer+benutzer|von+anderen+kunden|anderer+firmen',
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
         'sicherheitslucke|schwachstelle|sicherheitsproblem .. gefunden|entdeckt',
         'belastigt|bedroht|beleidigt|stalkt mich|uns',
@@ -1608,22 +1678,30 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|von+einer+anderen+firma|eines+anderen+unternehmens|eines+anderen+kunden|anderer+kunden',
       ],
       fr: [
+        'messages|mails|commentaires|propos insultants|menacants|haineux|harcelants|injurieux',
+        'renvoie|affiche|expose|montre|retourne .. donnees|factures|informations|commandes de|d autres+clients|un+autre+client|autres+utilisateurs|autres+entreprises',
         'trouve=|decouvert=|repere=|identifie= .. faille|vulnerabilite|probleme+de+securite',
         'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|se+fait+passer+pour+moi|se+fait+passer+pour+nous',
         'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+une+autre+societe',
       ],
       es: [
+        'mensajes|correos|comentarios insultantes|amenazantes|acosadores|ofensivos',
+        'devuelve|muestra|expone|ensena|deja+ver .. datos|facturas|informacion|pedidos de otros+clientes|otro+cliente|otros+usuarios|otro+usuario|otras+empresas|otra+empresa',
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
         'me+esta+acosando|me+acosa|nos+acosa|me+amenaza|nos+amenaza|suplantando+mi|suplanta+mi|se+hace+pasar+por+mi',
         'veo|aparecen|aparece|muestra|salen .. de+otra+empresa|de+otro+cliente|de+otros+clientes',
       ],
       nl: [
+        'beledigende|bedreigende|intimiderende berichten|mails|reacties',
+        'geeft|toont|laat+zien .. gegevens|data|facturen|bestellingen van+andere+klanten|van+andere+gebruikers|van+een+andere+klant',
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
         'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout .. gevonden|ontdekt',
         'valt+me+lastig|bedreigt+me|bedreigt+ons|stalkt+me|doet+zich+voor+als+mij|word+lastiggevallen|word+bedreigd',
         'zie|staan|verschijnen|verschijnt|opduiken .. van+een+ander+bedrijf|van+een+andere+organisatie|van+een+andere+klant|van+andere+klanten',
       ],
       sv: [
+        'hotfulla|krankande|trakasserande meddelanden|mejl|kommentarer',
+        'visar|returnerar|ger .. data|uppgifter|fakturor fran|om|for andra+kunder|andra+anvandare|en+annan+kund',
         'hittat|hittade|upptackt|upptackte .. sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',
         'sakerhetshal|sarbarhet .. hittat|hittade|upptackt',
         'trakasserar+mig|hotar+mig|forfoljer+mig|utger+sig+for+att+vara+mig',
@@ -1691,6 +1769,32 @@ export const ON_HOSTED_SERVICE: PhraseList = {
  * What would happen if an admin were gone ("if the only admin is unreachable, who can approve
  * requests?"): a question about the product's rules, not a lock-out.
  */
+/**
+ * A refund asked about in general, with the impersonal "one" of the Nordic languages and German
+ * ("kan man få pengene tilbage hvis man opsiger midt i perioden?"): the policy, not the visitor's
+ * money. It holds for its own sentence only, so "jeg vil have mine penge tilbage" beside it fires.
+ */
+export const GENERAL_REFUND_QUESTION: PhraseList = {
+  da: ['kan+man|far+man|hvis+man|skal+man'],
+  sv: ['kan+man|far+man|om+man'],
+  de: ['kann+man|bekommt+man|wenn+man|erhalt+man'],
+  en: ['can+one|does+one|if+one|would+one'],
+};
+
+/**
+ * Data made for trying the product out ("how to delete all the test data before we go live"):
+ * deleting it is a how-to, not a request to erase the visitor's personal data.
+ */
+export const SAMPLE_DATA: PhraseList = {
+  en: ['test=|sample|demo=|dummy|fake=|seed=|seeded data|contacts|conversations|records|entries|users|accounts'],
+  de: ['testdaten|beispieldaten|demodaten|testkonten|testnutzer'],
+  fr: ['donnees de+test|d+exemple|de+demo|fictives'],
+  es: ['datos de+prueba|de+ejemplo|de+demo|ficticios'],
+  nl: ['testdata|voorbeelddata|demodata|testgegevens|voorbeeldgegevens'],
+  da: ['testdata|eksempeldata|demodata'],
+  sv: ['testdata|exempeldata|demodata'],
+};
+
 export const HYPOTHETICAL_ADMIN: PhraseList = {
   en: ['if|what+if|in+case|suppose|supposing|whenever the|an|our|my|a only|sole|single|former|ex= admin|administrator|owner|employee|employees'],
   de: ['wenn|falls der|die|unser|unsere einzige|einzigen|ehemalige|ehemaliger admin|administrator|inhaber|besitzer'],
