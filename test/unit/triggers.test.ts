@@ -263,6 +263,15 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive('Kan man få pengene tilbage? Jeg vil have mine penge tilbage nu.')).toMatchObject({ detail: 'refund_chargeback' });
   });
 
+  it('takes an admin managing other people\'s accounts for a how-to, unless locked out too', () => {
+    expect(detectSensitive('A colleague left last week. I want to deactivate his account and log him out everywhere, how?')).toBeUndefined();
+    expect(detectSensitive("The only admin of our project left. I'm the instance admin, can I make myself project admin?")).toBeUndefined();
+    expect(detectSensitive("The only admin of our project left and I can't log in either, though I'm the instance admin")).toMatchObject({ detail: 'account_access' });
+    expect(detectSensitive('My account says disabled, but I am the administrator')).toMatchObject({ detail: 'account_access' });
+    expect(detectSensitive('Comment lister les comptes désactivés du serveur ?')).toBeUndefined();
+    expect(detectSensitive('Mon compte est désactivé depuis hier')).toMatchObject({ detail: 'account_access' });
+  });
+
   it('reads sample data, a signed DPA and request buttons for what they are', () => {
     expect(detectSensitive('How do I wipe all the demo data before launch?')).toBeUndefined();
     expect(detectSensitive('Please delete all my data')).toMatchObject({ detail: 'data_protection' });

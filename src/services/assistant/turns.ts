@@ -26,6 +26,8 @@ const ALLOWED = new Set([
   'hej', 'hejsa', 'goddag', 'godmorgen', 'hallo', 'moin', 'servus', 'guten', 'tag', 'morgen', 'abend', 'gruss',
   'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'buenos', 'buenas', 'dias', 'tardes', 'noches', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'hoi', 'hee',
   'hejsan', 'tjena', 'tja', 'god', 'morgon', 'kvall',
+  // "Hallo zusammen", "bonjour à tous", "hola a todos", "hallo allemaal", "hej alle"
+  'zusammen', 'tous', 'todos', 'allemaal', 'alle',
   // thanks and "that worked"
   'thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'it', 'you', 'so', 'much', 'a', 'lot', 'very', 'many', 'great',
   'super', 'perfect', 'awesome', 'helpful', 'that', 'helped', 'works', 'worked', 'now', 'was', 'fixed', 'solved', 'sorted', 'resolved', 'did', 'trick', 'the',
@@ -45,6 +47,9 @@ const ALLOWED = new Set([
   // wishes on leaving, praise, and saying the visitor will go and try
   'have', 'nice', 'bonne', 'journee', 'soiree', 'buen', 'schonen', 'noch', 'fijne', 'dir', 'anyway', 'wonderful', 'brilliant', 'fantastic', 'amazing',
   'this', 'let', 'me', 'check', 'nah', 'perfekt', 'dia',
+  // "danke für die schnelle Hilfe", "merci pour la réponse rapide", "tak for det hurtige svar"
+  'schnelle', 'schnell', 'rapide', 'rapida', 'rapido', 'snelle', 'snel', 'hurtige', 'hurtig', 'snabba', 'snabb',
+  'la', 'el', 'reponse', 'respuesta', 'antwort', 'antwoord', 'svar', 'svaret', 'kind', 'kindly',
 ]);
 // The words that make a turn one kind or another, checked in this order ("ok thanks" is thanks).
 const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
@@ -59,7 +64,7 @@ const DISSATISFIED = [
   'not=|didn+t|didnt|doesn+t|doesnt|did+not|does+not|no help|helpful|helped|help|work|useful|answer',
   'useless|pointless|worthless|rubbish|garbage|stupid|dumb|terrible|awful|wrong',
   'that|this|it is|was|s not=|n+t what|my',
-  'not= what i asked|meant|wanted|need|needed',
+  'not= what i asked|meant|wanted|need|needed|was+looking|looked',
   'hjalp|hjalper ikke', 'ikke hjulpet|brugbart|nyttigt', 'ubrugelig|dum=',
   'hilft|half|geholfen nicht|nichts|kaum', 'nicht hilfreich|geholfen', 'nutzlos|sinnlos|dumm=|falsch=',
   'aide|aidé|aidant pas|rien', 'pas utile|aidé|aide|ce+que', 'inutile|nul=|nulle=|debile',
@@ -167,17 +172,24 @@ const GOES_ON = new Set([
 ]);
 const MAX_THING_WORDS = 3;
 function thanksForWhatWorked(text: string, words: string[]): boolean {
-  if (text.includes('?') || !words.some((w) => GRATITUDE.has(w)) || !words.some((w) => SUCCESS.has(w)) || words.some((w) => GOES_ON.has(w))) return false;
-  const clauses = text.split(/[.!;,\n]+/).map(tokens).filter((s) => s.length);
-  if (!clauses.every((s) => s.some((w) => GRATITUDE.has(w) || SUCCESS.has(w)))) return false;
-  return words.filter((w) => !ALLOWED.has(w) && !SMALL_WORDS.has(w)).length <= MAX_THING_WORDS;
+  if (text.includes('?') || !words.some((w) => GRATITUDE.has(w)) || words.some((w) => GOES_ON.has(w))) return false;
+  // An identifier ("the make_room_admin call", "config.yaml") names one thing, however many words it splits into.
+  const named = text.replace(IDENTIFIER, 'x');
+  const clauses = named.split(/[.!;,\n]+/).map(tokens).filter((s) => s.length);
+  if (!words.some((w) => SUCCESS.has(w)) && !clauses.some(gotItBack)) return false;
+  if (!clauses.every((s) => s.some((w) => GRATITUDE.has(w) || SUCCESS.has(w)) || gotItBack(s))) return false;
+  return tokens(named).filter((w) => !ALLOWED.has(w) && !SMALL_WORDS.has(w)).length <= MAX_THING_WORDS;
 }
+const IDENTIFIER = /[\p{L}\p{N}]+(?:[_.\/-][\p{L}\p{N}]+)+/gu;
+// "we got our room back", "I have my account back": what was lost is back.
+const gotItBack = (clause: string[]) => clause.at(-1) === 'back' && clause.some((w) => w === 'got' || w === 'have' || w === 'has');
 // Articles and prepositions around the thing that worked ("der Tipp mit dem Cache").
-const SMALL_WORDS = new Set(['the', 'a', 'an', 'with', 'of', 'on', 'in', 'der', 'die', 'das', 'dem', 'den', 'mit', 'le', 'la', 'les', 'l', 'du', 'de', 'des', 'el', 'lo', 'los', 'las', 'con', 'het', 'een', 'van', 'met', 'det', 'med', 'af', 'pa']);
+const SMALL_WORDS = new Set(['we', 'our', 'my', 'i', 'us', 'back', 'the', 'a', 'an', 'with', 'of', 'on', 'in', 'der', 'die', 'das', 'dem', 'den', 'mit', 'le', 'la', 'les', 'l', 'du', 'de', 'des', 'el', 'lo', 'los', 'las', 'con', 'het', 'een', 'van', 'met', 'det', 'med', 'af', 'pa']);
 
 export function detectConversational(text: string): ConversationalTurn | undefined {
   const words = tokens(text);
   if (thanksForWhatWorked(text, words)) return 'thanks';
+  if (complaintThenRestated(text)) return 'dissatisfied';
   if (!words.length) return UNHAPPY_EMOJI.test(text) ? 'dissatisfied' : PUZZLED_EMOJI.test(text) ? undefined : EMOJI.test(text) ? 'acknowledgement' : undefined;
   // A fixed phrase ("how are you") stands for its kind and counts as one word.
   let rest = words.join(' ');
@@ -207,6 +219,18 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   const kind = KINDS.find(([, core]) => plain.some((w) => core.has(w)))?.[0] ?? fixedKind;
   // "that's all?" asks whether that is all
   return kind === 'goodbye' && text.includes('?') ? undefined : kind;
+}
+
+// "That's not what I asked. I asked about OUR plan, not some generic docs page.": a complaint,
+// then what the visitor meant, said and not asked. A new question after it ("…How do I export?")
+// is searched.
+const RESTATING = /^(?:i (?:asked|meant|was asking|wanted|said|need(?:ed)?)|my question was|what i (?:asked|meant|wanted))\b/;
+function complaintThenRestated(text: string): boolean {
+  if (text.includes('?')) return false;
+  const sentences = text.split(/[.!;\n]+/).map((s) => tokens(s).join(' ')).filter(Boolean);
+  if (sentences.length < 2 || sentences.length > 3) return false;
+  const [first, ...rest] = sentences;
+  return detectConversational(first!) === 'dissatisfied' && rest.every((s) => RESTATING.test(s));
 }
 
 /** A short yes, as an answer to the offer to ask the team. */

@@ -1554,7 +1554,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       ],
       fr: [
         'peux|arrive|parviens|reussis pas|plus connecter|acceder|identifier|entrer|rentrer',
-        'compte bloque|verrouille|suspendu|desactive',
+        // The visitor's account or accounts, not "la liste des comptes désactivés"
+        'compte= bloque|verrouille|suspendu|desactive',
+        'nos|mes comptes= bloques|verrouilles|suspendus|desactives',
         'plus|pas acces compte',
         'avons|ai plus|pas|aucun acces',
         'perdu acces',
@@ -1570,7 +1572,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       ],
       es: [
         'no puedo|consigo|logro iniciar|entrar|acceder|ingresar',
-        'cuenta bloqueada|suspendida|desactivada|congelada',
+        'cuenta= bloqueada|suspendida|desactivada|congelada',
+        'nuestras|mis cuentas= bloqueadas|suspendidas|desactivadas|congeladas',
         'perdi|perdido acceso',
         'no+tengo acceso',
         'no|ya+no tenemos|tengo acceso',
@@ -1793,6 +1796,26 @@ export const SAMPLE_DATA: PhraseList = {
   nl: ['testdata|voorbeelddata|demodata|testgegevens|voorbeeldgegevens'],
   da: ['testdata|eksempeldata|demodata'],
   sv: ['testdata|exempeldata|demodata'],
+};
+
+/**
+ * The visitor runs the accounts ("I'm the server admin", "I want to close his account"): managing
+ * other people's access is a how-to, unless the visitor is locked out too (LOCKED_OUT, anywhere
+ * in the message).
+ */
+export const MANAGES_ACCOUNTS: PhraseList = {
+  en: [
+    'i+m|i+am|as the|an|a admin|administrator|superuser|sysadmin',
+    'i+m|i+am|as the|an|a|our server|instance|site|workspace|super|org|system admin|administrator',
+    'close|deactivate|disable|remove|delete|offboard|suspend|lock .. his|her|their account|accounts|user|access|sessions',
+  ],
+};
+export const LOCKED_OUT: PhraseList = {
+  en: [
+    'can+t|cannot|cant|unable|couldn+t|not+able log+in|login|sign+in|access|get+in|get+into',
+    'locked+out|lost+access|no+access|no+longer+have+access|nobody+can+log|no+one+can+log',
+    'my|our account|accounts|login|profile .. disabled|locked|suspended|blocked|deactivated|banned',
+  ],
 };
 
 export const HYPOTHETICAL_ADMIN: PhraseList = {

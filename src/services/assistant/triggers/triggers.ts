@@ -3,7 +3,7 @@ import { QUOTED, withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, HAND_ON_TO_YOURS, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, GENERAL_REFUND_QUESTION, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, SAMPLE_DATA, ON_HOSTED_SERVICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, HAND_ON_TO_YOURS, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, GENERAL_REFUND_QUESTION, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, LOCKED_OUT, MANAGES_ACCOUNTS, SAMPLE_DATA, ON_HOSTED_SERVICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -85,7 +85,7 @@ const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', [], ON_HOSTED_SERVICE);
 const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
   // A hypothetical holds whatever follows it ("if the only admin doesn't respond…").
-  account_access: [SELF_HOSTED_GUARD, { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause', scope: 'sentence' }],
+  account_access: [SELF_HOSTED_GUARD, guard(MANAGES_ACCOUNTS, 'clause', [], LOCKED_OUT), { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause', scope: 'sentence' }],
   security_report: [{ ...guard(SECURITY_QUESTION, 'clause'), scope: 'sentence' }, { ...guard(SEEING_OTHERS_QUESTION, 'clause'), scope: 'sentence' }],
   // "Kan man få pengene tilbage…?" asks for the policy in that sentence only.
   refund_chargeback: [{ ...guard(GENERAL_REFUND_QUESTION, 'clause'), scope: 'sentence' }],
