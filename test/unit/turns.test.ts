@@ -468,4 +468,28 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(answersWhatIsAsked('What does Pro cost per year?', evidence(0), [{ title: 'Pro: €60 a year', headingPath: [], text: 'Pro adds sharing.', language: 'en' }])).toBe(true);
     expect(answersWhatIsAsked('How do I share a notebook?', evidence(0), quoted('Pro adds sharing.'))).toBe(true);
   });
+
+  it('answers what the company offers only from the company speaking of itself', () => {
+    expect(expectedAnswer('do you have a free trial?')).toBe('offer');
+    expect(expectedAnswer('Can we pay by bank transfer instead of card?')).toBeUndefined();
+    expect(expectedAnswer('Where are your servers located?')).toBe('offer');
+    expect(expectedAnswer('Quel est le délai de préavis ?')).toBe('offer');
+    // Features asked of the product are not offers
+    expect(expectedAnswer('Do you offer an API?')).toBeUndefined();
+    expect(expectedAnswer('Do you import notes from Evernote?')).toBeUndefined();
+    expect(expectedAnswer('Can you give me an example of a rule?')).toBeUndefined();
+    const trial = { ...evidence(0), subject: ['trial'] };
+    expect(answersWhatIsAsked('do you have a free trial?', trial, quoted('Set mau_trial_days to give new users a trial period.'))).toBe(false);
+    expect(answersWhatIsAsked('do you have a free trial?', trial, quoted('Every plan starts with a trial: we give you 14 days.'))).toBe(true);
+  });
+
+  it('answers a question about a named plan only from passages naming that plan', () => {
+    const named = { ...evidence(0), readsNames: true };
+    expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('Nested spaces hold many users.'))).toBe(false);
+    expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('The Nest plan holds 20 users.'))).toBe(true);
+    expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('Plan: Nest. Up to 20 users.'))).toBe(true);
+    expect(answersWhatIsAsked('How many users fit on the nest plan?', named, quoted('Nested spaces.'))).toBe(true);
+    // Where capitals mark every noun, a capital is no name
+    expect(answersWhatIsAsked('How many users fit on the Nest plan?', evidence(0), quoted('Nested spaces hold many users.'))).toBe(true);
+  });
 });

@@ -138,7 +138,7 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
  * TREC 2000). Only kinds that can be told reliably from the words are named here; every other
  * question has none and is left to the coverage gate.
  */
-export type AnswerKind = 'price' | 'size' | 'release' | 'percentage';
+export type AnswerKind = 'price' | 'size' | 'release' | 'percentage' | 'offer';
 
 // A price compared: "would X be cheaper than Y for a team of 10?"
 const COMPARED_PRICE = 'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than';
@@ -175,6 +175,30 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'wat|hoeveel kost|kosten',
     'hvad|hvor+meget koster',
     'vad|hur+mycket kostar',
+  ].map(compilePhrase),
+  // What the company itself offers or accepts, its terms and where it keeps data: "do you have a
+  // free trial?", "do you sign a BAA?", "where are your servers?".
+  // Answered by the company speaking of itself; product documentation that happens to use the
+  // word ("mau_trial_days") does not. Features asked of the product ("do you offer an API?",
+  // "do you import from Evernote?") are not among these.
+  offer: [
+    'do+you|does+your+company|do+you+guys|have+you+got|will+you|would+you .. offer|have|provide|give .. trial|trials|discount|discounts|rebate|coupon|coupons|promo|nonprofit|non+profit|charity|charities|student|students|education|educational|academic|startup|startups|reseller|affiliate|referral|sla=|uptime+guarantee|phone+support|onboarding+call|consulting|migration+service|managed+migration|managed+hosting|annual+billing|monthly+billing|installments|invoicing|baa=|dpa=|contract|soc=|iso=|hipaa|data+center|data+centre|datacenter|servers+in',
+    'do+you|does+your+company|can+you|could+you sign|accept|bill|charge|invoice',
+    'where|which+country|what+country|which+region|what+region|in+which+country .. your+servers|your+data+center|your+data+centre|your+datacenter|your+infrastructure|your+hosting|our+data+stored|my+data+stored|our+data+kept|my+data+kept',
+    'your+servers|your+data+center|your+data+centre|your+datacenter .. located|based|hosted|in+the+eu|in+europe|in+germany|in+the+us',
+    'notice+period|cancellation+period|minimum+term|contract+term|contract+length|minimum+contract',
+    'delai+de+preavis|preavis|duree+d+engagement',
+    'kundigungsfrist|mindestlaufzeit|vertragslaufzeit',
+    'plazo+de+preaviso|preaviso|permanencia',
+    'opzegtermijn|minimale+looptijd',
+    'opsigelsesvarsel|opsigelsesfrist|bindingsperiode',
+    'uppsagningstid|bindningstid',
+    'bieten+sie|bietet+ihr|gibt+es .. testphase|testversion|rabatt|rabatte|studentenrabatt',
+    'proposez+vous|offrez+vous|avez+vous .. essai|remise|reduction|reductions',
+    'ofrecen|ofreceis|tienen|teneis .. prueba|descuento|descuentos',
+    'bieden+jullie|hebben+jullie .. proefperiode|korting|kortingen',
+    'tilbyder+i|har+i .. proveperiode|rabat|rabatter',
+    'erbjuder+ni|har+ni .. provperiod|rabatt|rabatter',
   ].map(compilePhrase),
   // When a release not yet out will come: a roadmap date, which documentation rarely holds (a
   // changelog answers "when did …", not "when will …"). Only release words: "when will I be
@@ -236,7 +260,12 @@ const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gig
 // Not "will be available soon": old news posts say that of releases long out.
 const PLANNED = /\b(?:planned for|scheduled for|on (?:the|our) roadmap|geplant für|prévue? pour|previst[oa] para|gepland voor|planlagt til|planerad till)\b/iu;
 const YEAR = /\b20\d\d\b/gu;
+// The company speaking of itself ("we offer", "our servers", "wir bieten"): what answers a
+// question about what it offers. (Payment methods are not asked this way: "Railway only accepts
+// credit cards" answers "can I pay with PayPal?" in the third person, without naming PayPal.)
+const COMPANY_VOICE = /\b(?:we|we're|we've|our|ours|wir|unser\w*|nous|notre|nos|nosotros|ofrecemos|nuestr[oa]s?|wij|onze?|vores|vår[ta]?)\b/iu;
 const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
+  offer: (t) => COMPANY_VOICE.test(t),
   price: (t) => MONEY.test(t),
   size: (t) => SIZE.test(t),
   percentage: (t) => PERCENT.test(t),
@@ -417,6 +446,23 @@ export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvid
   if (asksTask(question)) return false;
   if (evidence.passages >= gate.minPassages && namesSomethingUnknown(question, evidence)) return false;
   if (evidence.passages >= gate.minPassages && asksAdvice(question) && (evidence.unknown >= ADVICE_MAX_UNKNOWN || evidence.coverage < ADVICE_MIN_COVERAGE)) return false;
+  if (evidence.passages >= gate.minPassages && evidence.readsNames && evidence.terms < gate.long.terms && !namesItsPlan(question, quoted)) return false;
   const kind = expectedAnswer(question);
   return !kind || holdsAnswer(kind, quoted, now, subjectOf(question, evidence));
+}
+
+/**
+ * A question about one of the company's plans by name ("how many users on the Nest plan?") is
+ * answered only where the passages name that plan as a plan: a page that happens to hold "nest"
+ * says nothing of it. True when the question names no plan. Long stories are left alone: they
+ * mention their plan in passing.
+ */
+const NAMED_PLAN = /\b(?:the|our|my|your|a)\s+(\p{Lu}[\p{L}\p{N}]*)\s+(?:plan|tier|subscription|package|edition)\b/u;
+const PLAN_WORDS = '(?:plan|plans|tier|tiers|subscription|package|edition)';
+export function namesItsPlan(question: string, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]): boolean {
+  const name = NAMED_PLAN.exec(withoutQuotes(question))?.[1];
+  if (!name) return true;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = new RegExp(`\\b${escaped}[\\s-]+${PLAN_WORDS}\\b|\\b${PLAN_WORDS}\\s*[:"'“]?\\s*${escaped}\\b`, 'iu');
+  return quoted.some((p) => named.test(`${p.title}\n${p.headingPath.join('\n')}\n${p.text}`));
 }
