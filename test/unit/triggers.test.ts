@@ -263,6 +263,53 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive('Kan man få pengene tilbage? Jeg vil have mine penge tilbage nu.')).toMatchObject({ detail: 'refund_chargeback' });
   });
 
+  it.each([
+    'I reported this in two tickets and it was never escalated, I want to talk to a human now',
+    'Every agent I talked to gave me a different answer, I want to speak to a supervisor',
+    'I asked support for a callback yesterday and nobody called, please call me back today',
+    'Necesito hablar con una persona, llámenme a mi teléfono',
+    "who's our customer success manager and how do I reach them?",
+    'Can I chat with a technician rather than the assistant?',
+  ])('a guard for a how-to leaves a real request alone: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
+  it.each([
+    ['Please delete all my personal data under GDPR, including the test accounts we created', 'data_protection'],
+    ['Delete all my data now. We only used sample data anyway.', 'data_protection'],
+    ["I'm the admin and our workspace was suspended without warning", 'account_access'],
+    ["I'm the only admin and my authenticator app is gone, and so are the recovery codes", 'lost_2fa'],
+    ['Ich will mein Geld zurück, wie kann man das beantragen', 'refund_chargeback'],
+    ['Un de vos commerciaux m’envoie des messages insistants depuis que j’ai résilié.', 'security_report'],
+    ['We paid the invoice last week but the instance is still read-only', 'billing_dispute'],
+  ])('a guard for a how-to leaves a real sensitive message alone: %s (%s)', (text, category) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: category });
+  });
+
+  it.each([
+    'Wie kann ich beleidigende Kommentare automatisch ausblenden?',
+    '¿El informe muestra datos de otros usuarios del equipo?',
+    'Which endpoint returns the session token after login?',
+    "How do I leave a workspace that isn't mine?",
+    'How do I forward an email meant for another user in the shared inbox?',
+    'The scanner says this is a vulnerability but it is a false positive, how do I ignore it?',
+    'How do I report content that infringes my copyright on my forum?',
+    'Kan jeg flytte ejerskabet af en mappe til en anden bruger?',
+    'Is the whole history in your app searchable, including chats?',
+    'Who in your team can see the chats we store?',
+    'In the deal view, how do I show who is our account manager for each customer?',
+    "Comment empêcher une personne de l'équipe de voir les contacts ?",
+    'Hoe zie ik welke medewerker aan de telefoon is?',
+    'Kan jeg få fat i en liste som kan eksporteres til Excel?',
+    'The SAML callback URL returns a 404 after the upgrade',
+    'A teacher locked a student out of a quiz, how do I let her continue?',
+    'As the admin, how do I reset MFA for a user who replaced their phone?',
+    'Our LDAP users cannot log in since this morning, the bind fails',
+    'In our helpdesk, can a rule assign the chat when a customer writes "I want a human"?',
+  ])('stays a question for the documentation: %s', (text) => {
+    expect(detectPersonRequest(text) ?? detectSensitive(text)).toBeUndefined();
+  });
+
   it('takes an admin managing other people\'s accounts for a how-to, unless locked out too', () => {
     expect(detectSensitive('A colleague left last week. I want to deactivate his account and log him out everywhere, how?')).toBeUndefined();
     expect(detectSensitive("The only admin of our project left. I'm the instance admin, can I make myself project admin?")).toBeUndefined();

@@ -82,7 +82,7 @@ describe('conversational turns', () => {
     expect(detectConversational(text)).toBe(kind);
   });
 
-  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails', 'Thanks, restarting fixed it, now getting error 500 on login', 'Thanks, it worked for a day then stopped again', 'Thanks! Which version works with Windows 7', 'Cheers, that worked. Can I also export to PDF', 'Gracias, funciona. Ahora necesito cambiar el correo de facturación', 'Thanks, the fix worked - unfortunately it broke my calendar sync', 'Thanks, any trick to export faster', "SSO doesn't work with Okta anymore", "Zapier integration doesn't work at all", '2FA does not work on my phone', 'forget it, how do I export?', 'never mind, where is the export button', 'is this all?', 'please check my account', 'check this', 'help please', 'How do I add a domain?', 'Hvordan nulstiller jeg min adgangskode?', 'terrible sync speed', 'wrong password message', 'custom domain not working', 'star', 'rock', "that's all?", 'Hej, var?', 'ok, and then?', 'Thanks, works on Mac, crashes on Windows', 'Danke, Sync klappt, Upload hängt', "It's not saving my settings", 'Notifications not working', 'The time is wrong', 'garbage collection', '¿No es gratis?', "That's not what I asked. How do I export?", 'That did not help. I need the export in CSV, where is it?', 'thanks, we got the same error back', 'thanks, the sync_folders.py script worked but now the log is empty'])('%s is a question', (text) => {
+  it.each(['thanks, and how do I export my notes?', 'hi, how do I cancel my plan', 'ok but sync fails with error 405', 'Where is the help for sync?', 'help', 'det virker ikke med min iPhone', 'sync werkt niet', 'la synchro ne marche pas', 'funktioniert das auch offline?', 'fungerar det på Android?', 'est-ce que ça marche sur Linux ?', '??', 'what', 'how to', 'how are you able to know what I need', 'not really what I asked, how do I export?', 'Does it not really sync offline?', 'not really sure how to export', 'thanks, I need help', 'I need to know', 'what sounds are there', 'fungerar det?', 'ok, how?', 'got it, what exactly?', 'how to see it?', 'what to try now?', '🤔', 'how are you able to help me with sync', 'thanks, it worked on desktop but not on Android', 'thanks, the fix worked, how do I undo it later?', 'thanks, the export still fails', 'Thanks, restarting fixed it, now getting error 500 on login', 'Thanks, it worked for a day then stopped again', 'Thanks! Which version works with Windows 7', 'Cheers, that worked. Can I also export to PDF', 'Gracias, funciona. Ahora necesito cambiar el correo de facturación', 'Thanks, the fix worked - unfortunately it broke my calendar sync', 'Thanks, any trick to export faster', "SSO doesn't work with Okta anymore", "Zapier integration doesn't work at all", '2FA does not work on my phone', 'forget it, how do I export?', 'never mind, where is the export button', 'is this all?', 'please check my account', 'check this', 'help please', 'How do I add a domain?', 'Hvordan nulstiller jeg min adgangskode?', 'terrible sync speed', 'wrong password message', 'custom domain not working', 'star', 'rock', "that's all?", 'Hej, var?', 'ok, and then?', 'Thanks, works on Mac, crashes on Windows', 'Danke, Sync klappt, Upload hängt', "It's not saving my settings", 'Notifications not working', 'The time is wrong', 'garbage collection', '¿No es gratis?', "That's not what I asked. How do I export?", 'That did not help. I need the export in CSV, where is it?', 'thanks, we got the same error back', 'thanks, the sync_folders.py script worked but now the log is empty', 'Thanks, I got a 403 back', "That didn't help. I need to cancel my subscription today.", "That's not what I asked. I wanted to export all notes as PDF."])('%s is a question', (text) => {
     expect(detectConversational(text)).toBeUndefined();
   });
 });
@@ -473,14 +473,21 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(expectedAnswer('do you have a free trial?')).toBe('offer');
     expect(expectedAnswer('Can we pay by bank transfer instead of card?')).toBeUndefined();
     expect(expectedAnswer('Where are your servers located?')).toBe('offer');
-    expect(expectedAnswer('Quel est le délai de préavis ?')).toBe('offer');
+    expect(expectedAnswer('Quel est le délai de préavis pour résilier l’abonnement ?')).toBe('offer');
     // Features asked of the product are not offers
+    expect(expectedAnswer('How do you download invoices?')).toBeUndefined();
+    expect(expectedAnswer('How do you sign up for an account?')).toBeUndefined();
+    expect(expectedAnswer('Do you have coupon codes for my store checkout?')).toBeUndefined();
+    expect(expectedAnswer('How do I set an employee notice period?')).toBeUndefined();
+    expect(expectedAnswer('Where is my data stored?')).toBeUndefined();
+    expect(expectedAnswer('Tilbyder I en prøveperiode?')).toBe('offer');
     expect(expectedAnswer('Do you offer an API?')).toBeUndefined();
     expect(expectedAnswer('Do you import notes from Evernote?')).toBeUndefined();
     expect(expectedAnswer('Can you give me an example of a rule?')).toBeUndefined();
     const trial = { ...evidence(0), subject: ['trial'] };
     expect(answersWhatIsAsked('do you have a free trial?', trial, quoted('Set mau_trial_days to give new users a trial period.'))).toBe(false);
     expect(answersWhatIsAsked('do you have a free trial?', trial, quoted('Every plan starts with a trial: we give you 14 days.'))).toBe(true);
+    expect(answersWhatIsAsked('Tilbyder I en prøveperiode?', { ...trial, subject: ['prøveperiod'] }, [{ title: 'Priser', headingPath: [], text: 'Vi tilbyder en gratis prøveperiode på 14 dage.', language: 'da' }])).toBe(true);
   });
 
   it('answers a question about a named plan only from passages naming that plan', () => {
@@ -488,6 +495,8 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('Nested spaces hold many users.'))).toBe(false);
     expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('The Nest plan holds 20 users.'))).toBe(true);
     expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('Plan: Nest. Up to 20 users.'))).toBe(true);
+    expect(answersWhatIsAsked('Does the Business plan include SSO?', named, quoted('SSO is available on the Business and Enterprise plans.'))).toBe(true);
+    expect(answersWhatIsAsked('The Nest plan: how many users?', named, quoted('Nested spaces hold many users.'))).toBe(false);
     expect(answersWhatIsAsked('How many users fit on the nest plan?', named, quoted('Nested spaces.'))).toBe(true);
     // Where capitals mark every noun, a capital is no name
     expect(answersWhatIsAsked('How many users fit on the Nest plan?', evidence(0), quoted('Nested spaces hold many users.'))).toBe(true);

@@ -182,23 +182,33 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
   // word ("mau_trial_days") does not. Features asked of the product ("do you offer an API?",
   // "do you import from Evernote?") are not among these.
   offer: [
-    'do+you|does+your+company|do+you+guys|have+you+got|will+you|would+you .. offer|have|provide|give .. trial|trials|discount|discounts|rebate|coupon|coupons|promo|nonprofit|non+profit|charity|charities|student|students|education|educational|academic|startup|startups|reseller|affiliate|referral|sla=|uptime+guarantee|phone+support|onboarding+call|consulting|migration+service|managed+migration|managed+hosting|annual+billing|monthly+billing|installments|invoicing|baa=|dpa=|contract|soc=|iso=|hipaa|data+center|data+centre|datacenter|servers+in',
-    'do+you|does+your+company|can+you|could+you sign|accept|bill|charge|invoice',
-    'where|which+country|what+country|which+region|what+region|in+which+country .. your+servers|your+data+center|your+data+centre|your+datacenter|your+infrastructure|your+hosting|our+data+stored|my+data+stored|our+data+kept|my+data+kept',
+    // Discounts and programmes of the company's, not a shop's discount codes
+    'do+you|does+your+company|do+you+guys|have+you+got|will+you|would+you .. offer|have|provide|give .. trial|trials|student+discount|student+discounts|education+discount|educational+discount|academic+discount|startup+discount|nonprofit+discount|non+profit+discount|charity+discount|volume+discount|startup+program|startup+programme|reseller+program|reseller+programme|affiliate+program|affiliate+programme|referral+program|referral+programme|sla=|uptime+guarantee|phone+support|managed+migration|migration+service|baa=|baas=|dpa=|soc+2|soc2|iso+27001|hipaa|data+center|data+centre|datacenter|servers+in',
+    'do+you|does+your+company|do+you+guys|have+you+got|will+you|would+you .. offer|have|provide|give .. discount|discounts .. for nonprofits|non+profits|charities|students|schools|education|startups|ngos|universities|teachers',
+    'do+you+sign|will+you+sign|would+you+sign|does+your+company+sign dpa=|dpas|baa=|baas|contract|contracts|nda=|ndas|agreement|agreements|scc=|sccs|addendum|business+associate',
+    'where|which+country|what+country|which+region|what+region|in+which+country .. your+servers|your+data+center|your+data+centre|your+datacenter|your+infrastructure|your+hosting',
     'your+servers|your+data+center|your+data+centre|your+datacenter .. located|based|hosted|in+the+eu|in+europe|in+germany|in+the+us',
-    'notice+period|cancellation+period|minimum+term|contract+term|contract+length|minimum+contract',
-    'delai+de+preavis|preavis|duree+d+engagement',
-    'kundigungsfrist|mindestlaufzeit|vertragslaufzeit',
-    'plazo+de+preaviso|preaviso|permanencia',
-    'opzegtermijn|minimale+looptijd',
-    'opsigelsesvarsel|opsigelsesfrist|bindingsperiode',
-    'uppsagningstid|bindningstid',
-    'bieten+sie|bietet+ihr|gibt+es .. testphase|testversion|rabatt|rabatte|studentenrabatt',
-    'proposez+vous|offrez+vous|avez+vous .. essai|remise|reduction|reductions',
-    'ofrecen|ofreceis|tienen|teneis .. prueba|descuento|descuentos',
-    'bieden+jullie|hebben+jullie .. proefperiode|korting|kortingen',
-    'tilbyder+i|har+i .. proveperiode|rabat|rabatter',
-    'erbjuder+ni|har+ni .. provperiod|rabatt|rabatter',
+    // A subscription's notice period, not an employee's
+    'notice+period|cancellation+period|minimum+term|contract+term|contract+length|minimum+contract .. cancel|cancelling|canceling|cancellation|terminate|terminating|subscription|plan',
+    'cancel|cancelling|canceling|terminate|terminating|subscription .. notice+period|minimum+term|contract+length',
+    'preavis|duree+d+engagement .. resilier|resiliation|abonnement|contrat|forfait',
+    'resilier|resiliation|abonnement .. preavis|duree+d+engagement',
+    'kundigungsfrist|mindestlaufzeit|vertragslaufzeit .. abo|abonnement|tarif|kundigen|kundigung',
+    'abo|abonnement|tarif|kundigen|kundigung .. kundigungsfrist|mindestlaufzeit|vertragslaufzeit',
+    'preaviso|permanencia .. cancelar|darse+de+baja|suscripcion|plan|contrato',
+    'cancelar|darse+de+baja|suscripcion .. preaviso|permanencia',
+    'opzegtermijn|minimale+looptijd .. abonnement|opzeggen|contract',
+    'abonnement|opzeggen .. opzegtermijn|minimale+looptijd',
+    'opsigelsesvarsel|opsigelsesfrist|bindingsperiode .. abonnement|opsige|opsigelse',
+    'abonnement|opsige|opsigelse .. opsigelsesvarsel|opsigelsesfrist|bindingsperiode',
+    'uppsagningstid|bindningstid .. abonnemang|saga+upp',
+    'abonnemang|saga+upp .. uppsagningstid|bindningstid',
+    'bieten+sie|bietet+ihr|habt+ihr|haben+sie .. testphase|testversion|studentenrabatt|bildungsrabatt|rabatt+fur+vereine|rabatt+fur+schulen|rabatt+fur+gemeinnutzige',
+    'proposez+vous|offrez+vous|avez+vous .. essai+gratuit|periode+d+essai|remise+pour|reduction+pour',
+    'ofrecen|ofreceis .. prueba+gratuita|periodo+de+prueba|descuento+para|descuentos+para',
+    'bieden+jullie|hebben+jullie .. proefperiode|korting+voor|kortingen+voor',
+    'tilbyder+i|har+i .. proveperiode|rabat+til|rabatter+til',
+    'erbjuder+ni|har+ni .. provperiod|rabatt+for|rabatter+for',
   ].map(compilePhrase),
   // When a release not yet out will come: a roadmap date, which documentation rarely holds (a
   // changelog answers "when did …", not "when will …"). Only release words: "when will I be
@@ -263,7 +273,7 @@ const YEAR = /\b20\d\d\b/gu;
 // The company speaking of itself ("we offer", "our servers", "wir bieten"): what answers a
 // question about what it offers. (Payment methods are not asked this way: "Railway only accepts
 // credit cards" answers "can I pay with PayPal?" in the third person, without naming PayPal.)
-const COMPANY_VOICE = /\b(?:we|we're|we've|our|ours|wir|unser\w*|nous|notre|nos|nosotros|ofrecemos|nuestr[oa]s?|wij|onze?|vores|vår[ta]?)\b/iu;
+const COMPANY_VOICE = /\b(?:we|we're|we've|our|ours|wir|unser\w*|nous|notre|nos|nosotros|ofrecemos|nuestr[oa]s?|wij|onze?|vi|vores|vår[ta]?)\b/iu;
 const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
   offer: (t) => COMPANY_VOICE.test(t),
   price: (t) => MONEY.test(t),
@@ -457,12 +467,16 @@ export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvid
  * says nothing of it. True when the question names no plan. Long stories are left alone: they
  * mention their plan in passing.
  */
-const NAMED_PLAN = /\b(?:the|our|my|your|a)\s+(\p{Lu}[\p{L}\p{N}]*)\s+(?:plan|tier|subscription|package|edition)\b/u;
-const PLAN_WORDS = '(?:plan|plans|tier|tiers|subscription|package|edition)';
+const NAMED_PLAN = /\b(?:[Tt]he|[Oo]ur|[Mm]y|[Yy]our|[Aa])\s+(\p{Lu}[\p{L}\p{N}]*)\s+(?:plan|tier|subscription|package|edition)\b/u;
+const PLAN_WORDS = /\b(?:plan|plans|tier|tiers|subscription|subscriptions|package|packages|edition|editions)\b/iu;
 export function namesItsPlan(question: string, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]): boolean {
   const name = NAMED_PLAN.exec(withoutQuotes(question))?.[1];
   if (!name) return true;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const named = new RegExp(`\\b${escaped}[\\s-]+${PLAN_WORDS}\\b|\\b${PLAN_WORDS}\\s*[:"'“]?\\s*${escaped}\\b`, 'iu');
-  return quoted.some((p) => named.test(`${p.title}\n${p.headingPath.join('\n')}\n${p.text}`));
+  // The name as written, a word of its own ("Nest", not "nested"), beside any word for a plan:
+  // "SSO is available on the Business and Enterprise plans" names the Business plan.
+  const named = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u');
+  return quoted.some((p) => {
+    const text = `${p.title}\n${p.headingPath.join('\n')}\n${p.text}`;
+    return named.test(text) && PLAN_WORDS.test(text);
+  });
 }

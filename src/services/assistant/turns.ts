@@ -180,9 +180,15 @@ function thanksForWhatWorked(text: string, words: string[]): boolean {
   if (!clauses.every((s) => s.some((w) => GRATITUDE.has(w) || SUCCESS.has(w)) || gotItBack(s))) return false;
   return tokens(named).filter((w) => !ALLOWED.has(w) && !SMALL_WORDS.has(w)).length <= MAX_THING_WORDS;
 }
-const IDENTIFIER = /[\p{L}\p{N}]+(?:[_.\/-][\p{L}\p{N}]+)+/gu;
-// "we got our room back", "I have my account back": what was lost is back.
-const gotItBack = (clause: string[]) => clause.at(-1) === 'back' && clause.some((w) => w === 'got' || w === 'have' || w === 'has');
+// (From a word's start only, so a long run of letters costs linear time.)
+const IDENTIFIER = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:[_./-][\p{L}\p{N}]+)+/gu;
+// "we got our room back", "I have my account back", "got it back": what was lost is back; "I got
+// a 403 back" is a reply, not a thing regained.
+const OWN_THING = new Set(['my', 'our', 'it', 'them', 'everything', 'access']);
+const gotItBack = (clause: string[]) => {
+  const at = clause.findIndex((w) => w === 'got' || w === 'have' || w === 'has');
+  return clause.at(-1) === 'back' && at >= 0 && OWN_THING.has(clause[at + 1] ?? '');
+};
 // Articles and prepositions around the thing that worked ("der Tipp mit dem Cache").
 const SMALL_WORDS = new Set(['we', 'our', 'my', 'i', 'us', 'back', 'the', 'a', 'an', 'with', 'of', 'on', 'in', 'der', 'die', 'das', 'dem', 'den', 'mit', 'le', 'la', 'les', 'l', 'du', 'de', 'des', 'el', 'lo', 'los', 'las', 'con', 'het', 'een', 'van', 'met', 'det', 'med', 'af', 'pa']);
 
@@ -224,7 +230,8 @@ export function detectConversational(text: string): ConversationalTurn | undefin
 // "That's not what I asked. I asked about OUR plan, not some generic docs page.": a complaint,
 // then what the visitor meant, said and not asked. A new question after it ("…How do I export?")
 // is searched.
-const RESTATING = /^(?:i (?:asked|meant|was asking|wanted|said|need(?:ed)?)|my question was|what i (?:asked|meant|wanted))\b/;
+// (Not "I need …" or "I wanted …": "That didn't help. I need to cancel today." is a new request.)
+const RESTATING = /^(?:i (?:asked|meant|was asking|said)|my question was|what i (?:asked|meant))\b/;
 function complaintThenRestated(text: string): boolean {
   if (text.includes('?')) return false;
   const sentences = text.split(/[.!;\n]+/).map((s) => tokens(s).join(' ')).filter(Boolean);

@@ -10,7 +10,7 @@ export type TriggerLanguage = (typeof TRIGGER_LANGUAGES)[number];
 export type PhraseList = Partial<Record<TriggerLanguage, string[]>>;
 
 // Who a visitor asks for, per language (used inside the person-request phrases below).
-const EN_STAFF = 'human|humans=|person=|persons=|people=|someone=|somebody=|anyone=|anybody=|agent=|agents=|representative|rep=|reps=|operator|staff=|employee|manager|supervisor|support=|team=|advisor|adviser|consultant|customer+service|customer+support|customer+care|service+desk';
+const EN_STAFF = 'human|humans=|person=|persons=|people=|someone=|somebody=|anyone=|anybody=|agent=|agents=|representative|rep=|reps=|operator|staff=|employee|manager|supervisor|support=|team=|advisor|adviser|consultant|technician|technicians|specialist|specialists|customer+service|customer+support|customer+care|service+desk';
 const DA_STAFF = 'menneske|person=|personer=|medarbejder|kollega|agent=|supporter|support=|kundeservice|kundesupport|nogen=|rigtig=|jer=';
 const DE_STAFF = 'mensch|menschen=|person=|personen=|mitarbeiter|berater|jemand=|jemandem=|agent=|ansprechpartner|kundenservice|kundendienst|support=|kundensupport|team=|sachbearbeiter';
 const FR_STAFF = 'humain|humaine|personne=|conseill|agent=|operat|quelqu|service=|support=|equipe=|responsable|vrai=';
@@ -34,11 +34,20 @@ const EN_YOUR_PEOPLE = 'a+developer+on+your|a+developer+from+your|a+developer+at
  */
 export const HAND_ON_TO_YOURS: PhraseList = {
   en: [
-    // Who the visitor's own contact at the company is ("who's our customer success manager?"):
-    // the company's person, though "our customer" reads like the visitor's own customers
-    'who+s|who+is|whos|who+are our|my account+manager|account+managers|customer+success+manager|customer+success+managers|success+manager|csm=|account+rep=|account+executive|contact+person',
     'can+you|could+you|would+you|please|pls|kindly pass|forward|hand|escalate|send this|it|my+message|my+question|my+case|my+issue|my+request|the+request to+whoever|to+whomever|to+the+person+who|to+the+person+that|to+someone+who|to+the+right+person|to+the+people+who|to+the+team+that|to+the+team+who',
   ],
+};
+
+/**
+ * Who the visitor's own contact at the company is ("who's our customer success manager?"): the
+ * company's person, though "our customer" reads like the visitor's own customers, so the guards
+ * do not undo it; a how-to ("how do I show who is our account manager on a deal?") is a question.
+ */
+export const YOUR_CONTACT: PhraseList = {
+  en: ['who+s|who+is|whos|who+are our|my account+manager|account+managers|customer+success+manager|customer+success+managers|success+manager|csm=|account+rep=|account+executive'],
+};
+export const ASKS_HOW: PhraseList = {
+  en: ['how+do|how+can|how+to|where+do|where+can|can+i|can+we|is+there+a+way'],
 };
 
 export const PERSON_REQUEST: PhraseList = {
@@ -46,9 +55,9 @@ export const PERSON_REQUEST: PhraseList = {
     // Who of theirs to turn to ("who on your team can I talk to about this?"); one of theirs who
     // knows should look ("can someone who knows the widget internals have a look?"); one of their
     // developers should answer ("I'd appreciate it if a developer on your team could reply")
-    'who on+your|at+your|from+your|in+your .. talk|speak|contact|reach|email|write|call|ask|chat',
-    'can|could|would|will|may someone|somebody|anyone|anybody who+knows|who+understands|who+is+familiar|who+s+familiar|familiar+with .. have+a+look|take+a+look|look+into|look+at|investigate',
-    `${EN_YOUR_PEOPLE} could|can|would|will|might|to .. reply|respond|look+into|look+at|take+a+look|have+a+look|check|investigate|review|get+back|reach+out|call|email|contact`,
+    'who= on+your|at+your|from+your|in+your .. can|could|should|do .. talk|speak|contact=|reach=|email=|write=|call=|ask=|chat=',
+    'can|could|would|will|may someone|somebody|anyone|anybody who+knows|who+understands|who+is+familiar|who+s+familiar|familiar+with .. have+a+look|take+a+look|look+into|investigate',
+    `${EN_YOUR_PEOPLE} could|can|would|will|might .. reply|respond|look+into|look+at|take+a+look|have+a+look|check|investigate|review|get+back|reach+out|call|email|contact`,
     // A call with one of the company's own people ("can we book a call with your support team?").
     // Not "meeting" or "appointment", which some products book; not "with someone", which may
     // be the visitor's own client.
@@ -64,7 +73,9 @@ export const PERSON_REQUEST: PhraseList = {
     'not|no|stop|hate|done talking|chatting|with bot=|bots=|robot|chatbot|ai=|machine',
     'not|no|don+t|dont|stop|hate|enough talk|speak|chat|talking|chatting|speaking|deal|dealing to|with bot=|bots=|robot|chatbot|machine|ai=',
     'call me|back=',
-    'callback|call+back',
+    // A callback asked for, not a SAML or OAuth callback URL
+    'request|want|need|like|get|arrange|schedule|book|give|have|please a|an= callback|call+back',
+    'callback|call+back please|asap|today|tomorrow|now',
     'get|give|have|find|send human|someone=|somebody=|person=|agent=|rep=|representative|operator|human+being|manager|supervisor',
     'get|give|find|send me|us support+agent|support+person|support+rep=|support+representative|support+engineer|service+agent|live+agent|real+agent|human+agent',
     'any|anyone|anybody human|humans=|person=|people=|staff= around|there|here|available|online|alive',
@@ -127,9 +138,8 @@ export const PERSON_REQUEST: PhraseList = {
     'call|chat|meeting|session with someone+from+customer|someone+from+support|someone+from+sales|someone+from+the+team|somebody+from+support|customer+success|your+customer+success',
   ],
   da: [
-    // Get hold of someone who knows, preferably on the phone
-    'fa+fat i|pa en=|nogen= der|som .. ved|kan|forstar|kender',
-    'gerne|helst|bedst pr+telefon|per+telefon|telefonisk|over+telefonen',
+    // Get hold of someone who knows ("kan jeg få fat i en der ved noget om …")
+    'fa+fat i|pa en=|nogen= der|som ved|forstar|kender',
     'booke|bestille|aftale|arrangere|planlaegge et|en opkald|samtale|videomode|telefonmode med .. jer=|en+medarbejder|en+af+jeres|kundeservice|support=|en+supporter|en+radgiver+fra+jer',
     `tale|snakke|chatte|skrive|ringe med|til ${DA_STAFF}`,
     `fa+fat i|pa ${DA_STAFF}`,
@@ -177,7 +187,8 @@ export const PERSON_REQUEST: PhraseList = {
     'kein|keinen|keinem|nicht bot=|bots=|roboter|chatbot|maschine|ki=',
     'ruckruf|rueckruf',
     'ruf|rufen mich an',
-    'mich|uns jemand|wer=|mitarbeiter|support anrufen|zuruckrufen|kontaktieren|melden',
+    'mich|uns jemand|mitarbeiter|support anrufen|zuruckrufen|kontaktieren|melden',
+    'mich|uns wer= anrufen|zuruckrufen',
     'jemand|mitarbeiter mich|uns anrufen|zuruckrufen|kontaktieren',
     'kundenservice|support=|kundendienst|mitarbeiter|berater|mensch|menschen=|ansprechpartner sprechen|erreichen|kontaktieren|haben',
     'verbind|verbinden|weiterleit|weiterleiten .. mensch|menschen=|mitarbeiter|berater|kundenservice|kundendienst|jemand|jemandem|ansprechpartner',
@@ -204,7 +215,7 @@ export const PERSON_REQUEST: PhraseList = {
   ],
   fr: [
     // Someone of their team should look ("qu'une personne de votre équipe regarde ça avec moi")
-    'personne|quelqu+un|membre|conseiller|conseillere|technicien|expert de|du|chez votre|vos|chez+vous|support|l+equipe .. regard|verifi|examin|aide|contact|rappel|occupe|jette',
+    'une+personne|quelqu+un|un+membre|un+conseiller|une+conseillere|un+technicien|un+expert de|du|chez votre|vos|chez+vous .. regarde=|regarder=|verifie=|verifier=|examine=|examiner=|aide=|aider=|rappelle=|rappeler=|contacte=|contacter=|occupe=|occuper=|jette=',
     'prendre|reserver|planifier|organiser|fixer un appel|visio|entretien avec .. vous=|votre+equipe|votre+support|votre+service|un+conseiller|une+conseillere|un+agent|le+support|le+service+client|un+humain',
     `parler|discuter|echanger|chatter|communiquer a|avec|au ${FR_STAFF}`,
     'veux|voudrais|souhaite|souhaiterais|aimerais|besoin|exige humain|humaine|personne=|conseill|agent=|operat|quelqu|vrai=|responsable',
@@ -274,7 +285,7 @@ export const PERSON_REQUEST: PhraseList = {
   ],
   nl: [
     // Someone on the line; someone of theirs to look ("is er iemand bij jullie die hiernaar kan kijken")
-    'iemand|medewerker|persoon aan+de+lijn|aan+de+telefoon',
+    'graag|wil|kan+ik|kunnen+we|mag+ik .. iemand|medewerker|persoon aan+de+lijn|aan+de+telefoon=',
     'iemand= bij+jullie|bij+het+team|bij+de+support|bij+support .. kijken|helpen|bellen|mailen|contact|spreken|bereiken|hiernaar|ernaar',
     'plannen|inplannen|boeken|afspreken|regelen een gesprek|belafspraak|videogesprek|call met .. jullie=|iemand+van+jullie|een+medewerker|klantenservice|support=|helpdesk',
     `praten|spreken|chatten|bellen met ${NL_STAFF}`,
@@ -364,11 +375,14 @@ export const PERSON_WORDS: PhraseList = {
 export const PERSON_GUARDS: PhraseList = {
   en: [
     // The product's own request button, or callbacks as a feature ("can I turn off the talk to a
-    // human button?", "do you support callback requests from visitors?"); figures per agent
+    // human button?", "do you support callback requests from visitors?"); how many were escalated
     'turn+off|turn+on|disable|enable|hide|remove|show|rename|customise|customize|change|move|translate .. human|agent|person|team|support|operator button|buttons|toggle|option|link|tab',
-    'do+you+support|does+it+support|is+there+support+for|support+for|can+visitors|can+customers|let+visitors|let+customers|allow+visitors|allow+customers .. callback|callbacks|call+back|call+backs',
-    'how+many|number+of|count+of|report|reports|stats|statistics|analytics|metrics .. conversations|chats|tickets|cases .. escalated|handed|transferred',
-    'per+agent|per+employee|per+user|per+member|per+teammate|each+agent|every+agent|by+agent',
+    'do+you+support|does+it+support|is+there+support+for|can+visitors|can+customers|let+visitors|let+customers|allow+visitors|allow+customers .. callback|callbacks|call+back|call+backs',
+    'how+many|number+of|count+of|share+of|percentage+of .. conversations|chats|tickets|cases .. escalated|handed|transferred',
+    // What the visitor's own customers write ("when a customer writes 'I want a human'"); a new
+    // owner for someone's things ("make sure the collections get a new manager")
+    'when|if|whenever|once a|the customer|visitor|client|contact|caller writes|says|types|asks|sends|requests|wants',
+    'a+new+manager|a+new+owner|a+new+admin|new+managers|new+owners',
     'my|our|their customer|client|user|visitor|guest|buyer|subscriber|contacts|audience|member|patient|student|employee|colleague|staff=|agents=|reps=|lead|leads=',
     'customers|clients|users|visitors|buyers can|could|to|will|chat|talk|speak|contact|reach',
     'add|invite|assign|create|remove|delete|manage|setup|set+up|configure|train agent|agents|person|people|user|users|member|teammate|seat|operator|representative',
@@ -428,9 +442,13 @@ export const PERSON_GUARDS: PhraseList = {
     'mon|changer|modifier numero+de+telephone',
   ],
   es: [
-    // The visitor's own number or service desk ("poner nuestro número de teléfono en el chat")
-    'nuestro|nuestra|nuestros|nuestras|mi|mis numero+de+telefono|telefono|numero',
-    'nuestro|nuestra|mi|mis telefono|numero de atencion+al+cliente|soporte|servicio',
+    // Settings for the visitor's own agents ("cuántas conversaciones puede atender cada agente",
+    // "una regla para escalar a un supervisor")
+    'cada+agente|por+agente|cada+asesor|varios+agentes',
+    'regla|reglas|automatizacion|automatizaciones|disparador|disparadores .. escalar|escale|asignar|asigne|reasignar',
+    // The visitor's own number put on their site ("poner nuestro número de teléfono en el chat");
+    // not "llámenme a mi teléfono"
+    'poner|mostrar|anadir|agregar|incluir|configurar .. nuestro|nuestra numero|telefono',
     'mis|nuestros|nuestras|sus|mi|nuestro cliente|usuario|visitante|miembro|empleado|companero|equipo|paciente|alumno|suscriptor',
     'anadir|agregar|invitar|crear|eliminar|quitar agente|usuario|asesor|miembro|persona',
     // With a determiner: "atención al cliente puede llamarme" asks for the company's own service
@@ -438,7 +456,7 @@ export const PERSON_GUARDS: PhraseList = {
     'mi|cambiar|cambio|cambia|actualizar|actualizo|anadir|agregar|agrego|modificar numero+de+telefono',
   ],
   nl: [
-    'per+medewerker|per+agent|per+gebruiker|per+teamlid|elke+medewerker|iedere+medewerker',
+    'hoeveel|zien|overzicht|statistieken|rapport .. per+medewerker|per+agent|per+teamlid|elke+medewerker|iedere+medewerker',
     'mijn|onze|hun klant|gebruiker|bezoeker|leden=|medewerkers|collega|team=|patient|leerling',
     'hoe .. een+collega|mijn+collega|collega+s|teamleden|een+teamlid',
     'toevoegen|uitnodigen|aanmaken|verwijderen medewerker|gebruiker|agent|persoon|personen',
@@ -476,7 +494,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       en: [
         // A formal notice of infringement ("please treat this as a formal takedown notice")
         'formal+takedown|takedown+notice|takedown+request|dmca+notice|dmca+takedown|notice+of+infringement',
-        'infring|violat .. our|my trademark|trademarks|copyright|copyrights|intellectual+property|patent',
+        'hosting|hosts|hosted|publishing|publishes|distributing|selling .. infring|violat .. our|my trademark|trademarks|copyright|copyrights|intellectual+property|patent',
         // Lawyers and lawsuits
         'lawyer|lawyers|attorney|attorneys|solicitor|solicitors|barrister',
         'legal action|proceedings|steps',
@@ -590,7 +608,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     phrases: {
       en: [
         // Asking how an intruder got in
-        'how+did+they+get+in|how+did+someone+get+in|how+did+somebody+get+in|how+did+they+get+access|how+did+someone+get+access|how+did+they+log+in|how+did+someone+log+in|how+did+they+access',
+        'how+did+they+get+in|how+did+someone+get+in|how+did+somebody+get+in|how+did+they+log+in|how+did+someone+log+in|how+did+they+break+in|how+did+someone+break+in',
         // The visitor says it outright
         'hacked|compromised|hijacked|breached',
         'did you|your+company|your+service|your+app|your+site .. leak|sell|expose my|our data|details|email|information|credentials|password|passwords|address|bank',
@@ -926,7 +944,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'anmoder|anmode|onsker|beder|kraever .. indsigt|aktindsigt|registerindsigt',
       ],
       de: [
-        'wir+benotigen|wir+brauchen|ich+benotige|ich+brauche|unterschriebenen|unterzeichneten|unterschrieben|unterzeichnet .. avv=|auftragsverarbeitungsvertrag|auftragsverarbeitungsvereinbarung',
+        'unterschriebenen|unterzeichneten|unterschrieben|unterzeichnet .. avv=|auftragsverarbeitungsvertrag|auftragsverarbeitungsvereinbarung',
         'dsgvo|gdpr anfrage|antrag|auskunft|loschung|artikel|art',
         'gemass|gemaess|laut|nach|entsprechend dsgvo|gdpr',
         'auskunftsersuchen|datenauskunft',
@@ -1019,6 +1037,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // Paid, and still locked out of what was paid for
+        'paid|payed|settled .. but|still|yet .. still|yet .. locked|read+only|suspended|blocked|rejected|disabled|restricted|no+access',
         // The bank asking the company to answer a dispute
         'respond+to|reply+to|answer the|my dispute|chargeback',
         'bank|card+issuer|card+company|paypal|credit+card+company says|said|told|asked|asks .. dispute|chargeback',
@@ -1459,7 +1479,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'can+t|cannot|cant|unable|couldn+t|can+not|not+able access|enter|open|reach|use my|our|the account|accounts|dashboard|workspace|profile|admin|portal',
         'nobody|no+one|none+of+us can|could log|login|sign|access|get',
         'nobody|no+one|none+of+us knows|has|remembers the|our password|login|credentials',
-        'locked out',
+        // The visitor locked out, not "a teacher locked a student out of a quiz"
+        'locked+out|locked+me+out|locked+us+out|locked+myself+out|locked+ourselves+out',
         'account+locked|account+blocked|account+suspended|account+disabled|account+deactivated|account+frozen|account+banned|account+restricted|account+terminated',
         // The account itself, not a field of a form ("the source account field gets disabled")
         'account+has+been|account+have+been|account+was|account+is|account+got|account+gets|account+s|account+seems|account+keeps+getting locked|blocked|suspended|disabled|deactivated|frozen|banned|restricted|terminated',
@@ -1513,8 +1534,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       ],
       da: [
         // Ownership to be moved from someone who has left or does not answer
-        'overfort|overfore|overdrage|overdraget|flytte .. ejerskab|ejerskabet',
-        'ejerskab|ejerskabet .. overfort|overfore|overdrage|overdraget|flyttet',
+        'overfort|overfore|overdrage|overdraget .. ejerskab|ejerskabet .. konto|kontoen|abonnement|abonnementet|organisation|til+mig|til+os',
         'kan ikke logge|komme ind|pa|adgang',
         'ikke adgang til min konto',
         'laast|låst|last ude',
@@ -1628,15 +1648,17 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
       en: [
         // Another tenant's records, said as a workspace that is not the visitor's; records of ours
         // posted somewhere; mail meant for someone else
-        'workspace|workspaces|account|accounts|project|projects|organisation|organization|tenant|company isn+t|isnt|is+not|s+not|thats+not|that+s+not ours=|mine=',
-        'our|my customer+list|customer+data|user+data|data|database|emails|contacts|records .. showed+up|appeared|posted|published|leaked|dumped|surfaced|for+sale|being+sold .. forum|online|dark+web|pastebin|telegram|internet',
-        'meant+for|intended+for|addressed+to|belonging+to a+different|another customer|user|person|client|account',
+        'results|data|records|messages|conversations|invoices|files|contacts|tickets|customers .. from|of|belonging+to|in a|an workspace|account|project|organisation|organization|tenant|company .. isn+t|isnt|is+not|s+not|thats+not|that+s+not ours=|mine=',
+        'our|my customer+list|customer+data|user+data|data|database|emails|contacts|records .. showed+up|appeared|leaked|dumped|surfaced|for+sale|being+sold .. forum|online|dark+web|pastebin|telegram|internet',
+        'got|received|receiving|getting|sent+me|sent+us .. meant+for|intended+for|addressed+to|belonging+to a+different|another customer|user|person|client|account',
         // A flaw named as one, or a way around a protection; storage of theirs open to anyone
         'that+s|thats|this+is|that+is|which+is|it+s a|an|real|serious|major|huge|big security+issue|security+hole|vulnerability|security+bug|security+flaw|data+leak|privacy+leak',
         'found|discovered|figured+out|there+s|there+is .. a+way+to|how+to|possible+to bypass|circumvent|get+around .. 2fa|two+factor|mfa|authentication|login|auth|paywall|permission|permissions',
-        'your bucket|buckets|s3=|database|databases|backups|backup|uploads|admin+panel|elasticsearch|redis|mongodb|kibana|env+file .. publicly|world+readable|exposed|open+to+the+internet|listable|without+auth|without+authentication|without+login',
+        'your bucket|buckets|s3=|database|databases|backups|backup|uploads|admin+panel|elasticsearch|redis|mongodb|kibana|env+file .. publicly+listable|world+readable|listable|open+to+the+internet|exposed+to+the+internet',
         'someone|somebody|they .. sent|sending|posted|posting .. phishing|scam .. through|from|via|using our|my',
-        'response|responses|error|errors|logs|url|urls|html|page+source|endpoint|payload .. includes|contains|leaks|exposes|returns|shows|reveals .. password+hash|password+hashes|plaintext+password|plain+text+password|passwords+in+plain|session+token|session+tokens|secret+key|secret+keys|private+key',
+        'one+of+your|your salesperson|salespeople|sales+rep|sales+reps|staff|employee|employees|agent|agents|rep=|reps= .. keeps|kept|keep|won+t+stop .. calling|texting|messaging|emailing|contacting|harassing',
+        'i+d+like+to|i+would+like+to|i+want+to|i+m+reporting|i+am+reporting|we+d+like+to|we+want+to report|disclose a|an vulnerability|security+issue|security+hole|security+bug|security+flaw',
+        'response|responses|error|errors|logs|url|urls|html|page+source|endpoint|payload .. includes|contains|leaks|exposes|reveals .. password+hash|password+hashes|plaintext+password|plain+text+password|passwords+in+plain|secret+key|secret+keys|private+key',
         // A vulnerability the visitor found; how to report one is in the documentation
         'found|discovered|spotted|noticed|identified|came+across .. vulnerability|vulnerabilities|security+hole|security+issue|security+bug|security+flaw|security+problem|exploit|xss|sql+injection|idor|csrf',
         // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
@@ -1665,15 +1687,15 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [
-        'truende|kraenkende|chikanerende beskeder|mails|kommentarer',
-        'viser|returnerer|giver .. data|oplysninger|fakturaer fra|om|for andre+kunder|andre+brugere|en+anden+kunde',
+        'sender+mig|skriver+til+mig|bliver+ved+med+at|jeg+far|jeg+modtager .. truende|kraenkende|chikanerende beskeder|mails|kommentarer',
+        'returnerer|laekker|eksponerer .. data|oplysninger|fakturaer fra|om|for andre+kunder|andre+brugere|en+anden+kunde',
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
         'chikanerer+mig|truer+mig|forfolger+mig|udgiver+sig+for+at+vaere+mig',
         'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+virksomhed|fra+en+anden+kunde|fra+andre+kunder',
       ],
       de: [
-        'beleidigende|bedrohende|drohende|hasserfullte nachrichten|mails|kommentare|e+mails',
-        'liefert|zeigt|gibt|anzeigt .. daten|rechnungen|bestellungen .. anderer+kunden|anderer+nutzer|anderer+benutzer|von+anderen+kunden|anderer+firmen',
+        'schickt+mir|schicken+mir|sendet+mir|schreibt+mir|ich+bekomme|ich+erhalte|ich+bekam|wir+bekommen .. beleidigende|bedrohende|drohende|hasserfullte nachrichten|mails|kommentare|e+mails',
+        'liefert|exponiert|leakt .. daten|rechnungen|bestellungen .. anderer+kunden|anderer+nutzer|anderer+benutzer|von+anderen+kunden|anderer+firmen',
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
         'sicherheitslucke|schwachstelle|sicherheitsproblem .. gefunden|entdeckt',
         'belastigt|bedroht|beleidigt|stalkt mich|uns',
@@ -1681,30 +1703,31 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|von+einer+anderen+firma|eines+anderen+unternehmens|eines+anderen+kunden|anderer+kunden',
       ],
       fr: [
-        'messages|mails|commentaires|propos insultants|menacants|haineux|harcelants|injurieux',
-        'renvoie|affiche|expose|montre|retourne .. donnees|factures|informations|commandes de|d autres+clients|un+autre+client|autres+utilisateurs|autres+entreprises',
+        'm+envoie|me+envoie|nous+envoie|m+envoient|me+envoient|je+recois|j+ai+recu|nous+recevons .. messages|mails|commentaires|propos insultants|menacants|haineux|harcelants|injurieux|insistants|deplaces|obscenes',
+        'commentaires|messages harcelants|menacants|insultants|haineux|injurieux .. sous|sur mes|chacune+de+mes|mon+profil',
+        'renvoie|expose|retourne .. donnees|factures|informations|commandes de|d autres+clients|un+autre+client|autres+utilisateurs|autres+entreprises',
         'trouve=|decouvert=|repere=|identifie= .. faille|vulnerabilite|probleme+de+securite',
         'me+harcele|nous+harcele|m+harcele|me+menace|nous+menace|usurpe+mon|usurpe+notre|se+fait+passer+pour+moi|se+fait+passer+pour+nous',
         'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+une+autre+societe',
       ],
       es: [
-        'mensajes|correos|comentarios insultantes|amenazantes|acosadores|ofensivos',
-        'devuelve|muestra|expone|ensena|deja+ver .. datos|facturas|informacion|pedidos de otros+clientes|otro+cliente|otros+usuarios|otro+usuario|otras+empresas|otra+empresa',
+        'me+envia|me+manda|me+envian|me+mandan|recibo|he+recibido|mandarme|enviarme .. mensajes|correos|comentarios insultantes|amenazantes|acosadores|ofensivos',
+        'devuelve|expone|filtra .. datos|facturas|informacion|pedidos de otros+clientes|otro+cliente|otros+usuarios|otro+usuario|otras+empresas|otra+empresa',
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
         'me+esta+acosando|me+acosa|nos+acosa|me+amenaza|nos+amenaza|suplantando+mi|suplanta+mi|se+hace+pasar+por+mi',
         'veo|aparecen|aparece|muestra|salen .. de+otra+empresa|de+otro+cliente|de+otros+clientes',
       ],
       nl: [
-        'beledigende|bedreigende|intimiderende berichten|mails|reacties',
-        'geeft|toont|laat+zien .. gegevens|data|facturen|bestellingen van+andere+klanten|van+andere+gebruikers|van+een+andere+klant',
+        'stuurt+me|stuurt+mij|sturen+me|sturen+mij|ik+krijg|ik+ontvang|blijft+mij|blijft+me .. beledigende|bedreigende|intimiderende berichten|mails|reacties',
+        'retourneert|lekt .. gegevens|data|facturen|bestellingen van+andere+klanten|van+andere+gebruikers|van+een+andere+klant',
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
         'beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout .. gevonden|ontdekt',
         'valt+me+lastig|bedreigt+me|bedreigt+ons|stalkt+me|doet+zich+voor+als+mij|word+lastiggevallen|word+bedreigd',
         'zie|staan|verschijnen|verschijnt|opduiken .. van+een+ander+bedrijf|van+een+andere+organisatie|van+een+andere+klant|van+andere+klanten',
       ],
       sv: [
-        'hotfulla|krankande|trakasserande meddelanden|mejl|kommentarer',
-        'visar|returnerar|ger .. data|uppgifter|fakturor fran|om|for andra+kunder|andra+anvandare|en+annan+kund',
+        'skickar|skickat|jag+far|jag+fick|far+jag .. hotfulla|krankande|trakasserande meddelanden|mejl|kommentarer',
+        'returnerar|lacker .. data|uppgifter|fakturor fran|om|for andra+kunder|andra+anvandare|en+annan+kund',
         'hittat|hittade|upptackt|upptackte .. sakerhetshal|sarbarhet|sakerhetsbrist|sakerhetsfel',
         'sakerhetshal|sarbarhet .. hittat|hittade|upptackt',
         'trakasserar+mig|hotar+mig|forfoljer+mig|utger+sig+for+att+vara+mig',
@@ -1778,10 +1801,12 @@ export const ON_HOSTED_SERVICE: PhraseList = {
  * money. It holds for its own sentence only, so "jeg vil have mine penge tilbage" beside it fires.
  */
 export const GENERAL_REFUND_QUESTION: PhraseList = {
-  da: ['kan+man|far+man|hvis+man|skal+man'],
-  sv: ['kan+man|far+man|om+man'],
-  de: ['kann+man|bekommt+man|wenn+man|erhalt+man'],
-  en: ['can+one|does+one|if+one|would+one'],
+  // The money asked about after the impersonal: "ich will mein Geld zurück, wie kann man das
+  // beantragen" demands it first
+  da: ['kan+man|far+man|hvis+man|skal+man .. pengene|penge|belobet|tilbage|refunderet|refusion'],
+  sv: ['kan+man|far+man|om+man .. pengarna|pengar|tillbaka|aterbetalning'],
+  de: ['kann+man|bekommt+man|wenn+man|erhalt+man .. geld|zuruck|erstattet|erstattung|ruckerstattung'],
+  en: ['can+one|does+one|if+one|would+one .. money|refund|refunded|back'],
 };
 
 /**
@@ -1789,7 +1814,8 @@ export const GENERAL_REFUND_QUESTION: PhraseList = {
  * deleting it is a how-to, not a request to erase the visitor's personal data.
  */
 export const SAMPLE_DATA: PhraseList = {
-  en: ['test=|sample|demo=|dummy|fake=|seed=|seeded data|contacts|conversations|records|entries|users|accounts'],
+  // Asked how to remove it: "someone created fake accounts with my data" is no how-to
+  en: ['how+to|how+do+i|how+can+i|how+do+we|how+can+we|can+i|can+we|where+can+i|is+there+a+way+to .. delete|remove|wipe|clear|reset|purge .. test=|sample|demo=|dummy|fake=|seed=|seeded data|contacts|conversations|records|entries|users|accounts'],
   de: ['testdaten|beispieldaten|demodaten|testkonten|testnutzer'],
   fr: ['donnees de+test|d+exemple|de+demo|fictives'],
   es: ['datos de+prueba|de+ejemplo|de+demo|ficticios'],
@@ -1808,13 +1834,28 @@ export const MANAGES_ACCOUNTS: PhraseList = {
     'i+m|i+am|as the|an|a admin|administrator|superuser|sysadmin',
     'i+m|i+am|as the|an|a|our server|instance|site|workspace|super|org|system admin|administrator',
     'close|deactivate|disable|remove|delete|offboard|suspend|lock .. his|her|their account|accounts|user|access|sessions',
+    'how+do+i|how+can+i|how+to|how+do+we|how+can+we|where+do+i|where+can+i .. transfer|move|reassign|hand+over .. ownership|owner',
+    'how+do+i|how+can+i|how+to|how+do+we|how+can+we|where+do+i|where+can+i .. unlock|re+enable|reenable|reactivate|unblock|unban|unsuspend',
+    'reset|disable|remove|turn+off|clear|reenable|re+enable mfa|2fa|two+factor|totp|otp|two+step for|of .. user|users|member|members|employee|student|colleague|teammate|him|her|them',
+    // The visitor's users, not the visitor ("our LDAP users cannot log in", "users logging in from a new device get …")
+    'users|members|employees|students|staff|teachers|agents|ldap+users|sso+users .. can+t|cannot|cant|unable|couldn+t|not+able|logging|get|getting|see|receive',
   ],
+  sv: ['anvandarna|anvandare|medarbetarna|eleverna .. kan+inte|kan+ej|far'],
+  da: ['brugerne|brugere|medarbejderne|eleverne .. kan+ikke|far'],
+  de: ['nutzer|benutzer|mitarbeiter|schuler .. konnen+nicht|konnen+sich+nicht|bekommen|erhalten'],
+  nl: ['gebruikers|medewerkers|leerlingen .. kunnen+niet|krijgen'],
+  fr: ['utilisateurs|employes|eleves .. ne+peuvent|n+arrivent|recoivent|obtiennent'],
+  es: ['usuarios|empleados|alumnos .. no+pueden|no+consiguen|reciben'],
 };
 export const LOCKED_OUT: PhraseList = {
   en: [
-    'can+t|cannot|cant|unable|couldn+t|not+able log+in|login|sign+in|access|get+in|get+into',
+    'i|we can+t|cannot|cant|unable|couldn+t|can+not log+in|login|sign+in|access|get+in|get+into',
     'locked+out|lost+access|no+access|no+longer+have+access|nobody+can+log|no+one+can+log',
-    'my|our account|accounts|login|profile .. disabled|locked|suspended|blocked|deactivated|banned',
+    'my+account|our+account|my+login|our+login|my+profile|our+workspace|our+organisation|our+organization|our+instance|our+subscription|our+accounts .. disabled|locked|suspended|blocked|deactivated|banned|terminated',
+    // Any trouble of the visitor's own: "I am the admin and I forgot my password", "… but cannot add billing"
+    'forgot|forgotten|lost my|our password|login|credentials|phone|2fa|authenticator',
+    'my|our authy|authenticator|phone|2fa|mfa|recovery+codes|backup+codes|security+key|yubikey .. gone|lost|broken|stolen|missing|wiped|dead',
+    'i|we|but can+t|cannot|cant|unable|couldn+t|not+able',
   ],
 };
 
@@ -1851,6 +1892,8 @@ export const SECURITY_QUESTION: PhraseList = {
     // "how do I stop members from sharing images…"), not someone harassing the visitor
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we protect|stop|prevent|detect .. from+phishing|against+phishing|phishing|spam|scams|malware|members+from|users+from|people+from',
     'penetration+test|pentest|bug+bounty|disclosure+policy|security+policy|security+txt',
+    // A scanner's finding the visitor doubts ("it says this is a vulnerability, but it is a false positive")
+    'false+positive|false+positives',
   ],
   de: ['wie+kann+ich|wie+kann+man einschranken|verbergen|verhindern|moderieren|begrenzen', 'pentest|penetrationstest|sicherheitsrichtlinie'],
   fr: ['comment+puis+je|comment+faire+pour restreindre|masquer|empecher|moderer|limiter', 'pentest|test+d+intrusion|politique+de+divulgation|politique+de+securite'],

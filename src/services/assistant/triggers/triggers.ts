@@ -3,7 +3,7 @@ import { QUOTED, withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, HAND_ON_TO_YOURS, PERSON_GUARDS, PERSON_REQUEST, PERSON_WORDS, GENERAL_REFUND_QUESTION, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, LOCKED_OUT, MANAGES_ACCOUNTS, SAMPLE_DATA, ON_HOSTED_SERVICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, ASKS_HOW, HAND_ON_TO_YOURS, PERSON_GUARDS, YOUR_CONTACT, PERSON_REQUEST, PERSON_WORDS, GENERAL_REFUND_QUESTION, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, LOCKED_OUT, MANAGES_ACCOUNTS, SAMPLE_DATA, ON_HOSTED_SERVICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -41,6 +41,8 @@ export interface Trigger {
 const compileList = (list: PhraseList): CompiledPhrase[] => Object.values(list).flatMap((phrases) => (phrases ?? []).map(compilePhrase));
 
 const HAND_ON = compileList(HAND_ON_TO_YOURS);
+const CONTACT = compileList(YOUR_CONTACT);
+const HOW = compileList(ASKS_HOW);
 const PERSON = [...compileList(PERSON_REQUEST), ...HAND_ON];
 const GUARDS = compileList(PERSON_GUARDS);
 const WORDS = compileList(PERSON_WORDS);
@@ -82,14 +84,16 @@ const guard = (list: PhraseList, reach: CategoryGuard['reach'], more: string[] =
   ...(undoneBy ? { undoneBy: compileList(undoneBy) } : {}),
 });
 const SELF_HOSTED_GUARD = guard(SELF_HOSTED, 'clause', [], ON_HOSTED_SERVICE);
+// An administrator managing other people's accounts, unless locked out too
+const MANAGES_ACCOUNTS_GUARD = guard(MANAGES_ACCOUNTS, 'clause', [], LOCKED_OUT);
 const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
-  lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD],
+  lost_2fa: [guard(STILL_HAS_SECOND_FACTOR, 'clause', LOSS), guard(HAS_RECOVERY_CODES, 'sentence', [...LOSS, 'work', 'working', 'expired', 'invalid', 'rejected', 'same', 'used', 'old']), SELF_HOSTED_GUARD, MANAGES_ACCOUNTS_GUARD],
   // A hypothetical holds whatever follows it ("if the only admin doesn't respond…").
-  account_access: [SELF_HOSTED_GUARD, guard(MANAGES_ACCOUNTS, 'clause', [], LOCKED_OUT), { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause', scope: 'sentence' }],
+  account_access: [SELF_HOSTED_GUARD, MANAGES_ACCOUNTS_GUARD, { phrases: compileList(HYPOTHETICAL_ADMIN), undoing: new Set(), reach: 'clause', scope: 'sentence' }],
   security_report: [{ ...guard(SECURITY_QUESTION, 'clause'), scope: 'sentence' }, { ...guard(SEEING_OTHERS_QUESTION, 'clause'), scope: 'sentence' }],
   // "Kan man få pengene tilbage…?" asks for the policy in that sentence only.
   refund_chargeback: [{ ...guard(GENERAL_REFUND_QUESTION, 'clause'), scope: 'sentence' }],
-  data_protection: [guard(SAMPLE_DATA, 'clause')],
+  data_protection: [{ ...guard(SAMPLE_DATA, 'clause'), scope: 'sentence' }],
 };
 
 function guardHolds(g: CategoryGuard, toks: string[]): boolean {
@@ -135,6 +139,11 @@ const SHORT_MESSAGE_WORDS = 3;
 // ask for a human"). Not words that are also articles or "you" (German "dem", "Sie", French
 // "les", Danish "her": here).
 const OTHERS = new Set(['they', 'them', 'their', 'he', 'she', 'him', 'his', 'ils', 'elles', 'leur', 'leurs', 'ellos', 'ellas', 'ze', 'zij', 'hij', 'deres', 'han', 'hon', 'deras']);
+/** Where a matched span starts among the words. */
+const at = (toks: string[], matched: string) => {
+  const span = matched.split(' ');
+  return toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
+};
 const othersBefore = (toks: string[], matched: string) => {
   const span = matched.split(' ');
   const at = toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
@@ -181,6 +190,11 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   const words = tokens(withoutQuotes(text));
   const handOn = firstMatch(HAND_ON, words);
   if (handOn) return { kind: 'person_request', evidence: `"${handOn.matched}"` };
+  // Not inside a how-to said before it ("how do I show who is our account manager on a deal?");
+  // "who is our CSM and how do I reach them?" asks for the person.
+  const contact = firstMatch(CONTACT, words);
+  const how = firstMatch(HOW, words);
+  if (contact && !(how && at(words, how.matched) < at(words, contact.matched))) return { kind: 'person_request', evidence: `"${contact.matched}"` };
   const hit = firstMatch(PERSON, words);
   // A request said in a sentence of its own is guarded by that sentence only: in "the invite
   // never arrives for my colleague. I need an actual human to check the mail logs" the colleague
