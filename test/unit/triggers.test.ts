@@ -282,6 +282,11 @@ describe('the classifier beside the phrase lists', () => {
     ['Ich will mein Geld zurück, wie kann man das beantragen', 'refund_chargeback'],
     ['Un de vos commerciaux m’envoie des messages insistants depuis que j’ai résilié.', 'security_report'],
     ['We paid the invoice last week but the instance is still read-only', 'billing_dispute'],
+    ["I'm the admin and my phone broke, the authenticator was on it", 'lost_2fa'],
+    ["I'm the admin and cannot sign in since the update", 'account_access'],
+    ['Our staff receive their codes fine, but the phone I used for 2FA was stolen', 'lost_2fa'],
+    ['Onze medewerkers krijgen een foutmelding en ik kan ook niet inloggen', 'account_access'],
+    ['My membership got suspended and I get an error when I log in', 'account_access'],
   ])('a guard for a how-to leaves a real sensitive message alone: %s (%s)', (text, category) => {
     expect(detectSensitive(text)).toMatchObject({ detail: category });
   });
@@ -305,6 +310,9 @@ describe('the classifier beside the phrase lists', () => {
     'A teacher locked a student out of a quiz, how do I let her continue?',
     'As the admin, how do I reset MFA for a user who replaced their phone?',
     'Our LDAP users cannot log in since this morning, the bind fails',
+    'Wie setze ich die 2FA für einen Mitarbeiter zurück, der sein Handy verloren hat?',
+    '¿Cómo desbloqueo la cuenta bloqueada de un empleado?',
+    'Some users get "account disabled" though they are enabled in AD, is my LDAP filter wrong?',
     'In our helpdesk, can a rule assign the chat when a customer writes "I want a human"?',
   ])('stays a question for the documentation: %s', (text) => {
     expect(detectPersonRequest(text) ?? detectSensitive(text)).toBeUndefined();

@@ -1830,22 +1830,28 @@ export const SAMPLE_DATA: PhraseList = {
  * in the message).
  */
 export const MANAGES_ACCOUNTS: PhraseList = {
+  // Said of someone else's account or second factor, or asked how to do it to them; saying "I'm
+  // the admin" is not enough ("I'm the admin and my phone broke" is the admin's own lost 2FA)
   en: [
-    'i+m|i+am|as the|an|a admin|administrator|superuser|sysadmin',
-    'i+m|i+am|as the|an|a|our server|instance|site|workspace|super|org|system admin|administrator',
     'close|deactivate|disable|remove|delete|offboard|suspend|lock .. his|her|their account|accounts|user|access|sessions',
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we|where+do+i|where+can+i .. transfer|move|reassign|hand+over .. ownership|owner',
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we|where+do+i|where+can+i .. unlock|re+enable|reenable|reactivate|unblock|unban|unsuspend',
-    'reset|disable|remove|turn+off|clear|reenable|re+enable mfa|2fa|two+factor|totp|otp|two+step for|of .. user|users|member|members|employee|student|colleague|teammate|him|her|them',
-    // The visitor's users, not the visitor ("our LDAP users cannot log in", "users logging in from a new device get …")
-    'users|members|employees|students|staff|teachers|agents|ldap+users|sso+users .. can+t|cannot|cant|unable|couldn+t|not+able|logging|get|getting|see|receive',
+    'reset|disable|remove|turn+off|clear|reenable|re+enable mfa|2fa|two+factor|totp|otp|two+step for|of a|an|the|one|this|that|each|every|our|all user|users|member|members|employee|employees|student|students|colleague|teammate',
+    'reset|disable|remove|turn+off|clear mfa|2fa|two+factor|totp|otp|two+step for|of him|her|them',
+    'reset|disable|remove|turn+off|switch+off|clear|bypass his|her|their 2fa|mfa|two+factor|totp|otp|two+step',
+    // The visitor's users, said as such ("some users get 'account disabled'", "one of our users forgot her password")
+    'some+users|our+users|all+users|many+users|several+users|our+members|our+employees|our+staff|our+students get=|gets=|see=|receive=|are+getting|keep+getting',
+    'our+users|our+ldap+users|our+sso+users|some+users|all+users|our+members|our+employees|our+staff|our+students cannot|are+unable|can+no+longer',
+    'one+of+the+users|one+of+our+users|one+of+my+users|one+of+our+members|one+of+our+employees|one+of+my+team .. forgot|lost|locked|can+t|cannot',
+    // Making oneself or a colleague admin of something within the account ("can I give myself admin rights in that room?")
+    'can+i|how+do+i|how+can+i|how+to give|grant|make .. myself|a+colleague|a+coworker|a+teammate .. admin|admin+rights|moderator|owner|power+level',
   ],
-  sv: ['anvandarna|anvandare|medarbetarna|eleverna .. kan+inte|kan+ej|far'],
-  da: ['brugerne|brugere|medarbejderne|eleverne .. kan+ikke|far'],
-  de: ['nutzer|benutzer|mitarbeiter|schuler .. konnen+nicht|konnen+sich+nicht|bekommen|erhalten'],
-  nl: ['gebruikers|medewerkers|leerlingen .. kunnen+niet|krijgen'],
-  fr: ['utilisateurs|employes|eleves .. ne+peuvent|n+arrivent|recoivent|obtiennent'],
-  es: ['usuarios|empleados|alumnos .. no+pueden|no+consiguen|reciben'],
+  de: ['wie .. mitarbeiter|mitarbeiterin|benutzer|nutzer|kollegen|kollegin|schuler .. zuruck|entsperr|deaktivier|reaktivier', 'wie .. entsperr|zurucksetz|deaktivier|reaktivier .. mitarbeiter|mitarbeiterin|benutzer|nutzer|kollegen|kollegin|schuler'],
+  fr: ['comment .. reinitialis|debloqu|desactiv|reactiv .. employe|employee|utilisateur|utilisatrice|membre|collegue|eleve'],
+  es: ['como .. restable|desbloque|desactiv|reactiv .. empleado|empleada|usuario|usuaria|miembro|companero|companera|alumno|alumna'],
+  nl: ['hoe .. reset|ontgrendel|deblokkeer|deactiveer|heractiveer .. medewerker|gebruiker|collega|leerling'],
+  da: ['hvordan .. nulstil|laser+op|deaktiver|genaktiver .. medarbejder|bruger|kollega|elev'],
+  sv: ['hur .. aterstall|laser+upp|inaktiver|aktiver .. anstalld|anvandare|medarbetare|kollega|elev'],
 };
 export const LOCKED_OUT: PhraseList = {
   en: [
@@ -1854,7 +1860,8 @@ export const LOCKED_OUT: PhraseList = {
     'my+account|our+account|my+login|our+login|my+profile|our+workspace|our+organisation|our+organization|our+instance|our+subscription|our+accounts .. disabled|locked|suspended|blocked|deactivated|banned|terminated',
     // Any trouble of the visitor's own: "I am the admin and I forgot my password", "… but cannot add billing"
     'forgot|forgotten|lost my|our password|login|credentials|phone|2fa|authenticator',
-    'my|our authy|authenticator|phone|2fa|mfa|recovery+codes|backup+codes|security+key|yubikey .. gone|lost|broken|stolen|missing|wiped|dead',
+    'my|our|mine|the authy|authenticator|phone|2fa|mfa|recovery+codes|backup+codes|security+key|yubikey .. gone|lost|broken|broke|stolen|missing|wiped|dead|died|empty',
+    'my|mine .. old+number|old+phone|new+phone|new+number|changed+number',
     'i|we|but can+t|cannot|cant|unable|couldn+t|not+able',
   ],
 };
