@@ -96,19 +96,24 @@ const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   data_protection: [{ ...guard(SAMPLE_DATA, 'clause'), scope: 'sentence' }],
 };
 
+/** Where a matched span starts among the words. */
+const at = (toks: string[], matched: string) => {
+  const span = matched.split(' ');
+  return toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
+};
 function guardHolds(g: CategoryGuard, toks: string[]): boolean {
   const hit = firstMatch(g.phrases, toks);
   if (!hit) return false;
   const span = hit.matched.split(' ');
-  const at = toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
+  const start = at(toks, hit.matched);
   const after: string[] = [];
-  for (const w of toks.slice(at + span.length, g.reach === 'clause' ? at + span.length + 3 : toks.length)) {
+  for (const w of toks.slice(start + span.length, g.reach === 'clause' ? start + span.length + 3 : toks.length)) {
     if (g.reach === 'clause' && CLAUSE_BREAKS.has(w)) break;
     after.push(w);
   }
-  const around = [...toks.slice(Math.max(0, at - 2), at), ...span, ...after];
+  const around = [...toks.slice(Math.max(0, start - 2), start), ...span, ...after];
   if (around.some((w) => g.undoing.has(w))) return false;
-  return ![...span, toks[at + span.length] ?? ''].some((w) => /(nummer|number|numero)$/.test(w));
+  return ![...span, toks[start + span.length] ?? ''].some((w) => /(nummer|number|numero)$/.test(w));
 }
 // Guards are read a sentence at a time: in "…a licence for ~300 users. Can somebody from your
 // team reach out?" no users reach anyone, though the words follow one another once the full
@@ -139,16 +144,7 @@ const SHORT_MESSAGE_WORDS = 3;
 // ask for a human"). Not words that are also articles or "you" (German "dem", "Sie", French
 // "les", Danish "her": here).
 const OTHERS = new Set(['they', 'them', 'their', 'he', 'she', 'him', 'his', 'ils', 'elles', 'leur', 'leurs', 'ellos', 'ellas', 'ze', 'zij', 'hij', 'deres', 'han', 'hon', 'deras']);
-/** Where a matched span starts among the words. */
-const at = (toks: string[], matched: string) => {
-  const span = matched.split(' ');
-  return toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
-};
-const othersBefore = (toks: string[], matched: string) => {
-  const span = matched.split(' ');
-  const at = toks.findIndex((_, i) => span.every((w, j) => toks[i + j] === w));
-  return toks.slice(0, Math.max(0, at)).some((w) => OTHERS.has(w));
-};
+const othersBefore = (toks: string[], matched: string) => toks.slice(0, Math.max(0, at(toks, matched))).some((w) => OTHERS.has(w));
 // Filler that may stand around a one-word request: "a human please", "hi, agent!".
 const FILLER = new Set(['a', 'an', 'the', 'please', 'pls', 'plz', 'now', 'hi', 'hello', 'hey', 'hej', 'hallo', 'bonjour', 'hola', 'ein', 'einen', 'en', 'et', 'un', 'une', 'una', 'uno', 'een', 'bitte', 'venligst', 'tak', 'por', 'favor', 'svp', 'alstublieft', 'aub', 'tack', 'real', 'live', 'ok', 'okay']);
 
