@@ -176,7 +176,7 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'hvad|hvor+meget koster',
     'vad|hur+mycket kostar',
   ].map(compilePhrase),
-  // What the company itself offers or accepts, its terms and where it keeps data: "do you have a
+  // What the company itself offers or signs, its terms and where it keeps data: "do you have a
   // free trial?", "do you sign a BAA?", "where are your servers?".
   // Answered by the company speaking of itself; product documentation that happens to use the
   // word ("mau_trial_days") does not. Features asked of the product ("do you offer an API?",
