@@ -189,7 +189,7 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   // Not inside a how-to said before it ("how do I show who is our account manager on a deal?");
   // "who is our CSM and how do I reach them?" asks for the person.
   const contact = firstMatch(CONTACT, words);
-  const how = firstMatch(HOW, words);
+  const how = contact && firstMatch(HOW, words);
   if (contact && !(how && at(words, how.matched) < at(words, contact.matched))) return { kind: 'person_request', evidence: `"${contact.matched}"` };
   const hit = firstMatch(PERSON, words);
   // A request said in a sentence of its own is guarded by that sentence only: in "the invite
