@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerabilityEvidence, answersWhatIsAsked, DEFAULT_GATE, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable, namesSomethingUnknown } from '../../src/services/assistant/answerability.js';
+import { answerabilityEvidence, answersWhatIsAsked, asksAboutUnwrittenName, DEFAULT_GATE, asksAdvice, expectedAnswer, holdsAnswer, isAnswerable, namesSomethingUnknown } from '../../src/services/assistant/answerability.js';
 import { detectConversational, detectInjection, isAffirmative } from '../../src/services/assistant/turns.js';
 import type { QueryTerm, RankedPage } from '../../src/services/knowledge/ranking.js';
 
@@ -312,6 +312,44 @@ describe('questions only one kind of fact answers', () => {
     expect(namesSomethingUnknown('How do I set up Obsidian Sync on my iPad?', evidence([], true))).toBe(false);
     expect(namesSomethingUnknown('Wie richte ich Obsidian Sync ein?', evidence(['obsidian'], false))).toBe(false);
     expect(namesSomethingUnknown('Wie richte ich Obsidian Sync ein?', evidence(['obsidian'], true))).toBe(true);
+  });
+
+  describe('a name of several words the passages found never write', () => {
+    const evidence = { coverage: 0.5, passageCoverage: 0.5, unknown: 0, terms: 6, passages: 500, readsNames: true };
+    const found = (...texts: string[]) => texts.map((text) => ({ title: 'Alarms', headingPath: ['Reminders'], text, language: 'en' }));
+
+    it('refuses it when each word is known but never beside the other', () => {
+      const passages = found('Alarms use the calendar app of your phone.', 'Sync with Google Drive.');
+      expect(asksAboutUnwrittenName('Can my to-do alarms show up in Google Calendar?', evidence, passages)).toBe(true);
+      expect(answersWhatIsAsked('Can my to-do alarms show up in Google Calendar?', evidence, passages.slice(0, 1), { found: passages })).toBe(false);
+      expect(asksAboutUnwrittenName('Is it a better choice than Microsoft Teams? Give me the pros.', evidence, found('Teams sign in with Microsoft.'))).toBe(true);
+      expect(asksAboutUnwrittenName('Can I deploy a Windows Server container for an old .NET 4.8 app?', evidence, found('Windows and Linux servers.'))).toBe(true);
+    });
+
+    it('answers where a passage found writes it, whatever its case, spacing or possessive', () => {
+      const passages = found('Nothing here.', 'Alarms can be sent to google\ncalendar.');
+      expect(asksAboutUnwrittenName('Can my to-do alarms show up in Google Calendar?', evidence, passages)).toBe(false);
+      expect(asksAboutUnwrittenName("Do alarms show in Google's Calendar?", evidence, passages)).toBe(false);
+      // Looked for in every passage found, not only those quoted
+      expect(answersWhatIsAsked('Can my to-do alarms show up in Google Calendar?', evidence, passages.slice(0, 1), { found: passages })).toBe(true);
+    });
+
+    it.each([
+      ['a single name', 'Can I sync with Dropbox?'],
+      ['in a sentence that does not ask', 'Our MongoDB Atlas cluster only accepts listed addresses. Which address should I allow?'],
+      ['opening the sentence', 'Google Calendar: can alarms show up there?'],
+      ['a person after a word for one', 'How do I invite my colleague Sarah Jones?'],
+      ['across punctuation', 'Where is Tools > Options in the app?'],
+      ['a month and a day', 'Why was I charged on Monday March 3?'],
+      ['quoted', 'Why do I get "Invalid Grant Type" when I log in?'],
+      ['in Title Case throughout', 'How Do I Use Google Calendar?'],
+    ])('reads no such name %s: %s', (_, question) => expect(asksAboutUnwrittenName(question, evidence, found('Nothing about it.'))).toBe(false));
+
+    it('reads none where capitals do not mark names, and leaves long stories to the coverage gate', () => {
+      const question = 'Can my to-do alarms show up in Google Calendar?';
+      expect(asksAboutUnwrittenName(question, { ...evidence, readsNames: false }, found('Nothing.'))).toBe(false);
+      expect(answersWhatIsAsked(question, { ...evidence, terms: DEFAULT_GATE.long.terms }, found('Nothing.'))).toBe(true);
+    });
   });
 
   it('judges a long question, a story, by a laxer floor', () => {

@@ -431,18 +431,77 @@ function subjectOf(question: string, evidence: AnswerabilityEvidence): string[] 
   return evidence.subject;
 }
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+
+/** Each sentence's words after its first, of two letters or more. */
+const innerWords = (plain: string) => plain.split(/[.!?:;…\n]+/u).map((sentence) => (sentence.match(WORD) ?? []).slice(1).filter((w) => w.length > 1));
+
+/** Title Case or capitals throughout (most words after a sentence's first capitalised): a capital says nothing there. */
+function titleCase(inner: string[][]): boolean {
+  const words = inner.flat();
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
+}
+
 /** Words with a capital first letter that do not open a sentence, in a message not written in capitals throughout. */
 function capitalisedWords(text: string): string[] {
   const plain = withoutQuotes(text.normalize('NFC'));
-  const inner = plain.split(/[.!?:;…\n]+/u).map((sentence) => (sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? []).slice(1).filter((w) => w.length > 1));
-  // Title Case or capitals throughout: a capital says nothing.
-  const words = inner.flat();
-  if (words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length) return [];
+  const inner = innerWords(plain);
+  if (titleCase(inner)) return [];
   return inner.flatMap((sentence) =>
     sentence
       .filter((w, i) => /^\p{Lu}/u.test(w) && !CALENDAR.has(w.toLowerCase()) && !BEFORE_A_PERSON.has(sentence[i - 1]?.toLowerCase() ?? ''))
       .flatMap((w) => w.split(/[-_'’]/u).filter((p) => /^\p{Lu}/u.test(p))),
   );
+}
+
+/**
+ * A question that asks about a name of several words ("can my alarms show up in Google
+ * Calendar?", "is it better than Microsoft Teams?", "when will you offer Element Call?") asks
+ * about something the content does not cover when no passage found for it writes that name, however
+ * common each of its words is there ("google" from Google Drive, "call" everywhere). Only names in
+ * a sentence that asks: a story's surroundings ("our MongoDB Atlas cluster only accepts…") are
+ * not what it asks about. Where the content names the thing, the search finds a passage holding
+ * both words, so the passages found are where the name is looked for.
+ */
+export function asksAboutUnwrittenName(question: string, evidence: AnswerabilityEvidence, found: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]): boolean {
+  if (!evidence.readsNames) return false;
+  const names = namesAsked(question);
+  if (!names.length) return false;
+  const written = found.map((p) => ` ${wordsIn(`${p.title}\n${p.headingPath.join('\n')}\n${p.text}`).join(' ')} `);
+  return names.some((name) => !written.some((text) => text.includes(` ${name.join(' ')} `)));
+}
+
+/** Lower-case words and their parts ("On-Demand": "on", "demand"; "Google's": "google"). */
+const wordsIn = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w !== 's');
+
+/**
+ * Runs of two or more capitalised words, separated by spaces only, in the sentences that ask
+ * (end with a question mark), not counting a sentence's first word nor a person after a word for
+ * one ("my colleague Sarah Jones").
+ */
+function namesAsked(question: string): string[][] {
+  const plain = withoutQuotes(question.normalize('NFC'));
+  if (titleCase(innerWords(plain))) return [];
+  const names: string[][] = [];
+  // A full stop ends a sentence only before a space ("4.8", ".NET" and "render.yaml" do not).
+  for (const sentence of plain.split(/(?<=[.!?…])\s+|\n+/u).filter((s) => s.trimEnd().endsWith('?'))) {
+    const words = [...sentence.matchAll(WORD)];
+    let run: string[] = [];
+    const close = () => {
+      if (run.length >= 2) names.push(run.flatMap(wordsIn));
+      run = [];
+    };
+    words.forEach((m, i) => {
+      const word = m[0];
+      const gap = i > 0 ? sentence.slice(words[i - 1]!.index! + words[i - 1]![0].length, m.index) : '';
+      if (i > 0 && !/^[ \t]+$/u.test(gap)) close();
+      const capital = i > 0 && word.length > 1 && /^\p{Lu}/u.test(word) && !CALENDAR.has(word.toLowerCase());
+      if (!capital || (!run.length && BEFORE_A_PERSON.has(words[i - 1]![0].toLowerCase()))) return close();
+      run.push(word);
+    });
+    close();
+  }
+  return names;
 }
 
 /**
@@ -452,9 +511,16 @@ function capitalisedWords(text: string): string[] {
  * one kind of fact answers (a price, a size, a release plan) is not answered by passages
  * without one. Called after isAnswerable, with the same evidence.
  */
-export function answersWhatIsAsked(question: string, evidence: AnswerabilityEvidence, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>[], gate: Gate = DEFAULT_GATE, now = new Date()): boolean {
+export function answersWhatIsAsked(
+  question: string,
+  evidence: AnswerabilityEvidence,
+  quoted: Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>[],
+  opts: { found?: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]; gate?: Gate; now?: Date } = {},
+): boolean {
+  const { found = quoted, gate = DEFAULT_GATE, now = new Date() } = opts;
   if (asksTask(question)) return false;
   if (evidence.passages >= gate.minPassages && namesSomethingUnknown(question, evidence)) return false;
+  if (evidence.passages >= gate.minPassages && evidence.terms < gate.long.terms && asksAboutUnwrittenName(question, evidence, found)) return false;
   if (evidence.passages >= gate.minPassages && asksAdvice(question) && (evidence.unknown >= ADVICE_MAX_UNKNOWN || evidence.coverage < ADVICE_MIN_COVERAGE)) return false;
   if (evidence.passages >= gate.minPassages && evidence.readsNames && evidence.terms < gate.long.terms && !namesItsPlan(question, quoted)) return false;
   const kind = expectedAnswer(question);

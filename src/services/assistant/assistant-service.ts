@@ -227,7 +227,7 @@ export class AssistantService {
     // only sees questions the gate lets through. (An empty knowledge base has no evidence either
     // way: the model, if any, is asked as before.)
     const evidence = answerabilityEvidence(result.query, result.pages, result.passages, { question: language, content: result.contentLanguage });
-    const answers = isAnswerable(evidence) && answersWhatIsAsked(unmasked, evidence, hits.map((h) => h.chunk));
+    const answers = isAnswerable(evidence) && answersWhatIsAsked(unmasked, evidence, hits.map((h) => h.chunk), { found: result.pages.flatMap((p) => p.passages.map((r) => r.chunk)) });
     if (result.passages > 0 && !answers) return notFound(searched, result.contentLanguage, leansToPerson());
     let streamed = false;
     const onToken = opts.onToken && ((text: string) => ((streamed = true), opts.onToken!(text)));
