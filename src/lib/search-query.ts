@@ -1,3 +1,4 @@
+import { glossaryFor } from './glossary/index.js';
 import { detectLanguage, stopWords } from './language.js';
 
 /**
@@ -51,7 +52,7 @@ export interface SearchTerms {
 export function toSearchTerms(question: string, language = detectLanguage(question), maxTerms = MAX_QUERY_TERMS): SearchTerms {
   const stops = stopWords(language);
   const english = stopWords('en');
-  const words = question.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
+  const words = withSeparableVerbsJoined(question.toLowerCase().normalize('NFC'), language);
   const seen = new Set<string>();
   const terms: string[] = [];
   for (const raw of words) {
@@ -70,4 +71,44 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
   // Nothing left (a question made only of common words): search with what was typed.
   const chosen = (terms.length ? terms : [...seen]).slice(0, maxTerms);
   return { language, terms: chosen, text: chosen.join(' ') };
+}
+
+// German and Dutch split a verb from its particle in a question: "Wie richte ich den Sync ein?",
+// "Hoe nodig ik collega's uit voor ons team?". The particle is a stop word, and the verb alone
+// means something else ("nodig": necessary; "richte": judge), so the two are read as the one verb
+// they are ("einrichte", "uitnodig"), where the glossary knows it as one.
+const QUESTION_WORDS: Record<string, Set<string>> = {
+  de: new Set(['wie', 'wo', 'was', 'warum', 'wieso', 'weshalb', 'wann', 'welche', 'welchen', 'welcher', 'welches', 'womit', 'wozu']),
+  nl: new Set(['hoe', 'waar', 'wat', 'waarom', 'wanneer', 'welke', 'welk', 'waarmee', 'waarvoor']),
+};
+const PARTICLES: Record<string, Set<string>> = {
+  de: new Set(['ab', 'an', 'auf', 'aus', 'bei', 'durch', 'ein', 'fest', 'frei', 'her', 'herunter', 'heraus', 'hin', 'hinzu', 'hoch', 'los', 'mit', 'nach', 'runter', 'um', 'vor', 'weg', 'zu', 'zurück', 'zusammen']),
+  nl: new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'vrij', 'weg', 'samen']),
+};
+
+/**
+ * The question's words, with a verb that follows a question word joined to its particle later in
+ * the same clause (the particle dropped), when the glossary knows the joined verb ("nodig … uit":
+ * "uitnodigen"); the nearest particle that makes a known verb is taken ("stel … in voor … in":
+ * "instel"). Other languages and clauses as written.
+ */
+export function withSeparableVerbsJoined(text: string, language: string): string[] {
+  const split = (clause: string) => clause.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
+  const askers = QUESTION_WORDS[language];
+  const particles = PARTICLES[language];
+  const glossary = askers && particles ? glossaryFor(language) : undefined;
+  if (!glossary) return split(text);
+  const joined = (particle: string, verb: string) =>
+    [`${particle}${verb}`, `${particle}${verb}n`, `${particle}${verb}en`, `${particle}${verb}${verb.at(-1)}n`, `${particle}${verb}${verb.at(-1)}en`].find((w) => glossary.word(w));
+  return text.split(/[.!?,;:()\n]+/u).flatMap((clause) => {
+    const words = split(clause);
+    const at = words.findIndex((w, i) => askers!.has(w) && i + 1 < words.length);
+    if (at < 0) return words;
+    const verb = words[at + 1]!;
+    for (let i = at + 2; i < words.length; i++) {
+      const verbJoined = particles!.has(words[i]!) ? joined(words[i]!, verb) : undefined;
+      if (verbJoined) return [...words.slice(0, at + 1), verbJoined, ...words.slice(at + 2, i), ...words.slice(i + 1)];
+    }
+    return words;
+  });
 }

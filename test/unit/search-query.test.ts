@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_TERMS, toSearchTerms } from '../../src/lib/search-query.js';
+import { glossaryFor } from '../../src/lib/glossary/index.js';
+import { MAX_QUERY_TERMS, toSearchTerms, withSeparableVerbsJoined } from '../../src/lib/search-query.js';
 
 describe('toSearchTerms', () => {
   it.each([
@@ -38,5 +39,36 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('¿Hay un sitio de demostración para probar antes de instalarlo?', 'es').terms).toEqual(['sitio', 'demostración', 'probar', 'instalarlo']);
     expect(toSearchTerms('In welke map komen mijn notities te staan?', 'nl').terms).toEqual(['map', 'notities']);
     expect(toSearchTerms('¿Cómo cambio la contraseña de mi cuenta?', 'es').terms).toEqual(['cambio', 'contraseña', 'cuenta']);
+  });
+});
+
+describe('withSeparableVerbsJoined', () => {
+  it.each([
+    ["Hoe nodig ik nieuwe collega's uit voor ons team?", 'nl', 'invite'],
+    ['Hoe sla ik mijn notities op?', 'nl', 'save'],
+    ['Hoe stel ik een herinnering in voor een taak in de app?', 'nl', 'configure'],
+    ['Wie richte ich den Sync mit Nextcloud ein?', 'de', 'setup'],
+    ['Wie lade ich meine Notizen herunter?', 'de', 'download'],
+  ])('reads a verb and its particle as one: %s', (question, language, english) => {
+    const verb = toSearchTerms(question, language, 48).terms[0]!;
+    expect(glossaryFor(language)!.word(verb)?.flat()).toContain(english);
+  });
+
+  it('reads what the verb means with its particle, not alone', () => {
+    expect(glossaryFor('nl')!.word('nodig')?.flat()).not.toContain('invite');
+    expect(toSearchTerms("Hoe nodig ik collega's uit?", 'nl', 48).terms).not.toContain('nodig');
+  });
+
+  it('drops the particle it joined, and no other word', () => {
+    expect(withSeparableVerbsJoined('hoe stel ik een herinnering in voor een taak in de app?', 'nl')).toEqual(['hoe', 'instellen', 'ik', 'een', 'herinnering', 'voor', 'een', 'taak', 'in', 'de', 'app']);
+  });
+
+  it.each([
+    ['a particle in another clause', 'Wie finde ich das, und wo gehe ich ein?', 'de'],
+    ['a preposition that makes no known verb', 'Wo finde ich die Einstellungen auf dem Handy?', 'de'],
+    ['no question word before the verb', 'Ich richte den Sync ein', 'de'],
+    ['a language that does not split its verbs', 'Comment je configure la synchro en ligne ?', 'fr'],
+  ])('leaves the words as written with %s', (_, question, language) => {
+    expect(withSeparableVerbsJoined(question.toLowerCase(), language)).toEqual(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu));
   });
 });
