@@ -327,6 +327,44 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive('Mon compte est désactivé depuis hier')).toMatchObject({ detail: 'account_access' });
   });
 
+  it('takes the operator of an installation for its administrator, not for a customer of ours', () => {
+    // A legal notice received, as the one who runs the service: the lawyer is someone else's
+    expect(detectSensitive('I run a small forum instance and just got a DMCA takedown notice about a post one of our users made. How do I hide it?')).toBeUndefined();
+    expect(detectSensitive('Wir haben eine Abmahnung wegen eines Fotos bekommen, das ein Mitglied hochgeladen hat. Wie sperre ich das Bild?')).toBeUndefined();
+    expect(detectSensitive('Nos llegó una carta de un abogado por un repositorio de un usuario. ¿Cómo lo bloqueo?')).toBeUndefined();
+    // The company's own lawyer, or a threat, still is one
+    expect(detectSensitive('I got a letter from your lawyer about my unpaid invoice and I dispute it.')).toMatchObject({ kind: 'sensitive' });
+    expect(detectSensitive('My lawyer will be in touch about the data you lost.')).toMatchObject({ detail: 'legal_threat' });
+    // A break-in or a personal-data request on the visitor's own installation
+    expect(detectSensitive('Bei uns läuft die App auf einem Raspberry Pi und im Log stehen fehlgeschlagene Anmeldeversuche. Wurden wir gehackt?')).toBeUndefined();
+    expect(detectSensitive('Tenemos la app instalada en nuestro servidor y un cliente pide, según el RGPD, que borremos sus datos. ¿Cómo?')).toBeUndefined();
+    expect(detectSensitive('lost access to the only admin account of our wiki, I have ssh to the server. which cli command promotes another user?')).toBeUndefined();
+    // "Our server" is also what a hosting company's customers call the one it runs for them
+    expect(detectSensitive("Someone got into our server's admin account last night and changed the email address.")).toMatchObject({ detail: 'hacked_account' });
+    expect(detectSensitive('I have SSH keys that still work, but I lost my security key and my recovery codes. How do I get back into my account?')).toMatchObject({ kind: 'sensitive' });
+  });
+
+  it.each([
+    ['I found other shops\' invoices by changing the order ID in the URL. I want to report this privately before publishing.', 'en'],
+    ['He visto que las URLs de descarga son predecibles. Me gustaría reportarlo de forma privada antes de publicar nada.', 'es'],
+  ])('takes a finding to be reported privately for a security report: %s', (text) => {
+    expect(detectSensitive(text)).toMatchObject({ detail: 'security_report' });
+  });
+
+  it('does not take logs sent privately for a security report', () => {
+    expect(detectSensitive('LDAP sync still fails after 1000 users. Is there a developer who could look at my logs? I can send them privately.')?.detail).not.toBe('security_report');
+  });
+
+  it('ends a sentence at a full stop before a small letter, except after an abbreviation', () => {
+    expect(detectPersonRequest('I keep ending up in loops with the assistant. please escalate to human support.')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('The assistant escalates e.g. billing questions to a human, approx. ten a day. how do I change that?')).toBeUndefined();
+  });
+
+  it('reads no request in words of two sentences', () => {
+    expect(detectPersonRequest('I need to reset the grades of one student without touching anyone else. Is there a per-user reset?')).toBeUndefined();
+    expect(detectPersonRequest('Is there anyone else? I need help')).toMatchObject({ kind: 'person_request' });
+  });
+
   it('reads sample data, a signed DPA and request buttons for what they are', () => {
     expect(detectSensitive('How do I wipe all the demo data before launch?')).toBeUndefined();
     expect(detectSensitive('Please delete all my data')).toMatchObject({ detail: 'data_protection' });

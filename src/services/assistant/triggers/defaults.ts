@@ -236,6 +236,7 @@ export const PERSON_REQUEST: PhraseList = {
     'prefere|prefererais|plutot .. humain|humaine|personne=|conseiller|agent=',
     // Someone of theirs should get back to the visitor ("un membre de votre équipe pourrait me recontacter")
     'pourrait|pourriez|pouvez|peut|puisse|puissiez|merci|voudrais|souhaite|souhaiterais|aimerais|possible .. me|nous|m= recontacter|contacter|rappeler|ecrire|joindre|appeler',
+    'quelqu+un|quelqu+une|une+personne|un+membre de+votre+equipe|de+chez+vous|de+votre+service .. me|nous|m= recontacter|rappeler|ecrire|joindre',
     // Who to contact; anyone there; a ticket opened for the visitor; someone of theirs should look or write; a video call with their team
     'quelqu+un .. du+support|de+chez+vous|de+votre|de+l+equipe|chez+vous|du+service .. envoyer|ecrire|appeler|rappeler|regarder|verifier|contacter|jeter|examiner|prendre+le+relais|reprendre|prendre+en+charge',
     // Someone should take the conversation over ("quelqu'un peut prendre le relais ?"); asking how
@@ -1646,6 +1647,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     enabled: true,
     phrases: {
       en: [
+        // A finding the visitor wants to tell the company alone ("who can I send a report to privately?")
+        'report|disclose this|it|them|details|the+details|my+findings|the+issue|the+vulnerability|the+bug .. privately|confidentially|in+private|off+the+record|before+publishing|before+going+public',
+        'send|share|submit a+report|my+report|the+report|my+findings|the+vulnerability|the+details+of+the+vulnerability .. privately|confidentially|in+private|before+publishing|before+going+public',
         // Another tenant's records, said as a workspace that is not the visitor's; records of ours
         // posted somewhere; mail meant for someone else
         'results|data|records|messages|conversations|invoices|files|contacts|tickets|customers .. from|of|belonging+to|in a|an workspace|account|project|organisation|organization|tenant|company .. isn+t|isnt|is+not|s+not|thats+not|that+s+not ours=|mine=',
@@ -1687,6 +1691,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [
+        'rapportere|indberette|melde|dele|sende det|den|dem|fundet|detaljerne .. fortroligt|privat|inden+jeg+offentliggor',
         'sender+mig|skriver+til+mig|bliver+ved+med+at|jeg+far|jeg+modtager .. truende|kraenkende|chikanerende beskeder|mails|kommentarer',
         'returnerer|laekker|eksponerer .. data|oplysninger|fakturaer fra|om|for andre+kunder|andre+brugere|en+anden+kunde',
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
@@ -1694,6 +1699,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+virksomhed|fra+en+anden+kunde|fra+andre+kunder',
       ],
       de: [
+        'melden|mitteilen|berichten|schicken|senden|weitergeben .. vertraulich|privat|nicht+offentlich|vor+der+veroffentlichung',
         'schickt+mir|schicken+mir|sendet+mir|schreibt+mir|ich+bekomme|ich+erhalte|ich+bekam|wir+bekommen .. beleidigende|bedrohende|drohende|hasserfullte nachrichten|mails|kommentare|e+mails',
         'liefert|exponiert|leakt .. daten|rechnungen|bestellungen .. anderer+kunden|anderer+nutzer|anderer+benutzer|von+anderen+kunden|anderer+firmen',
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
@@ -1703,6 +1709,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|von+einer+anderen+firma|eines+anderen+unternehmens|eines+anderen+kunden|anderer+kunden',
       ],
       fr: [
+        'signaler|communiquer|remonter|transmettre|envoyer .. en+prive|confidentiellement|de+maniere+confidentielle|de+facon+confidentielle|avant+de+publier',
         'm+envoie|me+envoie|nous+envoie|m+envoient|me+envoient|je+recois|j+ai+recu|nous+recevons .. messages|mails|commentaires|propos insultants|menacants|haineux|harcelants|injurieux|insistants|deplaces|obscenes',
         'commentaires|messages harcelants|menacants|insultants|haineux|injurieux .. sous|sur mes|chacune+de+mes|mon+profil',
         'renvoie|expose|retourne .. donnees|factures|informations|commandes de|d autres+clients|un+autre+client|autres+utilisateurs|autres+entreprises',
@@ -1711,6 +1718,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+une+autre+societe',
       ],
       es: [
+        'reportar|informar|comunicar|enviar|notificar .. de+forma+privada|en+privado|confidencialmente|de+manera+privada|de+forma+confidencial|antes+de+publicar',
         'me+envia|me+manda|me+envian|me+mandan|recibo|he+recibido|mandarme|enviarme .. mensajes|correos|comentarios insultantes|amenazantes|acosadores|ofensivos',
         'devuelve|expone|filtra .. datos|facturas|informacion|pedidos de otros+clientes|otro+cliente|otros+usuarios|otro+usuario|otras+empresas|otra+empresa',
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
@@ -1718,6 +1726,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'veo|aparecen|aparece|muestra|salen .. de+otra+empresa|de+otro+cliente|de+otros+clientes',
       ],
       nl: [
+        'melden|rapporteren|doorgeven|sturen|delen .. vertrouwelijk|prive|in+prive|voordat+ik+publiceer|voor+publicatie',
         'stuurt+me|stuurt+mij|sturen+me|sturen+mij|ik+krijg|ik+ontvang|blijft+mij|blijft+me .. beledigende|bedreigende|intimiderende berichten|mails|reacties',
         'retourneert|lekt .. gegevens|data|facturen|bestellingen van+andere+klanten|van+andere+gebruikers|van+een+andere+klant',
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
@@ -1773,17 +1782,44 @@ export const SELF_HOSTED: PhraseList = {
     'self+hosted|selfhosted|self+hosting|selfhosting|self+host|selfhost',
     'i+host|we+host|i+run|we+run|i+installed|we+installed|i+deployed|we+deployed it|this .. myself|ourselves|locally|at+home',
     'my|our own= server|servers|instance|vps|homelab',
+    // Running or installing it, said so ("I run a small Forgepoint instance"); not "our server",
+    // which a hosting company's customers say of the server it runs for them
+    'i+run|we+run|i+host|we+host|i+maintain|we+maintain|i+administer|we+administer a|an small= instance|server|installation',
+    'installed|deployed|set+up it|this|them on my|our own= server|servers|vps|nas|raspberry|hardware|machine',
+    // Only the one who runs it logs in to the machine
+    'ssh+access|ssh+into|ssh+to+the+server|via+ssh|over+ssh|shell+access|root+access+to+the+server',
     'docker+compose|docker+container|docker+image|docker+run|in+docker|on+docker|with+docker|via+docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
     // What only the one who runs it has: its secrets file
     'env+production|env+file|dotenv',
     'the|my|our|in|an env=',
   ],
-  da: ['selvhostet|selvhostede|min=+egen+server|vores+egen+server'],
-  de: ['selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|eigener+server'],
-  fr: ['auto+heberge|autoheberge|auto+hebergee|autohebergee|mon+propre+serveur|notre+propre+serveur'],
-  es: ['autoalojado|auto+alojado|autoalojada|mi+propio+servidor|nuestro+propio+servidor'],
+  da: ['selvhostet|selvhostede|min=+egen+server|vores+egen+server', 'vores|min egen installation|instans|server'],
+  de: [
+    'selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|eigener+server',
+    'bei+uns+lauft|lauft+bei+uns|bei+mir+lauft|lauft+bei+mir|auf+einem+raspberry|auf+meinem+raspberry|auf+unserem+raspberry',
+  ],
+  fr: ['auto+heberge|autoheberge|auto+hebergee|autohebergee|mon+propre+serveur|notre+propre+serveur', 'heberge|installe|deploye sur notre|nos|mon|mes serveur|serveurs'],
+  es: ['autoalojado|auto+alojado|autoalojada|mi+propio+servidor|nuestro+propio+servidor', 'instalado|instalada|alojado|alojada|hospedado en nuestro|nuestros|mi|mis servidor|servidores'],
   nl: ['zelf+gehost|zelfgehost|zelf+gehoste|mijn+eigen+server|onze+eigen+server'],
   sv: ['egen+server|egna+servrar|sjalvhostad|sjalvhostade'],
+};
+
+/**
+ * The visitor received a legal notice, as the one who runs a service ("I got a DMCA takedown
+ * notice about a repo one of our users hosts", "wir haben eine Abmahnung bekommen"): the lawyer
+ * or the police are someone else's, and what the visitor asks is what the software offers, so the
+ * legal-threat category does not fire. Not a notice from the company ("a letter from your lawyer").
+ */
+export const RECEIVED_LEGAL_NOTICE: PhraseList = {
+  en: [
+    'got|received|receive|receiving|get|getting|gotten|been+sent|was+sent|were+sent|been+served|was+served|were+served a|an|the|this dmca|takedown|copyright|legal|infringement|cease notice|notices|letter|claim|complaint|request|order',
+    'got|received|receive|receiving|get|getting|gotten|been+sent|was+sent|were+sent a|an|the|this letter|notice|request|email|complaint|subpoena|warrant|order .. lawyer|lawyers|attorney|law+firm|police|court|authorities|rights+holder|copyright+holder',
+  ],
+  de: ['abmahnung|anwaltsschreiben|anwaltliches+schreiben|schreiben+eines+anwalts|brief+eines+anwalts|anfrage+der+polizei|polizeiliche+anfrage .. bekommen|erhalten|zugestellt', 'bekommen|erhalten|erhielten|bekamen .. abmahnung|anwaltsschreiben|anfrage+der+polizei|polizeiliche+anfrage'],
+  fr: ['recu|recevons|recoit .. lettre|courrier|mise+en+demeure|notification|requisition|demande|plainte .. avocat|police|tribunal|dmca|ayant+droit|ayants+droit|droits+d+auteur', 'recu|recevons|recoit une mise+en+demeure|notification+dmca|lettre+d+avocat'],
+  es: ['nos+llego|me+llego|nos+ha+llegado|recibimos|recibi|hemos+recibido|he+recibido .. carta|notificacion|requerimiento|denuncia|aviso|solicitud .. abogado|abogados|policia|juzgado|dmca|derechos'],
+  nl: ['ontvangen|gekregen|ontvingen|kregen .. brief|sommatie|verzoek|melding|klacht .. advocaat|politie|rechter|dmca|auteursrecht', 'brief|sommatie|verzoek|melding .. advocaat|politie|dmca .. ontvangen|gekregen'],
+  da: ['modtaget|faet|fik|modtog .. brev|henvendelse|anmodning|klage .. advokat|politiet|dmca|ophavsret'],
 };
 
 /** The visitor is on the company's hosted service after all ("we moved to your cloud"): SELF_HOSTED does not hold. */
@@ -1833,7 +1869,7 @@ export const MANAGES_ACCOUNTS: PhraseList = {
   // Said of someone else's account or second factor, or asked how to do it to them; saying "I'm
   // the admin" is not enough ("I'm the admin and my phone broke" is the admin's own lost 2FA)
   en: [
-    'close|deactivate|disable|remove|delete|offboard|suspend|lock .. his|her|their account|accounts|user|access|sessions',
+    'close|deactivate|disable|remove|delete|offboard|suspend|lock|invalidate|revoke|terminate .. his|her|their account|accounts|user|access|sessions',
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we|where+do+i|where+can+i .. transfer|move|reassign|hand+over .. ownership|owner',
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we|where+do+i|where+can+i .. unlock|re+enable|reenable|reactivate|unblock|unban|unsuspend',
     'reset|disable|remove|turn+off|clear|reenable|re+enable mfa|2fa|two+factor|totp|otp|two+step for|of a|an|the|one|this|that|each|every|our|all user|users|member|members|employee|employees|student|students|colleague|teammate',

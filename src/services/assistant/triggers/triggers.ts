@@ -3,7 +3,7 @@ import { QUOTED, withoutQuotes } from '../../../lib/text-structure.js';
 import { cachedPattern } from '../../../lib/patterns.js';
 import { classify, MODEL_THRESHOLDS, type Verdict } from './classifier.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './phrases.js';
-import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, ASKS_HOW, HAND_ON_TO_YOURS, PERSON_GUARDS, YOUR_CONTACT, PERSON_REQUEST, PERSON_WORDS, GENERAL_REFUND_QUESTION, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, LOCKED_OUT, MANAGES_ACCOUNTS, SAMPLE_DATA, ON_HOSTED_SERVICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
+import { ASSISTANT_FAILING, DEFAULT_SENSITIVE_CATEGORIES, DISSATISFACTION, ASKS_HOW, HAND_ON_TO_YOURS, PERSON_GUARDS, YOUR_CONTACT, PERSON_REQUEST, PERSON_WORDS, GENERAL_REFUND_QUESTION, HAS_RECOVERY_CODES, HYPOTHETICAL_ADMIN, LOCKED_OUT, MANAGES_ACCOUNTS, SAMPLE_DATA, ON_HOSTED_SERVICE, RECEIVED_LEGAL_NOTICE, SECURITY_QUESTION, SEEING_OTHERS_QUESTION, SELF_HOSTED, STILL_HAS_SECOND_FACTOR, THINGS_OF_YOURS, type PhraseList, type SensitiveCategory } from './defaults.js';
 
 /**
  * Handoff triggers: each one a structured reason with the evidence it rests on (the words that
@@ -93,7 +93,12 @@ const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   security_report: [{ ...guard(SECURITY_QUESTION, 'clause'), scope: 'sentence' }, { ...guard(SEEING_OTHERS_QUESTION, 'clause'), scope: 'sentence' }],
   // "Kan man få pengene tilbage…?" asks for the policy in that sentence only.
   refund_chargeback: [{ ...guard(GENERAL_REFUND_QUESTION, 'clause'), scope: 'sentence' }],
-  data_protection: [{ ...guard(SAMPLE_DATA, 'clause'), scope: 'sentence' }],
+  // A break-in on the visitor's own installation: their administrator's to handle, with the
+  // documentation. (Not one of the visitor's users' accounts: on a hosted service that is ours.)
+  hacked_account: [SELF_HOSTED_GUARD],
+  data_protection: [{ ...guard(SAMPLE_DATA, 'clause'), scope: 'sentence' }, SELF_HOSTED_GUARD],
+  // "A letter from your lawyer" is the company's
+  legal_threat: [guard(RECEIVED_LEGAL_NOTICE, 'clause', ['your', 'you', 'yours', 'votre', 'vos', 'vous', 'su', 'sus', 'usted', 'ihr', 'ihre', 'ihrem', 'ihres', 'uw', 'jullie', 'jeres', 'jer', 'din', 'dit'])],
 };
 
 /** Where a matched span starts among the words. */
@@ -118,10 +123,12 @@ function guardHolds(g: CategoryGuard, toks: string[]): boolean {
 // Guards are read a sentence at a time: in "…a licence for ~300 users. Can somebody from your
 // team reach out?" no users reach anyone, though the words follow one another once the full
 // stop is gone.
-// A full stop ends a sentence only before a capital letter: "Art. 15 DSGVO" and "e.g. users"
-// stay one sentence.
+// A full stop ends a sentence before a capital letter, and before a small one after a word of four
+// letters or more that is not an abbreviation (chat is often written in small letters: "loops
+// with the assistant. please escalate"): "Art. 15 DSGVO", "e.g. users" and "approx. ten" stay one
+// sentence.
 // (Each run is matched from its first mark only, so a stranger's "!!!!…" costs linear time.)
-const SENTENCE_END = /(?<![!?;])[!?;]+(?=\s|$)|(?<!\.)\.+(?=\s+["'“‘(]?\p{Lu})|\n+/u;
+const SENTENCE_END = /(?<![!?;])[!?;]+(?=\s|$)|(?<!\.)\.+(?=\s+["'“‘(]?\p{Lu})|(?<=\p{L}{4})(?<!\p{L}(?:approx|incl|excl|inkl|exkl|evtl|bspw|resp|zzgl|corp|dept|prof|vers))(?<!\.)\.+(?=\s+\p{Ll})|\n+/u;
 /** A message as the triggers read it, once: all its words, and its sentences' words. */
 interface Read {
   toks: string[];
@@ -191,7 +198,7 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   const contact = firstMatch(CONTACT, words);
   const how = contact && firstMatch(HOW, words);
   if (contact && !(how && at(words, how.matched) < at(words, contact.matched))) return { kind: 'person_request', evidence: `"${contact.matched}"` };
-  const hit = firstMatch(PERSON, words);
+  let hit = firstMatch(PERSON, words);
   // A request said in a sentence of its own is guarded by that sentence only: in "the invite
   // never arrives for my colleague. I need an actual human to check the mail logs" the colleague
   // is the visitor's, the human is ours. Not where the sentence speaks of others before it
@@ -200,13 +207,18 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   // in one piece when sentences are split.
   if (hit) {
     const whole = text.replace(QUOTED, (quote) => quote.replace(/[.!?;\n]+/g, ','));
+    let inASentence = false;
     for (const sentence of whole.split(SENTENCE_END)) {
       if (!sentence?.trim()) continue;
       const own = tokens(withoutQuotes(sentence));
       const said = firstMatch(PERSON, own);
+      inASentence ||= !!said;
       if (!said || firstMatch(GUARDS, tokens(sentence)) || othersBefore(own, said.matched)) continue;
       return { kind: 'person_request', evidence: `"${said.matched}"` };
     }
+    // Words of two sentences are not one request ("…without touching anyone else. Is there a
+    // per-user reset?"): the classifier is asked instead.
+    if (!inASentence) hit = undefined;
   }
   const verdict = hit ? undefined : classify(withoutQuotes(text));
   const learned = verdict?.kind === 'person' && verdict.probability >= MODEL_THRESHOLDS.person && !guarded(THINGS, read);
