@@ -64,7 +64,7 @@ describe('withSeparableVerbsJoined', () => {
   });
 
   it.each([
-    ['a particle in another clause', 'Wie finde ich das, und wo gehe ich ein?', 'de'],
+    ['a particle in another clause', 'Wie lade ich das Foto, das danach herunter fiel?', 'de'],
     ['a preposition that makes no known verb', 'Wo finde ich die Einstellungen auf dem Handy?', 'de'],
     ['no question word before the verb', 'Ich richte den Sync ein', 'de'],
     ['a language that does not split its verbs', 'Comment je configure la synchro en ligne ?', 'fr'],
