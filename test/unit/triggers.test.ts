@@ -360,6 +360,11 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectPersonRequest('The assistant escalates e.g. billing questions to a human, approx. ten a day. how do I change that?')).toBeUndefined();
   });
 
+  it('reads "is there a person of the team who can attend to me?" as a request (es)', () => {
+    expect(detectPersonRequest('¿Hay alguna persona del equipo que me pueda atender?')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('¿Hay alguna persona en el equipo que pueda ver mis facturas?')).toBeUndefined();
+  });
+
   it('reads no request in words of two sentences', () => {
     expect(detectPersonRequest('I need to reset the grades of one student without touching anyone else. Is there a per-user reset?')).toBeUndefined();
     expect(detectPersonRequest('Is there anyone else? I need help')).toMatchObject({ kind: 'person_request' });

@@ -369,11 +369,20 @@ describe('questions only one kind of fact answers', () => {
     expect(answerabilityEvidence(q(true), [page], 500).unknown).toBeCloseTo(0.25);
   });
 
-  it('reads names only in the content\'s language, and not in German', () => {
+  it('reads names in a language that does not capitalise every noun, whatever the content\'s', () => {
     const q = [{ word: 'obsidian', variants: ['obsidian'], df: 0, idf: 8 }];
     expect(answerabilityEvidence(q, [], 500, { question: 'en', content: 'en' })).toMatchObject({ readsNames: true, unknownWords: ['obsidian'] });
-    expect(answerabilityEvidence(q, [], 500, { question: 'fr', content: 'en' }).readsNames).toBe(false);
+    expect(answerabilityEvidence(q, [], 500, { question: 'da', content: 'en' }).readsNames).toBe(true);
     expect(answerabilityEvidence(q, [], 500, { question: 'de', content: 'de' }).readsNames).toBe(false);
+    expect(answerabilityEvidence(q, [], 500, { question: 'de', content: 'en' }).readsNames).toBe(false);
+    const danish = { coverage: 0.8, passageCoverage: 0.8, unknown: 0.2, terms: 5, passages: 500, unknownWords: ['facebook'], readsNames: true };
+    expect(namesSomethingUnknown('Hvad er bedst til vores forening, Mastodon eller en Facebook-gruppe?', danish)).toBe(true);
+  });
+
+  it('reads a release question whose verb is split from its particle', () => {
+    expect(expectedAnswer('Wanneer komt Mastodon 5.0 uit en wat zit erin?')).toBe('release');
+    expect(expectedAnswer('Hvornår kommer den nye version ud?')).toBe('release');
+    expect(expectedAnswer('Wanneer komt de factuur?')).toBeUndefined();
   });
 
   it('a percentage is a number with a per cent sign or word', () => {

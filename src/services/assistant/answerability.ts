@@ -36,8 +36,9 @@ export interface AnswerabilityEvidence {
   /** The question's words the content never uses (a misspelling of one it does use is not one). */
   unknownWords?: string[];
   /**
-   * Whether a capital letter marks a name in the question: it is in the content's language, and
-   * that language does not capitalise every noun (German does).
+   * Whether a capital letter marks a name in the question: its language does not capitalise every
+   * noun (German does). In another language than the content's too: "Facebook-gruppe" in a Danish
+   * question names what an English page would.
    */
   readsNames?: boolean;
 }
@@ -108,7 +109,7 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   const subjects = query.filter((t) => t.df > 0 && !t.corrected && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)));
   const subject = subjects.find((t) => held.has(query.indexOf(t)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
-  const readsNames = !!languages.question && languages.question === languages.content && !NOUNS_CAPITALISED.has(languages.question);
+  const readsNames = !!languages.question && !NOUNS_CAPITALISED.has(languages.question);
   const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, readsNames };
   if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages, ...words };
   const share = (indexes: Iterable<number>) => [...new Set(indexes)].reduce((s, i) => s + weight(query[i]!), 0) / total;
@@ -230,8 +231,11 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'wann .. kommt|kommen .. version|app|update|funktion|feature|release|ausgabe .. heraus|raus|auf+den+markt',
     'quand sortira|sortiront',
     'cuando saldra|saldran',
+    // A verb split from its particle: "wanneer komt Mastodon 5.0 uit", "hvornår kommer version 3 ud"
     'wanneer verschijnt|komt+uit',
+    'wanneer komt|komen .. uit=',
     'hvornar udkommer|kommer+ud',
+    'hvornar kommer .. ud=',
     'nar slapps|kommer+ut',
   ].map(compilePhrase),
 };

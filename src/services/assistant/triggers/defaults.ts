@@ -266,6 +266,8 @@ export const PERSON_REQUEST: PhraseList = {
     'persona|humano|agente|asesor de+verdad|real=|reales',
     'paseme|pasenme|pase|transfiera|transfierame|comuniqueme|pongame|derive|derivar|derivame|escalar|escale con|a|al companero|companera|agente|asesor|humano|persona=|supervisor|encargado|responsable|tecnico',
     'pueda|puede|podria|podrian revisar|revisarlo|mirar|mirarlo|verlo|atender|atenderme .. persona|humano|agente|asesor|companero|tecnico',
+    // "¿Hay alguna persona del equipo que me pueda atender?"
+    'hay|existe alguna|algun|alguien persona|humano|agente|asesor|tecnico .. que+me|que+nos pueda|puede|podria atender|ayudar|responder|llamar|contestar',
     'prefiero|preferiria .. persona|humano|agente|asesor',
     'tecnico|tecnica|persona|alguien|agente|especialista|ingeniero|ingeniera de+vuestro+lado|de+vuestra+parte|de+vuestro+equipo|de+vuestro+soporte',
     // "¿Puede un desarrollador revisar mi caso?", not "¿puede un agente atender varios chats?"
