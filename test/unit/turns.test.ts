@@ -383,6 +383,8 @@ describe('questions only one kind of fact answers', () => {
     expect(expectedAnswer('Wanneer komt Mastodon 5.0 uit en wat zit erin?')).toBe('release');
     expect(expectedAnswer('Hvornår kommer den nye version ud?')).toBe('release');
     expect(expectedAnswer('Wanneer komt de factuur?')).toBeUndefined();
+    expect(expectedAnswer('On what date exactly will version 7.0 be released?')).toBe('release');
+    expect(expectedAnswer('On what date will my invoice be sent?')).toBeUndefined();
   });
 
   it('a percentage is a number with a per cent sign or word', () => {

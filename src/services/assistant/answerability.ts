@@ -224,6 +224,8 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'when+will|when+s|when+is|when+are .. feature|features|integration|integrations|plugin .. be+available',
     'when+will|when+s|when+is|when+are .. the= new|next|upcoming|mobile|android|ios|iphone|ipad|desktop|windows|mac|linux|web .. version|feature|app=|apps=|update=|integration|plugin .. ship|shipped|launch|launched|be+available',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|come+out|coming+out|be+released',
+    // A date only for a release: "what date will my order ship?" is the visitor's own
+    'what+date|which+date|what+exact+date .. will|is|are .. come+out|coming+out|be+released',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. version|app=|update=|v2=|v3=|v4=|v5=|v6=|v7=|v8=|v9= .. release=|ship|launch',
     'version|feature|features|app=|apps=|integration|integrations|plugin|update=|support+for .. coming+soon|come+soon',
     'komt|komen er= binnenkort',
