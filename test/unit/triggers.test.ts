@@ -365,6 +365,18 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectPersonRequest('¿Hay alguna persona en el equipo que pueda ver mis facturas?')).toBeUndefined();
   });
 
+  it.each([
+    'Notifications go to the admin instead of the person assigned to the case. How do I change that?',
+    'Calls are routed to the queue instead of the agent who owns the account. Which setting does that?',
+    'I would prefer that emails are sent to the team rather than to one person, is that possible?',
+  ])('reads no preference for a person where people are what the product routes to: %s', (text) => {
+    expect(detectPersonRequest(text)).toBeUndefined();
+  });
+
+  it.each(["I'd rather talk to a human", 'I would prefer a real person', 'a human instead please', 'Preferably a person, not a bot'])('reads the visitor preferring a person: %s', (text) => {
+    expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
+  });
+
   it('reads no request in words of two sentences', () => {
     expect(detectPersonRequest('I need to reset the grades of one student without touching anyone else. Is there a per-user reset?')).toBeUndefined();
     expect(detectPersonRequest('Is there anyone else? I need help')).toMatchObject({ kind: 'person_request' });

@@ -100,8 +100,11 @@ export const PERSON_REQUEST: PhraseList = {
     'have|get someone|somebody|a+human|a+person|an+agent|support= get+back|reach+out|contact|call|email',
     // Is a person reading at all?
     'anyone|anybody|somebody|someone= actually|really|even reading|listening|monitoring|watching|alive|awake|home',
-    // Would rather have a person than the assistant
-    'rather|prefer|preferably|instead|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
+    // Would rather have a person than the assistant: the visitor's own preference, or a person
+    // "instead"; not "assigned to the admin instead of the person" or "to the team rather than
+    // to one person", where agents and people are what the product routes to
+    'i+d+rather|id+rather|i+would+rather|we+d+rather|we+would+rather|i+prefer|we+prefer|i+d+prefer|id+prefer|i+would+prefer|we+d+prefer|we+would+prefer|preferably|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
+    'human|person=|agent=|real+person|live+agent|representative instead=|preferably',
     // The visitor waiting for one ("I'll wait for a human", not "can the automation wait for an
     // agent"); asking whether there is one to send things to
     'i+ll|i+will|i+can|i+am|i+m|we+ll|we+will|we+can|happy+to .. wait|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep=|a+representative|someone+real',
