@@ -76,7 +76,7 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
 // German and Dutch split a verb from its particle in a question: "Wie richte ich den Sync ein?",
 // "Hoe nodig ik collega's uit voor ons team?". The particle is a stop word, and the verb alone
 // means something else ("nodig": necessary; "richte": judge), so the two are read as the one verb
-// they are ("einrichte", "uitnodig"), where the glossary knows it as one.
+// they are ("einrichten", "uitnodigen"), where the glossary has that verb as an entry of its own.
 const QUESTION_WORDS: Record<string, Set<string>> = {
   de: new Set(['wie', 'wo', 'was', 'warum', 'wieso', 'weshalb', 'wann', 'welche', 'welchen', 'welcher', 'welches', 'womit', 'wozu']),
   nl: new Set(['hoe', 'waar', 'wat', 'waarom', 'wanneer', 'welke', 'welk', 'waarmee', 'waarvoor']),
@@ -85,28 +85,41 @@ const PARTICLES: Record<string, Set<string>> = {
   de: new Set(['ab', 'an', 'auf', 'aus', 'bei', 'durch', 'ein', 'fest', 'frei', 'her', 'herunter', 'heraus', 'hin', 'hinzu', 'hoch', 'los', 'mit', 'nach', 'runter', 'um', 'vor', 'weg', 'zu', 'zurück', 'zusammen']),
   nl: new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'vrij', 'weg', 'samen']),
 };
+// A word after a particle that makes it a preposition ("op mijn telefoon", "mit einem Kollegen").
+const ARTICLES: Record<string, Set<string>> = {
+  de: new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'mein', 'meine', 'meinem', 'meinen', 'meiner', 'dein', 'deine', 'deinem', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'sein', 'seine', 'seinem', 'jedem', 'jeder', 'allen', 'mir', 'uns', 'ihm', 'ihnen']),
+  nl: new Set(['de', 'het', 'een', 'mijn', 'je', 'jouw', 'uw', 'ons', 'onze', 'zijn', 'haar', 'hun', 'elke', 'alle', 'deze', 'die', 'dit', 'dat']),
+};
+// Particles looked up in one message at the most: a stranger's "wie x op op op …" costs no more.
+const MAX_PARTICLE_LOOKUPS = 24;
 
 /**
- * The question's words, with a verb that follows a question word joined to its particle later in
- * the same clause (the particle dropped), when the glossary knows the joined verb ("nodig … uit":
- * "uitnodigen"); the nearest particle that makes a known verb is taken ("stel … in voor … in":
- * "instel"). Other languages and clauses as written.
+ * The question's words, with a verb that follows a question word joined to its particle in the
+ * same clause (the particle dropped), when the glossary has the joined verb as an entry ("nodig …
+ * uit": "uitnodigen"). The particle is the last one of the clause that is not followed by an
+ * article, which would make it a preposition ("Hoe zet ik op mijn telefoon de meldingen uit?":
+ * "uit", not "op"). Other languages and clauses as written.
  */
 export function withSeparableVerbsJoined(text: string, language: string): string[] {
   const split = (clause: string) => clause.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
   const askers = QUESTION_WORDS[language];
   const particles = PARTICLES[language];
+  const articles = ARTICLES[language];
   const glossary = askers && particles ? glossaryFor(language) : undefined;
-  if (!glossary) return split(text);
+  if (!glossary || !askers || !particles || !articles) return split(text);
+  let lookups = 0;
+  // The infinitive first: "omzetten" (convert), not "omzet" (revenue)
   const joined = (particle: string, verb: string) =>
-    [`${particle}${verb}`, `${particle}${verb}n`, `${particle}${verb}en`, `${particle}${verb}${verb.at(-1)}n`, `${particle}${verb}${verb.at(-1)}en`].find((w) => glossary.word(w));
+    [`${particle}${verb}en`, `${particle}${verb}n`, `${particle}${verb}${verb.at(-1)}en`, `${particle}${verb}${verb.at(-1)}n`, `${particle}${verb}`].find((w) => glossary.has(w));
   return text.split(/[.!?,;:()\n]+/u).flatMap((clause) => {
     const words = split(clause);
-    const at = words.findIndex((w, i) => askers!.has(w) && i + 1 < words.length);
+    const at = words.findIndex((w, i) => askers.has(w) && i + 1 < words.length);
     if (at < 0) return words;
     const verb = words[at + 1]!;
-    for (let i = at + 2; i < words.length; i++) {
-      const verbJoined = particles!.has(words[i]!) ? joined(words[i]!, verb) : undefined;
+    for (let i = words.length - 1; i > at + 1 && lookups < MAX_PARTICLE_LOOKUPS; i--) {
+      if (!particles.has(words[i]!) || articles.has(words[i + 1] ?? '')) continue;
+      lookups++;
+      const verbJoined = joined(words[i]!, verb);
       if (verbJoined) return [...words.slice(0, at + 1), verbJoined, ...words.slice(at + 2, i), ...words.slice(i + 1)];
     }
     return words;

@@ -54,6 +54,19 @@ describe('withSeparableVerbsJoined', () => {
     expect(glossaryFor(language)!.word(verb)?.flat()).toContain(english);
   });
 
+  it('takes the last particle of the clause that is no preposition, and the infinitive first', () => {
+    const first = (q: string, l: string) => toSearchTerms(q, l, 48).terms[0]!;
+    expect(glossaryFor('nl')!.word(first('Hoe zet ik op mijn telefoon de meldingen uit?', 'nl'))?.flat()).toContain('disable');
+    expect(first('Wie teile ich ein Dokument mit einem Kollegen?', 'de')).toBe('teile');
+    expect(glossaryFor('nl')!.word(first('Hoe zet ik een bestand om naar PDF?', 'nl'))?.flat()).toContain('convert');
+  });
+
+  it('looks up a bounded number of particles in one message', () => {
+    // Read from the end, the particle that makes a verb comes after more than the bound allows
+    expect(withSeparableVerbsJoined(`hoe nodig ik uit ${'op '.repeat(10)}`, 'nl')).toContain('uitnodigen');
+    expect(withSeparableVerbsJoined(`hoe nodig ik uit ${'op '.repeat(5000)}`, 'nl')).not.toContain('uitnodigen');
+  });
+
   it('reads what the verb means with its particle, not alone', () => {
     expect(glossaryFor('nl')!.word('nodig')?.flat()).not.toContain('invite');
     expect(toSearchTerms("Hoe nodig ik collega's uit?", 'nl', 48).terms).not.toContain('nodig');

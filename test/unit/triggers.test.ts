@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SENSITIVE_CATEGORIES } from '../../src/services/assistant/triggers/defaults.js';
 import { firstMatch, tokens } from '../../src/services/assistant/triggers/phrases.js';
-import { compileCategories, detectDissatisfaction, detectPersonRequest, detectSensitive, evaluateRules, triggerBeforeAnswer } from '../../src/services/assistant/triggers/triggers.js';
+import { compileCategories, detectDissatisfaction, detectPersonRequest, detectSensitive, evaluateRules, sentencesOf, triggerBeforeAnswer } from '../../src/services/assistant/triggers/triggers.js';
 import { ANSWERABLE, PERSON_REQUESTS, SENSITIVE } from '../fixtures/handoff/messages.js';
 import { MORE_ANSWERABLE, MORE_PERSON_REQUESTS, MORE_SENSITIVE } from '../fixtures/handoff/more.js';
 
@@ -338,10 +338,21 @@ describe('the classifier beside the phrase lists', () => {
     // A break-in or a personal-data request on the visitor's own installation
     expect(detectSensitive('Bei uns läuft die App auf einem Raspberry Pi und im Log stehen fehlgeschlagene Anmeldeversuche. Wurden wir gehackt?')).toBeUndefined();
     expect(detectSensitive('Tenemos la app instalada en nuestro servidor y un cliente pide, según el RGPD, que borremos sus datos. ¿Cómo?')).toBeUndefined();
-    expect(detectSensitive('lost access to the only admin account of our wiki, I have ssh to the server. which cli command promotes another user?')).toBeUndefined();
+    expect(detectSensitive('I run a wiki instance for our club and lost access to the only admin account. Which cli command promotes another user?')).toBeUndefined();
     // "Our server" is also what a hosting company's customers call the one it runs for them
     expect(detectSensitive("Someone got into our server's admin account last night and changed the email address.")).toMatchObject({ detail: 'hacked_account' });
     expect(detectSensitive('I have SSH keys that still work, but I lost my security key and my recovery codes. How do I get back into my account?')).toMatchObject({ kind: 'sensitive' });
+    expect(detectSensitive('Someone logged in via SSH and changed my account password, I never did that.')).toMatchObject({ kind: 'sensitive' });
+    expect(detectSensitive('Mon compte a été piraté, le site est hébergé sur mon serveur chez vous.')).toMatchObject({ kind: 'sensitive' });
+    expect(detectSensitive('Bei uns läuft seit heute nichts mehr: jemand hat unser Konto gehackt und das Passwort geändert.')).toMatchObject({ kind: 'sensitive' });
+  });
+
+  it.each([
+    'I received the order damaged and my lawyer says I can sue for the costs.',
+    'I got a letter from my lawyer today. We will take legal action unless the charges are reversed.',
+    'I received an email from my attorney, we are preparing a lawsuit against the company.',
+  ])('still reads a threat beside something received: %s', (text) => {
+    expect(detectSensitive(text)).toMatchObject({ kind: 'sensitive' });
   });
 
   it.each([
@@ -351,13 +362,22 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectSensitive(text)).toMatchObject({ detail: 'security_report' });
   });
 
-  it('does not take logs sent privately for a security report', () => {
-    expect(detectSensitive('LDAP sync still fails after 1000 users. Is there a developer who could look at my logs? I can send them privately.')?.detail).not.toBe('security_report');
+  it.each([
+    'LDAP sync still fails after 1000 users. Is there a developer who could look at my logs? I can send them privately.',
+    'How can I share the report with my team before publishing it?',
+    'Is there a way for employees to report the issue confidentially?',
+    'Hoe kan ik een bestand delen dat privé blijft?',
+    '¿Se puede enviar la factura de forma privada al cliente?',
+    'Comment envoyer un message en privé à un membre ?',
+  ])('does not take sharing in private for a security report: %s', (text) => {
+    expect(detectSensitive(text)?.detail).not.toBe('security_report');
   });
 
-  it('ends a sentence at a full stop before a small letter, except after an abbreviation', () => {
+  it('ends a sentence at a full stop before a small letter, except after an abbreviation or a short word', () => {
     expect(detectPersonRequest('I keep ending up in loops with the assistant. please escalate to human support.')).toMatchObject({ kind: 'person_request' });
-    expect(detectPersonRequest('The assistant escalates e.g. billing questions to a human, approx. ten a day. how do I change that?')).toBeUndefined();
+    expect(sentencesOf('loops with the assistant. please escalate')).toHaveLength(2);
+    expect(sentencesOf('the price incl. tax is wrong, approx. ten euros')).toHaveLength(1);
+    expect(sentencesOf('Preis Inkl. mwst, e.g. users, Art. 15')).toHaveLength(1);
   });
 
   it('reads "is there a person of the team who can attend to me?" as a request (es)', () => {
@@ -369,11 +389,13 @@ describe('the classifier beside the phrase lists', () => {
     'Notifications go to the admin instead of the person assigned to the case. How do I change that?',
     'Calls are routed to the queue instead of the agent who owns the account. Which setting does that?',
     'I would prefer that emails are sent to the team rather than to one person, is that possible?',
+    'How do I assign a task to a person instead of a group?',
+    'Can members sign in with their ID rather than an email, like other people do?',
   ])('reads no preference for a person where people are what the product routes to: %s', (text) => {
     expect(detectPersonRequest(text)).toBeUndefined();
   });
 
-  it.each(["I'd rather talk to a human", 'I would prefer a real person', 'a human instead please', 'Preferably a person, not a bot'])('reads the visitor preferring a person: %s', (text) => {
+  it.each(["I'd rather talk to a human", 'I would prefer a real person', 'Preferably a person, not a bot'])('reads the visitor preferring a person: %s', (text) => {
     expect(detectPersonRequest(text)).toMatchObject({ kind: 'person_request' });
   });
 

@@ -315,7 +315,7 @@ describe('questions only one kind of fact answers', () => {
   });
 
   describe('a name of several words the passages found never write', () => {
-    const evidence = { coverage: 0.5, passageCoverage: 0.5, unknown: 0, terms: 6, passages: 500, readsNames: true };
+    const evidence = { coverage: 0.5, passageCoverage: 0.5, unknown: 0, terms: 6, passages: 500, readsNames: true, inContentLanguage: true };
     const found = (...texts: string[]) => texts.map((text) => ({ title: 'Alarms', headingPath: ['Reminders'], text, language: 'en' }));
 
     it('refuses it when each word is known but never beside the other', () => {
@@ -343,11 +343,25 @@ describe('questions only one kind of fact answers', () => {
       ['a month and a day', 'Why was I charged on Monday March 3?'],
       ['quoted', 'Why do I get "Invalid Grant Type" when I log in?'],
       ['in Title Case throughout', 'How Do I Use Google Calendar?'],
+      ['of abbreviations only', 'How do I set up SAML SSO?'],
     ])('reads no such name %s: %s', (_, question) => expect(asksAboutUnwrittenName(question, evidence, found('Nothing about it.'))).toBe(false));
 
-    it('reads none where capitals do not mark names, and leaves long stories to the coverage gate', () => {
+    it('does not take the first word after a colon or an emoji into the name', () => {
+      const passages = found('Connect Google Calendar.');
+      expect(asksAboutUnwrittenName('Quick question: Does Google Calendar sync both ways?', evidence, passages)).toBe(false);
+      expect(asksAboutUnwrittenName('I tried everything 😩 Does Google Calendar sync both ways?', evidence, passages)).toBe(false);
+    });
+
+    it('counts a name written when each pair of neighbours is, in either order', () => {
+      expect(asksAboutUnwrittenName('Why does my Google Calendar Sync stop?', evidence, found('Connect Google Calendar.', 'Calendar sync runs hourly.'))).toBe(false);
+      expect(asksAboutUnwrittenName('Where do I find Billing Settings?', evidence, found('Open Settings > Billing.'))).toBe(false);
+      expect(asksAboutUnwrittenName('Why does my Google Calendar Sync stop?', evidence, found('Connect Google Drive.', 'Calendar sync runs hourly.'))).toBe(true);
+    });
+
+    it('reads none where capitals do not mark names or the name may be translated, and leaves long stories to the coverage gate', () => {
       const question = 'Can my to-do alarms show up in Google Calendar?';
       expect(asksAboutUnwrittenName(question, { ...evidence, readsNames: false }, found('Nothing.'))).toBe(false);
+      expect(asksAboutUnwrittenName('Kan ik mijn herinneringen in Google Agenda zien?', { ...evidence, inContentLanguage: false }, found('Connect Google Calendar.'))).toBe(false);
       expect(answersWhatIsAsked(question, { ...evidence, terms: DEFAULT_GATE.long.terms }, found('Nothing.'))).toBe(true);
     });
   });
@@ -380,11 +394,15 @@ describe('questions only one kind of fact answers', () => {
   });
 
   it('reads a release question whose verb is split from its particle', () => {
-    expect(expectedAnswer('Wanneer komt Mastodon 5.0 uit en wat zit erin?')).toBe('release');
+    expect(expectedAnswer('Wanneer komt versie 5.0 uit en wat zit erin?')).toBe('release');
+    expect(expectedAnswer('Wanneer komt Mastodon 5.0 uit?')).toBe('release');
     expect(expectedAnswer('Hvornår kommer den nye version ud?')).toBe('release');
     expect(expectedAnswer('Wanneer komt de factuur?')).toBeUndefined();
+    expect(expectedAnswer('Wanneer komt mijn pakket uit het magazijn?')).toBeUndefined();
+    expect(expectedAnswer('Hvornår kommer pengene ud på min konto?')).toBeUndefined();
     expect(expectedAnswer('On what date exactly will version 7.0 be released?')).toBe('release');
     expect(expectedAnswer('On what date will my invoice be sent?')).toBeUndefined();
+    expect(expectedAnswer('On what date will my funds be released?')).toBeUndefined();
   });
 
   it('a percentage is a number with a per cent sign or word', () => {

@@ -43,6 +43,8 @@ export interface Glossary {
   word(word: string): Translation | undefined;
   /** Two words in a row that together are one entry ("mot de passe": "mot", "passe"). */
   pair(first: string, second: string): Translation | undefined;
+  /** Whether the word is an entry of its own (as written or by its stem), not read as a compound. */
+  has(word: string): boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function glossaryOf(source: string, language: string): Glossary {
   const part = (p: string) => (p.length >= MIN_PART ? (known(p) ?? undefined) : undefined);
   return {
     pair: (first, second) => pairs.get(`${stem(first.toLowerCase())} ${stem(second.toLowerCase())}`),
+    has: (word) => !!known(word.toLowerCase()),
     word(word) {
       const lower = word.toLowerCase();
       const whole = known(lower);

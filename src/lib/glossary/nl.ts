@@ -1949,7 +1949,7 @@ tijdstippen = time
 verloopdatum = expiry|expiration date
 tijdsduur = duration
 kwart = quarter
-wintertijd = daylight saving
+wintertijd = winter|standard
 uurlijks = hourly
 # Domotica en slimme apparaten
 domotica = home automation|smart

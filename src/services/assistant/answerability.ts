@@ -41,6 +41,8 @@ export interface AnswerabilityEvidence {
    * question names what an English page would.
    */
   readsNames?: boolean;
+  /** The question is in the content's language (a name translated for it, "Google Agenda", is not). */
+  inContentLanguage?: boolean;
 }
 
 export interface Gate {
@@ -110,7 +112,8 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   const subject = subjects.find((t) => held.has(query.indexOf(t)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
   const readsNames = !!languages.question && !NOUNS_CAPITALISED.has(languages.question);
-  const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, readsNames };
+  const inContentLanguage = !!languages.question && languages.question === languages.content;
+  const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, readsNames, inContentLanguage };
   if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages, ...words };
   const share = (indexes: Iterable<number>) => [...new Set(indexes)].reduce((s, i) => s + weight(query[i]!), 0) / total;
   const best = pages[0]!;
@@ -224,8 +227,9 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'when+will|when+s|when+is|when+are .. feature|features|integration|integrations|plugin .. be+available',
     'when+will|when+s|when+is|when+are .. the= new|next|upcoming|mobile|android|ios|iphone|ipad|desktop|windows|mac|linux|web .. version|feature|app=|apps=|update=|integration|plugin .. ship|shipped|launch|launched|be+available',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|come+out|coming+out|be+released',
-    // A date only for a release: "what date will my order ship?" is the visitor's own
-    'what+date|which+date|what+exact+date .. will|is|are .. come+out|coming+out|be+released',
+    // A date only for a release: "what date will my order ship?" and "…my funds be released?"
+    // are the visitor's own
+    'what+date|which+date|what+exact+date .. will|is|are .. version|release|update|app=|apps=|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30 .. come+out|coming+out|be+released|ship',
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. version|app=|update=|v2=|v3=|v4=|v5=|v6=|v7=|v8=|v9= .. release=|ship|launch',
     'version|feature|features|app=|apps=|integration|integrations|plugin|update=|support+for .. coming+soon|come+soon',
     'komt|komen er= binnenkort',
@@ -233,11 +237,12 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'wann .. kommt|kommen .. version|app|update|funktion|feature|release|ausgabe .. heraus|raus|auf+den+markt',
     'quand sortira|sortiront',
     'cuando saldra|saldran',
-    // A verb split from its particle: "wanneer komt Mastodon 5.0 uit", "hvornår kommer version 3 ud"
+    // A verb split from its particle, with what comes out between (a word for it, or its number),
+    // as in German: "wanneer komt versie 5.0 uit", not "wanneer komt mijn pakket uit het magazijn"
     'wanneer verschijnt|komt+uit',
-    'wanneer komt|komen .. uit=',
+    'wanneer komt|komen .. versie|release|update|app|functie|integratie|plugin|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|v1|v2|v3|v4|v5|v6|v7|v8|v9 .. uit=',
     'hvornar udkommer|kommer+ud',
-    'hvornar kommer .. ud=',
+    'hvornar kommer .. version|opdatering|app|funktion|integration|udgave|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|v1|v2|v3|v4|v5|v6|v7|v8|v9 .. ud=',
     'nar slapps|kommer+ut',
   ].map(compilePhrase),
 };
@@ -470,44 +475,56 @@ function capitalisedWords(text: string): string[] {
  * both words, so the passages found are where the name is looked for.
  */
 export function asksAboutUnwrittenName(question: string, evidence: AnswerabilityEvidence, found: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]): boolean {
-  if (!evidence.readsNames) return false;
+  // In another language a name may be translated ("Google Agenda" for Google Calendar)
+  if (!evidence.readsNames || !evidence.inContentLanguage) return false;
   const names = namesAsked(question);
   if (!names.length) return false;
   const written = found.map((p) => ` ${wordsIn(`${p.title}\n${p.headingPath.join('\n')}\n${p.text}`).join(' ')} `);
-  return names.some((name) => !written.some((text) => text.includes(` ${name.join(' ')} `)));
+  const isWritten = (words: string[]) => written.some((text) => text.includes(` ${words.join(' ')} `));
+  // Written whole, or each pair of neighbours somewhere, in either order ("Google Calendar Sync":
+  // "google calendar" on one page, "calendar sync" on another; "Billing Settings": "Settings >
+  // Billing")
+  return names.some((name) => !isWritten(name) && !name.slice(1).every((word, i) => isWritten([name[i]!, word]) || isWritten([word, name[i]!])));
 }
 
 /** Lower-case words and their parts ("On-Demand": "on", "demand"; "Google's": "google"). */
 const wordsIn = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w !== 's');
 
+// Names looked for in one question at the most (each is looked for in every passage found).
+const MAX_NAMES = 8;
+
 /**
  * Runs of two or more capitalised words, separated by spaces only, in the sentences that ask
- * (end with a question mark), not counting a sentence's first word nor a person after a word for
- * one ("my colleague Sarah Jones").
+ * (end with a question mark), not counting a sentence's first word (nor the first after a colon
+ * or an emoji), a person after a word for one ("my colleague Sarah Jones"), nor a run of
+ * abbreviations only ("SAML SSO", "PDF CSV"), which the pages may write in another order.
  */
 function namesAsked(question: string): string[][] {
   const plain = withoutQuotes(question.normalize('NFC'));
   if (titleCase(innerWords(plain))) return [];
-  const names: string[][] = [];
+  const names = new Map<string, string[]>();
   // A full stop ends a sentence only before a space ("4.8", ".NET" and "render.yaml" do not).
   for (const sentence of plain.split(/(?<=[.!?…])\s+|\n+/u).filter((s) => s.trimEnd().endsWith('?'))) {
     const words = [...sentence.matchAll(WORD)];
     let run: string[] = [];
     const close = () => {
-      if (run.length >= 2) names.push(run.flatMap(wordsIn));
+      if (run.length >= 2 && !run.every((w) => !/\p{Ll}/u.test(w))) names.set(run.join(' ').toLowerCase(), run.flatMap(wordsIn));
       run = [];
     };
     words.forEach((m, i) => {
       const word = m[0];
       const gap = i > 0 ? sentence.slice(words[i - 1]!.index! + words[i - 1]![0].length, m.index) : '';
-      if (i > 0 && !/^[ \t]+$/u.test(gap)) close();
-      const capital = i > 0 && word.length > 1 && /^\p{Lu}/u.test(word) && !CALENDAR.has(word.toLowerCase());
+      const spaced = i > 0 && /^[ \t]+$/u.test(gap);
+      if (!spaced) close();
+      // After a colon, an emoji or a dash a capital may open what follows ("Quick question: Does…")
+      const inner = i > 0 && /^[\s,]*$/u.test(gap);
+      const capital = inner && word.length > 1 && /^\p{Lu}/u.test(word) && !CALENDAR.has(word.toLowerCase());
       if (!capital || (!run.length && BEFORE_A_PERSON.has(words[i - 1]![0].toLowerCase()))) return close();
       run.push(word);
     });
     close();
   }
-  return names;
+  return [...names.values()].slice(0, MAX_NAMES);
 }
 
 /**

@@ -100,11 +100,10 @@ export const PERSON_REQUEST: PhraseList = {
     'have|get someone|somebody|a+human|a+person|an+agent|support= get+back|reach+out|contact|call|email',
     // Is a person reading at all?
     'anyone|anybody|somebody|someone= actually|really|even reading|listening|monitoring|watching|alive|awake|home',
-    // Would rather have a person than the assistant: the visitor's own preference, or a person
-    // "instead"; not "assigned to the admin instead of the person" or "to the team rather than
-    // to one person", where agents and people are what the product routes to
-    'i+d+rather|id+rather|i+would+rather|we+d+rather|we+would+rather|i+prefer|we+prefer|i+d+prefer|id+prefer|i+would+prefer|we+d+prefer|we+would+prefer|preferably|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
-    'human|person=|agent=|real+person|live+agent|representative instead=|preferably',
+    // Would rather have a person than the assistant: the visitor's own preference; not "assigned
+    // to the admin instead of the person" or "to the team rather than to one person", where
+    // agents and people are what the product routes to
+    'i+d+rather|i+would+rather|we+d+rather|we+would+rather|i+prefer|we+prefer|i+d+prefer|i+would+prefer|we+d+prefer|we+would+prefer|preferably|sooner .. human|person=|people=|agent=|someone=|somebody=|real+person|live+agent|representative|staff=',
     // The visitor waiting for one ("I'll wait for a human", not "can the automation wait for an
     // agent"); asking whether there is one to send things to
     'i+ll|i+will|i+can|i+am|i+m|we+ll|we+will|we+can|happy+to .. wait|hold+on|hang+on for a+human|a+person|an+agent|a+real+person|a+real+human|an+actual+human|an+actual+person|a+live+agent|a+rep=|a+representative|someone+real',
@@ -1653,8 +1652,8 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
     phrases: {
       en: [
         // A finding the visitor wants to tell the company alone ("who can I send a report to privately?")
-        'report|disclose this|it|them|details|the+details|my+findings|the+issue|the+vulnerability|the+bug .. privately|confidentially|in+private|off+the+record|before+publishing|before+going+public',
-        'send|share|submit a+report|my+report|the+report|my+findings|the+vulnerability|the+details+of+the+vulnerability .. privately|confidentially|in+private|before+publishing|before+going+public',
+        'report|disclose this|it|them|my+findings|the+vulnerability|the+bug|the+flaw|the+exploit|the+details privately|confidentially|in+private|before+publishing|before+going+public',
+        'send|submit a+report|my+report|the+report|my+findings|the+vulnerability privately|confidentially|in+private|before+publishing|before+going+public',
         // Another tenant's records, said as a workspace that is not the visitor's; records of ours
         // posted somewhere; mail meant for someone else
         'results|data|records|messages|conversations|invoices|files|contacts|tickets|customers .. from|of|belonging+to|in a|an workspace|account|project|organisation|organization|tenant|company .. isn+t|isnt|is+not|s+not|thats+not|that+s+not ours=|mine=',
@@ -1696,7 +1695,6 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'phishing|scam email|emails|message|messages|sms|text|texts .. pretending|claiming|from+you|in+your+name|looks+like+you|your+logo',
       ],
       da: [
-        'rapportere|indberette|melde|dele|sende det|den|dem|fundet|detaljerne .. fortroligt|privat|inden+jeg+offentliggor',
         'sender+mig|skriver+til+mig|bliver+ved+med+at|jeg+far|jeg+modtager .. truende|kraenkende|chikanerende beskeder|mails|kommentarer',
         'returnerer|laekker|eksponerer .. data|oplysninger|fakturaer fra|om|for andre+kunder|andre+brugere|en+anden+kunde',
         'fundet|opdaget|fandt et|en sikkerhedshul|sikkerhedsfejl|sarbarhed|svaghed',
@@ -1704,7 +1702,6 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'ser|vises|dukker+op|star .. fra+et+andet+firma|fra+en+anden+virksomhed|fra+en+anden+kunde|fra+andre+kunder',
       ],
       de: [
-        'melden|mitteilen|berichten|schicken|senden|weitergeben .. vertraulich|privat|nicht+offentlich|vor+der+veroffentlichung',
         'schickt+mir|schicken+mir|sendet+mir|schreibt+mir|ich+bekomme|ich+erhalte|ich+bekam|wir+bekommen .. beleidigende|bedrohende|drohende|hasserfullte nachrichten|mails|kommentare|e+mails',
         'liefert|exponiert|leakt .. daten|rechnungen|bestellungen .. anderer+kunden|anderer+nutzer|anderer+benutzer|von+anderen+kunden|anderer+firmen',
         'gefunden|entdeckt|bemerkt .. sicherheitslucke|schwachstelle|sicherheitsproblem',
@@ -1714,7 +1711,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'sehe|erscheinen|erscheint|auftauchen|tauchen|angezeigt .. einer+anderen+firma|von+einer+anderen+firma|eines+anderen+unternehmens|eines+anderen+kunden|anderer+kunden',
       ],
       fr: [
-        'signaler|communiquer|remonter|transmettre|envoyer .. en+prive|confidentiellement|de+maniere+confidentielle|de+facon+confidentielle|avant+de+publier',
+        'signaler|remonter la|une|cette|ma faille|vulnerabilite|decouverte en+prive|confidentiellement|de+maniere+confidentielle|de+facon+confidentielle',
         'm+envoie|me+envoie|nous+envoie|m+envoient|me+envoient|je+recois|j+ai+recu|nous+recevons .. messages|mails|commentaires|propos insultants|menacants|haineux|harcelants|injurieux|insistants|deplaces|obscenes',
         'commentaires|messages harcelants|menacants|insultants|haineux|injurieux .. sous|sur mes|chacune+de+mes|mon+profil',
         'renvoie|expose|retourne .. donnees|factures|informations|commandes de|d autres+clients|un+autre+client|autres+utilisateurs|autres+entreprises',
@@ -1723,7 +1720,7 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'vois|voit|apparaissent|apparait|affiche|affichent .. d+une+autre+entreprise|d+une+autre+societe',
       ],
       es: [
-        'reportar|informar|comunicar|enviar|notificar .. de+forma+privada|en+privado|confidencialmente|de+manera+privada|de+forma+confidencial|antes+de+publicar',
+        'reportar|reportarlo|reportarla|reportarlos|reportar+la+vulnerabilidad|reportar+el+fallo de+forma+privada|en+privado|confidencialmente|de+manera+privada|de+forma+confidencial',
         'me+envia|me+manda|me+envian|me+mandan|recibo|he+recibido|mandarme|enviarme .. mensajes|correos|comentarios insultantes|amenazantes|acosadores|ofensivos',
         'devuelve|expone|filtra .. datos|facturas|informacion|pedidos de otros+clientes|otro+cliente|otros+usuarios|otro+usuario|otras+empresas|otra+empresa',
         'encontrado|descubierto|encontre|descubri|detectado .. vulnerabilidad|fallo+de+seguridad|agujero+de+seguridad|brecha+de+seguridad',
@@ -1731,7 +1728,6 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         'veo|aparecen|aparece|muestra|salen .. de+otra+empresa|de+otro+cliente|de+otros+clientes',
       ],
       nl: [
-        'melden|rapporteren|doorgeven|sturen|delen .. vertrouwelijk|prive|in+prive|voordat+ik+publiceer|voor+publicatie',
         'stuurt+me|stuurt+mij|sturen+me|sturen+mij|ik+krijg|ik+ontvang|blijft+mij|blijft+me .. beledigende|bedreigende|intimiderende berichten|mails|reacties',
         'retourneert|lekt .. gegevens|data|facturen|bestellingen van+andere+klanten|van+andere+gebruikers|van+een+andere+klant',
         'gevonden|ontdekt .. beveiligingslek|kwetsbaarheid|beveiligingsprobleem|beveiligingsfout',
@@ -1789,10 +1785,8 @@ export const SELF_HOSTED: PhraseList = {
     'my|our own= server|servers|instance|vps|homelab',
     // Running or installing it, said so ("I run a small Forgepoint instance"); not "our server",
     // which a hosting company's customers say of the server it runs for them
-    'i+run|we+run|i+host|we+host|i+maintain|we+maintain|i+administer|we+administer a|an small= instance|server|installation',
-    'installed|deployed|set+up it|this|them on my|our own= server|servers|vps|nas|raspberry|hardware|machine',
-    // Only the one who runs it logs in to the machine
-    'ssh+access|ssh+into|ssh+to+the+server|via+ssh|over+ssh|shell+access|root+access+to+the+server',
+    'i+run|we+run|i+host|we+host|i+maintain|we+maintain|i+administer|we+administer a|an|our|my .. instance|server|installation',
+    'installed|deployed|set+up .. on+my|on+our|on+a|on+an .. server|servers|vps|nas|raspberry|homelab',
     'docker+compose|docker+container|docker+image|docker+run|in+docker|on+docker|with+docker|via+docker|kubernetes|k8s|portainer|unraid|helm+chart|on+premise|on+premises|on+prem|localhost',
     // What only the one who runs it has: its secrets file
     'env+production|env+file|dotenv',
@@ -1801,7 +1795,7 @@ export const SELF_HOSTED: PhraseList = {
   da: ['selvhostet|selvhostede|min=+egen+server|vores+egen+server', 'vores|min egen installation|instans|server'],
   de: [
     'selbst+gehostet|selbstgehostet|selbst+gehostete|selbstgehostete|eigenen+server|eigener+server',
-    'bei+uns+lauft|lauft+bei+uns|bei+mir+lauft|lauft+bei+mir|auf+einem+raspberry|auf+meinem+raspberry|auf+unserem+raspberry',
+    'auf+einem+raspberry|auf+meinem+raspberry|auf+unserem+raspberry|selbst+betrieben|selbst+betreiben|auf+unserem+eigenen|auf+meinem+eigenen',
   ],
   fr: ['auto+heberge|autoheberge|auto+hebergee|autohebergee|mon+propre+serveur|notre+propre+serveur', 'heberge|installe|deploye sur notre|nos|mon|mes serveur|serveurs'],
   es: ['autoalojado|auto+alojado|autoalojada|mi+propio+servidor|nuestro+propio+servidor', 'instalado|instalada|alojado|alojada|hospedado en nuestro|nuestros|mi|mis servidor|servidores'],
@@ -1817,8 +1811,8 @@ export const SELF_HOSTED: PhraseList = {
  */
 export const RECEIVED_LEGAL_NOTICE: PhraseList = {
   en: [
-    'got|received|receive|receiving|get|getting|gotten|been+sent|was+sent|were+sent|been+served|was+served|were+served a|an|the|this dmca|takedown|copyright|legal|infringement|cease notice|notices|letter|claim|complaint|request|order',
-    'got|received|receive|receiving|get|getting|gotten|been+sent|was+sent|were+sent a|an|the|this letter|notice|request|email|complaint|subpoena|warrant|order .. lawyer|lawyers|attorney|law+firm|police|court|authorities|rights+holder|copyright+holder',
+    'got|received|receive|receiving|get|getting|gotten|been+sent|was+sent|were+sent|been+served|was+served|were+served a|an|the|this dmca|takedown|copyright|infringement|cease notice|notices|letter|claim|complaint|request',
+    'got|received|receive|receiving|get|getting|gotten|been+sent|was+sent|were+sent a|an|the|this letter|notice|request|complaint|subpoena|warrant from .. lawyer|lawyers|attorney|law+firm|police|court|authorities|rights+holder|copyright+holder',
   ],
   de: ['abmahnung|anwaltsschreiben|anwaltliches+schreiben|schreiben+eines+anwalts|brief+eines+anwalts|anfrage+der+polizei|polizeiliche+anfrage .. bekommen|erhalten|zugestellt', 'bekommen|erhalten|erhielten|bekamen .. abmahnung|anwaltsschreiben|anfrage+der+polizei|polizeiliche+anfrage'],
   fr: ['recu|recevons|recoit .. lettre|courrier|mise+en+demeure|notification|requisition|demande|plainte .. avocat|police|tribunal|dmca|ayant+droit|ayants+droit|droits+d+auteur', 'recu|recevons|recoit une mise+en+demeure|notification+dmca|lettre+d+avocat'],
@@ -1829,7 +1823,13 @@ export const RECEIVED_LEGAL_NOTICE: PhraseList = {
 
 /** The visitor is on the company's hosted service after all ("we moved to your cloud"): SELF_HOSTED does not hold. */
 export const ON_HOSTED_SERVICE: PhraseList = {
-  en: ['your+cloud|the+cloud+version|your+hosted|the+hosted+version|your+hosted+service|hosted+by+you|cloud+plan|cloud+account|cloud+subscription|not+self|no+longer+self|moved+from+self|migrated+from+self|switched+from+self|moved+away+from+self|moved+from+docker|migrated+from+docker'],
+  en: ['with+you+guys|hosted+with+you|on+your+servers|on+your+platform|your+cloud|the+cloud+version|your+hosted|the+hosted+version|your+hosted+service|hosted+by+you|cloud+plan|cloud+account|cloud+subscription|not+self|no+longer+self|moved+from+self|migrated+from+self|switched+from+self|moved+away+from+self|moved+from+docker|migrated+from+docker'],
+  // "Hosted on my server with you": the company's
+  fr: ['chez+vous|de+chez+vous|sur+vos+serveurs|votre+cloud|votre+offre+hebergee'],
+  es: ['de+ustedes|con+ustedes|en+sus+servidores|su+nube|vuestra+nube|vuestros+servidores'],
+  de: ['bei+euch|bei+ihnen|auf+euren+servern|auf+ihren+servern|eurer+cloud|ihrer+cloud'],
+  nl: ['bij+jullie|bij+u|op+jullie+servers|jullie+cloud'],
+  da: ['hos+jer|hos+dig|pa+jeres+servere|jeres+cloud'],
 };
 
 /**

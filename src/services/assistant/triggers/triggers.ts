@@ -97,8 +97,9 @@ const CATEGORY_GUARDS: Record<string, CategoryGuard[]> = {
   // documentation. (Not one of the visitor's users' accounts: on a hosted service that is ours.)
   hacked_account: [SELF_HOSTED_GUARD],
   data_protection: [{ ...guard(SAMPLE_DATA, 'clause'), scope: 'sentence' }, SELF_HOSTED_GUARD],
-  // "A letter from your lawyer" is the company's
-  legal_threat: [guard(RECEIVED_LEGAL_NOTICE, 'clause', ['your', 'you', 'yours', 'votre', 'vos', 'vous', 'su', 'sus', 'usted', 'ihr', 'ihre', 'ihrem', 'ihres', 'uw', 'jullie', 'jeres', 'jer', 'din', 'dit'])],
+  // For its own sentence only: "I got a letter from my lawyer today. We will take legal action…"
+  // threatens in the next. "A letter from your lawyer" is the company's.
+  legal_threat: [{ ...guard(RECEIVED_LEGAL_NOTICE, 'clause', ['your', 'you', 'yours', 'votre', 'vos', 'vous', 'usted', 'ustedes', 'vuestro', 'vuestra', 'uw', 'jullie', 'jeres', 'jer']), scope: 'sentence' }],
 };
 
 /** Where a matched span starts among the words. */
@@ -128,13 +129,15 @@ function guardHolds(g: CategoryGuard, toks: string[]): boolean {
 // with the assistant. please escalate"): "Art. 15 DSGVO", "e.g. users" and "approx. ten" stay one
 // sentence.
 // (Each run is matched from its first mark only, so a stranger's "!!!!…" costs linear time.)
-const SENTENCE_END = /(?<![!?;])[!?;]+(?=\s|$)|(?<!\.)\.+(?=\s+["'“‘(]?\p{Lu})|(?<=\p{L}{4})(?<!\p{L}(?:approx|incl|excl|inkl|exkl|evtl|bspw|resp|zzgl|corp|dept|prof|vers))(?<!\.)\.+(?=\s+\p{Ll})|\n+/u;
+const SENTENCE_END = /(?<![!?;])[!?;]+(?=\s|$)|(?<!\.)\.+(?=\s+["'“‘(]?\p{Lu})|(?<=\p{L}{4})(?<!(?:^|[^\p{L}])(?:[Aa]pprox|[Aa]prox|[Ii]ncl|[Ee]xcl|[Ii]nkl|[Ee]xkl|[Ee]vtl|[Bb]spw|[Bb]zgl|[Ii]nsb|[Bb]ijv|[Vv]edr|[Rr]esp|[Zz]zgl|[Cc]orp|[Dd]ept|[Pp]rof|[Vv]ers|[Mm]isc))(?<!\.)\.+(?=\s+\p{Ll})|\n+/u;
+/** The sentences of a message, as the triggers split it. */
+export const sentencesOf = (text: string): string[] => text.split(SENTENCE_END).filter((s) => s?.trim());
 /** A message as the triggers read it, once: all its words, and its sentences' words. */
 interface Read {
   toks: string[];
   sentences: string[][];
 }
-const readMessage = (text: string): Read => ({ toks: tokens(text), sentences: text.split(SENTENCE_END).map(tokens).filter((toks) => toks.length) });
+const readMessage = (text: string): Read => ({ toks: tokens(text), sentences: sentencesOf(text).map(tokens).filter((toks) => toks.length) });
 const guarded = (guards: CompiledPhrase[], read: Read) => read.sentences.some((toks) => !!firstMatch(guards, toks));
 const categoryGuarded = (guards: CategoryGuard[] | undefined, read: Read) =>
   !!guards?.some((g) => g.scope !== 'sentence' && !(g.undoneBy && firstMatch(g.undoneBy, read.toks)) && read.sentences.some((toks) => guardHolds(g, toks)));
