@@ -148,6 +148,9 @@ export type AnswerKind = 'price' | 'size' | 'release' | 'percentage' | 'offer';
 const COMPARED_PRICE = 'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than';
 
 // Phrase language of triggers/phrases.ts, on normalised words.
+// A version as the words read it ("7.0" is "7" and "0"; "v5"), for a release asked by its number.
+const VERSION_NUMBERS = [...Array.from({ length: 31 }, (_, i) => String(i)), ...Array.from({ length: 9 }, (_, i) => `v${i + 1}`)].join('|');
+
 const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
   // Sizes first: "how much storage is in the Pro plan?" asks for a size, not a price.
   // A share: "what uptime do you guarantee?", "what percentage of the bill is credited?"
@@ -229,7 +232,7 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. ship|come+out|coming+out|be+released',
     // A date only for a release: "what date will my order ship?" and "…my funds be released?"
     // are the visitor's own
-    'what+date|which+date|what+exact+date .. will|is|are .. version|release|update|app=|apps=|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30 .. come+out|coming+out|be+released|ship',
+    `what+date|which+date|what+exact+date .. will|is|are .. version|release|update|app=|apps=|${VERSION_NUMBERS} .. come+out|coming+out|be+released|ship`,
     'which+month|which+year|which+quarter|what+month|what+year .. will|is|are .. version|app=|update=|v2=|v3=|v4=|v5=|v6=|v7=|v8=|v9= .. release=|ship|launch',
     'version|feature|features|app=|apps=|integration|integrations|plugin|update=|support+for .. coming+soon|come+soon',
     'komt|komen er= binnenkort',
@@ -240,9 +243,9 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     // A verb split from its particle, with what comes out between (a word for it, or its number),
     // as in German: "wanneer komt versie 5.0 uit", not "wanneer komt mijn pakket uit het magazijn"
     'wanneer verschijnt|komt+uit',
-    'wanneer komt|komen .. versie|release|update|app|functie|integratie|plugin|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|v1|v2|v3|v4|v5|v6|v7|v8|v9 .. uit=',
+    `wanneer komt|komen .. versie|release|update|app|functie|integratie|plugin|${VERSION_NUMBERS} .. uit=`,
     'hvornar udkommer|kommer+ud',
-    'hvornar kommer .. version|opdatering|app|funktion|integration|udgave|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|v1|v2|v3|v4|v5|v6|v7|v8|v9 .. ud=',
+    `hvornar kommer .. version|opdatering|app|funktion|integration|udgave|${VERSION_NUMBERS} .. ud=`,
     'nar slapps|kommer+ut',
   ].map(compilePhrase),
 };
@@ -517,8 +520,8 @@ function namesAsked(question: string): string[][] {
       const spaced = i > 0 && /^[ \t]+$/u.test(gap);
       if (!spaced) close();
       // After a colon, an emoji or a dash a capital may open what follows ("Quick question: Does…")
-      const inner = i > 0 && /^[\s,]*$/u.test(gap);
-      const capital = inner && word.length > 1 && /^\p{Lu}/u.test(word) && !CALENDAR.has(word.toLowerCase());
+      const midSentence = i > 0 && /^[\s,]*$/u.test(gap);
+      const capital = midSentence && word.length > 1 && /^\p{Lu}/u.test(word) && !CALENDAR.has(word.toLowerCase());
       if (!capital || (!run.length && BEFORE_A_PERSON.has(words[i - 1]![0].toLowerCase()))) return close();
       run.push(word);
     });

@@ -1807,7 +1807,8 @@ export const SELF_HOSTED: PhraseList = {
  * The visitor received a legal notice, as the one who runs a service ("I got a DMCA takedown
  * notice about a repo one of our users hosts", "wir haben eine Abmahnung bekommen"): the lawyer
  * or the police are someone else's, and what the visitor asks is what the software offers, so the
- * legal-threat category does not fire. Not a notice from the company ("a letter from your lawyer").
+ * legal-threat category does not fire on that sentence. Not a notice from the company ("a letter
+ * from your lawyer").
  */
 export const RECEIVED_LEGAL_NOTICE: PhraseList = {
   en: [
