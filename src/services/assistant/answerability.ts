@@ -490,8 +490,8 @@ export function asksAboutUnwrittenName(question: string, evidence: Answerability
   return names.some((name) => !isWritten(name) && !name.slice(1).every((word, i) => isWritten([name[i]!, word]) || isWritten([word, name[i]!])));
 }
 
-/** Lower-case words and their parts ("On-Demand": "on", "demand"; "Google's": "google"). */
-const wordsIn = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w !== 's');
+/** Words as the phrase lists read them, and their parts ("On-Demand": "on", "demand"; "Google's": "google"). */
+const wordsIn = (text: string) => tokens(text).filter((w) => w !== 's');
 
 // Names looked for in one question at the most (each is looked for in every passage found).
 const MAX_NAMES = 8;
