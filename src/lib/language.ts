@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as EldModule from 'eld/extrasmall';
 import { fileURLToPath } from 'node:url';
 import * as stopword from 'stopword';
+import { FUNCTION_WORDS } from './function-words.js';
 import { foldAccents, wordsOf } from './text-analysis.js';
 
 /**
@@ -23,14 +24,15 @@ const MORE_STOPWORDS = {
   de: 'paar einfach eigentlich irgendwie bleibt bleiben unseren unserer unserem'.split(' '),
 };
 
+const more = (language: string) => FUNCTION_WORDS[language]!.split(/\s+/).filter(Boolean);
 const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
   en: { pg: 'english', stopwords: [...stopword.eng, ...MORE_STOPWORDS.en] },
-  da: { pg: 'danish', stopwords: stopword.dan },
-  de: { pg: 'german', stopwords: [...stopword.deu, ...MORE_STOPWORDS.de] },
-  fr: { pg: 'french', stopwords: stopword.fra },
-  es: { pg: 'spanish', stopwords: [...stopword.spa, ...MORE_STOPWORDS.es] },
-  nl: { pg: 'dutch', stopwords: [...stopword.nld, ...MORE_STOPWORDS.nl] },
-  sv: { pg: 'swedish', stopwords: stopword.swe },
+  da: { pg: 'danish', stopwords: [...stopword.dan, ...more('da')] },
+  de: { pg: 'german', stopwords: [...stopword.deu, ...MORE_STOPWORDS.de, ...more('de')] },
+  fr: { pg: 'french', stopwords: [...stopword.fra, ...more('fr')] },
+  es: { pg: 'spanish', stopwords: [...stopword.spa, ...MORE_STOPWORDS.es, ...more('es')] },
+  nl: { pg: 'dutch', stopwords: [...stopword.nld, ...MORE_STOPWORDS.nl, ...more('nl')] },
+  sv: { pg: 'swedish', stopwords: [...stopword.swe, ...more('sv')] },
   no: { pg: 'norwegian', stopwords: stopword.nob },
   nb: { pg: 'norwegian', stopwords: stopword.nob },
   fi: { pg: 'finnish', stopwords: stopword.fin },

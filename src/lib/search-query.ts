@@ -85,11 +85,18 @@ const PARTICLES: Record<string, Set<string>> = {
   de: new Set(['ab', 'an', 'auf', 'aus', 'bei', 'durch', 'ein', 'fest', 'frei', 'her', 'herunter', 'heraus', 'hin', 'hinzu', 'hoch', 'los', 'mit', 'nach', 'runter', 'um', 'vor', 'weg', 'zu', 'zurück', 'zusammen']),
   nl: new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'vrij', 'weg', 'samen']),
 };
+// Subjects before the verb of a statement ("Ich richte den Sync ein", "We zetten de export aan").
+const SUBJECTS: Record<string, Set<string>> = {
+  de: new Set(['ich', 'wir', 'man', 'du', 'ihr', 'er', 'sie', 'es']),
+  nl: new Set(['ik', 'we', 'wij', 'je', 'jij', 'u', 'jullie', 'ze', 'zij', 'hij', 'men']),
+};
 // A word after a particle that makes it a preposition ("op mijn telefoon", "mit einem Kollegen").
 const ARTICLES: Record<string, Set<string>> = {
   de: new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'mein', 'meine', 'meinem', 'meinen', 'meiner', 'dein', 'deine', 'deinem', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'sein', 'seine', 'seinem', 'jedem', 'jeder', 'allen', 'mir', 'uns', 'ihm', 'ihnen']),
   nl: new Set(['de', 'het', 'een', 'mijn', 'je', 'jouw', 'uw', 'ons', 'onze', 'zijn', 'haar', 'hun', 'elke', 'alle', 'deze', 'die', 'dit', 'dat']),
 };
+// Endings of a verb's present tense (de "bietest", "bietet"; nl "stelt"), longest first.
+const PERSON_ENDINGS = ['est', 'et', 'st', 't', 'e'];
 // Particles looked up in one message at the most: a stranger's "wie x op op op …" costs no more.
 const MAX_PARTICLE_LOOKUPS = 24;
 
@@ -98,25 +105,35 @@ const MAX_PARTICLE_LOOKUPS = 24;
  * same clause (the particle dropped), when the glossary has the joined verb as an entry ("nodig …
  * uit": "uitnodigen"). The particle is the last one of the clause that is not followed by an
  * article, which would make it a preposition ("Hoe zet ik op mijn telefoon de meldingen uit?":
- * "uit", not "op"). Other languages and clauses as written.
+ * "uit", not "op"). Without a question word, the verb is the clause's first word ("Bietet Railway
+ * einen Vertrag an?") or the one after its subject pronoun ("Ich richte den Sync ein"), and only
+ * the clause's last word is taken for its particle: a particle inside such a clause is most often
+ * a preposition ("Geht das mit Synapse?"). Other languages and clauses as written.
  */
 export function withSeparableVerbsJoined(text: string, language: string): string[] {
   const split = (clause: string) => clause.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
   const askers = QUESTION_WORDS[language];
   const particles = PARTICLES[language];
   const articles = ARTICLES[language];
+  const subjects = SUBJECTS[language];
   const glossary = askers && particles ? glossaryFor(language) : undefined;
-  if (!glossary || !askers || !particles || !articles) return split(text);
+  if (!glossary || !askers || !particles || !articles || !subjects) return split(text);
   let lookups = 0;
-  // The infinitive first: "omzetten" (convert), not "omzet" (revenue)
+  // The infinitive first: "omzetten" (convert), not "omzet" (revenue); from the verb as written
+  // ("richte": "einrichten"), then without its person's ending ("bietet": "anbieten").
   const joined = (particle: string, verb: string) =>
-    [`${particle}${verb}en`, `${particle}${verb}n`, `${particle}${verb}${verb.at(-1)}en`, `${particle}${verb}${verb.at(-1)}n`, `${particle}${verb}`].find((w) => glossary.has(w));
+    [verb, ...PERSON_ENDINGS.filter((e) => verb.length - e.length >= 2 && verb.endsWith(e)).map((e) => verb.slice(0, -e.length))]
+      .flatMap((base) => [`${particle}${base}en`, `${particle}${base}n`, `${particle}${base}${base.at(-1)}en`, `${particle}${base}${base.at(-1)}n`, `${particle}${base}`])
+      .find((w) => glossary.has(w));
   return text.split(/[.!?,;:()\n]+/u).flatMap((clause) => {
     const words = split(clause);
-    const at = words.findIndex((w, i) => askers.has(w) && i + 1 < words.length);
-    if (at < 0) return words;
-    const verb = words[at + 1]!;
-    for (let i = words.length - 1; i > at + 1 && lookups < MAX_PARTICLE_LOOKUPS; i--) {
+    const asked = words.findIndex((w, i) => askers.has(w) && i + 1 < words.length);
+    // Where the verb is: after the question word, or first, or after the subject.
+    const at = asked >= 0 ? asked : subjects.has(words[0] ?? '') ? 0 : -1;
+    const verb = words[at + 1];
+    if (!verb || particles.has(verb)) return words;
+    const last = asked >= 0 ? at + 2 : words.length - 1;
+    for (let i = words.length - 1; i > at + 1 && i >= last && lookups < MAX_PARTICLE_LOOKUPS; i--) {
       if (!particles.has(words[i]!) || articles.has(words[i + 1] ?? '')) continue;
       lookups++;
       const verbJoined = joined(words[i]!, verb);

@@ -51,6 +51,16 @@ describe('a glossary', () => {
     expect(da.word('virkelig')).toBeUndefined();
   });
 
+  it('finds a Spanish or French plural the stemmer keeps apart from its singular, by the singular as written', () => {
+    const es = glossaryOf('día = day\ndólar = dollar', 'es');
+    expect(es.word('día')).toEqual([['day']]);
+    expect(es.word('días')).toEqual([['day']]);
+    expect(es.word('dólares')).toEqual([['dollar']]);
+    // Only the entry as written: a plural is not looked up by the stem of what it would come from.
+    expect(glossaryOf('foyer = household', 'fr').word('fois')).toBeUndefined();
+    expect(glossaryOf('día = day', 'de').word('días')).toBeUndefined();
+  });
+
   it('does not let a word meet another entry’s stem', () => {
     // Swedish "säkerhet" stems to "saker", which is also a word of its own (things).
     const sv = glossaryOf('säkerhet = security', 'sv');

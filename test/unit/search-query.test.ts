@@ -40,6 +40,13 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('In welke map komen mijn notities te staan?', 'nl').terms).toEqual(['map', 'notities']);
     expect(toSearchTerms('¿Cómo cambio la contraseña de mi cuenta?', 'es').terms).toEqual(['cambio', 'contraseña', 'cuenta']);
   });
+
+  it('drops the pronouns, modal verbs and politeness of every widget language, and keeps "multiple" (mehrere) and "without" (uden)', () => {
+    expect(toSearchTerms('Hallo, kunnen jullie mij vertellen of alle facturen geëxporteerd worden?', 'nl').terms).toEqual(['vertellen', 'facturen', 'geëxporteerd']);
+    expect(toSearchTerms('Könnt ihr mir bitte sagen, ob man mehrere Konten nicht verknüpfen kann?', 'de').terms).toEqual(['sagen', 'mehrere', 'konten', 'verknüpfen']);
+    expect(toSearchTerms('Bonjour, est-ce que vous pourriez activer la facturation sans carte ?', 'fr').terms).toEqual(['activer', 'facturation', 'carte']);
+    expect(toSearchTerms('Hej, vil I venligst fortælle mig, om jeres app virker uden internet?', 'da').terms).toEqual(['fortælle', 'app', 'virker', 'uden', 'internet']);
+  });
 });
 
 describe('withSeparableVerbsJoined', () => {
@@ -49,6 +56,9 @@ describe('withSeparableVerbsJoined', () => {
     ['Hoe stel ik een herinnering in voor een taak in de app?', 'nl', 'configure'],
     ['Wie richte ich den Sync mit Nextcloud ein?', 'de', 'setup'],
     ['Wie lade ich meine Notizen herunter?', 'de', 'download'],
+    ['Bietet ihr einen Vertrag zur Auftragsverarbeitung an?', 'de', 'offer'],
+    ['Ich richte den Sync mit Nextcloud ein, aber es klappt nicht.', 'de', 'setup'],
+    ['Zet ik de meldingen uit, dan mis ik berichten.', 'nl', 'disable'],
   ])('reads a verb and its particle as one: %s', (question, language, english) => {
     const verb = toSearchTerms(question, language, 48).terms[0]!;
     expect(glossaryFor(language)!.word(verb)?.flat()).toContain(english);
@@ -79,7 +89,8 @@ describe('withSeparableVerbsJoined', () => {
   it.each([
     ['a particle in another clause', 'Wie lade ich das Foto, das danach herunter fiel?', 'de'],
     ['a preposition that makes no known verb', 'Wo finde ich die Einstellungen auf dem Handy?', 'de'],
-    ['no question word before the verb', 'Ich richte den Sync ein', 'de'],
+    ['a particle inside a clause without a question word', 'Geht das mit Synapse?', 'de'],
+    ['a noun before the verb of a statement', 'Der Export bricht immer ab', 'de'],
     ['a language that does not split its verbs', 'Comment je configure la synchro en ligne ?', 'fr'],
   ])('leaves the words as written with %s', (_, question, language) => {
     expect(withSeparableVerbsJoined(question.toLowerCase(), language)).toEqual(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu));

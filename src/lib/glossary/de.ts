@@ -2587,4 +2587,7 @@ saugroboter = robot vacuum
 stadt = city
 fälle = case|cases
 prozess = process
+# Verben mit Partikel, ohne Fragewort gelesen ("Bietet ihr … an?")
+anbieten = offer|provide
+bieten = offer|provide
 `;

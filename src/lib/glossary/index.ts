@@ -33,6 +33,11 @@ const MIN_PART = 3;
 // stranger's message cannot make each word cost hundreds of lookups.
 const MAX_COMPOUND = 40;
 
+// The stemmer keeps some plurals apart from their singular ("días" stems as "dias", "día" as
+// "dia"): a word still unknown is looked up as the singular it is written as plus -s, -es or -x,
+// where that singular is an entry as written (not by its stem: "fois" is not "foi").
+const PLURALS: Record<string, string[]> = { es: ['es', 's'], fr: ['s', 'x'] };
+
 /** One translation: the English terms in order, each with its alternatives. */
 export type Translation = string[][];
 
@@ -97,6 +102,8 @@ export function glossaryOf(source: string, language: string): Glossary {
       const lower = word.toLowerCase();
       const whole = known(lower);
       if (whole !== undefined) return whole ?? undefined;
+      const singular = PLURALS[language]?.map((end) => (lower.endsWith(end) ? written.get(lower.slice(0, -end.length)) : undefined)).find((t) => t);
+      if (singular) return singular;
       if (!COMPOUNDING.has(language) || lower.length < 2 * MIN_PART || lower.length > MAX_COMPOUND) return undefined;
       // The longest known head first: "sicherheitslücke" is "sicherheit" + "s" + "lücke".
       for (let cut = lower.length - MIN_PART; cut >= MIN_PART; cut--) {
