@@ -1,4 +1,5 @@
-import { compilePhrase, firstMatch, tokens } from './triggers/phrases.js';
+import { TURN_WORDS } from './turn-words.js';
+import { compilePhrase, firstMatch, normalise, tokens } from './triggers/phrases.js';
 
 /**
  * Messages that are not questions for the documentation: "hi", "thanks!", "ok", "that didn't
@@ -59,6 +60,16 @@ const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
   ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo', 'lol', 'haha', 'hahaha', 'sense', 'know', 'try', 'good', 'nah'])],
 ];
 
+// The fuller vocabulary of every widget language (turn-words.ts), normalised as messages are.
+// Never a turn's word, as normalised ("vår", our, is spelled "var", Swedish for where): words that
+// ask, and words that name a thing ("the time is wrong" is about the product).
+const NEVER = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'could', 'should', 'would', 'wie', 'was', 'wo', 'warum', 'wann', 'welche', 'kann', 'comment', 'quoi', 'ou', 'pourquoi', 'quand', 'quel', 'quelle', 'peut', 'como', 'que', 'donde', 'cuando', 'cual', 'puedo', 'puede', 'hoe', 'wat', 'waar', 'waarom', 'wanneer', 'welke', 'kan', 'hvordan', 'hvad', 'hvor', 'hvorfor', 'hvornar', 'hur', 'vad', 'var', 'varfor', 'nar', 'vilken', 'ska', 'skal', 'da', 'check', 'time']);
+const spelled = (words: string[]) => words.flatMap((w) => normalise(w).split(' ')).filter((w) => w && !NEVER.has(w));
+for (const words of Object.values(TURN_WORDS)) {
+  for (const w of spelled([...words.greeting, ...words.thanks, ...words.acknowledgement, ...words.goodbye, ...words.filler])) ALLOWED.add(w);
+  for (const [kind, core] of KINDS) for (const w of spelled(words[kind])) core.add(w);
+}
+
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
 const DISSATISFIED = [
   'not=|didn+t|didnt|doesn+t|doesnt|did+not|does+not|no help|helpful|helped|help|work|useful|answer',
@@ -77,6 +88,8 @@ const DISSATISFIED = [
   'no+era|no+es mi+pregunta|lo+que', 'sigue sin funcionar', 'respuesta incorrecta',
   'det var ikke det', 'virker stadig+ikke', 'forkert svar',
   'hjalpte|hjalper|hjalp inte', 'inte det jag fragade', 'funkar|fungerar fortfarande+inte', 'fel svar',
+  // Each of turn-words.ts's complaints, its words in a row
+  ...Object.values(TURN_WORDS).flatMap((words) => words.dissatisfied.map((phrase) => tokens(phrase).join('+'))),
 ].map(compilePhrase);
 // Every word the complaints are written with, exactly: what a complaint is made of.
 const COMPLAINT_WORDS = new Set(DISSATISFIED.flatMap((p) => p.words.flat(2).map((w) => w.replace(/=$/, ''))));
@@ -223,8 +236,9 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.
   if (/\bhej da\b/.test(plain.join(' '))) return 'goodbye';
   const kind = KINDS.find(([, core]) => plain.some((w) => core.has(w)))?.[0] ?? fixedKind;
-  // "that's all?" asks whether that is all
-  return kind === 'goodbye' && text.includes('?') ? undefined : kind;
+  // "that's all?" asks whether that is all, "virker det?" whether it works, "ok and?" for more:
+  // only a greeting ("hi, how are you?") may ask
+  return kind !== 'greeting' && text.includes('?') ? undefined : kind;
 }
 
 // "That's not what I asked. I asked about OUR plan, not some generic docs page.": a complaint,
