@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toSearchTerms } from '../src/lib/search-query.js';
 import { termsOf } from '../src/lib/text-analysis.js';
-import { CorpusStatsBuilder, DEFAULT_RANKING, distinctPagesFirst, groupByPage, pageOf, queryTermsOf, rankPassages, type RankingParams } from '../src/services/knowledge/ranking.js';
+import { CorpusStatsBuilder, DEFAULT_RANKING, distinctPagesFirst, groupByPage, pageOf, preferTitlesQuoted, queryTermsOf, rankPassages, type RankingParams } from '../src/services/knowledge/ranking.js';
 import type { Chunk } from '../src/services/knowledge/types.js';
 
 interface Saved {
@@ -68,7 +68,7 @@ function evaluate(name: string): string {
       .sort((a, b) => b.score - a.score || sizes[a.i]! - sizes[b.i]!)
       .slice(0, pool)
       .map((x) => chunks[x.i]!);
-    const pages = groupByPage(rankPassages(candidates, query, stats, params), query, stats, params);
+    const pages = preferTitlesQuoted(groupByPage(rankPassages(candidates, query, stats, params), query, stats, params), question, stats.languages[0] ?? words.language);
     return [...new Set(distinctPagesFirst(pages, 30).map((h) => pageOf(h.chunk).replace(/^https?:\/\/[^/]+/, '')))];
   };
   const tally = { all: [0, 0], en: [0, 0] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusStatsBuilder, DEFAULT_RANKING, distinctPagesFirst, groupByPage, queryTermsOf, rankPassages } from '../../src/services/knowledge/ranking.js';
+import { CorpusStatsBuilder, DEFAULT_RANKING, distinctPagesFirst, groupByPage, preferTitlesQuoted, queryTermsOf, rankPassages } from '../../src/services/knowledge/ranking.js';
 import type { Chunk } from '../../src/services/knowledge/types.js';
 import { termsOf } from '../../src/lib/text-analysis.js';
 
@@ -151,5 +151,29 @@ describe('ranking', () => {
     const corpus = [chunk('', 'Cancel any time under Billing.', { sourceId: 'snip1' }), chunk('', 'Cancel the renewal.', { sourceId: 'snip2' })];
     const { ranked, query, stats } = rank(corpus, ['cancel']);
     expect(groupByPage(ranked, query, stats).map((p) => p.page).sort()).toEqual(['source:snip1', 'source:snip2']);
+  });
+});
+
+describe('a page title the question writes out', () => {
+  const corpus = [
+    chunk('https://h/builds', 'When a build fails the log says why: a start command that could not be found, or the wrong port.', { title: 'Build failures' }),
+    chunk('https://h/no-start', 'Add the command to the Procfile.', { title: 'No Start Command Could be Found' }),
+    chunk('https://h/logs', 'Logs of every build are kept for a week.', { title: 'Logs' }),
+  ];
+  const pagesFor = (question: string) => {
+    const { ranked, query, stats } = rank(corpus, question.toLowerCase().match(/[a-z]+/g)!.filter((w) => !['the', 'a', 'be', 'with', 'my', 'could', 'no', 'error'].includes(w)));
+    return { plain: groupByPage(ranked, query, stats).map((p) => p.page), quoted: preferTitlesQuoted(groupByPage(ranked, query, stats), question, 'en').map((p) => p.page) };
+  };
+
+  it('moves up the page titled by the error message the question quotes', () => {
+    const { plain, quoted } = pagesFor("My build fails with 'Error: No start command could be found.'");
+    expect(plain[0]).toBe('https://h/builds');
+    expect(quoted[0]).toBe('https://h/no-start');
+  });
+
+  it('needs the whole title, in order, and more than one word of it', () => {
+    expect(pagesFor('the start command could not be found for my build').quoted[0]).toBe('https://h/builds');
+    const logs = pagesFor('how long are logs of my build kept');
+    expect(logs.quoted).toEqual(logs.plain);
   });
 });

@@ -385,6 +385,28 @@ function pageScore(page: RankedPage, query: QueryTerm[], stats: CorpusStats, par
   return score;
 }
 
+// A page title of at least this many words that the question writes out, in order, names the
+// page: a quoted error message and the troubleshooting page titled by it ("Error: No start
+// command could be found." and "No Start Command Could be Found"). One word ("Logs") is not.
+const TITLE_QUOTED_MIN_TERMS = 2;
+// Added to such a page's blended score (0 to 1): enough to lift it over pages that only share the
+// error's common words, not over one that holds the question's rarer words as well.
+const TITLE_QUOTED_BONUS = 0.2;
+
+/**
+ * Pages whose whole title the question writes out, in order, moved up by a fixed bonus (the
+ * pages are re-sorted). Terms as the index has them, so "Could be found" meets "could be found".
+ */
+export function preferTitlesQuoted(pages: RankedPage[], question: string, language: string): RankedPage[] {
+  const asked = ` ${termsOf(question, language).join(' ')} `;
+  for (const page of pages) {
+    const first = page.passages[0]!.chunk;
+    const title = termsOf(first.title, first.language);
+    if (title.length >= TITLE_QUOTED_MIN_TERMS && asked.includes(` ${title.join(' ')} `)) page.score += TITLE_QUOTED_BONUS;
+  }
+  return pages.sort((a, b) => b.score - a.score);
+}
+
 /**
  * The hits in the order a reader wants them: the best passage of each page first, so the first
  * results are distinct pages; then the other passages of those pages, best first, as context.

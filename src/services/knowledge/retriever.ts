@@ -1,6 +1,6 @@
 import { toSearchTerms } from '../../lib/search-query.js';
 import type { ChunkRepo, SearchIndex } from '../ports.js';
-import { CorpusStatsBuilder, distinctPagesFirst, groupByPage, queryTermsOf, rankPassages, type CorpusStats, type QueryTerm, type RankedPage } from './ranking.js';
+import { CorpusStatsBuilder, distinctPagesFirst, groupByPage, preferTitlesQuoted, queryTermsOf, rankPassages, type CorpusStats, type QueryTerm, type RankedPage } from './ranking.js';
 import type { SearchHit } from './types.js';
 
 export interface SearchResult {
@@ -79,7 +79,7 @@ export class Retriever {
     const backendQuery = { terms: sent.map((t) => t.word), weights: sent.map((t) => t.idf), variants: sent.map((t) => t.variants), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
     const rank = (hits: SearchHit[]) => {
       const ranked = rankPassages(hits.map((h) => h.chunk), query, stats);
-      const pages = groupByPage(ranked, query, stats);
+      const pages = preferTitlesQuoted(groupByPage(ranked, query, stats), question, stats.languages[0] ?? words.language);
       return { pages, hits: distinctPagesFirst(pages, limit) };
     };
     const staleFor = (pages: RankedPage[]) => pages.some((p) => p.passages.some((r) => r.matched.some((i) => query[i]!.df === 0)));
