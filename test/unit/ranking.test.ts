@@ -171,9 +171,13 @@ describe('a page title the question writes out', () => {
     expect(quoted[0]).toBe('https://h/no-start');
   });
 
-  it('needs the whole title, in order, and more than one word of it', () => {
+  it('needs the whole title, in order, and three words of it or more', () => {
     expect(pagesFor('the start command could not be found for my build').quoted[0]).toBe('https://h/builds');
     const logs = pagesFor('how long are logs of my build kept');
     expect(logs.quoted).toEqual(logs.plain);
+    // "Build failures" is second, close behind: two words of a title are not a name
+    const failures = pagesFor('add procfile build failures');
+    expect(failures.plain[0]).toBe('https://h/no-start');
+    expect(failures.quoted).toEqual(failures.plain);
   });
 });
