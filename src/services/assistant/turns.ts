@@ -17,7 +17,7 @@ const ABOUT_THE_ANSWER = new Set(['answer', 'answers', 'reply', 'replies', 'resp
 const POINTS_AT_THE_ANSWER = new Set(['that', 'this', 'it', 'you', 'your', 'answer', 'reply', 'bot', 'das', 'dat', 'det', 'ca', 'ce', 'eso', 'esto', 'dit', 'du', 'ihr', 'jij', 'je', 'tu']);
 const QUESTION_OPENERS = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'is', 'are', 'does', 'do', 'wie', 'was', 'wo', 'comment', 'como', 'hoe', 'hvordan', 'hur']);
 // Words that only make a complaint longer ("nope, that didn't help at all").
-const MORE_OF_A_COMPLAINT = new Set(['at', 'all', 'really', 'whatsoever', 'bit', 'one', 'either', 'sadly']);
+const MORE_OF_A_COMPLAINT = new Set(['at', 'all', 'really', 'whatsoever', 'bit', 'one', 'either', 'sadly', 'alls', 'overhovedet', 'uberhaupt', 'helemaal', 'dar']);
 
 // Words a conversational turn may be made of (normalised: lower case, no accents); any mix of
 // them, as in "ok thanks, bye".
@@ -63,7 +63,7 @@ const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
 // The fuller vocabulary of every widget language (turn-words.ts), normalised as messages are.
 // Never a turn's word, as normalised ("vår", our, is spelled "var", Swedish for where): words that
 // ask, and words that name a thing ("the time is wrong" is about the product).
-const NEVER = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'could', 'should', 'would', 'wie', 'was', 'wo', 'warum', 'wann', 'welche', 'kann', 'comment', 'quoi', 'ou', 'pourquoi', 'quand', 'quel', 'quelle', 'peut', 'como', 'que', 'donde', 'cuando', 'cual', 'puedo', 'puede', 'hoe', 'wat', 'waar', 'waarom', 'wanneer', 'welke', 'kan', 'hvordan', 'hvad', 'hvor', 'hvorfor', 'hvornar', 'hur', 'vad', 'var', 'varfor', 'nar', 'vilken', 'ska', 'skal', 'da', 'check', 'time']);
+const NEVER = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'could', 'should', 'would', 'wie', 'was', 'wo', 'warum', 'wann', 'welche', 'kann', 'comment', 'quoi', 'ou', 'pourquoi', 'quand', 'quel', 'quelle', 'peut', 'como', 'que', 'donde', 'cuando', 'cual', 'puedo', 'puede', 'hoe', 'wat', 'waar', 'waarom', 'wanneer', 'welke', 'kan', 'hvordan', 'hvad', 'hvor', 'hvorfor', 'hvornar', 'hur', 'vad', 'var', 'varfor', 'nar', 'vilken', 'ska', 'skal', 'da', 'check', 'time', 'lost', 'sur', 'sale']);
 const spelled = (words: string[]) => words.flatMap((w) => normalise(w).split(' ')).filter((w) => w && !NEVER.has(w));
 for (const words of Object.values(TURN_WORDS)) {
   for (const w of spelled([...words.greeting, ...words.thanks, ...words.acknowledgement, ...words.goodbye, ...words.filler])) ALLOWED.add(w);
@@ -88,11 +88,31 @@ const DISSATISFIED = [
   'no+era|no+es mi+pregunta|lo+que', 'sigue sin funcionar', 'respuesta incorrecta',
   'det var ikke det', 'virker stadig+ikke', 'forkert svar',
   'hjalpte|hjalper|hjalp inte', 'inte det jag fragade', 'funkar|fungerar fortfarande+inte', 'fel svar',
-  // Each of turn-words.ts's complaints, its words in a row
-  ...Object.values(TURN_WORDS).flatMap((words) => words.dissatisfied.map((phrase) => tokens(phrase).join('+'))),
 ].map(compilePhrase);
 // Every word the complaints are written with, exactly: what a complaint is made of.
 const COMPLAINT_WORDS = new Set(DISSATISFIED.flatMap((p) => p.words.flat(2).map((w) => w.replace(/=$/, ''))));
+// turn-words.ts's complaints, each its words in a row. They count only whole, with no word
+// besides them that could name a thing: "det hjælper ikke" is a complaint, "det hjælper ikke at
+// genstarte" and "dat is fout in de export" are reports about the product.
+const MORE_COMPLAINTS = Object.values(TURN_WORDS).flatMap((words) => words.dissatisfied.map((phrase) => compilePhrase(tokens(phrase).join('+'))));
+const MORE_COMPLAINT_WORDS = new Set(MORE_COMPLAINTS.flatMap((p) => p.words.flat(2)));
+
+// A yes/no question asked without its question mark: a verb, then what it asks about ("virker
+// det", "funktioniert das", "is it working", "ist es behoben", "stimmt das").
+const ASKING_VERBS = new Set(['is', 'are', 'was', 'does', 'did', 'ist', 'war', 'sind', 'er', 'var', 'ar', 'est', 'es', 'esta', 'zijn', 'stimmt', 'passt', 'geht', 'hilft', 'klappt', 'funktioniert', 'virker', 'virkede', 'fungerer', 'fungerar', 'funkar', 'werkt', 'helpt', 'klopt', 'funciona', 'sirve', 'marche', 'fonctionne', 'works', 'worked', 'helps', 'helped']);
+const ASKED_ABOUT = new Set(['it', 'this', 'that', 'det', 'den', 'das', 'es', 'het', 'dat', 'dit', 'ca', 'ce', 'cela', 'eso', 'esto']);
+// Not, before the word that makes the turn ("no funciona", "ya no lo veo", "not working"); but a
+// "no" to thanks is thanks ("no thanks", "nein danke").
+const GRATITUDE_WORDS = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'dankjewel', 'dankuwel', 'bedankt']);
+const NEGATIONS = new Set(['no', 'not', 'nicht', 'niet', 'ikke', 'inte', 'pas', 'ne', 'ej', 'nie', 'nao', 'never', 'nooit', 'aldrig', 'nunca', 'jamais']);
+const isKindWord = (w: string) => KINDS.some(([, core]) => core.has(w));
+const negatedKindWord = (words: string[]) =>
+  words.some((w, i) => !GRATITUDE_WORDS.has(w) && isKindWord(w) && (NEGATIONS.has(words[i - 1] ?? '') || NEGATIONS.has(words[i - 2] ?? ''))) ||
+  // "no lo veo": a negation of what follows, not a "no" to the offer
+  words.some((w, i) => NEGATIONS.has(w) && i + 1 < words.length && !GRATITUDE_WORDS.has(words[i + 1]!) && !NEGATIONS.has(words[i + 1]!) && !isKindWord(words[i + 1]!));
+// Words that greet whatever follows, so a greeting may ask ("hi, how are you?"); "morgen" and
+// "dag" greet only with "guten", "god" ("Und morgen?" asks).
+const SALUTATIONS = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'hej', 'hejsa', 'hejsan', 'hallo', 'moin', 'servus', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'hoi', 'goddag', 'godmorgen', 'goedemorgen', 'goedemiddag', 'goedenavond', 'buenos', 'buenas', 'guten']);
 
 // Short yes to "Would you like me to ask the team?".
 const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'pls', 'do', 'it', 'go', 'ahead', 'that', 'would', 'be', 'great', 'thanks', 'thank', 'you', 'y', 'ja', 'gerne', 'gern', 'tak', 'bitte', 'danke', 'oui', 'svp', 'merci', 'volontiers', 'si', 'claro', 'vale', 'por', 'favor', 'gracias', 'graag', 'alsjeblieft', 'aub', 'jawel', 'team', 'the', 'ask', 'them', 'contact']);
@@ -231,14 +251,20 @@ export function detectConversational(text: string): ConversationalTurn | undefin
     // not working" and "the time is wrong" are about the product.
     if (!things.length || (things.length === 1 && words.some((w) => POINTS_AT_THE_ANSWER.has(w)) && !QUESTION_OPENERS.has(words[0]!))) return 'dissatisfied';
   }
+  if (words.length <= MAX_TURN_WORDS + 1 && firstMatch(MORE_COMPLAINTS, words)) {
+    const things = words.filter((w) => !MORE_COMPLAINT_WORDS.has(w) && !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
+    if (!things.length) return 'dissatisfied';
+  }
+  if (ASKING_VERBS.has(words[0]!) && ASKED_ABOUT.has(words[1] ?? '')) return undefined;
   const plain = left.filter((w) => w !== '§');
-  if (!plain.every((w) => ALLOWED.has(w))) return undefined;
+  if (!plain.every((w) => ALLOWED.has(w)) || negatedKindWord(plain)) return undefined;
   // Swedish "hej då" is goodbye; "då" alone is too common a word to be one.
   if (/\bhej da\b/.test(plain.join(' '))) return 'goodbye';
   const kind = KINDS.find(([, core]) => plain.some((w) => core.has(w)))?.[0] ?? fixedKind;
   // "that's all?" asks whether that is all, "virker det?" whether it works, "ok and?" for more:
   // only a greeting ("hi, how are you?") may ask
-  return kind !== 'greeting' && text.includes('?') ? undefined : kind;
+  if (text.includes('?') && !(kind === 'greeting' && (fixedKind === 'greeting' || plain.some((w) => SALUTATIONS.has(w))))) return undefined;
+  return kind;
 }
 
 // "That's not what I asked. I asked about OUR plan, not some generic docs page.": a complaint,
