@@ -24,7 +24,9 @@ const MORE_STOPWORDS = {
   de: 'paar einfach eigentlich irgendwie bleibt bleiben unseren unserer unserem'.split(' '),
 };
 
-const more = (language: string) => FUNCTION_WORDS[language]!.split(/\s+/).filter(Boolean);
+// Not the English stop words among them ("or", "per", "via"): a question drops those anyway, and
+// counted as a language's small words they would make "via api token" Dutch.
+const more = (language: string) => FUNCTION_WORDS[language]!.split(/\s+/).filter((w) => w && !stopword.eng.includes(w));
 const LANGUAGES: Record<string, { pg: string; stopwords: string[] }> = {
   en: { pg: 'english', stopwords: [...stopword.eng, ...MORE_STOPWORDS.en] },
   da: { pg: 'danish', stopwords: [...stopword.dan, ...more('da')] },

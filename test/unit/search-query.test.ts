@@ -47,6 +47,17 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('Bonjour, est-ce que vous pourriez activer la facturation sans carte ?', 'fr').terms).toEqual(['activer', 'facturation', 'carte']);
     expect(toSearchTerms('Hej, vil I venligst fortælle mig, om jeres app virker uden internet?', 'da').terms).toEqual(['fortælle', 'app', 'virker', 'uden', 'internet']);
   });
+
+  it('keeps the words that begin a glossary pair, so "tous les jours" is still read as daily', () => {
+    const terms = toSearchTerms('Comment faire une sauvegarde tous les jours ?', 'fr').terms;
+    expect(terms).toEqual(['sauvegarde', 'tous', 'jours']);
+    expect(glossaryFor('fr')!.pair('tous', 'jours')?.flat()).toContain('daily');
+  });
+
+  it('drops salutations and the words of idioms that name nothing', () => {
+    expect(toSearchTerms('Sehr geehrte Damen und Herren, wie exportiere ich?', 'de').terms).toEqual(['exportiere']);
+    expect(toSearchTerms("Hoe lang duurt het in verband met de export?", 'nl').terms).toEqual(['lang', 'duurt', 'export']);
+  });
 });
 
 describe('withSeparableVerbsJoined', () => {
