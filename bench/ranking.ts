@@ -68,7 +68,7 @@ function evaluate(name: string): string {
       .sort((a, b) => b.score - a.score || sizes[a.i]! - sizes[b.i]!)
       .slice(0, pool)
       .map((x) => chunks[x.i]!);
-    const pages = preferTitlesQuoted(groupByPage(rankPassages(candidates, query, stats, params), query, stats, params), question, stats.languages[0] ?? words.language);
+    const pages = preferTitlesQuoted(groupByPage(rankPassages(candidates, query, stats, params), query, stats, params), question);
     return [...new Set(distinctPagesFirst(pages, 30).map((h) => pageOf(h.chunk).replace(/^https?:\/\/[^/]+/, '')))];
   };
   const tally = { all: [0, 0], en: [0, 0] };

@@ -86,9 +86,17 @@ const PARTICLES: Record<string, Set<string>> = {
   nl: new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'vrij', 'weg', 'samen']),
 };
 // Subjects before the verb of a statement ("Ich richte den Sync ein", "We zetten de export aan").
+// Not the impersonal ones: "es kommt auf den Tarif an" (it depends), "es sieht so aus" (it looks
+// as if), "het komt erop aan" are idioms, not the verb with its particle.
 const SUBJECTS: Record<string, Set<string>> = {
-  de: new Set(['ich', 'wir', 'man', 'du', 'ihr', 'er', 'sie', 'es']),
-  nl: new Set(['ik', 'we', 'wij', 'je', 'jij', 'u', 'jullie', 'ze', 'zij', 'hij', 'men']),
+  de: new Set(['ich', 'wir', 'du', 'ihr']),
+  nl: new Set(['ik', 'we', 'wij', 'je', 'jij', 'u', 'jullie']),
+};
+// A pronominal adverb or "so" in the clause: the particle belongs to an idiom ("Ich gehe davon
+// aus, dass…": I assume; "Wir kommen darauf zurück").
+const IDIOM_MARKERS: Record<string, Set<string>> = {
+  de: new Set(['davon', 'darauf', 'daran', 'dafür', 'dafur', 'damit', 'dazu', 'darum', 'darüber', 'daruber', 'drauf', 'dran', 'so']),
+  nl: new Set(['erop', 'ervan', 'eraan', 'ervoor', 'erover', 'erin', 'zo']),
 };
 // A word after a particle that makes it a preposition ("op mijn telefoon", "mit einem Kollegen").
 const ARTICLES: Record<string, Set<string>> = {
@@ -119,15 +127,19 @@ export function withSeparableVerbsJoined(text: string, language: string): string
   const glossary = askers && particles ? glossaryFor(language) : undefined;
   if (!glossary || !askers || !particles || !articles || !subjects) return split(text);
   let lookups = 0;
-  // The infinitive first: "omzetten" (convert), not "omzet" (revenue); from the verb as written
-  // ("richte": "einrichten"), then without its person's ending ("bietet": "anbieten").
+  // The infinitive first: "omzetten" (convert), not "omzet" (revenue). German from the verb
+  // without its person's ending ("bietet": "anbieten", "kommt": "ankommen", not "ankommten", which
+  // the glossary's stems would match but German pages do not), then as written; Dutch as written
+  // first, since its infinitive doubles the written verb's last letter ("zet": "uitzetten").
+  const strippedFirst = language === 'de';
   const joined = (particle: string, verb: string) =>
-    [verb, ...PERSON_ENDINGS.filter((e) => verb.length - e.length >= 2 && verb.endsWith(e)).map((e) => verb.slice(0, -e.length))]
+    (strippedFirst ? (bases: string[]) => [...bases.slice(1), bases[0]!] : (bases: string[]) => bases)([verb, ...PERSON_ENDINGS.filter((e) => verb.length - e.length >= 2 && verb.endsWith(e)).map((e) => verb.slice(0, -e.length))])
       .flatMap((base) => [`${particle}${base}en`, `${particle}${base}n`, `${particle}${base}${base.at(-1)}en`, `${particle}${base}${base.at(-1)}n`, `${particle}${base}`])
       .find((w) => glossary.has(w));
   return text.split(/[.!?,;:()\n]+/u).flatMap((clause) => {
     const words = split(clause);
     const asked = words.findIndex((w, i) => askers.has(w) && i + 1 < words.length);
+    if (asked < 0 && words.some((w) => IDIOM_MARKERS[language]?.has(w))) return words;
     // Where the verb is: after the question word, or first, or after the subject.
     const at = asked >= 0 ? asked : subjects.has(words[0] ?? '') ? 0 : -1;
     const verb = words[at + 1];

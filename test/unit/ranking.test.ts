@@ -162,7 +162,7 @@ describe('a page title the question writes out', () => {
   ];
   const pagesFor = (question: string) => {
     const { ranked, query, stats } = rank(corpus, question.toLowerCase().match(/[a-z]+/g)!.filter((w) => !['the', 'a', 'be', 'with', 'my', 'could', 'no', 'error'].includes(w)));
-    return { plain: groupByPage(ranked, query, stats).map((p) => p.page), quoted: preferTitlesQuoted(groupByPage(ranked, query, stats), question, 'en').map((p) => p.page) };
+    return { plain: groupByPage(ranked, query, stats).map((p) => p.page), quoted: preferTitlesQuoted(groupByPage(ranked, query, stats), question).map((p) => p.page) };
   };
 
   it('moves up the page titled by the error message the question quotes', () => {
@@ -179,5 +179,16 @@ describe('a page title the question writes out', () => {
     const failures = pagesFor('add procfile build failures');
     expect(failures.plain[0]).toBe('https://h/no-start');
     expect(failures.quoted).toEqual(failures.plain);
+  });
+
+  it('does not count a title\'s stop words: "What is Acme" is no error message', () => {
+    const corpus = [
+      chunk('https://h/pricing', 'Plans and pricing for teams: seats are billed monthly.', { title: 'Plans' }),
+      chunk('https://h/what', 'Acme is a hosting platform.', { title: 'What is Acme' }),
+    ];
+    const { ranked, query, stats } = rank(corpus, ['acme', 'pricing', 'teams']);
+    const plain = groupByPage(ranked, query, stats).map((p) => p.page);
+    expect(plain[0]).toBe('https://h/pricing');
+    expect(preferTitlesQuoted(groupByPage(ranked, query, stats), 'What is Acme pricing for teams?').map((p) => p.page)).toEqual(plain);
   });
 });

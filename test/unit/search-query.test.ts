@@ -93,6 +93,10 @@ describe('withSeparableVerbsJoined', () => {
     expect(toSearchTerms("Hoe nodig ik collega's uit?", 'nl', 48).terms).not.toContain('nodig');
   });
 
+  it('writes a German verb joined from its person form as the infinitive German pages use', () => {
+    expect(withSeparableVerbsJoined('wann kommt die app an?', 'de')).toEqual(['wann', 'ankommen', 'die', 'app']);
+  });
+
   it('drops the particle it joined, and no other word', () => {
     expect(withSeparableVerbsJoined('hoe stel ik een herinnering in voor een taak in de app?', 'nl')).toEqual(['hoe', 'instellen', 'ik', 'een', 'herinnering', 'voor', 'een', 'taak', 'in', 'de', 'app']);
   });
@@ -102,6 +106,8 @@ describe('withSeparableVerbsJoined', () => {
     ['a preposition that makes no known verb', 'Wo finde ich die Einstellungen auf dem Handy?', 'de'],
     ['a particle inside a clause without a question word', 'Geht das mit Synapse?', 'de'],
     ['a noun before the verb of a statement', 'Der Export bricht immer ab', 'de'],
+    ['an impersonal idiom', 'Es kommt auf den Tarif an', 'de'],
+    ['an idiom marked by a pronominal adverb', 'Ich gehe davon aus, dass es klappt', 'de'],
     ['a language that does not split its verbs', 'Comment je configure la synchro en ligne ?', 'fr'],
   ])('leaves the words as written with %s', (_, question, language) => {
     expect(withSeparableVerbsJoined(question.toLowerCase(), language)).toEqual(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu));

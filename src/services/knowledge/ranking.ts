@@ -385,7 +385,7 @@ function pageScore(page: RankedPage, query: QueryTerm[], stats: CorpusStats, par
   return score;
 }
 
-// A page title of at least this many words that the question writes out, in order, names the
+// A page title of at least this many words (not counting stop words) that the question writes out, in order, names the
 // page: a quoted error message and the troubleshooting page titled by it ("Error: No start
 // command could be found." and "No Start Command Could be Found"). One or two words ("Logs",
 // "Reverse proxy", "User settings") are a topic the question may only pass through.
@@ -398,12 +398,20 @@ const TITLE_QUOTED_BONUS = 0.2;
  * Pages whose whole title (three words or more) the question writes out, in order, moved up by a fixed bonus (the
  * pages are re-sorted). Terms as the index has them, so "Could be found" meets "could be found".
  */
-export function preferTitlesQuoted(pages: RankedPage[], question: string, language: string): RankedPage[] {
-  const asked = ` ${termsOf(question, language).join(' ')} `;
+export function preferTitlesQuoted(pages: RankedPage[], question: string): RankedPage[] {
+  // The question as each title's language stems it (content may be in several languages).
+  const asked = new Map<string, string>();
+  const askedIn = (language: string) => {
+    let text = asked.get(language);
+    if (text === undefined) asked.set(language, (text = ` ${termsOf(question, language).join(' ')} `));
+    return text;
+  };
   for (const page of pages) {
     const first = page.passages[0]!.chunk;
-    const title = termsOf(first.title, first.language);
-    if (title.length >= TITLE_QUOTED_MIN_TERMS && asked.includes(` ${title.join(' ')} `)) page.score += TITLE_QUOTED_BONUS;
+    // Counted without its stop words: "What is Railway?" names no error, however a question opens.
+    const named = wordsOf(first.title).filter((w) => !stopWords(first.language).has(w));
+    if (named.length < TITLE_QUOTED_MIN_TERMS) continue;
+    if (askedIn(first.language).includes(` ${termsOf(first.title, first.language).join(' ')} `)) page.score += TITLE_QUOTED_BONUS;
   }
   return pages.sort((a, b) => b.score - a.score);
 }

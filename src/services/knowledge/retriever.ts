@@ -79,7 +79,7 @@ export class Retriever {
     const backendQuery = { terms: sent.map((t) => t.word), weights: sent.map((t) => t.idf), variants: sent.map((t) => t.variants), text: question, language: words.language, limit: Math.max(limit, CANDIDATE_POOL) };
     const rank = (hits: SearchHit[]) => {
       const ranked = rankPassages(hits.map((h) => h.chunk), query, stats);
-      const pages = preferTitlesQuoted(groupByPage(ranked, query, stats), question, stats.languages[0] ?? words.language);
+      const pages = preferTitlesQuoted(groupByPage(ranked, query, stats), question);
       return { pages, hits: distinctPagesFirst(pages, limit) };
     };
     const staleFor = (pages: RankedPage[]) => pages.some((p) => p.passages.some((r) => r.matched.some((i) => query[i]!.df === 0)));
