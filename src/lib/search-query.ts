@@ -131,9 +131,12 @@ export function withSeparableVerbsJoined(text: string, language: string): string
   // without its person's ending ("bietet": "anbieten", "kommt": "ankommen", not "ankommten", which
   // the glossary's stems would match but German pages do not), then as written; Dutch as written
   // first, since its infinitive doubles the written verb's last letter ("zet": "uitzetten").
-  const strippedFirst = language === 'de';
+  const basesOf = (verb: string) => {
+    const stripped = PERSON_ENDINGS.filter((e) => verb.length - e.length >= 2 && verb.endsWith(e)).map((e) => verb.slice(0, -e.length));
+    return language === 'de' ? [...stripped, verb] : [verb, ...stripped];
+  };
   const joined = (particle: string, verb: string) =>
-    (strippedFirst ? (bases: string[]) => [...bases.slice(1), bases[0]!] : (bases: string[]) => bases)([verb, ...PERSON_ENDINGS.filter((e) => verb.length - e.length >= 2 && verb.endsWith(e)).map((e) => verb.slice(0, -e.length))])
+    basesOf(verb)
       .flatMap((base) => [`${particle}${base}en`, `${particle}${base}n`, `${particle}${base}${base.at(-1)}en`, `${particle}${base}${base.at(-1)}n`, `${particle}${base}`])
       .find((w) => glossary.has(w));
   return text.split(/[.!?,;:()\n]+/u).flatMap((clause) => {

@@ -60,11 +60,11 @@ const KINDS: [Exclude<ConversationalTurn, 'dissatisfied'>, Set<string>][] = [
   ['acknowledgement', new Set(['ok', 'okay', 'k', 'kk', 'okey', 'okej', 'alright', 'got', 'see', 'understood', 'cool', 'fine', 'nice', 'sure', 'yes', 'no', 'yeah', 'yep', 'nope', 'hmm', 'hm', 'ah', 'oh', 'aha', 'wow', 'nvm', 'ja', 'japp', 'jaha', 'precis', 'fint', 'nej', 'nein', 'jo', 'forstaet', 'forstaaet', 'forstar', 'verstanden', 'klar', 'accord', 'entendu', 'oui', 'non', 'vale', 'entendido', 'si', 'claro', 'oke', 'prima', 'goed', 'begrepen', 'nee', 'top', 'super', 'great', 'listo', 'lol', 'haha', 'hahaha', 'sense', 'know', 'try', 'good', 'nah'])],
 ];
 
-// The fuller vocabulary of every widget language (turn-words.ts), normalised as messages are.
 // Never a turn's word, as normalised ("vår", our, is spelled "var", Swedish for where): words that
 // ask, and words that name a thing ("the time is wrong" is about the product).
 const NEVER = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'could', 'should', 'would', 'wie', 'was', 'wo', 'warum', 'wann', 'welche', 'kann', 'comment', 'quoi', 'ou', 'pourquoi', 'quand', 'quel', 'quelle', 'peut', 'como', 'que', 'donde', 'cuando', 'cual', 'puedo', 'puede', 'hoe', 'wat', 'waar', 'waarom', 'wanneer', 'welke', 'kan', 'hvordan', 'hvad', 'hvor', 'hvorfor', 'hvornar', 'hur', 'vad', 'var', 'varfor', 'nar', 'vilken', 'ska', 'skal', 'da', 'check', 'time', 'lost', 'sur', 'sale']);
 const spelled = (words: string[]) => words.flatMap((w) => normalise(w).split(' ')).filter((w) => w && !NEVER.has(w));
+// The fuller vocabulary of every widget language (turn-words.ts), normalised as messages are.
 for (const words of Object.values(TURN_WORDS)) {
   for (const w of spelled([...words.greeting, ...words.thanks, ...words.acknowledgement, ...words.goodbye, ...words.filler])) ALLOWED.add(w);
   for (const [kind, core] of KINDS) for (const w of spelled(words[kind])) core.add(w);
@@ -101,15 +101,14 @@ const MORE_COMPLAINT_WORDS = new Set(MORE_COMPLAINTS.flatMap((p) => p.words.flat
 // det", "funktioniert das", "is it working", "ist es behoben", "stimmt das").
 const ASKING_VERBS = new Set(['is', 'are', 'was', 'does', 'did', 'ist', 'war', 'sind', 'er', 'var', 'ar', 'est', 'es', 'esta', 'zijn', 'stimmt', 'passt', 'geht', 'hilft', 'klappt', 'funktioniert', 'virker', 'virkede', 'fungerer', 'fungerar', 'funkar', 'werkt', 'helpt', 'klopt', 'funciona', 'sirve', 'marche', 'fonctionne', 'works', 'worked', 'helps', 'helped']);
 const ASKED_ABOUT = new Set(['it', 'this', 'that', 'det', 'den', 'das', 'es', 'het', 'dat', 'dit', 'ca', 'ce', 'cela', 'eso', 'esto']);
-// Not, before the word that makes the turn ("no funciona", "ya no lo veo", "not working"); but a
-// "no" to thanks is thanks ("no thanks", "nein danke").
-const GRATITUDE_WORDS = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'dankjewel', 'dankuwel', 'bedankt']);
+// A negation before the word that makes the turn ("no funciona", "ya no lo veo", "not working")
+// makes it a report; a "no" to thanks is still thanks ("no thanks", "nein danke").
 const NEGATIONS = new Set(['no', 'not', 'nicht', 'niet', 'ikke', 'inte', 'pas', 'ne', 'ej', 'nie', 'nao', 'never', 'nooit', 'aldrig', 'nunca', 'jamais']);
 const isKindWord = (w: string) => KINDS.some(([, core]) => core.has(w));
 const negatedKindWord = (words: string[]) =>
-  words.some((w, i) => !GRATITUDE_WORDS.has(w) && isKindWord(w) && (NEGATIONS.has(words[i - 1] ?? '') || NEGATIONS.has(words[i - 2] ?? ''))) ||
+  words.some((w, i) => !GRATITUDE.has(w) && isKindWord(w) && (NEGATIONS.has(words[i - 1] ?? '') || NEGATIONS.has(words[i - 2] ?? ''))) ||
   // "no lo veo": a negation of what follows, not a "no" to the offer
-  words.some((w, i) => NEGATIONS.has(w) && i + 1 < words.length && !GRATITUDE_WORDS.has(words[i + 1]!) && !NEGATIONS.has(words[i + 1]!) && !isKindWord(words[i + 1]!));
+  words.some((w, i) => NEGATIONS.has(w) && i + 1 < words.length && !GRATITUDE.has(words[i + 1]!) && !NEGATIONS.has(words[i + 1]!) && !isKindWord(words[i + 1]!));
 // Words that greet whatever follows, so a greeting may ask ("hi, how are you?"); "morgen" and
 // "dag" greet only with "guten", "god" ("Und morgen?" asks).
 const SALUTATIONS = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'hej', 'hejsa', 'hejsan', 'hallo', 'moin', 'servus', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hola', 'hoi', 'goddag', 'godmorgen', 'goedemorgen', 'goedemiddag', 'goedenavond', 'buenos', 'buenas', 'guten']);
@@ -195,7 +194,7 @@ const NOT_QUITE = /^(?:(?:hmm|hm|well|no|nope|sorry|but|ok)\s+)*not (?:quite|rea
 // is still thanks. Every clause must thank or say it works, at most three words may name the
 // thing, and nothing may ask or go on ("…now getting error 500", "it worked for a day then
 // stopped", "which version works with Windows 7").
-const GRATITUDE = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt']);
+const GRATITUDE = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'tak', 'takker', 'tack', 'danke', 'dank', 'merci', 'gracias', 'bedankt', 'dankjewel', 'dankuwel']);
 const SUCCESS = new Set(['worked', 'works', 'fixed', 'solved', 'helped', 'sorted', 'resolved', 'virkede', 'virker', 'fungerede', 'funkade', 'fungerade', 'fungerar', 'funkar', 'geklappt', 'klappt', 'funktioniert', 'gelukt', 'werkt', 'marche', 'fonctionne', 'funciona', 'funciono']);
 const GOES_ON = new Set([
   'but', 'not', 't', 'no', 'still', 'except', 'however', 'only', 'unfortunately', 'now', 'then', 'again', 'also', 'next', 'until', 'error', 'any', 'anyone',

@@ -385,18 +385,18 @@ function pageScore(page: RankedPage, query: QueryTerm[], stats: CorpusStats, par
   return score;
 }
 
-// A page title of at least this many words (not counting stop words) that the question writes out, in order, names the
-// page: a quoted error message and the troubleshooting page titled by it ("Error: No start
-// command could be found." and "No Start Command Could be Found"). One or two words ("Logs",
-// "Reverse proxy", "User settings") are a topic the question may only pass through.
+// A page title of at least this many words besides its stop words that the question writes out,
+// in order, names the page: a quoted error message and the troubleshooting page titled by it
+// ("Error: No start command could be found." and "No Start Command Could be Found"). One or two
+// words ("Logs", "Reverse proxy", "User settings") are a topic the question may pass through.
 const TITLE_QUOTED_MIN_TERMS = 3;
 // Added to such a page's blended score (0 to 1): enough to lift it over pages that only share the
 // error's common words, not over one that holds the question's rarer words as well.
 const TITLE_QUOTED_BONUS = 0.2;
 
 /**
- * Pages whose whole title (three words or more) the question writes out, in order, moved up by a fixed bonus (the
- * pages are re-sorted). Terms as the index has them, so "Could be found" meets "could be found".
+ * Pages whose whole title the question writes out, in order, moved up by a fixed bonus (the pages
+ * are re-sorted). Terms as the index has them, so "Could be found" meets "could be found".
  */
 export function preferTitlesQuoted(pages: RankedPage[], question: string): RankedPage[] {
   // The question as each title's language stems it (content may be in several languages).
