@@ -73,6 +73,10 @@ for (const words of Object.values(TURN_WORDS)) {
 // "That didn't help" and insults, whole or nearly so; a longer message saying why is a question.
 const DISSATISFIED = [
   'not=|didn+t|didnt|doesn+t|doesnt|did+not|does+not|no help|helpful|helped|help|work|useful|answer',
+  // "this isn't helpful", "that wasn't useful"
+  'isn+t|isnt|wasn+t|wasnt helpful|useful|relevant',
+  // "you're not understanding me", "you don't understand"
+  'you+re+not|you+are+not|you+don+t|you+dont|you+do+not understand|understanding|get+it',
   'useless|pointless|worthless|rubbish|garbage|stupid|dumb|terrible|awful|wrong',
   'that|this|it is|was|s not=|n+t what|my',
   'not= what i asked|meant|wanted|need|needed|was+looking|looked',
