@@ -182,6 +182,8 @@ const PUZZLED_EMOJI = /[🤔❓❔]/u;
 // "ok, how?" or "what to try now?" would be turns too.
 const FIXED: [RegExp, Exclude<ConversationalTurn, 'dissatisfied'>][] = [
   [/\bhow are you( doing)?\b|\bhow s it going\b|\bhow is it going\b/g, 'greeting'],
+  // The same in the other widget languages (normalised: "ça va" is "ca va", "går" is "gar")
+  [/\bwie geht s\b|\bwie geht es (dir|ihnen|euch)\b|\bca va\b|\bcomment (allez vous|vas tu|ca va)\b|\bque tal\b|\bcomo (estas|esta usted)\b|\bhoe gaat het( met je| met u)?\b|\bhvordan gar det\b|\bhvordan har du det\b|\bhur mar du\b|\bhur ar det\b/g, 'greeting'],
   [/\b(exactly )?what i (needed|was looking for)\b/g, 'thanks'],
   [/\b(good|nice|great) to know\b/g, 'acknowledgement'],
   // Going off to try, or pausing: "will do", "one sec", "brb", "never mind"
