@@ -132,7 +132,9 @@ describe.skipIf(!hasBrowser)('insights and closing a gap, in a real browser', ()
     await frame2.locator('#message-text').fill('Can I download an invoice in PDF format?');
     await frame2.locator('#message-text').press('Enter');
     const cited = frame2.locator('.msg-assistant .sources', { hasText: 'How do I export my invoices as PDF?' });
-    await cited.waitFor();
+    // Longer than the page's default: the saved answer is indexed and the corpus statistics
+    // rebuilt before this question is ranked, which took over 10 s once under the full suite's load.
+    await cited.waitFor({ timeout: 30_000 });
     await expect(frame2.locator('.msg-system').count()).resolves.toBe(0);
     await frame2.locator('.msg-assistant').last().getByRole('button', { name: 'Helpful', exact: true }).click();
     await frame2.locator('.rate-note', { hasText: 'Thanks for the feedback.' }).waitFor();
