@@ -73,6 +73,9 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
   return { language, terms: chosen, text: chosen.join(' ') };
 }
 
+/** A word as a visitor writes it, apostrophes, hyphens and underscores inside it kept ("c'est", "e-mail"). */
+export const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+
 // German and Dutch split a verb from its particle in a question: "Wie richte ich den Sync ein?",
 // "Hoe nodig ik collega's uit voor ons team?". The particle is a stop word, and the verb alone
 // means something else ("nodig": necessary; "richte": judge), so the two are read as the one verb
@@ -119,7 +122,7 @@ const MAX_PARTICLE_LOOKUPS = 24;
  * a preposition ("Geht das mit Synapse?"). Other languages and clauses as written.
  */
 export function withSeparableVerbsJoined(text: string, language: string): string[] {
-  const split = (clause: string) => clause.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? [];
+  const split = (clause: string) => clause.match(WRITTEN_WORD) ?? [];
   const askers = QUESTION_WORDS[language];
   const particles = PARTICLES[language];
   const articles = ARTICLES[language];

@@ -1,4 +1,5 @@
 import { termOf, termsOf } from '../../lib/text-analysis.js';
+import { WRITTEN_WORD } from '../../lib/search-query.js';
 import { withoutQuotes } from '../../lib/text-structure.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
@@ -445,10 +446,9 @@ function subjectOf(question: string, evidence: AnswerabilityEvidence): string[] 
   return evidence.subject;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 
 /** Each sentence's words after its first, of two letters or more. */
-const innerWords = (plain: string) => plain.split(/[.!?:;…\n]+/u).map((sentence) => (sentence.match(WORD) ?? []).slice(1).filter((w) => w.length > 1));
+const innerWords = (plain: string) => plain.split(/[.!?:;…\n]+/u).map((sentence) => (sentence.match(WRITTEN_WORD) ?? []).slice(1).filter((w) => w.length > 1));
 
 /** Title Case or capitals throughout (most words after a sentence's first capitalised): a capital says nothing there. */
 function titleCase(inner: string[][]): boolean {
@@ -508,7 +508,7 @@ function namesAsked(question: string): string[][] {
   const names = new Map<string, string[]>();
   // A full stop ends a sentence only before a space ("4.8", ".NET" and "render.yaml" do not).
   for (const sentence of plain.split(/(?<=[.!?…])\s+|\n+/u).filter((s) => s.trimEnd().endsWith('?'))) {
-    const words = [...sentence.matchAll(WORD)];
+    const words = [...sentence.matchAll(WRITTEN_WORD)];
     let run: string[] = [];
     const close = () => {
       if (run.length >= 2 && !run.every((w) => !/\p{Ll}/u.test(w))) names.set(run.join(' ').toLowerCase(), run.flatMap(wordsIn));

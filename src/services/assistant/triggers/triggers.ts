@@ -211,8 +211,7 @@ export function detectPersonRequest(text: string): Trigger | undefined {
   if (hit) {
     const whole = text.replace(QUOTED, (quote) => quote.replace(/[.!?;\n]+/g, ','));
     let inASentence = false;
-    for (const sentence of whole.split(SENTENCE_END)) {
-      if (!sentence?.trim()) continue;
+    for (const sentence of sentencesOf(whole)) {
       const own = tokens(withoutQuotes(sentence));
       const said = firstMatch(PERSON, own);
       inASentence ||= !!said;
