@@ -143,7 +143,7 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
  * TREC 2000). Only kinds that can be told reliably from the words are named here; every other
  * question has none and is left to the coverage gate.
  */
-export type AnswerKind = 'price' | 'size' | 'release' | 'percentage' | 'offer';
+export type AnswerKind = 'price' | 'size' | 'release' | 'percentage' | 'offer' | 'quantity';
 
 // A price compared: "would X be cheaper than Y for a team of 10?"
 const COMPARED_PRICE = 'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than';
@@ -249,6 +249,19 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     `hvornar kommer .. version|opdatering|app|funktion|integration|udgave|${VERSION_NUMBERS} .. ud=`,
     'nar slapps|kommer+ut',
   ].map(compilePhrase),
+  // A number of things, a length of time or how often: "how many editors on the Studio plan?",
+  // "how long is the trial?", "how often do you back up?". Answered by a number or by a word
+  // for one ("unlimited", "daily"), whatever else the passages share with the question. Last:
+  // "how many GB" is a size and "how long until 3.0 is out" a release.
+  quantity: [
+    'how+many|how+long|how+often|how+frequently|how+far+back',
+    'wie+viele|wie+lange|wie+oft|wie+haufig',
+    'combien+de|a+quelle+frequence|tous+les+combien',
+    'cuantos|cuantas|cuanto+tiempo|con+que+frecuencia|cada+cuanto',
+    'hoeveel|hoe+lang|hoe+vaak',
+    'hvor+mange|hvor+laenge|hvor+ofte',
+    'hur+manga|hur+lange|hur+ofta',
+  ].map(compilePhrase),
 };
 
 // The company's own plans, asked of it: "when will you add SAML?", "when do you expect to get ISO
@@ -285,6 +298,9 @@ const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gig
 // Not "will be available soon": old news posts say that of releases long out.
 const PLANNED = /\b(?:planned for|scheduled for|on (?:the|our) roadmap|geplant für|prévue? pour|previst[oa] para|gepland voor|planlagt til|planerad till)\b/iu;
 const YEAR = /\b20\d\d\b/gu;
+// A number, in digits or words, or a word that says how many or how often without one. (Not
+// "every" or "a few" alone: "every page", "a few steps".)
+const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|dozen|single|once|twice|unlimited|limitless|no limit|no limits|not limited|any number|as many as|indefinitely|forever|never expires?|daily|hourly|weekly|monthly|nightly|yearly|annually|continuously|every (?:other|second|minute|hour|day|night|week|month|year)|(?:a few|several|a couple of) (?:seconds|minutes|hours|days|weeks|months|years))\b/iu;
 // The company speaking of itself ("we offer", "our servers", "wir bieten"): what answers a
 // question about what it offers. (Payment methods are not asked this way: "Railway only accepts
 // credit cards" answers "can I pay with PayPal?" in the third person, without naming PayPal.)
@@ -294,6 +310,7 @@ const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
   price: (t) => MONEY.test(t),
   size: (t) => SIZE.test(t),
   percentage: (t) => PERCENT.test(t),
+  quantity: (t) => QUANTITY.test(t),
   // A plan in words, or a year still to come.
   release: (t, now) => PLANNED.test(t) || (t.match(YEAR) ?? []).some((y) => Number(y) > now.getUTCFullYear()),
 };
@@ -304,6 +321,8 @@ export function expectedAnswer(question: string): AnswerKind | undefined {
   const kind = (Object.keys(ASKS) as AnswerKind[]).find((k) => firstMatch(ASKS[k], words));
   // "Products that are cheaper than 20 €" is a filter, not a price asked for
   if (kind === 'price' && firstMatch(ASKS.price, words)?.phrase === COMPARED_PRICE && /\bthan\s*[\d$€£]/iu.test(question)) return undefined;
+  // The visitor's own figures ("how many posts did I make this week?") are not the content's to state
+  if (kind === 'quantity' && firstMatch([OWN_FIGURES], words)) return undefined;
   if (kind) return kind;
   return firstMatch(PLANS_OF_YOURS, words) && !words.some((w) => OWN.has(w)) ? 'release' : undefined;
 }
@@ -315,13 +334,24 @@ export function expectedAnswer(question: string): AnswerKind | undefined {
  */
 export function holdsAnswer(kind: AnswerKind, passages: (string | Pick<Chunk, 'title' | 'headingPath' | 'text' | 'language'>)[], now = new Date(), subject?: string[]): boolean {
   return passages.some((p) => {
-    const text = typeof p === 'string' ? p : `${p.title}\n${p.headingPath.join('\n')}\n${p.text}`;
+    const [heading, body] = typeof p === 'string' ? ['', p] : [`${p.title}\n${p.headingPath.join('\n')}`, p.text];
+    const language = typeof p === 'string' ? 'en' : p.language;
+    const names = (text: string) => {
+      const terms = new Set([...termsOf(text, language), ...termsOf(text, 'en')]);
+      return subject!.some((v) => terms.has(v));
+    };
+    const text = `${heading}\n${body}`;
     if (!FOUND[kind](text, now)) return false;
     if (!subject?.length) return true;
-    const terms = new Set([...termsOf(text, typeof p === 'string' ? 'en' : p.language), ...termsOf(text, 'en')]);
-    return subject.some((v) => terms.has(v));
+    // Every page has numbers (versions, ports, steps): one answers how many only in a sentence
+    // that names the subject, or under a heading that does.
+    if (kind === 'quantity') return names(heading) ? FOUND.quantity(body, now) : sentencesOf(body).some((s) => FOUND.quantity(s, now) && names(s));
+    return names(text);
   });
 }
+
+/** A passage's sentences and lines (a table row, a list item). */
+const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n+/u);
 
 /**
  * Advice and comparisons ("what's a good ETF?", "Obsidian or Logseq, which is better?",
