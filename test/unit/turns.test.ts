@@ -209,6 +209,11 @@ describe('questions only one kind of fact answers', () => {
     ['Wann werdet ihr eine Integration mit Slack anbieten?', 'release'],
     ["Quand ouvrez-vous une région en France ? J'ai besoin d'une date précise.", 'release'],
     ['Is there an exact date for the new editor?', 'release'],
+    ['Quand pourra-t-on partager un espace en lecture seule ? Vous avez une date ?', 'release'],
+    ['Any ETA yet?', 'release'],
+    ['In welchem Land stehen eure Server?', 'location'],
+    ['¿Dónde están ubicados sus servidores?', 'location'],
+    ['Waar staan jullie servers?', 'location'],
     ['how many notes can I pin?', 'quantity'],
     ['How long is the free trial?', 'quantity'],
     ['How often do you back up our workspace?', 'quantity'],
@@ -227,6 +232,10 @@ describe('questions only one kind of fact answers', () => {
     'How do I change my plan?',
     'how do I see how much I spent on groceries',
     'How many posts did I make so far?',
+    'Is there a date filter in the search?',
+    'Do you have a date picker for due dates?',
+    'Do you have a date for my appointment?',
+    'Where are the server logs?',
     'what is the rate limit for the API?',
     'what are the feeds for?',
     'How do I set the price for a product?',
@@ -577,10 +586,16 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(answersWhatIsAsked('How do I share a notebook?', evidence(0), quoted('Pro adds sharing.'))).toBe(true);
   });
 
+  it('answers where the company keeps data only with a place, not with the company speaking of its hosting', () => {
+    expect(holdsAnswer('location', ['We host, update and back up your instance for you.'])).toBe(false);
+    expect(holdsAnswer('location', ['Our servers are in Frankfurt, Germany.'])).toBe(true);
+    expect(holdsAnswer('location', ['Choose the region of your workspace when you create it.'])).toBe(true);
+  });
+
   it('answers what the company offers only from the company speaking of itself', () => {
     expect(expectedAnswer('do you have a free trial?')).toBe('offer');
     expect(expectedAnswer('Can we pay by bank transfer instead of card?')).toBeUndefined();
-    expect(expectedAnswer('Where are your servers located?')).toBe('offer');
+    expect(expectedAnswer('Where are your servers located?')).toBe('location');
     expect(expectedAnswer('Quel est le délai de préavis pour résilier l’abonnement ?')).toBe('offer');
     // Features asked of the product are not offers
     expect(expectedAnswer('How do you download invoices?')).toBeUndefined();
@@ -605,6 +620,10 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(answersWhatIsAsked('How many users fit on the Nest plan?', named, quoted('Plan: Nest. Up to 20 users.'))).toBe(true);
     expect(answersWhatIsAsked('Does the Business plan include SSO?', named, quoted('SSO is available on the Business and Enterprise plans.'))).toBe(true);
     expect(answersWhatIsAsked('The Nest plan: how many users?', named, quoted('Nested spaces hold many users.'))).toBe(false);
+    // A passage that names the plan but nothing of what is asked of it (other plans' names aside)
+    const teams = quoted('On the Studio and Atelier plans owners manage teams themselves.');
+    expect(answersWhatIsAsked('Is single sign-on included in the Studio plan, or do we need Atelier?', named, teams)).toBe(false);
+    expect(answersWhatIsAsked('Do teams come with the Studio plan?', named, teams)).toBe(true);
     expect(answersWhatIsAsked('Does the nest plan include spaces?', named, quoted('Nested spaces.'))).toBe(true);
     // Where capitals mark every noun, a capital is no name
     expect(answersWhatIsAsked('Does the Nest plan include spaces?', evidence(0), quoted('Nested spaces hold many users.'))).toBe(true);

@@ -1,6 +1,7 @@
 import { termOf, termsOf } from '../../lib/text-analysis.js';
 import { WRITTEN_WORD } from '../../lib/search-query.js';
 import { withoutQuotes } from '../../lib/text-structure.js';
+import { stopWords } from '../../lib/language.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
 import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
@@ -143,7 +144,7 @@ export function isAnswerable(evidence: AnswerabilityEvidence, gate: Gate = DEFAU
  * TREC 2000). Only kinds that can be told reliably from the words are named here; every other
  * question has none and is left to the coverage gate.
  */
-export type AnswerKind = 'price' | 'size' | 'release' | 'percentage' | 'offer' | 'quantity';
+export type AnswerKind = 'price' | 'size' | 'release' | 'percentage' | 'location' | 'offer' | 'quantity';
 
 // A price compared: "would X be cheaper than Y for a team of 10?"
 const COMPARED_PRICE = 'would|will|is|are|be cheaper|pricier|costlier|more+expensive|less+expensive than';
@@ -184,6 +185,25 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'hvad|hvor+meget koster',
     'vad|hur+mycket kostar',
   ].map(compilePhrase),
+  // Where the company keeps data: "where are your servers?", "stehen eure Server in der EU?".
+  // Answered by a place, not by the company speaking of its hosting ("we host and back up…").
+  location: [
+    'where|which+country|what+country|which+region|what+region|in+which+country .. your+servers|your+data+center|your+data+centre|your+datacenter|your+infrastructure|your+hosting',
+    'your+servers|your+data+center|your+data+centre|your+datacenter .. located|based|hosted|in+the+eu|in+europe|in+germany|in+the+us',
+    // Where the company keeps data, in the widget's other languages
+    'wo|welchem+land|welcher+region .. eure+server|ihre+server|euer+rechenzentrum|ihr+rechenzentrum|eure+rechenzentren|ihre+rechenzentren',
+    'eure+server|ihre+server|euer+rechenzentrum|ihr+rechenzentrum .. deutschland|eu=|europa|standort|gehostet',
+    'ou|quel+pays|quelle+region .. vos+serveurs|votre+centre+de+donnees|vos+centres+de+donnees|votre+hebergement',
+    'vos+serveurs|votre+centre+de+donnees .. en+france|en+europe|dans+l+ue|situes|localises|heberges',
+    'donde|que+pais|que+region .. sus+servidores|vuestros+servidores|su+centro+de+datos|vuestro+centro+de+datos',
+    'sus+servidores|vuestros+servidores .. en+espana|en+europa|en+la+ue|ubicados|alojados',
+    'waar|welk+land|welke+regio .. jullie+servers|uw+servers|jullie+datacenter|uw+datacenter',
+    'jullie+servers|uw+servers|jullie+datacenter|uw+datacenter .. in+nederland|in+europa|in+de+eu|gevestigd|gehost',
+    'hvor|hvilket+land|hvilken+region .. jeres+servere|jeres+server|jeres+datacenter',
+    'jeres+servere|jeres+server|jeres+datacenter .. i+danmark|i+europa|i+eu|placeret|hostet',
+    'var|vilket+land|vilken+region .. era+servrar|ert+datacenter',
+    'era+servrar|ert+datacenter .. i+sverige|i+europa|i+eu|placerade',
+  ].map(compilePhrase),
   // What the company itself offers or signs, its terms and where it keeps data: "do you have a
   // free trial?", "do you sign a BAA?", "where are your servers?".
   // Answered by the company speaking of itself; product documentation that happens to use the
@@ -194,8 +214,6 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'do+you|does+your+company|do+you+guys|have+you+got|will+you|would+you .. offer|have|provide|give .. trial|trials|student+discount|student+discounts|education+discount|educational+discount|academic+discount|startup+discount|nonprofit+discount|non+profit+discount|charity+discount|volume+discount|startup+program|startup+programme|reseller+program|reseller+programme|affiliate+program|affiliate+programme|referral+program|referral+programme|sla=|uptime+guarantee|phone+support|managed+migration|migration+service|baa=|baas=|dpa=|soc+2|soc2|iso+27001|hipaa|data+center|data+centre|datacenter|servers+in',
     'do+you|does+your+company|do+you+guys|have+you+got|will+you|would+you .. offer|have|provide|give .. discount|discounts .. for nonprofits|non+profits|charities|students|schools|education|startups|ngos|universities|teachers',
     'do+you+sign|will+you+sign|would+you+sign|does+your+company+sign dpa=|dpas|baa=|baas|contract|contracts|nda=|ndas|agreement|agreements|scc=|sccs|addendum|business+associate',
-    'where|which+country|what+country|which+region|what+region|in+which+country .. your+servers|your+data+center|your+data+centre|your+datacenter|your+infrastructure|your+hosting',
-    'your+servers|your+data+center|your+data+centre|your+datacenter .. located|based|hosted|in+the+eu|in+europe|in+germany|in+the+us',
     // A subscription's notice period, not an employee's
     'notice+period|cancellation+period|minimum+term|contract+term|contract+length|minimum+contract .. cancel|cancelling|canceling|cancellation|terminate|terminating|subscription|plan',
     'cancel|cancelling|canceling|terminate|terminating|subscription .. notice+period|minimum+term|contract+length',
@@ -276,6 +294,12 @@ const PLANS_OF_YOURS = [
   'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
   'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
   // Asking for an exact date of something not the visitor's ("j'ai besoin d'une date précise")
+  // "When will we be able to …?": a future the company decides
+  'quand pourra|pourrons|pourrai',
+  'wann werden+wir|wann+kann+man+endlich|ab+wann+kann',
+  'cuando podremos|podre|se+podra',
+  'wanneer kunnen+we|kan+ik+eindelijk',
+  'hvornar kan+vi+endelig|kan+man+endelig',
   'exact|precise|specific|firm|concrete date=|release+date',
   'date= precise|exacte|exacta|precisa|concreta',
   'genaues|genaue|konkretes|konkreten datum|termin',
@@ -298,6 +322,8 @@ const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gig
 // Not "will be available soon": old news posts say that of releases long out.
 const PLANNED = /\b(?:planned for|scheduled for|on (?:the|our) roadmap|geplant für|prévue? pour|previst[oa] para|gepland voor|planlagt til|planerad till)\b/iu;
 const YEAR = /\b20\d\d\b/gu;
+// A place data may be kept: a region, a country or city with data centres, or the words for one.
+const PLACE = /\b(?:eu|e\.u\.|european union|europe|eea|germany|france|ireland|netherlands|finland|sweden|denmark|norway|spain|italy|poland|austria|switzerland|belgium|united states|usa|u\.s\.|us-east|us-west|eu-west|eu-central|canada|united kingdom|uk|australia|singapore|japan|india|frankfurt|amsterdam|paris|dublin|helsinki|falkenstein|nuremberg|london|virginia|oregon|regions?|data ?cent(?:er|re)s?|hosted in|located in|based in)\b/iu;
 // A number, in digits or words, or a word that says how many or how often without one. (Not
 // "every" or "a few" alone: "every page", "a few steps".)
 const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|dozen|single|once|twice|unlimited|limitless|no limit|no limits|not limited|any number|as many as|indefinitely|forever|never expires?|daily|hourly|weekly|monthly|nightly|yearly|annually|continuously|every (?:other|second|minute|hour|day|night|week|month|year)|(?:a few|several|a couple of) (?:seconds|minutes|hours|days|weeks|months|years))\b/iu;
@@ -311,13 +337,19 @@ const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
   size: (t) => SIZE.test(t),
   percentage: (t) => PERCENT.test(t),
   quantity: (t) => QUANTITY.test(t),
+  location: (t) => PLACE.test(t),
   // A plan in words, or a year still to come.
   release: (t, now) => PLANNED.test(t) || (t.match(YEAR) ?? []).some((y) => Number(y) > now.getUTCFullYear()),
 };
 
+// "Do you have a date?", "is there an ETA yet?", asked on their own ("is there a date filter?"
+// is about the product).
+const DATE_ASKED = /\b(?:do you have|have you got|is there|any|avez-vous|vous avez|y a-t-il|habt ihr|haben sie|gibt es|tenéis|tienen|hay|hebben jullie|heeft u|is er|har i|er der|har ni|finns det)\s+(?:already\s+|yet\s+|schon\s+|déjà\s+|ya\s+|al\s+|allerede\s+|redan\s+)?(?:an?|une|ein|einen|una|een|en|ett)?\s*(?:date|eta|release date|datum|termin|fecha|dato)\s*(?:yet|already|schon|déjà|ya|al|allerede|redan|précise|exacte|genaues|concreta)?\s*\?/iu;
+
 /** The one kind of fact that answers the question, if it asks for one. */
 export function expectedAnswer(question: string): AnswerKind | undefined {
   const words = tokens(question);
+  if (DATE_ASKED.test(question) && !words.some((w) => OWN.has(w))) return 'release';
   const kind = (Object.keys(ASKS) as AnswerKind[]).find((k) => firstMatch(ASKS[k], words));
   // "Products that are cheaper than 20 €" is a filter, not a price asked for
   if (kind === 'price' && firstMatch(ASKS.price, words)?.phrase === COMPARED_PRICE && /\bthan\s*[\d$€£]/iu.test(question)) return undefined;
@@ -591,14 +623,29 @@ export function answersWhatIsAsked(
  */
 const NAMED_PLAN = /\b(?:[Tt]he|[Oo]ur|[Mm]y|[Yy]our|[Aa])\s+(\p{Lu}[\p{L}\p{N}]*)\s+(?:plan|tier|subscription|package|edition)\b/u;
 const PLAN_WORDS = /\b(?:plan|plans|tier|tiers|subscription|subscriptions|package|packages|edition|editions)\b/iu;
+// How a question asks, not what about
+const FILLER_WORDS = new Set(['does', 'do', 'is', 'are', 'can', 'could', 'would', 'will', 'we', 'need', 'get', 'have', 'has', 'there', 'any', 'what', 'which', 'how', 'much', 'many', 'fit', 'come', 'comes', 'with', 'included', 'include', 'includes', 'offer', 'offers', 'available', 'part']);
 export function namesItsPlan(question: string, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]): boolean {
   const name = NAMED_PLAN.exec(withoutQuotes(question))?.[1];
   if (!name) return true;
   // The name as written, a word of its own ("Nest", not "nested"), beside any word for a plan:
   // "SSO is available on the Business and Enterprise plans" names the Business plan.
   const named = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u');
+  // What the question asks of the plan ("SSO" in "is SSO on the Business plan?"): a passage that
+  // names the plan and nothing of that ("on the Studio and Atelier plans owners manage teams")
+  // does not answer it. Its other plans' names say nothing either ("… or do we need Atelier?").
+  // (Abbreviations are what is asked of it: "SSO", "API".)
+  const names = new Set(capitalisedWords(question).filter((w) => /\p{Ll}/u.test(w)).map((w) => w.toLowerCase()));
+  const stops = stopWords('en');
+  const asked = new Set(
+    wordsIn(withoutQuotes(question))
+      .filter((w) => w.length > 1 && !stops.has(w) && !FILLER_WORDS.has(w) && !names.has(w) && !PLAN_WORDS.test(w))
+      .map((w) => termOf(w, 'en'))
+      .filter((t) => !askingTerms().has(t)),
+  );
   return quoted.some((p) => {
     const text = `${p.title}\n${p.headingPath.join('\n')}\n${p.text}`;
-    return named.test(text) && PLAN_WORDS.test(text);
+    if (!named.test(text) || !PLAN_WORDS.test(text)) return false;
+    return !asked.size || termsOf(text, 'en').some((t) => asked.has(t));
   });
 }
