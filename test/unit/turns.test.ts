@@ -58,6 +58,10 @@ describe('conversational turns', () => {
     ['Thanks a lot, the inotify thing worked 👍', 'thanks'],
     ['Danke, der Tipp mit dem Cache hat geklappt', 'thanks'],
     ["nope, that didn't help at all", 'dissatisfied'],
+    // Long complaints: their length is the complaint's own, or words that only make it longer
+    ["that's not what I asked at all", 'dissatisfied'],
+    ["ce n'est pas ce que j'ai demandé", 'dissatisfied'],
+    ['Das ist nicht das, was ich gefragt habe', 'dissatisfied'],
     ["that didn't help with sync", 'dissatisfied'],
     ['that answer is wrong', 'dissatisfied'],
     ['will do', 'acknowledgement'],
