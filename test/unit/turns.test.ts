@@ -590,6 +590,15 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(answersWhatIsAsked('How do I share a notebook?', evidence(0), quoted('Pro adds sharing.'))).toBe(true);
   });
 
+  it('does not answer a fact asked of something the content never names, in its own language', () => {
+    const trial = [{ title: 'Plans', headingPath: ['Trial'], text: 'Plans start with 14 days on the house.', language: 'en' }];
+    const evidence = { coverage: 0.6, passageCoverage: 0.6, unknown: 0.3, terms: 4, passages: 500, subject: ['plan'], inContentLanguage: true };
+    expect(answersWhatIsAsked('How long is the free trial?', { ...evidence, absentWords: ['trial'] }, trial)).toBe(false);
+    expect(answersWhatIsAsked('How long is the free trial?', { ...evidence, absentWords: [] }, trial)).toBe(true);
+    // A word of another language the glossary lacks is no sign of what the content names
+    expect(answersWhatIsAsked('Combien de jours dure l’essai ?', { ...evidence, absentWords: ['dure'], inContentLanguage: false }, trial)).toBe(true);
+  });
+
   it('answers where the company keeps data only with a place, not with the company speaking of its hosting', () => {
     expect(holdsAnswer('location', ['We host, update and back up your instance for you.'])).toBe(false);
     expect(holdsAnswer('location', ['Our servers are in Frankfurt, Germany.'])).toBe(true);

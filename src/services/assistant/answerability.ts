@@ -37,6 +37,8 @@ export interface AnswerabilityEvidence {
   subjects?: { word: string; variants: string[] }[];
   /** The question's words the content never uses (a misspelling of one it does use is not one). */
   unknownWords?: string[];
+  /** Of those, the words of the question's own (not a translation's), other than numbers. */
+  absentWords?: string[];
   /**
    * Whether a capital letter marks a name in the question: its language does not capitalise every
    * noun (German does). In another language than the content's too: "Facebook-gruppe" in a Danish
@@ -113,9 +115,10 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   const subjects = query.filter((t) => t.df > 0 && !t.corrected && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)));
   const subject = subjects.find((t) => held.has(query.indexOf(t)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
+  const absentWords = query.filter((t) => t.df === 0 && !t.corrected && !t.translated && !/\d/.test(t.word)).map((t) => t.word);
   const readsNames = !!languages.question && !NOUNS_CAPITALISED.has(languages.question);
   const inContentLanguage = !!languages.question && languages.question === languages.content;
-  const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, readsNames, inContentLanguage };
+  const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, absentWords, readsNames, inContentLanguage };
   if (!total || !pages.length) return { coverage: 0, passageCoverage: 0, unknown: total ? 1 : 0, terms: query.length, passages, ...words };
   const share = (indexes: Iterable<number>) => [...new Set(indexes)].reduce((s, i) => s + weight(query[i]!), 0) / total;
   const best = pages[0]!;
@@ -612,7 +615,12 @@ export function answersWhatIsAsked(
   if (evidence.passages >= gate.minPassages && asksAdvice(question) && (evidence.unknown >= ADVICE_MAX_UNKNOWN || evidence.coverage < ADVICE_MIN_COVERAGE)) return false;
   if (evidence.passages >= gate.minPassages && evidence.readsNames && evidence.terms < gate.long.terms && !namesItsPlan(question, quoted)) return false;
   const kind = expectedAnswer(question);
-  return !kind || holdsAnswer(kind, quoted, now, subjectOf(question, evidence));
+  if (!kind) return true;
+  // A fact about something the content never names ("how long is the free trial?" where no page
+  // says "trial") is not in it, whatever number or place the passages hold. Only in the content's
+  // language: a word of another that the glossary lacks says nothing of what the content names.
+  if (evidence.passages >= gate.minPassages && evidence.terms < gate.long.terms && evidence.inContentLanguage && evidence.absentWords?.length) return false;
+  return holdsAnswer(kind, quoted, now, subjectOf(question, evidence));
 }
 
 /**
