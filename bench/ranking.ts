@@ -9,8 +9,7 @@
  * first), the first POOL kept. On the
  * three sets of December 2026 this gives within 0.02 of bench:quality's figures.
  *
- * Overrides: K1, PAGE, BT (text length normalisation), WT (title weight), WH (headings weight), K3
- * (weight of a word the question repeats),
+ * Overrides: K1, PAGE, BT (text length normalisation), WT (title weight), WH (headings weight),
  * POOL (200), BACKEND (12). What was tried with it and did not help is in the README (Answer
  * quality, measured): a larger pool up to every passage, more or fewer backend terms,
  * pseudo-relevance feedback (RM3) and weighting the question's asking sentence.
@@ -37,7 +36,6 @@ const params: RankingParams = {
   page: num('PAGE', DEFAULT_RANKING.page),
   weight: { ...DEFAULT_RANKING.weight, title: num('WT', DEFAULT_RANKING.weight.title), headings: num('WH', DEFAULT_RANKING.weight.headings) },
   b: { ...DEFAULT_RANKING.b, text: num('BT', DEFAULT_RANKING.b.text) },
-  repeats: num('K3', DEFAULT_RANKING.repeats),
 };
 const pool = num('POOL', 200);
 const backendTerms = num('BACKEND', 12);
@@ -61,7 +59,7 @@ function evaluate(name: string): string {
   });
   const pagesFor = (question: string) => {
     const words = toSearchTerms(question, undefined, 48);
-    const query = queryTermsOf(words.terms, words.language, stats, words.counts);
+    const query = queryTermsOf(words.terms, words.language, stats);
     const sent = query.filter((t) => t.df > 0).slice(0, backendTerms);
     const holds = (i: number, variants: string[]) => variants.some((v) => postings.get(v)?.has(i));
     const found = new Set(sent.flatMap((t) => t.variants.flatMap((v) => [...(postings.get(v) ?? [])])));

@@ -41,8 +41,6 @@ export interface SearchTerms {
   language: string;
   /** Key terms, in the order asked, at most `maxTerms`. */
   terms: string[];
-  /** How many times the question writes each term (a story repeats what it is about). */
-  counts: number[];
   /** The terms as one query string. */
   text: string;
 }
@@ -57,13 +55,9 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
   const words = withSeparableVerbsJoined(question.toLowerCase().normalize('NFC'), language);
   const seen = new Set<string>();
   const terms: string[] = [];
-  const counts = new Map<string, number>();
   for (const raw of words) {
     const word = raw.replace(/['’]s$/u, '').replace(/['’_-]+$/u, '');
-    if (seen.has(word)) {
-      if (counts.has(word)) counts.set(word, counts.get(word)! + 1);
-      continue;
-    }
+    if (seen.has(word)) continue;
     seen.add(word);
     const isNumber = /^\p{N}+$/u.test(word);
     if (!isNumber && word.length < 2) continue;
@@ -73,11 +67,10 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
     // "puis-je", "est-ce": every part common means the whole is; "e-mail" keeps its meaning.
     if (word.includes('-') && word.split('-').every(common)) continue;
     terms.push(word);
-    counts.set(word, 1);
   }
   // Nothing left (a question made only of common words): search with what was typed.
   const chosen = (terms.length ? terms : [...seen]).slice(0, maxTerms);
-  return { language, terms: chosen, counts: chosen.map((t) => counts.get(t) ?? 1), text: chosen.join(' ') };
+  return { language, terms: chosen, text: chosen.join(' ') };
 }
 
 /** A word as a visitor writes it, apostrophes, hyphens and underscores inside it kept ("c'est", "e-mail"). */

@@ -50,28 +50,6 @@ describe('ranking', () => {
     expect(ranked[0]!.chunk.url).toBe('https://h/b');
   });
 
-  it('weighs a word the question repeats above one it writes once, and merges words with the same terms', () => {
-    const corpus = [
-      chunk('https://h/a', 'Sync runs every five minutes between devices.'),
-      chunk('https://h/b', 'Your laptop keeps a local copy of each note.'),
-      chunk('https://h/c', 'Themes change the colours.'),
-      chunk('https://h/d', 'Keyboard shortcuts.'),
-    ];
-    const stats = statsOf(corpus);
-    // "syncing" and "sync" are one term written twice; "laptop" once.
-    const query = queryTermsOf(['sync', 'laptop', 'syncing'], 'en', stats, [2, 1, 1]);
-    expect(query.find((t) => t.word === 'sync')!.uses).toBe(3);
-    // The sync page's lead over the laptop page, written once each, with the repeats, and with
-    // k3 = 0 (repeats count for nothing)
-    const lead = (ranked: ReturnType<typeof rankPassages>) => {
-      const score = (url: string) => ranked.find((r) => r.chunk.url === url)!.score;
-      return score('https://h/a') / score('https://h/b');
-    };
-    const once = lead(rankPassages(corpus, queryTermsOf(['sync', 'laptop'], 'en', stats), stats));
-    expect(lead(rankPassages(corpus, query, stats))).toBeCloseTo(once * 2, 5); // (3 + 1) * 3 / (3 + 3)
-    expect(lead(rankPassages(corpus, query, stats, { ...DEFAULT_RANKING, repeats: 0 }))).toBeCloseTo(once, 5);
-  });
-
   it('counts a match in the title above the same match in the body', () => {
     const corpus = [
       chunk('https://h/a', 'You can also export a backup here.', { title: 'Sharing' }),

@@ -24,11 +24,6 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms("I don't see the export, it doesn't work and I'll need it. We've tried", 'en').terms).toEqual(['see', 'export', 'work', 'tried']);
   });
 
-  it('counts how many times the question writes each term it keeps', () => {
-    const q = toSearchTerms('Sync fails on my laptop. I restarted sync twice, and sync still fails on the laptop.', 'en');
-    expect(Object.fromEntries(q.terms.map((t, i) => [t, q.counts[i]]))).toEqual({ sync: 3, fails: 2, laptop: 2, restarted: 1, twice: 1 });
-  });
-
   it('puts at most ten terms first, for Meilisearch which reads only ten words', () => {
     const long = 'export invoices pdf csv accounting xero quickbooks sync nightly schedule failed error timezone';
     expect(toSearchTerms(long, 'en').terms).toHaveLength(MAX_QUERY_TERMS);

@@ -23,12 +23,6 @@ export interface RankingParams {
   weight: Record<Field, number>;
   /** Length normalisation per field (0: none, 1: full). */
   b: Record<Field, number>;
-  /**
-   * How much a word the question repeats counts above one it writes once (BM25's k3; 0: not
-   * at all). A long story names its subject again and again ("sync" three times) and its
-   * surroundings once ("my laptop", "the family").
-   */
-  repeats: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -36,9 +30,6 @@ export const DEFAULT_RANKING: RankingParams = {
   page: 0.5,
   weight: { title: 2.5, headings: 1.5, text: 1 },
   b: { title: 0.3, headings: 0.3, text: 0.75 },
-  // On the seven tuning sets 0 to 1000 were tried: 2 to 3 put 4 more of 350 answerable
-  // questions' pages among the first three than 0 (README, Answer quality).
-  repeats: 3,
 };
 
 /** The analysed fields of a passage: each field's terms, counted. */
@@ -208,8 +199,6 @@ export interface QueryTerm {
   translated?: boolean;
   /** A word the content does not use, found as the term it most likely misspells. */
   corrected?: boolean;
-  /** How many times the question writes it (or a word with the same terms: "sync", "syncing"); 1 if not given. */
-  uses?: number;
 }
 
 /**
@@ -217,17 +206,14 @@ export interface QueryTerm {
  * content keeps the highest weight: it is what the question is about, and the answerability
  * gate must see that nothing covers it.
  */
-export function queryTermsOf(words: string[], language: string, stats: CorpusStats, counts: number[] = []): QueryTerm[] {
+export function queryTermsOf(words: string[], language: string, stats: CorpusStats): QueryTerm[] {
   const languages = [...new Set([language, ...stats.languages])];
   const byVariants = new Map<string, QueryTerm>();
-  // How many times the word being added is written in the question.
-  let uses = 1;
   const add = (word: string, variants: string[], mark: { translated?: true; corrected?: true } = {}) => {
     const key = [...variants].sort().join(' ');
-    const known = byVariants.get(key);
-    if (known) return void (known.uses = (known.uses ?? 1) + uses);
+    if (byVariants.has(key)) return;
     const df = Math.max(0, ...variants.map((v) => stats.df(v)));
-    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages), uses, ...mark });
+    byVariants.set(key, { word, variants, df, idf: idfOf(df, stats.passages), ...mark });
   };
   let corrections = 0;
   // A question in another language than English content is looked up in the glossary; an
@@ -240,15 +226,12 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
   // "c", "est" and "zu" back as if they were what the question is about: such parts are dropped
   // (numbers kept: "2-factor").
   const stops = stopWords(language);
-  const written = words.flatMap((w, i) => {
+  const all = words.flatMap((w) => {
     const parts = wordsOf(w);
-    const kept = parts.length > 1 ? parts.filter((p) => /\d/.test(p) || (p.length > 1 && !stops.has(p) && !english.has(p))) : parts;
-    return kept.map((word) => ({ word, uses: counts[i] ?? 1 }));
+    return parts.length > 1 ? parts.filter((p) => /\d/.test(p) || (p.length > 1 && !stops.has(p) && !english.has(p))) : parts;
   });
-  const all = written.map((w) => w.word);
   for (let i = 0; i < all.length; i++) {
     const word = all[i]!;
-    uses = written[i]!.uses;
     // Two words that are one entry ("mot de passe") are translated together.
     const pair = glossary && i + 1 < all.length ? glossary.pair(word, all[i + 1]!) : undefined;
     if (pair) {
@@ -314,9 +297,6 @@ export interface RankedPassage {
   counts: { text: number[]; headings: number[]; title: number[] };
 }
 
-/** A term's weight for how often the question writes it: 1 once, at most k3 + 1 (Robertson & Zaragoza, 2009, eq. 3.22). */
-const repeated = (q: Pick<QueryTerm, 'uses'>, params: RankingParams) => (params.repeats > 0 && q.uses && q.uses > 1 ? ((params.repeats + 1) * q.uses) / (params.repeats + q.uses) : 1);
-
 /** BM25F score of each candidate, best first; candidates that match no term are dropped. */
 export function rankPassages(candidates: Chunk[], query: QueryTerm[], stats: CorpusStats, params: RankingParams = DEFAULT_RANKING): RankedPassage[] {
   const out: RankedPassage[] = [];
@@ -340,7 +320,7 @@ export function rankPassages(candidates: Chunk[], query: QueryTerm[], stats: Cor
       }
       if (!tf) return;
       matched.push(i);
-      score += (repeated(q, params) * q.idf * tf * (params.k1 + 1)) / (params.k1 + tf);
+      score += (q.idf * tf * (params.k1 + 1)) / (params.k1 + tf);
     });
     if (matched.length) out.push({ chunk, score, matched, counts });
   }
@@ -400,7 +380,7 @@ function pageScore(page: RankedPage, query: QueryTerm[], stats: CorpusStats, par
     const tf = params.weight.title * (first.counts.title[i] ?? 0) + params.weight.headings * (headings[i] ?? 0) * 0.5 + (params.weight.text * text[i]!) / norm;
     if (!tf) return;
     const idf = Math.max(...q.variants.map((v) => stats.pageIdf(v)));
-    score += (repeated(q, params) * idf * tf * (params.k1 + 1)) / (params.k1 + tf);
+    score += (idf * tf * (params.k1 + 1)) / (params.k1 + tf);
   });
   return score;
 }

@@ -71,7 +71,7 @@ export class Retriever {
 
   async #search(question: string, opts: { limit?: number; language?: string }, stats: CorpusStats): Promise<{ result: SearchResult; stale: boolean }> {
     const words = toSearchTerms(question, opts.language, MAX_RANKED_TERMS);
-    const query = queryTermsOf(words.terms, words.language, stats, words.counts);
+    const query = queryTermsOf(words.terms, words.language, stats);
     // Rarest known words first; words the statistics do not know last (they may be new content).
     const sent = [...query.filter((t) => t.df > 0), ...query.filter((t) => t.df === 0)].slice(0, BACKEND_TERMS);
     const limit = opts.limit ?? 5;
