@@ -203,6 +203,11 @@ describe('the classifier beside the phrase lists', () => {
     expect(detectPersonRequest('Hvordan tilføjer jeg et telefonnummer til en kunde?')).toBeUndefined();
     expect(detectPersonRequest('Hur lägger jag till ett telefonnummer på en kontakt?')).toBeUndefined();
     expect(detectPersonRequest('Har ni något telefonnummer?')).toMatchObject({ kind: 'person_request' });
+    // The visitor's own customers' numbers, asked as a field of a form
+    expect(detectPersonRequest('Hoe voeg ik een verplichte vraag toe aan het formulier, bijvoorbeeld het telefoonnummer van de klant?')).toBeUndefined();
+    expect(detectPersonRequest('How do I ask for the phone number of each attendee on the booking page?')).toBeUndefined();
+    expect(detectPersonRequest('Mag ik het telefoonnummer van de klantenservice?')).toMatchObject({ kind: 'person_request' });
+    expect(detectPersonRequest('What is the phone number of the customer service?')).toMatchObject({ kind: 'person_request' });
   });
 
   it.each([
@@ -440,6 +445,7 @@ describe('the classifier beside the phrase lists', () => {
     'Have you found any vulnerabilities in your last penetration test?',
     'Où trouver votre politique de divulgation des vulnérabilités ?',
     'Welche Schwachstellen wurden beim letzten Pentest gefunden?',
+    "Could I see another user's files if I am an admin?",
   ])('a question about security or moderation features is not a report: %s', (text) => {
     expect(detectSensitive(text)).toBeUndefined();
   });
@@ -448,6 +454,7 @@ describe('the classifier beside the phrase lists', () => {
     'Ich habe ein Sicherheitsproblem gefunden',
     'Quelqu’un se fait passer pour moi sur votre plateforme',
     'I found a vulnerability in your permission system: users can see other customers’ invoices',
+    "A patient could see another clinic's booking details when she opened the link in our reminder email.",
     'Someone keeps harassing me in the community, how do I block them?',
     'Jemand belästigt mich ständig, wie kann ich ihn blockieren?',
   ])('a report is one, in any language and whatever it asks after: %s', (text) => {

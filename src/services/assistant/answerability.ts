@@ -193,6 +193,15 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
   location: [
     'where|which+country|what+country|which+region|what+region|in+which+country .. your+servers|your+data+center|your+data+centre|your+datacenter|your+infrastructure|your+hosting',
     'your+servers|your+data+center|your+data+centre|your+datacenter .. located|based|hosted|in+the+eu|in+europe|in+germany|in+the+us',
+    // The country asked for, whosever the servers ("which country are the servers in?"); "where"
+    // only with "your" ("where do I find the server settings?" is a how-to)
+    'which+country|what+country|which+region|what+region|in+which+country .. server|servers|data+center|data+centre|datacenter|data+centers|datacenters',
+    'welchem+land|welcher+region|welchen+landern .. server|rechenzentrum|rechenzentren',
+    'quel+pays|quelle+region .. serveur|serveurs|centre+de+donnees|centres+de+donnees',
+    'que+pais|que+region|en+que+pais .. servidor|servidores|centro+de+datos|centros+de+datos',
+    'welk+land|welke+regio .. server|servers|datacenter|datacenters',
+    'hvilket+land|hvilken+region .. server|servere|datacenter',
+    'vilket+land|vilken+region .. server|servrar|datacenter',
     // Where the company keeps data, in the widget's other languages
     'wo|welchem+land|welcher+region .. eure+server|ihre+server|euer+rechenzentrum|ihr+rechenzentrum|eure+rechenzentren|ihre+rechenzentren',
     'eure+server|ihre+server|euer+rechenzentrum|ihr+rechenzentrum .. deutschland|eu=|europa|standort|gehostet',
@@ -234,7 +243,7 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     'abonnemang|saga+upp .. uppsagningstid|bindningstid',
     'bieten+sie|bietet+ihr|habt+ihr|haben+sie .. testphase|testversion|studentenrabatt|bildungsrabatt|rabatt+fur+vereine|rabatt+fur+schulen|rabatt+fur+gemeinnutzige',
     'proposez+vous|offrez+vous|avez+vous .. essai+gratuit|periode+d+essai|remise+pour|reduction+pour',
-    'ofrecen|ofreceis .. prueba+gratuita|periodo+de+prueba|descuento+para|descuentos+para',
+    'ofrecen|ofreceis|teneis|tienen|hay .. prueba+gratuita|periodo+de+prueba|descuento+para|descuentos+para',
     'bieden+jullie|hebben+jullie .. proefperiode|korting+voor|kortingen+voor',
     'tilbyder+i|har+i .. proveperiode|rabat+til|rabatter+til',
     'erbjuder+ni|har+ni .. provperiod|rabatt+for|rabatter+for',
@@ -292,6 +301,10 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
 const PLANS_OF_YOURS = [
   'when+will+you|when+do+you+expect+to|when+do+you+plan+to|when+are+you+planning+to|when+are+you+going+to add|support|release|launch|ship|offer|introduce|implement|get|fix|bring|integrate|become',
   'going+to|gonna|will|plan+to|planning+to .. more+expensive|cheaper|pricier|increase|go+up|rise .. next+year|next+month|next+quarter|in+the+future|soon',
+  // The roadmap asked about, and a possibility to come ("when will it be possible to …")
+  'on+the+roadmap|on+your+roadmap|in+the+roadmap|in+your+roadmap|roadmap+for+this+year|roadmap+for+next+year',
+  'when+will+it+be+possible|when+is+it+going+to+be+possible',
+  'auf+der+roadmap|auf+eurer+roadmap|auf+ihrer+roadmap|sur+la+feuille+de+route|sur+votre+feuille+de+route|sur+la+roadmap|en+la+hoja+de+ruta|en+el+roadmap|op+de+roadmap|pa+roadmappen|pa+jeres+roadmap',
   // Future tenses only: "quand ouvrez-vous ?" asks for opening hours
   'quand ouvrirez|lancerez|ajouterez|sortirez|prevoyez|comptez vous',
   'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',

@@ -406,6 +406,8 @@ export const PERSON_GUARDS: PhraseList = {
     // How to send something on to someone in the product ("how do I forward it to the team?")
     'how+do+i|how+can+i|how+to|how+do+we|how+can+we .. send|forward|share|pass this|it|a|an|my|the .. to+someone|to+somebody|to+the+team|to+my|to+a+colleague|to+people|with+someone|with+the+team',
     'add|change|update|verify|remove|edit|my|our phone|telephone number',
+    // (Not "customer": "the phone number of the customer service")
+    'phone|telephone number=|numbers= of+the|of+our|of+my|of+each|from+the|from+our attendee=|attendees=|guest=|guests=|invitee=|invitees=|patient=|patients=|user=|users=|visitor=|visitors=',
     'phone+number field|format|validation|verification',
     'talk|speak|chat|message|contact|reach|touch|write|email|call|ring|text|connect|communicate to|with my|our|their team|teammates|colleagues|coworkers|co+workers|staff=|employees|boss',
     // Someone on the visitor's own team or in their own account
@@ -468,6 +470,9 @@ export const PERSON_GUARDS: PhraseList = {
     'medewerker|medewerkers|gebruiker|gebruikers|agent|agenten toevoegen|uitnodigen|aanmaken|verwijderen',
     'klant=|klanten=|gebruiker=|gebruikers=|bezoeker=|bezoekers= kan|kunnen|met|chatten|praten|bellen|contacteren',
     'mijn|wijzigen|veranderen telefoonnummer',
+    // A phone number asked of the visitor's own customers, as a field ("vraag naar het telefoonnummer van de klant")
+    'telefoonnummer|telefoonnummers van+de|van+het|van+een|van+onze|van+mijn|van klant=|klanten=|gebruiker=|gebruikers=|bezoeker=|bezoekers=|deelnemer=|deelnemers=|gast=|gasten=|patient=|patienten=',
+    'toevoegen|voeg .. vraag|veld|formulier .. telefoonnummer',
   ],
   sv: [
     'mina|vara|deras|min|var|mitt|vart kund|anvandare|besokare|medlem|medarbetare|kollegor|anstallda|patienter|elever|team',
@@ -1672,6 +1677,9 @@ export const DEFAULT_SENSITIVE_CATEGORIES: SensitiveCategory[] = [
         // Other people's data in front of the visitor ("can't" is "can t", so "can" is followed by what it can do)
         'can+see|can+open|can+access|can+view|can+download|could+see|could+open|could+access|could+view|able+to+see|able+to+open|able+to+access|lets+me+see|lets+me+open|shows+me .. other+customers|other+customer+s|other+users|other+user+s|other+tenants|other+companies|other+company+s|other+accounts|other+people+s|another+customer|another+user|another+company|another+account|someone+else+s|strangers',
         'sent|emailed|mailed|exposed|leaked|leaking|leaks|returns|returned .. someone+else+s|another+customer+s|another+person+s|wrong+customer+s|other+people+s|other+tenants+data|other+customers+data',
+        // Seen, in the past: "she could see another clinic's booking details" (not "could I see
+        // another user's files?", a question about permissions)
+        'could+see|could+open|could+view|could+access|was+able+to+see|were+able+to+see|was+shown|were+shown|got+to+see .. another|other .. s= details|data|bookings|booking|appointments|records|notes|information|invoices|files|documents|messages|emails',
         'returns|returned|exposes|exposed|leaks|leaked|gives+me|gave+me .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+customers+emails|other+users+emails|other+users+data|other+people+s+data|other+people+s+emails',
         'shows|showed|showing|lists|listed|listing .. other+tenants|other+tenant+s|another+tenant+s|other+organisations|other+organizations|other+organisations+s|other+organizations+s',
         // Another company's records in the visitor's account
