@@ -10,7 +10,7 @@ export const MAX_QUERY_TERMS = 10;
 
 // Chat filler, question words and modal verbs that the stop-word lists leave in, for the
 // languages the widget speaks. They say how someone asks, not what about.
-const FILLER = new Set([
+export const FILLER = new Set([
   // en
   'hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'wondering', 'question', 'help', 'tell', 'know', 'want', 'need',
   'like', 'would', 'could', 'can', 'get', 'also', 'does', 'anyone', 'how', 'what', 'why', 'when', 'where', 'which', 'who',

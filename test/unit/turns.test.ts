@@ -214,6 +214,10 @@ describe('questions only one kind of fact answers', () => {
     ["Quand ouvrez-vous une région en France ? J'ai besoin d'une date précise.", 'release'],
     ['Is there an exact date for the new editor?', 'release'],
     ['Quand pourra-t-on partager un espace en lecture seule ? Vous avez une date ?', 'release'],
+    ['Wann kann man endlich Ordner teilen?', 'release'],
+    ['When will we finally get dark mode?', 'release'],
+    ['Où sont vos serveurs ?', 'location'],
+    ['Hvor er jeres servere placeret?', 'location'],
     ['Any ETA yet?', 'release'],
     ['In welchem Land stehen eure Server?', 'location'],
     ['¿Dónde están ubicados sus servidores?', 'location'],
@@ -245,6 +249,13 @@ describe('questions only one kind of fact answers', () => {
     'Do you have a date for my appointment?',
     'Where are the server logs?',
     'Where do I find the server settings?',
+    'Quand pourrais-je annuler ?',
+    '¿Cuándo podré ver la factura?',
+    'Wanneer kunnen we de factuur downloaden?',
+    'Can I filter notes by any date?',
+    'Var era servrar nere igår?',
+    'Hvor hurtige er jeres servere?',
+    'Faut-il un VPN ou un proxy pour accéder à vos serveurs ?',
     'How do I add items to the roadmap?',
     'what is the rate limit for the API?',
     'what are the feeds for?',
@@ -297,6 +308,16 @@ describe('questions only one kind of fact answers', () => {
     expect(holdsAnswer('price', ['Joplin is free and open source'])).toBe(true);
     expect(holdsAnswer('price', ['Start with the free plan.'])).toBe(true);
     expect(holdsAnswer('price', ['Pro has 30 GB of storage and sharing.', 'Version 3.5 adds a plan picker', 'Feel free to ask; free up space; a free text field'])).toBe(false);
+  });
+
+  it('reads a number in words of the widget languages, and not "one", "once" or "single" alone', () => {
+    expect(holdsAnswer('quantity', ['Wir sichern alle Daten täglich.'])).toBe(true);
+    expect(holdsAnswer('quantity', ['Le nombre de projets est illimité.'])).toBe(true);
+    expect(holdsAnswer('quantity', ['Puedes crear proyectos ilimitados.'])).toBe(true);
+    expect(holdsAnswer('quantity', ['Backups run once a day.'])).toBe(true);
+    expect(holdsAnswer('quantity', ['Once a file is in the trash it can be restored.', 'One of the folders is shared.', 'Single sign-on is on every plan.'])).toBe(false);
+    // An abbreviation does not end the sentence that names the subject
+    expect(holdsAnswer('quantity', ['Trash keeps files for approx. 30 days.'], undefined, ['trash'])).toBe(true);
   });
 
   it('a number answers how many, how long or how often only beside the subject, or under a heading that names it', () => {
@@ -605,10 +626,28 @@ describe('what is asked, beyond the coverage gate', () => {
     expect(answersWhatIsAsked('Combien de jours dure l’essai ?', { ...evidence, absentWords: ['dure'], inContentLanguage: false }, trial)).toBe(true);
   });
 
+  it('takes as absent only words that may name the subject, not those that ask how long or how often', () => {
+    const t = (word: string, df: number): QueryTerm => ({ word, variants: [word], df, idf: df ? 3 : 9 });
+    const page: RankedPage = { page: 'p', score: 1, passages: [{ chunk: {} as never, score: 1, matched: [0], counts: { text: [], headings: [], title: [] } }] };
+    // "How often do you back up?" on pages that say "daily"; "How long does a refund take?"
+    expect(answerabilityEvidence([t('backup', 4), t('often', 0)], [page], 500).absentWords).toEqual([]);
+    expect(answerabilityEvidence([t('refund', 4), t('long', 0), t('take', 0), t('typic', 0)], [page], 500).absentWords).toEqual([]);
+    expect(answerabilityEvidence([t('trial', 0), t('long', 0)], [page], 500).absentWords).toEqual(['trial']);
+    // Words with a digit are model numbers and versions, not what is asked about
+    expect(answerabilityEvidence([t('backup', 4), t('s3', 0)], [page], 500).absentWords).toEqual([]);
+  });
+
   it('answers where the company keeps data only with a place, not with the company speaking of its hosting', () => {
     expect(holdsAnswer('location', ['We host, update and back up your instance for you.'])).toBe(false);
     expect(holdsAnswer('location', ['Our servers are in Frankfurt, Germany.'])).toBe(true);
-    expect(holdsAnswer('location', ['Choose the region of your workspace when you create it.'])).toBe(true);
+    expect(holdsAnswer('location', ['Workspaces are hosted in eu-central-1.'])).toBe(true);
+    expect(holdsAnswer('location', ['Unsere Server stehen in Rechenzentren in Deutschland.'])).toBe(true);
+    expect(holdsAnswer('location', ['Our servers are in the U.S. and the EU.'])).toBe(true);
+    // Not a place: "located in" the page, a region of a screenshot
+    expect(holdsAnswer('location', ['The export button is located in the top right of the servers page.'])).toBe(false);
+    expect(holdsAnswer('location', ['Crop a region of the screenshot before you upload it.'])).toBe(false);
+    // Only beside the subject: a page that names Germany elsewhere does not say where the servers are
+    expect(holdsAnswer('location', ['Our servers are fast.\nThe team met in Germany last year.'], undefined, ['server'])).toBe(false);
   });
 
   it('answers what the company offers only from the company speaking of itself', () => {
@@ -643,6 +682,9 @@ describe('what is asked, beyond the coverage gate', () => {
     const teams = quoted('On the Studio and Atelier plans owners manage teams themselves.');
     expect(answersWhatIsAsked('Is single sign-on included in the Studio plan, or do we need Atelier?', named, teams)).toBe(false);
     expect(answersWhatIsAsked('Do teams come with the Studio plan?', named, teams)).toBe(true);
+    // A product named is what is asked of the plan; a verb of having is not
+    expect(answersWhatIsAsked('Does the Pro plan include the Zapier integration?', named, quoted('Zapier is available on the Pro and Business plans.'))).toBe(true);
+    expect(answersWhatIsAsked('Does the Pro plan support SSO?', named, quoted('The Pro plan includes priority support.'))).toBe(false);
     expect(answersWhatIsAsked('Does the nest plan include spaces?', named, quoted('Nested spaces.'))).toBe(true);
     // Where capitals mark every noun, a capital is no name
     expect(answersWhatIsAsked('Does the Nest plan include spaces?', evidence(0), quoted('Nested spaces hold many users.'))).toBe(true);

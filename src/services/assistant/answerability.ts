@@ -1,10 +1,10 @@
 import { termOf, termsOf } from '../../lib/text-analysis.js';
-import { WRITTEN_WORD } from '../../lib/search-query.js';
+import { FILLER, WRITTEN_WORD } from '../../lib/search-query.js';
 import { withoutQuotes } from '../../lib/text-structure.js';
 import { stopWords } from '../../lib/language.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
-import { compilePhrase, firstMatch, tokens, type CompiledPhrase } from './triggers/phrases.js';
+import { compilePhrase, firstMatch, normalise, tokens, type CompiledPhrase } from './triggers/phrases.js';
 
 /**
  * Whether the content answers the question at all, decided from the ranking's evidence before
@@ -37,7 +37,10 @@ export interface AnswerabilityEvidence {
   subjects?: { word: string; variants: string[] }[];
   /** The question's words the content never uses (a misspelling of one it does use is not one). */
   unknownWords?: string[];
-  /** Of those, the words of the question's own (not a translation's), other than numbers. */
+  /**
+   * Of those, the words of the question's own (not a translation's) that may name what it is
+   * about: not words with a digit, nor the words that ask ("how long", "how often", "typically").
+   */
   absentWords?: string[];
   /**
    * Whether a capital letter marks a name in the question: its language does not capitalise every
@@ -106,6 +109,14 @@ const askingTerms = () =>
 
 const NOUNS_CAPITALISED = new Set(['de', 'lb']);
 
+// Words that ask how long, how often or how exactly, as index terms: a page that says "daily"
+// never writes "often", and one that says "5 to 10 days" never writes "long" or "typically".
+let hedges: Set<string> | undefined;
+const HEDGES = {
+  has: (term: string) =>
+    (hedges ??= new Set(['long', 'longer', 'often', 'frequently', 'typically', 'usually', 'normally', 'generally', 'roughly', 'approximately', 'about', 'around', 'exactly', 'ever', 'take', 'takes', 'last', 'lasts', 'keep', 'stay', 'soon', 'far', 'back'].map((w) => termOf(w, 'en')))).has(term),
+};
+
 export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], passages: number, languages: { question?: string; content?: string } = {}): AnswerabilityEvidence {
   const weight = (t: QueryTerm) => Math.min(t.idf, MAX_TERM_WEIGHT);
   const total = query.reduce((s, t) => s + weight(t), 0);
@@ -115,7 +126,9 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   const subjects = query.filter((t) => t.df > 0 && !t.corrected && !/^\d+$/.test(t.word) && !t.variants.some((v) => askingTerms().has(v)));
   const subject = subjects.find((t) => held.has(query.indexOf(t)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
-  const absentWords = query.filter((t) => t.df === 0 && !t.corrected && !t.translated && !/\d/.test(t.word)).map((t) => t.word);
+  const absentWords = query
+    .filter((t) => t.df === 0 && !t.corrected && !t.translated && !/\d/.test(t.word) && !t.variants.some((v) => askingTerms().has(v) || HEDGES.has(v)))
+    .map((t) => t.word);
   const readsNames = !!languages.question && !NOUNS_CAPITALISED.has(languages.question);
   const inContentLanguage = !!languages.question && languages.question === languages.content;
   const words = { subject, subjects: subjects.map(({ word, variants }) => ({ word, variants })), unknownWords, absentWords, readsNames, inContentLanguage };
@@ -205,19 +218,20 @@ const ASKS: Record<AnswerKind, CompiledPhrase[]> = {
     // Where the company keeps data, in the widget's other languages
     'wo|welchem+land|welcher+region .. eure+server|ihre+server|euer+rechenzentrum|ihr+rechenzentrum|eure+rechenzentren|ihre+rechenzentren',
     'eure+server|ihre+server|euer+rechenzentrum|ihr+rechenzentrum .. deutschland|eu=|europa|standort|gehostet',
-    'ou|quel+pays|quelle+region .. vos+serveurs|votre+centre+de+donnees|vos+centres+de+donnees|votre+hebergement',
+    // ("ou" is "or" too, Danish "hvor" "how" and Swedish "var" "was": with a verb of place)
+    'ou+sont|ou+se+trouvent|ou+est|ou+se+trouve|quel+pays|quelle+region .. vos+serveurs|votre+centre+de+donnees|vos+centres+de+donnees|votre+hebergement',
     'vos+serveurs|votre+centre+de+donnees .. en+france|en+europe|dans+l+ue|situes|localises|heberges',
     'donde|que+pais|que+region .. sus+servidores|vuestros+servidores|su+centro+de+datos|vuestro+centro+de+datos',
     'sus+servidores|vuestros+servidores .. en+espana|en+europa|en+la+ue|ubicados|alojados',
     'waar|welk+land|welke+regio .. jullie+servers|uw+servers|jullie+datacenter|uw+datacenter',
     'jullie+servers|uw+servers|jullie+datacenter|uw+datacenter .. in+nederland|in+europa|in+de+eu|gevestigd|gehost',
-    'hvor|hvilket+land|hvilken+region .. jeres+servere|jeres+server|jeres+datacenter',
+    'hvor+er|hvor+star|hvor+ligger|hvilket+land|hvilken+region .. jeres+servere|jeres+server|jeres+datacenter',
     'jeres+servere|jeres+server|jeres+datacenter .. i+danmark|i+europa|i+eu|placeret|hostet',
-    'var|vilket+land|vilken+region .. era+servrar|ert+datacenter',
+    'var+ar|var+star|var+finns|var+ligger|vilket+land|vilken+region .. era+servrar|ert+datacenter',
     'era+servrar|ert+datacenter .. i+sverige|i+europa|i+eu|placerade',
   ].map(compilePhrase),
-  // What the company itself offers or signs, its terms and where it keeps data: "do you have a
-  // free trial?", "do you sign a BAA?", "where are your servers?".
+  // What the company itself offers or signs and its terms: "do you have a free trial?", "do you
+  // sign a BAA?", "what is the notice period?".
   // Answered by the company speaking of itself; product documentation that happens to use the
   // word ("mau_trial_days") does not. Features asked of the product ("do you offer an API?",
   // "do you import from Evernote?") are not among these.
@@ -309,13 +323,16 @@ const PLANS_OF_YOURS = [
   'quand ouvrirez|lancerez|ajouterez|sortirez|prevoyez|comptez vous',
   'cuando abriran|lanzaran|anadiran|van+a+abrir|van+a+lanzar|van+a+anadir',
   'wann werdet|wollt|plant ihr .. einfuhren|anbieten|eroffnen|starten|unterstutzen|hinzufugen|bringen',
+  // "When will we finally be able to …?": a feature waited for ("when can I see the invoice?"
+  // asks how the product works, so only with "finally")
+  'when+can|when+will .. finally',
+  'quand .. enfin|finalement',
+  'wann .. endlich',
+  'cuando .. por+fin|finalmente',
+  'wanneer .. eindelijk',
+  'hvornar .. endelig|endeligt',
+  'nar .. antligen',
   // Asking for an exact date of something not the visitor's ("j'ai besoin d'une date précise")
-  // "When will we be able to …?": a future the company decides
-  'quand pourra|pourrons|pourrai',
-  'wann werden+wir|wann+kann+man+endlich|ab+wann+kann',
-  'cuando podremos|podre|se+podra',
-  'wanneer kunnen+we|kan+ik+eindelijk',
-  'hvornar kan+vi+endelig|kan+man+endelig',
   'exact|precise|specific|firm|concrete date=|release+date',
   'date= precise|exacte|exacta|precisa|concreta',
   'genaues|genaue|konkretes|konkreten datum|termin',
@@ -338,11 +355,21 @@ const SIZE = /\d\s?(?:[kmgt]i?b|[kmgt]o|bytes?|octets?|kilobytes?|megabytes?|gig
 // Not "will be available soon": old news posts say that of releases long out.
 const PLANNED = /\b(?:planned for|scheduled for|on (?:the|our) roadmap|geplant für|prévue? pour|previst[oa] para|gepland voor|planlagt til|planerad till)\b/iu;
 const YEAR = /\b20\d\d\b/gu;
-// A place data may be kept: a region, a country or city with data centres, or the words for one.
-const PLACE = /\b(?:eu|e\.u\.|european union|europe|eea|germany|france|ireland|netherlands|finland|sweden|denmark|norway|spain|italy|poland|austria|switzerland|belgium|united states|usa|u\.s\.|us-east|us-west|eu-west|eu-central|canada|united kingdom|uk|australia|singapore|japan|india|frankfurt|amsterdam|paris|dublin|helsinki|falkenstein|nuremberg|london|virginia|oregon|regions?|data ?cent(?:er|re)s?|hosted in|located in|based in)\b/iu;
-// A number, in digits or words, or a word that says how many or how often without one. (Not
-// "every" or "a few" alone: "every page", "a few steps".)
-const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|dozen|single|once|twice|unlimited|limitless|no limit|no limits|not limited|any number|as many as|indefinitely|forever|never expires?|daily|hourly|weekly|monthly|nightly|yearly|annually|continuously|every (?:other|second|minute|hour|day|night|week|month|year)|(?:a few|several|a couple of) (?:seconds|minutes|hours|days|weeks|months|years))\b/iu;
+// A place data may be kept: a country, region or city with data centres, a cloud region's code,
+// or the words for a data centre, in English and the widget's other languages. (Not "located
+// in" or "region" alone: "the button is located in the top right", "crop a region".)
+const PLACE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:eu|e\\.u\\.|ue|european union|europe|europa|eea|ewr|eer|germany|deutschland|allemagne|alemania|duitsland|tyskland|france|frankreich|francia|frankrijk|frankrig|frankrike|ireland|irland|irlande|irlanda|ierland|netherlands|niederlande|pays-bas|países bajos|paises bajos|nederland|holland|nederländerna|finland|finnland|finlande|finlandia|sweden|schweden|suède|suecia|zweden|sverige|denmark|dänemark|danemark|dinamarca|denemarken|danmark|norway|norwegen|norvège|noruega|noorwegen|norge|spain|spanien|espagne|españa|spanje|italy|italien|italie|italia|poland|polen|pologne|polonia|austria|österreich|autriche|oostenrijk|østrig|switzerland|schweiz|suisse|suiza|zwitserland|belgium|belgien|belgique|bélgica|belgië|united states|usa|u\\.s\\.|états-unis|estados unidos|verenigde staten|canada|kanada|united kingdom|uk|royaume-uni|reino unido|verenigd koninkrijk|storbritannien|australia|australien|singapore|singapur|japan|japon|japón|india|indien|frankfurt|francfort|fráncfort|amsterdam|paris|parijs|dublin|helsinki|falkenstein|nuremberg|nürnberg|london|londres|londen|virginia|oregon|(?:eu|us|ap|ca|sa|me|af)-(?:west|east|central|north|south|northeast|southeast)(?:-\\d)?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|rechenzentr(?:um|en)|centres? de données|centros? de datos)(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+// A number, in digits or words, or a word that says how many or how often without one, in
+// English and the widget's other languages. (Not "one", "once" or "single" alone: "one of the
+// folders", "once a file is in the trash", "single sign-on"; nor "every" or "a few" alone: "every
+// page", "a few steps".)
+const QUANTITY = new RegExp(
+  `\\d|(?<![\\p{L}\\p{N}])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|dozen|twice|unlimited|limitless|no limits?|not limited|any number|as many as|indefinitely|forever|never expires?|daily|hourly|weekly|monthly|nightly|yearly|annually|continuously|(?:once|one) (?:a|an|per|every) (?:minute|hour|day|night|week|month|year)|one (?:minute|hour|day|night|week|month|year)|every (?:other|second|minute|hour|day|night|week|month|year)|(?:a few|several|a couple of) (?:seconds|minutes|hours|days|weeks|months|years)|unbegrenzt|unbeschränkt|täglich|stündlich|wöchentlich|monatlich|jährlich|illimitée?s?|quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|ilimitad[oa]s?|diari[oa]s?|semanal(?:es)?|mensual(?:es)?|onbeperkt|onbegrensd|dagelijks|wekelijks|maandelijks|ubegrænsede?|dagligt?|ugentligt?|månedligt?|obegränsade?|obegränsat|dagligen|veckovis|månadsvis)(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 // The company speaking of itself ("we offer", "our servers", "wir bieten"): what answers a
 // question about what it offers. (Payment methods are not asked this way: "Railway only accepts
 // credit cards" answers "can I pay with PayPal?" in the third person, without naming PayPal.)
@@ -358,14 +385,23 @@ const FOUND: Record<AnswerKind, (text: string, now: Date) => boolean> = {
   release: (t, now) => PLANNED.test(t) || (t.match(YEAR) ?? []).some((y) => Number(y) > now.getUTCFullYear()),
 };
 
-// "Do you have a date?", "is there an ETA yet?", asked on their own ("is there a date filter?"
-// is about the product).
-const DATE_ASKED = /\b(?:do you have|have you got|is there|any|avez-vous|vous avez|y a-t-il|habt ihr|haben sie|gibt es|tenéis|tienen|hay|hebben jullie|heeft u|is er|har i|er der|har ni|finns det)\s+(?:already\s+|yet\s+|schon\s+|déjà\s+|ya\s+|al\s+|allerede\s+|redan\s+)?(?:an?|une|ein|einen|una|een|en|ett)?\s*(?:date|eta|release date|datum|termin|fecha|dato)\s*(?:yet|already|schon|déjà|ya|al|allerede|redan|précise|exacte|genaues|concreta)?\s*\?/iu;
+// "Do you have a date?", "is there an ETA yet?", a sentence of its own ("is there a date filter?"
+// is about the product), as normalised words: one space between words, so the pattern is linear.
+const DATE_ASKED = new RegExp(
+  '(?:^| )(?:do you have|have you got|is there|avez vous|vous avez|y a t il|habt ihr|haben sie|gibt es|teneis|tienen|hay|hebben jullie|heeft u|is er|har i|er der|har ni|finns det)' +
+    '(?: (?:already|yet|schon|deja|ya|al|allerede|redan))?(?: (?:a|an|une|ein|einen|una|een|en|ett))? (?:date|eta|release date|datum|termin|fecha|dato)' +
+    '(?: (?:yet|already|schon|deja|ya|al|allerede|redan|precise|exacte|genaues|concreta))?$|^any (?:eta|date|news)(?: yet)?$',
+);
+const asksForADate = (question: string) =>
+  question
+    .split(/(?<=\?)/u)
+    .filter((sentence) => sentence.trimEnd().endsWith('?'))
+    .some((sentence) => DATE_ASKED.test(normalise(sentence.split(/[.!:;\n]/u).pop()!)));
 
 /** The one kind of fact that answers the question, if it asks for one. */
 export function expectedAnswer(question: string): AnswerKind | undefined {
   const words = tokens(question);
-  if (DATE_ASKED.test(question) && !words.some((w) => OWN.has(w))) return 'release';
+  if (asksForADate(question) && !words.some((w) => OWN.has(w))) return 'release';
   const kind = (Object.keys(ASKS) as AnswerKind[]).find((k) => firstMatch(ASKS[k], words));
   // "Products that are cheaper than 20 €" is a filter, not a price asked for
   if (kind === 'price' && firstMatch(ASKS.price, words)?.phrase === COMPARED_PRICE && /\bthan\s*[\d$€£]/iu.test(question)) return undefined;
@@ -391,15 +427,15 @@ export function holdsAnswer(kind: AnswerKind, passages: (string | Pick<Chunk, 't
     const text = `${heading}\n${body}`;
     if (!FOUND[kind](text, now)) return false;
     if (!subject?.length) return true;
-    // Every page has numbers (versions, ports, steps): one answers how many only in a sentence
-    // that names the subject, or under a heading that does.
-    if (kind === 'quantity') return names(heading) ? FOUND.quantity(body, now) : sentencesOf(body).some((s) => FOUND.quantity(s, now) && names(s));
+    // Every page has numbers (versions, ports, steps) and many name a country: one answers how
+    // many or where only in a sentence that names the subject, or under a heading that does.
+    if (kind === 'quantity' || kind === 'location') return names(heading) ? FOUND[kind](body, now) : sentencesOf(body).some((s) => FOUND[kind](s, now) && names(s));
     return names(text);
   });
 }
 
-/** A passage's sentences and lines (a table row, a list item). */
-const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n+/u);
+/** A passage's sentences and lines (a table row, a list item); "approx. 30 days" is one sentence. */
+const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+(?=\p{Lu})|\n+/u);
 
 /**
  * Advice and comparisons ("what's a good ETF?", "Obsidian or Logseq, which is better?",
@@ -630,9 +666,10 @@ export function answersWhatIsAsked(
   const kind = expectedAnswer(question);
   if (!kind) return true;
   // A fact about something the content never names ("how long is the free trial?" where no page
-  // says "trial") is not in it, whatever number or place the passages hold. Only in the content's
+  // says "trial") is not in it, whatever number, place or date the passages hold. (What the
+  // company offers is told by its voice, not a fact of a kind.) Only in the content's
   // language: a word of another that the glossary lacks says nothing of what the content names.
-  if (evidence.passages >= gate.minPassages && evidence.terms < gate.long.terms && evidence.inContentLanguage && evidence.absentWords?.length) return false;
+  if (kind !== 'offer' && evidence.passages >= gate.minPassages && evidence.terms < gate.long.terms && evidence.inContentLanguage && evidence.absentWords?.length) return false;
   return holdsAnswer(kind, quoted, now, subjectOf(question, evidence));
 }
 
@@ -644,8 +681,9 @@ export function answersWhatIsAsked(
  */
 const NAMED_PLAN = /\b(?:[Tt]he|[Oo]ur|[Mm]y|[Yy]our|[Aa])\s+(\p{Lu}[\p{L}\p{N}]*)\s+(?:plan|tier|subscription|package|edition)\b/u;
 const PLAN_WORDS = /\b(?:plan|plans|tier|tiers|subscription|subscriptions|package|packages|edition|editions)\b/iu;
-// How a question asks, not what about
-const FILLER_WORDS = new Set(['does', 'do', 'is', 'are', 'can', 'could', 'would', 'will', 'we', 'need', 'get', 'have', 'has', 'there', 'any', 'what', 'which', 'how', 'much', 'many', 'fit', 'come', 'comes', 'with', 'included', 'include', 'includes', 'offer', 'offers', 'available', 'part']);
+// Verbs of a plan having something: how a question asks of a plan, not what about ("does Pro
+// include SSO?").
+const HAVING = new Set(['include', 'includes', 'included', 'including', 'support', 'supports', 'supported', 'allow', 'allows', 'offer', 'offers', 'provide', 'provides', 'contain', 'contains', 'come', 'comes', 'fit', 'fits', 'available', 'part', 'enabled', 'unlock', 'unlocks', 'get', 'gets']);
 export function namesItsPlan(question: string, quoted: Pick<Chunk, 'title' | 'headingPath' | 'text'>[]): boolean {
   const name = NAMED_PLAN.exec(withoutQuotes(question))?.[1];
   if (!name) return true;
@@ -654,19 +692,39 @@ export function namesItsPlan(question: string, quoted: Pick<Chunk, 'title' | 'he
   const named = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u');
   // What the question asks of the plan ("SSO" in "is SSO on the Business plan?"): a passage that
   // names the plan and nothing of that ("on the Studio and Atelier plans owners manage teams")
-  // does not answer it. Its other plans' names say nothing either ("… or do we need Atelier?").
-  // (Abbreviations are what is asked of it: "SSO", "API".)
-  const names = new Set(capitalisedWords(question).filter((w) => /\p{Ll}/u.test(w)).map((w) => w.toLowerCase()));
+  // does not answer it. Plans' names, in the question or the passage, are not what is asked.
   const stops = stopWords('en');
-  const asked = new Set(
-    wordsIn(withoutQuotes(question))
-      .filter((w) => w.length > 1 && !stops.has(w) && !FILLER_WORDS.has(w) && !names.has(w) && !PLAN_WORDS.test(w))
-      .map((w) => termOf(w, 'en'))
-      .filter((t) => !askingTerms().has(t)),
-  );
+  const asked = wordsIn(withoutQuotes(question))
+    .filter((w) => w.length > 1 && !stops.has(w) && !FILLER.has(w) && !HAVING.has(w) && !PLAN_WORDS.test(w))
+    .map((w) => termOf(w, 'en'))
+    .filter((t) => !askingTerms().has(t));
+  const planNames = planNamesIn(question);
   return quoted.some((p) => {
     const text = `${p.title}\n${p.headingPath.join('\n')}\n${p.text}`;
     if (!named.test(text) || !PLAN_WORDS.test(text)) return false;
-    return !asked.size || termsOf(text, 'en').some((t) => asked.has(t));
+    const names = new Set([...planNames, ...planNamesIn(text)]);
+    const other = asked.filter((t) => !names.has(t));
+    if (!other.length) return true;
+    const terms = new Set(termsOf(text, 'en'));
+    return other.some((t) => terms.has(t));
   });
+}
+
+// Capitalised names written before a word for a plan, alone or in a list: "the Pro plan", "the
+// Studio and Atelier plans", "Team, Business or Enterprise tiers" (as index terms). Read back
+// from each word for a plan, so each list is read once.
+const PLAN_WORD = new Set(['plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'package', 'packages', 'edition', 'editions']);
+const LIST_JOINS = new Set([',', '&', 'and', 'or']);
+function planNamesIn(text: string): string[] {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+|[,&]/gu)].map((m) => m[0]);
+  const names: string[] = [];
+  words.forEach((word, i) => {
+    if (!PLAN_WORD.has(word.toLowerCase())) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const before = words[j]!;
+      if (/^\p{Lu}/u.test(before)) names.push(termOf(before.toLowerCase(), 'en'));
+      else if (!LIST_JOINS.has(before)) break;
+    }
+  });
+  return names;
 }

@@ -244,22 +244,23 @@ export function detectConversational(text: string): ConversationalTurn | undefin
     rest = replaced;
   }
   const left = rest.split(' ').filter(Boolean);
-  // A complaint about the answer with at most six words beside it ("nope, that didn't help at all"), when
-  // at most one word beside it names a thing ("that didn't help with sync"); "How do I add a
-  // domain?" or "terrible sync speed" is a question about the product.
+  // One of turn-words.ts's complaints, whole, with nothing beside it that names a thing; counted
+  // beside the complaint itself, which may be long ("ce n'est pas ce que j'ai demandé").
+  const complaint = firstMatch(MORE_COMPLAINTS, words);
+  if (complaint && words.length - complaint.matched.split(' ').length < MAX_TURN_WORDS) {
+    const things = words.filter((w) => !MORE_COMPLAINT_WORDS.has(w) && !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
+    if (!things.length) return 'dissatisfied';
+  }
+  // A complaint about the answer with fewer than seven words beside it ("nope, that didn't help at
+  // all"), not counting what only makes it longer ("…at all"), when at most one word beside it
+  // names a thing ("that didn't help with sync"); "How do I add a domain?" or "terrible sync
+  // speed" is a question about the product.
   const unhappy = firstMatch(DISSATISFIED, words);
-  // Counted beside the complaint itself, which may be long ("ce n'est pas ce que j'ai demandé"),
-  // and without what only makes it longer ("…at all")
   if (unhappy && words.filter((w) => !MORE_OF_A_COMPLAINT.has(w)).length - unhappy.matched.split(' ').length < MAX_TURN_WORDS) {
     const things = words.filter((w) => !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
     // One thing only beside a word for the answer ("that didn't help with sync"); "notifications
     // not working" and "the time is wrong" are about the product.
     if (!things.length || (things.length === 1 && words.some((w) => POINTS_AT_THE_ANSWER.has(w)) && !QUESTION_OPENERS.has(words[0]!))) return 'dissatisfied';
-  }
-
-  if (words.length <= MAX_TURN_WORDS + 1 && firstMatch(MORE_COMPLAINTS, words)) {
-    const things = words.filter((w) => !MORE_COMPLAINT_WORDS.has(w) && !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
-    if (!things.length) return 'dissatisfied';
   }
   if (left.length > MAX_TURN_WORDS) return undefined;
   if (NOT_QUITE.test(words.join(' '))) return 'dissatisfied';
