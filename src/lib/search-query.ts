@@ -25,6 +25,22 @@ export const FILLER = new Set([
   'hola', 'gracias', 'favor', 'cómo', 'como', 'porqué', 'cuándo', 'dónde', 'cuál', 'puedo', 'puede', 'pueden', 'quiero', 'quisiera',
 ]);
 
+// The second word of a question phrase that asks how long, how often or how far: "long" in "how
+// long can tokens be valid?" names nothing, and a page about long prompts is not the answer.
+// (The stop-word lists have "wie lange", "hvor mange", "hur länge" already.)
+const ASKS_AFTER: Record<string, string[]> = {
+  how: ['long', 'often', 'frequently', 'far', 'soon'],
+  hoe: ['lang', 'vaak'],
+  hvor: ['længe', 'laenge', 'ofte'],
+  cuánto: ['tiempo'],
+  cuanto: ['tiempo'],
+  qué: ['frecuencia'],
+  que: ['frecuencia'],
+  'combien de': ['temps'],
+};
+const asksAfter = (before: string[], word: string) =>
+  !!ASKS_AFTER[before.at(-1) ?? '']?.includes(word) || !!ASKS_AFTER[before.slice(-2).join(' ')]?.includes(word);
+
 // "don't", "doesn't", "I'll", "we've": a contraction of common words is common ("dont", or "I"
 // and "ll"); otherwise "don't" leaves "don" behind as if the question were about it.
 const CONTRACTED = new Set(['ll', 've', 're', 'd', 'm', 's', 't']);
@@ -55,10 +71,11 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
   const words = withSeparableVerbsJoined(question.toLowerCase().normalize('NFC'), language);
   const seen = new Set<string>();
   const terms: string[] = [];
-  for (const raw of words) {
+  for (const [i, raw] of words.entries()) {
     const word = raw.replace(/['’]s$/u, '').replace(/['’_-]+$/u, '');
     if (seen.has(word)) continue;
     seen.add(word);
+    if (asksAfter(words.slice(Math.max(0, i - 2), i), word)) continue;
     const isNumber = /^\p{N}+$/u.test(word);
     if (!isNumber && word.length < 2) continue;
     // English stop words too: visitors mix languages, and product words are often English.

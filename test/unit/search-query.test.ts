@@ -24,6 +24,16 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms("I don't see the export, it doesn't work and I'll need it. We've tried", 'en').terms).toEqual(['see', 'export', 'work', 'tried']);
   });
 
+  it('drops the second word of "how long", "how often" and their like, and keeps it elsewhere', () => {
+    expect(toSearchTerms('access tokens - how long can they be valid', 'en').terms).toEqual(['access', 'tokens', 'valid']);
+    expect(toSearchTerms('How often do you back up?', 'en').terms).not.toContain('often');
+    expect(toSearchTerms('Hoe lang blijven bestanden in de prullenbak?', 'nl').terms).toEqual(['bestanden', 'prullenbak']);
+    expect(toSearchTerms('Combien de temps dure l’essai ?', 'fr').terms).not.toContain('temps');
+    expect(toSearchTerms('¿Cuánto tiempo se guardan los registros?', 'es').terms).not.toContain('tiempo');
+    expect(toSearchTerms('the text is too long for the field', 'en').terms).toContain('long');
+    expect(toSearchTerms('Is there a long-term plan?', 'en').terms).toContain('long-term');
+  });
+
   it('puts at most ten terms first, for Meilisearch which reads only ten words', () => {
     const long = 'export invoices pdf csv accounting xero quickbooks sync nightly schedule failed error timezone';
     expect(toSearchTerms(long, 'en').terms).toHaveLength(MAX_QUERY_TERMS);
@@ -56,7 +66,7 @@ describe('toSearchTerms', () => {
 
   it('drops salutations and the words of idioms that name nothing', () => {
     expect(toSearchTerms('Sehr geehrte Damen und Herren, wie exportiere ich?', 'de').terms).toEqual(['exportiere']);
-    expect(toSearchTerms("Hoe lang duurt het in verband met de export?", 'nl').terms).toEqual(['lang', 'duurt', 'export']);
+    expect(toSearchTerms("Hoe lang duurt het in verband met de export?", 'nl').terms).toEqual(['duurt', 'export']);
   });
 });
 
