@@ -103,6 +103,17 @@ describe('ranking', () => {
     expect(query.find((t) => t.translated)!.df).toBeGreaterThan(0);
   });
 
+  it('matches a short form the content uses too as both words', () => {
+    const corpus = [
+      chunk('https://h/a', 'Limits | max 10 | per page'),
+      chunk('https://h/b', 'The maximum file import size is 1 GB.'),
+      chunk('https://h/c', 'Export your notes.'),
+    ];
+    const { query, ranked } = rank(corpus, ['max', 'import', 'size']);
+    expect(query.find((t) => t.word.startsWith('max'))!.variants).toEqual(expect.arrayContaining(['max', 'maximum']));
+    expect(ranked[0]!.chunk.url).toBe('https://h/b');
+  });
+
   it('corrects only words of the content\'s own language', () => {
     const corpus = [chunk('https://h/a', 'The bookkeeper closes the month.'), chunk('https://h/b', 'Export your notes.')];
     expect(rank(corpus, ['bookkeaper']).query[0]!.df).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 // English short forms and chat spellings to the words help centres write (see index.ts): "how many
-// pics can i put in 1 post", "whats the diff between…", "can other ppl see it". Looked up only for
-// a word the content never uses, like the other glossaries.
+// pics can i put in 1 post", "whats the diff between…", "can other ppl see it". A word the content
+// never uses is replaced by them; one it uses too ("max") is matched as both.
 export default `
 pic = picture|image|photo
 pics = pictures|images|photos
@@ -22,6 +22,8 @@ convos = conversations
 dm = direct message
 dms = direct messages
 info = information
+max = maximum
+min = minimum|minutes
 config = configuration|settings
 docs = documentation
 pref = preference|setting
