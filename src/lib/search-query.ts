@@ -28,18 +28,21 @@ export const FILLER = new Set([
 // The second word of a question phrase that asks how long, how often or how far: "long" in "how
 // long can tokens be valid?" names nothing, and a page about long prompts is not the answer.
 // (The stop-word lists have "wie lange", "hvor mange", "hur länge" already.)
-const ASKS_AFTER: Record<string, string[]> = {
-  how: ['long', 'often', 'frequently', 'far', 'soon'],
-  hoe: ['lang', 'vaak'],
-  hvor: ['længe', 'laenge', 'ofte'],
-  cuánto: ['tiempo'],
-  cuanto: ['tiempo'],
-  qué: ['frecuencia'],
-  que: ['frecuencia'],
-  'combien de': ['temps'],
-};
-const asksAfter = (before: string[], word: string) =>
-  !!ASKS_AFTER[before.at(-1) ?? '']?.includes(word) || !!ASKS_AFTER[before.slice(-2).join(' ')]?.includes(word);
+const ASKS_AFTER = new Map<string, Set<string>>(
+  Object.entries({
+    how: ['long', 'often', 'frequently', 'far', 'soon'],
+    'how far': ['back'],
+    hoe: ['lang', 'vaak', 'ver'],
+    hvor: ['længe', 'laenge'],
+    cuánto: ['tiempo'],
+    cuanto: ['tiempo'],
+    qué: ['frecuencia'],
+    que: ['frecuencia'],
+    quelle: ['fréquence', 'frequence'],
+    'combien de': ['temps'],
+  }).map(([before, words]) => [before, new Set(words)]),
+);
+const asksAfter = (before: string[], word: string) => !!ASKS_AFTER.get(before.at(-1) ?? '')?.has(word) || !!ASKS_AFTER.get(before.slice(-2).join(' '))?.has(word);
 
 // "don't", "doesn't", "I'll", "we've": a contraction of common words is common ("dont", or "I"
 // and "ll"); otherwise "don't" leaves "don" behind as if the question were about it.
@@ -73,9 +76,10 @@ export function toSearchTerms(question: string, language = detectLanguage(questi
   const terms: string[] = [];
   for (const [i, raw] of words.entries()) {
     const word = raw.replace(/['’]s$/u, '').replace(/['’_-]+$/u, '');
+    // Before it is seen: a later "long" that names something ("a long text") is kept.
+    if (asksAfter(words.slice(Math.max(0, i - 2), i), word)) continue;
     if (seen.has(word)) continue;
     seen.add(word);
-    if (asksAfter(words.slice(Math.max(0, i - 2), i), word)) continue;
     const isNumber = /^\p{N}+$/u.test(word);
     if (!isNumber && word.length < 2) continue;
     // English stop words too: visitors mix languages, and product words are often English.

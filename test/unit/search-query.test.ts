@@ -32,6 +32,13 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('¿Cuánto tiempo se guardan los registros?', 'es').terms).not.toContain('tiempo');
     expect(toSearchTerms('the text is too long for the field', 'en').terms).toContain('long');
     expect(toSearchTerms('Is there a long-term plan?', 'en').terms).toContain('long-term');
+    // A later "long" that names something is kept; "how far back" asks as a whole
+    expect(toSearchTerms('How long can a long text be?', 'en').terms).toContain('long');
+    expect(toSearchTerms('how far back do backups go', 'en').terms).toEqual(['backups', 'go']);
+    expect(toSearchTerms('À quelle fréquence les sauvegardes sont-elles faites ?', 'fr').terms).not.toContain('fréquence');
+    // Words that are names of built-in object properties are ordinary words
+    expect(() => toSearchTerms('Why does the constructor fail in my plugin?', 'en')).not.toThrow();
+    expect(toSearchTerms('Why does the constructor fail in my plugin?', 'en').terms).toContain('constructor');
   });
 
   it('puts at most ten terms first, for Meilisearch which reads only ten words', () => {

@@ -1,6 +1,7 @@
 // English short forms and chat spellings to the words help centres write (see index.ts): "how many
 // pics can i put in 1 post", "whats the diff between…", "can other ppl see it". A word the content
-// never uses is replaced by them; one it uses too ("max") is matched as both.
+// never uses is replaced by them; a one-word short form it uses too ("max") is matched as its
+// word as well when that word is not much commoner (ranking.ts).
 export default `
 pic = picture|image|photo
 pics = pictures|images|photos
@@ -23,7 +24,6 @@ dm = direct message
 dms = direct messages
 info = information
 max = maximum
-min = minimum|minutes
 config = configuration|settings
 docs = documentation
 pref = preference|setting
