@@ -5,6 +5,7 @@ import { stopWords } from '../../lib/language.js';
 import type { QueryTerm, RankedPage } from '../knowledge/ranking.js';
 import type { Chunk } from '../knowledge/types.js';
 import { compilePhrase, firstMatch, normalise, tokens, type CompiledPhrase } from './triggers/phrases.js';
+import { sentencesOf } from './triggers/triggers.js';
 
 /**
  * Whether the content answers the question at all, decided from the ranking's evidence before
@@ -111,11 +112,9 @@ const NOUNS_CAPITALISED = new Set(['de', 'lb']);
 
 // Words that ask how long, how often or how exactly, as index terms: a page that says "daily"
 // never writes "often", and one that says "5 to 10 days" never writes "long" or "typically".
+const HEDGES = ['long', 'longer', 'often', 'frequently', 'typically', 'usually', 'normally', 'generally', 'roughly', 'approximately', 'about', 'around', 'exactly', 'ever', 'take', 'takes', 'last', 'lasts', 'keep', 'stay', 'soon', 'far', 'back'];
 let hedges: Set<string> | undefined;
-const HEDGES = {
-  has: (term: string) =>
-    (hedges ??= new Set(['long', 'longer', 'often', 'frequently', 'typically', 'usually', 'normally', 'generally', 'roughly', 'approximately', 'about', 'around', 'exactly', 'ever', 'take', 'takes', 'last', 'lasts', 'keep', 'stay', 'soon', 'far', 'back'].map((w) => termOf(w, 'en')))).has(term),
-};
+const hedgeTerms = () => (hedges ??= new Set(HEDGES.map((w) => termOf(w, 'en'))));
 
 export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], passages: number, languages: { question?: string; content?: string } = {}): AnswerabilityEvidence {
   const weight = (t: QueryTerm) => Math.min(t.idf, MAX_TERM_WEIGHT);
@@ -127,7 +126,7 @@ export function answerabilityEvidence(query: QueryTerm[], pages: RankedPage[], p
   const subject = subjects.find((t) => held.has(query.indexOf(t)))?.variants;
   const unknownWords = query.filter((t) => t.df === 0 || t.corrected).map((t) => t.word);
   const absentWords = query
-    .filter((t) => t.df === 0 && !t.corrected && !t.translated && !/\d/.test(t.word) && !t.variants.some((v) => askingTerms().has(v) || HEDGES.has(v)))
+    .filter((t) => t.df === 0 && !t.corrected && !t.translated && !/\d/.test(t.word) && !t.variants.some((v) => askingTerms().has(v) || hedgeTerms().has(v)))
     .map((t) => t.word);
   const readsNames = !!languages.question && !NOUNS_CAPITALISED.has(languages.question);
   const inContentLanguage = !!languages.question && languages.question === languages.content;
@@ -434,9 +433,6 @@ export function holdsAnswer(kind: AnswerKind, passages: (string | Pick<Chunk, 't
   });
 }
 
-/** A passage's sentences and lines (a table row, a list item); "approx. 30 days" is one sentence. */
-const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+(?=\p{Lu})|\n+/u);
-
 /**
  * Advice and comparisons ("what's a good ETF?", "Obsidian or Logseq, which is better?",
  * "recommend me a stylus"): a help centre documents its own product and does not rank other
@@ -680,7 +676,8 @@ export function answersWhatIsAsked(
  * mention their plan in passing.
  */
 const NAMED_PLAN = /\b(?:[Tt]he|[Oo]ur|[Mm]y|[Yy]our|[Aa])\s+(\p{Lu}[\p{L}\p{N}]*)\s+(?:plan|tier|subscription|package|edition)\b/u;
-const PLAN_WORDS = /\b(?:plan|plans|tier|tiers|subscription|subscriptions|package|packages|edition|editions)\b/iu;
+const PLAN_WORD = new Set(['plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'package', 'packages', 'edition', 'editions']);
+const PLAN_WORDS = new RegExp(`\\b(?:${[...PLAN_WORD].join('|')})\\b`, 'iu');
 // Verbs of a plan having something: how a question asks of a plan, not what about ("does Pro
 // include SSO?").
 const HAVING = new Set(['include', 'includes', 'included', 'including', 'support', 'supports', 'supported', 'allow', 'allows', 'offer', 'offers', 'provide', 'provides', 'contain', 'contains', 'come', 'comes', 'fit', 'fits', 'available', 'part', 'enabled', 'unlock', 'unlocks', 'get', 'gets']);
@@ -713,7 +710,6 @@ export function namesItsPlan(question: string, quoted: Pick<Chunk, 'title' | 'he
 // Capitalised names written before a word for a plan, alone or in a list: "the Pro plan", "the
 // Studio and Atelier plans", "Team, Business or Enterprise tiers" (as index terms). Read back
 // from each word for a plan, so each list is read once.
-const PLAN_WORD = new Set(['plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'package', 'packages', 'edition', 'editions']);
 const LIST_JOINS = new Set([',', '&', 'and', 'or']);
 function planNamesIn(text: string): string[] {
   const words = [...text.matchAll(/[\p{L}\p{N}]+|[,&]/gu)].map((m) => m[0]);

@@ -16,6 +16,8 @@ const MAX_TURN_WORDS = 7;
 const ABOUT_THE_ANSWER = new Set(['answer', 'answers', 'reply', 'replies', 'response', 'bot', 'chatbot', 'my', 'question', 'with', 'this', 'also', 'just', 'totally', 'completely', 'svar', 'antwort', 'frage', 'reponse', 'respuesta', 'pregunta', 'antwoord', 'vraag', 'das', 'war', 'ist', 'es', 'ce', 'esto', 'eso', 'dat', 'was', 'meine', 'ma', 'mi', 'mijn', 'min', 'mitt', 'spurgte', 'gefragt', 'demande', 'pregunte', 'vroeg', 'fragade', 'meinte', 'bedoelde', 'wollte', 'voulais', 'pedi', 'immer', 'toujours', 'sigue', 'stadig', 'fortfarande', 'nog', 'steeds', 'klopt', 'helpt', 'hielp', 'helpen']);
 const POINTS_AT_THE_ANSWER = new Set(['that', 'this', 'it', 'you', 'your', 'answer', 'reply', 'bot', 'das', 'dat', 'det', 'ca', 'ce', 'eso', 'esto', 'dit', 'du', 'ihr', 'jij', 'je', 'tu']);
 const QUESTION_OPENERS = new Set(['how', 'what', 'where', 'why', 'when', 'which', 'who', 'can', 'is', 'are', 'does', 'do', 'wie', 'was', 'wo', 'comment', 'como', 'hoe', 'hvordan', 'hur']);
+/** A word beside a complaint that may name a thing: none of a complaint's, a turn's or the answer's own words. */
+const namesAThing = (w: string) => !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w);
 // Words that only make a complaint longer ("nope, that didn't help at all").
 const MORE_OF_A_COMPLAINT = new Set(['at', 'all', 'really', 'whatsoever', 'bit', 'one', 'either', 'sadly', 'alls', 'overhovedet', 'uberhaupt', 'helemaal', 'dar']);
 
@@ -248,8 +250,7 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   // beside the complaint itself, which may be long ("ce n'est pas ce que j'ai demandé").
   const complaint = firstMatch(MORE_COMPLAINTS, words);
   if (complaint && words.length - complaint.matched.split(' ').length < MAX_TURN_WORDS) {
-    const things = words.filter((w) => !MORE_COMPLAINT_WORDS.has(w) && !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
-    if (!things.length) return 'dissatisfied';
+    if (!words.some((w) => namesAThing(w) && !MORE_COMPLAINT_WORDS.has(w))) return 'dissatisfied';
   }
   // A complaint about the answer with fewer than seven words beside it ("nope, that didn't help at
   // all"), not counting what only makes it longer ("…at all"), when at most one word beside it
@@ -257,7 +258,7 @@ export function detectConversational(text: string): ConversationalTurn | undefin
   // speed" is a question about the product.
   const unhappy = firstMatch(DISSATISFIED, words);
   if (unhappy && words.filter((w) => !MORE_OF_A_COMPLAINT.has(w)).length - unhappy.matched.split(' ').length < MAX_TURN_WORDS) {
-    const things = words.filter((w) => !COMPLAINT_WORDS.has(w) && !ALLOWED.has(w) && !MORE_OF_A_COMPLAINT.has(w) && !ABOUT_THE_ANSWER.has(w));
+    const things = words.filter(namesAThing);
     // One thing only beside a word for the answer ("that didn't help with sync"); "notifications
     // not working" and "the time is wrong" are about the product.
     if (!things.length || (things.length === 1 && words.some((w) => POINTS_AT_THE_ANSWER.has(w)) && !QUESTION_OPENERS.has(words[0]!))) return 'dissatisfied';

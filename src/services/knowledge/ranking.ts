@@ -253,11 +253,11 @@ export function queryTermsOf(words: string[], language: string, stats: CorpusSta
     // Where some of the content is in the question's language, a word it uses is left alone,
     // so a Danish question still finds the Danish page first.
     if (!known && translation.length) for (const t of translation) add(t.word, t.variants, { translated: true });
-    else if (translation.length === 1 && !speaks) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
-    // An English short form the content uses too ("max" in a table, "maximum" in the sentence that
-    // answers) is matched as both, where the long form is not much commoner: "config" merged with
-    // "settings" would weigh as little as "settings" in every question.
-    else if (translation.length === 1 && language === 'en' && known && sameWeight(variants, translation[0]!.variants, stats)) add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
+    // So is an English short form the content uses too ("max" in a table, "maximum" in the sentence
+    // that answers), where the long form is not much commoner: "config" merged with "settings"
+    // would weigh as little as "settings" in every question.
+    else if (translation.length === 1 && (!speaks || (language === 'en' && sameWeight(variants, translation[0]!.variants, stats))))
+      add(`${word} ${translation[0]!.word}`, [...new Set([...variants, ...translation[0]!.variants])]);
     // Only in the content's own language: a foreign word one letter from an English one
     // ("atend", "amend") is not its misspelling.
     else if (!known && speaks && corrections < MAX_CORRECTIONS) {
